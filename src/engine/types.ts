@@ -1,0 +1,72 @@
+/**
+ * The contract between the workflow runner (src/workflow) and the engine (src/engine): one stage is one
+ * Data Designer `create()`. The runner decides WHAT to run (fingerprints, resume, handoff); the engine
+ * knows HOW to produce one stage's rows and artifacts, and nothing about workflows or GitHub.
+ */
+import type { DataDesignerConfig, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
+import type { Logger } from '../logger.js';
+import type { TokenUsage } from '../workflow/report.js';
+
+/** Progress of a running stage, reported at most every few hundred milliseconds. */
+export interface StageProgress {
+  stage: string;
+  rowsDone: number;
+  rowsTotal: number;
+  rowGroupsDone: number;
+  rowGroupsTotal: number;
+  tokens: TokenUsage;
+}
+
+export interface StageRunInput {
+  stageName: string;
+  stageIndex: number;
+  /** Resolved: relative seed paths made absolute, workflow-level model_configs merged in by alias. */
+  config: DataDesignerConfig;
+  numRecords: number;
+  /** Absolute; the engine owns its contents (parquet-files/, metadata.json, builder_config.json, ...). */
+  stageDir: string;
+  /** The workflow seed: every random draw is a function of (seed, stage, column, record, attempt). */
+  seed: number;
+  /** With every default filled in. */
+  runConfig: Required<Omit<RunConfig, 'request_admission'>> & Pick<RunConfig, 'request_admission'>;
+  /**
+   * The upstream stage's selected output (parquet files). When present it replaces the config's own
+   * seed source; sampling and selection then come from the stage (ddflow's handoff).
+   */
+  upstream?: { files: string[]; samplingStrategy?: SamplingStrategy; selectionStrategy?: SelectionStrategy | null };
+  /** Reuse complete row groups already in stageDir (same fingerprint: the runner checked). */
+  resume: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: StageProgress) => void;
+  log: Logger;
+}
+
+export interface StageRunResult {
+  numRecordsRequested: number;
+  numRecordsActual: number;
+  /** Absolute paths of parquet-files/batch_*.parquet, in order. */
+  outputFiles: string[];
+  /** schema_transform side outputs: processor name → its parquet files. */
+  processorFiles: Record<string, string[]>;
+  /** Rows dropped during generation, by reason. */
+  droppedRows: Record<string, number>;
+  tokens: TokenUsage;
+  /** Columns of the final output, in order. */
+  columns: string[];
+  warnings: string[];
+}
+
+/** Output processors run over a finished stage's dataset, into `<stageDir>/output-processors/`. */
+export interface DatasetProcessingInput {
+  stageName: string;
+  processors: ProcessorConfig[];
+  inputFiles: string[];
+  outDir: string;
+  log: Logger;
+}
+
+export interface DatasetProcessingResult {
+  outputFiles: string[];
+  processorFiles: Record<string, string[]>;
+  numRecords: number;
+}

@@ -1,0 +1,50 @@
+/**
+ * What a workflow run reports: the CLI prints it as a table, the Action turns it into outputs and a job
+ * summary, and workflow-metadata.json stores it. One shape for all three.
+ */
+
+export type StageStatus = 'pending' | 'running' | 'completed' | 'completed_empty' | 'skipped_empty_upstream' | 'skipped' | 'failed';
+/** reused: the local stage directory matched; restored: brought back from the cache store; miss: the stage ran. */
+export type StageCacheState = 'reused' | 'restored' | 'miss' | 'off';
+
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+}
+
+export interface StageReport {
+  index: number;
+  name: string;
+  status: StageStatus;
+  cache: StageCacheState;
+  /** Whether the stage was saved to the cache store after it completed. */
+  saved?: boolean;
+  fingerprint: string;
+  stage_dir: string;
+  num_records_requested: number;
+  num_records_actual: number;
+  output_records: number;
+  duration_sec: number;
+  tokens: TokenUsage;
+  /** Rows dropped during generation, by reason (e.g. `EmptyRenderedExpression`, `ModelTimeout`). */
+  dropped_rows?: Record<string, number>;
+  warnings?: string[];
+  error?: string;
+  /** Absolute paths of the parquet files that form the stage's selected output. */
+  output_files?: string[];
+}
+
+export interface RunReport {
+  workflow: string;
+  /** Absolute path of `<artifact_path>/<workflow>`. */
+  workflow_dir: string;
+  status: 'completed' | 'failed';
+  stages: StageReport[];
+  /** The stage whose selected output is the dataset (the last stage run, or the last target). */
+  final_stage?: string;
+  final_output_files?: string[];
+  final_records: number;
+  export_path?: string;
+  seed: number;
+  warnings: string[];
+}
