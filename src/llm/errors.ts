@@ -1,0 +1,63 @@
+/**
+ * Errors of the LLM layer. Every message is one sentence a user can act on and never contains an API
+ * key value (keys are only ever named by their environment variable).
+ */
+import { DdflowError } from '../diagnostics.js';
+
+/** A response that a recipe could not turn into a value (Data Designer's ParserException). Its message is
+ * what a correction step sends back to the model, so it must stay short and exact. */
+export class ParserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParserError';
+  }
+}
+
+/** What went wrong with one model call, in Data Designer's categories (§5.5). */
+export type LlmErrorKind =
+  | 'rate_limit'
+  | 'timeout'
+  | 'server_error'
+  | 'connection'
+  | 'malformed_response'
+  | 'authentication'
+  | 'permission'
+  | 'not_found'
+  | 'bad_request'
+  | 'unprocessable'
+  | 'context_window'
+  | 'quota'
+  | 'cancelled'
+  | 'generation_validation'
+  | 'other';
+
+const RETRYABLE: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'timeout', 'server_error', 'connection', 'malformed_response']);
+
+export function isRetryableKind(kind: LlmErrorKind): boolean {
+  return RETRYABLE.has(kind);
+}
+
+/**
+ * A failed cell. `retryable` follows Data Designer: rate limits, timeouts, 5xx and connection errors are
+ * retryable (they do not count toward early shutdown; when their budget is exhausted the row is dropped
+ * with `reason`); everything else is a non-retryable failure that drops the row and counts.
+ */
+export class LlmError extends DdflowError {
+  readonly kind: LlmErrorKind;
+  readonly retryable: boolean;
+  readonly status?: number;
+  /** Milliseconds the server asked us to wait (Retry-After / retry-after-ms), when it said. */
+  readonly retryAfterMs?: number;
+  constructor(kind: LlmErrorKind, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'LlmError';
+    this.kind = kind;
+    this.retryable = isRetryableKind(kind);
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+  /** Short reason used to count dropped rows. */
+  get reason(): string {
+    return this.kind;
+  }
+}
