@@ -1,0 +1,166 @@
+/**
+ * One DuckDB database per run (in memory, or a file when the caller wants spill space on disk).
+ * Everything heavy — reading seeds, writing parquet, exports, statistics — is SQL over this handle so
+ * that large datasets never become JavaScript arrays.
+ */
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue, DuckDBValueConverter } from '@duckdb/node-api';
+import { DdflowError } from '../diagnostics.js';
+import { loadDuckDB, type DuckDBModule, type LoadDuckDBOptions } from './duckdb-loader.js';
+
+export type Row = Record<string, unknown>;
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface Database {
+  /** ':memory:' or the database file. */
+  readonly path: string;
+  readonly duckdb: DuckDBModule;
+  readonly connection: DuckDBConnection;
+  /** Runs a statement (or several separated by `;` when there are no params). */
+  run(sql: string, params?: SqlParams): Promise<void>;
+  /** Materialises a (small!) result as plain JS rows. */
+  all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  /** Streams a result chunk by chunk (~2048 rows each); returns the number of rows seen. */
+  stream(sql: string, onChunk: (rows: Row[]) => void | Promise<void>, params?: SqlParams): Promise<number>;
+  /** Column names and DuckDB types of a query, without running it to completion. */
+  describe(sql: string): Promise<{ name: string; type: string }[]>;
+  appender(table: string): Promise<DuckDBAppender>;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions extends LoadDuckDBOptions {
+  /** Database file; omitted or ':memory:' for an in-memory database. */
+  path?: string;
+  /** DuckDB settings, e.g. { threads: '2', memory_limit: '1GB' }. */
+  settings?: Record<string, string>;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const duckdb = await loadDuckDB(options);
+  const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
+  let instance: DuckDBInstance;
+  try {
+    instance = await duckdb.DuckDBInstance.create(dbPath, options.settings);
+  } catch (err) {
+    throw new DdflowError(`Could not open the DuckDB database ${dbPath}: ${errorMessage(err)}`, { cause: err });
+  }
+  const connection = await instance.connect();
+  return new DuckDBDatabase(dbPath, duckdb, instance, connection);
+}
+
+class DuckDBDatabase implements Database {
+  private readonly converter: DuckDBValueConverter<unknown>;
+  constructor(
+    readonly path: string,
+    readonly duckdb: DuckDBModule,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {
+    this.converter = makeRowConverter(duckdb);
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    const rows = reader.convertRowObjects(this.converter) as Row[];
+    parseJsonColumns(rows, jsonColumns(reader.deduplicatedColumnNames(), reader.columnTypes()));
+    return rows as T[];
+  }
+
+  async stream(sql: string, onChunk: (rows: Row[]) => void | Promise<void>, params?: SqlParams): Promise<number> {
+    const result = await this.connection.stream(sql, params);
+    const json = jsonColumns(result.deduplicatedColumnNames(), result.columnTypes());
+    let total = 0;
+    for await (const rows of result.yieldConvertedRowObjects(this.converter)) {
+      if (rows.length === 0) continue;
+      parseJsonColumns(rows as Row[], json);
+      total += rows.length;
+      await onChunk(rows as Row[]);
+    }
+    return total;
+  }
+
+  async describe(sql: string): Promise<{ name: string; type: string }[]> {
+    const rows = await this.all<{ column_name: string; column_type: string }>(`DESCRIBE ${sql}`);
+    return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+  }
+
+  appender(table: string): Promise<DuckDBAppender> {
+    return this.connection.createAppender(table);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/**
+ * Names of the result's JSON-typed columns. The alias is only present on the result's column types
+ * (the per-chunk vector types lose it), so JSON parsing happens per column after conversion.
+ */
+function jsonColumns(names: string[], types: DuckDBType[]): string[] {
+  return names.filter((_, i) => types[i]?.alias === 'JSON');
+}
+
+/** JSON-typed columns hold nested LLM output: hand it back as objects/arrays, not as JSON text. */
+function parseJsonColumns(rows: Row[], columns: string[]): void {
+  if (columns.length === 0) return;
+  for (const row of rows) {
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v === 'string') {
+        try {
+          row[c] = JSON.parse(v);
+        } catch {
+          /* not valid JSON after all: keep the text */
+        }
+      }
+    }
+  }
+}
+
+/**
+ * DuckDB values → plain JS: BIGINT becomes a number when it fits (counts, ids), timestamps/dates stay
+ * Date objects, everything else as the JS converter of @duckdb/node-api makes it.
+ */
+function makeRowConverter(duckdb: DuckDBModule): DuckDBValueConverter<unknown> {
+  const { DuckDBTypeId, JSDuckDBValueConverter, createDuckDBValueConverter } = duckdb;
+  const bigToNumber: DuckDBValueConverter<unknown> = (value) => {
+    const b = value as bigint;
+    const n = Number(b);
+    return Number.isSafeInteger(n) ? n : b;
+  };
+  const byId: Record<number, DuckDBValueConverter<unknown> | undefined> = {};
+  for (const id of Object.values(DuckDBTypeId)) {
+    if (typeof id === 'number') byId[id] = (v, t, c) => JSDuckDBValueConverter(v, t, c as Parameters<typeof JSDuckDBValueConverter>[2]);
+  }
+  for (const id of [DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]) {
+    byId[id] = bigToNumber;
+  }
+  return createDuckDBValueConverter(byId as Parameters<typeof createDuckDBValueConverter<unknown>>[0]);
+}
+
+/** `"name"` with embedded quotes doubled: safe for any user-supplied column or table name. */
+export function quoteIdent(name: string): string {
+  if (name.includes('\0')) throw new DdflowError(`The name ${JSON.stringify(name)} contains a NUL character.`);
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `'text'` with embedded quotes doubled: for paths and other user strings placed inside SQL. */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\0')) throw new DdflowError(`The value ${JSON.stringify(value)} contains a NUL character.`);
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** `['a', 'b']`: a DuckDB list literal of strings (file lists for read_parquet). */
+export function literalList(values: readonly string[]): string {
+  return `[${values.map(quoteLiteral).join(', ')}]`;
+}
+
+export function errorMessage(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err);
+  return m.split('\n')[0] ?? m;
+}

@@ -1,0 +1,180 @@
+/**
+ * A stage output is a list of parquet files (one per row group). These helpers count, read, stream and
+ * export such a list, and run the ddflow `sql` processor over it — all in DuckDB, so a dataset of
+ * millions of rows never becomes a JavaScript array.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DdflowError } from '../diagnostics.js';
+import { replaceAtomically } from './atomic.js';
+import { errorMessage, literalList, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+
+/** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
+export function parquetSource(files: readonly string[]): string {
+  if (files.length === 0) throw new DdflowError('A dataset needs at least one parquet file.');
+  return `read_parquet(${literalList(files)}, union_by_name = true)`;
+}
+
+export async function countRows(db: Database, files: readonly string[]): Promise<number> {
+  if (files.length === 0) return 0;
+  const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files)}`);
+  return Number(row?.n ?? 0);
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** DuckDB type name, e.g. VARCHAR, BIGINT, JSON, STRUCT(a BIGINT). */
+  type: string;
+}
+
+export async function columnsOf(db: Database, files: readonly string[]): Promise<ColumnInfo[]> {
+  if (files.length === 0) return [];
+  return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+}
+
+/** A window of rows in file order (for samples, summaries, seed serving). */
+export async function readRows(
+  db: Database,
+  files: readonly string[],
+  window: { offset?: number; limit?: number } = {},
+): Promise<Row[]> {
+  if (files.length === 0) return [];
+  const limit = window.limit === undefined ? '' : ` LIMIT ${nonNegativeInt(window.limit, 'limit')}`;
+  const offset = window.offset ? ` OFFSET ${nonNegativeInt(window.offset, 'offset')}` : '';
+  return db.all(`SELECT * FROM ${parquetSource(files)}${limit}${offset}`);
+}
+
+/** Calls `onBatch` with consecutive batches of exactly `batchSize` rows (the last may be shorter). */
+export async function streamRows(
+  db: Database,
+  files: readonly string[],
+  batchSize: number,
+  onBatch: (rows: Row[]) => void | Promise<void>,
+): Promise<number> {
+  if (files.length === 0) return 0;
+  const size = nonNegativeInt(batchSize, 'batchSize');
+  if (size === 0) throw new DdflowError('batchSize must be at least 1.');
+  let pending: Row[] = [];
+  const total = await db.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
+    for (const r of rows) {
+      pending.push(r);
+      if (pending.length === size) {
+        const batch = pending;
+        pending = [];
+        await onBatch(batch);
+      }
+    }
+  });
+  if (pending.length > 0) await onBatch(pending);
+  return total;
+}
+
+export type ExportFormat = 'jsonl' | 'csv' | 'parquet';
+
+export function exportFormatOf(outPath: string): ExportFormat {
+  const ext = path.extname(outPath).toLowerCase();
+  if (ext === '.jsonl') return 'jsonl';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.parquet') return 'parquet';
+  throw new DdflowError(`Cannot export to ${outPath}: the file must end in .jsonl, .csv or .parquet.`);
+}
+
+/**
+ * Writes the whole dataset to one file, format chosen by extension, atomically. jsonl = one JSON
+ * record per line with JSON columns kept nested and timestamps in ISO 8601 (as Data Designer's
+ * `to_json(orient="records", lines=True, date_format="iso")`).
+ */
+export async function exportDataset(db: Database, files: readonly string[], outPath: string): Promise<{ rows: number; path: string }> {
+  const format = exportFormatOf(outPath);
+  if (files.length === 0) throw new DdflowError(`Cannot export to ${outPath}: the dataset has no files.`);
+  const columns = await columnsOf(db, files);
+  const select = `SELECT ${columns.map((c) => exportExpression(c, format)).join(', ')} FROM ${parquetSource(files)}`;
+  const options =
+    format === 'jsonl' ? 'FORMAT json' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
+  await replaceAtomically(outPath, async (tmp) => {
+    await db.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`);
+  });
+  return { rows: await countRows(db, files), path: outPath };
+}
+
+function exportExpression(c: ColumnInfo, format: ExportFormat): string {
+  const id = quoteIdent(c.name);
+  if (format !== 'parquet' && /^TIMESTAMP( WITH TIME ZONE)?$/.test(c.type)) {
+    // DuckDB's default text form is `2024-01-02 03:04:05`; pandas' ISO form has a `T` and milliseconds.
+    const fmt = c.type === 'TIMESTAMP' ? '%Y-%m-%dT%H:%M:%S.%g' : '%Y-%m-%dT%H:%M:%S.%g%z';
+    return `strftime(${id}, ${quoteLiteral(fmt)}) AS ${id}`;
+  }
+  return id;
+}
+
+export interface SqlOverDatasetOptions {
+  /** Rows per output parquet file (the stage's buffer_size). Default 1000. */
+  rowGroupSize?: number;
+  /** For error messages: the processor's name. */
+  processorName?: string;
+}
+
+/**
+ * The ddflow `sql` processor: `query` sees the dataset as table `dataset`; its result is written to
+ * `outDir/batch_00000.parquet ...` (rowGroupSize rows each; an empty result still gets one file so the
+ * columns survive). Returns the written files in order.
+ */
+export async function runSqlOverDataset(
+  db: Database,
+  files: readonly string[],
+  query: string,
+  outDir: string,
+  options: SqlOverDatasetOptions = {},
+): Promise<string[]> {
+  const size = options.rowGroupSize ?? 1000;
+  if (!Number.isInteger(size) || size < 1) throw new DdflowError('rowGroupSize must be a positive integer.');
+  const who = options.processorName ? `The sql processor '${options.processorName}'` : 'The sql query';
+  const result = `ddflow_sql_result_${process.pid}_${Date.now()}`;
+  await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
+  try {
+    try {
+      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)})`);
+    } catch (err) {
+      throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
+    }
+    const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(result)}`);
+    const total = Number(row?.n ?? 0);
+    await fs.mkdir(outDir, { recursive: true });
+    await removeBatchFiles(outDir);
+    const written: string[] = [];
+    const batches = Math.max(1, Math.ceil(total / size));
+    for (let b = 0; b < batches; b++) {
+      const file = path.join(outDir, batchFileName(b));
+      // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
+      const slice = `SELECT * FROM ${quoteIdent(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+      await replaceAtomically(file, async (tmp) => {
+        await db.run(`COPY (${slice}) TO ${quoteLiteral(tmp)} (FORMAT parquet)`);
+      });
+      written.push(file);
+    }
+    return written;
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(result)}`);
+    await db.run('DROP VIEW IF EXISTS dataset');
+  }
+}
+
+/** `batch_00000.parquet`, as Data Designer names row-group files. */
+export function batchFileName(index: number): string {
+  return `batch_${String(index).padStart(5, '0')}.parquet`;
+}
+
+async function removeBatchFiles(dir: string): Promise<void> {
+  for (const name of await fs.readdir(dir)) {
+    if (/^batch_\d{5,}\.parquet$/.test(name)) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+function stripTrailingSemicolons(sql: string): string {
+  return sql.trim().replace(/;+\s*$/, '');
+}
+
+function nonNegativeInt(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0) throw new DdflowError(`${what} must be a non-negative integer, got ${n}.`);
+  return n;
+}

@@ -1,0 +1,177 @@
+/**
+ * How ddflow gets DuckDB.
+ *
+ * WHY not bundle it: `@duckdb/node-api` ships a native addon plus a ~70 MB `libduckdb.so` per
+ * platform. ncc would copy the binary of the machine it ran on (linux-x64) into `dist/`, so the Action
+ * would break on arm64 runners, and a 70 MB file in git is a real cost (GitHub warns above 50 MB).
+ *
+ * WHY install at run time from npm: the npm registry has a prebuilt binding for every platform we run
+ * on (`@duckdb/node-bindings-linux-x64`, `-linux-arm64`, ...) and npm picks the right one by itself.
+ * Installing the pinned version takes ~3-10 s and the directory can be kept in the runner's tool cache
+ * (or the Actions cache, keyed on version + OS + arch), so it is paid once per runner image.
+ *
+ * Order: (1) a plain `import('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
+ * tests, and an Action running in a workspace that already has the package; (2) when that fails and an
+ * `installDir` is given, `npm install --no-save --prefix <installDir> @duckdb/node-api@<version>` once
+ * (a marker file records success; a lock directory keeps concurrent processes from installing twice),
+ * then load it through `createRequire(<installDir>/package.json).resolve(...)`.
+ *
+ * The specifiers are variables and the imports carry `webpackIgnore`, so ncc neither bundles DuckDB
+ * nor replaces the import with a stub that always throws; `ncc -e @duckdb/node-api` is belt and braces.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as DuckDBApi from '@duckdb/node-api';
+import { DdflowError } from '../diagnostics.js';
+
+/** The one place the DuckDB version is pinned (must equal package.json's dependency). */
+export const DUCKDB_VERSION = '1.5.6-r.1';
+export const DUCKDB_PACKAGE = '@duckdb/node-api';
+
+export type DuckDBModule = typeof DuckDBApi;
+
+export interface LoadDuckDBOptions {
+  /** Where to install DuckDB when it cannot be resolved from node_modules (e.g. the runner tool cache). */
+  installDir?: string;
+  /** Do not try node_modules first (tests of the install path). */
+  skipLocal?: boolean;
+  /** Progress messages ("installing DuckDB ..."). */
+  log?: (message: string) => void;
+  /** Upper bound for waiting on another process's install, in ms. */
+  lockTimeoutMs?: number;
+}
+
+const loaded = new Map<string, Promise<DuckDBModule>>();
+
+export function loadDuckDB(options: LoadDuckDBOptions = {}): Promise<DuckDBModule> {
+  const key = `${options.skipLocal ? 'install' : 'auto'}:${options.installDir ?? ''}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = loadUncached(options);
+    loaded.set(key, p);
+    p.catch(() => loaded.delete(key));
+  }
+  return p;
+}
+
+async function loadUncached(options: LoadDuckDBOptions): Promise<DuckDBModule> {
+  let localError: unknown;
+  if (!options.skipLocal) {
+    try {
+      return normalise(await importLocal());
+    } catch (err) {
+      localError = err;
+    }
+  }
+  if (!options.installDir) {
+    throw new DdflowError(
+      `DuckDB (${DUCKDB_PACKAGE}@${DUCKDB_VERSION}) could not be loaded from node_modules and no install directory was given.`,
+      { cause: localError },
+    );
+  }
+  const installDir = path.resolve(options.installDir);
+  await ensureInstalled(installDir, options);
+  return normalise(await importFrom(installDir));
+}
+
+async function importLocal(): Promise<unknown> {
+  const specifier: string = DUCKDB_PACKAGE;
+  return import(/* webpackIgnore: true */ specifier);
+}
+
+async function importFrom(installDir: string): Promise<unknown> {
+  const req = createRequire(path.join(installDir, 'package.json'));
+  const specifier: string = DUCKDB_PACKAGE;
+  const resolved = req.resolve(specifier);
+  const url: string = pathToFileURL(resolved).href;
+  return import(/* webpackIgnore: true */ url);
+}
+
+/** The package is CommonJS: depending on how Node's CJS lexer fares, names sit on the namespace or on `default`. */
+function normalise(ns: unknown): DuckDBModule {
+  const m = ns as Record<string, unknown>;
+  if (typeof m.DuckDBInstance === 'function') return m as unknown as DuckDBModule;
+  const d = m.default as Record<string, unknown> | undefined;
+  if (d && typeof d.DuckDBInstance === 'function') return d as unknown as DuckDBModule;
+  throw new DdflowError(`The module loaded as ${DUCKDB_PACKAGE} does not look like DuckDB's Node API.`);
+}
+
+export function installMarkerPath(installDir: string): string {
+  return path.join(installDir, `.ddflow-duckdb-${DUCKDB_VERSION}.installed`);
+}
+
+async function ensureInstalled(installDir: string, options: LoadDuckDBOptions): Promise<void> {
+  const marker = installMarkerPath(installDir);
+  if (existsSync(marker)) return;
+  await fs.mkdir(installDir, { recursive: true });
+  const lockDir = path.join(installDir, '.ddflow-duckdb-install.lock');
+  const deadline = Date.now() + (options.lockTimeoutMs ?? 300_000);
+  // mkdir is atomic: whoever creates the lock installs, the others wait for the marker.
+  for (;;) {
+    try {
+      await fs.mkdir(lockDir);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (existsSync(marker)) return;
+      const age = await fs.stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+      // A lock older than the timeout belongs to a process that died mid-install: take it over.
+      if (age > (options.lockTimeoutMs ?? 300_000)) {
+        await fs.rm(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new DdflowError(`Timed out waiting for another process to install DuckDB into ${installDir}.`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (existsSync(marker)) return;
+    options.log?.(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} into ${installDir}`);
+    await runNpmInstall(installDir);
+    await fs.writeFile(marker, `${DUCKDB_PACKAGE}@${DUCKDB_VERSION} ${process.platform}-${process.arch}\n`);
+  } finally {
+    await fs.rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+function runNpmInstall(installDir: string): Promise<void> {
+  const args = [
+    'install',
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    '--prefix',
+    installDir,
+    `${DUCKDB_PACKAGE}@${DUCKDB_VERSION}`,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: process.env,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), 600_000);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new DdflowError(`Could not run npm to install DuckDB: ${err.message}.`, { cause: err }));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else {
+        const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+        reject(new DdflowError(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} with npm failed (exit ${code}): ${tail}`));
+      }
+    });
+  });
+}
