@@ -1,0 +1,222 @@
+/**
+ * The stage cache in GitHub Actions: a `CacheStore` over `@actions/cache`.
+ *
+ * Two properties of that service shape this file:
+ * - An entry's `version` is a hash of the exact `paths` list given to save/restore, and the archive
+ *   stores paths relative to GITHUB_WORKSPACE. A stage directory's absolute path differs between runs
+ *   (fresh workspace, other artifact-path), so we never hand the client the stage directory itself:
+ *   every entry is staged at ONE fixed relative path (`.ddflow-cache/entry`, below the current
+ *   directory, which the runner sets to the workspace) and moved to or from the real directory here.
+ *   Staging is done with hard links, so saving a large stage copies no data.
+ * - Entries are immutable and caching is optional: an existing key is a quiet `false`; a missing,
+ *   refusing or failing service is a warning and a miss, never an exception.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import type { CacheStore } from '../workflow/stores.js';
+
+export const MAX_CACHE_KEY_LENGTH = 512;
+/** The service accepts at most 10 keys per lookup: the primary key and 9 restore keys. */
+const MAX_RESTORE_KEYS = 9;
+const HASH_SUFFIX_LENGTH = 17; // '~' + 16 hex characters
+
+/** Percent-encodes the two characters that matter (`,` is forbidden in keys; `%` keeps the mapping reversible). */
+function encodeKeyChars(raw: string): string {
+  return raw.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
+}
+
+function decodeKeyChars(key: string): string {
+  return key.replace(/%(25|2C)/g, (_, code: string) => (code === '25' ? '%' : ','));
+}
+
+/**
+ * A valid cache key for `raw`: commas encoded, and when too long, cut and ended by a hash of the whole
+ * raw key (so two long keys that share a beginning stay distinct). Deterministic across runs.
+ */
+export function cacheKey(raw: string): string {
+  const encoded = encodeKeyChars(raw);
+  if (encoded.length <= MAX_CACHE_KEY_LENGTH) return encoded;
+  const hash = crypto.createHash('sha256').update(raw).digest('hex').slice(0, HASH_SUFFIX_LENGTH - 1);
+  return `${encoded.slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH)}~${hash}`;
+}
+
+/** A restore prefix that still prefixes `cacheKey(k)` for every raw `k` starting with `raw`. */
+export function cacheKeyPrefix(raw: string): string {
+  return encodeKeyChars(raw).slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH);
+}
+
+/** The key of a completed stage, as spec §4.2 names it. */
+export function stageCacheKey(prefix: string, workflow: string, stage: string, fingerprint: string): string {
+  return `${prefix}-${workflow}-${stage}-${fingerprint}`;
+}
+
+export interface GitHubCacheStoreOptions {
+  /**
+   * Staging directory, relative to the current directory (which must sit at the same place relative
+   * to GITHUB_WORKSPACE in every run; the runner starts actions in the workspace). Default `.ddflow-cache`.
+   */
+  stagingDir?: string;
+  /** Consecutive failed saves after which the store stops calling the service for this run. Default 2. */
+  maxFailures?: number;
+}
+
+export class GitHubCacheStore implements CacheStore {
+  readonly kind = 'github-actions';
+  private readonly stagingDir: string;
+  private readonly maxFailures: number;
+  private failures = 0;
+  private disabled = false;
+  private availabilityChecked = false;
+  /** One operation at a time: they share the staging path. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: GitHubCacheStoreOptions = {}) {
+    const staging = (options.stagingDir ?? '.ddflow-cache').replaceAll('\\', '/').replace(/\/+$/, '');
+    if (path.isAbsolute(staging) || staging.split('/').includes('..')) {
+      throw new Error('The cache staging directory must be a path below the current directory.');
+    }
+    this.stagingDir = staging;
+    this.maxFailures = options.maxFailures ?? 2;
+  }
+
+  /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
+  get enabled(): boolean {
+    return !this.disabled;
+  }
+
+  /** The one `paths` list every save and restore uses, so every entry has the same version. */
+  private get clientPaths(): string[] {
+    return [`${this.stagingDir}/entry`];
+  }
+
+  private stagingRoot(): string {
+    return path.resolve(process.cwd(), this.stagingDir);
+  }
+
+  private exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private usable(): boolean {
+    if (this.disabled) return false;
+    if (!this.availabilityChecked) {
+      this.availabilityChecked = true;
+      // isFeatureAvailable() only checks the service URL; without a token saveCache throws.
+      if (!cache.isFeatureAvailable() || !process.env['ACTIONS_RUNTIME_TOKEN']) {
+        this.disabled = true;
+        core.warning('The GitHub Actions cache service is not available to this step, so stages are neither restored from nor saved to it.');
+        return false;
+      }
+    }
+    return true;
+  }
+
+  restore(key: string, dir: string, restorePrefixes: string[] = []): Promise<string | undefined> {
+    return this.exclusive(async () => {
+      if (!this.usable()) return undefined;
+      const staging = this.stagingRoot();
+      try {
+        await fsp.rm(staging, { recursive: true, force: true });
+        const primary = cacheKey(key);
+        const prefixes = [...new Set(restorePrefixes.map(cacheKeyPrefix))].filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
+        // restoreCache downgrades service trouble to its own warning and returns undefined.
+        const matched = await cache.restoreCache(this.clientPaths, primary, prefixes);
+        if (!matched) return undefined;
+        const entry = path.join(staging, 'entry');
+        if (!fs.existsSync(entry)) {
+          core.warning(
+            `The cache entry ${matched} was restored outside ${this.stagingDir}; ddflow must run with the workspace as its current directory, so the stage will be recomputed.`,
+          );
+          return undefined;
+        }
+        await replaceDir(entry, dir);
+        // Report keys as the caller spelled them (a hashed long key only maps back when it is the primary one).
+        return matched === primary ? key : decodeKeyChars(matched);
+      } catch (err) {
+        core.warning(`Could not restore the cache entry for ${key}: ${errorText(err)}; the stage will be recomputed.`);
+        return undefined;
+      } finally {
+        await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      }
+    });
+  }
+
+  save(key: string, dir: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.usable()) return false;
+      const staging = this.stagingRoot();
+      const k = cacheKey(key);
+      try {
+        if (!fs.existsSync(dir)) {
+          core.warning(`Nothing to cache for ${key}: ${dir} does not exist.`);
+          return false;
+        }
+        // Keys are immutable: checking first skips compressing an entry the service would refuse.
+        const existing = await cache.restoreCache(this.clientPaths, k, [], { lookupOnly: true });
+        if (existing === k) {
+          core.info(`The cache already holds ${k}; keeping that entry.`);
+          return false;
+        }
+        await fsp.rm(staging, { recursive: true, force: true });
+        await linkTree(dir, path.join(staging, 'entry'));
+        const id = await cache.saveCache(this.clientPaths, k);
+        if (id !== -1) {
+          this.failures = 0;
+          core.info(`Saved ${key} to the Actions cache.`);
+          return true;
+        }
+        this.noteFailure(`The Actions cache did not accept ${k}`);
+        return false;
+      } catch (err) {
+        this.noteFailure(`Could not save ${k} to the Actions cache: ${errorText(err)}`);
+        return false;
+      } finally {
+        await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      }
+    });
+  }
+
+  private noteFailure(message: string): void {
+    this.failures += 1;
+    core.warning(`${message}; a later run will recompute this stage.`);
+    if (this.failures >= this.maxFailures && !this.disabled) {
+      this.disabled = true;
+      core.warning('The Actions cache failed repeatedly, so ddflow stops using it for the rest of this run.');
+    }
+  }
+}
+
+function errorText(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0]!.replace(/[.\s]+$/, '');
+}
+
+/** Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices). */
+async function linkTree(src: string, dest: string): Promise<void> {
+  await fsp.mkdir(dest, { recursive: true });
+  for (const entry of await fsp.readdir(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) await linkTree(from, to);
+    else if (entry.isSymbolicLink()) await fsp.symlink(await fsp.readlink(from), to);
+    else if (entry.isFile()) await fsp.link(from, to).catch(() => fsp.copyFile(from, to));
+  }
+}
+
+/** Makes `dir` exactly the restored entry: stale files from an earlier attempt must not mix in. */
+async function replaceDir(entry: string, dir: string): Promise<void> {
+  await fsp.rm(dir, { recursive: true, force: true });
+  await fsp.mkdir(path.dirname(dir), { recursive: true });
+  try {
+    await fsp.rename(entry, dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await fsp.cp(entry, dir, { recursive: true });
+  }
+}

@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubCacheStore, cacheKey, cacheKeyPrefix, stageCacheKey, MAX_CACHE_KEY_LENGTH } from '../../src/action/cache-store.js';
+import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
+import { captureStdout, setRunnerEnv, type RunnerEnv } from './env.js';
+
+let emulator: ActionsEmulator;
+let runner: RunnerEnv | undefined;
+const originalCwd = process.cwd();
+
+beforeEach(async () => {
+  emulator = await startActionsEmulator();
+});
+
+afterEach(async () => {
+  process.chdir(originalCwd);
+  runner?.restore();
+  runner = undefined;
+  await emulator.close();
+});
+
+/** A new job: fresh workspace (a different absolute path every time), cwd inside it as the runner does. */
+function newJob(extra?: Record<string, string>): RunnerEnv {
+  runner?.restore();
+  runner = setRunnerEnv(extra ?? emulator.env());
+  process.chdir(runner.workspace);
+  return runner;
+}
+
+function writeStage(dir: string, files: Record<string, string>) {
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+}
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; log: string }> {
+  const out = captureStdout();
+  try {
+    const value = await fn();
+    return { value, log: out.text() };
+  } finally {
+    out.stop();
+  }
+}
+
+const STAGE = { 'parquet-files/batch_00000.parquet': 'PAR1-rows', 'metadata.json': '{"n":2}' };
+
+describe('GitHubCacheStore', () => {
+  it('restores a stage saved by another job whose workspace and stage path differ', async () => {
+    const first = newJob();
+    const dirA = path.join(first.workspace, 'artifacts/wf/stage-0-topics');
+    writeStage(dirA, STAGE);
+    const key = stageCacheKey('ddflow', 'wf', 'topics', 'f'.repeat(64));
+    expect((await quietly(() => new GitHubCacheStore().save(key, dirA))).value).toBe(true);
+    expect(fs.existsSync(path.join(first.workspace, '.ddflow-cache'))).toBe(false);
+    expect(readTree(dirA)).toEqual(STAGE); // saving leaves the stage untouched
+
+    const second = newJob();
+    // Elsewhere on purpose: artifact-path outside the workspace in the second run.
+    const dirB = path.join(second.temp, 'elsewhere/stage-0-topics');
+    const { value, log } = await quietly(() => new GitHubCacheStore().restore(key, dirB));
+    expect(value).toBe(key);
+    expect(log).toContain(`Cache hit for: ${key}`);
+    expect(readTree(dirB)).toEqual(STAGE);
+    expect(fs.existsSync(path.join(second.workspace, '.ddflow-cache'))).toBe(false);
+  });
+
+  it('replaces whatever the target directory held', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    const store = new GitHubCacheStore();
+    await quietly(() => store.save('k-replace', dir));
+    fs.rmSync(dir, { recursive: true });
+    writeStage(dir, { 'parquet-files/batch_00007.parquet': 'stale partial' });
+    await quietly(() => store.restore('k-replace', dir));
+    expect(readTree(dir)).toEqual(STAGE);
+  });
+
+  it('answers false for a key already stored, without uploading again and without throwing', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    const store = new GitHubCacheStore();
+    expect((await quietly(() => store.save('k-immutable', dir))).value).toBe(true);
+    writeStage(dir, { 'metadata.json': 'changed' });
+    const { value, log } = await quietly(() => store.save('k-immutable', dir));
+    expect(value).toBe(false);
+    expect(log).not.toContain('::warning::');
+    expect(emulator.requests().filter((r) => r.endsWith('/CreateCacheEntry'))).toHaveLength(1);
+    expect(emulator.cacheEntries()).toHaveLength(1);
+  });
+
+  it('restores the newest entry by prefix when the exact key is missing', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    const store = new GitHubCacheStore();
+    writeStage(dir, { 'parquet-files/batch_00000.parquet': 'one group' });
+    await quietly(() => store.save('ddflow-wf-s-partial-run1', dir));
+    writeStage(dir, { 'parquet-files/batch_00001.parquet': 'two groups' });
+    await quietly(() => store.save('ddflow-wf-s-partial-run2', dir));
+    const target = path.join(job.temp, 'resume');
+    const { value, log } = await quietly(() => store.restore('ddflow-wf-s-fp', target, ['ddflow-wf-s-partial-']));
+    expect(value).toBe('ddflow-wf-s-partial-run2');
+    expect(log).toContain('Cache hit for restore-key: ddflow-wf-s-partial-run2');
+    expect(Object.keys(readTree(target)).sort()).toEqual(['parquet-files/batch_00000.parquet', 'parquet-files/batch_00001.parquet']);
+  });
+
+  it('stores keys with commas and over 512 characters under a valid, distinct key', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    const store = new GitHubCacheStore();
+    const long1 = `ddflow-wf-a,b-${'x'.repeat(600)}-1`;
+    const long2 = `ddflow-wf-a,b-${'x'.repeat(600)}-2`;
+    expect((await quietly(() => store.save(long1, dir))).value).toBe(true);
+    expect((await quietly(() => store.save(long2, dir))).value).toBe(true);
+    const keys = emulator.cacheEntries().map((e) => e.key);
+    expect(new Set(keys).size).toBe(2);
+    for (const k of keys) {
+      expect(k.length).toBeLessThanOrEqual(MAX_CACHE_KEY_LENGTH);
+      expect(k).not.toContain(',');
+    }
+    const target = path.join(job.temp, 't');
+    expect((await quietly(() => store.restore(long1, target))).value).toBe(long1);
+    expect((await quietly(() => store.restore('missing', target, ['ddflow-wf-a,b-']))).value).toMatch(/^ddflow-wf-a,b-x+/);
+  });
+
+  it('is a warning and a miss when the service is not configured', async () => {
+    const job = newJob({}); // no ACTIONS_RESULTS_URL, no token
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    const store = new GitHubCacheStore();
+    const { value, log } = await quietly(async () => [await store.restore('k', dir), await store.save('k', dir)]);
+    expect(value).toEqual([undefined, false]);
+    expect(log.match(/::warning::The GitHub Actions cache service is not available/g)).toHaveLength(1);
+    expect(store.enabled).toBe(false);
+    expect(emulator.requests()).toEqual([]);
+    expect(readTree(dir)).toEqual(STAGE);
+  });
+
+  it('is a warning and a miss, never an exception, when the service refuses connections', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    emulator.setDown(true);
+    const store = new GitHubCacheStore({ maxFailures: 2 });
+    const { value, log } = await quietly(async () => [
+      await store.restore('k', path.join(job.temp, 'r')),
+      await store.save('k1', dir),
+      await store.save('k2', dir),
+      await store.save('k3', dir),
+    ]);
+    expect(value).toEqual([undefined, false, false, false]);
+    expect(log).toContain('::warning::');
+    expect(log).toContain('stops using it for the rest of this run');
+    expect(store.enabled).toBe(false);
+    expect(readTree(dir)).toEqual(STAGE);
+  });
+
+  it('only the same paths list finds an entry (the version guard the staging path exists for)', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    await quietly(() => new GitHubCacheStore({ stagingDir: '.stage-a' }).save('k-version', dir));
+    const target = path.join(job.temp, 'v');
+    expect((await quietly(() => new GitHubCacheStore({ stagingDir: '.stage-b' }).restore('k-version', target))).value).toBeUndefined();
+    expect((await quietly(() => new GitHubCacheStore({ stagingDir: '.stage-a' }).restore('k-version', target))).value).toBe('k-version');
+  });
+});
+
+describe('cache keys', () => {
+  it('encodes commas reversibly and keeps prefixes prefixes', () => {
+    expect(cacheKey('a,b%c')).toBe('a%2Cb%25c');
+    expect(cacheKey('plain-key')).toBe('plain-key');
+    const raw = `p,${'y'.repeat(700)}`;
+    expect(cacheKey(raw).startsWith(cacheKeyPrefix(raw.slice(0, 300)))).toBe(true);
+    expect(cacheKey(raw).startsWith(cacheKeyPrefix(raw))).toBe(true);
+    expect(cacheKey(raw)).toHaveLength(MAX_CACHE_KEY_LENGTH);
+    expect(cacheKey(raw)).not.toBe(cacheKey(`${raw}z`));
+  });
+
+  it('names a stage entry prefix-workflow-stage-fingerprint', () => {
+    expect(stageCacheKey('ddflow', 'qa', 'answers', 'abc')).toBe('ddflow-qa-answers-abc');
+  });
+
+  it('rejects a staging directory outside the current directory', () => {
+    expect(() => new GitHubCacheStore({ stagingDir: '../x' })).toThrow(/below the current directory/);
+    expect(() => new GitHubCacheStore({ stagingDir: path.join(os.tmpdir(), 'x') })).toThrow(/below/);
+  });
+});
