@@ -1,0 +1,145 @@
+/**
+ * The Action's inputs (spec §4.2), read once and checked up front so that a typo in a `with:` block is
+ * one clear sentence naming the input, not a failure halfway through a run.
+ */
+import * as core from '@actions/core';
+import { DdflowError } from '../diagnostics.js';
+
+export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
+export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
+export const UPLOAD_MODES = ['final', 'stages', 'all', 'none'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
+
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+export type ResumeMode = (typeof RESUME_MODES)[number];
+export type UploadMode = (typeof UPLOAD_MODES)[number];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface StageOutputOverride {
+  stage: string;
+  /** As written (relative paths resolve against the working directory). */
+  path: string;
+}
+
+export interface ActionInputs {
+  /** The workflow file as written (relative to `workingDirectory` when that is set). */
+  workflow: string;
+  command: ActionCommand;
+  resume: ResumeMode;
+  /** Empty: run every stage. */
+  targets: string[];
+  rerunFrom?: string;
+  overrides: StageOutputOverride[];
+  /** `run`: records of the first stage; `preview`: records of every stage. */
+  numRecords?: number;
+  seed?: number;
+  artifactPath?: string;
+  workingDirectory?: string;
+  cache: boolean;
+  cacheKeyPrefix: string;
+  upload: UploadMode;
+  /** Default: the workflow's name (known only after loading it). */
+  artifactName?: string;
+  retentionDays?: number;
+  exportFormat: ExportFormat;
+}
+
+/** Returns an input's raw value, '' when absent (core.getInput's contract). */
+export type InputGetter = (name: string) => string;
+
+const coreGetter: InputGetter = (name) => core.getInput(name);
+
+function bad(name: string, problem: string): DdflowError {
+  return new DdflowError(`The input "${name}" ${problem}.`);
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], fallback: T): T {
+  if (raw === '') return fallback;
+  // Accept `if-possible` for `if_possible`: action inputs are kebab-case, so people write it both ways.
+  const value = raw.toLowerCase().replaceAll('-', '_');
+  const match = allowed.find((a) => a === value);
+  if (!match) {
+    const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
+    throw bad(name, `must be ${list}, not "${raw}"`);
+  }
+  return match;
+}
+
+function integer(name: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === '') return undefined;
+  if (!/^[+-]?\d+$/.test(raw)) throw bad(name, `must be a whole number, not "${raw}"`);
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw bad(name, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}, not ${raw}` : `must be from ${min} to ${max}, not ${raw}`);
+  }
+  return n;
+}
+
+/** The YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function boolean(name: string, raw: string, fallback: boolean): boolean {
+  if (raw === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw bad(name, `must be true or false, not "${raw}"`);
+}
+
+function lines(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function parseOverrides(raw: string): StageOutputOverride[] {
+  const out: StageOutputOverride[] = [];
+  for (const line of lines(raw)) {
+    const eq = line.indexOf('=');
+    const stage = eq < 0 ? '' : line.slice(0, eq).trim();
+    const file = eq < 0 ? '' : line.slice(eq + 1).trim();
+    if (!stage || !file) throw bad('overrides', `needs one "stage=path" a line, not "${line}"`);
+    if (out.some((o) => o.stage === stage)) throw bad('overrides', `names the stage "${stage}" twice`);
+    out.push({ stage, path: file });
+  }
+  return out;
+}
+
+/** Reads and checks every input; throws a DdflowError naming the first bad one. */
+export function readInputs(get: InputGetter = coreGetter): ActionInputs {
+  const raw = (name: string) => get(name).trim();
+  const workflow = raw('workflow');
+  if (!workflow) throw bad('workflow', 'is required: give the path of the workflow file');
+  const command = oneOf('command', raw('command'), ACTION_COMMANDS, 'run');
+  const resume = oneOf('resume', raw('resume'), RESUME_MODES, 'if_possible');
+  const targets = raw('targets')
+    .split(/[,\n]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const rerunFrom = raw('rerun-from') || undefined;
+  if (rerunFrom && resume === 'never') throw bad('rerun-from', 'needs resume to be if_possible or always, because resume never reruns everything anyway');
+  const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
+  if (cacheKeyPrefix.includes(',')) throw bad('cache-key-prefix', 'cannot contain commas');
+  if (cacheKeyPrefix.length > 100) throw bad('cache-key-prefix', 'must be at most 100 characters long');
+  return {
+    workflow,
+    command,
+    resume,
+    targets,
+    rerunFrom,
+    overrides: parseOverrides(get('overrides')),
+    numRecords: integer('num-records', raw('num-records'), 1),
+    seed: integer('seed', raw('seed'), 0),
+    artifactPath: raw('artifact-path') || undefined,
+    workingDirectory: raw('working-directory') || undefined,
+    cache: boolean('cache', raw('cache'), true),
+    cacheKeyPrefix,
+    upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
+    artifactName: raw('artifact-name') || undefined,
+    retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
+    exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+  };
+}
+
+/** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
+export function inputsFrom(values: Record<string, string>): ActionInputs {
+  return readInputs((name) => values[name] ?? '');
+}

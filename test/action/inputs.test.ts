@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { inputsFrom, readInputs } from '../../src/action/inputs.js';
+import { DdflowError } from '../../src/diagnostics.js';
+
+function errorOf(values: Record<string, string>): string {
+  try {
+    inputsFrom(values);
+  } catch (err) {
+    expect(err).toBeInstanceOf(DdflowError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the inputs to be rejected');
+}
+
+describe('readInputs', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  });
+
+  it('fills the documented defaults', () => {
+    expect(inputsFrom({ workflow: 'wf.yaml' })).toEqual({
+      workflow: 'wf.yaml',
+      command: 'run',
+      resume: 'if_possible',
+      targets: [],
+      rerunFrom: undefined,
+      overrides: [],
+      numRecords: undefined,
+      seed: undefined,
+      artifactPath: undefined,
+      workingDirectory: undefined,
+      cache: true,
+      cacheKeyPrefix: 'ddflow',
+      upload: 'final',
+      artifactName: undefined,
+      retentionDays: undefined,
+      exportFormat: 'jsonl',
+    });
+  });
+
+  it('reads every input the way a runner passes them (INPUT_* variables)', () => {
+    Object.assign(process.env, {
+      INPUT_WORKFLOW: ' flows/qa.yaml ',
+      INPUT_COMMAND: 'preview',
+      INPUT_RESUME: 'if-possible',
+      INPUT_TARGETS: 'topics, answers\njudge',
+      'INPUT_RERUN-FROM': 'answers',
+      INPUT_OVERRIDES: '# reviewed\ntopics=review/topics.parquet\n\n answers = review/a b.parquet \n',
+      'INPUT_NUM-RECORDS': '25',
+      INPUT_SEED: '0',
+      'INPUT_ARTIFACT-PATH': 'out',
+      'INPUT_WORKING-DIRECTORY': 'data',
+      INPUT_CACHE: 'false',
+      'INPUT_CACHE-KEY-PREFIX': 'nightly',
+      INPUT_UPLOAD: 'all',
+      'INPUT_ARTIFACT-NAME': 'qa',
+      'INPUT_RETENTION-DAYS': '7',
+      'INPUT_EXPORT-FORMAT': 'parquet',
+    });
+    expect(readInputs()).toEqual({
+      workflow: 'flows/qa.yaml',
+      command: 'preview',
+      resume: 'if_possible',
+      targets: ['topics', 'answers', 'judge'],
+      rerunFrom: 'answers',
+      overrides: [
+        { stage: 'topics', path: 'review/topics.parquet' },
+        { stage: 'answers', path: 'review/a b.parquet' },
+      ],
+      numRecords: 25,
+      seed: 0,
+      artifactPath: 'out',
+      workingDirectory: 'data',
+      cache: false,
+      cacheKeyPrefix: 'nightly',
+      upload: 'all',
+      artifactName: 'qa',
+      retentionDays: 7,
+      exportFormat: 'parquet',
+    });
+  });
+
+  it.each([
+    [{}, 'The input "workflow" is required: give the path of the workflow file.'],
+    [{ command: 'go' }, 'The input "command" must be run, plan, preview or validate, not "go".'],
+    [{ resume: 'sometimes' }, 'The input "resume" must be never, if_possible or always, not "sometimes".'],
+    [{ upload: 'everything' }, 'The input "upload" must be final, stages, all or none, not "everything".'],
+    [{ 'export-format': 'xlsx' }, 'The input "export-format" must be jsonl, csv or parquet, not "xlsx".'],
+    [{ 'num-records': '0' }, 'The input "num-records" must be at least 1, not 0.'],
+    [{ 'num-records': '1e3' }, 'The input "num-records" must be a whole number, not "1e3".'],
+    [{ seed: '-1' }, 'The input "seed" must be at least 0, not -1.'],
+    [{ 'retention-days': '91' }, 'The input "retention-days" must be from 1 to 90, not 91.'],
+    [{ cache: 'yes' }, 'The input "cache" must be true or false, not "yes".'],
+    [{ 'cache-key-prefix': 'a,b' }, 'The input "cache-key-prefix" cannot contain commas.'],
+    [{ overrides: 'topics' }, 'The input "overrides" needs one "stage=path" a line, not "topics".'],
+    [{ overrides: 'a=x\na=y' }, 'The input "overrides" names the stage "a" twice.'],
+    [{ 'rerun-from': 's', resume: 'never' }, 'The input "rerun-from" needs resume to be if_possible or always, because resume never reruns everything anyway.'],
+  ])('rejects %j with one sentence naming the input', (values, message) => {
+    const withWorkflow = 'workflow' in values || Object.keys(values).length === 0 ? values : { workflow: 'wf.yaml', ...values };
+    expect(errorOf(withWorkflow as Record<string, string>)).toBe(message);
+  });
+});
