@@ -1,0 +1,360 @@
+/**
+ * Seed datasets (Data Designer §7): read a `local` file/glob, or list a `directory` (optionally with
+ * each file's text, `file_contents`), apply the selection strategy, and serve rows to row groups.
+ *
+ * The selected rows are materialised ONCE into a DuckDB temp table; `rowsFor(start, count)` then serves
+ * any window by SQL, so a row group (or a resumed one) can ask for its records without reading the seed
+ * from the top. Record i gets selected row `i mod size` (ordered, cycling as Data Designer does); with
+ * `shuffle` each pass over the data uses a new permutation ordered by hash(seed, pass, rowid) —
+ * deterministic for a given seed number, unlike Data Designer's `ORDER BY RANDOM()`, so a resumed or
+ * re-run stage pairs the same seed rows with the same records.
+ *
+ * `file_contents` reads a file's text only when its row is served (as Data Designer hydrates only the
+ * selected manifest rows), so a large directory is not read into memory up front.
+ */
+import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { TextDecoder } from 'node:util';
+import picomatch from 'picomatch';
+import { DdflowError } from '../diagnostics.js';
+import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+
+// Narrow local shapes until src/config/schema.ts provides the types.
+export interface LocalSeedSourceLike {
+  seed_type: 'local';
+  path: string;
+}
+export interface DirectorySeedSourceLike {
+  seed_type: 'directory';
+  path: string;
+  file_pattern?: string;
+  recursive?: boolean;
+}
+export interface FileContentsSeedSourceLike {
+  seed_type: 'file_contents';
+  path: string;
+  file_pattern?: string;
+  recursive?: boolean;
+  encoding?: string;
+}
+export type SeedSourceLike = LocalSeedSourceLike | DirectorySeedSourceLike | FileContentsSeedSourceLike;
+export interface IndexRangeLike {
+  start: number;
+  end: number;
+}
+export interface PartitionBlockLike {
+  index?: number;
+  num_partitions?: number;
+}
+export interface SeedConfigLike {
+  source: SeedSourceLike;
+  sampling_strategy?: 'ordered' | 'shuffle';
+  selection_strategy?: IndexRangeLike | PartitionBlockLike | null;
+}
+
+export const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'] as const;
+
+export interface SeedDataset {
+  /** Seed column names, in order. */
+  readonly columns: string[];
+  /** Rows after selection. */
+  readonly size: number;
+  /** Rows in the source before selection. */
+  readonly sourceSize: number;
+  /** The selection as an inclusive index range over the source. */
+  readonly range: IndexRangeLike;
+  /** Seed rows for records `startRecord .. startRecord + count - 1`. */
+  rowsFor(startRecord: number, count: number): Promise<Row[]>;
+  /** Drops the materialised table. */
+  close(): Promise<void>;
+}
+
+export interface OpenSeedOptions {
+  /** Directory relative seed paths resolve against (default: the current directory). */
+  baseDir?: string;
+  /** Workflow seed: makes `shuffle` reproducible (default 0). */
+  seed?: number;
+}
+
+let seedCounter = 0;
+
+export async function openSeedDataset(db: Database, config: SeedConfigLike, options: OpenSeedOptions = {}): Promise<SeedDataset> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
+  const source = config.source;
+  let columns: string[];
+  let sourceSize: number;
+  let range: IndexRangeLike;
+  let hydrate: ((rows: Row[]) => Promise<void>) | undefined;
+
+  if (source.seed_type === 'local') {
+    const from = localSeedRelation(source.path, baseDir);
+    sourceSize = await countOf(db, from, source.path);
+    range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+    await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, source.path);
+    columns = (await db.describe(`SELECT * FROM ${quoteIdent(table)}`)).map((c) => c.name);
+  } else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
+    const manifest = await listSeedDirectory(source, baseDir);
+    sourceSize = manifest.length;
+    range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+    const selected = manifest.slice(range.start, range.end + 1);
+    // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
+    await loadManifest(db, table, selected);
+    columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+    if (source.seed_type === 'file_contents') {
+      const decoder = textDecoderFor(source.encoding ?? 'utf-8');
+      const encoding = source.encoding ?? 'utf-8';
+      columns.push('content');
+      hydrate = async (rows) => {
+        for (const row of rows) row.content = await readText(String(row.source_path), decoder, encoding);
+      };
+    }
+  } else {
+    const kind = (source as { seed_type?: unknown }).seed_type;
+    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
+  }
+
+  const size = range.end - range.start + 1;
+  const shuffle = config.sampling_strategy === 'shuffle';
+  const seed = Math.trunc(options.seed ?? 0);
+  const t = quoteIdent(table);
+  const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${quoteIdent(c)}`).join(', ');
+
+  return {
+    columns,
+    size,
+    sourceSize,
+    range,
+    async rowsFor(startRecord: number, count: number): Promise<Row[]> {
+      if (!Number.isInteger(startRecord) || startRecord < 0) throw new DdflowError(`startRecord must be a non-negative integer, got ${startRecord}.`);
+      if (!Number.isInteger(count) || count < 0) throw new DdflowError(`count must be a non-negative integer, got ${count}.`);
+      if (count === 0) return [];
+      const end = startRecord + count;
+      let sql: string;
+      if (!shuffle) {
+        sql = `SELECT ${cols} FROM range(${startRecord}, ${end}) r(i) JOIN ${t} s ON s.rowid = r.i % ${size} ORDER BY r.i`;
+      } else {
+        const firstPass = Math.floor(startRecord / size);
+        const lastPass = Math.floor((end - 1) / size);
+        sql = `WITH perm AS (
+            SELECT p.pass, s.rowid AS rid,
+                   row_number() OVER (PARTITION BY p.pass ORDER BY hash(${seed}::BIGINT, p.pass, s.rowid), s.rowid) - 1 AS pos
+            FROM range(${firstPass}, ${lastPass + 1}) p(pass) CROSS JOIN ${t} s)
+          SELECT ${cols} FROM range(${startRecord}, ${end}) r(i)
+          JOIN perm ON perm.pass = r.i // ${size} AND perm.pos = r.i % ${size}
+          JOIN ${t} s ON s.rowid = perm.rid
+          ORDER BY r.i`;
+      }
+      const rows = await db.all(sql);
+      if (hydrate) await hydrate(rows);
+      return rows;
+    },
+    async close(): Promise<void> {
+      await db.run(`DROP TABLE IF EXISTS ${t}`);
+    },
+  };
+}
+
+/**
+ * IndexRange / PartitionBlock → inclusive range over a source of `size` rows, with Data Designer's
+ * messages. No selection = everything.
+ */
+export function resolveSelection(selection: IndexRangeLike | PartitionBlockLike | null, size: number): IndexRangeLike {
+  if (size <= 0) throw new DdflowError('The seed dataset has no rows.');
+  if (!selection) return { start: 0, end: size - 1 };
+  if ('start' in selection || 'end' in selection) {
+    const { start, end } = selection as IndexRangeLike;
+    if (start < 0 || end < 0) throw new DdflowError('Selection strategy indices should be greater than or equal to 0.');
+    if (start > end) throw new DdflowError("'start' index must be less than or equal to 'end' index");
+    if (end >= size) throw new DdflowError(`Selection strategy 'end' index ${end} is out of bounds for dataset size ${size}`);
+    return { start, end };
+  }
+  const index = selection.index ?? 0;
+  const n = selection.num_partitions ?? 1;
+  if (index < 0) throw new DdflowError("Selection strategy 'index' should be greater than or equal to 0.");
+  if (n < 1) throw new DdflowError("Selection strategy 'num_partitions' should be greater than or equal to 1.");
+  if (index >= n) throw new DdflowError("'index' must be less than 'num_partitions'");
+  if (n > size) throw new DdflowError(`Selection strategy 'num_partitions' ${n} is out of bounds for dataset size ${size}`);
+  return partitionToRange(index, n, size);
+}
+
+/** Data Designer's PartitionBlock.to_index_range: equal blocks, the last one takes the remainder. */
+export function partitionToRange(index: number, numPartitions: number, size: number): IndexRangeLike {
+  const block = Math.floor(size / numPartitions);
+  const start = index * block;
+  const end = index === numPartitions - 1 ? size - 1 : (index + 1) * block - 1;
+  return { start, end };
+}
+
+/**
+ * Checks a `local` seed path as Data Designer does and returns the DuckDB relation that reads it:
+ * an existing file with a dataset extension, or a glob ending in `*.<ext>` whose directory holds such files.
+ */
+export function localSeedRelation(userPath: string, baseDir: string): string {
+  const wildcard = SEED_FILE_EXTENSIONS.find((ext) => userPath.endsWith(`*${ext}`));
+  let resolved: string;
+  let ext: string;
+  if (wildcard) {
+    const star = userPath.indexOf('*.');
+    const dirPart = userPath.slice(0, star);
+    ext = wildcard;
+    const dir = path.resolve(baseDir, dirPart || '.');
+    const hasMatch =
+      existsSync(dir) && statSync(dir).isDirectory() && fsListSync(dir).some((name) => name.endsWith(ext) && isFile(path.join(dir, name)));
+    if (!hasMatch) throw new DdflowError(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
+    resolved = path.resolve(baseDir, userPath);
+  } else {
+    resolved = path.resolve(baseDir, userPath);
+    if (!isFile(resolved)) throw new DdflowError(`Path ${userPath} is not a file.`);
+    ext = path.extname(resolved).toLowerCase();
+    if (!(SEED_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
+      throw new DdflowError("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
+    }
+  }
+  const lit = quoteLiteral(resolved);
+  switch (ext) {
+    case '.parquet':
+      return `read_parquet(${lit}, union_by_name = true)`;
+    case '.csv':
+      return `read_csv(${lit}, header = true, union_by_name = true)`;
+    default:
+      // format 'auto' accepts both a JSON array of records and JSON lines.
+      return `read_json(${lit}, format = 'auto', union_by_name = true)`;
+  }
+}
+
+async function countOf(db: Database, from: string, userPath: string): Promise<number> {
+  try {
+    const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${from}`);
+    return Number(row?.n ?? 0);
+  } catch (err) {
+    throw new DdflowError(`Could not read the seed dataset ${userPath}: ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+async function materialise(db: Database, table: string, select: string, userPath: string): Promise<void> {
+  try {
+    // CTAS keeps the scan order, so the temp table's rowid is the selected row's position.
+    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS ${select}`);
+  } catch (err) {
+    throw new DdflowError(`Could not read the seed dataset ${userPath}: ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+export interface ManifestRow {
+  source_kind: 'directory_file' | 'file_contents';
+  source_path: string;
+  relative_path: string;
+  file_name: string;
+}
+
+/** One row per matching file under the directory, sorted by relative path (POSIX separators). */
+export async function listSeedDirectory(
+  source: DirectorySeedSourceLike | FileContentsSeedSourceLike,
+  baseDir: string,
+): Promise<ManifestRow[]> {
+  const pattern = source.file_pattern ?? '*';
+  if (!pattern.trim()) throw new DdflowError('file_pattern must be a non-empty string.');
+  if (pattern.includes('/') || pattern.includes('\\')) {
+    throw new DdflowError('file_pattern must match file names, not relative paths.');
+  }
+  if (!source.path || !source.path.trim()) throw new DdflowError('The seed source path must be a non-empty string.');
+  const root = path.resolve(baseDir, source.path);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new DdflowError(`Seed source directory '${root}' does not exist.`);
+  }
+  const recursive = source.recursive ?? true;
+  // fnmatch semantics: case-sensitive, `*` also matches a leading dot.
+  const matches = picomatch(pattern, { dot: true, nocase: false });
+  const relPaths: string[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSafe(abs)?.isDirectory());
+      if (isDir) {
+        if (recursive) await walk(abs, relPath);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && statSafe(abs)?.isFile())) && matches(entry.name)) {
+        relPaths.push(relPath);
+      }
+    }
+  };
+  await walk(root, '');
+  relPaths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (relPaths.length === 0) {
+    throw new DdflowError(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
+  }
+  const kind = source.seed_type === 'file_contents' ? 'file_contents' : 'directory_file';
+  return relPaths.map((rel) => ({
+    source_kind: kind,
+    source_path: path.join(root, ...rel.split('/')),
+    relative_path: rel,
+    file_name: rel.slice(rel.lastIndexOf('/') + 1),
+  }));
+}
+
+async function loadManifest(db: Database, table: string, rows: ManifestRow[]): Promise<void> {
+  const cols = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} (${cols.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+  const appender = await db.appender(table);
+  try {
+    for (const r of rows) {
+      appender.appendVarchar(r.source_kind);
+      appender.appendVarchar(r.source_path);
+      appender.appendVarchar(r.relative_path);
+      appender.appendVarchar(r.file_name);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Python codec names (`utf-8`, `latin-1`, `cp1252`, ...) → a WHATWG TextDecoder. */
+export function textDecoderFor(encoding: string): TextDecoder {
+  const e = encoding.trim().toLowerCase().replaceAll('_', '-');
+  const aliases: Record<string, string> = { 'latin-1': 'latin1', utf8: 'utf-8', 'utf-8-sig': 'utf-8', cp1252: 'windows-1252', ascii: 'windows-1252' };
+  for (const label of [aliases[e] ?? e, e.replaceAll('-', '')]) {
+    try {
+      return new TextDecoder(label, { fatal: true });
+    } catch {
+      /* try the next spelling */
+    }
+  }
+  throw new DdflowError(`Unknown encoding: '${encoding}'. Use a valid Python codec name.`);
+}
+
+async function readText(file: string, decoder: TextDecoder, encoding: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    throw new DdflowError(`Failed to read file ${file}: ${errorMessage(err)}`, { cause: err });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch (err) {
+    throw new DdflowError(`Failed to decode file ${file} using encoding '${encoding}': ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+function isFile(p: string): boolean {
+  return statSafe(p)?.isFile() ?? false;
+}
+
+function statSafe(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function fsListSync(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
