@@ -1,0 +1,239 @@
+/**
+ * The job summary of a run, as markdown: what ran and what came from the cache, a look at the data,
+ * its column statistics, and what went wrong on the way. A pure function of the report and a sample,
+ * so it is tested without a runner; main.ts writes the string with `core.summary`.
+ *
+ * Generated data is untrusted text inside a markdown table: cells are cut, `|` and newlines escaped,
+ * and HTML characters neutralised so a row cannot inject markup into the run page. GitHub refuses step
+ * summaries over 1 MiB, so the result is capped well below that and says when it was cut.
+ */
+import type { RunReport, StageReport } from '../workflow/report.js';
+
+/** The fields of a Data Designer column statistic the summary shows (metadata.json `column_statistics`). */
+export interface ColumnStatisticLike {
+  column_name: string;
+  column_type?: string;
+  num_records?: number | string;
+  num_null?: number | string;
+  num_unique?: number | string;
+  simple_dtype?: string;
+  pyarrow_dtype?: string;
+  sampler_type?: string;
+  distribution_type?: string;
+  distribution?: {
+    min?: unknown;
+    max?: unknown;
+    mean?: unknown;
+    stddev?: unknown;
+    median?: unknown;
+    most_common_value?: unknown;
+    least_common_value?: unknown;
+  } | null;
+  output_tokens_mean?: number | string;
+  input_tokens_mean?: number | string;
+  num_valid_records?: number | string;
+}
+
+export interface SummarySample {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+export interface SummaryOptions {
+  /** Sample rows shown. Default 10. */
+  maxRows?: number;
+  /** Sample columns shown. Default 20. */
+  maxColumns?: number;
+  /** Characters kept of a cell. Default 80. */
+  maxCellChars?: number;
+  /** Hard cap in UTF-8 bytes. Default 512 KiB (GitHub's limit is 1 MiB). */
+  maxBytes?: number;
+}
+
+export const SUMMARY_TRUNCATED_NOTE = "_The summary was cut here to stay under GitHub's 1 MiB step-summary limit._";
+
+const STATUS_LABEL: Record<StageReport['status'], string> = {
+  pending: '· pending',
+  running: '⏸️ interrupted',
+  completed: '✅ completed',
+  completed_empty: '⚪ completed (empty)',
+  skipped_empty_upstream: '⏭️ skipped (empty upstream)',
+  skipped: '⏭️ skipped',
+  failed: '❌ failed',
+};
+
+/** Makes any text safe inside a table cell; `max` counts characters of the original text. */
+export function tableCell(value: unknown, max = Number.POSITIVE_INFINITY): string {
+  let text = stringify(value);
+  if (text.length > max) {
+    const chars = [...text];
+    if (chars.length > max) text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+  }
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, '<br>');
+}
+
+function stringify(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+function cacheLabel(stage: StageReport): string {
+  const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
+  return stage.saved ? `${base}, saved` : base;
+}
+
+function rowsLabel(stage: StageReport): string {
+  const requested = stage.num_records_requested;
+  if (requested > 0 && stage.num_records_actual < requested && stage.status !== 'skipped' && stage.status !== 'skipped_empty_upstream') {
+    return `⚠️ ${int(stage.output_records)} (${int(stage.num_records_actual)} of ${int(requested)} generated)`;
+  }
+  return int(stage.output_records);
+}
+
+function tokensLabel(stage: StageReport): string {
+  const { prompt, completion } = stage.tokens;
+  return prompt + completion === 0 ? '—' : `${int(prompt)} / ${int(completion)}`;
+}
+
+function stageTable(report: RunReport): string[] {
+  const lines = [
+    '### Stages',
+    '',
+    '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
+    '|---:|---|---|---|---:|---:|---:|',
+  ];
+  for (const s of report.stages) {
+    lines.push(
+      `| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`,
+    );
+  }
+  const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;
+  const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
+  const completion = report.stages.reduce((n, s) => n + s.tokens.completion, 0);
+  lines.push('', `${hits} of ${report.stages.length} stages came from the cache; ${int(prompt)} prompt and ${int(completion)} completion tokens.`);
+  return lines;
+}
+
+function sampleTable(sample: SummarySample, total: number, opts: Required<SummaryOptions>): string[] {
+  const columns = sample.columns.slice(0, opts.maxColumns);
+  const rows = sample.rows.slice(0, opts.maxRows);
+  const shown = rows.length;
+  const lines = [`### Sample (${shown} of ${int(Math.max(total, shown))} rows)`, ''];
+  if (columns.length === 0 || shown === 0) return [...lines, '_No rows._'];
+  lines.push(`| ${columns.map((c) => tableCell(c, opts.maxCellChars)).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+  for (const row of rows) lines.push(`| ${columns.map((c) => tableCell(row[c], opts.maxCellChars)).join(' | ')} |`);
+  if (sample.columns.length > columns.length) lines.push('', `_${sample.columns.length - columns.length} more columns not shown._`);
+  return lines;
+}
+
+const round = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : stringify(v));
+
+function statDetails(stat: ColumnStatisticLike): string {
+  const parts: string[] = [];
+  const d = stat.distribution;
+  if (stat.sampler_type) parts.push(`sampler: ${stat.sampler_type}`);
+  if (d && typeof d === 'object') {
+    if (d.min !== undefined || d.max !== undefined) parts.push(`range ${round(d.min)}–${round(d.max)}`);
+    if (d.mean !== undefined) parts.push(`mean ${round(d.mean)}`);
+    if (d.stddev !== undefined) parts.push(`stddev ${round(d.stddev)}`);
+    if (d.median !== undefined) parts.push(`median ${round(d.median)}`);
+    if (d.most_common_value !== undefined) parts.push(`most common: ${stringify(d.most_common_value)}`);
+  }
+  if (stat.output_tokens_mean !== undefined) parts.push(`output tokens mean ${round(stat.output_tokens_mean)}`);
+  if (stat.input_tokens_mean !== undefined) parts.push(`input tokens mean ${round(stat.input_tokens_mean)}`);
+  if (stat.num_valid_records !== undefined) parts.push(`valid ${stringify(stat.num_valid_records)}`);
+  return parts.join('; ');
+}
+
+function statsTable(stats: ColumnStatisticLike[], opts: Required<SummaryOptions>): string[] {
+  const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
+  for (const s of stats) {
+    const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
+    lines.push(`| ${cells.map((c) => tableCell(c, opts.maxCellChars * 2)).join(' | ')} |`);
+  }
+  return lines;
+}
+
+function warningLines(report: RunReport): string[] {
+  const items: string[] = [];
+  for (const s of report.stages) {
+    const name = `\`${s.name.replace(/`/g, "'")}\``;
+    if (s.status === 'failed' && s.error) items.push(`${name} failed: ${s.error}`);
+    if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
+      items.push(`${name} generated ${int(s.num_records_actual)} of the ${int(s.num_records_requested)} requested rows.`);
+    }
+    const drops = Object.entries(s.dropped_rows ?? {}).filter(([, n]) => n > 0);
+    if (drops.length > 0) {
+      const total = drops.reduce((n, [, k]) => n + k, 0);
+      const byReason = drops
+        .sort((a, b) => b[1] - a[1])
+        .map(([reason, n]) => `${reason} ${int(n)}`)
+        .join(', ');
+      items.push(`${name} dropped ${int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
+    }
+    for (const w of s.warnings ?? []) items.push(`${name}: ${w}`);
+  }
+  items.push(...report.warnings);
+  if (items.length === 0) return [];
+  return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
+}
+
+/** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */
+function capBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  const note = `\n\n${SUMMARY_TRUNCATED_NOTE}\n`;
+  const budget = maxBytes - Buffer.byteLength(note);
+  let cut = Buffer.from(text).subarray(0, Math.max(0, budget)).toString('utf8');
+  // A partially decoded last character becomes U+FFFD; dropping the last line removes it and half-rows.
+  const lastNewline = cut.lastIndexOf('\n');
+  cut = lastNewline > 0 ? cut.slice(0, lastNewline) : '';
+  return `${cut}${note}`;
+}
+
+export function renderSummary(report: RunReport, sample: SummarySample, stats: ColumnStatisticLike[] = [], options: SummaryOptions = {}): string {
+  const opts: Required<SummaryOptions> = {
+    maxRows: options.maxRows ?? 10,
+    maxColumns: options.maxColumns ?? 20,
+    maxCellChars: options.maxCellChars ?? 80,
+    maxBytes: options.maxBytes ?? 512 * 1024,
+  };
+  const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
+  const head = [`## ddflow: ${tableCell(report.workflow)} (${status})`, ''];
+  const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
+  head.push(`**${int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
+  // Most important first, so a cut loses the least useful part.
+  const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
+  if (stats.length > 0) sections.push(statsTable(stats, opts));
+  const text = sections
+    .filter((s) => s.length > 0)
+    .map((s) => s.join('\n'))
+    .join('\n\n');
+  return capBytes(`${text}\n`, opts.maxBytes);
+}
