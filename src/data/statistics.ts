@@ -1,0 +1,304 @@
+/**
+ * Column statistics as Data Designer's metadata.json `column_statistics` has them (DD spec §8),
+ * computed by SQL over the stage's parquet files — never by loading the dataset into JavaScript.
+ *
+ * Common fields: column_name, column_type, num_records, num_null, num_unique, pyarrow_dtype,
+ * simple_dtype. Sampler columns add sampler_type, distribution_type and distribution (categorical for
+ * category/subcategory, numerical for the numeric samplers, null/"other" otherwise). Validation
+ * columns add num_valid_records. A calculation that fails yields "--" (Data Designer's
+ * MissingValue.CALCULATION_FAILED) instead of failing the run. LLM token statistics need the
+ * rendered prompts and a tokenizer and are merged in by the caller.
+ */
+import { literalList, quoteIdent, type Database } from './database.js';
+import { columnsOf, parquetSource } from './dataset.js';
+
+export const CALCULATION_FAILED = '--';
+type Failed = typeof CALCULATION_FAILED;
+
+export interface StatisticsColumnLike {
+  name: string;
+  column_type: string;
+  sampler_type?: string;
+}
+
+export interface CategoricalDistribution {
+  most_common_value: string | number;
+  least_common_value: string | number;
+  histogram: { categories: (string | number)[]; counts: number[] };
+}
+
+export interface NumericalDistribution {
+  min: number;
+  max: number;
+  mean: number;
+  stddev: number;
+  median: number;
+}
+
+export type DistributionType = 'categorical' | 'numerical' | 'text' | 'other' | 'unknown';
+
+export interface ColumnStatistics {
+  column_name: string;
+  column_type: string;
+  num_records: number | Failed;
+  num_null: number | Failed;
+  num_unique: number | Failed;
+  pyarrow_dtype: string;
+  simple_dtype: string;
+  sampler_type?: string;
+  distribution_type?: DistributionType;
+  distribution?: CategoricalDistribution | NumericalDistribution | Failed | null;
+  num_valid_records?: number | Failed;
+  [extra: string]: unknown;
+}
+
+const CATEGORICAL_SAMPLERS = new Set(['category', 'subcategory']);
+const NUMERICAL_SAMPLERS = new Set(['bernoulli_mixture', 'bernoulli', 'binomial', 'gaussian', 'poisson', 'scipy', 'uniform']);
+
+export async function computeColumnStatistics(
+  db: Database,
+  files: readonly string[],
+  columns: readonly StatisticsColumnLike[],
+): Promise<ColumnStatistics[]> {
+  const schema = files.length > 0 ? await columnsOf(db, files) : [];
+  const types = new Map(schema.map((c) => [c.name, c.type]));
+  const out: ColumnStatistics[] = [];
+  for (const col of columns) {
+    const stats: ColumnStatistics = {
+      column_name: col.name,
+      column_type: col.column_type,
+      ...(await generalInfo(db, files, col.name, types.get(col.name))),
+    };
+    if (col.column_type === 'sampler') {
+      const samplerType = col.sampler_type ?? 'unknown';
+      stats.sampler_type = samplerType;
+      if (CATEGORICAL_SAMPLERS.has(samplerType)) {
+        Object.assign(stats, await guarded('categorical', () => categorical(db, files, col.name)));
+      } else if (NUMERICAL_SAMPLERS.has(samplerType)) {
+        Object.assign(stats, await guarded('numerical', () => numerical(db, files, col.name, types.get(col.name))));
+      } else {
+        stats.distribution_type = 'other';
+        stats.distribution = null;
+      }
+    } else if (col.column_type === 'validation') {
+      stats.num_valid_records = await validCount(db, files, col.name).catch(() => CALCULATION_FAILED);
+    }
+    out.push(stats);
+  }
+  return out;
+}
+
+async function guarded(
+  type: 'categorical' | 'numerical',
+  calc: () => Promise<CategoricalDistribution | NumericalDistribution>,
+): Promise<Pick<ColumnStatistics, 'distribution_type' | 'distribution'>> {
+  try {
+    return { distribution_type: type, distribution: await calc() };
+  } catch {
+    return { distribution_type: 'unknown', distribution: CALCULATION_FAILED };
+  }
+}
+
+async function generalInfo(
+  db: Database,
+  files: readonly string[],
+  name: string,
+  type: string | undefined,
+): Promise<Pick<ColumnStatistics, 'num_records' | 'num_null' | 'num_unique' | 'pyarrow_dtype' | 'simple_dtype'>> {
+  try {
+    if (type === undefined) throw new Error(`column ${name} not found`);
+    const c = quoteIdent(name);
+    const [row] = await db.all<{ n: number; nulls: number; uniq: number; first_json_type: string | null }>(
+      `SELECT count(*) AS n, count(*) - count(${c}) AS nulls, count(DISTINCT ${c}) AS uniq,
+              ${type === 'JSON' ? `(SELECT json_type(${c}) FROM ${parquetSource(files)} WHERE ${c} IS NOT NULL LIMIT 1)` : 'NULL'} AS first_json_type
+       FROM ${parquetSource(files)}`,
+    );
+    if (!row) throw new Error('no result');
+    const pyarrow = pyarrowDtype(type);
+    return {
+      num_records: Number(row.n),
+      num_null: Number(row.nulls),
+      num_unique: Number(row.uniq),
+      pyarrow_dtype: pyarrow,
+      simple_dtype: type === 'JSON' ? simpleFromJsonType(row.first_json_type) : simpleDtype(pyarrow),
+    };
+  } catch {
+    return {
+      num_records: CALCULATION_FAILED,
+      num_null: CALCULATION_FAILED,
+      num_unique: CALCULATION_FAILED,
+      pyarrow_dtype: CALCULATION_FAILED,
+      simple_dtype: CALCULATION_FAILED,
+    };
+  }
+}
+
+/**
+ * Value counts, most common first; ties in first-appearance order (what pandas' value_counts gives
+ * for small inputs), nulls excluded.
+ */
+async function categorical(db: Database, files: readonly string[], name: string): Promise<CategoricalDistribution> {
+  const c = quoteIdent(name);
+  const src = `read_parquet(${literalList(files)}, union_by_name = true, filename = true, file_row_number = true)`;
+  const rows = await db.all<{ v: unknown; n: number }>(
+    `SELECT ${c} AS v, count(*) AS n,
+            min(list_position(${literalList(files)}, filename)::BIGINT * 1000000000000 + file_row_number) AS first_seen
+     FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, first_seen`,
+  );
+  if (rows.length === 0) throw new Error('no values');
+  const categories = rows.map((r) => categoryValue(r.v));
+  return {
+    most_common_value: reportedValue(rows[0]!.v),
+    least_common_value: reportedValue(rows.at(-1)!.v),
+    histogram: { categories, counts: rows.map((r) => Number(r.n)) },
+  };
+}
+
+async function numerical(db: Database, files: readonly string[], name: string, type: string | undefined): Promise<NumericalDistribution> {
+  const raw = quoteIdent(name);
+  // Booleans (bernoulli) count as 0/1, as pandas does.
+  const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
+  const [row] = await db.all<{ mn: number; mx: number; mean: number; sd: number | null; med: number }>(
+    `SELECT min(${c}) AS mn, max(${c}) AS mx, avg(${c}) AS mean, stddev_samp(${c}) AS sd, median(${c}) AS med
+     FROM ${parquetSource(files)}`,
+  );
+  if (!row || row.mn === null || typeof row.mn !== 'number') throw new Error('not numeric');
+  return {
+    min: round2(row.mn),
+    max: round2(row.mx),
+    mean: round2(row.mean),
+    // pandas' std of one value is NaN; JSON has no NaN, and DD's reports would show nan — report 0.
+    stddev: row.sd === null || Number.isNaN(row.sd) ? 0 : round2(row.sd),
+    median: round2(row.med),
+  };
+}
+
+/** Validation results are objects with `is_valid`; count the truthy ones (bool, 0/1, "true"). */
+async function validCount(db: Database, files: readonly string[], name: string): Promise<number> {
+  const c = quoteIdent(name);
+  const [row] = await db.all<{ n: number }>(
+    `SELECT count_if(lower(json_extract_string(to_json(${c}), '$.is_valid')) IN ('true', '1', '1.0')) AS n FROM ${parquetSource(files)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+function round2(n: number): number {
+  return Number.isInteger(n) ? n : Number(n.toFixed(2));
+}
+
+/** Histogram categories keep numbers as numbers, everything else as text. */
+function categoryValue(v: unknown): string | number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** most/least common: integers stay integers, anything else is reported as text (as DD's model does). */
+function reportedValue(v: unknown): string | number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+/** DuckDB type → the name pyarrow prints for the same parquet column. */
+export function pyarrowDtype(duck: string): string {
+  const t = duck.trim();
+  const simple: Record<string, string> = {
+    VARCHAR: 'string',
+    // A JSON column is a string column with a JSON annotation; pyarrow reads it as string by default.
+    JSON: 'string',
+    UUID: 'string',
+    BIGINT: 'int64',
+    INTEGER: 'int32',
+    SMALLINT: 'int16',
+    TINYINT: 'int8',
+    UBIGINT: 'uint64',
+    UINTEGER: 'uint32',
+    USMALLINT: 'uint16',
+    UTINYINT: 'uint8',
+    HUGEINT: 'decimal128(38, 0)',
+    DOUBLE: 'double',
+    FLOAT: 'float',
+    BOOLEAN: 'bool',
+    DATE: 'date32[day]',
+    TIME: 'time64[us]',
+    TIMESTAMP: 'timestamp[us]',
+    'TIMESTAMP WITH TIME ZONE': 'timestamp[us, tz=UTC]',
+    TIMESTAMP_NS: 'timestamp[ns]',
+    TIMESTAMP_MS: 'timestamp[ms]',
+    TIMESTAMP_S: 'timestamp[s]',
+    BLOB: 'binary',
+  };
+  if (simple[t]) return simple[t];
+  const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
+  if (dec) return `decimal128(${dec[1]}, ${dec[2]})`;
+  if (t.endsWith('[]')) return `list<element: ${pyarrowDtype(t.slice(0, -2))}>`;
+  if (t.startsWith('STRUCT(') && t.endsWith(')')) {
+    const fields = splitTopLevel(t.slice(7, -1)).map((f) => {
+      const m = /^("(?:[^"]|"")*"|\S+)\s+(.*)$/.exec(f.trim());
+      if (!m) return f;
+      const fname = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replaceAll('""', '"') : m[1]!;
+      return `${fname}: ${pyarrowDtype(m[2]!)}`;
+    });
+    return `struct<${fields.join(', ')}>`;
+  }
+  return t.toLowerCase();
+}
+
+/** Data Designer's convert_pyarrow_dtype_to_simple_dtype. */
+export function simpleDtype(pyarrow: string): string {
+  if (pyarrow.startsWith('list<')) {
+    const inner = /^list<element: (.*)>$/.exec(pyarrow)?.[1] ?? pyarrow.slice(5, -1);
+    return `list[${simpleDtype(inner)}]`;
+  }
+  if (pyarrow.startsWith('struct<')) return 'dict';
+  if (pyarrow.includes('int')) return 'int';
+  if (pyarrow.includes('double') || pyarrow.includes('float')) return 'float';
+  if (pyarrow.includes('str')) return 'string';
+  if (pyarrow.includes('timestamp')) return 'timestamp';
+  if (pyarrow.includes('time')) return 'time';
+  if (pyarrow.includes('date')) return 'date';
+  return pyarrow;
+}
+
+/** JSON-typed columns hold nested output: describe them by their first value, as DD does without arrow types. */
+function simpleFromJsonType(jsonType: string | null): string {
+  switch (jsonType) {
+    case 'OBJECT':
+      return 'dict';
+    case 'ARRAY':
+      return 'list';
+    case 'VARCHAR':
+      return 'string';
+    case 'BIGINT':
+    case 'UBIGINT':
+      return 'int';
+    case 'DOUBLE':
+      return 'float';
+    case 'BOOLEAN':
+      return 'bool';
+    default:
+      return CALCULATION_FAILED;
+  }
+}
+
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inQuote = false;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '"') inQuote = !inQuote;
+    if (!inQuote && ch === '(') depth++;
+    if (!inQuote && ch === ')') depth--;
+    if (!inQuote && depth === 0 && ch === ',') {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) parts.push(cur);
+  return parts;
+}
+

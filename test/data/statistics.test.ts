@@ -1,0 +1,107 @@
+// Vectors re-expressed from Data Designer's analysis/utils/test_column_statistics_calculations.py.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/data/database.js';
+import { writeRowGroup } from '../../src/data/parquet-writer.js';
+import { computeColumnStatistics, pyarrowDtype, simpleDtype } from '../../src/data/statistics.js';
+import { tempDir } from './helpers.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase();
+});
+afterAll(() => db.close());
+
+async function dataset(groups: Record<string, unknown>[][]): Promise<string[]> {
+  const d = tempDir();
+  const files: string[] = [];
+  const names = Object.keys(groups[0]![0]!);
+  for (const [i, g] of groups.entries()) {
+    const f = path.join(d, `batch_${i}.parquet`);
+    await writeRowGroup(db, g, names.map((name) => ({ name })), f);
+    files.push(f);
+  }
+  return files;
+}
+
+describe('column statistics', () => {
+  it('computes general info, categorical and numerical sampler distributions across files', async () => {
+    const files = await dataset([
+      [
+        { cat: 'A', num: 1, ints: 1, text: 'x', obj: { a: 1 } },
+        { cat: 'B', num: 2, ints: null, text: 'y', obj: { a: 2 } },
+        { cat: 'A', num: 3, ints: 2, text: 'z', obj: null },
+      ],
+      [
+        { cat: 'C', num: 4, ints: null, text: 'w', obj: { a: 1 } },
+        { cat: 'A', num: 5, ints: 2, text: 'v', obj: { a: 3 } },
+        { cat: 'B', num: null, ints: 3, text: 'u', obj: { a: 4 } },
+      ],
+    ]);
+    const stats = await computeColumnStatistics(db, files, [
+      { name: 'cat', column_type: 'sampler', sampler_type: 'category' },
+      { name: 'num', column_type: 'sampler', sampler_type: 'uniform' },
+      { name: 'ints', column_type: 'expression' },
+      { name: 'text', column_type: 'sampler', sampler_type: 'uuid' },
+      { name: 'obj', column_type: 'llm-structured' },
+    ]);
+    expect(stats[0]).toEqual({
+      column_name: 'cat',
+      column_type: 'sampler',
+      num_records: 6,
+      num_null: 0,
+      num_unique: 3,
+      pyarrow_dtype: 'string',
+      simple_dtype: 'string',
+      sampler_type: 'category',
+      distribution_type: 'categorical',
+      distribution: { most_common_value: 'A', least_common_value: 'C', histogram: { categories: ['A', 'B', 'C'], counts: [3, 2, 1] } },
+    });
+    // pandas: [1,2,3,4,5,NaN] → min 1, max 5, mean 3.0, std 1.58, median 3.0
+    expect(stats[1]).toMatchObject({
+      num_null: 1,
+      pyarrow_dtype: 'int64',
+      simple_dtype: 'int',
+      distribution_type: 'numerical',
+      distribution: { min: 1, max: 5, mean: 3, stddev: 1.58, median: 3 },
+    });
+    expect(stats[2]).toMatchObject({ num_records: 6, num_null: 2, num_unique: 3, simple_dtype: 'int' });
+    expect(stats[2]).not.toHaveProperty('distribution');
+    expect(stats[3]).toMatchObject({ sampler_type: 'uuid', distribution_type: 'other', distribution: null });
+    expect(stats[4]).toMatchObject({ num_null: 1, num_unique: 4, simple_dtype: 'dict' });
+  });
+
+  it('reports integer categories as numbers and floats as numbers in the histogram', async () => {
+    const files = await dataset([[{ v: 1 }, { v: 1 }, { v: 2 }, { v: 3 }]]);
+    const [s] = await computeColumnStatistics(db, files, [{ name: 'v', column_type: 'sampler', sampler_type: 'category' }]);
+    expect(s!.distribution).toEqual({ most_common_value: 1, least_common_value: 3, histogram: { categories: [1, 2, 3], counts: [2, 1, 1] } });
+  });
+
+  it('uses "--" for failed calculations instead of failing', async () => {
+    const files = await dataset([[{ v: 'a' }]]);
+    const [missing, notNumeric] = await computeColumnStatistics(db, files, [
+      { name: 'nope', column_type: 'expression' },
+      { name: 'v', column_type: 'sampler', sampler_type: 'gaussian' },
+    ]);
+    expect(missing).toMatchObject({ num_records: '--', num_null: '--', num_unique: '--', pyarrow_dtype: '--', simple_dtype: '--' });
+    expect(notNumeric).toMatchObject({ num_records: 1, distribution_type: 'unknown', distribution: '--' });
+  });
+
+  it('counts valid records of validation columns', async () => {
+    const files = await dataset([[{ v: { is_valid: true } }, { v: { is_valid: false } }, { v: { is_valid: 'true' } }, { v: null }]]);
+    const [s] = await computeColumnStatistics(db, files, [{ name: 'v', column_type: 'validation' }]);
+    expect(s!.num_valid_records).toBe(2);
+  });
+
+  it('maps DuckDB types to pyarrow and simple dtypes', () => {
+    expect(pyarrowDtype('BIGINT')).toBe('int64');
+    expect(pyarrowDtype('VARCHAR[]')).toBe('list<element: string>');
+    expect(pyarrowDtype('STRUCT(a BIGINT, "b c" VARCHAR[])')).toBe('struct<a: int64, b c: list<element: string>>');
+    expect(simpleDtype('list<element: int64>')).toBe('list[int]');
+    expect(simpleDtype('struct<a: int64>')).toBe('dict');
+    expect(simpleDtype('double')).toBe('float');
+    expect(simpleDtype('timestamp[us]')).toBe('timestamp');
+    expect(simpleDtype('date32[day]')).toBe('date');
+    expect(simpleDtype('bool')).toBe('bool');
+  });
+});
