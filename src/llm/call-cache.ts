@@ -1,0 +1,118 @@
+/**
+ * The per-call response store: every model answer keyed by a hash of what determines it (endpoint
+ * identity and model — never the key —, the request body with the drawn parameters, the record index
+ * and the attempt), so a re-run of a stage (an edited prompt in one column, a resume) pays only for the
+ * calls whose key changed.
+ *
+ * Layout: `<dir>/calls-<time>-<pid>-<rand>.jsonl`, one segment per process, one `{"k":…,"v":…}` line per
+ * answer, appended with a single write each (a crash tears at most the last line, which is skipped on
+ * open). All segments are read into a Map on open. Compact, inspectable, and safe to cache as a directory.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+
+export interface CachedCompletion {
+  content: string | null;
+  reasoning: string | null;
+  usage: { prompt: number; completion: number };
+}
+
+export interface CachedEmbedding {
+  embeddings: number[][];
+  usage: { prompt: number; completion: number };
+}
+
+export type CachedAnswer = CachedCompletion | CachedEmbedding;
+
+export interface CallKeyParts {
+  identity: string;
+  body: unknown;
+  recordKey: string | number;
+  attempt: number;
+}
+
+/** Canonical JSON (sorted keys) so that key order in a body never changes the hash. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+export function callKey(parts: CallKeyParts): string {
+  return createHash('sha256').update(canonical({ v: 1, ...parts })).digest('hex');
+}
+
+export interface CallCacheStats {
+  hits: number;
+  misses: number;
+  writes: number;
+  entries: number;
+}
+
+export class CallCache {
+  private readonly map = new Map<string, CachedAnswer>();
+  private fd: number | null = null;
+  readonly stats: CallCacheStats = { hits: 0, misses: 0, writes: 0, entries: 0 };
+
+  private constructor(
+    readonly dir: string | null,
+    readonly enabled: boolean,
+  ) {}
+
+  /** Reads every segment in `dir` (created if missing). `enabled: false` is `--no-call-cache`: no reads, no writes. */
+  static open(dir: string, options: { enabled?: boolean } = {}): CallCache {
+    const enabled = options.enabled ?? true;
+    const cache = new CallCache(dir, enabled);
+    if (!enabled || !fs.existsSync(dir)) return cache;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!/^calls-.*\.jsonl$/.test(name)) continue;
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      for (const line of text.split('\n')) {
+        if (!line) continue;
+        try {
+          const rec = JSON.parse(line) as { k: string; v: CachedAnswer };
+          if (typeof rec.k === 'string' && rec.v) cache.map.set(rec.k, rec.v);
+        } catch {
+          // A torn line (the process died mid-write): that answer is simply asked again.
+        }
+      }
+    }
+    cache.stats.entries = cache.map.size;
+    return cache;
+  }
+
+  /** A cache that stores nothing (for callers without an artifact directory). */
+  static disabled(): CallCache {
+    return new CallCache(null, false);
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    if (!this.enabled) return undefined;
+    const v = this.map.get(key);
+    if (v) this.stats.hits++;
+    else this.stats.misses++;
+    return v;
+  }
+
+  put(key: string, value: CachedAnswer): void {
+    if (!this.enabled || !this.dir) return;
+    this.map.set(key, value);
+    this.stats.entries = this.map.size;
+    if (this.fd === null) {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const name = `calls-${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}.jsonl`;
+      this.fd = fs.openSync(path.join(this.dir, name), 'a');
+    }
+    fs.writeSync(this.fd, `${JSON.stringify({ k: key, v: value })}\n`);
+    this.stats.writes++;
+  }
+
+  close(): void {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * One model-backed cell: `generate` (chat completion + recipe, with Data Designer's correction steps and
+ * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
+ * the retry policy, and is counted in the UsageMeter.
+ */
+import type { Rng } from '../engine/random.js';
+import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
+import { LlmError, ParserError } from './errors.js';
+import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
+import type { ModelEndpoint, ModelRegistry } from './registry.js';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
+import { drawParameter } from './sampling.js';
+import type { RunConfigLike, TraceMode } from './types.js';
+import { UsageMeter } from './usage.js';
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+}
+
+/** A message as sent, and as written to `{column}__trace` (content always a list of blocks). */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: TextBlock[];
+  reasoning_content?: string;
+}
+
+export interface GenerateRequest<T = unknown> {
+  alias: string;
+  prompt: string;
+  systemPrompt?: string | null;
+  recipe: ResponseRecipe<T>;
+  /** The cell's stream (seed, stage, column, record): temperature/top_p draws come from it. */
+  rng: Rng;
+  /** Identifies the record within the stage (its index): part of the call-cache key. */
+  recordKey: string | number;
+  /** For per-column usage. */
+  column?: string;
+  withTrace?: TraceMode;
+  extractReasoning?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult<T = unknown> {
+  value: T;
+  /** The final answer's content, stripped. */
+  raw: string;
+  usage: { prompt: number; completion: number };
+  trace?: ChatMessage[];
+  /** The final answer's reasoning (message.reasoning, else reasoning_content), stripped; empty → null. */
+  reasoning?: string | null;
+  /** Model calls made for this cell (HTTP or cached). */
+  calls: number;
+  corrections: number;
+  restarts: number;
+  /** Failed HTTP attempts retried. */
+  retries: number;
+  cacheHits: number;
+}
+
+export interface EmbedRequest {
+  alias: string;
+  /** A value; a JSON list (or a string holding one) is embedded item by item. */
+  input: unknown;
+  recordKey?: string | number;
+  column?: string;
+  signal?: AbortSignal;
+}
+
+export interface EmbedResult {
+  embeddings: number[][];
+  num_embeddings: number;
+  dimension: number;
+}
+
+export interface FacadeOptions {
+  callCache?: CallCache;
+  usage?: UsageMeter;
+  runConfig?: RunConfigLike;
+  retryPolicy?: RetryPolicy;
+  /** Epoch ms: no new HTTP attempt after it (rate-limited calls stop retrying). */
+  deadline?: number;
+}
+
+const block = (text: string): TextBlock[] => [{ type: 'text', text }];
+
+function stripOrNull(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const t = text.trim();
+  return t === '' ? null : t;
+}
+
+export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  // A system message only when a system prompt is given (Data Designer sends none otherwise).
+  if (systemPrompt !== null && systemPrompt !== undefined) out.push({ role: 'system', content: block(systemPrompt) });
+  out.push({ role: 'user', content: block(userPrompt) });
+  return out;
+}
+
+/** The request body as Data Designer sends it: drawn parameters, no `n`, extra_body at top level. */
+export function chatRequestBody(endpoint: ModelEndpoint, messages: ChatMessage[], rng: Rng): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    model: endpoint.model,
+    messages: messages.map((m) => ({ role: m.role, content: m.content })),
+  };
+  const temperature = drawParameter(endpoint.params.temperature, rng);
+  const topP = drawParameter(endpoint.params.top_p, rng);
+  if (temperature !== undefined) body.temperature = temperature;
+  if (topP !== undefined) body.top_p = topP;
+  if (endpoint.params.max_tokens != null) body.max_tokens = endpoint.params.max_tokens;
+  return { ...body, ...endpoint.extraBody };
+}
+
+export class LlmFacade {
+  readonly registry: ModelRegistry;
+  readonly callCache: CallCache;
+  readonly usage: UsageMeter;
+  private readonly runConfig: RunConfigLike;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly deadline?: number;
+
+  constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
+    this.registry = registry;
+    this.callCache = options.callCache ?? CallCache.disabled();
+    this.usage = options.usage ?? new UsageMeter();
+    this.runConfig = options.runConfig ?? {};
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.deadline = options.deadline;
+  }
+
+  /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
+  private async complete(endpoint: ModelEndpoint, body: Record<string, unknown>, req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal }, tally: { retries: number; hits: number }): Promise<CachedCompletion> {
+    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
+    const cached = this.callCache.get(key) as CachedCompletion | undefined;
+    if (cached && 'content' in cached) {
+      tally.hits++;
+      this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
+      return cached;
+    }
+    // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
+    const completion = await withRetries(
+      async () => toCompletion(await endpoint.client.chat.completions.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint),
+      {
+        admission: endpoint.admission,
+        policy: this.retryPolicy,
+        context: endpoint.errorContext,
+        signal: req.signal,
+        deadline: this.deadline,
+        onRetry: () => {
+          tally.retries++;
+          this.usage.recordRetry(endpoint.alias, req.column);
+        },
+      },
+    );
+    this.callCache.put(key, completion);
+    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...completion.usage });
+    return completion;
+  }
+
+  async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
+    const endpoint = this.registry.get(req.alias);
+    if (endpoint.kind !== 'chat') throw new LlmError('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
+    const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
+    const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
+    const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt);
+    let messages = start.map((m) => ({ ...m }));
+    const tally = { retries: 0, hits: 0 };
+    const usage = { prompt: 0, completion: 0 };
+    let attempt = 0;
+    let parseAttempts = 0;
+    let corrections = 0;
+    let restarts = 0;
+    for (;;) {
+      const body = chatRequestBody(endpoint, messages, req.rng);
+      const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal }, tally);
+      attempt++;
+      usage.prompt += completion.usage.prompt;
+      usage.completion += completion.usage.completion;
+      const raw = (completion.content ?? '').trim();
+      const reasoning = stripOrNull(completion.reasoning);
+      messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
+      parseAttempts++;
+      try {
+        const value = req.recipe.parse(raw);
+        const result: GenerateResult<T> = { value, raw, usage, calls: attempt, corrections, restarts, retries: tally.retries, cacheHits: tally.hits };
+        const mode = req.withTrace ?? 'none';
+        if (mode === 'all_messages') result.trace = messages;
+        else if (mode === 'last_message') result.trace = [messages[messages.length - 1]!];
+        if (req.extractReasoning) result.reasoning = reasoning;
+        return result;
+      } catch (err) {
+        if (!(err instanceof ParserError)) throw err;
+        if (maxCorrections === 0 && maxRestarts === 0) {
+          throw new LlmError('generation_validation', `Unsuccessful generation attempt. No retries were attempted. ${err.message}`, { cause: err });
+        }
+        if (parseAttempts <= maxCorrections) {
+          // The parser's message goes back to the model as the next user turn.
+          messages.push({ role: 'user', content: block(err.message) });
+          corrections++;
+        } else if (restarts < maxRestarts) {
+          parseAttempts = 0;
+          restarts++;
+          messages = start.map((m) => ({ ...m }));
+        } else {
+          throw new LlmError(
+            'generation_validation',
+            `Unsuccessful generation despite ${maxCorrections} correction steps and ${maxRestarts} conversation restarts. ${err.message}`,
+            { cause: err },
+          );
+        }
+      }
+    }
+  }
+
+  async embed(req: EmbedRequest): Promise<EmbedResult> {
+    const endpoint = this.registry.get(req.alias);
+    if (endpoint.kind !== 'embedding') throw new LlmError('bad_request', `Model alias '${req.alias}' is not an embedding model.`);
+    const input = embeddingInputs(req.input);
+    const body: Record<string, unknown> = { model: endpoint.model, input, encoding_format: endpoint.params.encoding_format ?? 'float' };
+    if (endpoint.params.dimensions != null) body.dimensions = endpoint.params.dimensions;
+    Object.assign(body, endpoint.extraBody);
+    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey ?? '', attempt: 0 });
+    let answer = this.callCache.get(key) as CachedEmbedding | undefined;
+    if (answer && 'embeddings' in answer) {
+      this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
+    } else {
+      answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
+        admission: endpoint.admission,
+        policy: this.retryPolicy,
+        context: endpoint.errorContext,
+        signal: req.signal,
+        deadline: this.deadline,
+        onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
+      });
+      this.callCache.put(key, answer);
+      this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+    }
+    return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
+  }
+}
+
+/** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */
+export function embeddingInputs(value: unknown): string[] {
+  let v = value;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t.startsWith('[')) {
+      try {
+        const parsed = JSON.parse(t);
+        if (Array.isArray(parsed)) v = parsed;
+      } catch {
+        // Not JSON: embed the text as it is.
+      }
+    }
+  }
+  const items = Array.isArray(v) ? v : [v];
+  return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+}
+
+function toEmbedding(raw: unknown, endpoint: ModelEndpoint): CachedEmbedding {
+  const response = raw as { data?: Array<{ embedding: number[] | string; index?: number }>; usage?: { prompt_tokens?: number } } | null;
+  if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
+    throw new LlmError('malformed_response', `The embeddings response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no data.`);
+  }
+  const data = [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  return { embeddings: data.map((d) => decodeEmbedding(d.embedding)), usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0 } };
+}
+
+function decodeEmbedding(e: number[] | string): number[] {
+  if (Array.isArray(e)) return e;
+  const buf = Buffer.from(e, 'base64');
+  return Array.from(new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4)));
+}
+
+function toCompletion(response: unknown, endpoint: ModelEndpoint): CachedCompletion {
+  const r = response as { choices?: Array<{ message?: Record<string, unknown> }>; usage?: { prompt_tokens?: number; completion_tokens?: number } } | string;
+  const message = typeof r === 'object' && r !== null ? r.choices?.[0]?.message : undefined;
+  if (!message) {
+    // A 200 without a message is a transport glitch, not the model's answer: retryable, never cached.
+    throw new LlmError('malformed_response', `The response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no message.`);
+  }
+  const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
+  return {
+    content: typeof message.content === 'string' ? message.content : null,
+    reasoning,
+    usage: { prompt: (r as { usage?: { prompt_tokens?: number } }).usage?.prompt_tokens ?? 0, completion: (r as { usage?: { completion_tokens?: number } }).usage?.completion_tokens ?? 0 },
+  };
+}

@@ -1,0 +1,13 @@
+/** The LLM layer's public surface (what the engine and the workflow runner use). */
+export { AdmissionController, admissionSettings, type AdmissionSettings, type AdmissionStats } from './admission.js';
+export { CallCache, callKey, type CallCacheStats } from './call-cache.js';
+export { LlmError, ParserError, isRetryableKind, type LlmErrorKind } from './errors.js';
+export { LlmFacade, chatRequestBody, embeddingInputs, initialMessages, type ChatMessage, type EmbedRequest, type EmbedResult, type FacadeOptions, type GenerateRequest, type GenerateResult } from './facade.js';
+export { EarlyShutdownMonitor, type CellOutcome } from './outcomes.js';
+export { BUILTIN_PROVIDERS, isEnvVariableName, mergeProviders, resolveApiKey } from './providers.js';
+export { codeRecipe, codeSyntax, composeUserPrompt, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from './recipes.js';
+export { ModelRegistry, buildModelRegistry, modelKind, type ModelEndpoint, type ModelKind, type RegistryOptions } from './registry.js';
+export { DEFAULT_RETRY_POLICY, classifyError, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
+export { drawParameter } from './sampling.js';
+export { UsageMeter, type UsageEntry } from './usage.js';
+export type * from './types.js';

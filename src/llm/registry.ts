@@ -1,0 +1,125 @@
+/**
+ * The models a run uses: for each alias its provider, client, inference parameters and the admission
+ * controller of its (endpoint, model). Built once before any stage runs, for the aliases actually used,
+ * so that a missing key variable or unknown provider is reported up front, not mid-stage.
+ */
+import OpenAI from 'openai';
+import { DdflowError } from '../diagnostics.js';
+import { AdmissionController, admissionSettings } from './admission.js';
+import { mergeProviders, resolveApiKey } from './providers.js';
+import type { ErrorContext } from './retry.js';
+import type { InferenceParametersLike, ModelConfigLike, ModelProviderLike, RunConfigLike } from './types.js';
+
+export type ModelKind = 'chat' | 'embedding' | 'image';
+
+export interface ModelEndpoint {
+  alias: string;
+  model: string;
+  provider: ModelProviderLike;
+  kind: ModelKind;
+  params: InferenceParametersLike;
+  client: OpenAI;
+  /** Provider endpoint + model: what identifies the answers (the key does not), for the call cache. */
+  identity: string;
+  keyVariable: string | null;
+  timeoutMs: number;
+  /** Inference extra_body overlaid by the provider's. */
+  extraBody: Record<string, unknown>;
+  admission: AdmissionController;
+  errorContext: ErrorContext;
+}
+
+export interface RegistryOptions {
+  models: readonly ModelConfigLike[];
+  providers?: readonly ModelProviderLike[];
+  /** Aliases referenced by the columns that will run; default every model config. */
+  usedAliases?: Iterable<string>;
+  env?: NodeJS.ProcessEnv;
+  runConfig?: RunConfigLike;
+  /** When inference parameters give no timeout (Data Designer's client default: 60 s). */
+  defaultTimeoutMs?: number;
+}
+
+export function modelKind(params: InferenceParametersLike | null | undefined): ModelKind {
+  const t = params?.generation_type;
+  if (t === 'image') return 'image';
+  if (t === 'embedding' || (params && (params.encoding_format != null || params.dimensions != null))) return 'embedding';
+  return 'chat';
+}
+
+export class ModelRegistry {
+  private readonly endpoints: Map<string, ModelEndpoint>;
+  constructor(endpoints: Map<string, ModelEndpoint>) {
+    this.endpoints = endpoints;
+  }
+  get(alias: string): ModelEndpoint {
+    const e = this.endpoints.get(alias);
+    if (!e) throw new DdflowError(`No model config with alias '${alias}' found!`);
+    return e;
+  }
+  aliases(): string[] {
+    return [...this.endpoints.keys()];
+  }
+  /** One admission controller per (endpoint, model). */
+  admissionControllers(): Map<string, AdmissionController> {
+    return new Map([...this.endpoints.values()].map((e) => [e.identity, e.admission]));
+  }
+}
+
+export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
+  const providers = mergeProviders(options.providers ?? []);
+  const byAlias = new Map(options.models.map((m) => [m.alias, m]));
+  const used = options.usedAliases ? [...new Set(options.usedAliases)] : [...byAlias.keys()];
+  const clients = new Map<string, { client: OpenAI; key: string | null }>();
+  const admissions = new Map<string, AdmissionController>();
+  const endpoints = new Map<string, ModelEndpoint>();
+
+  for (const alias of used) {
+    const config = byAlias.get(alias);
+    if (!config) throw new DdflowError(`No model config with alias '${alias}' found!`);
+    const provider = providers.get(config.provider);
+    if (!provider) throw new DdflowError(`Model config '${alias}' names provider '${config.provider}', which is not registered.`);
+    if ((provider.provider_type ?? 'openai').toLowerCase() !== 'openai') {
+      throw new DdflowError(`Provider '${provider.name}' has provider_type '${provider.provider_type}'; ddflow supports only OpenAI-compatible providers ('openai').`);
+    }
+    let entry = clients.get(provider.name);
+    if (!entry) {
+      const key = resolveApiKey(provider, options.env ?? process.env);
+      const client = new OpenAI({
+        // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
+        // placeholder and remove the Authorization header instead (Data Designer sends none).
+        apiKey: key ?? 'no-key',
+        baseURL: provider.endpoint.replace(/\/+$/, ''),
+        maxRetries: 0,
+        defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
+      });
+      entry = { client, key };
+      clients.set(provider.name, entry);
+    }
+    const params = config.inference_parameters ?? {};
+    const identity = `${provider.endpoint.replace(/\/+$/, '')}|${config.model}`;
+    const maxParallel = params.max_parallel_requests ?? 4;
+    let admission = admissions.get(identity);
+    if (!admission) {
+      admission = new AdmissionController(admissionSettings(maxParallel, options.runConfig?.request_admission));
+      admissions.set(identity, admission);
+    } else {
+      admission.lowerCap(maxParallel);
+    }
+    endpoints.set(alias, {
+      alias,
+      model: config.model,
+      provider,
+      kind: modelKind(params),
+      params,
+      client: entry.client,
+      identity,
+      keyVariable: provider.api_key ?? null,
+      timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
+      extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
+      admission,
+      errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+    });
+  }
+  return new ModelRegistry(endpoints);
+}

@@ -1,0 +1,143 @@
+/**
+ * What a failed HTTP call means, and the retry policy around one logical model call.
+ *
+ * The openai client's own retries are off (maxRetries 0): they would hide 429s from admission control.
+ * Policy: 429s are retried without a budget (admission control spaces them out) until the caller's
+ * signal or deadline stops them; timeouts, 5xx, connection errors and malformed bodies are retried with
+ * exponential backoff up to `maxRetries`, after which the error stays retryable (the row is dropped with
+ * its reason, and it does not count toward early shutdown); 4xx are final, with a clear message.
+ */
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { LlmError } from './errors.js';
+import type { AdmissionController } from './admission.js';
+
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 2000, maxDelayMs: 60_000 };
+
+export interface ErrorContext {
+  provider: string;
+  model: string;
+  /** Name of the key's environment variable (for the 401 hint); never the value. */
+  keyVariable: string | null;
+  /** The key value, only to redact it from server-provided text. */
+  secret?: string | null;
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const v = (headers as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** `retry-after-ms` (milliseconds) first, then `retry-after` (seconds or an HTTP date). */
+export function retryAfterMs(headers: unknown, now = Date.now()): number | undefined {
+  const ms = headerValue(headers, 'retry-after-ms');
+  if (ms !== undefined && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const ra = headerValue(headers, 'retry-after');
+  if (ra === undefined) return undefined;
+  if (ra.trim() !== '' && Number.isFinite(Number(ra))) return Math.max(0, Number(ra) * 1000);
+  const date = Date.parse(ra);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function redact(text: string, secret: string | null | undefined): string {
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return secret ? short.split(secret).join('***') : short;
+}
+
+/** Maps anything thrown by the openai client to an LlmError with a one-sentence message. */
+export function classifyError(err: unknown, ctx: ErrorContext): LlmError {
+  if (err instanceof LlmError) return err;
+  const where = `provider '${ctx.provider}' (model '${ctx.model}')`;
+  if (err instanceof APIUserAbortError) return new LlmError('cancelled', 'The model call was cancelled.');
+  if (err instanceof APIConnectionTimeoutError) return new LlmError('timeout', `The request to ${where} timed out.`);
+  if (err instanceof APIConnectionError) return new LlmError('connection', `Could not connect to ${where}.`);
+  if (err instanceof APIError && typeof err.status === 'number') {
+    const status = err.status;
+    const serverText = redact(String((err.error as { message?: unknown } | undefined)?.message ?? err.message ?? ''), ctx.secret);
+    const opts = { status };
+    if (status === 401) {
+      const hint = ctx.keyVariable ? ` (check the variable ${ctx.keyVariable})` : '';
+      return new LlmError('authentication', `Authentication failed for provider '${ctx.provider}'${hint}.`, opts);
+    }
+    if (status === 403) return new LlmError('permission', `Permission denied by ${where}.`, opts);
+    if (status === 404) return new LlmError('not_found', `Model '${ctx.model}' was not found at provider '${ctx.provider}' (404).`, opts);
+    if (status === 408) return new LlmError('timeout', `The request to ${where} timed out (408).`, opts);
+    if (status === 413 || (status === 400 && /context|too long|maximum.*tokens/i.test(serverText))) {
+      return new LlmError('context_window', `The prompt is too long for the context window of ${where}: ${serverText}`, opts);
+    }
+    if (status === 429) {
+      if (/insufficient_quota|quota/i.test(serverText)) return new LlmError('quota', `The quota of ${where} is exhausted: ${serverText}`, opts);
+      return new LlmError('rate_limit', `Rate limited by ${where}.`, { status, retryAfterMs: retryAfterMs(err.headers) });
+    }
+    if (status === 422) return new LlmError('unprocessable', `${where} could not process the request (422): ${serverText}`, opts);
+    if (status >= 500) return new LlmError('server_error', `${where} returned a server error (${status}).`, opts);
+    return new LlmError('bad_request', `${where} rejected the request (${status}): ${serverText}`, opts);
+  }
+  if (err instanceof SyntaxError) return new LlmError('malformed_response', `The response from ${where} was not valid JSON.`);
+  const message = err instanceof Error ? err.message : String(err);
+  return new LlmError('other', `The call to ${where} failed: ${redact(message, ctx.secret)}`);
+}
+
+export interface RetryOptions {
+  admission: AdmissionController;
+  policy: RetryPolicy;
+  context: ErrorContext;
+  signal?: AbortSignal;
+  /** Epoch ms after which no new attempt starts (a global deadline). */
+  deadline?: number;
+  /** Called for every failed attempt that will be retried. */
+  onRetry?: (err: LlmError) => void;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new LlmError('cancelled', 'The model call was cancelled.'));
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new LlmError('cancelled', 'The model call was cancelled.'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs `call` under admission control until it succeeds, fails for good, or is stopped. */
+export async function withRetries<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const { admission, policy, context, signal, deadline, onRetry } = options;
+  let budgetUsed = 0;
+  for (;;) {
+    if (signal?.aborted) throw new LlmError('cancelled', 'The model call was cancelled.');
+    const permit = await admission.acquire(signal);
+    let error: LlmError;
+    try {
+      const result = await call();
+      permit.release('success');
+      return result;
+    } catch (err) {
+      error = signal?.aborted ? new LlmError('cancelled', 'The model call was cancelled.') : classifyError(err, context);
+      permit.release(error.kind === 'rate_limit' ? 'rate_limited' : 'failure', error.retryAfterMs);
+    }
+    if (!error.retryable) throw error;
+    if (deadline !== undefined && Date.now() >= deadline) throw error;
+    // 429: the admission cooldown is the wait; no budget, so a storm is outlasted rather than dropping rows.
+    if (error.kind === 'rate_limit') {
+      onRetry?.(error);
+      continue;
+    }
+    if (budgetUsed >= policy.maxRetries) throw error;
+    onRetry?.(error);
+    const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** budgetUsed) * (0.75 + Math.random() * 0.5);
+    budgetUsed++;
+    await sleep(deadline !== undefined ? Math.min(delay, Math.max(0, deadline - Date.now())) : delay, signal);
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * A loopback OpenAI-compatible server for tests and benchmarks: POST /v1/chat/completions and
+ * /v1/embeddings, answering by what the prompt asks (fenced code for Data Designer's code suffix, a
+ * ```json block matching a `<response_schema>`, plain text otherwise), with injectable faults.
+ *
+ * Determinism: every random choice (fault or not, enum value picked) is a hash of (seed, request body,
+ * how many times that exact body has been seen). Concurrency changes arrival order, not the answers.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+
+export type FaultKind = 'ok' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed_body' | 'malformed_content' | '401' | '400';
+
+export interface FakeFaults {
+  /** Added to every answered request. */
+  latencyMs?: number;
+  /** Probabilities, drawn per request (deterministic in the seed). */
+  rate429?: number;
+  rate5xx?: number;
+  rateTimeout?: number;
+  rateMalformedBody?: number;
+  rateMalformedContent?: number;
+  /** Every chat request gets a 429 (a storm) while true. */
+  storm429?: boolean;
+  /** Header values sent with 429s. */
+  retryAfterSeconds?: number;
+  retryAfterMs?: number;
+  /** Consumed in arrival order before rates apply: one fault (or 'ok') per request. */
+  schedule?: FaultKind[];
+  /** How long a 'timeout' request is held before the socket is dropped (default: until the client gives up or close()). */
+  holdMs?: number;
+  /** At most this many requests answered at once; more get a 429 (a provider's concurrency quota). */
+  maxConcurrent?: number;
+}
+
+export interface FakeOpenAIOptions {
+  seed?: number;
+  faults?: FakeFaults;
+  /** Embedding vector length when the request gives no `dimensions` (default 8). */
+  embeddingDimension?: number;
+  /** Adds `reasoning` (or `reasoning_content` when 'reasoning_content') to every chat message. */
+  reasoningField?: 'reasoning' | 'reasoning_content';
+  /** Overrides the answer text; return undefined to use the default. */
+  respond?: (body: ChatBody, nth: number) => string | undefined;
+}
+
+export interface RecordedRequest {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: string;
+  body: any;
+  fault: FaultKind;
+}
+
+export interface FakeStats {
+  requests: number;
+  chat: number;
+  embeddings: number;
+  inFlight: number;
+  maxInFlight: number;
+  faults: Record<FaultKind, number>;
+}
+
+export interface FakeOpenAI {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  stats: FakeStats;
+  setFaults(faults: FakeFaults): void;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+interface ChatBody {
+  model: string;
+  messages: Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
+  [k: string]: unknown;
+}
+
+function hash01(...parts: Array<string | number>): number {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest();
+  return h.readUInt32BE(0) / 4294967296;
+}
+
+export function messageText(m: ChatBody['messages'][number]): string {
+  if (typeof m.content === 'string') return m.content;
+  return m.content.map((b) => b.text ?? '').join('');
+}
+
+/** A value matching `schema` (the subset pydantic and the judge factory emit). */
+export function sampleFromSchema(schema: any, root: any, pick: (n: number, salt: string) => number, path = '$'): unknown {
+  if (!schema || typeof schema !== 'object') return null;
+  if (typeof schema.$ref === 'string') {
+    const name = schema.$ref.replace(/^#\/(\$defs|definitions)\//, '');
+    return sampleFromSchema((root.$defs ?? root.definitions ?? {})[name], root, pick, path);
+  }
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[pick(schema.enum.length, path)];
+  for (const key of ['anyOf', 'oneOf']) if (Array.isArray(schema[key])) return sampleFromSchema(schema[key][0], root, pick, path);
+  if (Array.isArray(schema.allOf)) return sampleFromSchema(Object.assign({}, ...schema.allOf), root, pick, path);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type ?? (schema.properties ? 'object' : 'string');
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(schema.properties ?? {})) out[k] = sampleFromSchema(v, root, pick, `${path}.${k}`);
+      return out;
+    }
+    case 'array': {
+      const n = Math.max(schema.minItems ?? 2, 1);
+      return Array.from({ length: Math.min(n, schema.maxItems ?? n) }, (_, i) => sampleFromSchema(schema.items ?? {}, root, pick, `${path}[${i}]`));
+    }
+    case 'integer':
+      return (schema.minimum ?? 0) + pick(10, path);
+    case 'number':
+      return (schema.minimum ?? 0) + pick(1000, path) / 10;
+    case 'boolean':
+      return pick(2, path) === 1;
+    case 'null':
+      return null;
+    default:
+      return `${path.split('.').at(-1)} value ${pick(1000, path)}`;
+  }
+}
+
+function defaultAnswer(body: ChatBody, pick: (n: number, salt: string) => number): string {
+  // The task's instructions live in the first user turn; later user turns are correction messages.
+  const user = body.messages.find((m) => m.role === 'user');
+  const text = user ? messageText(user) : '';
+  const schemaMatch = /<response_schema>\n([\s\S]*?)\n<\/response_schema>/.exec(text);
+  if (schemaMatch) {
+    const schema = JSON.parse(schemaMatch[1]!);
+    return 'Here is the JSON:\n```json\n' + JSON.stringify(sampleFromSchema(schema, schema, pick)) + '\n```';
+  }
+  const code = /\* Your response must be code written in (\S+)\.\n/.exec(text);
+  if (code) {
+    const lang = code[1]!;
+    const snippet = lang === 'sql' ? 'SELECT 1 AS answer;' : lang === 'python' ? 'print("answer")' : `// ${lang} answer`;
+    return '```' + lang + '\n' + snippet + '\n```';
+  }
+  return `Answer to: ${text.slice(0, 40)}`;
+}
+
+function tokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}
+
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const seed = options.seed ?? 0;
+  let faults: FakeFaults = { ...(options.faults ?? {}) };
+  let schedule = [...(faults.schedule ?? [])];
+  const requests: RecordedRequest[] = [];
+  const seen = new Map<string, number>();
+  const emptyFaults = (): Record<FaultKind, number> => ({ ok: 0, '429': 0, '500': 0, '502': 0, '503': 0, timeout: 0, malformed_body: 0, malformed_content: 0, '401': 0, '400': 0 });
+  const stats: FakeStats = { requests: 0, chat: 0, embeddings: 0, inFlight: 0, maxInFlight: 0, faults: emptyFaults() };
+  const held = new Set<http.ServerResponse>();
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  function chooseFault(rawBody: string, nth: number): FaultKind {
+    if (schedule.length > 0) return schedule.shift()!;
+    if (faults.storm429) return '429';
+    let r = hash01(seed, 'fault', rawBody, nth);
+    const table: Array<[number | undefined, FaultKind]> = [
+      [faults.rate429, '429'],
+      [faults.rate5xx, nth % 2 === 0 ? '500' : '503'],
+      [faults.rateTimeout, 'timeout'],
+      [faults.rateMalformedBody, 'malformed_body'],
+      [faults.rateMalformedContent, 'malformed_content'],
+    ];
+    for (const [rate, kind] of table) {
+      if (rate && r < rate) return kind;
+      r -= rate ?? 0;
+    }
+    return 'ok';
+  }
+
+  function sendJson(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string): Promise<void> {
+    const path = (req.url ?? '').split('?')[0]!;
+    let body: any;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      return sendJson(res, 400, { error: { message: 'invalid JSON body' } });
+    }
+    const nth = seen.get(rawBody) ?? 0;
+    seen.set(rawBody, nth + 1);
+    const isChat = path.endsWith('/chat/completions');
+    const isEmbed = path.endsWith('/embeddings');
+    if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}` } });
+    let fault = chooseFault(rawBody, nth);
+    if (faults.maxConcurrent !== undefined && stats.inFlight > faults.maxConcurrent) fault = '429';
+    stats.requests++;
+    if (isChat) stats.chat++;
+    else stats.embeddings++;
+    stats.faults[fault]++;
+    requests.push({ path, headers: { ...req.headers }, rawBody, body, fault });
+
+    if (fault === 'timeout') {
+      held.add(res);
+      if (faults.holdMs !== undefined) {
+        await sleep(faults.holdMs);
+        held.delete(res);
+        res.destroy();
+      }
+      return;
+    }
+    if (faults.latencyMs) await sleep(faults.latencyMs);
+    if (fault === '429') {
+      const headers: Record<string, string> = {};
+      if (faults.retryAfterSeconds !== undefined) headers['retry-after'] = String(faults.retryAfterSeconds);
+      if (faults.retryAfterMs !== undefined) headers['retry-after-ms'] = String(faults.retryAfterMs);
+      return sendJson(res, 429, { error: { message: 'Rate limit exceeded', type: 'rate_limit' } }, headers);
+    }
+    // Like some real servers, echo the credential back: the client side must redact it.
+    if (fault === '401') return sendJson(res, 401, { error: { message: `Invalid key ${String(req.headers.authorization ?? '')}` } });
+    if (fault === '400') return sendJson(res, 400, { error: { message: 'Unsupported parameter: foo' } });
+    if (fault === '500' || fault === '502' || fault === '503') return sendJson(res, Number(fault), { error: { message: 'upstream trouble' } });
+    if (fault === 'malformed_body') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id": "chatcmpl-broken", "choices": [{"message": {"content": "trunc');
+      return;
+    }
+    const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
+    if (isEmbed) {
+      const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+      const dim = body.dimensions ?? options.embeddingDimension ?? 8;
+      const data = inputs.map((text, index) => ({
+        object: 'embedding',
+        index,
+        embedding: Array.from({ length: dim }, (_, j) => Math.round((hash01(seed, 'emb', text, j) * 2 - 1) * 1e6) / 1e6),
+      }));
+      const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
+      return sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+    }
+    const chat = body as ChatBody;
+    const content =
+      fault === 'malformed_content' ? 'Sorry, I cannot format that answer.' : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
+    const promptTokens = tokens(chat.messages.map(messageText).join('\n'));
+    const completionTokens = tokens(content);
+    const message: Record<string, unknown> = { role: 'assistant', content };
+    if (options.reasoningField) message[options.reasoningField] = `  thinking about ${chat.model}  `;
+    sendJson(res, 200, {
+      id: `chatcmpl-${stats.requests}`,
+      object: 'chat.completion',
+      created: 0,
+      model: chat.model,
+      choices: [{ index: 0, message, finish_reason: 'stop' }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      let done = false;
+      const finish = () => {
+        if (!done) {
+          done = true;
+          stats.inFlight--;
+          held.delete(res);
+        }
+      };
+      res.on('close', finish);
+      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err) => {
+        if (!res.headersSent) sendJson(res, 500, { error: { message: String(err) } });
+      });
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests,
+    stats,
+    setFaults(next: FakeFaults) {
+      faults = { ...next };
+      schedule = [...(next.schedule ?? [])];
+    },
+    resetStats() {
+      Object.assign(stats, { requests: 0, chat: 0, embeddings: 0, maxInFlight: stats.inFlight, faults: emptyFaults() });
+      requests.length = 0;
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t);
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
