@@ -1,0 +1,108 @@
+/**
+ * From a finished run to the Action's outputs and artifacts (spec §4.2), kept apart from main.ts so
+ * the entry point stays a thin composition and this part is tested without a runner.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { ArtifactSink, UploadedArtifact } from '../workflow/stores.js';
+import type { RunReport, StageCacheState, StageStatus, TokenUsage } from '../workflow/report.js';
+import type { UploadMode } from './inputs.js';
+
+/** One element of the `stages` output. */
+export interface StageOutput {
+  name: string;
+  status: StageStatus;
+  cache: StageCacheState;
+  rows: number;
+  duration_sec: number;
+  tokens: TokenUsage;
+}
+
+export function stagesOutput(report: RunReport): StageOutput[] {
+  return report.stages.map((s) => ({
+    name: s.name,
+    status: s.status,
+    cache: s.cache,
+    rows: s.output_records,
+    duration_sec: s.duration_sec,
+    tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
+  }));
+}
+
+/** Every output of the Action, as the strings `core.setOutput` writes. */
+export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Record<string, string> {
+  const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
+  return {
+    'dataset-path': report.export_path ?? '',
+    records: String(report.final_records),
+    stages: JSON.stringify(stagesOutput(report)),
+    'cache-hits': String(hits),
+    'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
+    'artifact-url': artifact?.url ?? '',
+  };
+}
+
+export function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+export interface PlannedUpload {
+  /** Before the sink makes it valid and unique. */
+  name: string;
+  files: string[];
+  rootDir: string;
+  /** The exported dataset (its id and URL become the outputs). */
+  final: boolean;
+}
+
+function filesBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/**
+ * What `upload` asks for: `final` the exported file, `stages` each stage directory that holds data,
+ * `all` both. Stage artifacts are named `<name>-stage-<i>-<stage>` so shards never collide.
+ */
+export function planUploads(report: RunReport, upload: UploadMode, artifactName: string): PlannedUpload[] {
+  const planned: PlannedUpload[] = [];
+  if ((upload === 'final' || upload === 'all') && report.export_path && fs.existsSync(report.export_path)) {
+    planned.push({ name: artifactName, files: [report.export_path], rootDir: path.dirname(report.export_path), final: true });
+  }
+  if (upload === 'stages' || upload === 'all') {
+    for (const s of report.stages) {
+      const files = filesBelow(s.stage_dir);
+      if (files.length === 0) continue;
+      planned.push({ name: `${artifactName}-stage-${s.index}-${s.name}`, files, rootDir: s.stage_dir, final: false });
+    }
+  }
+  return planned;
+}
+
+/**
+ * Uploads in order; returns every artifact and the one whose id/URL the outputs carry (the final
+ * dataset's, else the first). An upload failure propagates: the caller decides whether it fails the step.
+ */
+export async function uploadPlanned(
+  sink: ArtifactSink,
+  planned: PlannedUpload[],
+  retentionDays?: number,
+): Promise<{ uploaded: UploadedArtifact[]; primary?: UploadedArtifact }> {
+  const uploaded: UploadedArtifact[] = [];
+  let primary: UploadedArtifact | undefined;
+  for (const p of planned) {
+    const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
+    uploaded.push(result);
+    if (p.final) primary = result;
+  }
+  return { uploaded, primary: primary ?? uploaded[0] };
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubArtifactSink } from '../../src/action/artifact-sink.js';
+import { planUploads, runOutputs, setOutputs, uploadPlanned } from '../../src/action/outputs.js';
+import type { RunReport, StageReport } from '../../src/workflow/report.js';
+import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
+import { captureStdout, setRunnerEnv, type RunnerEnv } from './env.js';
+
+let emulator: ActionsEmulator;
+let runner: RunnerEnv;
+let report: RunReport;
+
+function stage(index: number, name: string, over: Partial<StageReport> = {}): StageReport {
+  return {
+    index,
+    name,
+    status: 'completed',
+    cache: 'miss',
+    fingerprint: 'f',
+    stage_dir: path.join(runner.workspace, 'out/wf', `stage-${index}-${name}`),
+    num_records_requested: 3,
+    num_records_actual: 3,
+    output_records: 3,
+    duration_sec: 1.5,
+    tokens: { prompt: 10, completion: 5 },
+    ...over,
+  };
+}
+
+beforeEach(async () => {
+  emulator = await startActionsEmulator();
+  runner = setRunnerEnv({ ...emulator.env(), GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9' });
+  const stages = [stage(0, 'topics', { cache: 'restored' }), stage(1, 'answers', { saved: true }), stage(2, 'judge', { status: 'skipped_empty_upstream', output_records: 0 })];
+  for (const s of stages.slice(0, 2)) {
+    fs.mkdirSync(path.join(s.stage_dir, 'parquet-files'), { recursive: true });
+    fs.writeFileSync(path.join(s.stage_dir, 'parquet-files/batch_00000.parquet'), 'PAR1');
+    fs.writeFileSync(path.join(s.stage_dir, 'metadata.json'), '{}');
+  }
+  const exportPath = path.join(runner.workspace, 'out/wf.jsonl');
+  fs.writeFileSync(exportPath, '{"a":1}\n');
+  report = { workflow: 'wf', workflow_dir: path.join(runner.workspace, 'out/wf'), status: 'completed', stages, final_stage: 'answers', final_records: 3, export_path: exportPath, seed: 1, warnings: [] };
+});
+
+afterEach(async () => {
+  runner.restore();
+  await emulator.close();
+});
+
+describe('outputs', () => {
+  it('computes every output of the spec', () => {
+    const out = runOutputs(report, { name: 'wf', id: 12, url: 'https://github.com/o/r/actions/runs/9/artifacts/12' });
+    expect(out).toMatchObject({ 'dataset-path': report.export_path, records: '3', 'cache-hits': '1', 'artifact-id': '12', 'artifact-url': 'https://github.com/o/r/actions/runs/9/artifacts/12' });
+    expect(JSON.parse(out.stages!)).toEqual([
+      { name: 'topics', status: 'completed', cache: 'restored', rows: 3, duration_sec: 1.5, tokens: { prompt: 10, completion: 5 } },
+      { name: 'answers', status: 'completed', cache: 'miss', rows: 3, duration_sec: 1.5, tokens: { prompt: 10, completion: 5 } },
+      { name: 'judge', status: 'skipped_empty_upstream', cache: 'miss', rows: 0, duration_sec: 1.5, tokens: { prompt: 10, completion: 5 } },
+    ]);
+    expect(runOutputs(report)['artifact-id']).toBe('');
+  });
+
+  it('writes outputs to the GITHUB_OUTPUT file', () => {
+    const file = path.join(runner.temp, 'output');
+    fs.writeFileSync(file, '');
+    process.env.GITHUB_OUTPUT = file;
+    setOutputs(runOutputs(report));
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/^records<<ghadelimiter_[\w-]+\n3\n/m);
+    expect(text).toContain('cache-hits<<');
+  });
+
+  it('plans uploads per mode', () => {
+    expect(planUploads(report, 'none', 'wf')).toEqual([]);
+    expect(planUploads(report, 'final', 'wf')).toEqual([{ name: 'wf', files: [report.export_path], rootDir: path.dirname(report.export_path!), final: true }]);
+    const stages = planUploads(report, 'stages', 'wf');
+    expect(stages.map((p) => p.name)).toEqual(['wf-stage-0-topics', 'wf-stage-1-answers']);
+    expect(stages[0]!.files.map((f) => path.relative(stages[0]!.rootDir, f))).toEqual(['metadata.json', 'parquet-files/batch_00000.parquet']);
+    expect(planUploads(report, 'all', 'wf').map((p) => p.name)).toEqual(['wf', 'wf-stage-0-topics', 'wf-stage-1-answers']);
+  });
+
+  it('uploads the plan through the real artifact client; the final dataset is the primary', async () => {
+    const out = captureStdout();
+    let result;
+    try {
+      result = await uploadPlanned(new GitHubArtifactSink(), planUploads(report, 'all', 'wf'), 3);
+    } finally {
+      out.stop();
+    }
+    expect(result.uploaded.map((u) => u.name)).toEqual(['wf', 'wf-stage-0-topics', 'wf-stage-1-answers']);
+    expect(result.primary!.name).toBe('wf');
+    expect(result.primary!.url).toBe(`https://github.com/o/r/actions/runs/9/artifacts/${result.primary!.id}`);
+    expect(emulator.artifacts().map((a) => a.name)).toEqual(['wf', 'wf-stage-0-topics', 'wf-stage-1-answers']);
+  });
+});
