@@ -1,0 +1,309 @@
+/**
+ * The runtime compiled templates run against. nunjucks is not a sandbox — `{{ range.constructor("...")() }}`
+ * reaches Function — so every member lookup, variable lookup and call goes through the guards below, and
+ * Python operator semantics (`/`, `%`, `==`, truthiness) are supplied here. This runtime object is passed to
+ * each render; nunjucks' shared runtime module is never modified.
+ */
+import { TemplateError, TemplateRenderError, TemplateSecurityError } from './errors.js';
+import { pyIter, pyTypeName } from './filters.js';
+import { nj, type NjFrame, type NjRuntime } from './nunjucks-internals.js';
+import { isFloatLike, isPlainObject, num, pyEquals, PyFloat, pyPercentFormat, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+
+/** Names that lead from any value to Function or to prototypes. */
+export const BLOCKED_NAMES: ReadonlySet<string> = new Set([
+  'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+// Function and its async/generator siblings: calling any of them compiles code.
+const CODE_CONSTRUCTORS: ReadonlySet<unknown> = new Set([
+  Function,
+  Object.getPrototypeOf(async function () {}).constructor,
+  Object.getPrototypeOf(function* () {}).constructor,
+  Object.getPrototypeOf(async function* () {}).constructor,
+  eval,
+]);
+
+function refuse(name: string): never {
+  throw new TemplateSecurityError(`Access to '${name}' is not permitted in a template.`, 'row');
+}
+
+/** `{{ a.b.c }}` with `a.b` missing: Jinja raises UndefinedError here; the engine explains it per row. */
+export class UndefinedAccessError extends TemplateRenderError {
+  constructor(key: unknown) {
+    super(`'${String(key)}' is undefined (attribute of an undefined value).`);
+    this.name = 'UndefinedAccessError';
+  }
+}
+
+// ---- Python methods reachable with dot access (`d.items()`, `s.upper()`); never JavaScript's own ----
+
+type Method = (...args: unknown[]) => unknown;
+
+function dictMethod(d: Record<string, unknown>, name: string): Method | undefined {
+  switch (name) {
+    case 'items':
+      return () => Object.keys(d).map((k) => PyTuple.of2(k, d[k]));
+    case 'keys':
+      return () => Object.keys(d);
+    case 'values':
+      return () => Object.keys(d).map((k) => d[k]);
+    case 'get':
+      return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
+  }
+  return undefined;
+}
+
+function strMethod(s: string, name: string): Method | undefined {
+  const strip = (chars: unknown, re: (c: string) => RegExp): string =>
+    chars === undefined || chars === null ? s.replace(re('\\s'), '') : s.replace(re(`[${String(chars).replace(/[\]\\^-]/g, '\\$&')}]`), '');
+  switch (name) {
+    case 'upper':
+      return () => s.toUpperCase();
+    case 'lower':
+      return () => s.toLowerCase();
+    case 'strip':
+      return (chars) => strip(chars, (c) => new RegExp(`^${c}+|${c}+$`, 'g'));
+    case 'lstrip':
+      return (chars) => strip(chars, (c) => new RegExp(`^${c}+`));
+    case 'rstrip':
+      return (chars) => strip(chars, (c) => new RegExp(`${c}+$`));
+    case 'split':
+      return (sep, maxsplit = -1) => {
+        if (sep === undefined || sep === null) {
+          const parts = s.trim().split(/\s+/).filter(Boolean);
+          const m = Number(maxsplit);
+          return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), s.trim().split(/\s+/).slice(m).join(' ')] : parts;
+        }
+        const parts = s.split(String(sep));
+        const m = Number(maxsplit);
+        return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), parts.slice(m).join(String(sep))] : parts;
+      };
+    case 'startswith':
+      return (p) => (Array.isArray(p) ? p.some((x) => s.startsWith(String(x))) : s.startsWith(String(p)));
+    case 'endswith':
+      return (p) => (Array.isArray(p) ? p.some((x) => s.endsWith(String(x))) : s.endsWith(String(p)));
+    case 'replace':
+      return (a, b) => s.split(String(a)).join(String(b));
+    case 'title':
+      return () => s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase());
+    case 'capitalize':
+      return () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+    case 'join':
+      return (items) => pyIter(items).map((x) => pyStr(x)).join(s);
+    case 'count':
+      return (sub) => (String(sub) === '' ? s.length + 1 : s.split(String(sub)).length - 1);
+    case 'find':
+      return (sub) => s.indexOf(String(sub));
+    case 'isdigit':
+      return () => /^\d+$/.test(s);
+    case 'isalpha':
+      return () => /^\p{L}+$/u.test(s);
+    case 'format':
+      return (...args) => {
+        let i = 0;
+        return s.replace(/\{(\w*)\}/g, (_m, k: string) => {
+          if (k === '') return pyStr(args[i++]);
+          if (/^\d+$/.test(k)) return pyStr(args[Number(k)]);
+          const kw = args[args.length - 1];
+          return isPlainObject(kw) ? pyStr(kw[k]) : '';
+        });
+      };
+  }
+  return undefined;
+}
+
+function listMethod(a: unknown[], name: string): Method | undefined {
+  switch (name) {
+    case 'index':
+      return (x) => {
+        const i = a.findIndex((y) => pyEquals(x, y));
+        if (i < 0) throw new TemplateRenderError(`${pyStr(x)} is not in list`);
+        return i;
+      };
+    case 'count':
+      return (x) => a.filter((y) => pyEquals(x, y)).length;
+  }
+  return undefined;
+}
+
+function pyIndex(length: number, key: unknown): number | undefined {
+  const n = typeof key === 'number' ? key : typeof key === 'string' && /^-?\d+$/.test(key) ? Number(key) : undefined;
+  if (n === undefined || !Number.isInteger(n)) return undefined;
+  const i = n < 0 ? length + n : n;
+  return i >= 0 && i < length ? i : -1;
+}
+
+/** `obj.key` / `obj[key]`: own data only, Python methods for dict/str/list, and never a blocked name. */
+export function safeMemberLookup(obj: unknown, key: unknown): unknown {
+  const name = typeof key === 'string' ? key : String(key);
+  if (BLOCKED_NAMES.has(name)) refuse(name);
+  if (obj === undefined) throw new UndefinedAccessError(key);
+  if (obj === null) return undefined; // None.attr is Undefined in Jinja, not an error
+  if (typeof obj === 'string') {
+    const i = pyIndex(obj.length, key);
+    if (i !== undefined) return i >= 0 ? obj[i] : undefined;
+    return strMethod(obj, name);
+  }
+  if (Array.isArray(obj)) {
+    const i = pyIndex(obj.length, key);
+    if (i !== undefined) return i >= 0 ? obj[i] : undefined;
+    return listMethod(obj, name);
+  }
+  if (isPlainObject(obj)) {
+    if (Object.hasOwn(obj, name)) return obj[name];
+    return dictMethod(obj, name);
+  }
+  if (typeof obj === 'function') return undefined; // nothing to read on a callable (no .call/.bind/.apply)
+  if (typeof obj === 'object') {
+    // Class instances nunjucks itself hands out (cycler, loop helpers): own data and prototype methods,
+    // but nothing Object.prototype defines.
+    if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
+    if (name in Object.prototype) return undefined;
+    const v = (obj as Record<string, unknown>)[name];
+    if (typeof v === 'function') return (...args: unknown[]) => (v as Method).apply(obj, args);
+    return v;
+  }
+  return undefined;
+}
+
+/** A name read in the template: loop/set variables, then the row, then globals (`range`, `cycler`, `joiner`). */
+export function safeContextOrFrameLookup(context: { ctx: Record<string, unknown>; env: { globals: Record<string, unknown> } }, frame: NjFrame, name: string): unknown {
+  if (BLOCKED_NAMES.has(name)) refuse(name);
+  const v = frame.lookup(name);
+  if (v !== undefined) return v;
+  if (Object.hasOwn(context.ctx, name)) return context.ctx[name];
+  const g = context.env.globals;
+  return Object.hasOwn(g, name) ? g[name] : undefined;
+}
+
+export function safeCallWrap(fn: unknown, name: string, context: unknown, args: unknown[]): unknown {
+  if (typeof fn !== 'function') {
+    throw new TemplateRenderError(fn === undefined || fn === null ? `'${name}' is undefined and cannot be called.` : `'${pyTypeName(fn)}' object '${name}' is not callable.`);
+  }
+  if (CODE_CONSTRUCTORS.has(fn)) refuse(name);
+  return (fn as Method).apply(context, args);
+}
+
+// ---- Python operators ----
+
+const floatOf = (x: number): number | PyFloat => (Number.isInteger(x) ? new PyFloat(x) : x);
+
+function operands(op: string, a: unknown, b: unknown): [number, number, boolean] {
+  const x = typeof a === 'boolean' ? Number(a) : num(a);
+  const y = typeof b === 'boolean' ? Number(b) : num(b);
+  if (x === undefined || y === undefined) {
+    throw new TemplateRenderError(`unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  }
+  return [x, y, isFloatLike(a) || isFloatLike(b)];
+}
+
+function arith(op: string, a: unknown, b: unknown, f: (x: number, y: number) => number): number | PyFloat {
+  const [x, y, isFloat] = operands(op, a, b);
+  const r = f(x, y);
+  return isFloat ? floatOf(r) : r;
+}
+
+function zeroCheck(y: number, what: string): void {
+  if (y === 0) throw new TemplateRenderError(what);
+}
+
+export const pyOps = {
+  ddAdd(a: unknown, b: unknown): unknown {
+    if (typeof a === 'string' && typeof b === 'string') return a + b;
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    return arith('+', a, b, (x, y) => x + y);
+  },
+  ddSub: (a: unknown, b: unknown): unknown => arith('-', a, b, (x, y) => x - y),
+  ddMul(a: unknown, b: unknown): unknown {
+    if (typeof a === 'string' && Number.isInteger(b)) return a.repeat(Math.max(0, b as number));
+    if (Array.isArray(a) && Number.isInteger(b)) return Array.from({ length: Math.max(0, b as number) }, () => a).flat();
+    return arith('*', a, b, (x, y) => x * y);
+  },
+  ddDiv(a: unknown, b: unknown): unknown {
+    const [x, y] = operands('/', a, b);
+    zeroCheck(y, 'division by zero');
+    return floatOf(x / y);
+  },
+  ddFloorDiv(a: unknown, b: unknown): unknown {
+    const [x, y, isFloat] = operands('//', a, b);
+    zeroCheck(y, 'integer division or modulo by zero');
+    const r = Math.floor(x / y);
+    return isFloat ? floatOf(r) : r;
+  },
+  ddMod(a: unknown, b: unknown): unknown {
+    if (typeof a === 'string') {
+      try {
+        return pyPercentFormat(a, b);
+      } catch (e) {
+        throw new TemplateRenderError(String((e as Error).message ?? e));
+      }
+    }
+    const [x, y, isFloat] = operands('%', a, b);
+    zeroCheck(y, 'integer division or modulo by zero');
+    let r = x % y;
+    if (r !== 0 && r < 0 !== y < 0) r += y;
+    return isFloat ? floatOf(r) : r;
+  },
+  ddPow(a: unknown, b: unknown): unknown {
+    const [x, y, isFloat] = operands('**', a, b);
+    const r = x ** y;
+    return isFloat || y < 0 ? floatOf(r) : r;
+  },
+  ddConcat: (a: unknown, b: unknown): string => pyStr(a) + pyStr(b),
+  ddTruthy: pyTruthy,
+  ddAnd: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? b() : a),
+  ddOr: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? a : b()),
+  ddFloat: (x: number): PyFloat => new PyFloat(x),
+  ddCompare(values: unknown[], ops: string[]): boolean {
+    for (let i = 0; i < ops.length; i++) {
+      if (!compareOne(values[i], ops[i]!, values[i + 1])) return false;
+    }
+    return true;
+  },
+};
+
+function compareOne(a: unknown, op: string, b: unknown): boolean {
+  switch (op) {
+    case '==':
+    case '===':
+      return pyEquals(a, b);
+    case '!=':
+    case '!==':
+      return !pyEquals(a, b);
+  }
+  const x = (typeof a === 'boolean' ? Number(a) : num(a)) ?? a;
+  const y = (typeof b === 'boolean' ? Number(b) : num(b)) ?? b;
+  if (typeof x !== typeof y || (typeof x !== 'number' && typeof x !== 'string')) {
+    throw new TemplateRenderError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  }
+  switch (op) {
+    case '<':
+      return (x as number) < (y as number);
+    case '>':
+      return (x as number) > (y as number);
+    case '<=':
+      return (x as number) <= (y as number);
+    default:
+      return (x as number) >= (y as number);
+  }
+}
+
+/** What `{{ value }}` appends to the output; the JSON template and native evaluation swap this hook. */
+export type Finalize = (value: unknown) => string;
+
+export const pyFinalize: Finalize = (v) => (v instanceof nj.runtime.SafeString ? String(v) : pyStr(v));
+
+/** A runtime for one finalize hook: nunjucks' helpers, with the guarded lookups and Python operators. */
+export function makeRuntime(finalize: Finalize): NjRuntime {
+  return {
+    ...nj.runtime,
+    ...pyOps,
+    memberLookup: safeMemberLookup,
+    contextOrFrameLookup: safeContextOrFrameLookup as NjRuntime['contextOrFrameLookup'],
+    callWrap: safeCallWrap,
+    suppressValue: (val: unknown) => finalize(val),
+    // Keep our own errors as they are; nunjucks would wrap them in a "Template render error" text.
+    handleError: (error: unknown, lineno: number, colno: number) =>
+      error instanceof TemplateError ? error : nj.runtime.handleError(error, lineno, colno),
+  };
+}
