@@ -57,6 +57,11 @@ export function loadDuckDB(options: LoadDuckDBOptions = {}): Promise<DuckDBModul
   return p;
 }
 
+/** Tests only: forget loaded modules so the next call goes through resolution/installation again. */
+export function forgetLoadedDuckDB(): void {
+  loaded.clear();
+}
+
 async function loadUncached(options: LoadDuckDBOptions): Promise<DuckDBModule> {
   let localError: unknown;
   if (!options.skipLocal) {
