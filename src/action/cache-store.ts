@@ -54,6 +54,27 @@ export function stageCacheKey(prefix: string, workflow: string, stage: string, f
   return `${prefix}-${workflow}-${stage}-${fingerprint}`;
 }
 
+/**
+ * The restore prefix of the partial entries (completed row groups of an interrupted stage) saved by the
+ * post step. The service prefix-matches the primary key too, so a partial key must NOT begin with the
+ * stage's full key (or a restore of the full key could bring back a partial stage): `partial` goes
+ * before the fingerprint.
+ */
+export function partialStageCachePrefix(prefix: string, workflow: string, stage: string, fingerprint: string): string {
+  return `${prefix}-${workflow}-${stage}-partial-${fingerprint}-`;
+}
+
+/** A run-specific key for a partial stage; the newest one is what the next run restores by prefix. */
+export function partialStageCacheKey(
+  prefix: string,
+  workflow: string,
+  stage: string,
+  fingerprint: string,
+  run: { id?: string; attempt?: string } = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] },
+): string {
+  return `${partialStageCachePrefix(prefix, workflow, stage, fingerprint)}${run.id || 'local'}-${run.attempt || '1'}`;
+}
+
 export interface GitHubCacheStoreOptions {
   /**
    * Staging directory, relative to the current directory (which must sit at the same place relative
@@ -126,8 +147,15 @@ export class GitHubCacheStore implements CacheStore {
         const primary = cacheKey(key);
         const prefixes = [...new Set(restorePrefixes.map(cacheKeyPrefix))].filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
         // restoreCache downgrades service trouble to its own warning and returns undefined.
-        const matched = await cache.restoreCache(this.clientPaths, primary, prefixes);
-        if (!matched) return undefined;
+        let matched = await cache.restoreCache(this.clientPaths, primary, prefixes);
+        // The service also prefix-matches the primary key; only an exact hit or a requested prefix
+        // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
+        const counts = (m: string) => m === primary || prefixes.some((p) => m.startsWith(p));
+        if (matched && !counts(matched)) {
+          await fsp.rm(staging, { recursive: true, force: true });
+          matched = prefixes.length > 0 ? await cache.restoreCache(this.clientPaths, prefixes[0]!, prefixes.slice(1)) : undefined;
+        }
+        if (!matched || !counts(matched)) return undefined;
         const entry = path.join(staging, 'entry');
         if (!fs.existsSync(entry)) {
           core.warning(

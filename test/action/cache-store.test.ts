@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubCacheStore, cacheKey, cacheKeyPrefix, stageCacheKey, MAX_CACHE_KEY_LENGTH } from '../../src/action/cache-store.js';
+import { GitHubCacheStore, cacheKey, cacheKeyPrefix, stageCacheKey, partialStageCacheKey, partialStageCachePrefix, MAX_CACHE_KEY_LENGTH } from '../../src/action/cache-store.js';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { captureStdout, setRunnerEnv, type RunnerEnv } from './env.js';
 
@@ -120,6 +120,24 @@ describe('GitHubCacheStore', () => {
     expect(value).toBe('ddflow-wf-s-partial-run2');
     expect(log).toContain('Cache hit for restore-key: ddflow-wf-s-partial-run2');
     expect(Object.keys(readTree(target)).sort()).toEqual(['parquet-files/batch_00000.parquet', 'parquet-files/batch_00001.parquet']);
+  });
+
+  it('never answers a full-stage restore with a partial entry, and resumes from the newest partial', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    const store = new GitHubCacheStore();
+    const fp = 'a'.repeat(64);
+    writeStage(dir, { 'parquet-files/batch_00000.parquet': 'g0' });
+    await quietly(() => store.save(partialStageCacheKey('ddflow', 'wf', 's', fp, { id: '100', attempt: '1' }), dir));
+    // An entry whose key merely starts with the full key (the service prefix-matches primary keys).
+    await quietly(() => store.save(`${stageCacheKey('ddflow', 'wf', 's', fp)}-stray`, dir));
+    const target = path.join(job.temp, 'full');
+    expect((await quietly(() => store.restore(stageCacheKey('ddflow', 'wf', 's', fp), target))).value).toBeUndefined();
+    expect(fs.existsSync(target)).toBe(false);
+    const prefix = partialStageCachePrefix('ddflow', 'wf', 's', fp);
+    const hit = await quietly(() => store.restore(stageCacheKey('ddflow', 'wf', 's', fp), target, [prefix]));
+    expect(hit.value).toBe(`${prefix}100-1`);
+    expect(readTree(target)).toEqual({ 'parquet-files/batch_00000.parquet': 'g0' });
   });
 
   it('stores keys with commas and over 512 characters under a valid, distinct key', async () => {
