@@ -27,7 +27,7 @@ export interface RunnerEnv {
   restore(): void;
 }
 
-/** Sets a fresh GITHUB_WORKSPACE and RUNNER_TEMP plus `extra`; `restore()` puts process.env back. */
+/** Sets a fresh GITHUB_WORKSPACE and RUNNER_TEMP plus `extra`; `restore()` puts process.env back and removes them. */
 export function setRunnerEnv(extra: Record<string, string>, root?: string): RunnerEnv {
   const saved = { ...process.env };
   const base = root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ddflow-runner-'));
@@ -43,6 +43,7 @@ export function setRunnerEnv(extra: Record<string, string>, root?: string): Runn
     restore() {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
       Object.assign(process.env, saved);
+      if (!root) fs.rmSync(base, { recursive: true, force: true });
     },
   };
 }
