@@ -60,7 +60,8 @@ export function analyseTemplate(ast: NjNode): TemplateAnalysis {
 
   // Size as Jinja counts it: NodeList wrappers are plain lists there, and filter/test names are strings.
   const measure = (node: NjNode, d: number, loopDepth: number): void => {
-    const isList = node.typename === 'NodeList';
+    // Parentheses leave no node in Jinja's tree.
+    const isList = node.typename === 'NodeList' || (node.typename === 'Group' && node.children?.length === 1);
     const here = isList ? d - 1 : d;
     if (!isList) {
       nodeCount++;

@@ -114,7 +114,6 @@ function generateCode(ast: NjNode, src: string): string {
       else if (v && typeof v === 'object' && typeof (v as NjNode).typename === 'string') mark(v as NjNode);
     }
     if (node.typename === 'Set' && node.body) mark(node.body as NjNode);
-    node.children?.forEach((x) => x && mark(x));
   };
   mark(ast);
   const starts = lineStarts(src);

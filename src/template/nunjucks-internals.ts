@@ -52,16 +52,15 @@ interface NunjucksInternals {
 export const nj = nunjucks as unknown as NunjucksInternals & typeof nunjucks;
 export const transformer = transformerModule as { transform(ast: NjNode, asyncFilters: string[], name?: string): NjNode };
 
-/** Child nodes of a node, in source order (fields first, then a NodeList's children). */
+/** Child nodes of a node, in source order. */
 export function childNodes(node: NjNode): NjNode[] {
   const out: NjNode[] = [];
   const add = (c: unknown): void => {
     if (Array.isArray(c)) for (const x of c) add(x);
     else if (c && typeof c === 'object' && typeof (c as NjNode).typename === 'string') out.push(c as NjNode);
   };
-  for (const f of node.fields) add(node[f]);
+  for (const f of node.fields) add(node[f]); // NodeList-based nodes list `children` among their fields
   // `{% set x %}...{% endset %}` keeps its body outside the declared fields.
   if (node.typename === 'Set') add(node.body);
-  if (Array.isArray(node.children)) for (const c of node.children) if (c) out.push(c);
   return out;
 }
