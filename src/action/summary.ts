@@ -20,6 +20,7 @@ export interface ColumnStatisticLike {
   pyarrow_dtype?: string;
   sampler_type?: string;
   distribution_type?: string;
+  /** An object, or `"--"` when Data Designer's calculation failed. */
   distribution?: {
     min?: unknown;
     max?: unknown;
@@ -28,10 +29,10 @@ export interface ColumnStatisticLike {
     median?: unknown;
     most_common_value?: unknown;
     least_common_value?: unknown;
-  } | null;
-  output_tokens_mean?: number | string;
-  input_tokens_mean?: number | string;
-  num_valid_records?: number | string;
+  } | string | null;
+  output_tokens_mean?: unknown;
+  input_tokens_mean?: unknown;
+  num_valid_records?: unknown;
 }
 
 export interface SummarySample {

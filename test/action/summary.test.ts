@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_TRUNCATED_NOTE, formatDuration, renderSummary, tableCell, type ColumnStatisticLike } from '../../src/action/summary.js';
 import type { RunReport, StageReport } from '../../src/workflow/report.js';
+import type { ColumnStatistics } from '../../src/data/statistics.js';
+
+// What src/data/statistics.ts computes must be accepted as is (a type error here fails typecheck).
+const _fromDataModule: ColumnStatisticLike[] = [] as ColumnStatistics[];
+void _fromDataModule;
 
 function stage(over: Partial<StageReport> & Pick<StageReport, 'index' | 'name'>): StageReport {
   return {
@@ -84,12 +89,14 @@ describe('renderSummary', () => {
       { column_name: 'age', column_type: 'sampler', simple_dtype: 'int', num_null: 0, num_unique: 40, sampler_type: 'uniform', distribution: { min: 18, max: 65, mean: 41.237, stddev: 13.5, median: 40 } },
       { column_name: 'answer', column_type: 'llm-text', simple_dtype: 'str', num_null: 2, num_unique: 98, output_tokens_mean: 54.321 },
       { column_name: 'ok', column_type: 'validation', num_null: '--', num_unique: '--', num_valid_records: 97 },
+      { column_name: 'when', column_type: 'sampler', sampler_type: 'datetime', distribution: '--' },
     ];
     const md = renderSummary(report([stage({ index: 0, name: 's' })]), sample, stats);
     expect(md).toContain('### Column statistics');
     expect(md).toContain('| age | sampler | int | 0 | 40 | sampler: uniform; range 18–65; mean 41.24; stddev 13.50; median 40 |');
     expect(md).toContain('| answer | llm-text | str | 2 | 98 | output tokens mean 54.32 |');
     expect(md).toContain('| ok | validation |  | -- | -- | valid 97 |');
+    expect(md).toContain('| when | sampler |  |  |  | sampler: datetime |');
   });
 
   it('warns about short stages, drops by reason, failures and run warnings', () => {
