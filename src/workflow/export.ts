@@ -1,0 +1,39 @@
+/**
+ * `ddflow export`: the selected output of the final (or a named) stage of the last run, as one
+ * jsonl/csv/parquet file. It reads workflow-metadata.json, so it works on a downloaded or moved
+ * artifact directory too, and follows `output: processor:<name>`, on_success and overrides.
+ */
+import { DdflowError } from '../diagnostics.js';
+import { exportDataset, exportFormatOf } from '../data/dataset.js';
+import { openDatabase } from '../data/database.js';
+import { silentLogger } from '../logger.js';
+import { fromMetadataPath, readPriorMetadata } from './metadata.js';
+import type { LoadedWorkflow } from './model.js';
+import { parquetFilesAt } from './outputs.js';
+import { workflowDirOf } from './run.js';
+
+export async function exportStageOutput(
+  workflow: LoadedWorkflow,
+  outPath: string,
+  options: { stage?: string; artifactPath?: string } = {},
+): Promise<{ rows: number; path: string; stage: string }> {
+  exportFormatOf(outPath);
+  const name = options.stage ?? workflow.stages[workflow.stages.length - 1]!.name;
+  if (!workflow.stages.some((s) => s.name === name)) throw new DdflowError(`Unknown stage '${name}'.`);
+  const workflowDir = workflowDirOf(workflow, options.artifactPath);
+  const metadata = await readPriorMetadata(workflowDir, workflow.name, 'always', silentLogger, { requireFile: true });
+  const rec = metadata!.stages.find((s) => s && s.name === name);
+  if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
+    const why = rec ? `its status is ${rec.status}` : 'it has not run';
+    throw new DdflowError(`Stage '${name}' has no output to export: ${why}.`);
+  }
+  const files = await parquetFilesAt(fromMetadataPath(workflowDir, rec.output_seed_path));
+  if (files.length === 0) throw new DdflowError(`Stage '${name}' has no output to export: no parquet files found at ${rec.output_seed_path}.`);
+  const db = await openDatabase();
+  try {
+    const r = await exportDataset(db, files, outPath);
+    return { ...r, stage: name };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `<artifact_path>/<workflow>/workflow-metadata.json`: what each stage is, what produced it and where its
+ * selected output lives. It is rewritten atomically at every status change, so whatever a crash leaves
+ * behind is a consistent picture the next run resumes from. Paths inside the workflow directory are
+ * stored RELATIVE to it, so a moved (or restored, or downloaded) artifact directory still resumes.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DdflowError } from '../diagnostics.js';
+import { writeJsonAtomic } from '../data/atomic.js';
+import type { Logger } from '../logger.js';
+import type { StageCacheState, StageStatus, TokenUsage } from './report.js';
+import { CACHE_FORMAT_VERSION } from './fingerprint.js';
+
+export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
+/** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */
+export const STAGE_RECORD_FILENAME = 'ddflow-stage.json';
+
+export interface StageRecord {
+  index: number;
+  name: string;
+  stage_dir: string;
+  depends_on: string[];
+  status: StageStatus;
+  fingerprint?: string;
+  num_records_requested?: number;
+  num_records_actual?: number;
+  output_records?: number;
+  seeded_from_stage?: string | null;
+  seed_path?: string | null;
+  /** The output handed downstream (an override when one was given). */
+  output_seed_path?: string;
+  /** The stage's own selected output, before any override. */
+  stage_output_path?: string;
+  callback_output_path?: string | null;
+  output_processor_output_path?: string | null;
+  stage_output_override_path?: string | null;
+  upstream_stage?: string;
+  output: string;
+  allow_empty: boolean;
+  on_success_version: string | null;
+  sampling_strategy: string;
+  selection_strategy: unknown;
+  duration_sec?: number;
+  tokens?: TokenUsage;
+  cache?: StageCacheState;
+  saved?: boolean;
+  dropped_rows?: Record<string, number>;
+  warnings?: string[];
+  error?: string;
+  resumable?: boolean;
+  /** The resolved stage config (model configs merged; api keys are variable names, never values). */
+  config?: unknown;
+}
+
+export interface WorkflowMetadata {
+  name: string;
+  status: 'running' | 'completed' | 'failed';
+  cache_format_version: number;
+  /** The seed the data was generated with (kept so a resumed run draws the same values). */
+  seed: number;
+  updated_at: string;
+  stages: StageRecord[];
+}
+
+export function metadataPath(workflowDir: string): string {
+  return path.join(workflowDir, WORKFLOW_METADATA_FILENAME);
+}
+
+export async function writeWorkflowMetadata(workflowDir: string, metadata: WorkflowMetadata): Promise<void> {
+  metadata.updated_at = new Date().toISOString();
+  await writeJsonAtomic(metadataPath(workflowDir), metadata);
+}
+
+/**
+ * The previous run's metadata, or undefined when there is none to trust. `if_possible` starts fresh
+ * (with a warning) on a corrupt, wrongly-shaped or foreign file; `always` refuses.
+ */
+export async function readPriorMetadata(
+  workflowDir: string,
+  workflowName: string,
+  mode: 'never' | 'if_possible' | 'always',
+  log: Logger,
+  options: { requireFile: boolean },
+): Promise<WorkflowMetadata | undefined> {
+  if (mode === 'never') return undefined;
+  const file = metadataPath(workflowDir);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (mode === 'always' && options.requireFile) throw new DdflowError(`Cannot resume workflow '${workflowName}': no workflow metadata found.`);
+      return undefined;
+    }
+    return refuseOrWarn(mode, log, workflowName, 'could not be read');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return refuseOrWarn(mode, log, workflowName, 'is corrupt');
+  }
+  if (!isMetadataShape(value)) return refuseOrWarn(mode, log, workflowName, 'has invalid shape');
+  if (value.name !== workflowName) return refuseOrWarn(mode, log, workflowName, 'belongs to a different workflow');
+  return value;
+}
+
+function refuseOrWarn(mode: string, log: Logger, name: string, problem: string): undefined {
+  if (mode === 'always') throw new DdflowError(`Cannot resume workflow '${name}': workflow metadata ${problem}.`);
+  log.warn(`Workflow metadata for '${name}' ${problem}; starting fresh.`);
+  return undefined;
+}
+
+function isMetadataShape(v: unknown): v is WorkflowMetadata {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const m = v as Record<string, unknown>;
+  if (typeof m.name !== 'string' || !Array.isArray(m.stages)) return false;
+  if (m.cache_format_version !== undefined && m.cache_format_version !== CACHE_FORMAT_VERSION) return false;
+  return true;
+}
+
+/** The prior entry for this stage, if it describes the same stage in the same directory. */
+export function priorStageRecord(prior: WorkflowMetadata | undefined, index: number, name: string, stageDir: string): StageRecord | undefined {
+  const s = prior?.stages[index];
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return undefined;
+  if (s.name !== name || s.stage_dir !== stageDir || typeof s.fingerprint !== 'string') return undefined;
+  return s;
+}
+
+/** Stored form of a path: relative to the workflow directory when inside it, else absolute. */
+export function toMetadataPath(workflowDir: string, p: string): string {
+  const rel = path.relative(workflowDir, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.resolve(p);
+}
+
+export function fromMetadataPath(workflowDir: string, p: string): string {
+  return path.isAbsolute(p) ? p : path.join(workflowDir, p);
+}
