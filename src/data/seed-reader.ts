@@ -74,9 +74,14 @@ export interface OpenSeedOptions {
   baseDir?: string;
   /** Workflow seed: makes `shuffle` reproducible (default 0). */
   seed?: number;
+  /** Tuning (tests): above this many pass×row pairs, shuffle passes are ranked into cached tables. */
+  inlinePermutationRows?: number;
 }
 
 let seedCounter = 0;
+
+/** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
+export const INLINE_PERMUTATION_ROWS = 20_000;
 
 export async function openSeedDataset(db: Database, config: SeedConfigLike, options: OpenSeedOptions = {}): Promise<SeedDataset> {
   const baseDir = options.baseDir ?? process.cwd();
@@ -120,6 +125,30 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const t = quoteIdent(table);
   const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${quoteIdent(c)}`).join(', ');
 
+  const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
+  const permTables = new Map<number, string>();
+  const permutationTable = async (pass: number): Promise<string> => {
+    let name = permTables.get(pass);
+    if (!name) {
+      name = quoteIdent(`${table}_perm_${pass}`);
+      await db.run(
+        `CREATE TEMP TABLE ${name} AS SELECT rowid AS rid,
+           row_number() OVER (ORDER BY hash(${seed}::BIGINT, ${pass}::BIGINT, rowid), rowid) - 1 AS pos FROM ${t}`,
+      );
+      permTables.set(pass, name);
+    }
+    return name;
+  };
+  /** Row groups move forward through the passes: drop ranked passes before the one just behind. */
+  const evictPermutationsBefore = async (pass: number): Promise<void> => {
+    for (const [old, oldName] of permTables) {
+      if (old < pass) {
+        await db.run(`DROP TABLE IF EXISTS ${oldName}`);
+        permTables.delete(old);
+      }
+    }
+  };
+
   return {
     columns,
     size,
@@ -136,20 +165,41 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
       } else {
         const firstPass = Math.floor(startRecord / size);
         const lastPass = Math.floor((end - 1) / size);
-        sql = `WITH perm AS (
-            SELECT p.pass, s.rowid AS rid,
-                   row_number() OVER (PARTITION BY p.pass ORDER BY hash(${seed}::BIGINT, p.pass, s.rowid), s.rowid) - 1 AS pos
-            FROM range(${firstPass}, ${lastPass + 1}) p(pass) CROSS JOIN ${t} s)
-          SELECT ${cols} FROM range(${startRecord}, ${end}) r(i)
-          JOIN perm ON perm.pass = r.i // ${size} AND perm.pos = r.i % ${size}
-          JOIN ${t} s ON s.rowid = perm.rid
-          ORDER BY r.i`;
+        const passes = lastPass - firstPass + 1;
+        if (passes * size <= inlineLimit) {
+          // Small seeds (possibly many passes per row group): rank the needed passes inline.
+          sql = `WITH perm AS (
+              SELECT p.pass, s.rowid AS rid,
+                     row_number() OVER (PARTITION BY p.pass ORDER BY hash(${seed}::BIGINT, p.pass, s.rowid), s.rowid) - 1 AS pos
+              FROM range(${firstPass}, ${lastPass + 1}) p(pass) CROSS JOIN ${t} s)
+            SELECT ${cols} FROM range(${startRecord}, ${end}) r(i)
+            JOIN perm ON perm.pass = r.i // ${size} AND perm.pos = r.i % ${size}
+            JOIN ${t} s ON s.rowid = perm.rid
+            ORDER BY r.i`;
+        } else {
+          // Large seeds: rank each pass once into a cached table instead of once per row group.
+          await evictPermutationsBefore(firstPass - 1);
+          const parts: string[] = [];
+          for (let pass = firstPass; pass <= lastPass; pass++) {
+            const perm = await permutationTable(pass);
+            const lo = Math.max(startRecord, pass * size);
+            const hi = Math.min(end, (pass + 1) * size);
+            parts.push(
+              `SELECT ${cols}, r.i AS __ddflow_i FROM range(${lo}, ${hi}) r(i)
+               JOIN ${perm} perm ON perm.pos = r.i - ${pass * size}
+               JOIN ${t} s ON s.rowid = perm.rid`,
+            );
+          }
+          sql = `SELECT * EXCLUDE (__ddflow_i) FROM (${parts.join(' UNION ALL ')}) ORDER BY __ddflow_i`;
+        }
       }
       const rows = await db.all(sql);
       if (hydrate) await hydrate(rows);
       return rows;
     },
     async close(): Promise<void> {
+      for (const name of permTables.values()) await db.run(`DROP TABLE IF EXISTS ${name}`);
+      permTables.clear();
       await db.run(`DROP TABLE IF EXISTS ${t}`);
     },
   };

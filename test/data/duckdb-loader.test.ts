@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/data/database.js';
@@ -11,6 +11,8 @@ describe('loadDuckDB', () => {
     expect(typeof duckdb.DuckDBInstance.create).toBe('function');
     const pkg = (await import('@duckdb/node-api/package.json', { with: { type: 'json' } })).default as { version: string };
     expect(pkg.version).toBe(DUCKDB_VERSION);
+    const project = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    expect(project.dependencies['@duckdb/node-api']).toBe(DUCKDB_VERSION);
   });
 
   it('fails with one sentence when node_modules is skipped and no install directory is given', async () => {

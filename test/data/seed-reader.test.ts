@@ -138,6 +138,21 @@ describe('shuffle', () => {
     const other = await openSeedDataset(db, cfg(files.parquet!, { sampling_strategy: 'shuffle' }), { seed: 8 });
     expect(names(await other.rowsFor(0, 30))).not.toEqual(first);
   });
+
+  it('gives the same sequence when large-seed passes are ranked into cached tables', async () => {
+    const cached = await openSeedDataset(db, cfg(files.parquet!, { sampling_strategy: 'shuffle' }), { seed: 7, inlinePermutationRows: 0 });
+    const inline = await openSeedDataset(db, cfg(files.parquet!, { sampling_strategy: 'shuffle' }), { seed: 7 });
+    const expected = names(await inline.rowsFor(0, 45));
+    const got = [
+      ...names(await cached.rowsFor(0, 8)),
+      ...names(await cached.rowsFor(8, 15)), // spans a pass boundary
+      ...names(await cached.rowsFor(23, 22)), // spans three passes
+    ];
+    expect(got).toEqual(expected);
+    expect(names(await cached.rowsFor(3, 4))).toEqual(expected.slice(3, 7)); // an old pass again (re-ranked)
+    await cached.close();
+    await inline.close();
+  });
 });
 
 describe('local seed paths', () => {
