@@ -9,8 +9,9 @@ import type { ParamValueLike } from './types.js';
 export function drawParameter(value: ParamValueLike | null | undefined, rng: Rng): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return value;
-  if (value.distribution_type === 'uniform') {
-    const { low, high } = value.params;
+  // distribution_type may be omitted for uniform (its default).
+  if (value.distribution_type !== 'manual') {
+    const { low, high } = value.params as { low: number; high: number };
     return low + rng.next() * (high - low);
   }
   const { values, weights } = value.params;
