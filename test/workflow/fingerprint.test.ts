@@ -1,0 +1,135 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DataDesignerConfig, ModelConfig } from '../../src/config/schema.js';
+import { canonicalJson, CACHE_FORMAT_VERSION, stageFingerprint, type StageFingerprintInput } from '../../src/workflow/fingerprint.js';
+import { category, tempDir } from './helpers.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir('ddflow-fp-');
+});
+
+const model = (extra: Partial<ModelConfig> = {}): ModelConfig => ({ alias: 'fast', model: 'meta/llama', provider: 'local', inference_parameters: { temperature: 0.5, max_parallel_requests: 4, timeout: 30 }, ...extra }) as ModelConfig;
+const llmColumn = { name: 'summary', column_type: 'llm-text', model_alias: 'fast', prompt: 'Summarize {{ category }}' };
+
+function input(extra: Partial<StageFingerprintInput> = {}): StageFingerprintInput {
+  return {
+    config: { columns: [category(), llmColumn] } as unknown as DataDesignerConfig,
+    modelConfigs: [model()],
+    modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1', api_key: 'LOCAL_KEY' } as never],
+    seededFromUpstream: false,
+    numRecords: 10,
+    samplingStrategy: 'ordered',
+    selectionStrategy: null,
+    outputProcessors: [],
+    output: 'final',
+    allowEmpty: false,
+    seed: 7,
+    upstreamFingerprint: null,
+    ...extra,
+  };
+}
+
+describe('stageFingerprint', () => {
+  it('is a stable sha256 hex', async () => {
+    const a = await stageFingerprint(input());
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(await stageFingerprint(input())).toBe(a);
+    expect(CACHE_FORMAT_VERSION).toBeGreaterThanOrEqual(1);
+  });
+
+  it('canonical JSON sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('changes with everything that shapes data', async () => {
+    const a = await stageFingerprint(input());
+    const variants: Partial<StageFingerprintInput>[] = [
+      { numRecords: 11 },
+      { seed: 8 },
+      { seed: undefined },
+      { upstreamFingerprint: 'x' },
+      { allowEmpty: true },
+      { output: 'processor:p' },
+      { outputProcessors: [{ processor_type: 'drop_columns', name: 'd', column_names: ['x'] }] as never },
+      { onSuccess: { run: 'x', version: 'v1' } },
+      { modelConfigs: [model({ model: 'other/model' })] },
+      { modelConfigs: [model({ inference_parameters: { temperature: 0.9 } })] },
+      { modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:10/v1' } as never] },
+      { config: { columns: [category('category', ['beta'])] } as unknown as DataDesignerConfig },
+    ];
+    const seen = new Set([a]);
+    for (const v of variants) {
+      const fp = await stageFingerprint(input(v));
+      expect(seen.has(fp), JSON.stringify(v)).toBe(false);
+      seen.add(fp);
+    }
+  });
+
+  it('ignores non-data fields and models the stage does not use', async () => {
+    const a = await stageFingerprint(input());
+    expect(await stageFingerprint(input({ modelConfigs: [model({ inference_parameters: { temperature: 0.5, max_parallel_requests: 64, timeout: 600 }, skip_health_check: true })] }))).toBe(a);
+    expect(await stageFingerprint(input({ modelConfigs: [model(), model({ alias: 'unused', model: 'x' })] }))).toBe(a);
+    expect(await stageFingerprint(input({ modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1', api_key: 'OTHER_KEY' } as never] }))).toBe(a);
+  });
+
+  it('a command without a version never matches itself', async () => {
+    const unversioned = { run: 'python keep.py' };
+    expect(await stageFingerprint(input({ onSuccess: unversioned }))).not.toBe(await stageFingerprint(input({ onSuccess: unversioned })));
+    const versioned = { run: 'python keep.py', version: 'v1' };
+    expect(await stageFingerprint(input({ onSuccess: versioned }))).toBe(await stageFingerprint(input({ onSuccess: { run: 'python3 keep.py', version: 'v1' } })));
+  });
+
+  it('hashes local seed files by content, not by path', async () => {
+    const a = path.join(dir, 'a', 'seed.csv');
+    const b = path.join(dir, 'b', 'renamed.csv');
+    await fs.mkdir(path.dirname(a), { recursive: true });
+    await fs.mkdir(path.dirname(b), { recursive: true });
+    await fs.writeFile(a, 'x\n1\n');
+    await fs.writeFile(b, 'x\n1\n');
+    const seeded = (p: string) => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'local', path: p } } } as unknown as DataDesignerConfig });
+    const fa = await stageFingerprint(seeded(a));
+    expect(await stageFingerprint(seeded(b))).toBe(fa);
+    await fs.writeFile(b, 'x\n2\n');
+    expect(await stageFingerprint(seeded(b))).not.toBe(fa);
+  });
+
+  it('hashes every file a glob matches, in sorted order', async () => {
+    await fs.writeFile(path.join(dir, 'p1.jsonl'), '{"a":1}\n');
+    await fs.writeFile(path.join(dir, 'p2.jsonl'), '{"a":2}\n');
+    const globbed = () => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'local', path: path.join(dir, '*.jsonl') } } } as unknown as DataDesignerConfig });
+    const before = await stageFingerprint(globbed());
+    expect(await stageFingerprint(globbed())).toBe(before);
+    await fs.writeFile(path.join(dir, 'p3.jsonl'), '{"a":3}\n');
+    expect(await stageFingerprint(globbed())).not.toBe(before);
+  });
+
+  it('hashes a directory source by listing and contents', async () => {
+    const docs = path.join(dir, 'docs');
+    await fs.mkdir(path.join(docs, 'sub'), { recursive: true });
+    await fs.writeFile(path.join(docs, 'a.md'), 'hello');
+    await fs.writeFile(path.join(docs, 'sub', 'b.md'), 'world');
+    const src = (recursive: boolean) => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'file_contents', path: docs, file_pattern: '*.md', recursive } } } as unknown as DataDesignerConfig });
+    const a = await stageFingerprint(src(true));
+    expect(await stageFingerprint(src(false))).not.toBe(a);
+    await fs.writeFile(path.join(docs, 'sub', 'b.md'), 'world!');
+    expect(await stageFingerprint(src(true))).not.toBe(a);
+    await fs.writeFile(path.join(docs, 'sub', 'b.md'), 'world');
+    expect(await stageFingerprint(src(true))).toBe(a);
+    await fs.writeFile(path.join(docs, 'ignored.txt'), 'not matched by *.md');
+    expect(await stageFingerprint(src(true))).toBe(a);
+  });
+
+  it('a seeded stage ignores its own seed_config and its sampling applies', async () => {
+    const own = { columns: [category()], seed_config: { source: { seed_type: 'local', path: path.join(dir, 'nope.csv') } } } as unknown as DataDesignerConfig;
+    const a = await stageFingerprint(input({ config: own, seededFromUpstream: true, upstreamFingerprint: 'u' }));
+    expect(a).toBe(await stageFingerprint(input({ config: { columns: [category()] } as unknown as DataDesignerConfig, seededFromUpstream: true, upstreamFingerprint: 'u' })));
+    expect(await stageFingerprint(input({ config: own, seededFromUpstream: true, upstreamFingerprint: 'u', samplingStrategy: 'shuffle' }))).not.toBe(a);
+    expect(await stageFingerprint(input({ config: own, seededFromUpstream: true, upstreamFingerprint: 'u', selectionStrategy: { start: 0, end: 3 } }))).not.toBe(a);
+  });
+
+  it('a missing seed file is a clear error', async () => {
+    await expect(stageFingerprint(input({ config: { columns: [], seed_config: { source: { seed_type: 'local', path: path.join(dir, 'missing.parquet') } } } as unknown as DataDesignerConfig }))).rejects.toThrow(/matches no file/);
+  });
+});

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger.js';
+import { formatPlanLine, planWorkflow } from '../../src/workflow/plan.js';
+import { runWorkflow } from '../../src/workflow/run.js';
+import { fakeEngine } from './fake-engine.js';
+import { category, expression, tempDir, workflowOf, writeParquet, type StageSpec } from './helpers.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir('ddflow-plan-');
+});
+
+const llm = (name: string) => ({ name, column_type: 'llm-text', model_alias: 'fast', prompt: 'Say {{ category }}' }) as never;
+const stages = (copyExpr = '{{ category }}'): StageSpec[] => [
+  { name: 'base', numRecords: 4, config: { columns: [category(), llm('a'), llm('b')] } },
+  { name: 'copy', config: { columns: [expression('category_copy', copyExpr)] } },
+  { name: 'final', config: { columns: [llm('c')] } },
+];
+
+describe('planWorkflow', () => {
+  it('plans a fresh workflow as run, with rows and estimated model calls, without calling anything', async () => {
+    const plan = await planWorkflow(workflowOf('p', dir, stages()), { log: silentLogger });
+    expect(plan.map((e) => [e.stage, e.decision, e.rows, e.calls])).toEqual([
+      ['base', 'run', 4, 8],
+      ['copy', 'run', 4, 0],
+      ['final', 'run', 4, 4],
+    ]);
+    expect(plan.every((e) => /^[0-9a-f]{64}$/.test(e.fingerprint))).toBe(true);
+    expect(formatPlanLine(plan[0]!)).toBe(`base  run  ${plan[0]!.fingerprint.slice(0, 12)}  rows=4 calls~8`);
+  });
+
+  it('shows cached stages after a run, and the fingerprints the run recorded', async () => {
+    const engine = fakeEngine();
+    const wf = workflowOf('p', dir, stages());
+    const report = await runWorkflow(wf, { log: silentLogger, engine });
+    const plan = await planWorkflow(wf, { log: silentLogger });
+    expect(plan.map((e) => e.decision)).toEqual(['cached', 'cached', 'cached']);
+    expect(plan.map((e) => e.fingerprint)).toEqual(report.stages.map((s) => s.fingerprint));
+    expect(plan.map((e) => e.calls)).toEqual([0, 0, 0]);
+    const changed = await planWorkflow(workflowOf('p', dir, stages('{{ category }} v2')), { log: silentLogger });
+    expect(changed.map((e) => e.decision)).toEqual(['cached', 'run', 'run']);
+    expect((await planWorkflow(wf, { log: silentLogger, rerunFrom: 'copy' })).map((e) => e.decision)).toEqual(['cached', 'run', 'run']);
+    expect((await planWorkflow(wf, { log: silentLogger, resume: 'never' })).map((e) => e.decision)).toEqual(['run', 'run', 'run']);
+  });
+
+  it('marks stages beyond the targets as skipped and follows overrides', async () => {
+    const wf = workflowOf('p', dir, stages());
+    const plan = await planWorkflow(wf, { log: silentLogger, targets: ['copy'] });
+    expect(plan.map((e) => e.decision)).toEqual(['run', 'run', 'skipped']);
+    const reviewed = path.join(dir, 'reviewed.parquet');
+    await writeParquet(reviewed, [{ category: 'x' }, { category: 'y' }]);
+    const withOverride = await planWorkflow(wf, { log: silentLogger, overrides: { base: reviewed } });
+    expect(withOverride[1]!.rows).toBe(2);
+  });
+});
