@@ -5,7 +5,19 @@
  */
 import type { DataDesignerConfig, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Logger } from '../logger.js';
+import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { TokenUsage } from '../workflow/report.js';
+
+/**
+ * What the engine needs from src/llm (its LlmFacade satisfies it). Optional in StageRunInput so stages
+ * without model columns (and their tests) need no model setup.
+ */
+export interface ModelRuntimeLike {
+  generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>>;
+  embed(req: EmbedRequest): Promise<EmbedResult>;
+  /** Total tokens used so far (for metadata and progress). */
+  tokenUsage?(): TokenUsage;
+}
 
 /** Progress of a running stage, reported at most every few hundred milliseconds. */
 export interface StageProgress {
@@ -37,6 +49,8 @@ export interface StageRunInput {
   /** Reuse complete row groups already in stageDir (same fingerprint: the runner checked). */
   resume: boolean;
   signal?: AbortSignal;
+  /** The model runtime for LLM and embedding columns; a stage that has such columns fails without it. */
+  models?: ModelRuntimeLike;
   onProgress?: (progress: StageProgress) => void;
   log: Logger;
 }

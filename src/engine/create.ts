@@ -1,0 +1,337 @@
+/**
+ * One stage = one Data Designer `create()`: compile the config, then for each row group (buffer_size
+ * records) draw seeds and samplers, run the column generators in dependency order, apply per-batch
+ * processors and write `parquet-files/batch_NNNNN.parquet` at once — so a crash keeps every finished
+ * group, and a resumed run regenerates only the missing ones (records are a pure function of their
+ * index, so the result is the same). Dataset-level `sql` processors run last, then statistics.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ColumnConfig, ProcessorConfig, SeedConfig } from '../config/schema.js';
+import { openDatabase, quoteLiteral, literalList, type Database } from '../data/database.js';
+import { countRows, streamRows } from '../data/dataset.js';
+import type { DeclaredType } from '../data/parquet-writer.js';
+import { openSeedDataset, type SeedDataset } from '../data/seed-reader.js';
+import { DdflowError } from '../diagnostics.js';
+import { EarlyShutdownMonitor } from '../llm/outcomes.js';
+import { templateVariables } from '../template/ast.js';
+import type { TokenUsage } from '../workflow/report.js';
+import {
+  configHash,
+  exists,
+  PARQUET_DIR,
+  PROCESSORS_DIR,
+  readMetadata,
+  writeBuilderConfig,
+  writeMetadata,
+  type BatchRecord,
+  type StageMetadata,
+} from './artifacts.js';
+import { relative, writeBatch } from './batch-writer.js';
+import { columnKind, sideEffectColumns } from './columns.js';
+import { compileStage, rowGroups } from './compile.js';
+import { EarlyShutdownError, type LlmGeneratorDeps } from './generators/llm.js';
+import { createGenerator } from './generators/registry.js';
+import { buildProcessors, processorKind } from './processors/registry.js';
+import type { DatasetProcessor } from './processors/types.js';
+import { removeRows, type ColumnGenerator, type GeneratorContext, type Row, type RowGroup } from './row-group.js';
+import { SamplerGenerator } from './samplers/sampler-generator.js';
+import { computeColumnStatistics } from './statistics.js';
+import { conditionEvaluator, engineTemplates } from './templating.js';
+import type { DatasetProcessingInput, DatasetProcessingResult, StageRunInput, StageRunResult } from './types.js';
+
+const SQL_TYPES: Record<string, DeclaredType> = { VARCHAR: 'str', BIGINT: 'int', INTEGER: 'int', SMALLINT: 'int', TINYINT: 'int', DOUBLE: 'float', FLOAT: 'float', BOOLEAN: 'bool', JSON: 'json', TIMESTAMP: 'timestamp' };
+
+/** The upstream handoff: several parquet files become one seed file, so selection and shuffle see one dataset. */
+async function upstreamSeedConfig(db: Database, input: StageRunInput): Promise<SeedConfig | null> {
+  const up = input.upstream;
+  if (!up) return input.config.seed_config ?? null;
+  if (up.files.length === 0) throw new DdflowError(`Stage '${input.stageName}' has no upstream rows to read.`);
+  let file = up.files[0]!;
+  if (up.files.length > 1) {
+    file = path.join(input.stageDir, '.upstream-seed.parquet');
+    await fs.mkdir(input.stageDir, { recursive: true });
+    await db.run(`COPY (SELECT * FROM read_parquet(${literalList(up.files)}, union_by_name = true)) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+  }
+  return {
+    source: { seed_type: 'local', path: file },
+    sampling_strategy: up.samplingStrategy ?? 'ordered',
+    selection_strategy: up.selectionStrategy ?? null,
+  };
+}
+
+function emptyTokens(): TokenUsage {
+  return { prompt: 0, completion: 0 };
+}
+
+export async function runStage(input: StageRunInput): Promise<StageRunResult> {
+  const { stageDir, runConfig, log } = input;
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    log.warn(m);
+  };
+  await fs.mkdir(stageDir, { recursive: true });
+  const db = await openDatabase();
+  let seedData: SeedDataset | null = null;
+  try {
+    const seedConfig = await upstreamSeedConfig(db, input);
+    if (input.upstream && input.config.seed_config) warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
+    if (seedConfig) seedData = await openSeedDataset(db, seedConfig as never, { seed: input.seed });
+    const compiled = compileStage(input.config, seedData?.columns ?? null);
+    for (const w of compiled.warnings) warn(w);
+
+    const templates = engineTemplates(runConfig.jinja_rendering_engine);
+    const samplers = new SamplerGenerator(compiled.samplerColumns, input.config.constraints ?? [], {
+      seed: input.seed,
+      stage: input.stageName,
+      evalCondition: conditionEvaluator(templates),
+      conditionVariables: (c) => templateVariables(`{{ ${c} }}`),
+    });
+    const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal };
+    const monitor = new EarlyShutdownMonitor(runConfig);
+    const llm: LlmGeneratorDeps | null = input.models
+      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o) }
+      : null;
+
+    const dtypes = new Map<string, DeclaredType>(samplers.dtypes);
+    const available = new Set<string>([...compiled.seedColumns, ...compiled.samplerColumns.map((c) => c.name)]);
+    const generators: ColumnGenerator[] = [];
+    for (const column of compiled.generatedColumns) {
+      const g = createGenerator(column, ctx, new Set([...available, ...compiled.generatedColumns.flatMap((c) => [c.name, ...sideEffectColumns(c)])]), llm);
+      generators.push(g);
+      for (const [k, v] of g.dtypes) dtypes.set(k, v);
+      for (const o of g.outputColumns) available.add(o);
+    }
+    const declaredSamplers = compiled.samplerColumns.map((c) => c.name);
+    const outputColumns = [...compiled.seedColumns, ...declaredSamplers, ...generators.flatMap((g) => g.outputColumns)];
+
+    const processorsConfig: ProcessorConfig[] = input.config.processors ?? [];
+    const processors = buildProcessors(processorsConfig, { db, outDir: stageDir, templates, log, warn });
+    const groups = rowGroups(input.numRecords, runConfig.buffer_size);
+    const hash = configHash(compiled.config);
+
+    // Resume: complete groups recorded in metadata whose files still exist are kept as they are.
+    const done = new Map<number, BatchRecord>();
+    let previous: StageMetadata | null = null;
+    if (input.resume) {
+      previous = await readMetadata(stageDir);
+      if (previous && previous.buffer_size === runConfig.buffer_size && previous.seed === input.seed) {
+        for (const b of previous.ddflow_batches ?? []) if (await exists(path.join(stageDir, b.file))) done.set(b.index, b);
+      }
+    } else {
+      for (const sub of [PARQUET_DIR, 'dropped-columns-parquet-files', PROCESSORS_DIR]) await fs.rm(path.join(stageDir, sub), { recursive: true, force: true });
+    }
+    if (previous?.post_generation_state?.processed && done.size === groups.length && previous.target_num_records === input.numRecords) {
+      log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
+      return resultFromMetadata(stageDir, previous, outputColumns, warnings);
+    }
+    await writeBuilderConfig(stageDir, compiled.config);
+
+    const batches: BatchRecord[] = [];
+    const droppedRows: Record<string, number> = {};
+    let earlyShutdown = false;
+    const tokens = () => input.models?.tokenUsage?.() ?? emptyTokens();
+    const metadata = (extra: Partial<StageMetadata> = {}): StageMetadata => {
+      const processorFiles: Record<string, string[]> = {};
+      for (const b of batches) for (const [n, f] of Object.entries(b.processor_files ?? {})) (processorFiles[n] ??= []).push(f);
+      return {
+        actual_num_records: batches.reduce((a, b) => a + b.num_records, 0),
+        target_num_records: input.numRecords,
+        original_target_num_records: input.numRecords,
+        total_num_batches: groups.length,
+        num_completed_batches: batches.length,
+        buffer_size: runConfig.buffer_size,
+        dataset_name: input.stageName,
+        file_paths: { 'parquet-files': batches.map((b) => b.file), 'processor-files': processorFiles },
+        config_hash: hash,
+        config_hash_algo: 'sha256',
+        config_hash_version: 2,
+        preserve_dropped_columns: runConfig.preserve_dropped_columns,
+        column_statistics: [],
+        seed: input.seed,
+        dropped_rows: droppedRows,
+        token_usage: tokens(),
+        ddflow_batches: batches,
+        ...extra,
+      };
+    };
+    const addDrops = (d: Record<string, number>) => {
+      for (const [k, v] of Object.entries(d)) droppedRows[k] = (droppedRows[k] ?? 0) + v;
+    };
+
+    for (const g of groups) {
+      if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
+      const reused = done.get(g.index);
+      if (reused) {
+        batches.push(reused);
+        addDrops(reused.dropped_rows);
+        continue;
+      }
+      const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
+      const seedRows: Row[] = seedData ? await seedData.rowsFor(g.start, g.size) : [];
+      for (let i = 0; i < g.size; i++) {
+        const row: Row = seedData ? { ...seedRows[i]! } : {};
+        samplers.drawRecord(row, g.start + i, g.size);
+        samplers.finishRecord(row);
+        group.rows.push(row);
+        group.recordIndex.push(g.start + i);
+      }
+      const groupDrops: Record<string, number> = {};
+      try {
+        for (const gen of generators) {
+          const drops = await gen.generate(group);
+          removeRows(group, drops, groupDrops);
+        }
+      } catch (err) {
+        if (!(err instanceof EarlyShutdownError)) throw err;
+        warn(err.message);
+        earlyShutdown = true;
+        addDrops({ EarlyShutdown: group.rows.length });
+        break;
+      }
+      addDrops(groupDrops);
+      const written = await writeBatch(group, g.index, {
+        db,
+        outDir: stageDir,
+        columns: outputColumns,
+        declaredDrops: compiled.droppedColumns,
+        dtypes,
+        processors: processors.batch,
+        preserveDroppedColumns: runConfig.preserve_dropped_columns,
+      });
+      batches.push({
+        index: g.index,
+        file: relative(stageDir, written.file),
+        num_records: written.rows,
+        dropped_rows: groupDrops,
+        ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
+        processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
+      });
+      await writeMetadata(stageDir, metadata());
+      input.onProgress?.({
+        stage: input.stageName,
+        rowsDone: batches.reduce((a, b) => a + b.num_records, 0),
+        rowsTotal: input.numRecords,
+        rowGroupsDone: batches.length,
+        rowGroupsTotal: groups.length,
+        tokens: tokens(),
+      });
+    }
+
+    let files = batches.map((b) => path.join(stageDir, b.file));
+    const generated = await countRows(db, files);
+    if (generated === 0) {
+      throw new DdflowError(
+        earlyShutdown
+          ? `🛑 Stage '${input.stageName}' stopped early: too many generation failures, and no records were produced.`
+          : '🛑 Dataset is empty — all records were dropped due to generation or processing failures.',
+      );
+    }
+    if (processors.dataset.length > 0) files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);
+    const actual = await countRows(db, files);
+    if (actual < input.numRecords) {
+      warn(`⚠️ Generated ${actual} of ${input.numRecords} requested records (${((100 * actual) / input.numRecords).toFixed(1)}%).`);
+    }
+    const statistics = await computeColumnStatistics(db, files, compiled.config.columns as ColumnConfig[]);
+    const final = metadata({
+      actual_num_records: actual,
+      file_paths: { ...metadata().file_paths, 'parquet-files': files.map((f) => relative(stageDir, f)) },
+      column_statistics: statistics,
+      ...(processors.dataset.length > 0 || batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
+      ...(earlyShutdown ? { early_shutdown: true } : {}),
+    });
+    await writeMetadata(stageDir, final);
+    return {
+      numRecordsRequested: input.numRecords,
+      numRecordsActual: actual,
+      outputFiles: files,
+      processorFiles: Object.fromEntries(Object.entries(final.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
+      droppedRows,
+      tokens: tokens(),
+      columns: (await db.describe(`SELECT * FROM read_parquet(${literalList(files)}, union_by_name = true)`)).map((c) => c.name),
+      warnings,
+    };
+  } finally {
+    await seedData?.close().catch(() => undefined);
+    db.close();
+  }
+}
+
+function resultFromMetadata(stageDir: string, m: StageMetadata, columns: string[], warnings: string[]): StageRunResult {
+  return {
+    numRecordsRequested: m.target_num_records,
+    numRecordsActual: m.actual_num_records,
+    outputFiles: m.file_paths['parquet-files'].map((f) => path.join(stageDir, f)),
+    processorFiles: Object.fromEntries(Object.entries(m.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
+    droppedRows: m.dropped_rows ?? {},
+    tokens: m.token_usage ?? emptyTokens(),
+    columns,
+    warnings,
+  };
+}
+
+/**
+ * Runs `sql` processors in order; each writes into a fresh directory, and the final result replaces
+ * `targetDir` by rename, so an interrupted run never leaves a half-replaced dataset.
+ */
+async function applyDatasetProcessors(processors: readonly DatasetProcessor[], files: string[], targetDir: string, rowGroupSize: number): Promise<string[]> {
+  const parent = path.dirname(targetDir);
+  let current = files;
+  const scratch: string[] = [];
+  for (const p of processors) {
+    const out = path.join(parent, `.sql-${p.name.replace(/[^A-Za-z0-9_-]/g, '_')}-${scratch.length}`);
+    await fs.rm(out, { recursive: true, force: true });
+    current = await p.processDataset(current, out, rowGroupSize);
+    scratch.push(out);
+  }
+  const last = scratch[scratch.length - 1]!;
+  const old = `${targetDir}.old`;
+  await fs.rm(old, { recursive: true, force: true });
+  if (await exists(targetDir)) await fs.rename(targetDir, old);
+  await fs.rename(last, targetDir);
+  await fs.rm(old, { recursive: true, force: true });
+  for (const s of scratch.slice(0, -1)) await fs.rm(s, { recursive: true, force: true });
+  return current.map((f) => path.join(targetDir, path.basename(f)));
+}
+
+/**
+ * A stage's `output_processors`: the finished dataset streamed batch by batch through the batch
+ * processors into `outDir` (same layout as a stage), then the `sql` processors over the result.
+ */
+export async function runDatasetProcessors(input: DatasetProcessingInput): Promise<DatasetProcessingResult> {
+  const db = await openDatabase();
+  try {
+    const warn = (m: string) => input.log.warn(m);
+    await fs.rm(input.outDir, { recursive: true, force: true });
+    await fs.mkdir(input.outDir, { recursive: true });
+    const templates = engineTemplates('secure');
+    const processors = buildProcessors(input.processors, { db, outDir: input.outDir, templates, log: input.log, warn });
+    const columns = (await db.describe(`SELECT * FROM read_parquet(${literalList(input.inputFiles)}, union_by_name = true)`)).map((c) => c.name);
+    const types = await db.describe(`SELECT * FROM read_parquet(${literalList(input.inputFiles)}, union_by_name = true)`);
+    const dtypes = new Map<string, DeclaredType>();
+    for (const t of types) {
+      const d = SQL_TYPES[t.type];
+      if (d) dtypes.set(t.name, d);
+    }
+    const files: string[] = [];
+    const processorFiles: Record<string, string[]> = {};
+    let index = 0;
+    let start = 0;
+    await streamRows(db, input.inputFiles, 1000, async (rows) => {
+      const group: RowGroup = { index, start, rows, recordIndex: rows.map((_, i) => start + i), skipped: new Array(rows.length) };
+      const written = await writeBatch(group, index, { db, outDir: input.outDir, columns, declaredDrops: [], dtypes, processors: processors.batch, preserveDroppedColumns: true });
+      files.push(written.file);
+      for (const [k, f] of Object.entries(written.processorFiles)) (processorFiles[k] ??= []).push(f);
+      index++;
+      start += rows.length;
+    });
+    let out = files;
+    if (processors.dataset.length > 0 && files.length > 0) out = await applyDatasetProcessors(processors.dataset, files, path.join(input.outDir, PARQUET_DIR), 1000);
+    return { outputFiles: out, processorFiles, numRecords: out.length > 0 ? await countRows(db, out) : 0 };
+  } finally {
+    db.close();
+  }
+}
+
+export { processorKind, columnKind };

@@ -1,0 +1,134 @@
+/**
+ * Expression columns (Data Designer §4.4): render `expr` per row, cast to `dtype`, and drop the rows
+ * that render empty, fail to render or fail to cast — with Data Designer's counts and warning.
+ * Template-level errors (syntax, forbidden filter, unknown column) stop the run.
+ */
+import type { ExpressionColumn } from '../../config/schema.js';
+import type { DeclaredType } from '../../data/parquet-writer.js';
+import { DdflowError } from '../../diagnostics.js';
+import { EmptyTemplateRenderError, TemplateError } from '../../template/errors.js';
+import type { CompiledTemplate } from '../../template/environment.js';
+import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../row-group.js';
+import { skipGate } from '../skip.js';
+import { compileFastExpression, type FastExpression } from './fast-expression.js';
+
+export type ExpressionDtype = 'int' | 'float' | 'str' | 'bool';
+
+const PY_FLOAT = /^[+-]?(?:(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
+
+class TypeCastError extends Error {}
+
+/** Python's float(text): surrounding whitespace, underscores between digits, inf/nan; otherwise an error. */
+export function pyFloat(text: string): number {
+  const t = text.trim();
+  if (!PY_FLOAT.test(t)) throw new TypeCastError(`could not convert string to float: '${text}'`);
+  const lower = t.toLowerCase().replace(/_/g, '');
+  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
+  if (lower.endsWith('nan')) return NaN;
+  return Number(lower);
+}
+
+/** Data Designer's `_cast_type`. */
+export function castExpressionValue(text: string, dtype: ExpressionDtype): unknown {
+  switch (dtype) {
+    case 'str':
+      return text;
+    case 'float':
+      return pyFloat(text);
+    case 'int': {
+      const f = pyFloat(text);
+      if (!Number.isFinite(f)) throw new TypeCastError(`cannot convert float ${f} to integer`);
+      return Math.trunc(f);
+    }
+    case 'bool':
+      try {
+        const f = pyFloat(text);
+        if (!Number.isFinite(f)) throw new TypeCastError('not finite');
+        return Math.trunc(f) !== 0;
+      } catch {
+        return text.toLowerCase() === 'true';
+      }
+    default:
+      throw new DdflowError(`Invalid dtype: ${String(dtype)}`);
+  }
+}
+
+/** The skip value coerced to the column's dtype at config time (Data Designer does it in the model). */
+function coerceSkipValue(value: unknown, dtype: ExpressionDtype): unknown {
+  if (value === null || value === undefined) return null;
+  try {
+    return castExpressionValue(typeof value === 'string' ? value : String(value), dtype);
+  } catch {
+    return value;
+  }
+}
+
+export class ExpressionGenerator implements ColumnGenerator {
+  readonly outputColumns: string[];
+  readonly dtypes: Map<string, DeclaredType>;
+  private readonly dtype: ExpressionDtype;
+  private readonly template: CompiledTemplate;
+  private readonly fast: FastExpression | null;
+
+  constructor(
+    readonly column: ExpressionColumn,
+    private readonly ctx: GeneratorContext,
+    availableColumns: ReadonlySet<string>,
+  ) {
+    if (column.expr.trim() === '') {
+      throw new DdflowError(`🛑 Expression column '${column.name}' has an empty or whitespace-only expression. Please provide a valid Jinja2 expression.`);
+    }
+    this.dtype = (column.dtype ?? 'str') as ExpressionDtype;
+    this.outputColumns = [column.name];
+    this.dtypes = new Map([[column.name, this.dtype]]);
+    this.template = ctx.templates.main.compile(column.expr);
+    const missing = [...this.template.variables].filter((v) => !availableColumns.has(v));
+    if (missing.length > 0) {
+      throw new DdflowError(
+        `There was an error preparing the Jinja2 expression template. The following columns [${missing.map((m) => `'${m}'`).join(', ')}] are missing!`,
+      );
+    }
+    this.fast = compileFastExpression(column.expr, ctx.templates.main.mode);
+  }
+
+  async generate(group: RowGroup): Promise<RowDrops> {
+    const drops: RowDrops = new Map();
+    const gate = skipGate(this.column, this.ctx.templates, coerceSkipValue(this.column.skip?.value, this.dtype));
+    const name = this.column.name;
+    const rows = group.rows;
+    for (let i = 0; i < rows.length; i++) {
+      if (gate.active && gate.apply(group, i)) continue;
+      let text: string;
+      try {
+        const fast = this.fast?.(rows[i]!);
+        text = fast === undefined ? this.template.render(rows[i]!) : fast;
+      } catch (err) {
+        if (err instanceof EmptyTemplateRenderError) drops.set(i, 'EmptyRenderedExpression');
+        else if (err instanceof TemplateError && err.scope === 'template') throw err;
+        else drops.set(i, 'TemplateRenderError');
+        continue;
+      }
+      if (text.trim() === '') {
+        drops.set(i, 'EmptyRenderedExpression');
+        continue;
+      }
+      try {
+        rows[i]![name] = castExpressionValue(text, this.dtype);
+      } catch {
+        drops.set(i, 'TypeCastError');
+      }
+    }
+    if (drops.size > 0) {
+      const counts = new Map<string, number>();
+      for (const r of drops.values()) counts.set(r, (counts.get(r) ?? 0) + 1);
+      const summary = [...counts].map(([k, v]) => `${k}=${v}`).join(', ');
+      const left = rows.length - drops.size;
+      if (left === 0) {
+        this.ctx.warn(`Expression column '${name}' dropped ${drops.size}/${rows.length} rows after render: ${summary}.`);
+        throw new DdflowError(`Expression column '${name}' produced no valid rows.`);
+      }
+      this.ctx.warn(`Expression column '${name}' dropped ${drops.size}/${rows.length} rows after render: ${summary}. Continuing with ${left} rows.`);
+    }
+    return drops;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * One row group in flight: its records (plain objects, one per row), each row's absolute record index,
+ * and which columns were skipped on which row (for `propagate_skip`). Only one or two of these exist
+ * at a time, whatever the stage size.
+ */
+import type { ColumnConfig } from '../config/schema.js';
+import type { DeclaredType } from '../data/parquet-writer.js';
+import type { Logger } from '../logger.js';
+import type { EngineTemplates } from './templating.js';
+
+export type Row = Record<string, unknown>;
+
+export interface RowGroup {
+  index: number;
+  /** Record index of the group's first row. */
+  start: number;
+  rows: Row[];
+  recordIndex: number[];
+  /** Per row: names of columns skipped on that row (undefined when none). */
+  skipped: (Set<string> | undefined)[];
+}
+
+/** Rows a generator wants removed from the group, with Data Designer's reason names. */
+export type RowDrops = Map<number, string>;
+
+export interface GeneratorContext {
+  stageName: string;
+  seed: number;
+  templates: EngineTemplates;
+  log: Logger;
+  warn(message: string): void;
+  signal?: AbortSignal;
+}
+
+export interface ColumnGenerator {
+  readonly column: ColumnConfig;
+  /** The column and its side-effect columns, in output order. */
+  readonly outputColumns: string[];
+  /** Declared parquet types of output columns (others are inferred). */
+  readonly dtypes: Map<string, DeclaredType>;
+  generate(group: RowGroup): Promise<RowDrops>;
+}
+
+/** Removes dropped rows (keeping order) and counts them by reason into `counts`. */
+export function removeRows(group: RowGroup, drops: RowDrops, counts: Record<string, number>): void {
+  if (drops.size === 0) return;
+  const rows: Row[] = [];
+  const idx: number[] = [];
+  const skipped: (Set<string> | undefined)[] = [];
+  for (let i = 0; i < group.rows.length; i++) {
+    const reason = drops.get(i);
+    if (reason !== undefined) {
+      counts[reason] = (counts[reason] ?? 0) + 1;
+      continue;
+    }
+    rows.push(group.rows[i]!);
+    idx.push(group.recordIndex[i]!);
+    skipped.push(group.skipped[i]);
+  }
+  group.rows = rows;
+  group.recordIndex = idx;
+  group.skipped = skipped;
+}

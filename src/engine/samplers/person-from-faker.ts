@@ -1,0 +1,103 @@
+/**
+ * `person_from_faker`: one person record per row from @faker-js/faker, with Data Designer's field set
+ * (PeopleGenFaker.make_person). Faker draws through a Randomizer that reads the cell's own Rng, so a
+ * person is a pure function of (seed, stage, column, record).
+ */
+import { allLocales, base, Faker, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
+import { DdflowError } from '../../diagnostics.js';
+import type { SamplerParamsOf } from '../../config/schema.js';
+import type { Rng } from '../random.js';
+import type { SamplerDefinition } from './types.js';
+
+type Params = SamplerParamsOf<'person_from_faker'>;
+
+const BACHELORS = ['stem', 'business', 'education', 'arts_humanities', 'stem_related'];
+const EDUCATION = ['secondary_education', 'some_college', 'bachelors', 'associates', 'graduate', 'doctorate'];
+const MARITAL = ['married_present', 'divorced', 'never_married', 'separated', 'widowed'];
+const COLLEGE = new Set(['bachelors', 'graduate', 'doctorate']);
+
+/** Python Faker locale names → faker-js locale keys (`fr_FR` → `fr`, `ja_JP` → `ja`). */
+function fakerLocale(locale: string): LocaleDefinition[] {
+  const all = allLocales as Record<string, LocaleDefinition>;
+  const lang = locale.split('_')[0]!;
+  const key = [locale, lang].find((k) => Object.hasOwn(all, k));
+  if (!key) throw new DdflowError(`Locale '${locale}' is not available for person_from_faker (try one of: ${Object.keys(all).filter((k) => k !== 'base').join(', ')}).`);
+  const chain = [all[key]!];
+  if (key !== 'en') chain.push(all.en!);
+  chain.push(base);
+  return chain;
+}
+
+class CellRandomizer implements Randomizer {
+  rng: Rng | null = null;
+  next(): number {
+    return this.rng ? this.rng.next() : 0;
+  }
+  seed(): void {}
+}
+
+function attempt<T>(fn: () => T): T | null {
+  try {
+    const v = fn();
+    return v === undefined ? null : v;
+  } catch {
+    return null;
+  }
+}
+
+function birthDateFor(age: number, rng: Rng): string {
+  // Data Designer: a random day between today minus (age + 1) years and today minus age years.
+  const now = new Date();
+  const y = now.getUTCFullYear();
+  const start = Date.UTC(y - age - 1, now.getUTCMonth(), now.getUTCDate());
+  const end = Date.UTC(y - age, now.getUTCMonth(), now.getUTCDate());
+  const days = Math.round((end - start) / 86_400_000);
+  return new Date(start + Math.floor(rng.next() * (days + 1)) * 86_400_000).toISOString().slice(0, 10);
+}
+
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng.next() * list.length)]!;
+
+export const personFromFakerSampler: SamplerDefinition<Params> = {
+  type: 'person_from_faker',
+  conversion: 'passthrough',
+  outputType: () => 'json',
+  create({ locale = 'en_US', sex = null, city = null, age_range = [18, 114] }) {
+    if (age_range.length !== 2) throw new DdflowError("'age_range' must be a list of two integers, representing the min and max age.");
+    const [minAge, maxAge] = age_range as [number, number];
+    const randomizer = new CellRandomizer();
+    const faker = new Faker({ locale: fakerLocale(locale), randomizer });
+    return (rng) => {
+      randomizer.rng = rng;
+      const uuidHex = Array.from({ length: 4 }, () => rng.next32().toString(16).padStart(8, '0')).join('');
+      const uuid = `${uuidHex.slice(0, 8)}-${uuidHex.slice(8, 12)}-4${uuidHex.slice(13, 16)}-${((parseInt(uuidHex[16]!, 16) & 3) | 8).toString(16)}${uuidHex.slice(17, 20)}-${uuidHex.slice(20, 32)}`;
+      const s = sex ?? pick(rng, ['Male', 'Female'] as const);
+      const fsex = s === 'Male' ? 'male' : 'female';
+      const age = minAge + Math.floor(rng.next() * (maxAge - minAge + 1));
+      const education = pick(rng, EDUCATION);
+      const person: Record<string, unknown> = {
+        uuid,
+        locale,
+        first_name: attempt(() => faker.person.firstName(fsex)),
+        last_name: attempt(() => faker.person.lastName(fsex)),
+        middle_name: null,
+        sex: s,
+        street_number: attempt(() => faker.location.buildingNumber()),
+        street_name: attempt(() => faker.location.street()),
+        city: city === null ? attempt(() => faker.location.city()) : Array.isArray(city) ? pick(rng, city) : city,
+        state: attempt(() => faker.location.state()),
+        postcode: attempt(() => faker.location.zipCode()),
+        age,
+        birth_date: birthDateFor(age, rng),
+        country: attempt(() => faker.location.country()),
+        marital_status: pick(rng, MARITAL),
+        education_level: education,
+        unit: '',
+        occupation: attempt(() => faker.person.jobTitle()),
+        phone_number: age >= 18 ? attempt(() => faker.phone.number()) : null,
+        bachelors_field: COLLEGE.has(education) ? pick(rng, BACHELORS) : 'no_degree',
+      };
+      randomizer.rng = null;
+      return person;
+    };
+  },
+};

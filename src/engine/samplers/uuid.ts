@@ -1,0 +1,42 @@
+import type { SamplerParamsOf } from '../../config/schema.js';
+import type { SamplerDefinition } from './types.js';
+
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+
+/**
+ * `prefix + uuid4().hex[:8 or 32]`. Data Designer redraws duplicates within a batch; here the first 32
+ * bits are a bijection of the record index (murmur's finaliser is invertible), so values are unique
+ * across the whole stage (up to 2^32 records) without depending on which records share a row group.
+ */
+export const uuidSampler: SamplerDefinition<SamplerParamsOf<'uuid'>> = {
+  type: 'uuid',
+  conversion: 'passthrough',
+  outputType: () => 'str',
+  create({ prefix, short_form = false, uppercase = false }, _column, columnKey) {
+    const pre = prefix ?? '';
+    return (rng, _row, recordIndex) => {
+      const salt = rng.next32();
+      // x -> mix32(x ^ key) is a bijection of 32-bit x: distinct records, distinct heads.
+      const head = hex8(mix32(mix32((recordIndex >>> 0) ^ columnKey) ^ 0x5bd1e995));
+      let hex: string;
+      if (short_form) hex = head;
+      else {
+        const b = rng.next32();
+        const c = rng.next32();
+        // uuid4 layout: version nibble 4 at position 12, variant 8-b at position 16.
+        const mid = hex8(((salt & 0xffff0fff) | 0x4000) >>> 0);
+        const tail = hex8(((b & 0x3fffffff) | 0x80000000) >>> 0) + hex8(c);
+        hex = head + mid + tail;
+      }
+      return pre + (uppercase ? hex.toUpperCase() : hex);
+    };
+  },
+};
