@@ -1,0 +1,120 @@
+/**
+ * The `ddflow` command line: `ddflow <command> <workflow-file> [options]`.
+ * Exit codes: 0 success, 1 failure (invalid workflow, failed run), 2 bad usage. Errors are one sentence;
+ * stack traces only with --debug. Bundled by ncc as dist/cli/index.js.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DdflowError, formatDiagnostic } from '../diagnostics.js';
+import { commandHelp, formatOptions, GLOBAL_OPTIONS, parseCommandArgs, splitGlobal, UsageError, type CliIO } from './args.js';
+import { COMMANDS, findCommand } from './commands/index.js';
+import { ddflowVersion } from './version.js';
+
+const GLOBAL_USAGE = 'ddflow <command> <workflow-file> [options]';
+
+function globalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `usage: ${GLOBAL_USAGE}`,
+    '',
+    'Runs chained NVIDIA NeMo Data Designer workflows.',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'options:',
+    ...formatOptions(GLOBAL_OPTIONS),
+    '',
+    "Run 'ddflow <command> --help' for a command's options.",
+  ].join('\n') + '\n';
+}
+
+function defaultIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+export async function main(argv: readonly string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
+  const io: CliIO = { ...defaultIO(), ...ioOverrides };
+  const global = splitGlobal(argv);
+  let debug = global.debug || argv.includes('--debug');
+  try {
+    if (global.version && !global.command) {
+      io.stdout(`${ddflowVersion()}\n`);
+      return 0;
+    }
+    if (!global.command) {
+      if (global.help) {
+        io.stdout(globalHelp());
+        return 0;
+      }
+      throw new UsageError('missing command', GLOBAL_USAGE);
+    }
+    if (global.command === 'help') {
+      const target = global.rest[0] ? findCommand(global.rest[0]) : undefined;
+      io.stdout(target ? commandHelp(target) : globalHelp());
+      return 0;
+    }
+    const command = findCommand(global.command);
+    if (!command) {
+      throw new UsageError(`unknown command '${global.command}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
+    }
+    if (global.help) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    const args = parseCommandArgs(command, global.rest);
+    debug = debug || args.debug;
+    if (args.help) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    return await command.run({ positionals: args.positionals, options: args.options, debug }, io);
+  } catch (err) {
+    return reportError(err, io, debug);
+  }
+}
+
+function reportError(err: unknown, io: CliIO, debug: boolean): number {
+  if (err instanceof UsageError) {
+    io.stderr(`ddflow: ${err.message}\nusage: ${err.usage}\n`);
+    return 2;
+  }
+  if (err instanceof DdflowError) {
+    const lines = err.diagnostics.length > 1 || err.diagnostics[0]?.location ? err.diagnostics.map((d) => formatDiagnostic(d, io.cwd)) : [err.message];
+    io.stderr(lines.map((l) => `${l}\n`).join(''));
+    if (debug && err.stack) io.stderr(`${err.stack}\n`);
+    return 1;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`ddflow: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
+  if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+  return 1;
+}
+
+/** True when this module is the program being run (also as the ncc bundle, and through an npm bin link). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`ddflow: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

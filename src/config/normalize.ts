@@ -1,0 +1,140 @@
+/**
+ * Normalisation of a Data Designer config, in two halves around schema validation.
+ *
+ * Before: the spellings and omissions Data Designer accepts are brought to one form, so that the schema
+ * sees (and later code handles) one shape: `llm_text` → `llm-text`; `sampler_type` injected into
+ * `params` and each `conditional_params` value; `validator_type` into `validator_params`;
+ * `constraint_type` inferred from `rhs`; inference `generation_type` inferred; a distribution without
+ * `distribution_type` is uniform. Features ddflow does not run are reported here, once, in a clear
+ * sentence, and their subtree is hidden from the schema's complaints.
+ *
+ * After (on a valid config): category weights are normalised as Data Designer writes them.
+ */
+import { COLUMN_TYPES, UNSUPPORTED_COLUMN_TYPES, UNSUPPORTED_SEED_TYPES } from './schema.js';
+import type { Path } from './source-map.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export interface NormalizeProblem {
+  path: Path;
+  message: string;
+  code: string;
+}
+
+export interface PreNormalizeResult {
+  problems: NormalizeProblem[];
+  /** Subtrees already reported (the schema's own complaints about them would be noise). */
+  suppressed: Path[];
+}
+
+const KEBAB_COLUMN_TYPES = new Map<string, string>(COLUMN_TYPES.map((t) => [t.replace(/-/g, '_'), t]));
+
+/** Data Designer's numeric-looking rhs rule: a string that parses as a finite float is a scalar. */
+function isScalarRhs(rhs: unknown): boolean {
+  if (typeof rhs === 'number') return true;
+  if (typeof rhs !== 'string' || rhs.trim() === '') return false;
+  return Number.isFinite(Number(rhs));
+}
+
+export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResult {
+  const problems: NormalizeProblem[] = [];
+  const suppressed: Path[] = [];
+  if (!isObj(config)) return { problems, suppressed };
+  const unsupported = (path: Path, message: string) => {
+    problems.push({ path, message, code: 'unsupported' });
+    suppressed.push(path.slice(0, -1));
+  };
+
+  const columns = Array.isArray(config.columns) ? config.columns : [];
+  columns.forEach((col, i) => {
+    if (!isObj(col)) return;
+    const cpath = [...at, 'columns', i];
+    const name = typeof col.name === 'string' ? ` '${col.name}'` : '';
+    if (typeof col.column_type === 'string') {
+      const kebab = KEBAB_COLUMN_TYPES.get(col.column_type);
+      if (kebab) col.column_type = kebab;
+      const t = String(col.column_type).replace(/_/g, '-');
+      if ((UNSUPPORTED_COLUMN_TYPES as readonly string[]).includes(t)) {
+        unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not supported by ddflow`);
+        return;
+      }
+    }
+    if (col.tool_alias !== undefined && col.tool_alias !== null) {
+      unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
+    }
+    if (col.column_type === 'sampler' && typeof col.sampler_type === 'string') {
+      if (isObj(col.params) && col.params.sampler_type === undefined) col.params.sampler_type = col.sampler_type;
+      if (isObj(col.conditional_params)) {
+        for (const p of Object.values(col.conditional_params)) {
+          if (isObj(p) && p.sampler_type === undefined) p.sampler_type = col.sampler_type;
+        }
+      }
+      if (col.sampler_type === 'person') {
+        unsupported(
+          [...cpath, 'sampler_type', '_'],
+          `sampler_type 'person' of column${name} is not supported by ddflow: it needs persona datasets; use person_from_faker`,
+        );
+      }
+    }
+    if (col.column_type === 'validation' && typeof col.validator_type === 'string' && isObj(col.validator_params)) {
+      if (col.validator_params.validator_type === undefined && col.validator_type !== 'local_callable') {
+        col.validator_params.validator_type = col.validator_type;
+      }
+    }
+    if (col.column_type === 'validation' && col.validator_type === 'local_callable') {
+      unsupported(
+        [...cpath, 'validator_type', '_'],
+        `validator_type 'local_callable' of column${name} is not supported by ddflow (it needs a Python function)`,
+      );
+    }
+  });
+
+  if (Array.isArray(config.constraints)) {
+    for (const c of config.constraints) {
+      if (isObj(c) && c.constraint_type === undefined && c.rhs !== undefined) {
+        c.constraint_type = isScalarRhs(c.rhs) ? 'scalar_inequality' : 'column_inequality';
+      }
+    }
+  }
+  if (isObj(config.seed_config) && isObj(config.seed_config.source)) {
+    const t = config.seed_config.source.seed_type;
+    if (typeof t === 'string' && (UNSUPPORTED_SEED_TYPES as readonly string[]).includes(t)) {
+      unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
+    }
+  }
+  if (Array.isArray(config.model_configs)) config.model_configs.forEach((m) => preNormalizeModelConfig(m));
+  if (Array.isArray(config.tool_configs) && config.tool_configs.length > 0) {
+    unsupported([...at, 'tool_configs', 0, '_'], 'tool_configs: MCP tool calling is not supported by ddflow');
+  }
+  return { problems, suppressed };
+}
+
+export function preNormalizeModelConfig(m: unknown): void {
+  if (!isObj(m) || !isObj(m.inference_parameters)) return;
+  const ip = m.inference_parameters;
+  if (ip.generation_type === undefined) {
+    ip.generation_type = 'encoding_format' in ip || 'dimensions' in ip ? 'embedding' : 'chat-completion';
+  }
+  for (const key of ['temperature', 'top_p']) {
+    const d = ip[key];
+    if (isObj(d) && d.distribution_type === undefined) d.distribution_type = 'uniform';
+  }
+}
+
+/** After validation: the forms Data Designer stores (normalised weights). */
+export function postNormalizeConfig(config: Obj): void {
+  const columns = Array.isArray(config.columns) ? (config.columns as Obj[]) : [];
+  for (const col of columns) {
+    if (col.column_type !== 'sampler' || col.sampler_type !== 'category') continue;
+    normalizeWeights(col.params as Obj);
+    for (const p of Object.values((col.conditional_params ?? {}) as Obj)) normalizeWeights(p as Obj);
+  }
+}
+
+function normalizeWeights(params: Obj | undefined): void {
+  const w = params?.weights;
+  if (!Array.isArray(w) || w.length === 0) return;
+  const sum = (w as number[]).reduce((a, b) => a + b, 0);
+  if (sum > 0) params!.weights = (w as number[]).map((x) => x / sum);
+}

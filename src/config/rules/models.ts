@@ -1,0 +1,59 @@
+/**
+ * Model configs and providers: unknown providers (Data Designer: `No provider named 'x' registered`,
+ * found only when a run starts), duplicate aliases, and temperature/top_p bounds including distributions.
+ */
+import type { ModelConfig, ModelProvider } from '../schema.js';
+import type { Reporter } from '../report.js';
+
+export function checkModelConfigs(models: readonly ModelConfig[], providers: Set<string>, report: Reporter): void {
+  const seen = new Set<string>();
+  models.forEach((m, i) => {
+    if (seen.has(m.alias)) report.error([i, 'alias'], `duplicate model alias '${m.alias}'`, 'duplicate_model_alias');
+    seen.add(m.alias);
+    if (!providers.has(m.provider)) {
+      report.error([i, 'provider'], `unknown provider '${m.provider}' in model config '${m.alias}': no provider named '${m.provider}' registered (known: ${[...providers].sort().join(', ')})`, 'unknown_provider');
+    }
+    const ip = (m.inference_parameters ?? {}) as Record<string, unknown>;
+    checkBounded(ip.temperature, 'temperature', 2, [i, 'inference_parameters', 'temperature'], report);
+    checkBounded(ip.top_p, 'top_p', 1, [i, 'inference_parameters', 'top_p'], report);
+  });
+}
+
+function checkBounded(value: unknown, name: string, max: number, at: (string | number)[], report: Reporter): void {
+  if (!value || typeof value !== 'object') return;
+  const d = value as { distribution_type?: string; params: { low?: number; high?: number; values?: number[]; weights?: number[] | null } };
+  const outOfRange = `${name} defined in model config must be between 0.0 and ${max.toFixed(1)}`;
+  if (d.distribution_type === 'manual') {
+    const values = d.params.values ?? [];
+    if (values.some((v) => v < 0 || v > max)) report.error([...at, 'params', 'values'], outOfRange, 'invalid_inference_params');
+    if (d.params.weights && d.params.weights.length !== values.length) {
+      report.error([...at, 'params', 'weights'], "'values' and 'weights' must have the same length", 'invalid_inference_params');
+    }
+    return;
+  }
+  const { low = 0, high = 0 } = d.params;
+  if (!(low < high)) report.error([...at, 'params', 'low'], "'low' must be less than 'high'", 'invalid_inference_params');
+  if (low < 0 || high > max) report.error([...at, 'params'], outOfRange, 'invalid_inference_params');
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True when `api_key` is not an environment variable name (ddflow-spec §5). Never print the value. */
+export function looksLikeLiteralKey(apiKey: string): boolean {
+  return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
+}
+
+export function checkProviders(providers: readonly ModelProvider[], report: Reporter): void {
+  const seen = new Set<string>();
+  providers.forEach((p, i) => {
+    if (seen.has(p.name)) report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
+    seen.add(p.name);
+    if (typeof p.api_key === 'string' && looksLikeLiteralKey(p.api_key)) {
+      report.error(
+        [i, 'api_key'],
+        `api_key of model provider '${p.name}' looks like a literal key: store the key in a secret and set api_key to the NAME of the environment variable that holds it (e.g. ${p.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY)`,
+        'literal_api_key',
+      );
+    }
+  });
+}

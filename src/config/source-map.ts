@@ -1,0 +1,145 @@
+/**
+ * Where each node of a parsed YAML/JSON document came from, so that every diagnostic points at the
+ * offending node (`path:line:col`).
+ *
+ * Validation works on one "virtual" document — the workflow with each stage's `config` replaced by the
+ * Data Designer config it names (inline, `data_designer:`-wrapped, or read from another file). A
+ * `Locator` maps a path in that virtual document back to the file and node it came from by mounting
+ * each config's source map at `stages/<i>/config`.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+
+/** A path into a JSON value: object keys and array indices. */
+export type Path = readonly (string | number)[];
+
+/** Which part of a node to point at: its value, or (for a mapping entry) its key. */
+export type Anchor = 'value' | 'key';
+
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  map: SourceMap;
+  /** YAML syntax errors (with locations); when non-empty `data` is unusable. */
+  errors: Diagnostic[];
+}
+
+/** Parses YAML or JSON text (JSON is YAML) keeping a line counter for node positions. */
+export function parseSource(file: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  // uniqueKeys: a repeated key is a parse error (Data Designer silently keeps the last one).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const map = new SourceMap(file, doc, lineCounter);
+  const errors: Diagnostic[] = doc.errors.map((e) => ({
+    severity: 'error',
+    message: yamlErrorSentence(e.message),
+    location: map.at(e.pos[0]),
+    code: 'yaml_syntax',
+  }));
+  const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
+  return { file, data, map, errors };
+}
+
+/** yaml's messages carry a code excerpt after the first line; keep the sentence. */
+function yamlErrorSentence(message: string): string {
+  const first = message.split('\n')[0]!.trim().replace(/ at line \d+, column \d+:?$/, '');
+  return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+export class SourceMap {
+  constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Location of a character offset. */
+  at(offset: number): SourceLocation {
+    const { line, col } = this.lines.linePos(Math.max(0, offset));
+    return { file: this.file, line, col };
+  }
+
+  /**
+   * Location of the node at `path` (its key when `anchor` is 'key' and the node is a mapping entry).
+   * A path that does not exist (a missing key) resolves to its nearest existing ancestor, which is the
+   * mapping the key is missing from.
+   */
+  locate(path: Path, anchor: Anchor = 'value'): SourceLocation {
+    let node: unknown = this.doc.contents;
+    let lastKey: Node | undefined;
+    let best: SourceLocation = this.nodeLocation(node) ?? { file: this.file, line: 1, col: 1 };
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      let next: unknown;
+      lastKey = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (pair) {
+          next = pair.value;
+          lastKey = pair.key as Node;
+          // `key:` with no value has a null value node; point at the key then.
+          if (next === null || next === undefined) {
+            return this.nodeLocation(lastKey) ?? best;
+          }
+        }
+      } else if (isSeq(node)) {
+        const idx = typeof seg === 'number' ? seg : Number(seg);
+        if (Number.isInteger(idx)) next = node.items[idx];
+      }
+      if (next === undefined) return best;
+      node = next;
+      const loc = anchor === 'key' && i === path.length - 1 && lastKey ? this.nodeLocation(lastKey) : this.nodeLocation(node);
+      if (loc) best = loc;
+    }
+    return best;
+  }
+
+  private nodeLocation(node: unknown): SourceLocation | undefined {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? this.at(range[0]) : undefined;
+  }
+}
+
+interface Mount {
+  prefix: Path;
+  map: SourceMap;
+  /** Where the mounted subtree lives inside `map`'s document (e.g. ['data_designer'] for a wrapped config). */
+  base: Path;
+}
+
+/** Maps paths of the virtual (validated) document to source locations across files. */
+export class Locator {
+  private readonly mounts: Mount[] = [];
+  constructor(private readonly root: SourceMap) {}
+
+  mount(prefix: Path, map: SourceMap, base: Path = []): void {
+    this.mounts.push({ prefix, map, base });
+  }
+
+  locate(path: Path, anchor: Anchor = 'value'): SourceLocation {
+    let chosen: Mount | undefined;
+    for (const m of this.mounts) {
+      if (isPrefix(m.prefix, path) && (!chosen || m.prefix.length > chosen.prefix.length)) chosen = m;
+    }
+    if (!chosen) return this.root.locate(path, anchor);
+    return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+  }
+
+  /** The file a path lives in (configs named by path live in their own file). */
+  fileOf(path: Path): string {
+    return this.locate(path).file;
+  }
+}
+
+export function isPrefix(prefix: Path, path: Path): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => String(seg) === String(path[i]));
+}
+
+/** `/a/0/b~1c` → ['a', '0', 'b/c'] (ajv's instancePath). */
+export function pointerToPath(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

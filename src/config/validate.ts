@@ -1,0 +1,344 @@
+/**
+ * Semantic validation of one Data Designer config (one stage), after it passed the schema: everything
+ * Data Designer's `validate()` checks (§9 of the reference, same wording), plus what Data Designer only
+ * finds at run time (cycles, unknown model aliases, subcategory coverage, bad convert_to, sampler
+ * parameter rules, seed paths). Every problem is reported, each at its node.
+ *
+ * It also works out the stage's output columns (as far as they can be known), which the workflow rules
+ * hand to the next stage as its seed columns.
+ */
+import type {
+  ColumnConfig,
+  DataDesignerConfig,
+  ExpressionColumn,
+  LLMColumn,
+  ModelConfig,
+  ProcessorConfig,
+  ValidationColumn,
+} from './schema.js';
+import { certainlyMissing, closedSet, hasColumn, isGlob, matchColumns, openSet, type ColumnSet } from './column-set.js';
+import type { Reporter } from './report.js';
+import type { Path } from './source-map.js';
+import { inspectTemplate } from './templates.js';
+import { checkColumnCycles, checkSamplerGraph } from './rules/graph.js';
+import { checkSamplerColumn } from './rules/samplers.js';
+import { checkSeedSource } from './rules/seeds.js';
+import { checkModelConfigs } from './rules/models.js';
+
+export interface StageValidationContext {
+  /** Columns the stage's seed provides; null when the stage is not seeded. */
+  seed: ColumnSet | null;
+  /** Whether `seed_config` is in force (false when the upstream output replaces it). */
+  ownSeedInForce: boolean;
+  /** Directory that relative paths in this config resolve against. */
+  baseDir: string;
+  /** Every model config visible to the stage: the workflow's, overridden by the stage's own (by alias). */
+  models: Map<string, ModelConfig>;
+  /** Provider names (built-in and workflow). */
+  providers: Set<string>;
+  stageName: string;
+}
+
+export interface StageValidationResult {
+  /** Columns of the stage's final dataset (after its config processors). */
+  final: ColumnSet;
+  /** Output columns of each config processor, by name. */
+  processorOutputs: Map<string, ColumnSet>;
+}
+
+const LLM_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge']);
+export const isLLMColumn = (c: ColumnConfig): c is LLMColumn => LLM_TYPES.has(c.column_type as string);
+
+export function sideEffectsOf(c: ColumnConfig): string[] {
+  if (!isLLMColumn(c)) return [];
+  const out: string[] = [];
+  if (c.with_trace && c.with_trace !== 'none') out.push(`${c.name}__trace`);
+  if (c.extract_reasoning_content) out.push(`${c.name}__reasoning_content`);
+  return out;
+}
+
+const list = (names: Iterable<string>) => [...names].map((n) => `'${n}'`).join(', ');
+/** Python's set repr, as Data Designer prints sets in messages. */
+export const pySet = (values: Iterable<unknown>) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
+
+export function validateStageConfig(config: DataDesignerConfig, ctx: StageValidationContext, report: Reporter): StageValidationResult {
+  const columns = config.columns ?? [];
+  const seed = ctx.seed;
+
+  if (config.seed_config && ctx.ownSeedInForce) checkSeedSource(config.seed_config, ctx.baseDir, report.under(['seed_config']));
+  if (config.model_configs) checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']));
+
+  // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
+  const firstIndex = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (firstIndex.has(c.name)) {
+      report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
+    } else firstIndex.set(c.name, i);
+  });
+  if (seed) {
+    columns.forEach((c, i) => {
+      if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {
+        report.error(['columns', i, 'name'], `Seed dataset column(s) ${pySet([c.name])} collide with existing column(s).`, 'seed_collision');
+      }
+    });
+  }
+
+  const declared = new Set(columns.map((c) => c.name));
+  const sideEffects = new Set(columns.flatMap(sideEffectsOf));
+  const known: ColumnSet = {
+    names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
+    open: seed?.open ?? false,
+  };
+  const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
+
+  columns.forEach((c, i) => checkColumn(c, i, columns, known, ctx, report.under(['columns', i])));
+  checkSamplerGraph(columns, config.constraints ?? [], report);
+  checkColumnCycles(columns, report);
+  (config.constraints ?? []).forEach((k, i) => {
+    const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n));
+    if (missing.length) {
+      report.error(['constraints', i], `These constrained columns are missing in the definitions of your sampler columns: ${pySet(missing)}`, 'invalid_constraint');
+    }
+  });
+
+  // Processors: a drop processor also marks the declared columns it matches `drop: true` (builder side effect).
+  const dropped = new Set(columns.filter((c) => c.drop).map((c) => c.name));
+  for (const p of config.processors ?? []) {
+    if (p.processor_type === 'drop_columns') {
+      for (const entry of p.column_names) for (const n of matchColumns(entry, [...declared])) dropped.add(n);
+    }
+  }
+  // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
+  // their side-effect columns stay.
+  const { final, outputs } = applyProcessors(known, config.processors ?? [], report.under(['processors']));
+  const finalSet: ColumnSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
+
+  const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
+  if (generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
+    const seedSurvives = !!seed && seed.names.length > 0 && (config.processors ?? []).length > 0;
+    if (!seedSurvives) {
+      report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped');
+    }
+  }
+  return { final: finalSet, processorOutputs: outputs };
+}
+
+function checkColumn(c: ColumnConfig, i: number, columns: ColumnConfig[], known: ColumnSet, ctx: StageValidationContext, report: Reporter): void {
+  const missingOf = (names: Iterable<string>) => [...names].filter((n) => certainlyMissing(known, n));
+
+  if (c.skip) checkSkip(c, known, report);
+
+  if (c.column_type === 'sampler') {
+    checkSamplerColumn(c, columns, report);
+    return;
+  }
+  if (isLLMColumn(c)) {
+    for (const key of ['prompt', 'system_prompt'] as const) {
+      const src = c[key];
+      if (typeof src !== 'string') continue;
+      const info = inspectTemplate(src);
+      const what = key === 'prompt' ? 'prompt' : 'system prompt';
+      if (info.error) {
+        report.error([key], `The ${what} template for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+        continue;
+      }
+      const missing = missingOf(info.variables);
+      if (missing.length === 1) {
+        report.error([key], `The ${what} template for '${c.name}' references a column that does not exist: '${missing[0]}'.`, 'invalid_reference');
+      } else if (missing.length > 1) {
+        report.error([key], `The ${what} template for '${c.name}' references ${missing.length} columns that do not exist: ${list(missing)}.`, 'invalid_reference');
+      }
+      if (key === 'prompt' && info.variables.size === 0 && !c.multi_modal_context?.length) {
+        report.warn(
+          [key],
+          `The prompt template for '${c.name}' does not reference any columns. This means the same prompt will be used for every row in the dataset. To generate diverse rows, reference columns with {{ column_name }}.`,
+          'prompt_without_references',
+        );
+      }
+      const fstring = fStringReferences(src, known);
+      if (fstring.length) {
+        report.warn(
+          [key],
+          `The ${what} template for '${c.name}' references the following columns using f-string syntax: ${list(fstring)}. Please use jinja2 syntax to reference columns: {reference} -> {{ reference }}.`,
+          'f_string_syntax',
+        );
+      }
+    }
+    (c.multi_modal_context ?? []).forEach((m, j) => {
+      if (certainlyMissing(known, m.column_name)) {
+        report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'.`, 'invalid_reference');
+      }
+    });
+    checkModelAlias(c.name, c.model_alias, 'chat', ctx, report);
+    if (c.column_type === 'llm-structured' && typeof c.output_format === 'string') {
+      try {
+        JSON.parse(c.output_format);
+      } catch {
+        report.error(['output_format'], `output_format of column '${c.name}' must be a JSON Schema (a mapping, or a string holding JSON).`, 'invalid_output_format');
+      }
+    }
+    return;
+  }
+  if (c.column_type === 'expression') {
+    checkExpression(c, known, report);
+    return;
+  }
+  if (c.column_type === 'validation') {
+    checkValidation(c, columns, known, report);
+    return;
+  }
+  if (c.column_type === 'embedding') {
+    if (certainlyMissing(known, c.target_column)) {
+      report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'.`, 'invalid_reference');
+    }
+    checkModelAlias(c.name, c.model_alias, 'embedding', ctx, report);
+  }
+}
+
+function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
+  const model = ctx.models.get(alias);
+  if (!model) {
+    report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
+    return;
+  }
+  const generation = (model.inference_parameters as { generation_type?: string } | undefined)?.generation_type ?? 'chat-completion';
+  if (kind === 'embedding' && generation !== 'embedding') {
+    report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
+  }
+  if (kind === 'chat' && generation === 'embedding') {
+    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
+  }
+}
+
+/** `{name}` in a template (not `{{ name }}`) where `name` is a known column. */
+function fStringReferences(src: string, known: ColumnSet): string[] {
+  const out = new Set<string>();
+  for (const m of src.matchAll(/(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})/g)) {
+    if (hasColumn(known, m[1]!)) out.add(m[1]!);
+  }
+  return [...out];
+}
+
+function checkSkip(c: ColumnConfig, known: ColumnSet, report: Reporter): void {
+  const skip = c.skip!;
+  if (c.column_type === 'sampler' || c.column_type === 'seed-dataset') {
+    report.error(
+      ['skip'],
+      'skip is not supported on sampler columns. Sampler/seed columns are collapsed into shared multi-column generators and cannot be skipped individually.',
+      'skip_on_sampler_seed',
+    );
+    return;
+  }
+  const info = inspectTemplate(skip.when);
+  if (info.error) {
+    report.error(['skip', 'when'], `skip.when expression for column '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+    return;
+  }
+  if (info.variables.size === 0 || !skip.when.includes('{{')) {
+    report.error(
+      ['skip', 'when'],
+      `skip.when expression '${skip.when}' does not reference any columns. Expressions must use Jinja2 delimiters, e.g. '{{ in_stock == 0 }}' not 'in_stock == 0'.`,
+      'skip_without_references',
+    );
+    return;
+  }
+  const own = new Set([c.name, ...sideEffectsOf(c)]);
+  const self = [...info.variables].filter((v) => own.has(v));
+  if (self.length) {
+    report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references itself (via ${pySet(self)}). A column cannot gate its own generation.`, 'skip_self_reference');
+  }
+  for (const v of info.variables) {
+    if (!own.has(v) && certainlyMissing(known, v)) {
+      report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references '${v}' which is not a known column.`, 'skip_reference_missing');
+    }
+  }
+}
+
+function checkExpression(c: ExpressionColumn, known: ColumnSet, report: Reporter): void {
+  if (!c.expr.trim()) {
+    report.error(['expr'], `Expression column '${c.name}' has an empty or whitespace-only expression.`, 'empty_expression');
+    return;
+  }
+  const info = inspectTemplate(c.expr);
+  if (info.error) {
+    report.error(['expr'], `The expression for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+    return;
+  }
+  for (const v of info.variables) {
+    if (certainlyMissing(known, v)) report.error(['expr'], `Expression column '${c.name}' references missing column '${v}'.`, 'expression_reference_missing');
+  }
+}
+
+function checkValidation(c: ValidationColumn, columns: ColumnConfig[], known: ColumnSet, report: Reporter): void {
+  if (c.validator_type === 'code') {
+    const lang = (c.validator_params as { code_lang: string }).code_lang;
+    if (lang !== 'python' && !lang.startsWith('sql:')) {
+      report.error(['validator_params', 'code_lang'], `Code validation column '${c.name}' cannot validate ${lang}: the code validator supports python and sql:* only.`, 'unsupported_code_lang');
+    }
+    c.target_columns.forEach((t, j) => {
+      const target = columns.find((x) => x.name === t);
+      if (!target) {
+        if (certainlyMissing(known, t)) report.error(['target_columns', j], `Target code column '${t}' not found in column list.`, 'code_column_missing');
+        return;
+      }
+      if (target.column_type !== 'llm-code') {
+        report.warn(['target_columns', j], `Code validation column '${c.name}' is set to validate code, but the target column was generated as ${target.column_type}.`, 'code_column_not_code');
+      } else if (target.code_lang !== lang) {
+        report.error(['target_columns', j], `Code validation column '${c.name}' is set to validate ${lang}, but the target column was generated as ${target.code_lang}.`, 'code_lang_mismatch');
+      }
+    });
+    return;
+  }
+  c.target_columns.forEach((t, j) => {
+    if (certainlyMissing(known, t)) report.error(['target_columns', j], `Validation column '${c.name}' references missing column '${t}'.`, 'invalid_reference');
+  });
+}
+
+/**
+ * Runs processors over a column set (config processors, then a stage's output_processors), validating
+ * their references on the way, and returns the resulting columns and each processor's own output.
+ */
+export function applyProcessors(input: ColumnSet, processors: readonly ProcessorConfig[], report: Reporter): { final: ColumnSet; outputs: Map<string, ColumnSet> } {
+  let current: ColumnSet = { names: [...input.names], open: input.open };
+  const outputs = new Map<string, ColumnSet>();
+  processors.forEach((p, i) => {
+    if (p.processor_type === 'drop_columns') {
+      const removed = new Set<string>();
+      p.column_names.forEach((entry, j) => {
+        const matched = matchColumns(entry, current.names);
+        matched.forEach((n) => removed.add(n));
+        if (matched.length) return;
+        if (isGlob(entry)) {
+          if (!current.open) report.warn([i, 'column_names', j], `Drop columns processor pattern '${entry}' does not match any columns.`, 'invalid_column');
+        } else if (!current.open) {
+          report.error([i, 'column_names', j], `Drop columns processor is configured to drop column '${entry}', but the column is not defined.`, 'invalid_column');
+        }
+      });
+      current = { names: current.names.filter((n) => !removed.has(n)), open: current.open };
+      outputs.set(p.name, current);
+    } else if (p.processor_type === 'schema_transform') {
+      const info = inspectTemplate(JSON.stringify(p.template));
+      if (info.error) {
+        report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax');
+      } else {
+        const missing = [...info.variables].filter((v) => certainlyMissing(current, v) || /__(trace|reasoning_content)$/.test(v));
+        if (missing.length) {
+          report.error(
+            [i, 'template'],
+            `Ancillary dataset processor attempts to reference columns ${list(missing)} in the template for '${p.name}', but the columns are not defined in the dataset.`,
+            'invalid_reference',
+          );
+        }
+      }
+      const keys = Object.keys(p.template);
+      outputs.set(p.name, keys.some((k) => k.includes('{')) ? openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
+    } else {
+      // sql: its result replaces the dataset; its columns are known only when it runs.
+      current = openSet();
+      outputs.set(p.name, current);
+    }
+  });
+  return { final: current, outputs };
+}
+
+export type { Path };

@@ -1,0 +1,212 @@
+/**
+ * Loading a workflow file: parse (YAML or JSON, every node's position kept), read the Data Designer
+ * configs it names, normalise the spellings Data Designer accepts, validate against the schema (which
+ * also fills in every default), run the semantic rules, and resolve relative paths. Either every problem
+ * is reported at once (a ValidationError carrying all diagnostics, each at its file:line:col) or a typed
+ * LoadedWorkflow comes back.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DdflowError, ValidationError, type Diagnostic } from '../diagnostics.js';
+import { postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
+import { DiagnosticCollector } from '../config/report.js';
+import { validateAgainstSchema } from '../config/schema-validator.js';
+import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
+import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../config/source-map.js';
+import type { FullRunConfig, LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
+import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
+
+export interface LoadOptions {
+  /** Directory the workflow path and `artifact_path` resolve against (default: process.cwd()). */
+  cwd?: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const WRAPPER_KEYS = new Set(['data_designer', 'library_version']);
+
+interface StageSource extends StageInfo {
+  configFile?: string;
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
+    throw new DdflowError(`Cannot read ${what} ${file}: ${reason}.`);
+  }
+}
+
+export async function loadWorkflow(file: string, options: LoadOptions = {}): Promise<LoadedWorkflow> {
+  const cwd = options.cwd ?? process.cwd();
+  const abs = path.resolve(cwd, file);
+  const dir = path.dirname(abs);
+  const parsed = parseSource(abs, readText(abs, 'workflow file'));
+  if (parsed.errors.length) throw new ValidationError(parsed.errors);
+
+  const locator = new Locator(parsed.map);
+  const report = new DiagnosticCollector(locator);
+  const doc = parsed.data;
+  if (!isObj(doc)) {
+    report.error([], 'the workflow file must be a mapping with `name` and `stages`');
+    throw new ValidationError(report.diagnostics);
+  }
+
+  // Bring every stage's config into the one document validated below, remembering where it came from.
+  const stageSources: StageSource[] = [];
+  const suppressed: Path[] = [];
+  const stages = Array.isArray(doc.stages) ? doc.stages : [];
+  stages.forEach((stage, i) => {
+    const source: StageSource = { baseDir: dir, schemaInvalid: false };
+    stageSources.push(source);
+    if (!isObj(stage)) return;
+    const at: Path = ['stages', i, 'config'];
+    let config = stage.config;
+    if (typeof config === 'string') {
+      const loaded = loadConfigFile(config, dir, at, locator, report);
+      if (!loaded) {
+        source.schemaInvalid = true;
+        suppressed.push(at);
+        stage.config = {};
+        return;
+      }
+      config = loaded.config;
+      source.configFile = loaded.file;
+      source.baseDir = path.dirname(loaded.file);
+    } else if (isObj(config) && 'data_designer' in config) {
+      config = unwrap(config, parsed.map, at, [...at], locator, report);
+    }
+    stage.config = config;
+    const pre = preNormalizeConfig(config, at);
+    for (const p of pre.problems) report.error(p.path, p.message, p.code);
+    suppressed.push(...pre.suppressed);
+  });
+  if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
+  // An absent run_config still gets every default (the validator fills defaults into what exists).
+  if (doc.run_config === undefined) doc.run_config = {};
+
+  const problems = validateAgainstSchema(doc, suppressed);
+  for (const p of problems) {
+    report.error(p.path, p.message, p.code, p.anchor);
+    const stageIndex = p.path[0] === 'stages' ? Number(p.path[1]) : NaN;
+    if (Number.isInteger(stageIndex) && stageSources[stageIndex]) stageSources[stageIndex]!.schemaInvalid = true;
+  }
+  for (const p of suppressed) {
+    const stageIndex = p[0] === 'stages' ? Number(p[1]) : NaN;
+    if (Number.isInteger(stageIndex) && stageSources[stageIndex]) stageSources[stageIndex]!.schemaInvalid = true;
+  }
+  const topLevelBroken = problems.some((p) => p.path.length <= 1 || (p.path[0] === 'stages' && p.path.length <= 2 && !isPrefix(['stages', p.path[1]!, 'config'], p.path)));
+  if (!topLevelBroken && Array.isArray(doc.stages)) {
+    await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report);
+  }
+  if (report.errorCount > 0) throw new ValidationError(report.diagnostics);
+
+  return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics);
+}
+
+/** `{data_designer: {...}, library_version}` → the inner config, its keys checked (located in `map`, at `base`). */
+function unwrap(wrapper: Obj, map: SourceMap, at: Path, base: Path, locator: Locator, report: DiagnosticCollector): unknown {
+  locator.mount(at, map, [...base, 'data_designer']);
+  for (const key of Object.keys(wrapper)) {
+    if (!WRAPPER_KEYS.has(key)) {
+      report.diagnostics.push({
+        severity: 'error',
+        code: 'unknown_key',
+        message: `unknown key '${key}' in a data_designer-wrapped config (allowed: data_designer, library_version)`,
+        location: map.locate([...base, key], 'key'),
+      });
+    }
+  }
+  if (wrapper.library_version !== undefined && wrapper.library_version !== null && typeof wrapper.library_version !== 'string') {
+    report.diagnostics.push({ severity: 'error', code: 'schema', message: "'library_version' must be a string", location: map.locate([...base, 'library_version']) });
+  }
+  return wrapper.data_designer;
+}
+
+function loadConfigFile(
+  ref: string,
+  baseDir: string,
+  at: Path,
+  locator: Locator,
+  report: DiagnosticCollector,
+): { config: unknown; file: string } | undefined {
+  const file = path.resolve(baseDir, ref);
+  const ext = path.extname(file).toLowerCase();
+  if (!CONFIG_EXTENSIONS.includes(ext)) {
+    report.error(at, `config file ${ref} must be a .yaml, .yml or .json Data Designer config`, 'config_file');
+    return undefined;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    report.error(at, `config file ${ref} does not exist (relative paths resolve against the directory of the workflow file)`, 'config_file');
+    return undefined;
+  }
+  const parsed = parseSource(file, readFileSync(file, 'utf8'));
+  if (parsed.errors.length) {
+    report.diagnostics.push(...parsed.errors);
+    return undefined;
+  }
+  if (!isObj(parsed.data)) {
+    report.diagnostics.push({ severity: 'error', message: `config file ${ref} must hold a mapping (a Data Designer config)`, location: parsed.map.locate([]) });
+    return undefined;
+  }
+  if ('data_designer' in parsed.data) return { config: unwrap(parsed.data, parsed.map, at, [], locator, report), file };
+  locator.mount(at, parsed.map, []);
+  return { config: parsed.data, file };
+}
+
+function resolveSeedPaths(config: DataDesignerConfig, baseDir: string): void {
+  const source = config.seed_config?.source as { path?: string } | undefined;
+  if (source && typeof source.path === 'string') source.path = path.resolve(baseDir, source.path);
+}
+
+function parseOutput(output: string | undefined): StageOutputSelector {
+  if (output && output.startsWith('processor:')) return { kind: 'processor', name: output.slice('processor:'.length) };
+  return { kind: 'final' };
+}
+
+function buildLoaded(
+  doc: Workflow & { stages: { config: DataDesignerConfig }[] },
+  file: string,
+  cwd: string,
+  sources: StageSource[],
+  locator: Locator,
+  diagnostics: Diagnostic[],
+): LoadedWorkflow {
+  const stages: LoadedStage[] = doc.stages.map((s, i) => {
+    const config = s.config as DataDesignerConfig;
+    if (!config.columns) config.columns = [];
+    postNormalizeConfig(config as unknown as Obj);
+    resolveSeedPaths(config, sources[i]!.baseDir);
+    const loaded: LoadedStage = {
+      index: i,
+      name: s.name,
+      config,
+      numRecords: s.num_records,
+      outputProcessors: (s.output_processors ?? []) as ProcessorConfig[],
+      output: parseOutput(s.output),
+      allowEmpty: s.allow_empty ?? false,
+      samplingStrategy: s.sampling_strategy ?? 'ordered',
+      selectionStrategy: s.selection_strategy ?? null,
+      location: locator.locate(['stages', i]),
+    };
+    if (sources[i]!.configFile) loaded.configFile = sources[i]!.configFile;
+    if (s.on_success) loaded.onSuccess = { ...s.on_success };
+    return loaded;
+  });
+  return {
+    file,
+    dir: path.dirname(file),
+    name: doc.name,
+    ...(doc.seed !== undefined ? { seed: doc.seed } : {}),
+    artifactPath: path.resolve(cwd, doc.artifact_path ?? 'artifacts'),
+    modelProviders: (doc.model_providers ?? []) as ModelProvider[],
+    modelConfigs: (doc.model_configs ?? []) as ModelConfig[],
+    runConfig: doc.run_config as RunConfig as FullRunConfig,
+    stages,
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+  };
+}
