@@ -13,7 +13,8 @@ import { exportDataset } from '../data/dataset.js';
 import { openDatabase, type Database } from '../data/database.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { randomSeed } from '../engine/random.js';
-import type { DatasetProcessingInput, DatasetProcessingResult, StageProgress, StageRunInput, StageRunResult } from '../engine/types.js';
+import type { DatasetProcessingInput, DatasetProcessingResult, ModelRuntimeLike, StageProgress, StageRunInput, StageRunResult } from '../engine/types.js';
+import { buildModelRegistry, CallCache, LlmFacade } from '../llm/index.js';
 import type { Logger } from '../logger.js';
 import { CACHE_FORMAT_VERSION, filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import {
@@ -69,6 +70,8 @@ export interface RunWorkflowOptions {
   onEvent?: (event: RunEvent) => void;
   log: Logger;
   engine?: WorkflowEngine;
+  /** Keep and reuse model answers under `<workflow dir>/call-cache/` (default true; `--no-call-cache`). */
+  callCache?: boolean;
 }
 
 /** A stage failed (or the run was cancelled): carries the report so callers can still print the summary. */
@@ -87,9 +90,10 @@ const COMPLETED = new Set(['completed', 'completed_empty']);
 const RESUMABLE = new Set(['running', 'failed']);
 
 export async function defaultEngine(): Promise<WorkflowEngine> {
-  // Loaded lazily: plan/validate never pay for the engine's imports.
-  const specifier = '../engine/create.js';
-  return (await import(specifier)) as WorkflowEngine;
+  // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
+  // the bundler still follows it.
+  const { runStage, runDatasetProcessors } = await import('../engine/create.js');
+  return { runStage, runDatasetProcessors };
 }
 
 /** Model configs a stage sees: the workflow's, with the stage config's own winning by alias. */
@@ -199,6 +203,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   const storeOn = store.kind !== 'off';
   const prefix = options.cacheKeyPrefix ?? 'ddflow';
   const db = await openDatabase();
+  let closeCallCache = () => {};
   try {
     const selection = await resolveSelection(workflow, options, db);
     const workflowDir = workflowDirOf(workflow, options.artifactPath);
@@ -220,6 +225,25 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     // fingerprints chain to their upstream, so a stale entry can never match).
     const keptBeyondTargets = prior ? prior.stages.slice(selection.targetIndex + 1) : [];
     const save = () => writeWorkflowMetadata(workflowDir, { ...metadata, stages: [...metadata.stages, ...keptBeyondTargets] });
+
+    let callCache: CallCache | undefined;
+    closeCallCache = () => callCache?.close();
+    /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
+    const modelsFor = (stage: LoadedStage, modelConfigs: ModelConfig[]): ModelRuntimeLike | undefined => {
+      const aliases = usedModelAliases(stage.config);
+      if (aliases.length === 0) return undefined;
+      callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(path.join(workflowDir, 'call-cache'));
+      const registry = buildModelRegistry({ models: modelConfigs, providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig });
+      const facade = new LlmFacade(registry, { callCache, runConfig: workflow.runConfig });
+      return {
+        generate: (req) => facade.generate(req),
+        embed: (req) => facade.embed(req),
+        tokenUsage: () => {
+          const t = facade.usage.totals();
+          return { prompt: t.promptTokens, completion: t.completionTokens };
+        },
+      };
+    };
 
     const reports: StageReport[] = [];
     const warnings: string[] = workflow.warnings.map((w) => w.message);
@@ -323,6 +347,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
             config: resolvedConfig,
             upstream,
             resume: partial,
+            models: modelsFor(stage, modelConfigs),
             options,
           });
           forceDownstream = true;
@@ -400,8 +425,25 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     await save();
     return result;
   } finally {
+    closeCallCache();
     db.close();
   }
+}
+
+/** Aliases named by a stage's columns (`model_alias` anywhere in a column). */
+export function usedModelAliases(config: DataDesignerConfig): string[] {
+  const out = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'model_alias' && typeof v === 'string') out.add(v);
+        else visit(v);
+      }
+    }
+  };
+  visit(config.columns);
+  return [...out];
 }
 
 /** The fingerprint of one stage in its place in the workflow (shared by run and plan). */
@@ -528,6 +570,7 @@ interface ExecuteStage {
   config: DataDesignerConfig;
   upstream?: { name: string; outputPath: string; records: number };
   resume: boolean;
+  models?: ModelRuntimeLike;
   options: RunWorkflowOptions;
 }
 
@@ -544,6 +587,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     runConfig: x.workflow.runConfig,
     upstream: upstreamFiles ? { files: upstreamFiles, samplingStrategy: stage.samplingStrategy, selectionStrategy: stage.selectionStrategy } : undefined,
     resume: x.resume,
+    models: x.models,
     signal: options.signal,
     onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
     log: options.log,

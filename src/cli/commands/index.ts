@@ -4,8 +4,13 @@
  */
 import type { Command } from '../args.js';
 import { validateCommand } from './validate.js';
+import { planCommand } from './plan.js';
+import { runCommand } from './run.js';
+import { previewCommand } from './preview.js';
+import { exportCommand } from './export.js';
 
 export const COMMANDS: Command[] = [validateCommand];
+COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand);
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -1,0 +1,60 @@
+/** `ddflow preview <workflow-file> [-n N]`: every stage with N records in a temporary directory; prints sample rows. */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../data/database.js';
+import { readRows } from '../../data/dataset.js';
+import { loadWorkflow } from '../../workflow/load.js';
+import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
+import type { Command } from '../args.js';
+import { cliLogger, progressReporter, summaryTable } from '../progress.js';
+import { positiveInt } from './run-options.js';
+
+const USAGE = 'ddflow preview <workflow-file> [-n N]';
+
+export const previewCommand: Command = {
+  name: 'preview',
+  summary: 'Run every stage with a few records in a temporary directory and print sample rows.',
+  usage: USAGE,
+  options: {
+    'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records per stage (default 10).' },
+    seed: { type: 'string', value: 'N', description: 'Workflow seed (overrides the file).' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(args, io) {
+    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    const n = positiveInt(args.options['num-records'] as string | undefined, 'num-records', USAGE) ?? 10;
+    const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
+    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
+    const log = cliLogger(io, args.debug, () => progress.clear());
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ddflow-preview-'));
+    try {
+      const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
+      progress.clear();
+      io.stderr(`\n${summaryTable(report.stages)}`);
+      const files = report.final_output_files ?? [];
+      if (files.length === 0) {
+        io.stdout(`${report.final_stage}: no rows\n`);
+        return 0;
+      }
+      const db = await openDatabase();
+      try {
+        const rows = await readRows(db, files, { limit: n });
+        io.stdout(`${report.final_stage}: ${report.final_records} records (showing ${rows.length})\n`);
+        for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof WorkflowRunError) {
+        progress.clear();
+        io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+/** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
+import path from 'node:path';
+import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
+import { RESUME_MODES, type ResumeMode, type RunWorkflowOptions } from '../../workflow/run.js';
+
+export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
+  resume: { type: 'string', value: 'MODE', description: 'never | if_possible (default) | always.' },
+  targets: { type: 'string', value: 'a,b', description: 'Run up to these stages only.' },
+  'rerun-from': { type: 'string', value: 'STAGE', description: 'Force this stage and its descendants to rerun.' },
+  override: { type: 'string', multiple: true, value: 'STAGE=PATH', description: "Replace a stage's output with a reviewed parquet file or directory." },
+  'num-records': { type: 'string', value: 'N', description: 'Records of the first stage.' },
+  seed: { type: 'string', value: 'N', description: 'Workflow seed (overrides the file).' },
+  'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
+};
+
+export function positiveInt(value: string | undefined, flag: string, usage: string, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--${flag} must be an integer >= ${min}, got '${value}'`, usage);
+  }
+  return Number(value);
+}
+
+export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): Partial<RunWorkflowOptions> {
+  const o = args.options;
+  const resume = o.resume as string | undefined;
+  if (resume !== undefined && !RESUME_MODES.includes(resume as ResumeMode)) {
+    throw new UsageError(`--resume must be one of ${RESUME_MODES.join(', ')}, got '${resume}'`, usage);
+  }
+  const overrides: Record<string, string> = {};
+  for (const spec of (o.override as string[] | undefined) ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--override must look like stage=path, got '${spec}'`, usage);
+    overrides[spec.slice(0, eq)] = path.resolve(cwd, spec.slice(eq + 1));
+  }
+  const targets = (o.targets as string | undefined)
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const artifactPath = o['artifact-path'] as string | undefined;
+  return {
+    resume: resume as ResumeMode | undefined,
+    targets: targets && targets.length ? targets : undefined,
+    rerunFrom: o['rerun-from'] as string | undefined,
+    overrides,
+    numRecords: positiveInt(o['num-records'] as string | undefined, 'num-records', usage),
+    seed: positiveInt(o.seed as string | undefined, 'seed', usage, 0),
+    artifactPath: artifactPath ? path.resolve(cwd, artifactPath) : undefined,
+  };
+}

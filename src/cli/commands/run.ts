@@ -1,0 +1,71 @@
+/** `ddflow run <workflow-file> [options]`: runs the workflow, resuming what still matches. */
+import path from 'node:path';
+import { loadWorkflow } from '../../workflow/load.js';
+import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
+import { displayPath } from '../../diagnostics.js';
+import type { Command } from '../args.js';
+import { cliLogger, progressReporter, summaryTable } from '../progress.js';
+import { SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+
+const USAGE = 'ddflow run <workflow-file> [options]';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run the workflow (stages that still match are reused).',
+  usage: USAGE,
+  options: {
+    ...SELECTION_OPTIONS,
+    export: { type: 'string', value: 'FILE', description: "Export the final stage's output (.jsonl, .csv or .parquet)." },
+    'no-call-cache': { type: 'boolean', description: 'Do not reuse or keep model answers.' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(args, io) {
+    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    const selection = selectionOptions(args, io.cwd, USAGE);
+    const exportArg = args.options.export as string | undefined;
+    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
+    const log = cliLogger(io, args.debug, () => progress.clear());
+    for (const w of workflow.warnings) log.warn(w.message);
+
+    // Ctrl-C / SIGTERM: abandon in-flight work, leave the stage resumable, exit non-zero.
+    const controller = new AbortController();
+    let signalName: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (signalName) return;
+      signalName = sig;
+      progress.clear();
+      io.stderr(`\nReceived ${sig}: stopping; completed row groups are kept for the next run.\n`);
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const report = await runWorkflow(workflow, {
+        ...selection,
+        exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
+        callCache: args.options['no-call-cache'] !== true,
+        signal: controller.signal,
+        onEvent: (e) => progress.onEvent(e),
+        log,
+      });
+      progress.clear();
+      io.stderr(`\n${summaryTable(report.stages)}`);
+      const files = report.final_output_files ?? [];
+      const where = files.length ? displayPath(path.dirname(files[0]!), io.cwd) : '(no output)';
+      io.stdout(`${report.final_stage}: ${report.final_records} records in ${where}\n`);
+      if (report.export_path) io.stdout(`exported ${report.final_records} records to ${displayPath(report.export_path, io.cwd)}\n`);
+      return 0;
+    } catch (err) {
+      progress.clear();
+      if (err instanceof WorkflowRunError) {
+        io.stderr(`\n${summaryTable(err.report.stages)}`);
+        io.stderr(`${err.message}\n`);
+        return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+      }
+      throw err;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * What `ddflow run` shows while it works: on a terminal a live bar per stage (rows, rate, ETA, tokens);
+ * elsewhere (CI logs, pipes) a plain line at most every few seconds, so logs stay readable. At the end a
+ * summary table. Everything goes to stderr: stdout is kept for results.
+ */
+import type { Logger } from '../logger.js';
+import type { StageProgress } from '../engine/types.js';
+import type { RunEvent } from '../workflow/run.js';
+import type { StageReport } from '../workflow/report.js';
+import type { CliIO } from './args.js';
+
+export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
+  return {
+    info: (m) => {
+      beforeWrite();
+      io.stderr(`${m}\n`);
+    },
+    warn: (m) => {
+      beforeWrite();
+      io.stderr(`warning: ${m}\n`);
+    },
+    debug: (m) => {
+      if (!debug) return;
+      beforeWrite();
+      io.stderr(`debug: ${m}\n`);
+    },
+  };
+}
+
+export function formatDuration(sec: number): string {
+  if (!Number.isFinite(sec)) return '?';
+  if (sec < 60) return `${sec < 10 ? sec.toFixed(1) : Math.round(sec)}s`;
+  const m = Math.floor(sec / 60);
+  const s = Math.round(sec % 60);
+  if (m < 60) return `${m}m${String(s).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+function progressText(p: StageProgress, elapsedSec: number): { rate: number; eta: number; text: string } {
+  const rate = elapsedSec > 0 ? p.rowsDone / elapsedSec : 0;
+  const eta = rate > 0 ? (p.rowsTotal - p.rowsDone) / rate : Infinity;
+  const tokens = p.tokens.prompt + p.tokens.completion > 0 ? `  tokens ${p.tokens.prompt}+${p.tokens.completion}` : '';
+  const text = `${p.rowsDone}/${p.rowsTotal} rows  ${rate.toFixed(1)} rows/s  ETA ${p.rowsDone >= p.rowsTotal ? '0s' : formatDuration(eta)}${tokens}`;
+  return { rate, eta, text };
+}
+
+export interface ProgressReporter {
+  onEvent(event: RunEvent): void;
+  /** Clears a live bar before other output is written. */
+  clear(): void;
+}
+
+export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?: number; now?: () => number }): ProgressReporter {
+  const now = options.now ?? (() => Date.now());
+  const interval = options.intervalMs ?? 5000;
+  let stageStart = now();
+  let lastLine = 0;
+  let barShown = false;
+  const clear = () => {
+    if (barShown) {
+      io.stderr('\r\x1b[2K');
+      barShown = false;
+    }
+  };
+  return {
+    clear,
+    onEvent(event) {
+      if (event.type === 'stage-start') {
+        clear();
+        stageStart = now();
+        lastLine = stageStart;
+        io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${event.numRecords} records)\n`);
+      } else if (event.type === 'stage-progress') {
+        const p = event.progress;
+        const { text } = progressText(p, (now() - stageStart) / 1000);
+        if (options.tty) {
+          const width = 24;
+          const filled = p.rowsTotal > 0 ? Math.min(width, Math.round((p.rowsDone / p.rowsTotal) * width)) : 0;
+          io.stderr(`\r\x1b[2K${p.stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
+          barShown = true;
+        } else if (now() - lastLine >= interval) {
+          lastLine = now();
+          io.stderr(`  ${p.stage}: ${text}\n`);
+        }
+      } else {
+        clear();
+        const r = event.report;
+        const extra = r.error ? `: ${r.error}` : '';
+        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${r.output_records} rows, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+      }
+    },
+  };
+}
+
+/** The end-of-run table: stage, status, cache, rows, time, tokens. */
+export function summaryTable(stages: readonly StageReport[]): string {
+  const header = ['stage', 'status', 'cache', 'rows', 'time', 'tokens'];
+  const rows = stages.map((s) => [
+    s.name,
+    s.status,
+    s.cache,
+    String(s.output_records),
+    formatDuration(s.duration_sec),
+    s.tokens.prompt + s.tokens.completion > 0 ? `${s.tokens.prompt}+${s.tokens.completion}` : '0',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
