@@ -160,38 +160,18 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       for (const [k, v] of Object.entries(d)) droppedRows[k] = (droppedRows[k] ?? 0) + v;
     };
 
-    for (const g of groups) {
-      if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
-      const reused = done.get(g.index);
-      if (reused) {
-        batches.push(reused);
-        addDrops(reused.dropped_rows);
-        continue;
+    // Writing a group (appender + COPY to parquet) runs in DuckDB's threads while the next group is
+    // generated: at most two groups are alive, and batches are still recorded strictly in order.
+    let pendingWrite: Promise<void> | null = null;
+    const settle = async () => {
+      if (pendingWrite) {
+        const p = pendingWrite;
+        pendingWrite = null;
+        await p;
       }
-      const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
-      const seedRows: Row[] = seedData ? await seedData.rowsFor(g.start, g.size) : [];
-      for (let i = 0; i < g.size; i++) {
-        const row: Row = seedData ? { ...seedRows[i]! } : {};
-        samplers.drawRecord(row, g.start + i, g.size);
-        samplers.finishRecord(row);
-        group.rows.push(row);
-        group.recordIndex.push(g.start + i);
-      }
-      const groupDrops: Record<string, number> = {};
-      try {
-        for (const gen of generators) {
-          const drops = await gen.generate(group);
-          removeRows(group, drops, groupDrops);
-        }
-      } catch (err) {
-        if (!(err instanceof EarlyShutdownError)) throw err;
-        warn(err.message);
-        earlyShutdown = true;
-        addDrops({ EarlyShutdown: group.rows.length });
-        break;
-      }
-      addDrops(groupDrops);
-      const written = await writeBatch(group, g.index, {
+    };
+    const record = async (group: RowGroup, index: number, groupDrops: Record<string, number>) => {
+      const written = await writeBatch(group, index, {
         db,
         outDir: stageDir,
         columns: outputColumns,
@@ -201,7 +181,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         preserveDroppedColumns: runConfig.preserve_dropped_columns,
       });
       batches.push({
-        index: g.index,
+        index,
         file: relative(stageDir, written.file),
         num_records: written.rows,
         dropped_rows: groupDrops,
@@ -217,6 +197,52 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         rowGroupsTotal: groups.length,
         tokens: tokens(),
       });
+    };
+
+    try {
+      for (const g of groups) {
+        if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
+        const reused = done.get(g.index);
+        if (reused) {
+          await settle();
+          batches.push(reused);
+          addDrops(reused.dropped_rows);
+          continue;
+        }
+        const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
+        let seedRows: Row[] = [];
+        if (seedData) {
+          await settle(); // one statement at a time on the connection
+          seedRows = await seedData.rowsFor(g.start, g.size);
+        }
+        for (let i = 0; i < g.size; i++) {
+          const row: Row = seedData ? { ...seedRows[i]! } : {};
+          samplers.drawRecord(row, g.start + i, g.size);
+          samplers.finishRecord(row);
+          group.rows.push(row);
+          group.recordIndex.push(g.start + i);
+        }
+        const groupDrops: Record<string, number> = {};
+        try {
+          for (const gen of generators) {
+            const drops = await gen.generate(group);
+            removeRows(group, drops, groupDrops);
+          }
+        } catch (err) {
+          if (!(err instanceof EarlyShutdownError)) throw err;
+          warn(err.message);
+          earlyShutdown = true;
+          addDrops({ EarlyShutdown: group.rows.length });
+          break;
+        }
+        addDrops(groupDrops);
+        await settle();
+        pendingWrite = record(group, g.index, groupDrops);
+        // A rejected write must not go unobserved while the next group is generated.
+        pendingWrite.catch(() => undefined);
+      }
+    } finally {
+      await settle();
     }
 
     let files = batches.map((b) => path.join(stageDir, b.file));
