@@ -135,8 +135,13 @@ function rewriteUnions(node: unknown, defs: Record<string, Json>): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(src)) out[k] = k === 'anyOf' ? v : rewriteUnions(v, defs);
   if (!Array.isArray(src.anyOf)) return out;
-  const branches = (src.anyOf as Json[]).map((b) => rewriteUnions(b, defs) as Json);
   const raw = src.anyOf as Json[];
+  // A union of literals ('none' | 'last_message' | ...) is an enum: one "must be one of" message.
+  if (raw.every((b) => b.const !== undefined && Object.keys(b).every((k) => k === 'const' || k === 'type'))) {
+    delete out.anyOf;
+    return { ...out, enum: raw.map((b) => b.const) };
+  }
+  const branches = raw.map((b) => rewriteUnions(b, defs) as Json);
   const guards = raw.map((b, i) => guardFor(b, raw.filter((_, j) => j !== i), defs));
   if (guards.slice(0, -1).some((g) => g === undefined)) {
     // Not separable by shape: keep ajv's behaviour.

@@ -117,7 +117,7 @@ export function validateStageConfig(config: DataDesignerConfig, ctx: StageValida
   if (generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
     const seedSurvives = !!seed && seed.names.length > 0 && (config.processors ?? []).length > 0;
     if (!seedSurvives) {
-      report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped');
+      report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped', 'key');
     }
   }
   return { final: finalSet, processorOutputs: outputs };
@@ -319,7 +319,7 @@ export function applyProcessors(input: ColumnSet, processors: readonly Processor
     } else if (p.processor_type === 'schema_transform') {
       const info = inspectTemplate(JSON.stringify(p.template));
       if (info.error) {
-        report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax');
+        report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
       } else {
         const missing = [...info.variables].filter((v) => certainlyMissing(current, v) || /__(trace|reasoning_content)$/.test(v));
         if (missing.length) {
@@ -327,6 +327,7 @@ export function applyProcessors(input: ColumnSet, processors: readonly Processor
             [i, 'template'],
             `Ancillary dataset processor attempts to reference columns ${list(missing)} in the template for '${p.name}', but the columns are not defined in the dataset.`,
             'invalid_reference',
+            'key',
           );
         }
       }

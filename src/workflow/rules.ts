@@ -59,6 +59,14 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
     const seed: ColumnSet | null =
       i > 0 ? upstream : config.seed_config ? await seedColumns(config.seed_config.source, info.baseDir) : null;
 
+    const sel = stage.selection_strategy as { start?: number; end?: number; index?: number; num_partitions?: number } | null | undefined;
+    if (sel && sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
+      at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+    }
+    if (sel && sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
+      at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+    }
+
     const processors = config.processors ?? [];
     const outputProcessors = stage.output_processors ?? [];
     const hasColumns = (config.columns ?? []).length > 0;
@@ -69,6 +77,7 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
           ? `stage '${stage.name}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
           : `No column configs provided for stage '${stage.name}' (it has no columns and no seed).`,
         'no_columns',
+        'key',
       );
     }
 
