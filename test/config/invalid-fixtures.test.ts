@@ -46,7 +46,7 @@ describe('invalid fixtures', () => {
 });
 
 describe('valid fixtures', () => {
-  it.each(['chained.yaml', 'seeded-file-config.yaml', 'minimal.json'])('%s validates', async (name) => {
+  it.each(['chained.yaml', 'seeded-file-config.yaml', 'minimal.json', 'with-warnings.yaml'])('%s validates', async (name) => {
     const { code, stdout, stderr } = await runCli(['validate', rel(path.join(VALID, name))]);
     expect(stderr).not.toMatch(/:\d+:\d+: (?!warning:)/);
     expect(code).toBe(0);
