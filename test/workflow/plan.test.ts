@@ -32,13 +32,15 @@ describe('planWorkflow', () => {
 
   it('shows cached stages after a run, and the fingerprints the run recorded', async () => {
     const engine = fakeEngine();
-    const wf = workflowOf('p', dir, stages());
+    // The fake engine calls no model; the runner still builds the model runtime for the LLM columns.
+    const models = { modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1' }] as never, modelConfigs: [{ alias: 'fast', model: 'm', provider: 'local' }] as never };
+    const wf = workflowOf('p', dir, stages(), models);
     const report = await runWorkflow(wf, { log: silentLogger, engine });
     const plan = await planWorkflow(wf, { log: silentLogger });
     expect(plan.map((e) => e.decision)).toEqual(['cached', 'cached', 'cached']);
     expect(plan.map((e) => e.fingerprint)).toEqual(report.stages.map((s) => s.fingerprint));
     expect(plan.map((e) => e.calls)).toEqual([0, 0, 0]);
-    const changed = await planWorkflow(workflowOf('p', dir, stages('{{ category }} v2')), { log: silentLogger });
+    const changed = await planWorkflow(workflowOf('p', dir, stages('{{ category }} v2'), models), { log: silentLogger });
     expect(changed.map((e) => e.decision)).toEqual(['cached', 'run', 'run']);
     expect((await planWorkflow(wf, { log: silentLogger, rerunFrom: 'copy' })).map((e) => e.decision)).toEqual(['cached', 'run', 'run']);
     expect((await planWorkflow(wf, { log: silentLogger, resume: 'never' })).map((e) => e.decision)).toEqual(['run', 'run', 'run']);
