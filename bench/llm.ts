@@ -1,0 +1,55 @@
+/**
+ * LLM throughput benchmark (issue 5): 2,000 llm-text cells, fake latency 200 ms, max_parallel_requests 32.
+ * Efficiency = ideal time (2000 × 0.2 s / 32) / measured time. Also run with 10 % 429s.
+ * Run: npx tsx bench/llm.ts   (prints ratios; not a test)
+ *
+ * The fake server runs in a child process so that the CPU time per call is ddflow's own.
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cellRng } from '../src/engine/random.js';
+import { LlmFacade } from '../src/llm/facade.js';
+import { textRecipe } from '../src/llm/recipes.js';
+import { buildModelRegistry } from '../src/llm/registry.js';
+import type { FakeFaults } from '../test/support/fake-openai.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
+const LATENCY_S = 0.2;
+const PARALLEL = 32;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function scenario(name: string, faults: FakeFaults): Promise<void> {
+  const child = fork(path.join(here, 'fake-openai-child.ts'), [JSON.stringify({ latencyMs: LATENCY_S * 1000, ...faults })], {
+    execArgv: ['--import', 'tsx'],
+  });
+  const url = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
+  const registry = buildModelRegistry({
+    providers: [{ name: 'fake', endpoint: url, api_key: 'BENCH_KEY' }],
+    models: [{ alias: 'm', model: 'bench', provider: 'fake', inference_parameters: { max_parallel_requests: PARALLEL } }],
+    env: { BENCH_KEY: 'bench-key' },
+  });
+  const llm = new LlmFacade(registry);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  // The engine runs one task per cell; admission control is what bounds concurrency.
+  await Promise.all(
+    Array.from({ length: ROWS }, (_, i) => llm.generate({ alias: 'm', prompt: `Write a sentence about item ${i}.`, recipe: textRecipe(), rng: cellRng(1, 'bench', 'text', i), recordKey: i })),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  child.send({ type: 'stats' });
+  const stats = await new Promise<{ requests: number; maxInFlight: number }>((resolve) => child.once('message', (m: { stats: { requests: number; maxInFlight: number } }) => resolve(m.stats)));
+  child.send({ type: 'close' });
+  const ideal = (ROWS * LATENCY_S) / PARALLEL;
+  const adm = registry.get('m').admission;
+  console.log(
+    `${name}: ${ROWS} cells in ${seconds.toFixed(2)} s (ideal ${ideal.toFixed(2)} s) efficiency ${(ideal / seconds).toFixed(3)}; ` +
+      `HTTP requests ${stats.requests}, max in flight ${stats.maxInFlight}, retries ${llm.usage.totals().retries}, ` +
+      `limit now ${adm.limit} (min ${adm.stats.minLimit}); CPU ${(((cpu.user + cpu.system) / stats.requests) / 1000).toFixed(3)} ms per HTTP call`,
+  );
+}
+
+const only = process.env.BENCH_SCENARIO;
+if (!only || only === 'clean') await scenario('clean', {});
+if (!only || only === '429') await scenario('10% 429 (retry-after-ms 100)', { rate429: 0.1, retryAfterMs: 100 });
