@@ -118,3 +118,8 @@ if (isEntryPoint()) {
     },
   );
 }
+
+/** The bundle's entry (dist/cli/index.js) calls this; same as main() with the process's own I/O. */
+export function runCli(argv: readonly string[]): Promise<number> {
+  return main(argv);
+}

@@ -19,7 +19,7 @@ import type {
 import { certainlyMissing, closedSet, hasColumn, isGlob, matchColumns, openSet, type ColumnSet } from './column-set.js';
 import type { Reporter } from './report.js';
 import type { Path } from './source-map.js';
-import { inspectTemplate } from './templates.js';
+import { disallowedFilter, inspectTemplate, type TemplateInfo } from './templates.js';
 import { checkColumnCycles, checkSamplerGraph } from './rules/graph.js';
 import { checkSamplerColumn } from './rules/samplers.js';
 import { checkSeedSource } from './rules/seeds.js';
@@ -37,6 +37,8 @@ export interface StageValidationContext {
   /** Provider names (built-in and workflow). */
   providers: Set<string>;
   stageName: string;
+  /** run_config.jinja_rendering_engine is 'secure' (the default): filters outside its allow-list are errors. */
+  secureTemplates?: boolean;
 }
 
 export interface StageValidationResult {
@@ -142,6 +144,7 @@ function checkColumn(c: ColumnConfig, i: number, columns: ColumnConfig[], known:
         report.error([key], `The ${what} template for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
         continue;
       }
+      checkFilters(info, [key], ctx, report);
       const missing = missingOf(info.variables);
       if (missing.length === 1) {
         report.error([key], `The ${what} template for '${c.name}' references a column that does not exist: '${missing[0]}'.`, 'invalid_reference');
@@ -180,7 +183,7 @@ function checkColumn(c: ColumnConfig, i: number, columns: ColumnConfig[], known:
     return;
   }
   if (c.column_type === 'expression') {
-    checkExpression(c, known, report);
+    checkExpression(c, known, ctx, report);
     return;
   }
   if (c.column_type === 'validation') {
@@ -193,6 +196,12 @@ function checkColumn(c: ColumnConfig, i: number, columns: ColumnConfig[], known:
     }
     checkModelAlias(c.name, c.model_alias, 'embedding', ctx, report);
   }
+}
+
+function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext, report: Reporter): void {
+  if (ctx.secureTemplates === false) return;
+  const problem = disallowedFilter(info);
+  if (problem) report.error(at, problem, 'unsupported_filter');
 }
 
 function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
@@ -254,7 +263,7 @@ function checkSkip(c: ColumnConfig, known: ColumnSet, report: Reporter): void {
   }
 }
 
-function checkExpression(c: ExpressionColumn, known: ColumnSet, report: Reporter): void {
+function checkExpression(c: ExpressionColumn, known: ColumnSet, ctx: StageValidationContext, report: Reporter): void {
   if (!c.expr.trim()) {
     report.error(['expr'], `Expression column '${c.name}' has an empty or whitespace-only expression.`, 'empty_expression');
     return;
@@ -264,6 +273,7 @@ function checkExpression(c: ExpressionColumn, known: ColumnSet, report: Reporter
     report.error(['expr'], `The expression for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
     return;
   }
+  checkFilters(info, ['expr'], ctx, report);
   for (const v of info.variables) {
     if (certainlyMissing(known, v)) report.error(['expr'], `Expression column '${c.name}' references missing column '${v}'.`, 'expression_reference_missing');
   }

@@ -16,6 +16,7 @@ export interface WorkflowDoc {
   model_providers?: ModelProvider[];
   model_configs?: ModelConfig[];
   stages: (Omit<Stage, 'config'> & { config: DataDesignerConfig })[];
+  run_config?: { jinja_rendering_engine?: string };
 }
 
 export interface StageInfo {
@@ -87,7 +88,15 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
 
     const result = validateStageConfig(
       config,
-      { seed, ownSeedInForce: i === 0, baseDir: info.baseDir, models, providers, stageName: stage.name },
+      {
+        seed,
+        ownSeedInForce: i === 0,
+        baseDir: info.baseDir,
+        models,
+        providers,
+        stageName: stage.name,
+        secureTemplates: doc.run_config?.jinja_rendering_engine !== 'native',
+      },
       at.under(['config']),
     );
 
