@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import type { CacheStore } from '../workflow/stores.js';
+import { partialStageCacheKey as runPartialKey } from '../workflow/cache-keys.js';
 
 export const MAX_CACHE_KEY_LENGTH = 512;
 /** The service accepts at most 10 keys per lookup: the primary key and 9 restore keys. */
@@ -49,22 +50,10 @@ export function cacheKeyPrefix(raw: string): string {
   return encodeKeyChars(raw).slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH);
 }
 
-/** The key of a completed stage, as spec §4.2 names it. */
-export function stageCacheKey(prefix: string, workflow: string, stage: string, fingerprint: string): string {
-  return `${prefix}-${workflow}-${stage}-${fingerprint}`;
-}
+// Key naming belongs to the runner (src/workflow/cache-keys.ts); re-exported for the Action's callers.
+export { stageCacheKey, partialStageCachePrefix } from '../workflow/cache-keys.js';
 
-/**
- * The restore prefix of the partial entries (completed row groups of an interrupted stage) saved by the
- * post step. The service prefix-matches the primary key too, so a partial key must NOT begin with the
- * stage's full key (or a restore of the full key could bring back a partial stage): `partial` goes
- * before the fingerprint.
- */
-export function partialStageCachePrefix(prefix: string, workflow: string, stage: string, fingerprint: string): string {
-  return `${prefix}-${workflow}-${stage}-partial-${fingerprint}-`;
-}
-
-/** A run-specific key for a partial stage; the newest one is what the next run restores by prefix. */
+/** A run-specific partial key for this workflow run (GITHUB_RUN_ID / GITHUB_RUN_ATTEMPT). */
 export function partialStageCacheKey(
   prefix: string,
   workflow: string,
@@ -72,7 +61,7 @@ export function partialStageCacheKey(
   fingerprint: string,
   run: { id?: string; attempt?: string } = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] },
 ): string {
-  return `${partialStageCachePrefix(prefix, workflow, stage, fingerprint)}${run.id || 'local'}-${run.attempt || '1'}`;
+  return runPartialKey(prefix, workflow, stage, fingerprint, run);
 }
 
 export interface GitHubCacheStoreOptions {

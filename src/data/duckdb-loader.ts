@@ -46,7 +46,11 @@ export interface LoadDuckDBOptions {
 
 const loaded = new Map<string, Promise<DuckDBModule>>();
 
+/** Names the install directory when no caller passes one (the Action sets it to a tool-cache path). */
+export const DUCKDB_DIR_ENV = 'DDFLOW_DUCKDB_DIR';
+
 export function loadDuckDB(options: LoadDuckDBOptions = {}): Promise<DuckDBModule> {
+  if (options.installDir === undefined && process.env[DUCKDB_DIR_ENV]) options = { ...options, installDir: process.env[DUCKDB_DIR_ENV] };
   const key = `${options.skipLocal ? 'install' : 'auto'}:${options.installDir ?? ''}`;
   let p = loaded.get(key);
   if (!p) {

@@ -31,6 +31,7 @@ import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt, readableRows, runOnSuccess } from './outputs.js';
 import type { RunReport, StageCacheState, StageReport } from './report.js';
 import { noCacheStore, type CacheStore } from './stores.js';
+import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 
 export type ResumeMode = 'never' | 'if_possible' | 'always';
 export const RESUME_MODES: readonly ResumeMode[] = ['never', 'if_possible', 'always'];
@@ -43,7 +44,7 @@ export interface WorkflowEngine {
 }
 
 export type RunEvent =
-  | { type: 'stage-start'; index: number; stage: string; numRecords: number; resume: boolean }
+  | { type: 'stage-start'; index: number; stage: string; numRecords: number; resume: boolean; fingerprint: string; stageDir: string }
   | { type: 'stage-progress'; progress: StageProgress }
   | { type: 'stage-end'; report: StageReport };
 
@@ -172,9 +173,6 @@ export function stageDirName(index: number, name: string): string {
   return `stage-${index}-${name}`;
 }
 
-export function cacheKey(prefix: string, workflow: string, stage: string, fingerprint: string): string {
-  return `${prefix}-${workflow}-${stage}-${fingerprint}`;
-}
 
 function zeroTokens() {
   return { prompt: 0, completion: 0 };
@@ -316,10 +314,21 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       if (priorMatches && (await canReuse(db, stage, priorRec!, workflowDir))) {
         outcome = fromRecord(priorRec!, workflowDir, 'reused');
       }
-      const partial = !outcome && priorMatches && RESUMABLE.has(priorRec!.status) && (await exists(stageDir));
-      // 2. The cache store has it (CI: a fresh runner, a previous workflow run).
+      let partial = !outcome && priorMatches && RESUMABLE.has(priorRec!.status) && (await exists(stageDir));
+      let stageSeed = seed;
+      // 2. The cache store has it (CI: a fresh runner, a previous workflow run)...
       if (!outcome && !partial && mayReuse && storeOn) {
-        outcome = await restoreFromStore(db, store, cacheKey(prefix, workflow.name, stage.name, fingerprint), stageDir, record, workflowDir, stage, log);
+        outcome = await restoreFromStore(db, store, stageCacheKey(prefix, workflow.name, stage.name, fingerprint), stageDir, record, workflowDir, stage, log);
+        // ...or the completed row groups of an attempt that was cut short (saved by the Action's post step).
+        if (!outcome) {
+          const restored = await restorePartialFromStore(store, partialStageCachePrefix(prefix, workflow.name, stage.name, fingerprint), stageDir, stage, log);
+          if (restored) {
+            partial = true;
+            // Without a configured seed, the interrupted attempt drew its rows from its own random seed:
+            // keep it for this stage so the resumed rows continue the same sequence.
+            if (configuredSeed === undefined && restored.seed !== undefined) stageSeed = restored.seed;
+          }
+        }
       }
       if (!outcome && !partial && mode === 'always' && mayReuse) {
         metadata.status = 'failed';
@@ -333,7 +342,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
           Object.assign(record, { status: 'running', cache: mode === 'never' && !storeOn ? 'off' : 'miss', resumable: true });
           delete record.error;
           await save();
-          options.onEvent?.({ type: 'stage-start', index, stage: stage.name, numRecords, resume: partial });
+          options.onEvent?.({ type: 'stage-start', index, stage: stage.name, numRecords, resume: partial, fingerprint, stageDir });
           outcome = await executeStage({
             db,
             engine,
@@ -343,7 +352,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
             stageDir,
             workflowDir,
             numRecords,
-            seed,
+            seed: stageSeed,
             config: resolvedConfig,
             upstream,
             resume: partial,
@@ -361,7 +370,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
           await writeJsonAtomic(path.join(stageDir, STAGE_RECORD_FILENAME), { ...record, status: ownStatus, cache: undefined, saved: undefined });
           await save();
           if (storeOn) {
-            const key = cacheKey(prefix, workflow.name, stage.name, fingerprint);
+            const key = stageCacheKey(prefix, workflow.name, stage.name, fingerprint);
             record.saved = await store.save(key, stageDir).catch((err: unknown) => {
               log.warn(`Could not save stage '${stage.name}' to the cache: ${(err as Error).message}`);
               return false;
@@ -555,6 +564,25 @@ async function restoreFromStore(
   log.warn(`The cache entry for stage '${stage.name}' is not usable; the stage runs.`);
   await fs.rm(stageDir, { recursive: true, force: true });
   return undefined;
+}
+
+/** Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. */
+async function restorePartialFromStore(store: CacheStore, partialPrefix: string, stageDir: string, stage: LoadedStage, log: Logger): Promise<{ seed?: number } | undefined> {
+  await fs.rm(stageDir, { recursive: true, force: true });
+  let hit: string | undefined;
+  try {
+    hit = await store.restore(partialPrefix, stageDir, [partialPrefix]);
+  } catch (err) {
+    log.warn(`Could not restore the interrupted stage '${stage.name}' from the cache: ${(err as Error).message}`);
+  }
+  if (!hit) return undefined;
+  log.info(`Stage '${stage.name}' resumes from the row groups of an interrupted run (${hit}).`);
+  try {
+    const meta = JSON.parse(await fs.readFile(path.join(stageDir, 'metadata.json'), 'utf8')) as { seed?: unknown };
+    return { seed: typeof meta.seed === 'number' ? meta.seed : undefined };
+  } catch {
+    return {};
+  }
 }
 
 interface ExecuteStage {

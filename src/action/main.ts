@@ -1,0 +1,163 @@
+/**
+ * The Action's main step: a thin composition of inputs → workflow runner → outputs, artifacts and a job
+ * summary. Everything GitHub-specific lives in this folder; the runner is the same one the CLI uses.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { DdflowError, ValidationError, formatDiagnostic } from '../diagnostics.js';
+import { DUCKDB_DIR_ENV, DUCKDB_VERSION } from '../data/duckdb-loader.js';
+import { loadWorkflow } from '../workflow/load.js';
+import { planWorkflow, formatPlanLine } from '../workflow/plan.js';
+import { runWorkflow, WorkflowRunError, type RunEvent } from '../workflow/run.js';
+import { noCacheStore } from '../workflow/stores.js';
+import type { RunReport } from '../workflow/report.js';
+import type { Logger } from '../logger.js';
+import { annotate } from './annotations.js';
+import { GitHubArtifactSink } from './artifact-sink.js';
+import { GitHubCacheStore } from './cache-store.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { maskProviderKeys } from './masking.js';
+import { planUploads, runOutputs, setOutputs, uploadPlanned } from './outputs.js';
+import { writeJobSummary } from './report-summary.js';
+import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
+import { BUILTIN_PROVIDERS } from '../llm/providers.js';
+
+/** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
+export function actionsLogger(): Logger {
+  return {
+    info: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+    debug: (m) => core.debug(m),
+    group: (title) => {
+      core.startGroup(title);
+      return { end: () => core.endGroup() };
+    },
+  };
+}
+
+/** DuckDB is not in the bundle: it is installed once per runner image into the tool cache (see src/data/duckdb-loader.ts). */
+function configureDuckDB(): void {
+  if (process.env[DUCKDB_DIR_ENV]) return;
+  const toolCache = process.env['RUNNER_TOOL_CACHE'] || path.join(os.tmpdir(), 'ddflow-tools');
+  process.env[DUCKDB_DIR_ENV] = path.join(toolCache, 'ddflow-duckdb', DUCKDB_VERSION, `${process.platform}-${process.arch}`);
+}
+
+export async function runAction(): Promise<void> {
+  let inputs: ActionInputs;
+  try {
+    inputs = readInputs();
+  } catch (err) {
+    core.setFailed(err instanceof Error ? err.message : String(err));
+    return;
+  }
+  configureDuckDB();
+  // The cache store stages entries relative to the current directory, which must be the workspace in
+  // every run (the runner starts actions there), so working-directory is resolved, never chdir'ed to.
+  const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+  const baseDir = path.resolve(workspace, inputs.workingDirectory ?? '.');
+  const workflowFile = path.resolve(baseDir, inputs.workflow);
+  const log = actionsLogger();
+
+  let workflow;
+  try {
+    workflow = await loadWorkflow(workflowFile, { cwd: baseDir });
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      annotate(err.diagnostics, workspace);
+      core.setFailed(`${err.message} See the annotations on ${path.relative(workspace, workflowFile) || workflowFile}.`);
+      return;
+    }
+    core.setFailed(err instanceof Error ? err.message : String(err));
+    return;
+  }
+  for (const w of workflow.warnings) core.warning(formatDiagnostic(w, workspace));
+  maskProviderKeys([...BUILTIN_PROVIDERS, ...workflow.modelProviders]);
+
+  // The loader resolved the file's artifact_path against baseDir already.
+  const artifactPath = inputs.artifactPath ? path.resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;
+  const overrides = Object.fromEntries(inputs.overrides.map((o) => [o.stage, path.resolve(baseDir, o.path)]));
+  const common = {
+    resume: inputs.resume,
+    targets: inputs.targets.length ? inputs.targets : undefined,
+    rerunFrom: inputs.rerunFrom,
+    overrides,
+    numRecords: inputs.numRecords,
+    seed: inputs.seed,
+    log,
+  };
+
+  try {
+    switch (inputs.command) {
+      case 'validate': {
+        core.info(`ok: ${workflow.name} (${workflow.stages.length} stage${workflow.stages.length === 1 ? '' : 's'})`);
+        return;
+      }
+      case 'plan': {
+        const entries = await planWorkflow(workflow, { ...common, artifactPath });
+        for (const e of entries) core.info(formatPlanLine(e));
+        core.setOutput('stages', JSON.stringify(entries.map((e) => ({ name: e.stage, status: e.decision, cache: e.decision === 'cached' ? 'reused' : 'miss', rows: e.rows, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }))));
+        core.setOutput('records', String(entries.at(-1)?.rows ?? 0));
+        core.setOutput('cache-hits', String(entries.filter((e) => e.decision === 'cached').length));
+        await core.summary
+          .addHeading(`ddflow plan: ${workflow.name}`, 3)
+          .addCodeBlock(entries.map(formatPlanLine).join('\n'))
+          .write();
+        return;
+      }
+      case 'preview': {
+        const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-preview-'));
+        const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
+        setOutputs(runOutputs(report));
+        await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}` });
+        return;
+      }
+      case 'run': {
+        const cacheStore = inputs.cache ? new GitHubCacheStore() : noCacheStore;
+        const exportPath = path.join(artifactPath, workflow.name, `${workflow.name}.${inputs.exportFormat}`);
+        const onEvent = (event: RunEvent) => {
+          // The post step saves the row groups of a stage that was running when the job was cancelled.
+          if (event.type === 'stage-start') {
+            const state: InFlightStage = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix };
+            core.saveState(IN_FLIGHT_STATE, JSON.stringify(state));
+          } else if (event.type === 'stage-end') {
+            core.saveState(IN_FLIGHT_STATE, '');
+          }
+        };
+        let report: RunReport;
+        try {
+          report = await runWorkflow(workflow, { ...common, artifactPath, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent });
+        } catch (err) {
+          if (err instanceof WorkflowRunError) {
+            setOutputs(runOutputs(err.report));
+            await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name} (failed)` }).catch(() => undefined);
+          }
+          throw err;
+        }
+        let primary;
+        if (inputs.upload !== 'none') {
+          const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
+          const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
+          try {
+            primary = (await uploadPlanned(sink, planned, inputs.retentionDays)).primary;
+          } catch (err) {
+            // The dataset is on disk and cached: a failed upload is worth a warning, not a lost run.
+            core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        setOutputs(runOutputs(report, primary));
+        await writeJobSummary(report, { title: `ddflow run: ${workflow.name}` });
+        return;
+      }
+    }
+  } catch (err) {
+    if (err instanceof DdflowError) {
+      annotate(err.diagnostics.filter((d) => d.location), workspace);
+      core.setFailed(err.message);
+    } else {
+      core.setFailed(`ddflow failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof Error && err.stack) core.debug(err.stack);
+    }
+  }
+}
