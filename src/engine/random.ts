@@ -17,8 +17,8 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** murmur3's finaliser: a strong 32-bit mix. */
-function mix32(x: number): number {
+/** murmur3's finaliser: a strong 32-bit mix (a bijection of 32-bit integers). */
+export function mix32(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;

@@ -1,14 +1,7 @@
 import type { SamplerParamsOf } from '../../config/schema.js';
 import type { SamplerDefinition } from './types.js';
+import { mix32 } from '../random.js';
 
-function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 /**
