@@ -34,6 +34,22 @@ const DECLARED_SQL: Record<DeclaredType, SqlColumnType> = {
   timestamp: 'TIMESTAMP',
 };
 
+/**
+ * The declared type that keeps a column read from DuckDB (a seed file, a finished dataset) at its own
+ * type when rows are written back, instead of re-inferring it per batch (an all-null batch would
+ * otherwise become VARCHAR). Undefined: no declared type fits; the writer infers.
+ */
+export function declaredTypeOf(sqlType: string): DeclaredType | undefined {
+  const t = sqlType.trim().toUpperCase();
+  if (t === 'VARCHAR' || t === 'UUID') return 'str';
+  if (/^(U?(BIG|SMALL|TINY)?INT(EGER)?|HUGEINT|UHUGEINT)$/.test(t)) return 'int';
+  if (t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL')) return 'float';
+  if (t === 'BOOLEAN') return 'bool';
+  if (t === 'JSON' || t.startsWith('STRUCT') || t.startsWith('MAP') || t.endsWith(']')) return 'json';
+  if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'timestamp';
+  return undefined;
+}
+
 /** The SQL type for one column of a batch (declared type wins; all nulls → VARCHAR). */
 export function inferColumnType(values: Iterable<unknown>, declared?: DeclaredType): SqlColumnType {
   if (declared) return DECLARED_SQL[declared];

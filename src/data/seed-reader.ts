@@ -57,6 +57,8 @@ export const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'] as c
 export interface SeedDataset {
   /** Seed column names, in order. */
   readonly columns: string[];
+  /** DuckDB type of each seed column (from the seed file's schema, not from any one batch). */
+  readonly columnTypes: ReadonlyMap<string, string>;
   /** Rows after selection. */
   readonly size: number;
   /** Rows in the source before selection. */
@@ -88,6 +90,7 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
   const source = config.source;
   let columns: string[];
+  let columnTypes = new Map<string, string>();
   let sourceSize: number;
   let range: IndexRangeLike;
   let hydrate: ((rows: Row[]) => Promise<void>) | undefined;
@@ -97,7 +100,9 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
     sourceSize = await countOf(db, from, source.path);
     range = resolveSelection(config.selection_strategy ?? null, sourceSize);
     await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, source.path);
-    columns = (await db.describe(`SELECT * FROM ${quoteIdent(table)}`)).map((c) => c.name);
+    const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
+    columns = described.map((c) => c.name);
+    columnTypes = new Map(described.map((c) => [c.name, c.type]));
   } else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
     const manifest = await listSeedDirectory(source, baseDir);
     sourceSize = manifest.length;
@@ -119,6 +124,8 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
     throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
   }
 
+  // Manifest columns (and file contents) are text.
+  for (const c of columns) if (!columnTypes.has(c)) columnTypes.set(c, 'VARCHAR');
   const size = range.end - range.start + 1;
   const shuffle = config.sampling_strategy === 'shuffle';
   const seed = Math.trunc(options.seed ?? 0);
@@ -151,6 +158,7 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
 
   return {
     columns,
+    columnTypes,
     size,
     sourceSize,
     range,

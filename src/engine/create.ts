@@ -8,9 +8,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig, SeedConfig } from '../config/schema.js';
-import { openDatabase, quoteLiteral, literalList, type Database } from '../data/database.js';
-import { countRows, streamRows } from '../data/dataset.js';
-import type { DeclaredType } from '../data/parquet-writer.js';
+import { openDatabase, quoteLiteral, type Database } from '../data/database.js';
+import { columnsOf, countRows, parquetSource, streamRows } from '../data/dataset.js';
+import { declaredTypeOf, type DeclaredType } from '../data/parquet-writer.js';
 import { openSeedDataset, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
 import { EarlyShutdownMonitor } from '../llm/outcomes.js';
@@ -30,17 +30,15 @@ import {
 import { relative, writeBatch } from './batch-writer.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
-import { EarlyShutdownError, type LlmGeneratorDeps } from './generators/llm.js';
+import { EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './generators/llm.js';
 import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
 import type { DatasetProcessor } from './processors/types.js';
 import { removeRows, type ColumnGenerator, type GeneratorContext, type Row, type RowGroup } from './row-group.js';
 import { SamplerGenerator } from './samplers/sampler-generator.js';
-import { computeColumnStatistics } from './statistics.js';
+import { stageColumnStatistics } from './statistics.js';
 import { conditionEvaluator, engineTemplates } from './templating.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, StageRunInput, StageRunResult } from './types.js';
-
-const SQL_TYPES: Record<string, DeclaredType> = { VARCHAR: 'str', BIGINT: 'int', INTEGER: 'int', SMALLINT: 'int', TINYINT: 'int', DOUBLE: 'float', FLOAT: 'float', BOOLEAN: 'bool', JSON: 'json', TIMESTAMP: 'timestamp' };
 
 /** The upstream handoff: several parquet files become one seed file, so selection and shuffle see one dataset. */
 async function upstreamSeedConfig(db: Database, input: StageRunInput): Promise<SeedConfig | null> {
@@ -51,7 +49,7 @@ async function upstreamSeedConfig(db: Database, input: StageRunInput): Promise<S
   if (up.files.length > 1) {
     file = path.join(input.stageDir, '.upstream-seed.parquet');
     await fs.mkdir(input.stageDir, { recursive: true });
-    await db.run(`COPY (SELECT * FROM read_parquet(${literalList(up.files)}, union_by_name = true)) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+    await db.run(`COPY (SELECT * FROM ${parquetSource(up.files)}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
   }
   return {
     source: { seed_type: 'local', path: file },
@@ -91,10 +89,15 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal };
     const monitor = new EarlyShutdownMonitor(runConfig);
     const llm: LlmGeneratorDeps | null = input.models
-      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o) }
+      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop }
       : null;
 
     const dtypes = new Map<string, DeclaredType>(samplers.dtypes);
+    // Seed columns keep the seed file's types: a batch of nulls must not turn an INTEGER column into VARCHAR.
+    for (const [name, type] of seedData?.columnTypes ?? []) {
+      const d = declaredTypeOf(type);
+      if (d) dtypes.set(name, d);
+    }
     const available = new Set<string>([...compiled.seedColumns, ...compiled.samplerColumns.map((c) => c.name)]);
     const generators: ColumnGenerator[] = [];
     for (const column of compiled.generatedColumns) {
@@ -103,6 +106,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       for (const [k, v] of g.dtypes) dtypes.set(k, v);
       for (const o of g.outputColumns) available.add(o);
     }
+    // Consecutive LLM/embedding columns run row by row (a row's next cell starts when its previous is done).
+    generators.splice(0, generators.length, ...pipelineCells(generators, ctx, llm));
     const declaredSamplers = compiled.samplerColumns.map((c) => c.name);
     const outputColumns = [...compiled.seedColumns, ...declaredSamplers, ...generators.flatMap((g) => g.outputColumns)];
 
@@ -223,26 +228,29 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           group.recordIndex.push(g.start + i);
         }
         const groupDrops: Record<string, number> = {};
-        try {
-          for (const gen of generators) {
-            const drops = await gen.generate(group);
-            removeRows(group, drops, groupDrops);
+        let stoppedHere = false;
+        for (const gen of generators) {
+          try {
+            removeRows(group, await gen.generate(group), groupDrops);
+          } catch (err) {
+            if (!(err instanceof EarlyShutdownError)) throw err;
+            // Early shutdown: the group's complete rows are salvaged; the remaining columns still run
+            // for them (model columns make no more calls: they drop the rows they would have to fill).
+            if (!earlyShutdown) warn(err.message);
+            earlyShutdown = stoppedHere = true;
+            removeRows(group, err.drops, groupDrops);
           }
-        } catch (err) {
-          if (!(err instanceof EarlyShutdownError)) throw err;
-          warn(err.message);
-          earlyShutdown = true;
-          addDrops({ EarlyShutdown: group.rows.length });
-          break;
         }
         // Cells abandoned by a cancellation are not failures: the group is incomplete and must not be
         // recorded (resume would keep it short); it is regenerated by the next run.
         if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
         addDrops(groupDrops);
         await settle();
+        if (stoppedHere && group.rows.length === 0) break;
         pendingWrite = record(group, g.index, groupDrops);
         // A rejected write must not go unobserved while the next group is generated.
         pendingWrite.catch(() => undefined);
+        if (stoppedHere) break;
       }
     } finally {
       await settle();
@@ -262,7 +270,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     if (actual < input.numRecords) {
       warn(`⚠️ Generated ${actual} of ${input.numRecords} requested records (${((100 * actual) / input.numRecords).toFixed(1)}%).`);
     }
-    const statistics = await computeColumnStatistics(db, files, compiled.config.columns as ColumnConfig[]);
+    const statistics = await stageColumnStatistics(db, files, compiled.config.columns as ColumnConfig[], templates);
     const final = metadata({
       actual_num_records: actual,
       file_paths: { ...metadata().file_paths, 'parquet-files': files.map((f) => relative(stageDir, f)) },
@@ -278,7 +286,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       processorFiles: Object.fromEntries(Object.entries(final.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
       droppedRows,
       tokens: tokens(),
-      columns: (await db.describe(`SELECT * FROM read_parquet(${literalList(files)}, union_by_name = true)`)).map((c) => c.name),
+      columns: (await columnsOf(db, files)).map((c) => c.name),
       warnings,
     };
   } finally {
@@ -336,11 +344,11 @@ export async function runDatasetProcessors(input: DatasetProcessingInput): Promi
     await fs.mkdir(input.outDir, { recursive: true });
     const templates = engineTemplates('secure');
     const processors = buildProcessors(input.processors, { db, outDir: input.outDir, templates, log: input.log, warn });
-    const columns = (await db.describe(`SELECT * FROM read_parquet(${literalList(input.inputFiles)}, union_by_name = true)`)).map((c) => c.name);
-    const types = await db.describe(`SELECT * FROM read_parquet(${literalList(input.inputFiles)}, union_by_name = true)`);
+    const types = await columnsOf(db, input.inputFiles);
+    const columns = types.map((c) => c.name);
     const dtypes = new Map<string, DeclaredType>();
     for (const t of types) {
-      const d = SQL_TYPES[t.type];
+      const d = declaredTypeOf(t.type);
       if (d) dtypes.set(t.name, d);
     }
     const files: string[] = [];

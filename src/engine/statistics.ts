@@ -1,56 +1,104 @@
 /**
- * `column_statistics` for metadata.json, computed in DuckDB over the finished parquet files (never in
- * JavaScript memory): Data Designer's common keys, plus the sampler distribution summary.
+ * A stage's `column_statistics`: which columns Data Designer reports (declared, not dropped, not seed
+ * columns, present in the output), computed by src/data/statistics.ts in SQL over the finished parquet
+ * files, plus the LLM columns' token statistics.
+ *
+ * Token counts are APPROXIMATE: Data Designer counts tiktoken `cl100k_base` tokens; ddflow has no
+ * tokenizer and uses ceil(characters / 4), the usual rule of thumb for English text with that encoding.
+ * Output tokens are computed in SQL over the output column (its text form; JSON for structured output).
+ * Input tokens re-render each row's prompt (and system prompt) over the final dataset, as Data Designer
+ * does; a prompt that no longer renders there (it reads a dropped column) reports "--".
  */
-import type { ColumnConfig, SamplerColumn } from '../config/schema.js';
+import type { ColumnConfig, LLMColumn, SamplerColumn } from '../config/schema.js';
 import { quoteIdent, type Database } from '../data/database.js';
-import { columnsOf, parquetSource } from '../data/dataset.js';
-import { columnKind } from './columns.js';
+import { columnsOf, parquetSource, streamRows } from '../data/dataset.js';
+import { CALCULATION_FAILED, computeColumnStatistics, type ColumnStatistics } from '../data/statistics.js';
+import { columnKind, isLlmColumn } from './columns.js';
+import type { EngineTemplates } from './templating.js';
 
-const SIMPLE: Record<string, string> = { VARCHAR: 'str', BIGINT: 'int', INTEGER: 'int', DOUBLE: 'float', FLOAT: 'float', BOOLEAN: 'bool', JSON: 'dict', TIMESTAMP: 'datetime' };
-const ARROW: Record<string, string> = { VARCHAR: 'string', BIGINT: 'int64', INTEGER: 'int32', DOUBLE: 'double', FLOAT: 'float', BOOLEAN: 'bool', JSON: 'string', TIMESTAMP: 'timestamp[us]' };
-const NUMERIC = new Set(['uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
-const round2 = (x: unknown) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
+/** ceil(chars / 4): ddflow's stand-in for a cl100k token count. */
+export const approxTokens = (text: string): number => Math.ceil(text.length / 4);
 
-export async function computeColumnStatistics(db: Database, files: readonly string[], declared: readonly ColumnConfig[]): Promise<Record<string, unknown>[]> {
+export interface TokenStats {
+  mean: number;
+  median: number;
+  stddev: number;
+}
+
+export async function stageColumnStatistics(
+  db: Database,
+  files: readonly string[],
+  declared: readonly ColumnConfig[],
+  templates: EngineTemplates,
+): Promise<ColumnStatistics[]> {
   if (files.length === 0) return [];
-  const present = new Map((await columnsOf(db, files)).map((c) => [c.name, c.type]));
-  const src = parquetSource(files);
-  const out: Record<string, unknown>[] = [];
-  for (const column of declared) {
-    const kind = columnKind(column);
-    if (kind === 'seed-dataset' || column.drop || !present.has(column.name)) continue;
-    const type = present.get(column.name)!;
-    const id = quoteIdent(column.name);
-    const entry: Record<string, unknown> = { column_name: column.name, column_type: kind };
-    try {
-      const [base] = await db.all(`SELECT count(*) AS n, count(*) - count(${id}) AS nulls, count(DISTINCT ${id}::VARCHAR) AS uniq FROM ${src}`);
-      Object.assign(entry, { num_records: base!.n, num_null: base!.nulls, num_unique: base!.uniq, pyarrow_dtype: ARROW[type] ?? type.toLowerCase(), simple_dtype: SIMPLE[type] ?? 'other' });
-      if (kind === 'sampler') {
-        const samplerType = (column as SamplerColumn).sampler_type;
-        entry.sampler_type = samplerType;
-        const numeric = (type === 'BIGINT' || type === 'DOUBLE') && (NUMERIC.has(samplerType) || (column as SamplerColumn).convert_to === 'int' || (column as SamplerColumn).convert_to === 'float');
-        if (numeric) {
-          const [s] = await db.all(`SELECT min(${id}) AS min, max(${id}) AS max, avg(${id}) AS mean, stddev_samp(${id}) AS stddev, median(${id}) AS median FROM ${src}`);
-          entry.distribution_type = 'numerical';
-          entry.distribution = Object.fromEntries(Object.entries(s!).map(([k, v]) => [k, round2(v)]));
-        } else if (samplerType === 'category' || samplerType === 'subcategory' || samplerType === 'bernoulli') {
-          const hist = await db.all<{ v: string; c: number }>(`SELECT ${id}::VARCHAR AS v, count(*) AS c FROM ${src} WHERE ${id} IS NOT NULL GROUP BY 1 ORDER BY c DESC, v`);
-          entry.distribution_type = 'categorical';
-          entry.distribution = {
-            most_common_value: hist[0]?.v ?? null,
-            least_common_value: hist[hist.length - 1]?.v ?? null,
-            histogram: { categories: hist.map((h) => h.v), counts: hist.map((h) => h.c) },
-          };
-        } else {
-          entry.distribution_type = 'other';
-          entry.distribution = null;
-        }
-      }
-    } catch {
-      entry.num_records ??= '--';
+  const present = new Set((await columnsOf(db, files)).map((c) => c.name));
+  const reported = declared.filter((c) => columnKind(c) !== 'seed-dataset' && !c.drop && present.has(c.name));
+  const stats = await computeColumnStatistics(
+    db,
+    files,
+    reported.map((c) => ({ name: c.name, column_type: columnKind(c), ...(columnKind(c) === 'sampler' ? { sampler_type: (c as SamplerColumn).sampler_type } : {}) })),
+  );
+  const llm = reported.filter(isLlmColumn);
+  if (llm.length > 0) {
+    const input = await inputTokenStats(db, files, llm, templates);
+    for (const s of stats) {
+      const column = llm.find((c) => c.name === s.column_name);
+      if (!column) continue;
+      Object.assign(s, prefixed('output_tokens', await outputTokenStats(db, files, column.name).catch(() => null)));
+      Object.assign(s, prefixed('input_tokens', input.get(column.name) ?? null));
     }
-    out.push(entry);
   }
+  return stats;
+}
+
+function prefixed(prefix: string, t: TokenStats | null): Record<string, number | string> {
+  if (!t) return { [`${prefix}_mean`]: CALCULATION_FAILED, [`${prefix}_median`]: CALCULATION_FAILED, [`${prefix}_stddev`]: CALCULATION_FAILED };
+  return { [`${prefix}_mean`]: round2(t.mean), [`${prefix}_median`]: round2(t.median), [`${prefix}_stddev`]: round2(t.stddev) };
+}
+
+const round2 = (n: number) => Number(n.toFixed(2));
+
+/** In SQL over the output column: ceil(length(text) / 4) per non-null cell. */
+export async function outputTokenStats(db: Database, files: readonly string[], column: string): Promise<TokenStats | null> {
+  const t = `ceil(length(${quoteIdent(column)}::VARCHAR) / 4.0)`;
+  const [row] = await db.all<{ mean: number | null; median: number | null; sd: number | null }>(
+    `SELECT avg(${t}) AS mean, median(${t}) AS median, stddev_samp(${t}) AS sd FROM ${parquetSource(files)} WHERE ${quoteIdent(column)} IS NOT NULL`,
+  );
+  if (!row || row.mean === null) return null;
+  return { mean: Number(row.mean), median: Number(row.median), stddev: row.sd === null || Number.isNaN(row.sd) ? 0 : Number(row.sd) };
+}
+
+/** Re-renders every LLM column's prompt over the final rows (streamed); a column whose prompt fails is null. */
+async function inputTokenStats(db: Database, files: readonly string[], columns: readonly LLMColumn[], templates: EngineTemplates): Promise<Map<string, TokenStats | null>> {
+  const counts = new Map<string, number[] | null>(columns.map((c) => [c.name, []]));
+  const compiled = columns.map((c) => ({
+    name: c.name,
+    prompt: templates.main.compile(c.prompt),
+    system: c.system_prompt ? templates.main.compile(c.system_prompt) : null,
+  }));
+  await streamRows(db, files, 1000, (rows) => {
+    for (const c of compiled) {
+      const list = counts.get(c.name);
+      if (!list) continue;
+      try {
+        for (const r of rows) list.push(approxTokens(c.prompt.render(r)) + (c.system ? approxTokens(c.system.render(r)) : 0));
+      } catch {
+        counts.set(c.name, null);
+      }
+    }
+  });
+  const out = new Map<string, TokenStats | null>();
+  for (const [name, list] of counts) out.set(name, list && list.length > 0 ? summarize(list) : null);
   return out;
+}
+
+/** mean, median and sample standard deviation (pandas' defaults). */
+export function summarize(values: readonly number[]): TokenStats {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sorted = Float64Array.from(values).sort();
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
+  return { mean, median, stddev: Math.sqrt(variance) };
 }

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { SchemaTransformProcessor } from '../../config/schema.js';
-import { batchFileName } from '../../data/dataset.js';
 import { writeRowGroup } from '../../data/parquet-writer.js';
+import { batchPath, PROCESSORS_DIR } from '../artifacts.js';
 import { jsonTemplateRenderer } from '../templating.js';
 import type { BatchProcessor, BatchProcessorContext } from './types.js';
 
@@ -18,7 +17,7 @@ export function schemaTransformProcessor(config: SchemaTransformProcessor, ctx: 
       const columns: string[] = [];
       for (const r of records) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
       if (columns.length === 0) columns.push(...Object.keys(config.template));
-      const file = path.join(ctx.outDir, 'processors-files', config.name, batchFileName(batchIndex));
+      const file = batchPath(ctx.outDir, `${PROCESSORS_DIR}/${config.name}`, batchIndex);
       await writeRowGroup(ctx.db, records, columns.map((name) => ({ name })), file);
       return { file };
     },
