@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { DataDesignerConfig } from '../config/schema.js';
 import { sortKeysDeep, writeJsonAtomic } from '../data/atomic.js';
 import { batchFileName } from '../data/dataset.js';
-import type { TokenUsage } from '../workflow/report.js';
+import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
 
 export const PARQUET_DIR = 'parquet-files';
 export const DROPPED_DIR = 'dropped-columns-parquet-files';
@@ -47,6 +47,8 @@ export interface StageMetadata {
   seed: number;
   dropped_rows: Record<string, number>;
   token_usage: TokenUsage;
+  /** ddflow: model calls, retries and tokens per column and model (stages with model columns). */
+  model_usage?: ModelUsageReport;
   ddflow_batches: BatchRecord[];
   early_shutdown?: boolean;
 }

@@ -157,6 +157,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         seed: input.seed,
         dropped_rows: droppedRows,
         token_usage: tokens(),
+        ...(input.models?.usageReport ? { model_usage: input.models.usageReport() } : {}),
         ddflow_batches: batches,
         ...extra,
       };
@@ -286,6 +287,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       processorFiles: Object.fromEntries(Object.entries(final.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
       droppedRows,
       tokens: tokens(),
+      ...(final.model_usage ? { modelUsage: final.model_usage } : {}),
       columns: (await columnsOf(db, files)).map((c) => c.name),
       warnings,
     };

@@ -6,7 +6,7 @@
 import type { DataDesignerConfig, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Logger } from '../logger.js';
 import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
-import type { TokenUsage } from '../workflow/report.js';
+import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
 
 /**
  * What the engine needs from src/llm (its LlmFacade satisfies it). Optional in StageRunInput so stages
@@ -17,6 +17,8 @@ export interface ModelRuntimeLike {
   embed(req: EmbedRequest): Promise<EmbedResult>;
   /** Total tokens used so far (for metadata and progress). */
   tokenUsage?(): TokenUsage;
+  /** Calls, retries and tokens per column and model so far (written to the stage metadata). */
+  usageReport?(): ModelUsageReport;
 }
 
 /** Progress of a running stage, reported at most every few hundred milliseconds. */
@@ -65,6 +67,8 @@ export interface StageRunResult {
   /** Rows dropped during generation, by reason. */
   droppedRows: Record<string, number>;
   tokens: TokenUsage;
+  /** Present when the stage ran model columns. */
+  modelUsage?: ModelUsageReport;
   /** Columns of the final output, in order. */
   columns: string[];
   warnings: string[];

@@ -12,6 +12,25 @@ export interface TokenUsage {
   completion: number;
 }
 
+/** Model calls of one column, model alias or stage (answers from the call cache spend no tokens). */
+export interface ModelUsage {
+  /** Model calls answered (over HTTP or from the call cache). */
+  calls: number;
+  cached_calls: number;
+  /** Failed HTTP attempts that were retried (429s included). */
+  retries: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+export interface ModelUsageReport {
+  total: ModelUsage;
+  /** By output column. */
+  columns: Record<string, ModelUsage>;
+  /** By model alias. */
+  models: Record<string, ModelUsage>;
+}
+
 export interface StageReport {
   index: number;
   name: string;
@@ -26,6 +45,8 @@ export interface StageReport {
   output_records: number;
   duration_sec: number;
   tokens: TokenUsage;
+  /** Model calls, retries and tokens per column and model (stages that ran model columns). */
+  model_usage?: ModelUsageReport;
   /** Rows dropped during generation, by reason (e.g. `EmptyRenderedExpression`, `ModelTimeout`). */
   dropped_rows?: Record<string, number>;
   warnings?: string[];

@@ -4,7 +4,7 @@
  * that fails for good drops its row (counted by reason); the early-shutdown monitor stops the stage
  * when too many recent cells failed.
  */
-import type { EmbeddingColumn, LLMColumn } from '../../config/schema.js';
+import type { ColumnConfig, EmbeddingColumn, LLMColumn } from '../../config/schema.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import { LlmError } from '../../llm/errors.js';
@@ -17,14 +17,30 @@ import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../r
 import { skipGate } from '../skip.js';
 import type { ModelRuntimeLike } from '../types.js';
 
-/** Raised to stop the stage: the failure rate over the recent window reached shutdown_error_rate. */
-export class EarlyShutdownError extends DdflowError {}
+/**
+ * Raised to stop the stage: the failure rate over the recent window reached shutdown_error_rate.
+ * `drops` are the rows of the in-flight group to remove (failed, or left incomplete by the stop); the
+ * group's other rows are complete and are salvaged (written), as Data Designer does.
+ */
+export class EarlyShutdownError extends DdflowError {
+  constructor(
+    message: string,
+    readonly drops: RowDrops = new Map(),
+  ) {
+    super(message);
+  }
+}
+
+/** Reason recorded for rows left incomplete when generation stopped early. */
+export const EARLY_SHUTDOWN_REASON = 'early_shutdown';
 
 export interface LlmGeneratorDeps {
   models: ModelRuntimeLike;
   concurrency: number;
   /** Records a cell outcome; returns true when generation must stop. */
   recordOutcome(outcome: 'success' | 'failure' | 'retryable'): boolean;
+  /** True once generation has stopped early (a later row group or column makes no more calls). */
+  stopped?(): boolean;
 }
 
 /** Runs `task(i)` for each index with at most `limit` in flight. */
@@ -57,7 +73,7 @@ function failureReason(err: unknown): string {
   return err instanceof Error ? err.name : 'Error';
 }
 
-abstract class CellGenerator implements ColumnGenerator {
+export abstract class CellGenerator implements ColumnGenerator {
   abstract readonly outputColumns: string[];
   readonly dtypes = new Map<string, DeclaredType>();
   constructor(
@@ -66,28 +82,93 @@ abstract class CellGenerator implements ColumnGenerator {
     protected readonly deps: LlmGeneratorDeps,
   ) {}
 
-  protected abstract cell(group: RowGroup, i: number): Promise<void>;
+  /** Generates one cell (row `i`); throws when the cell fails. */
+  abstract cell(group: RowGroup, i: number): Promise<void>;
+
+  generate(group: RowGroup): Promise<RowDrops> {
+    return new CellPipeline([this], this.ctx, this.deps).generate(group);
+  }
+}
+
+/**
+ * Consecutive cell-by-cell columns run row by row: each row goes through the columns in order as soon
+ * as its previous cell is done (as Data Designer's scheduler runs a row's cells when their inputs are
+ * ready), with a bounded number of rows in flight. A row that fails a cell is dropped (counted by
+ * reason) and makes no further calls. When the early-shutdown monitor trips, rows that already finished
+ * every column are kept (salvaged); the rest of the group is dropped as incomplete.
+ */
+export class CellPipeline implements ColumnGenerator {
+  readonly column: ColumnConfig;
+  readonly outputColumns: string[];
+  readonly dtypes = new Map<string, DeclaredType>();
+  constructor(
+    readonly cells: CellGenerator[],
+    private readonly ctx: GeneratorContext,
+    private readonly deps: LlmGeneratorDeps,
+  ) {
+    this.column = cells[0]!.column as ColumnConfig;
+    this.outputColumns = cells.flatMap((c) => c.outputColumns);
+    for (const c of cells) for (const [k, v] of c.dtypes) this.dtypes.set(k, v);
+  }
+
+  private stopMessage(): string {
+    const names = this.cells.map((c) => `'${c.column.name}'`).join(', ');
+    return `Generation stopped early: too many failed cells (shutdown_error_rate reached) while generating ${names}; completed rows are kept.`;
+  }
 
   async generate(group: RowGroup): Promise<RowDrops> {
     const drops: RowDrops = new Map();
-    const gate = skipGate(this.column, this.ctx.templates);
+    if (this.deps.stopped?.()) {
+      for (let i = 0; i < group.rows.length; i++) drops.set(i, EARLY_SHUTDOWN_REASON);
+      throw new EarlyShutdownError(this.stopMessage(), drops);
+    }
+    const gates = this.cells.map((c) => skipGate(c.column as ColumnConfig, this.ctx.templates));
     let stop = false;
     await forEachLimited(group.rows.length, this.deps.concurrency, async (i) => {
-      if (stop || (gate.active && gate.apply(group, i))) return;
-      try {
-        await this.cell(group, i);
-        stop = this.deps.recordOutcome('success') || stop;
-      } catch (err) {
-        if (err instanceof TemplateError && err.scope === 'template') throw err;
-        const retryable = err instanceof LlmError && err.retryable;
-        drops.set(i, failureReason(err));
-        this.ctx.log.debug(`Non-retryable failure on ${this.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
-        stop = this.deps.recordOutcome(retryable ? 'retryable' : 'failure') || stop;
+      for (let k = 0; k < this.cells.length; k++) {
+        if (stop) {
+          drops.set(i, EARLY_SHUTDOWN_REASON);
+          return;
+        }
+        const gate = gates[k]!;
+        if (gate.active && gate.apply(group, i)) continue;
+        const cell = this.cells[k]!;
+        try {
+          await cell.cell(group, i);
+          stop = this.deps.recordOutcome('success') || stop;
+        } catch (err) {
+          if (err instanceof TemplateError && err.scope === 'template') throw err;
+          const retryable = err instanceof LlmError && err.retryable;
+          drops.set(i, failureReason(err));
+          this.ctx.log.debug(`${retryable ? 'Retryable' : 'Non-retryable'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
+          stop = this.deps.recordOutcome(retryable ? 'retryable' : 'failure') || stop;
+          return;
+        }
       }
     });
-    if (stop) throw new EarlyShutdownError(`Generation stopped early: too many failed cells in column '${this.column.name}' (shutdown_error_rate reached).`);
+    if (stop) throw new EarlyShutdownError(this.stopMessage(), drops);
     return drops;
   }
+}
+
+/** Merges runs of consecutive cell-by-cell generators into row pipelines (order is kept). */
+export function pipelineCells(generators: readonly ColumnGenerator[], ctx: GeneratorContext, deps: LlmGeneratorDeps | null): ColumnGenerator[] {
+  if (!deps) return [...generators];
+  const out: ColumnGenerator[] = [];
+  let run: CellGenerator[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(new CellPipeline(run, ctx, deps));
+    run = [];
+  };
+  for (const g of generators) {
+    if (g instanceof CellGenerator) run.push(g);
+    else {
+      flush();
+      out.push(g);
+    }
+  }
+  flush();
+  return out;
 }
 
 export class LlmColumnGenerator extends CellGenerator {
@@ -108,7 +189,7 @@ export class LlmColumnGenerator extends CellGenerator {
     else this.dtypes.set(column.name, 'str');
   }
 
-  protected async cell(group: RowGroup, i: number): Promise<void> {
+  async cell(group: RowGroup, i: number): Promise<void> {
     const column = this.column as LLMColumn;
     const row = group.rows[i]!;
     const recordIndex = group.recordIndex[i]!;
@@ -138,7 +219,7 @@ export class EmbeddingColumnGenerator extends CellGenerator {
     this.dtypes.set(column.name, 'json');
   }
 
-  protected async cell(group: RowGroup, i: number): Promise<void> {
+  async cell(group: RowGroup, i: number): Promise<void> {
     const column = this.column as EmbeddingColumn;
     const row = group.rows[i]!;
     row[column.name] = await this.deps.models.embed({
