@@ -134,12 +134,14 @@ export class GitHubCacheStore implements CacheStore {
       try {
         await fsp.rm(staging, { recursive: true, force: true });
         const primary = cacheKey(key);
-        const prefixes = [...new Set(restorePrefixes.map(cacheKeyPrefix))].filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
+        const requested = [...new Set(restorePrefixes.map(cacheKeyPrefix))];
+        // A prefix equal to the primary key need not be sent twice, but it still counts as asked for.
+        const prefixes = requested.filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
         // restoreCache downgrades service trouble to its own warning and returns undefined.
         let matched = await cache.restoreCache(this.clientPaths, primary, prefixes);
         // The service also prefix-matches the primary key; only an exact hit or a requested prefix
         // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
-        const counts = (m: string) => m === primary || prefixes.some((p) => m.startsWith(p));
+        const counts = (m: string) => m === primary || requested.some((p) => m.startsWith(p));
         if (matched && !counts(matched)) {
           await fsp.rm(staging, { recursive: true, force: true });
           matched = prefixes.length > 0 ? await cache.restoreCache(this.clientPaths, prefixes[0]!, prefixes.slice(1)) : undefined;

@@ -140,6 +140,21 @@ describe('GitHubCacheStore', () => {
     expect(readTree(target)).toEqual({ 'parquet-files/batch_00000.parquet': 'g0' });
   });
 
+  it('restores by a prefix given as both the key and the restore prefix (how the runner asks for partial stages)', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    const store = new GitHubCacheStore();
+    const prefix = partialStageCachePrefix('ddflow', 'wf', 's', 'b'.repeat(64));
+    writeStage(dir, { 'parquet-files/batch_00000.parquet': 'g0' });
+    await quietly(() => store.save(`${prefix}7-1`, dir));
+    const target = path.join(job.temp, 'partial');
+    const hit = await quietly(() => store.restore(prefix, target, [prefix]));
+    expect(hit.value).toBe(`${prefix}7-1`);
+    expect(readTree(target)).toEqual({ 'parquet-files/batch_00000.parquet': 'g0' });
+    // Without the prefix among the restore prefixes, a longer key is not an answer to an exact lookup.
+    expect((await quietly(() => store.restore(prefix, path.join(job.temp, 'exact')))).value).toBeUndefined();
+  });
+
   it('stores keys with commas and over 512 characters under a valid, distinct key', async () => {
     const job = newJob();
     const dir = path.join(job.workspace, 'stage');

@@ -61,6 +61,8 @@ export interface ActionsEmulator {
   /** Variables a runner gives a job so the real clients use this emulator (merge into a child's env or process.env). */
   env(options?: { runId?: string; jobId?: string }): Record<string, string>;
   cacheEntries(): EmulatedCacheEntry[];
+  /** Deletes the cache entries `match` accepts (like GitHub's cache-delete API); returns how many went. */
+  deleteCacheEntries(match: (entry: EmulatedCacheEntry) => boolean): number;
   artifacts(): EmulatedArtifact[];
   /** Bytes of a finalized artifact (the zip the client uploaded). */
   artifactBytes(id: number): Buffer | undefined;
@@ -396,6 +398,13 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
       };
     },
     cacheEntries: () => state.cache.map((e) => ({ ...e })),
+    deleteCacheEntries(match) {
+      const gone = state.cache.filter((e) => match({ ...e }));
+      for (const e of gone) fs.rmSync(blobFile(cacheBlobPath(e.id)), { force: true });
+      state.cache = state.cache.filter((e) => !gone.includes(e));
+      persist();
+      return gone.length;
+    },
     artifacts: () => state.artifacts.map((a) => ({ ...a })),
     artifactBytes(id) {
       const a = state.artifacts.find((x) => x.id === id && x.finalized);
