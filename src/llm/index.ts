@@ -7,7 +7,7 @@ export { EarlyShutdownMonitor, type CellOutcome } from './outcomes.js';
 export { BUILTIN_PROVIDERS, isEnvVariableName, mergeProviders, resolveApiKey } from './providers.js';
 export { codeRecipe, codeSyntax, composeUserPrompt, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from './recipes.js';
 export { ModelRegistry, buildModelRegistry, modelKind, type ModelEndpoint, type ModelKind, type RegistryOptions } from './registry.js';
-export { DEFAULT_RETRY_POLICY, classifyError, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
+export { DEFAULT_RETRY_POLICY, classifyError, retryAfterMs, retryPolicyFromEnv, withRetries, type RetryPolicy } from './retry.js';
 export { drawParameter } from './sampling.js';
 export { UsageMeter, type UsageEntry } from './usage.js';
 export type * from './types.js';

@@ -19,6 +19,24 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 2000, maxDelayMs: 60_000 };
 
+/**
+ * The retry policy, with `DDFLOW_RETRY_BASE_DELAY_MS` / `DDFLOW_RETRY_MAX_DELAY_MS` / `DDFLOW_MAX_RETRIES`
+ * from the environment when set (for tests and for impatient local runs against a flaky local server).
+ */
+export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env, base: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
+  const num = (name: string, fallback: number): number => {
+    const v = env[name];
+    if (v === undefined || v.trim() === '' || !/^\d+$/.test(v.trim())) return fallback;
+    return Number(v.trim());
+  };
+  const baseDelayMs = num('DDFLOW_RETRY_BASE_DELAY_MS', base.baseDelayMs);
+  return {
+    maxRetries: num('DDFLOW_MAX_RETRIES', base.maxRetries),
+    baseDelayMs,
+    maxDelayMs: Math.max(baseDelayMs, num('DDFLOW_RETRY_MAX_DELAY_MS', base.maxDelayMs)),
+  };
+}
+
 export interface ErrorContext {
   provider: string;
   model: string;

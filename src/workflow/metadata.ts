@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
-import type { StageCacheState, StageStatus, TokenUsage } from './report.js';
+import type { ModelUsageReport, StageCacheState, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
@@ -43,6 +43,8 @@ export interface StageRecord {
   selection_strategy: unknown;
   duration_sec?: number;
   tokens?: TokenUsage;
+  /** Model calls, retries and tokens per column and model (stages that ran model columns). */
+  model_usage?: ModelUsageReport;
   cache?: StageCacheState;
   saved?: boolean;
   dropped_rows?: Record<string, number>;

@@ -14,7 +14,7 @@ import { openDatabase, type Database } from '../data/database.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { randomSeed } from '../engine/random.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, ModelRuntimeLike, StageProgress, StageRunInput, StageRunResult } from '../engine/types.js';
-import { buildModelRegistry, CallCache, LlmFacade } from '../llm/index.js';
+import { buildModelRegistry, CallCache, LlmFacade, retryPolicyFromEnv, type ModelRegistry, type RetryPolicy, type UsageEntry } from '../llm/index.js';
 import type { Logger } from '../logger.js';
 import { CACHE_FORMAT_VERSION, filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import {
@@ -29,7 +29,7 @@ import {
 } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt, readableRows, runOnSuccess } from './outputs.js';
-import type { RunReport, StageCacheState, StageReport } from './report.js';
+import type { ModelUsage, ModelUsageReport, RunReport, StageCacheState, StageReport } from './report.js';
 import { noCacheStore, type CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 
@@ -73,6 +73,10 @@ export interface RunWorkflowOptions {
   engine?: WorkflowEngine;
   /** Keep and reuse model answers under `<workflow dir>/call-cache/` (default true; `--no-call-cache`). */
   callCache?: boolean;
+  /** Retries of 5xx/timeouts/malformed answers (default: DDFLOW_RETRY_* from the environment, else 3 × 2 s doubling). */
+  retryPolicy?: RetryPolicy;
+  /** Where API key variables are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A stage failed (or the run was cancelled): carries the report so callers can still print the summary. */
@@ -204,6 +208,8 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   let closeCallCache = () => {};
   try {
     const selection = await resolveSelection(workflow, options, db);
+    // Every key variable the selected stages need is checked before anything is written or generated.
+    const registries = prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env);
     const workflowDir = workflowDirOf(workflow, options.artifactPath);
     const prior = await readPriorMetadata(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
     const engine = options.engine ?? (await defaultEngine());
@@ -227,12 +233,12 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     let callCache: CallCache | undefined;
     closeCallCache = () => callCache?.close();
     /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
-    const modelsFor = (stage: LoadedStage, modelConfigs: ModelConfig[]): ModelRuntimeLike | undefined => {
-      const aliases = usedModelAliases(stage.config);
-      if (aliases.length === 0) return undefined;
-      callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(path.join(workflowDir, 'call-cache'));
-      const registry = buildModelRegistry({ models: modelConfigs, providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig });
-      const facade = new LlmFacade(registry, { callCache, runConfig: workflow.runConfig });
+    const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+    const modelsFor = (index: number): ModelRuntimeLike | undefined => {
+      const registry = registries.get(index);
+      if (!registry) return undefined;
+      callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(path.join(workflowDir, CALL_CACHE_DIR));
+      const facade = new LlmFacade(registry, { callCache, runConfig: workflow.runConfig, retryPolicy });
       return {
         generate: (req) => facade.generate(req),
         embed: (req) => facade.embed(req),
@@ -240,6 +246,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
           const t = facade.usage.totals();
           return { prompt: t.promptTokens, completion: t.completionTokens };
         },
+        usageReport: () => usageReport(facade),
       };
     };
 
@@ -356,7 +363,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
             config: resolvedConfig,
             upstream,
             resume: partial,
-            models: modelsFor(stage, modelConfigs),
+            models: modelsFor(index),
             options,
           });
           forceDownstream = true;
@@ -439,6 +446,41 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   }
 }
 
+/** Where model answers are kept, inside the workflow's artifact directory (the Action caches it too). */
+export const CALL_CACHE_DIR = 'call-cache';
+
+/**
+ * The model registry of every selected stage with model columns, built up front: a missing key
+ * variable (or an unusable provider) is one error before any stage runs, naming every variable
+ * missing. Stages without model columns need no key.
+ */
+export function prepareModelRegistries(workflow: LoadedWorkflow, targetIndex: number, env: NodeJS.ProcessEnv): Map<number, ModelRegistry> {
+  const out = new Map<number, ModelRegistry>();
+  const problems: string[] = [];
+  for (let index = 0; index <= targetIndex && index < workflow.stages.length; index++) {
+    const stage = workflow.stages[index]!;
+    const aliases = usedModelAliases(stage.config);
+    if (aliases.length === 0) continue;
+    try {
+      out.set(index, buildModelRegistry({ models: stageModelConfigs(workflow, stage), providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig, env }));
+    } catch (err) {
+      if (!(err instanceof DdflowError)) throw err;
+      if (!problems.includes(err.message)) problems.push(err.message);
+    }
+  }
+  if (problems.length > 0) throw new DdflowError(problems.join(' '));
+  return out;
+}
+
+function usageOf(e: UsageEntry): ModelUsage {
+  return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens };
+}
+
+function usageReport(facade: LlmFacade): ModelUsageReport {
+  const map = (r: Record<string, UsageEntry>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, usageOf(v)]));
+  return { total: usageOf(facade.usage.totals()), columns: map(facade.usage.byColumn()), models: map(facade.usage.byAlias()) };
+}
+
 /** Aliases named by a stage's columns (`model_alias` anywhere in a column). */
 export function usedModelAliases(config: DataDesignerConfig): string[] {
   const out = new Set<string>();
@@ -492,6 +534,7 @@ interface StageOutcome {
   callbackOutputPath?: string;
   outputProcessorPath?: string;
   tokens?: { prompt: number; completion: number };
+  modelUsage?: ModelUsageReport;
   droppedRows?: Record<string, number>;
   warnings?: string[];
 }
@@ -504,6 +547,7 @@ function outcomeFields(o: StageOutcome, workflowDir: string): Partial<StageRecor
     callback_output_path: o.callbackOutputPath ? toMetadataPath(workflowDir, o.callbackOutputPath) : null,
     output_processor_output_path: o.outputProcessorPath ? toMetadataPath(workflowDir, o.outputProcessorPath) : null,
     tokens: o.tokens ?? zeroTokens(),
+    ...(o.modelUsage ? { model_usage: o.modelUsage } : {}),
     ...(o.droppedRows && Object.keys(o.droppedRows).length ? { dropped_rows: o.droppedRows } : {}),
     ...(o.warnings && o.warnings.length ? { warnings: o.warnings } : {}),
   };
@@ -675,6 +719,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     callbackOutputPath,
     outputProcessorPath: processed ? opDir : undefined,
     tokens: result.tokens,
+    modelUsage: result.modelUsage,
     droppedRows: result.droppedRows,
     warnings: result.warnings,
   };
@@ -698,6 +743,7 @@ function pushReport(reports: StageReport[], rec: StageRecord, workflowDir: strin
     output_records: rec.output_records ?? 0,
     duration_sec: rec.duration_sec ?? 0,
     tokens: rec.tokens ?? zeroTokens(),
+    ...(rec.model_usage ? { model_usage: rec.model_usage } : {}),
     ...(rec.dropped_rows ? { dropped_rows: rec.dropped_rows } : {}),
     ...(rec.warnings ? { warnings: rec.warnings } : {}),
     ...(rec.error ? { error: rec.error } : {}),

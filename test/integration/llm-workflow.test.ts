@@ -1,0 +1,235 @@
+/**
+ * LLM columns end to end: `runWorkflow` (and the CLI) on workflow files whose provider is a loopback
+ * fake OpenAI server, through the real `openai` client — every LLM column kind and embeddings, side-effect
+ * columns, row drops by reason, early shutdown with salvage, the fail-fast key check, token accounting.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../src/logger.js';
+import { loadWorkflow } from '../../src/workflow/load.js';
+import { runWorkflow, WorkflowRunError } from '../../src/workflow/run.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { readParquet, tempDir } from '../workflow/helpers.js';
+import { KEY_VAR, SECRET, workflowYaml, writeWorkflow } from './llm-helpers.js';
+
+let server: FakeOpenAI;
+beforeAll(async () => {
+  server = await startFakeOpenAI({ seed: 7, reasoningField: 'reasoning_content' });
+  process.env[KEY_VAR] = SECRET;
+  process.env.DDFLOW_RETRY_BASE_DELAY_MS = '5';
+  process.env.DDFLOW_RETRY_MAX_DELAY_MS = '20';
+});
+afterAll(async () => {
+  await server.close();
+  delete process.env[KEY_VAR];
+  delete process.env.DDFLOW_RETRY_BASE_DELAY_MS;
+  delete process.env.DDFLOW_RETRY_MAX_DELAY_MS;
+});
+afterEach(() => {
+  server.setFaults({});
+  server.resetStats();
+});
+
+const ALL_COLUMNS = `
+        - name: topic
+          column_type: sampler
+          sampler_type: category
+          params: {values: [orders, refunds, shipping]}
+        - name: note
+          column_type: llm-text
+          model_alias: chat
+          system_prompt: "You write short notes about {{ topic }}."
+          prompt: "Write a note about {{ topic }}."
+          with_trace: all_messages
+          extract_reasoning_content: true
+        - name: query
+          column_type: llm-code
+          model_alias: chat
+          code_lang: "sql:postgres"
+          prompt: "Write a SQL query about {{ topic }}."
+        - name: meta
+          column_type: llm-structured
+          model_alias: chat
+          prompt: "Describe the note: {{ note }}"
+          output_format:
+            type: object
+            properties:
+              title: {type: string}
+              priority: {type: integer, minimum: 1}
+            required: [title, priority]
+        - name: grade
+          column_type: llm-judge
+          model_alias: chat
+          prompt: "Judge the note: {{ note }}"
+          scores:
+            - name: clarity
+              description: How clear is it?
+              options: {"1": unclear, "2": fine, "3": crisp}
+        - name: note_vec
+          column_type: embedding
+          model_alias: emb
+          target_column: note
+`;
+
+describe('LLM workflow end to end', () => {
+  it('runs llm-text, llm-code, llm-structured, llm-judge and embedding columns through the real client', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns: ALL_COLUMNS, numRecords: 6, bufferSize: 4 }));
+    const log = memoryLogger();
+    const report = await runWorkflow(await loadWorkflow(file), { log });
+    expect(report.status).toBe('completed');
+    const stage = report.stages[0]!;
+    expect(stage.output_records).toBe(6);
+    const rows = await readParquet(path.dirname(stage.output_files![0]!));
+    expect(rows).toHaveLength(6);
+    for (const row of rows as any[]) {
+      expect(String(row.note)).toMatch(/^Answer to: Write a note about/);
+      expect(row.query).toBe('SELECT 1 AS answer;');
+      const meta = typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta;
+      expect(Object.keys(meta).sort()).toEqual(['priority', 'title']);
+      const grade = typeof row.grade === 'string' ? JSON.parse(row.grade) : row.grade;
+      expect(grade.clarity).toBeDefined();
+      const vec = typeof row.note_vec === 'string' ? JSON.parse(row.note_vec) : row.note_vec;
+      expect(vec.num_embeddings).toBe(1);
+      expect(vec.dimension).toBe(8);
+      const trace = typeof row.note__trace === 'string' ? JSON.parse(row.note__trace) : row.note__trace;
+      expect(trace.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant']);
+      expect(trace[0].content[0].text).toBe(`You write short notes about ${row.topic}.`);
+      expect(row.note__reasoning_content).toBe('thinking about fake/chat-1');
+    }
+    // The system prompt went over the wire only for the column that has one.
+    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    expect(chats.length).toBe(6 * 4);
+    expect(chats.filter((r) => r.body.messages[0].role === 'system').length).toBe(6);
+    expect(server.stats.embeddings).toBe(6);
+    // Tokens: per stage in the report and in both metadata files, per column in the stage metadata.
+    expect(stage.tokens.prompt).toBeGreaterThan(0);
+    expect(stage.tokens.completion).toBeGreaterThan(0);
+    const wf = JSON.parse(await fs.readFile(path.join(report.workflow_dir, 'workflow-metadata.json'), 'utf8'));
+    expect(wf.stages[0].tokens).toEqual(stage.tokens);
+    const md = JSON.parse(await fs.readFile(path.join(stage.stage_dir, 'metadata.json'), 'utf8'));
+    expect(md.token_usage).toEqual(stage.tokens);
+    expect(Object.keys(md.model_usage.columns).sort()).toEqual(['grade', 'meta', 'note', 'note_vec', 'query']);
+    const cols = Object.values(md.model_usage.columns) as any[];
+    expect(cols.reduce((a, c) => a + c.prompt_tokens, 0)).toBe(stage.tokens.prompt);
+    expect(md.model_usage.columns.note.calls).toBe(6);
+    expect(md.model_usage.columns.note_vec.completion_tokens).toBe(0);
+  });
+
+  it('drops rows that fail for good, counted by reason, and keeps the rest', async () => {
+    const work = await tempDir('ddflow-llm-');
+    // Rows whose prompt mentions "refunds" get an unparseable answer every time: llm-code fails for good.
+    const columns = `
+        - name: topic
+          column_type: sampler
+          sampler_type: category
+          params: {values: [orders, refunds, shipping]}
+        - name: query
+          column_type: llm-code
+          model_alias: chat
+          code_lang: python
+          prompt: "Write code about {{ topic }}."
+`;
+    const bad = await startFakeOpenAI({ seed: 3, respond: (body) => (JSON.stringify(body.messages).includes('refunds') ? 'no code here' : undefined) });
+    try {
+      const file = await writeWorkflow(work, workflowYaml({ url: bad.url, columns, numRecords: 12, bufferSize: 12, runConfig: 'max_conversation_restarts: 1\n  disable_early_shutdown: true' }));
+      const report = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+      const stage = report.stages[0]!;
+      const rows = (await readParquet(path.dirname(stage.output_files![0]!))) as any[];
+      const refunds = bad.requests.filter((r) => r.rawBody.includes('refunds')).length / 2; // 2 calls each (1 restart)
+      expect(refunds).toBeGreaterThan(0);
+      expect(rows.every((r) => r.topic !== 'refunds')).toBe(true);
+      expect(rows.length).toBe(12 - refunds);
+      expect(stage.dropped_rows).toEqual({ generation_validation: refunds });
+      const md = JSON.parse(await fs.readFile(path.join(stage.stage_dir, 'metadata.json'), 'utf8'));
+      expect(md.dropped_rows).toEqual({ generation_validation: refunds });
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it('stops early at shutdown_error_rate, salvaging the completed rows of the in-flight row group', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - name: n
+          column_type: sampler
+          sampler_type: uniform
+          params: {low: 0, high: 1000}
+        - name: text
+          column_type: llm-text
+          model_alias: chat
+          prompt: "Say something about {{ n }}."
+`;
+    // One in-flight call at a time, so the order of outcomes is the order of the schedule: 6 successes,
+    // then 400s (non-retryable) until the window of 4 holds 2 failures.
+    server.setFaults({ schedule: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', '400', '400', '400', '400', '400', '400'] });
+    const file = await writeWorkflow(
+      work,
+      workflowYaml({ url: server.url, columns, numRecords: 20, bufferSize: 10, parallel: 1, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 4\n  max_in_flight_tasks: 1' }),
+    );
+    const log = memoryLogger();
+    const report = await runWorkflow(await loadWorkflow(file), { log });
+    const stage = report.stages[0]!;
+    // ok×6 then 400×2 → window [ok, ok, 400, 400] = 0.5: stop. The six finished rows are written.
+    expect(stage.output_records).toBe(6);
+    expect(server.stats.chat).toBe(8);
+    const md = JSON.parse(await fs.readFile(path.join(stage.stage_dir, 'metadata.json'), 'utf8'));
+    expect(md.early_shutdown).toBe(true);
+    expect(md.dropped_rows.bad_request).toBe(2);
+    expect(log.lines.some((l) => l.level === 'warn' && /stopped early/i.test(l.message))).toBe(true);
+  });
+
+  it('retryable failures do not count toward early shutdown', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - name: n
+          column_type: sampler
+          sampler_type: uniform
+          params: {low: 0, high: 1000}
+        - name: text
+          column_type: llm-text
+          model_alias: chat
+          prompt: "Say something about {{ n }}."
+`;
+    // Every call fails with a 503 until the retry budget is spent: rows are dropped as server_error,
+    // but a struggling provider is not a broken config — the stage never stops early.
+    server.setFaults({ rate5xx: 1 });
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 6, bufferSize: 3, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 2' }));
+    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), retryPolicy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } })).rejects.toThrow(/all records were dropped/i);
+    // Both row groups were attempted: 6 rows × (1 + 2 retries).
+    expect(server.stats.chat).toBe(6 * 3);
+  });
+
+  it('a missing key variable is one error before any stage runs, naming the variable and provider', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const yaml = workflowYaml({ url: server.url, columns: ALL_COLUMNS, numRecords: 2, keyVar: 'DDFLOW_TEST_MISSING_KEY', firstStageWithoutModels: true });
+    const file = await writeWorkflow(work, yaml);
+    let error: unknown;
+    try {
+      await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(WorkflowRunError);
+    expect((error as Error).message).toBe("Provider 'local' needs an API key: the environment variable DDFLOW_TEST_MISSING_KEY is not set or is empty.");
+    expect(server.stats.requests).toBe(0);
+    // Nothing was generated: not even the first stage, which needs no model.
+    const entries = await fs.readdir(path.join(work, 'artifacts', 'llm-e2e')).catch(() => []);
+    expect(entries.filter((e) => e.startsWith('stage-'))).toEqual([]);
+  });
+
+  it('a workflow without model columns never needs a key, even with providers declared', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - name: n
+          column_type: sampler
+          sampler_type: uniform
+          params: {low: 0, high: 10}
+`;
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 3, keyVar: 'DDFLOW_TEST_MISSING_KEY' }));
+    const report = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+    expect(report.stages[0]!.output_records).toBe(3);
+  });
+});
