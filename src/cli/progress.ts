@@ -92,15 +92,24 @@ export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?
   };
 }
 
-/** The end-of-run table: stage, status, cache, rows, time, tokens. */
+/** Model calls of a stage: `calls` (answers), with cached answers and retried attempts when any. */
+function callsText(s: StageReport): string {
+  const u = s.model_usage?.total;
+  if (!u) return '-';
+  const extra = [u.cached_calls > 0 ? `${u.cached_calls} cached` : '', u.retries > 0 ? `${u.retries} retries` : ''].filter(Boolean).join(', ');
+  return extra ? `${u.calls} (${extra})` : String(u.calls);
+}
+
+/** The end-of-run table: stage, status, cache, rows, time, model calls, tokens (prompt+completion). */
 export function summaryTable(stages: readonly StageReport[]): string {
-  const header = ['stage', 'status', 'cache', 'rows', 'time', 'tokens'];
+  const header = ['stage', 'status', 'cache', 'rows', 'time', 'calls', 'tokens (prompt+completion)'];
   const rows = stages.map((s) => [
     s.name,
     s.status,
     s.cache,
     String(s.output_records),
     formatDuration(s.duration_sec),
+    callsText(s),
     s.tokens.prompt + s.tokens.completion > 0 ? `${s.tokens.prompt}+${s.tokens.completion}` : '0',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

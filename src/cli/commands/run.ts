@@ -44,6 +44,7 @@ export const runCommand: Command = {
         ...selection,
         exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
         callCache: args.options['no-call-cache'] !== true,
+        env: io.env,
         signal: controller.signal,
         onEvent: (e) => progress.onEvent(e),
         log,
