@@ -30,7 +30,10 @@ export interface BatchRecord {
 }
 
 export interface StageMetadata {
+  /** Rows in the stage's output files (after dataset-level sql processors). */
   actual_num_records: number;
+  /** ddflow: rows generated before dataset-level sql processors (what "short" is measured against). */
+  generated_num_records?: number;
   target_num_records: number;
   original_target_num_records: number;
   total_num_batches: number;

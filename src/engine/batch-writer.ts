@@ -20,6 +20,12 @@ export interface BatchWriteOptions {
   dtypes: ReadonlyMap<string, DeclaredType>;
   processors: readonly BatchProcessor[];
   preserveDroppedColumns: boolean;
+  /**
+   * Called once the side files exist and before the main file is written. The main file is what resume
+   * trusts, so a caller records the batch (metadata) here: a crash between the two then leaves a record
+   * whose file is missing (regenerated), never a file without a record (regenerated over a kept file).
+   */
+  beforeCommit?: (result: BatchWriteResult) => Promise<void>;
 }
 
 export interface BatchWriteResult {
@@ -48,9 +54,11 @@ export async function writeBatch(group: RowGroup, batchIndex: number, o: BatchWr
     droppedFile = batchPath(o.outDir, DROPPED_DIR, batchIndex);
     await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
   }
+  const result: BatchWriteResult = { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
+  await o.beforeCommit?.(result);
   // A group whose every column was dropped still needs a file: parquet wants at least one column.
   await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file);
-  return { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
+  return result;
 }
 
 export const relative = (stageDir: string, file: string) => path.relative(stageDir, file).split(path.sep).join('/');

@@ -177,7 +177,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       }
     };
     const record = async (group: RowGroup, index: number, groupDrops: Record<string, number>) => {
-      const written = await writeBatch(group, index, {
+      await writeBatch(group, index, {
         db,
         outDir: stageDir,
         columns: outputColumns,
@@ -185,16 +185,18 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         dtypes,
         processors: processors.batch,
         preserveDroppedColumns: runConfig.preserve_dropped_columns,
+        beforeCommit: async (written) => {
+          batches.push({
+            index,
+            file: relative(stageDir, written.file),
+            num_records: written.rows,
+            dropped_rows: groupDrops,
+            ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
+            processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
+          });
+          await writeMetadata(stageDir, metadata());
+        },
       });
-      batches.push({
-        index,
-        file: relative(stageDir, written.file),
-        num_records: written.rows,
-        dropped_rows: groupDrops,
-        ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
-        processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
-      });
-      await writeMetadata(stageDir, metadata());
       input.onProgress?.({
         stage: input.stageName,
         rowsDone: batches.reduce((a, b) => a + b.num_records, 0),
@@ -268,12 +270,15 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     }
     if (processors.dataset.length > 0) files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);
     const actual = await countRows(db, files);
-    if (actual < input.numRecords) {
-      warn(`⚠️ Generated ${actual} of ${input.numRecords} requested records (${((100 * actual) / input.numRecords).toFixed(1)}%).`);
+    // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
+    // out on purpose are not one, so the warning and numRecordsActual count what was generated.
+    if (generated < input.numRecords) {
+      warn(`⚠️ Generated ${generated} of ${input.numRecords} requested records (${((100 * generated) / input.numRecords).toFixed(1)}%).`);
     }
     const statistics = await stageColumnStatistics(db, files, compiled.config.columns as ColumnConfig[], templates);
     const final = metadata({
       actual_num_records: actual,
+      generated_num_records: generated,
       file_paths: { ...metadata().file_paths, 'parquet-files': files.map((f) => relative(stageDir, f)) },
       column_statistics: statistics,
       ...(processors.dataset.length > 0 || batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
@@ -282,7 +287,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     await writeMetadata(stageDir, final);
     return {
       numRecordsRequested: input.numRecords,
-      numRecordsActual: actual,
+      numRecordsActual: generated,
       outputFiles: files,
       processorFiles: Object.fromEntries(Object.entries(final.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
       droppedRows,
@@ -300,7 +305,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
 function resultFromMetadata(stageDir: string, m: StageMetadata, columns: string[], warnings: string[]): StageRunResult {
   return {
     numRecordsRequested: m.target_num_records,
-    numRecordsActual: m.actual_num_records,
+    numRecordsActual: m.generated_num_records ?? m.actual_num_records,
     outputFiles: m.file_paths['parquet-files'].map((f) => path.join(stageDir, f)),
     processorFiles: Object.fromEntries(Object.entries(m.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
     droppedRows: m.dropped_rows ?? {},

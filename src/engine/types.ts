@@ -59,6 +59,10 @@ export interface StageRunInput {
 
 export interface StageRunResult {
   numRecordsRequested: number;
+  /**
+   * Rows generated (after rows dropped during generation, BEFORE dataset-level `sql` processors, whose
+   * filtering is intentional and not a shortfall). The output files may hold fewer rows.
+   */
   numRecordsActual: number;
   /** Absolute paths of parquet-files/batch_*.parquet, in order. */
   outputFiles: string[];

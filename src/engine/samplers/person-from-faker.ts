@@ -3,7 +3,7 @@
  * (PeopleGenFaker.make_person). Faker draws through a Randomizer that reads the cell's own Rng, so a
  * person is a pure function of (seed, stage, column, record).
  */
-import { allLocales, base, Faker, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
+import { allLocales, base, Faker, FakerError, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
 import { DdflowError } from '../../diagnostics.js';
 import type { SamplerParamsOf } from '../../config/schema.js';
 import type { Rng } from '../random.js';
@@ -28,29 +28,43 @@ function fakerLocale(locale: string): LocaleDefinition[] {
   return chain;
 }
 
+/**
+ * Faker calls `randomizer.next` detached from the object (`const { next } = randomizer`), so `next` must
+ * be a bound arrow function: a prototype method would see `this === undefined`, throw, and every field
+ * drawn through Faker would silently come out null.
+ */
 class CellRandomizer implements Randomizer {
   rng: Rng | null = null;
-  next(): number {
-    return this.rng ? this.rng.next() : 0;
-  }
-  seed(): void {}
+  readonly next = (): number => (this.rng ? this.rng.next() : 0);
+  readonly seed = (): void => undefined;
 }
 
+/** Data Designer's try_fake_else_none: a field the locale does not define is null. */
 function attempt<T>(fn: () => T): T | null {
   try {
     const v = fn();
     return v === undefined ? null : v;
-  } catch {
-    return null;
+  } catch (err) {
+    // Only "this locale has no such data" counts as missing; anything else is a bug to surface.
+    if (err instanceof FakerError) return null;
+    throw err;
   }
 }
 
-function birthDateFor(age: number, rng: Rng): string {
-  // Data Designer: a random day between today minus (age + 1) years and today minus age years.
-  const now = new Date();
-  const y = now.getUTCFullYear();
-  const start = Date.UTC(y - age - 1, now.getUTCMonth(), now.getUTCDate());
-  const end = Date.UTC(y - age, now.getUTCMonth(), now.getUTCDate());
+/**
+ * The date ages are counted back from. Data Designer uses today's date, so its birth dates change from
+ * one day to the next; ddflow's output must be a pure function of the workflow seed, so it uses a fixed
+ * reference date instead (documented in docs/engine.md). An age drawn as 30 is therefore "30 on
+ * 2025-01-01".
+ */
+export const BIRTH_DATE_REFERENCE = Date.UTC(2025, 0, 1);
+
+/** Data Designer's convert_age_to_birth_date: a uniform day in [ref - (age + 1) years, ref - age years]. */
+export function birthDateFor(age: number, rng: Rng, reference: number = BIRTH_DATE_REFERENCE): string {
+  const ref = new Date(reference);
+  const y = ref.getUTCFullYear();
+  const start = Date.UTC(y - age - 1, ref.getUTCMonth(), ref.getUTCDate());
+  const end = Date.UTC(y - age, ref.getUTCMonth(), ref.getUTCDate());
   const days = Math.round((end - start) / 86_400_000);
   return new Date(start + Math.floor(rng.next() * (days + 1)) * 86_400_000).toISOString().slice(0, 10);
 }
@@ -77,8 +91,9 @@ export const personFromFakerSampler: SamplerDefinition<Params> = {
       const person: Record<string, unknown> = {
         uuid,
         locale,
-        first_name: attempt(() => faker.person.firstName(fsex)),
-        last_name: attempt(() => faker.person.lastName(fsex)),
+        // Names are not optional in Data Designer either (no try_fake_else_none): a failure is an error.
+        first_name: faker.person.firstName(fsex),
+        last_name: faker.person.lastName(fsex),
         middle_name: null,
         sex: s,
         street_number: attempt(() => faker.location.buildingNumber()),
