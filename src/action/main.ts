@@ -10,7 +10,8 @@ import { DdflowError, ValidationError, formatDiagnostic } from '../diagnostics.j
 import { DUCKDB_DIR_ENV, DUCKDB_VERSION } from '../data/duckdb-loader.js';
 import { loadWorkflow } from '../workflow/load.js';
 import { planWorkflow, formatPlanLine } from '../workflow/plan.js';
-import { runWorkflow, WorkflowRunError, type RunEvent } from '../workflow/run.js';
+import { runWorkflow, usedModelAliases, workflowDirOf, WorkflowRunError, type RunEvent, type RunWorkflowOptions } from '../workflow/run.js';
+import type { LoadedWorkflow } from '../workflow/model.js';
 import { noCacheStore } from '../workflow/stores.js';
 import type { RunReport } from '../workflow/report.js';
 import type { Logger } from '../logger.js';
@@ -22,6 +23,8 @@ import { maskProviderKeys } from './masking.js';
 import { planUploads, runOutputs, setOutputs, uploadPlanned } from './outputs.js';
 import { writeJobSummary } from './report-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
+import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
+import { lastTargetIndex, StageGroups } from './stage-log.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 
 /** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
@@ -110,44 +113,11 @@ export async function runAction(): Promise<void> {
         const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-preview-'));
         const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
         setOutputs(runOutputs(report));
-        await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}` });
+        await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
         return;
       }
       case 'run': {
-        const cacheStore = inputs.cache ? new GitHubCacheStore() : noCacheStore;
-        const exportPath = path.join(artifactPath, workflow.name, `${workflow.name}.${inputs.exportFormat}`);
-        const onEvent = (event: RunEvent) => {
-          // The post step saves the row groups of a stage that was running when the job was cancelled.
-          if (event.type === 'stage-start') {
-            const state: InFlightStage = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix };
-            core.saveState(IN_FLIGHT_STATE, JSON.stringify(state));
-          } else if (event.type === 'stage-end') {
-            core.saveState(IN_FLIGHT_STATE, '');
-          }
-        };
-        let report: RunReport;
-        try {
-          report = await runWorkflow(workflow, { ...common, artifactPath, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent });
-        } catch (err) {
-          if (err instanceof WorkflowRunError) {
-            setOutputs(runOutputs(err.report));
-            await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name} (failed)` }).catch(() => undefined);
-          }
-          throw err;
-        }
-        let primary;
-        if (inputs.upload !== 'none') {
-          const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
-          const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
-          try {
-            primary = (await uploadPlanned(sink, planned, inputs.retentionDays)).primary;
-          } catch (err) {
-            // The dataset is on disk and cached: a failed upload is worth a warning, not a lost run.
-            core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
-          }
-        }
-        setOutputs(runOutputs(report, primary));
-        await writeJobSummary(report, { title: `ddflow run: ${workflow.name}` });
+        await runCommand(workflow, inputs, { ...common, artifactPath }, workspace);
         return;
       }
     }
@@ -160,4 +130,94 @@ export async function runAction(): Promise<void> {
       if (err instanceof Error && err.stack) core.debug(err.stack);
     }
   }
+}
+
+const KEEP_IN_FLIGHT = new Set(['failed', 'running']);
+
+/** `command: run`: the stage loop with the Actions cache, then artifacts, outputs and the job summary. */
+async function runCommand(
+  workflow: LoadedWorkflow,
+  inputs: ActionInputs,
+  common: Omit<RunWorkflowOptions, 'cacheStore'> & { artifactPath: string },
+  workspace: string,
+): Promise<void> {
+  const cache = inputs.cache ? new GitHubCacheStore() : undefined;
+  const cacheStore = cache ?? noCacheStore;
+  const workflowDir = workflowDirOf(workflow, common.artifactPath);
+  const exportPath = path.join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);
+
+  // The model answers of earlier runs, so that a stage that must run again does not pay twice.
+  let callStore: CallStoreState | undefined;
+  if (cache && workflow.stages.some((s) => usedModelAliases(s.config).length > 0)) {
+    const dir = path.join(workflowDir, 'call-cache');
+    const restored = await core.group('Restore model answers from the Actions cache', async () => {
+      const r = await restoreCallStore(cache, inputs.cacheKeyPrefix, workflow.name, dir);
+      core.info(r.hit ? `Restored ${r.added} answer segment(s) from ${r.hit}.` : 'No saved model answers for this workflow yet.');
+      return r;
+    });
+    callStore = { dir, key: callStoreKey(inputs.cacheKeyPrefix, workflow.name), baseline: restored.baseline };
+    core.saveState(CALL_STORE_STATE, JSON.stringify(callStore));
+  }
+  const saveCalls = async () => {
+    if (!cache || !callStore) return;
+    try {
+      if (await saveCallStore(cache, callStore)) core.info(`Saved the model answers of this run under ${callStore.key}.`);
+    } catch (err) {
+      core.warning(`Could not save the model answers to the cache: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    core.saveState(CALL_STORE_STATE, '');
+  };
+
+  const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets));
+  const onEvent = (event: RunEvent) => {
+    // The post step saves the row groups of a stage that was running when the job was cancelled or
+    // failed; a stage that ended well clears it.
+    if (event.type === 'stage-start') {
+      const state: InFlightStage = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix };
+      core.saveState(IN_FLIGHT_STATE, JSON.stringify(state));
+    } else if (event.type === 'stage-end' && !KEEP_IN_FLIGHT.has(event.report.status)) {
+      core.saveState(IN_FLIGHT_STATE, '');
+    }
+    groups.onEvent(event);
+  };
+
+  // The runner cancels a job with SIGINT, then SIGTERM: stop between rows so the finished row groups
+  // are kept, the answers saved, and the post step can save the stage for the next run.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+
+  let report: RunReport;
+  groups.begin(0);
+  try {
+    report = await runWorkflow(workflow, { ...common, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
+  } catch (err) {
+    groups.end();
+    await saveCalls();
+    if (err instanceof WorkflowRunError) {
+      setOutputs(runOutputs(err.report));
+      await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace }).catch(() => undefined);
+    }
+    throw err;
+  } finally {
+    groups.end();
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+  }
+  await saveCalls();
+
+  let primary;
+  if (inputs.upload !== 'none') {
+    const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
+    const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
+    try {
+      primary = (await uploadPlanned(sink, planned, inputs.retentionDays)).primary;
+    } catch (err) {
+      // The dataset is on disk and cached: a failed upload is worth a warning, not a lost run.
+      core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  setOutputs(runOutputs(report, primary));
+  await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace });
 }

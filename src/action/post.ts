@@ -1,28 +1,45 @@
 /**
- * The Action's post step (runs even when the job is cancelled or times out): if a stage was still
- * running, save its completed row groups under a run-specific key, so that the next run restores them
- * by prefix and resumes that stage instead of paying for its rows again.
+ * The Action's post step (runs even when the job is cancelled, fails or times out): if a stage was
+ * still running, save its completed row groups under a run-specific key, so that the next run restores
+ * them by prefix and resumes that stage instead of paying for its rows again; and if the main step did
+ * not get to save this run's model answers, save them too (answers to rows of unfinished row groups
+ * are in there, so the resumed run does not ask for them again).
  */
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { GitHubCacheStore, partialStageCacheKey } from './cache-store.js';
+import { CALL_STORE_STATE, saveCallStore, type CallStoreState } from './call-store.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 
-export async function runPost(): Promise<void> {
-  const raw = core.getState(IN_FLIGHT_STATE);
-  if (!raw) return; // every stage ended (or nothing ran): nothing to rescue
-  let inflight: InFlightStage;
+function stateOf<T>(name: string): T | undefined {
+  const raw = core.getState(name);
+  if (!raw) return undefined;
   try {
-    inflight = JSON.parse(raw) as InFlightStage;
+    return JSON.parse(raw) as T;
   } catch {
-    return;
+    return undefined;
   }
-  if (!existsSync(inflight.stageDir)) return;
-  const key = partialStageCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
-  try {
-    const saved = await new GitHubCacheStore().save(key, inflight.stageDir);
-    if (saved) core.info(`Saved the completed row groups of stage '${inflight.stage}' under ${key}; the next run resumes from them.`);
-  } catch (err) {
-    core.warning(`Could not save the interrupted stage '${inflight.stage}': ${err instanceof Error ? err.message : String(err)}`);
+}
+
+export async function runPost(): Promise<void> {
+  const inflight = stateOf<InFlightStage>(IN_FLIGHT_STATE);
+  const calls = stateOf<CallStoreState>(CALL_STORE_STATE);
+  if (!inflight && !calls) return; // the main step finished its work (or nothing ran)
+  const store = new GitHubCacheStore();
+  if (inflight && existsSync(inflight.stageDir)) {
+    const key = partialStageCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
+    try {
+      const saved = await store.save(key, inflight.stageDir);
+      if (saved) core.info(`Saved the completed row groups of stage '${inflight.stage}' under ${key}; the next run resumes from them.`);
+    } catch (err) {
+      core.warning(`Could not save the interrupted stage '${inflight.stage}': ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (calls) {
+    try {
+      if (await saveCallStore(store, calls)) core.info(`Saved the model answers of this run under ${calls.key}.`);
+    } catch (err) {
+      core.warning(`Could not save the model answers: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }

@@ -1,14 +1,40 @@
 /** Gathers what the job summary shows (sample rows, column statistics) and writes it. */
+import path from 'node:path';
 import * as core from '@actions/core';
 import { openDatabase } from '../data/database.js';
 import { columnsOf, readRows } from '../data/dataset.js';
-import { computeColumnStatistics } from '../data/statistics.js';
+import { computeColumnStatistics, type StatisticsColumnLike } from '../data/statistics.js';
+import type { LoadedWorkflow } from '../workflow/model.js';
 import type { RunReport } from '../workflow/report.js';
 import { renderSummary, type ColumnStatisticLike, type SummarySample } from './summary.js';
 
 const SAMPLE_ROWS = 5;
 
-export async function writeJobSummary(report: RunReport, options: { title: string }): Promise<void> {
+/**
+ * The kind of each output column, as the stage that declared it says (a later stage's column of the
+ * same name wins): sampler columns then get their distribution in the statistics, as Data Designer's do.
+ */
+export function columnKinds(workflow: Pick<LoadedWorkflow, 'stages'> | undefined): Map<string, { column_type: string; sampler_type?: string }> {
+  const kinds = new Map<string, { column_type: string; sampler_type?: string }>();
+  for (const stage of workflow?.stages ?? []) {
+    for (const c of (stage.config.columns ?? []) as Array<Record<string, unknown>>) {
+      if (typeof c['name'] !== 'string') continue;
+      const type = String(c['column_type'] ?? 'output').replace(/-/g, '_');
+      kinds.set(c['name'], { column_type: type, ...(typeof c['sampler_type'] === 'string' ? { sampler_type: c['sampler_type'] } : {}) });
+    }
+  }
+  return kinds;
+}
+
+export interface JobSummaryOptions {
+  title: string;
+  /** For column kinds in the statistics. */
+  workflow?: Pick<LoadedWorkflow, 'stages'>;
+  /** Paths in the summary are shown relative to it. */
+  workspace?: string;
+}
+
+export async function writeJobSummary(report: RunReport, options: JobSummaryOptions): Promise<void> {
   let sample: SummarySample = { columns: [], rows: [] };
   let stats: ColumnStatisticLike[] = [];
   const files = report.final_output_files ?? [];
@@ -17,13 +43,20 @@ export async function writeJobSummary(report: RunReport, options: { title: strin
     try {
       const columns = (await columnsOf(db, files)).map((c) => c.name);
       sample = { columns, rows: await readRows(db, files, { offset: 0, limit: SAMPLE_ROWS }) };
-      stats = await computeColumnStatistics(db, files, columns.map((name) => ({ name, column_type: 'output' })));
+      const kinds = columnKinds(options.workflow);
+      const described: StatisticsColumnLike[] = columns.map((name) => ({ name, ...(kinds.get(name) ?? { column_type: 'output' }) }));
+      stats = await computeColumnStatistics(db, files, described);
     } catch (err) {
       core.warning(`Could not read the final output for the job summary: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       await db.close();
     }
   }
-  const markdown = renderSummary(report, sample, stats);
-  await core.summary.addHeading(options.title, 2).addRaw(markdown, true).write();
+  const shown = { ...report };
+  if (options.workspace && shown.export_path) {
+    const rel = path.relative(options.workspace, shown.export_path);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) shown.export_path = rel.split(path.sep).join('/');
+  }
+  const markdown = renderSummary(shown, sample, stats, { title: options.title });
+  await core.summary.addRaw(markdown, true).write();
 }

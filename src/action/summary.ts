@@ -41,6 +41,8 @@ export interface SummarySample {
 }
 
 export interface SummaryOptions {
+  /** The heading (its status mark is added). Default `ddflow: <workflow>`. */
+  title?: string;
   /** Sample rows shown. Default 10. */
   maxRows?: number;
   /** Sample columns shown. Default 20. */
@@ -142,7 +144,7 @@ function stageTable(report: RunReport): string[] {
   return lines;
 }
 
-function sampleTable(sample: SummarySample, total: number, opts: Required<SummaryOptions>): string[] {
+function sampleTable(sample: SummarySample, total: number, opts: Required<Omit<SummaryOptions, 'title'>>): string[] {
   const columns = sample.columns.slice(0, opts.maxColumns);
   const rows = sample.rows.slice(0, opts.maxRows);
   const shown = rows.length;
@@ -173,7 +175,7 @@ function statDetails(stat: ColumnStatisticLike): string {
   return parts.join('; ');
 }
 
-function statsTable(stats: ColumnStatisticLike[], opts: Required<SummaryOptions>): string[] {
+function statsTable(stats: ColumnStatisticLike[], opts: Required<Omit<SummaryOptions, 'title'>>): string[] {
   const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
   for (const s of stats) {
     const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
@@ -219,14 +221,14 @@ function capBytes(text: string, maxBytes: number): string {
 }
 
 export function renderSummary(report: RunReport, sample: SummarySample, stats: ColumnStatisticLike[] = [], options: SummaryOptions = {}): string {
-  const opts: Required<SummaryOptions> = {
+  const opts: Required<Omit<SummaryOptions, 'title'>> = {
     maxRows: options.maxRows ?? 10,
     maxColumns: options.maxColumns ?? 20,
     maxCellChars: options.maxCellChars ?? 80,
     maxBytes: options.maxBytes ?? 512 * 1024,
   };
   const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
-  const head = [`## ddflow: ${tableCell(report.workflow)} (${status})`, ''];
+  const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
   const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
   head.push(`**${int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
   // Most important first, so a cut loses the least useful part.
