@@ -1,0 +1,281 @@
+/**
+ * `validation` columns (Data Designer §2.8): each row's target values are checked and the cell becomes
+ * `{is_valid, ...}` (a JSON column). ddflow's validators are a documented SUBSET of Data Designer's:
+ *
+ * - `code` + `sql:<dialect>`: parsed by DuckDB's own parser (`extractStatements`: parse only, nothing is
+ *   bound or executed, any statement kind). The grammar is therefore DuckDB's (PostgreSQL-like) whatever
+ *   the dialect named — Data Designer runs sqlfluff with that dialect. Invalid when the parser fails, the
+ *   text is empty, or (as Data Designer's custom check) a `DECIMAL(p)` has no scale. Extra key:
+ *   `error_messages`.
+ * - `code` + `python`: `ast.parse` in ONE `python3` child process per row group (Data Designer runs ruff).
+ *   A syntax error is the only finding: `python_linter_score` 10 or 0, `python_linter_severity` "none" or
+ *   "fatal", `python_linter_messages` `[{type, symbol, line, column, message}]`.
+ * - `remote`: POST `{"data": [records]}` per `batch_size` records (target columns only), expecting
+ *   `{"data": [{is_valid, ...}]}`, with `timeout`, `max_retries` (429/5xx/network), exponential
+ *   `retry_backoff` and `max_parallel_requests`; a batch that still fails gets `{is_valid: null}` cells.
+ * - `local_callable`: a Python function — cannot run here; a clear error at stage start.
+ *
+ * With several target columns a code validator checks each column separately and the cell is
+ * `{column: result}`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidationColumn } from '../../config/schema.js';
+import { openDatabase } from '../../data/database.js';
+import type { DeclaredType } from '../../data/parquet-writer.js';
+import { DdflowError } from '../../diagnostics.js';
+import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../row-group.js';
+import { skipGate } from '../skip.js';
+
+export type ValidationOutput = { is_valid: boolean | null } & Record<string, unknown>;
+
+/** Checks a batch of values of one column (or whole records, for remote); one output per input. */
+type BatchValidator = (inputs: unknown[]) => Promise<ValidationOutput[]>;
+
+// ---------------------------------------------------------------- SQL (DuckDB's parser)
+
+const DECIMAL_WITHOUT_SCALE = /DECIMAL\(\d+\)/g;
+
+export async function validateSqlBatch(values: readonly unknown[]): Promise<ValidationOutput[]> {
+  const db = await openDatabase();
+  try {
+    const out: ValidationOutput[] = [];
+    for (const v of values) {
+      if (v === null || v === undefined) {
+        out.push({ is_valid: null, error_messages: '' });
+        continue;
+      }
+      const sql = typeof v === 'string' ? v : String(v);
+      let messages = '';
+      if (sql.trim() === '') messages = 'Parser Error: empty query';
+      else {
+        try {
+          await db.connection.extractStatements(sql);
+        } catch (err) {
+          messages = (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0]!;
+        }
+      }
+      if (sql.match(DECIMAL_WITHOUT_SCALE)) messages += '\nCustom Check: Found DECIMAL definitions without a scale, which may be incorrect.';
+      out.push(messages ? { is_valid: false, error_messages: messages } : { is_valid: true, error_messages: '' });
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------- Python (ast.parse in python3)
+
+const PY_CHECK = `
+import ast, json, sys
+out = []
+for src in json.load(sys.stdin):
+    try:
+        ast.parse(src)
+        out.append(None)
+    except SyntaxError as e:
+        out.append([e.lineno or 1, e.offset or 0, e.msg])
+    except Exception as e:
+        out.append([1, 0, str(e)])
+json.dump(out, sys.stdout)
+`;
+
+let pythonChecked: string | null = null;
+/** The python3 executable, or a DdflowError (at stage start, not mid-run). */
+export function requirePython(): string {
+  if (pythonChecked) return pythonChecked;
+  const exe = process.env.DDFLOW_PYTHON ?? 'python3';
+  const probe = spawnSync(exe, ['-c', 'import ast, json'], { stdio: 'ignore', timeout: 10_000 });
+  if (probe.error || probe.status !== 0) {
+    throw new DdflowError(`Python code validation needs '${exe}' on PATH (ddflow checks Python syntax with ast.parse), and it could not be run.`);
+  }
+  return (pythonChecked = exe);
+}
+
+export async function validatePythonBatch(values: readonly unknown[]): Promise<ValidationOutput[]> {
+  const exe = requirePython();
+  const sources = values.map((v) => (v === null || v === undefined ? null : String(v)));
+  const present = sources.filter((s): s is string => s !== null);
+  const found: (null | [number, number, string])[] = present.length > 0 ? await runPython(exe, present) : [];
+  let k = 0;
+  return sources.map((s) => {
+    if (s === null) return { is_valid: null };
+    const err = found[k++];
+    if (!err) return { is_valid: true, python_linter_score: 10, python_linter_severity: 'none', python_linter_messages: [] };
+    const [line, column, message] = err;
+    return {
+      is_valid: false,
+      python_linter_score: 0,
+      python_linter_severity: 'fatal',
+      python_linter_messages: [{ type: 'fatal', symbol: 'SyntaxError', line, column, message: `SyntaxError: ${message}` }],
+    };
+  });
+}
+
+function runPython(exe: string, sources: string[]): Promise<(null | [number, number, string])[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(exe, ['-c', PY_CHECK], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', (e) => reject(new DdflowError(`Python code validation could not start '${exe}': ${e.message}`)));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new DdflowError(`Python code validation failed: ${err.trim().split('\n').pop() ?? `exit ${code}`}`));
+      try {
+        resolve(JSON.parse(out) as (null | [number, number, string])[]);
+      } catch {
+        reject(new DdflowError('Python code validation returned output that is not JSON.'));
+      }
+    });
+    child.stdin.end(JSON.stringify(sources));
+  });
+}
+
+// ---------------------------------------------------------------- remote
+
+export interface RemoteValidatorOptions {
+  endpoint_url: string;
+  output_schema?: Record<string, unknown> | null;
+  timeout?: number;
+  max_retries?: number;
+  retry_backoff?: number;
+  max_parallel_requests?: number;
+}
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+
+class RetryableError extends Error {}
+
+/** One POST with retries: delay before retry n (1-based) is retry_backoff * 2^(n-1) seconds (httpx-retries). */
+export async function postToRemoteValidator(o: RemoteValidatorOptions, records: readonly unknown[], signal?: AbortSignal): Promise<ValidationOutput[]> {
+  const maxRetries = o.max_retries ?? 3;
+  const backoff = o.retry_backoff ?? 2;
+  const timeoutMs = (o.timeout ?? 30) * 1000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(o.endpoint_url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: records }),
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+      });
+      if (RETRY_STATUS.has(res.status)) throw new RetryableError(`HTTP ${res.status}`);
+      if (!res.ok) throw new DdflowError(`The remote validator at ${o.endpoint_url} answered HTTP ${res.status}.`);
+      const body = (await res.json()) as unknown;
+      return remoteOutputs(o, body, records.length);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      const retryable = err instanceof RetryableError || (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'TypeError'));
+      if (!retryable || attempt >= maxRetries) {
+        throw err instanceof DdflowError ? err : new DdflowError(`The remote validator at ${o.endpoint_url} failed: ${(err as Error).message}.`);
+      }
+      await new Promise((r) => setTimeout(r, backoff * 2 ** attempt * 1000));
+    }
+  }
+}
+
+const schemaCache = new WeakMap<object, ValidateFunction>();
+
+function remoteOutputs(o: RemoteValidatorOptions, body: unknown, expected: number): ValidationOutput[] {
+  if (o.output_schema) {
+    let check = schemaCache.get(o.output_schema);
+    if (!check) schemaCache.set(o.output_schema, (check = new Ajv2020({ strict: false }).compile(o.output_schema)));
+    if (!check(body)) throw new DdflowError(`The remote validator's response does not match output_schema: ${check.errors?.[0]?.message ?? 'invalid'}.`);
+  }
+  const data = (body as { data?: unknown })?.data;
+  if (!Array.isArray(data) || data.length !== expected || !data.every((d) => d && typeof d === 'object' && 'is_valid' in d)) {
+    throw new DdflowError(`The remote validator must answer {"data": [{"is_valid": ...}, ...]} with one entry per record (${expected}).`);
+  }
+  return data as ValidationOutput[];
+}
+
+// ---------------------------------------------------------------- the column
+
+type ValidationColumnLike = ValidationColumn & { validator_params: Record<string, unknown> };
+
+export class ValidationGenerator implements ColumnGenerator {
+  readonly outputColumns: string[];
+  readonly dtypes: Map<string, DeclaredType>;
+  private readonly validate: BatchValidator;
+  /** Code validators check each target column on its own. */
+  private readonly separately: boolean;
+  private readonly batchSize: number;
+  private readonly parallel: number;
+
+  constructor(
+    readonly column: ValidationColumnLike,
+    private readonly ctx: GeneratorContext,
+    available: ReadonlySet<string>,
+  ) {
+    this.outputColumns = [column.name];
+    this.dtypes = new Map([[column.name, 'json']]);
+    this.batchSize = column.batch_size ?? 10;
+    const missing = column.target_columns.filter((t) => !available.has(t));
+    if (missing.length > 0) {
+      throw new DdflowError(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`);
+    }
+    const params = column.validator_params;
+    switch (column.validator_type) {
+      case 'code': {
+        const lang = String(params.code_lang);
+        if (lang === 'python') {
+          requirePython();
+          this.validate = validatePythonBatch;
+        } else if (lang.startsWith('sql:')) this.validate = validateSqlBatch;
+        else throw new DdflowError(`Validation column '${column.name}' cannot validate ${lang}: the code validator supports python and sql:* only.`);
+        this.separately = true;
+        // Local checks are cheap: one child process / one parser session per row group, not per batch_size.
+        this.parallel = 1;
+        break;
+      }
+      case 'remote': {
+        const o = params as unknown as RemoteValidatorOptions;
+        this.validate = (records) => postToRemoteValidator(o, records, ctx.signal);
+        this.separately = false;
+        this.parallel = Math.max(1, o.max_parallel_requests ?? 4);
+        break;
+      }
+      default:
+        throw new DdflowError(
+          `Validation column '${column.name}' uses validator_type '${String(column.validator_type)}', which ddflow does not support: local_callable runs a Python function. Use a remote validator instead.`,
+        );
+    }
+  }
+
+  async generate(group: RowGroup): Promise<RowDrops> {
+    const gate = skipGate(this.column, this.ctx.templates);
+    const rows: number[] = [];
+    for (let i = 0; i < group.rows.length; i++) if (!(gate.active && gate.apply(group, i))) rows.push(i);
+    const name = this.column.name;
+    const targets = this.column.target_columns;
+    if (this.separately) {
+      const perColumn = await Promise.all(targets.map((t) => this.validate(rows.map((i) => group.rows[i]![t]))));
+      rows.forEach((i, k) => {
+        group.rows[i]![name] = targets.length === 1 ? perColumn[0]![k] : Object.fromEntries(targets.map((t, c) => [t, perColumn[c]![k]]));
+      });
+      return new Map();
+    }
+    const batches: number[][] = [];
+    for (let s = 0; s < rows.length; s += this.batchSize) batches.push(rows.slice(s, s + this.batchSize));
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const records = batch.map((i) => Object.fromEntries(targets.map((t) => [t, group.rows[i]![t] ?? null])));
+        let outputs: ValidationOutput[];
+        try {
+          outputs = await this.validate(records);
+        } catch (err) {
+          if (this.ctx.signal?.aborted) throw err;
+          // As Data Designer's parallel path: a batch that cannot be validated gets is_valid = null.
+          this.ctx.warn(`Validation column '${name}': a batch of ${batch.length} records could not be validated (${(err as Error).message})`);
+          outputs = batch.map(() => ({ is_valid: null }));
+        }
+        batch.forEach((i, k) => (group.rows[i]![name] = outputs[k]));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.parallel, batches.length) }, worker));
+    return new Map();
+  }
+}
