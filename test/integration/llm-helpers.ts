@@ -18,13 +18,13 @@ export interface WorkflowSpec {
   keyVar?: string;
   /** Adds a first stage with samplers only; the model columns run in a second stage. */
   firstStageWithoutModels?: boolean;
-  /** Extra inference parameters of the chat model, as a YAML flow mapping body (e.g. `timeout: 1`). */
-  chatParams?: string;
+  /** Extra inference parameters of both models, as a YAML flow mapping body (e.g. `timeout: 1`). */
+  modelParams?: string;
   name?: string;
 }
 
 export function workflowYaml(spec: WorkflowSpec): string {
-  const params = [`max_parallel_requests: ${spec.parallel ?? 4}`, spec.chatParams].filter(Boolean).join(', ');
+  const params = [`max_parallel_requests: ${spec.parallel ?? 4}`, spec.modelParams].filter(Boolean).join(', ');
   const first = spec.firstStageWithoutModels
     ? `
   - name: base
@@ -51,7 +51,7 @@ model_configs:
   - alias: emb
     model: fake/embed-1
     provider: local
-    inference_parameters: {generation_type: embedding, max_parallel_requests: 4}
+    inference_parameters: {${['generation_type: embedding', 'max_parallel_requests: 4', spec.modelParams].filter(Boolean).join(', ')}}
 run_config:
   buffer_size: ${spec.bufferSize ?? 100}
 ${spec.runConfig ? `  ${spec.runConfig}\n` : ''}stages:${first}
