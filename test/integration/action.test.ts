@@ -297,6 +297,43 @@ stages:
     expect(quietPost.code).toBe(0);
     expect(quietPost.stdout).not.toMatch(/Saved/);
   });
+
+  it('SIGINT (the runner cancelling the job): main stops, keeps the answers and fails; post saves the stage; the next run completes it', async () => {
+    const wf = slowWorkflow(slowAi.url).replace('name: slow', 'name: cancelled');
+    const job = newJob(wf);
+    const parquetDir = path.join(job.workspace, 'artifacts/cancelled/stage-0-gen/parquet-files');
+    const step = startStep('index', { job, inputs: { workflow: 'workflow.yml' }, env: runEnv('501') });
+    let exited = false;
+    void step.result.then(() => (exited = true));
+    for (let i = 0; i < 400 && !exited && !(fs.existsSync(parquetDir) && fs.readdirSync(parquetDir).some((f) => f.endsWith('.parquet'))); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(exited, step.stdoutSoFar()).toBe(false);
+    step.kill('SIGINT');
+    const r = await step.result;
+    expect(r.code).toBe(1);
+    expect(workflowCommands(r.stdout, 'error')).toContain('::error::The run was cancelled.');
+    noStackTrace(r);
+    // The stage stays in flight for the post step; the answers were saved by main itself.
+    expect(r.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
+    expect(r.state['ddflow-call-store']).toBe('');
+    expect(emulator.cacheEntries().map((e) => e.key)).toContain('ddflow-cancelled-calls-501-1');
+    expect(r.summary).toContain('## ddflow run: cancelled (❌ failed)');
+    expect(r.summary).toMatch(/\| 0 \| gen \| ❌ failed \|/);
+    expect(stagesOf(r)[0]).toMatchObject({ name: 'gen', status: 'failed' });
+
+    const post = await runStep('post', { job, env: runEnv('501') });
+    expect(post.code, post.stdout).toBe(0);
+    expect(post.stdout).toMatch(/Saved the completed row groups of stage 'gen' under ddflow-cancelled-gen-partial-/);
+    expect(post.stdout).not.toMatch(/Saved the model answers/);
+
+    const next = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml' }, env: runEnv('502') });
+    expect(next.code, next.stdout).toBe(0);
+    expect(next.stdout).toMatch(/Stage 'gen' resumes from the row groups of an interrupted run/);
+    const rows = jsonl(next.outputs['dataset-path']!);
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((row) => row['ticket_copy'])).size).toBe(20);
+  });
 });
 
 describe('dist/ outside the repository (no node_modules)', () => {
