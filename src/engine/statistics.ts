@@ -82,7 +82,7 @@ async function inputTokenStats(db: Database, files: readonly string[], columns: 
       const list = counts.get(c.name);
       if (!list) continue;
       try {
-        for (const r of rows) list.push(approxTokens(c.prompt.render(r)) + (c.system ? approxTokens(c.system.render(r)) : 0));
+        for (const r of rows) list.push(approxTokens(c.prompt.render(r, { checkReferences: true })) + (c.system ? approxTokens(c.system.render(r, { checkReferences: true })) : 0));
       } catch {
         counts.set(c.name, null);
       }
