@@ -88,8 +88,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     });
     const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal };
     const monitor = new EarlyShutdownMonitor(runConfig);
+    let firstFailure: string | undefined;
     const llm: LlmGeneratorDeps | null = input.models
-      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop }
+      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop, onFailure: (m) => void (firstFailure ??= m) }
       : null;
 
     const dtypes = new Map<string, DeclaredType>(samplers.dtypes);
@@ -262,10 +263,12 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     let files = batches.map((b) => path.join(stageDir, b.file));
     const generated = await countRows(db, files);
     if (generated === 0) {
+      // As Data Designer, the error carries the first non-retryable failure (the likely cause).
+      const cause = firstFailure ? ` First failure: ${firstFailure}` : '';
       throw new DdflowError(
         earlyShutdown
-          ? `🛑 Stage '${input.stageName}' stopped early: too many generation failures, and no records were produced.`
-          : '🛑 Dataset is empty — all records were dropped due to generation or processing failures.',
+          ? `🛑 Stage '${input.stageName}' stopped early: too many generation failures, and no records were produced.${cause}`
+          : `🛑 Dataset is empty — all records were dropped due to generation or processing failures.${cause}`,
       );
     }
     if (processors.dataset.length > 0) files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);

@@ -41,6 +41,8 @@ export interface LlmGeneratorDeps {
   recordOutcome(outcome: 'success' | 'failure' | 'retryable'): boolean;
   /** True once generation has stopped early (a later row group or column makes no more calls). */
   stopped?(): boolean;
+  /** Told the message of every cell failure (the stage's error names the first). */
+  onFailure?(message: string): void;
 }
 
 /** Runs `task(i)` for each index with at most `limit` in flight. */
@@ -140,6 +142,7 @@ export class CellPipeline implements ColumnGenerator {
           if (err instanceof TemplateError && err.scope === 'template') throw err;
           const retryable = err instanceof LlmError && err.retryable;
           drops.set(i, failureReason(err));
+          this.deps.onFailure?.((err as Error).message);
           this.ctx.log.debug(`${retryable ? 'Retryable' : 'Non-retryable'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
           stop = this.deps.recordOutcome(retryable ? 'retryable' : 'failure') || stop;
           return;
