@@ -166,6 +166,20 @@ export class GitHubCacheStore implements CacheStore {
     });
   }
 
+  /** Whether the service holds exactly `key` (nothing is downloaded). */
+  has(key: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.usable()) return false;
+      const k = cacheKey(key);
+      try {
+        return (await cache.restoreCache(this.clientPaths, k, [], { lookupOnly: true })) === k;
+      } catch (err) {
+        core.warning(`Could not look up ${key} in the Actions cache: ${errorText(err)}`);
+        return false;
+      }
+    });
+  }
+
   save(key: string, dir: string): Promise<boolean> {
     return this.exclusive(async () => {
       if (!this.usable()) return false;

@@ -166,6 +166,18 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     expect(emulator.cacheEntries().map((e) => e.key)).not.toContain('ddflow-tickets-calls-102-1');
   });
 
+  it('plan in a fresh workspace (a pull request) sees the stages in the Actions cache; a changed stage and those after it run', async () => {
+    const plan = await runStep('index', { job: newJob(ticketsWorkflow(ai.url)), inputs: { workflow: 'workflow.yml', command: 'plan' }, env: runEnv('110') });
+    expect(plan.code, plan.stdout).toBe(0);
+    expect(plan.outputs['cache-hits']).toBe('3');
+    expect(plan.stdout).toMatch(/^tickets {2}cached {2}[0-9a-f]{12} {2}rows=10 calls~0 {2}\(Actions cache\)$/m);
+    expect(plan.summary).toContain('ddflow plan: tickets');
+    const changed = ticketsWorkflow(ai.url).replace("'tier-2'", "'tier-3'");
+    const plan2 = await runStep('index', { job: newJob(changed), inputs: { workflow: 'workflow.yml', command: 'plan' }, env: runEnv('111') });
+    expect(JSON.parse(plan2.outputs['stages']!).map((s: { status: string }) => s.status)).toEqual(['cached', 'cached', 'run']);
+    expect(ai.stats.chat).toBe(callsAfterFirst);
+  });
+
   it('with the stage entries evicted, the saved model answers still mean no model call', async () => {
     const deleted = emulator.deleteCacheEntries((e) => !e.key.includes('-calls-'));
     expect(deleted).toBe(3);
