@@ -42,6 +42,12 @@ export class Rng {
     this.a = state >>> 0;
     this.b = mix32(state ^ 0x6d2b79f5);
   }
+  /** Restarts this generator at `state` (same sequence as `new Rng(state)`, without an allocation). */
+  reseed(state: number): this {
+    this.a = state >>> 0;
+    this.b = mix32(state ^ 0x6d2b79f5);
+    return this;
+  }
   /** Uniform float in [0, 1) with 53 bits of randomness. */
   next(): number {
     const hi = this.next32() >>> 5; // 27 bits
@@ -81,6 +87,17 @@ export function cellRng(seed: number, stage: string, column: string, recordIndex
 export function columnStreams(seed: number, stage: string, column: string): (recordIndex: number, attempt?: number) => Rng {
   const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
   return (recordIndex, attempt = 0) => new Rng(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+
+/**
+ * As columnStreams, but every call returns the SAME Rng object, reseeded: no allocation per cell. Only
+ * for synchronous consumers that finish with the stream before asking for the next one (the sampler
+ * generator); anything that keeps a stream across an await needs columnStreams.
+ */
+export function reusedColumnStream(seed: number, stage: string, column: string): (recordIndex: number, attempt?: number) => Rng {
+  const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+  const rng = new Rng(0);
+  return (recordIndex, attempt = 0) => rng.reseed(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
 }
 
 /** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */

@@ -12,7 +12,7 @@ import { DdflowError } from '../../diagnostics.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { pyFloatRepr } from '../../template/python-repr.js';
 import { topologicalOrder } from '../dag.js';
-import { columnStreams, combine, hashString, type Rng } from '../random.js';
+import { combine, hashString, reusedColumnStream, type Rng } from '../random.js';
 import { ISO_FORMAT, strftime, validateDatetimeFormat } from './datetime-format.js';
 import { roundHalfEven } from './numeric.js';
 import { samplerFor } from './registry.js';
@@ -184,7 +184,7 @@ export class SamplerGenerator {
       const t = def.outputType(params as never);
       dtype = t === 'infer' ? 'str' : t;
     }
-    return { name: column.name, def, branches, convertTo, decimalPlaces, checkers, stream: columnStreams(seed, stage, column.name), dtype, rawFloat: def.outputType(params as never) === 'float' };
+    return { name: column.name, def, branches, convertTo, decimalPlaces, checkers, stream: reusedColumnStream(seed, stage, column.name), dtype, rawFloat: def.outputType(params as never) === 'float' };
   }
 
   /**
