@@ -34,7 +34,7 @@ import { EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './gene
 import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
 import type { DatasetProcessor } from './processors/types.js';
-import { removeRows, type ColumnGenerator, type GeneratorContext, type Row, type RowGroup } from './row-group.js';
+import { removeRows, rowGroupGauge, type ColumnGenerator, type GeneratorContext, type Row, type RowGroup } from './row-group.js';
 import { SamplerGenerator } from './samplers/sampler-generator.js';
 import { stageColumnStatistics } from './statistics.js';
 import { conditionEvaluator, engineTemplates } from './templating.js';
@@ -198,6 +198,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           await writeMetadata(stageDir, metadata());
         },
       });
+      rowGroupGauge.close();
+      openGroups--;
       input.onProgress?.({
         stage: input.stageName,
         rowsDone: batches.reduce((a, b) => a + b.num_records, 0),
@@ -208,6 +210,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       });
     };
 
+    let openGroups = 0;
     try {
       for (const g of groups) {
         if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
@@ -219,6 +222,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           continue;
         }
         const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
+        rowGroupGauge.open();
+        openGroups++;
         let seedRows: Row[] = [];
         if (seedData) {
           await settle(); // one statement at a time on the connection
@@ -258,6 +263,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       }
     } finally {
       await settle();
+      // Groups abandoned by an error, a cancellation or an early stop are released here.
+      rowGroupGauge.close(openGroups);
+      openGroups = 0;
     }
 
     let files = batches.map((b) => path.join(stageDir, b.file));

@@ -61,3 +61,23 @@ export function removeRows(group: RowGroup, drops: RowDrops, counts: Record<stri
   group.recordIndex = idx;
   group.skipped = skipped;
 }
+
+/**
+ * How many row groups are alive (generated or being written) across running stages, and the most
+ * there ever were since the last resetPeak(). The engine promises at most two per stage — one being
+ * written while the next is generated — whatever the stage size; tests read the peak.
+ */
+export const rowGroupGauge = {
+  live: 0,
+  peak: 0,
+  open(): void {
+    this.live++;
+    if (this.live > this.peak) this.peak = this.live;
+  },
+  close(n = 1): void {
+    this.live -= n;
+  },
+  resetPeak(): void {
+    this.peak = this.live;
+  },
+};
