@@ -23,9 +23,17 @@ export interface Job {
   files: { output: string; summary: string; state: string; env: string; path: string };
 }
 
+const created: string[] = [];
+
+/** Removes every job directory made by newJob in this process (call from afterAll). */
+export function removeJobs(): void {
+  for (const root of created.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+}
+
 /** A fresh runner job: workspace (with `workflowText` as `workflow.yml` when given), temp dir and empty command files. */
 export function newJob(workflowText?: string, fileName = 'workflow.yml'): Job {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ddflow-job-'));
+  created.push(root);
   const workspace = path.join(root, 'workspace');
   const temp = path.join(root, 'temp');
   const cmd = path.join(root, 'commands');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { ROOT, newJob, runStep } from '../action/dist-step.js';
+import { ROOT, newJob, removeJobs, runStep } from '../action/dist-step.js';
 
 const PLATFORM_PACKAGE = `node-${process.platform}-${process.arch}`;
 const CACHE_DIR = path.join(os.tmpdir(), `ddflow-node24-${process.platform}-${process.arch}`);
@@ -53,6 +53,7 @@ describe.skipIf(!node24.bin)(`dist/ under Node 24${node24.bin ? '' : ` — skipp
   afterAll(async () => {
     await ai?.close();
     await emulator?.close();
+    removeJobs();
   });
 
   const workflow = () => `name: n24

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { ROOT, newJob, runStep, startStep, workflowCommands, type Job, type StepResult } from '../action/dist-step.js';
+import { ROOT, newJob, removeJobs, runStep, startStep, workflowCommands, type Job, type StepResult } from '../action/dist-step.js';
 
 const DIST = path.join(ROOT, 'dist');
 const API_KEY = 'sk-fake-9f3a61c2d4e5b7a8';
@@ -80,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ai?.close();
   await emulator?.close();
+  removeJobs();
 });
 
 describe.sequential('dist/index.js as a runner runs it', () => {
