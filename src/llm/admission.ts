@@ -1,12 +1,18 @@
 /**
- * Request admission (AIMD) per (provider endpoint, model), as Data Designer's request_admission:
- * the limit starts at max_parallel_requests; a 429 cuts it to max(1, floor(limit × factor)) and blocks new
- * requests for Retry-After (or cooldown_seconds); after `successes_until_increase` consecutive successes
- * outside a cooldown it grows by `additive_increase_step`, up to the cap.
+ * Request admission (AIMD) per (provider endpoint, model), after Data Designer's request_admission, with
+ * a TCP-style reading of 429s (a deliberate deviation, see docs/llm.md):
+ * - the limit starts at max_parallel_requests; a 429 cuts it to max(1, floor(limit × factor)) — at most
+ *   once per cooldown window, and never for a request admitted before the last cut (its 429 reflects the
+ *   old limit, which has already been cut);
+ * - only a cut pauses the whole endpoint, for min(Retry-After, cooldown_seconds); a 429 that does not
+ *   cut delays only its own request's retry (by its Retry-After, in withRetries);
+ * - the limit grows by `additive_increase_step` per `successes_until_increase` successes since the last
+ *   cut (counted, not consecutive: one 429 among many successes does not reset the count).
+ * Data Designer cuts on every 429, blocks the endpoint for each, and needs consecutive successes to grow,
+ * which with 10 % random 429s keeps the limit near 1 (bench/llm.ts measured 0.087 efficiency).
  *
- * Never stalls: the limit never drops below 1 and a cooldown always ends, so under a sustained 429 storm
- * one request at a time keeps probing after each cooldown, and the run finishes once the storm ends.
- * A burst of 429s from requests admitted under a higher limit cuts once, not once per request.
+ * Never stalls: the limit never drops below 1 and a pause always ends, so under a sustained 429 storm
+ * one request at a time keeps probing after each pause, and the run finishes once the storm ends.
  */
 import { LlmError } from './errors.js';
 import type { RequestAdmissionLike } from './types.js';
@@ -18,7 +24,7 @@ export interface AdmissionSettings {
   successesUntilIncrease: number;
   cooldownMs: number;
   startupRampMs: number;
-  /** Upper bound on a server's Retry-After, so a wild header cannot park a run for hours. */
+  /** Upper bound on a server's Retry-After, so a wild header cannot park a request for hours. */
   maxRetryAfterMs: number;
 }
 
@@ -43,6 +49,8 @@ export interface Permit {
 export interface AdmissionStats {
   admitted: number;
   rateLimited: number;
+  /** 429s that cut the limit (the others were ignored: admitted before a cut, or within a cooldown). */
+  cuts: number;
   decreases: number;
   increases: number;
   minLimit: number;
@@ -60,7 +68,11 @@ export class AdmissionController {
   private limitValue: number;
   private inFlight = 0;
   private blockedUntil = 0;
-  private streak = 0;
+  /** Successes since the last cut (or since the last increase). */
+  private successes = 0;
+  /** Incremented by every cut; a permit remembers the epoch it was admitted in. */
+  private epoch = 0;
+  private lastCutAt: number | null = null;
   private readonly startedAt = Date.now();
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -69,7 +81,7 @@ export class AdmissionController {
   constructor(settings: AdmissionSettings) {
     this.settings = settings;
     this.limitValue = settings.maxParallel;
-    this.stats = { admitted: 0, rateLimited: 0, decreases: 0, increases: 0, minLimit: settings.maxParallel, maxInFlight: 0 };
+    this.stats = { admitted: 0, rateLimited: 0, cuts: 0, decreases: 0, increases: 0, minLimit: settings.maxParallel, maxInFlight: 0 };
   }
 
   get limit(): number {
@@ -134,38 +146,46 @@ export class AdmissionController {
     this.inFlight++;
     this.stats.admitted++;
     this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
-    const admittedLimit = this.limitValue;
+    const epoch = this.epoch;
     let released = false;
     return {
       release: (outcome, retryAfterMs) => {
         if (released) return;
         released = true;
         this.inFlight--;
-        this.onOutcome(outcome, admittedLimit, retryAfterMs);
+        this.onOutcome(outcome, epoch, retryAfterMs);
         this.pump();
       },
     };
   }
 
-  private onOutcome(outcome: ReleaseOutcome, admittedLimit: number, retryAfterMs: number | undefined): void {
+  /** Whether a 429 of a request admitted in `epoch` cuts the limit now (see the file comment). */
+  private shouldCut(epoch: number, now: number): boolean {
+    if (epoch < this.epoch) return false;
+    return this.lastCutAt === null || now - this.lastCutAt >= this.settings.cooldownMs;
+  }
+
+  private onOutcome(outcome: ReleaseOutcome, epoch: number, retryAfterMs: number | undefined): void {
     const now = Date.now();
     if (outcome === 'rate_limited') {
       this.stats.rateLimited++;
-      const cooldown = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, this.settings.maxRetryAfterMs) : this.settings.cooldownMs;
-      this.blockedUntil = Math.max(this.blockedUntil, now + cooldown);
-      this.streak = 0;
-      if (admittedLimit <= this.limitValue) {
-        const next = Math.max(1, Math.floor(this.limitValue * this.settings.decreaseFactor));
-        if (next < this.limitValue) this.stats.decreases++;
-        this.limitValue = next;
-        this.stats.minLimit = Math.min(this.stats.minLimit, next);
-      }
+      if (!this.shouldCut(epoch, now)) return;
+      const next = Math.max(1, Math.floor(this.limitValue * this.settings.decreaseFactor));
+      if (next < this.limitValue) this.stats.decreases++;
+      this.stats.cuts++;
+      this.limitValue = next;
+      this.stats.minLimit = Math.min(this.stats.minLimit, next);
+      this.epoch++;
+      this.lastCutAt = now;
+      this.successes = 0;
+      const pause = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, this.settings.cooldownMs) : this.settings.cooldownMs;
+      this.blockedUntil = Math.max(this.blockedUntil, now + pause);
       return;
     }
-    if (outcome === 'success' && now >= this.blockedUntil) {
-      this.streak++;
-      if (this.streak >= this.settings.successesUntilIncrease) {
-        this.streak = 0;
+    if (outcome === 'success') {
+      this.successes++;
+      if (this.successes >= this.settings.successesUntilIncrease) {
+        this.successes = 0;
         const next = Math.min(this.settings.maxParallel, this.limitValue + this.settings.increaseStep);
         if (next > this.limitValue) this.stats.increases++;
         this.limitValue = next;

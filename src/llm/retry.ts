@@ -149,9 +149,12 @@ export async function withRetries<T>(call: () => Promise<T>, options: RetryOptio
     }
     if (!error.retryable) throw error;
     if (deadline !== undefined && Date.now() >= deadline) throw error;
-    // 429: the admission cooldown is the wait; no budget, so a storm is outlasted rather than dropping rows.
+    // 429: no budget, so a storm is outlasted rather than dropping rows. The request waits its own
+    // Retry-After; admission control pauses the whole endpoint only when it cuts the limit.
     if (error.kind === 'rate_limit') {
       onRetry?.(error);
+      const wait = Math.min(error.retryAfterMs ?? 0, admission.settings.maxRetryAfterMs);
+      if (wait > 0) await sleep(deadline !== undefined ? Math.min(wait, Math.max(0, deadline - Date.now())) : wait, signal);
       continue;
     }
     if (budgetUsed >= policy.maxRetries) throw error;
