@@ -5,8 +5,8 @@
  * prompts again.
  *
  * Entries are immutable, so every run that learned something saves the WHOLE store under its own key
- * `<prefix>-<workflow>-calls-<run id>-<attempt>`, and the next run restores the newest one by the prefix
- * `<prefix>-<workflow>-calls-`. The store only grows (restored segments plus this run's), so the newest
+ * `<prefix>-<workflow>:calls-<run id>-<attempt>`, and the next run restores the newest one by the prefix
+ * `<prefix>-<workflow>:calls-`. The store only grows (restored segments plus this run's), so the newest
  * entry holds everything. Restored segments are merged into the local directory file by file, never
  * replacing it: segments written locally by an earlier attempt in the same workspace stay.
  */
@@ -28,7 +28,8 @@ export interface CallStoreState {
 const SEGMENT = /^calls-.*\.jsonl$/;
 
 export function callStorePrefix(prefix: string, workflow: string): string {
-  return `${prefix}-${workflow}-calls-`;
+  // ':' cannot occur in a stage name, so no stage key `<prefix>-<workflow>-<stage>-...` starts with this.
+  return `${prefix}-${workflow}:calls-`;
 }
 
 export function callStoreKey(
@@ -49,8 +50,7 @@ export function segmentsIn(dir: string): string[] {
 
 /**
  * Brings the newest saved store back and merges its segments into `dir`. Returns the matched key (or
- * undefined) and the segments now in `dir`. Only `calls-*.jsonl` files are taken: the prefix could also
- * match a stage that happens to be called `calls`, whose entry is a stage directory.
+ * undefined) and the segments now in `dir`. Only `calls-*.jsonl` files are taken.
  */
 export async function restoreCallStore(store: CacheStore, prefix: string, workflow: string, dir: string): Promise<{ hit?: string; added: number; baseline: string[] }> {
   const lookup = callStorePrefix(prefix, workflow);

@@ -109,7 +109,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     // Every stage and the model answers are in the cache.
     const keys = emulator.cacheEntries().map((e) => e.key);
     for (const name of STAGE_NAMES) expect(keys.some((k) => k.startsWith(`ddflow-tickets-${name}-`) && !k.includes('-partial-'))).toBe(true);
-    expect(keys).toContain('ddflow-tickets-calls-101-1');
+    expect(keys).toContain('ddflow-tickets:calls-101-1');
 
     // The artifact.
     const id = Number(first.outputs['artifact-id']);
@@ -164,7 +164,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     expect(emulator.artifacts().find((a) => a.id === id)).toMatchObject({ name: 'tickets', runId: '102', finalized: true });
     expect(r.stdout).toMatch(/Cache hit for: ddflow-tickets-tickets-[0-9a-f]{64}/);
     // Nothing new was asked, so no second copy of the answers was saved.
-    expect(emulator.cacheEntries().map((e) => e.key)).not.toContain('ddflow-tickets-calls-102-1');
+    expect(emulator.cacheEntries().map((e) => e.key)).not.toContain('ddflow-tickets:calls-102-1');
   });
 
   it('plan in a fresh workspace (a pull request) sees the stages in the Actions cache; a changed stage and those after it run', async () => {
@@ -180,13 +180,13 @@ describe.sequential('dist/index.js as a runner runs it', () => {
   });
 
   it('with the stage entries evicted, the saved model answers still mean no model call', async () => {
-    const deleted = emulator.deleteCacheEntries((e) => !e.key.includes('-calls-'));
+    const deleted = emulator.deleteCacheEntries((e) => !e.key.includes(':calls-'));
     expect(deleted).toBe(3);
     const job = newJob(ticketsWorkflow(ai.url));
     const r = await runStep('index', { job, inputs: { workflow: 'workflow.yml' }, env: runEnv('103') });
     expect(r.code, r.stdout).toBe(0);
     expect(stagesOf(r).map((s) => s.cache)).toEqual(['miss', 'miss', 'miss']);
-    expect(r.stdout).toContain('Restored 1 answer segment(s) from ddflow-tickets-calls-101-1.');
+    expect(r.stdout).toContain('Restored 1 answer segment(s) from ddflow-tickets:calls-101-1.');
     expect(ai.stats.chat).toBe(callsAfterFirst);
     expect(fs.readFileSync(r.outputs['dataset-path']!, 'utf8')).toBe(fs.readFileSync(first.outputs['dataset-path']!, 'utf8'));
   });
@@ -305,7 +305,7 @@ stages:
     expect(emulator.cacheEntries().some((e) => /^ddflow-slow-gen-partial-[0-9a-f]{64}-301-1$/.test(e.key))).toBe(true);
     // The answers the killed run paid for were saved too; drop them here so that what is measured
     // below is the resume from row groups alone.
-    expect(emulator.deleteCacheEntries((e) => e.key === 'ddflow-slow-calls-301-1')).toBe(1);
+    expect(emulator.deleteCacheEntries((e) => e.key === 'ddflow-slow:calls-301-1')).toBe(1);
 
     slowAi.resetStats();
     const resumedJob = newJob(slowWorkflow(slowAi.url));
@@ -346,7 +346,7 @@ stages:
     // The stage stays in flight for the post step; the answers were saved by main itself.
     expect(r.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
     expect(r.state['ddflow-call-store']).toBe('');
-    expect(emulator.cacheEntries().map((e) => e.key)).toContain('ddflow-cancelled-calls-501-1');
+    expect(emulator.cacheEntries().map((e) => e.key)).toContain('ddflow-cancelled:calls-501-1');
     expect(r.summary).toContain('## ddflow run: cancelled (❌ failed)');
     expect(r.summary).toMatch(/\| 0 \| gen \| ❌ failed \|/);
     expect(stagesOf(r)[0]).toMatchObject({ name: 'gen', status: 'failed' });
