@@ -23,7 +23,7 @@ import { disallowedFilter, inspectTemplate, type TemplateInfo } from './template
 import { checkColumnCycles, checkSamplerGraph } from './rules/graph.js';
 import { checkSamplerColumn } from './rules/samplers.js';
 import { checkSeedSource } from './rules/seeds.js';
-import { checkModelConfigs } from './rules/models.js';
+import { checkModelConfigs, resolveModelAlias } from './rules/models.js';
 
 export interface StageValidationContext {
   /** Columns the stage's seed provides; null when the stage is not seeded. */
@@ -205,7 +205,7 @@ function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext,
 }
 
 function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
-  const model = ctx.models.get(alias);
+  const model = resolveModelAlias(ctx.models, alias);
   if (!model) {
     report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
     return;

@@ -1,5 +1,6 @@
 /** The LLM layer's public surface (what the engine and the workflow runner use). */
 export { AdmissionController, admissionSettings, type AdmissionSettings, type AdmissionStats } from './admission.js';
+export { BUILTIN_MODEL_CONFIGS, builtinModelConfig } from './builtin-models.js';
 export { CallCache, callKey, type CallCacheStats } from './call-cache.js';
 export { LlmError, ParserError, isRetryableKind, type LlmErrorKind } from './errors.js';
 export { LlmFacade, chatRequestBody, embeddingInputs, initialMessages, type ChatMessage, type EmbedRequest, type EmbedResult, type FacadeOptions, type GenerateRequest, type GenerateResult } from './facade.js';

@@ -14,7 +14,7 @@ import { openDatabase, type Database } from '../data/database.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { randomSeed } from '../engine/random.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, ModelRuntimeLike, StageProgress, StageRunInput, StageRunResult } from '../engine/types.js';
-import { buildModelRegistry, CallCache, LlmFacade, retryPolicyFromEnv, type ModelRegistry, type RetryPolicy, type UsageEntry } from '../llm/index.js';
+import { buildModelRegistry, builtinModelConfig, CallCache, LlmFacade, retryPolicyFromEnv, type ModelRegistry, type RetryPolicy, type UsageEntry } from '../llm/index.js';
 import type { Logger } from '../logger.js';
 import { CACHE_FORMAT_VERSION, filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import {
@@ -101,11 +101,19 @@ export async function defaultEngine(): Promise<WorkflowEngine> {
   return { runStage, runDatasetProcessors };
 }
 
-/** Model configs a stage sees: the workflow's, with the stage config's own winning by alias. */
+/**
+ * Model configs a stage sees: the workflow's, with the stage config's own winning by alias, plus the
+ * built-in config of every Data Designer default alias (`nvidia-text`, ...) its columns use and neither
+ * defines (only those: adding unused defaults would change every stage's fingerprint).
+ */
 export function stageModelConfigs(workflow: LoadedWorkflow, stage: LoadedStage): ModelConfig[] {
   const byAlias = new Map<string, ModelConfig>();
   for (const m of workflow.modelConfigs) byAlias.set(m.alias, m);
   for (const m of stage.config.model_configs ?? []) byAlias.set(m.alias, m);
+  for (const alias of usedModelAliases(stage.config)) {
+    const builtin = byAlias.has(alias) ? undefined : builtinModelConfig(alias);
+    if (builtin) byAlias.set(alias, builtin);
+  }
   return [...byAlias.values()];
 }
 

@@ -232,4 +232,40 @@ describe('LLM workflow end to end', () => {
     const report = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
     expect(report.stages[0]!.output_records).toBe(3);
   });
+
+  it("Data Designer's default aliases work without model_configs; a model config of the same alias wins", async () => {
+    const work = await tempDir('ddflow-llm-');
+    const yaml = (models: string) => `name: defaults
+artifact_path: ${JSON.stringify(path.join(work, 'artifacts'))}
+model_providers:
+  - {name: nvidia, endpoint: ${server.url}, api_key: ${KEY_VAR}}
+${models}stages:
+  - name: gen
+    num_records: 2
+    config:
+      columns:
+        - {name: topic, column_type: sampler, sampler_type: category, params: {values: [a, b]}}
+        - {name: line, column_type: llm-text, model_alias: nvidia-text, prompt: "A line about {{ topic }}."}
+        - {name: vec, column_type: embedding, model_alias: nvidia-embedding, target_column: line}
+`;
+    const file = path.join(work, 'workflow.yml');
+    await fs.writeFile(file, yaml(''));
+    const report = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+    expect(report.stages[0]!.output_records).toBe(2);
+    const chat = server.requests.find((r) => r.path.endsWith('/chat/completions'))!;
+    expect(chat.body).toMatchObject({ model: 'nvidia/nemotron-3-nano-30b-a3b', temperature: 1, top_p: 1 });
+    const emb = server.requests.find((r) => r.path.endsWith('/embeddings'))!;
+    expect(emb.body).toMatchObject({ model: 'nvidia/llama-nemotron-embed-1b-v2', input_type: 'query' });
+
+    server.resetStats();
+    await fs.writeFile(file, yaml('model_configs:\n  - {alias: nvidia-text, model: my/own-model, provider: nvidia}\n'));
+    await runWorkflow(await loadWorkflow(file), { log: memoryLogger(), callCache: false });
+    expect(server.requests.find((r) => r.path.endsWith('/chat/completions'))!.body.model).toBe('my/own-model');
+
+    // Without the provider override, the built-in provider's key variable is what is missing.
+    await fs.writeFile(file, yaml('').replace(/model_providers:\n.*\n/, ''));
+    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), env: {} })).rejects.toThrow(
+      "Provider 'nvidia' needs an API key: the environment variable NVIDIA_API_KEY is not set or is empty.",
+    );
+  });
 });

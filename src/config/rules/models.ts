@@ -4,6 +4,12 @@
  */
 import type { ModelConfig, ModelProvider } from '../schema.js';
 import type { Reporter } from '../report.js';
+import { builtinModelConfig } from '../../llm/builtin-models.js';
+
+/** The model config a column's alias names: the workflow's/stage's own, else a Data Designer default alias. */
+export function resolveModelAlias(models: ReadonlyMap<string, ModelConfig>, alias: string): ModelConfig | undefined {
+  return models.get(alias) ?? builtinModelConfig(alias);
+}
 
 export function checkModelConfigs(models: readonly ModelConfig[], providers: Set<string>, report: Reporter): void {
   const seen = new Set<string>();
