@@ -5,6 +5,7 @@
  * matches — from the local artifact directory, or from a cache store — and reruns the first changed
  * stage and everything after it. workflow-metadata.json is rewritten atomically at every status change.
  */
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DataDesignerConfig, ModelConfig } from '../config/schema.js';
@@ -246,6 +247,9 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       const registry = registries.get(index);
       if (!registry) return undefined;
       callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(path.join(workflowDir, CALL_CACHE_DIR));
+      // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
+      // many more than Node's default of 10, which would print a leak warning.
+      if (options.signal) setMaxListeners(0, options.signal);
       const facade = new LlmFacade(registry, { callCache, runConfig: workflow.runConfig, retryPolicy });
       return {
         generate: (req) => facade.generate(req),
