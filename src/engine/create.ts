@@ -62,6 +62,13 @@ function emptyTokens(): TokenUsage {
   return { prompt: 0, completion: 0 };
 }
 
+/**
+ * Rows of a group whose model cells may be in flight at once (also capped by max_in_flight_tasks).
+ * Admission control bounds the HTTP concurrency per endpoint; this only has to exceed the largest
+ * max_parallel_requests users set (a local vLLM at 128), so rows are never what holds requests back.
+ */
+const MAX_ROWS_IN_FLIGHT = 256;
+
 export async function runStage(input: StageRunInput): Promise<StageRunResult> {
   const { stageDir, runConfig, log } = input;
   const warnings: string[] = [];
@@ -90,7 +97,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const monitor = new EarlyShutdownMonitor(runConfig);
     let firstFailure: string | undefined;
     const llm: LlmGeneratorDeps | null = input.models
-      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, 64)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop, onFailure: (m) => void (firstFailure ??= m) }
+      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, MAX_ROWS_IN_FLIGHT)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop, onFailure: (m) => void (firstFailure ??= m) }
       : null;
 
     const dtypes = new Map<string, DeclaredType>(samplers.dtypes);

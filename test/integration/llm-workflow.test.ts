@@ -180,6 +180,28 @@ describe('LLM workflow end to end', () => {
     expect(log.lines.some((l) => l.level === 'warn' && /stopped early/i.test(l.message))).toBe(true);
   });
 
+  it('early shutdown cancels the calls still waiting for admission', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - name: n
+          column_type: sampler
+          sampler_type: uniform
+          params: {low: 0, high: 1000}
+        - name: text
+          column_type: llm-text
+          model_alias: chat
+          prompt: "Say something about {{ n }}."
+`;
+    // 20 rows in flight, one request at a time at the endpoint, every answer a 400: the window of 4
+    // fills with failures after 4 requests, and the 16 rows queued behind them never call.
+    server.setFaults({ schedule: Array.from({ length: 40 }, () => '400' as const) });
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 20, bufferSize: 20, parallel: 1, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 4' }));
+    const err = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() }).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(WorkflowRunError);
+    expect((err as Error).message).toMatch(/stopped early.*no records were produced\. First failure: provider 'local' \(model 'fake\/chat-1'\) rejected the request \(400\)/);
+    expect(server.stats.chat).toBe(4);
+  });
+
   it('retryable failures do not count toward early shutdown', async () => {
     const work = await tempDir('ddflow-llm-');
     const columns = `

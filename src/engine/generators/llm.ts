@@ -4,6 +4,7 @@
  * that fails for good drops its row (counted by reason); the early-shutdown monitor stops the stage
  * when too many recent cells failed.
  */
+import { setMaxListeners } from 'node:events';
 import type { ColumnConfig, EmbeddingColumn, LLMColumn } from '../../config/schema.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
@@ -84,8 +85,8 @@ export abstract class CellGenerator implements ColumnGenerator {
     protected readonly deps: LlmGeneratorDeps,
   ) {}
 
-  /** Generates one cell (row `i`); throws when the cell fails. */
-  abstract cell(group: RowGroup, i: number): Promise<void>;
+  /** Generates one cell (row `i`); throws when the cell fails. `signal` stops its model call. */
+  abstract cell(group: RowGroup, i: number, signal?: AbortSignal): Promise<void>;
 
   generate(group: RowGroup): Promise<RowDrops> {
     return new CellPipeline([this], this.ctx, this.deps).generate(group);
@@ -125,7 +126,18 @@ export class CellPipeline implements ColumnGenerator {
       throw new EarlyShutdownError(this.stopMessage(), drops);
     }
     const gates = this.cells.map((c) => skipGate(c.column as ColumnConfig, this.ctx.templates));
+    // Aborted on early shutdown (or with the run): calls still waiting for admission never go out.
+    const halt = new AbortController();
+    setMaxListeners(0, halt.signal);
+    const parent = this.ctx.signal;
+    const onParentAbort = () => halt.abort();
+    if (parent?.aborted) halt.abort();
+    else parent?.addEventListener('abort', onParentAbort, { once: true });
     let stop = false;
+    const stopNow = () => {
+      stop = true;
+      halt.abort();
+    };
     await forEachLimited(group.rows.length, this.deps.concurrency, async (i) => {
       for (let k = 0; k < this.cells.length; k++) {
         if (stop) {
@@ -136,19 +148,24 @@ export class CellPipeline implements ColumnGenerator {
         if (gate.active && gate.apply(group, i)) continue;
         const cell = this.cells[k]!;
         try {
-          await cell.cell(group, i);
-          stop = this.deps.recordOutcome('success') || stop;
+          await cell.cell(group, i, halt.signal);
+          if (this.deps.recordOutcome('success')) stopNow();
         } catch (err) {
           if (err instanceof TemplateError && err.scope === 'template') throw err;
+          if (stop && err instanceof LlmError && err.kind === 'cancelled' && !parent?.aborted) {
+            // Abandoned by the early shutdown, not a failure of its own.
+            drops.set(i, EARLY_SHUTDOWN_REASON);
+            return;
+          }
           const retryable = err instanceof LlmError && err.retryable;
           drops.set(i, failureReason(err));
           this.deps.onFailure?.((err as Error).message);
           this.ctx.log.debug(`${retryable ? 'Retryable' : 'Non-retryable'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
-          stop = this.deps.recordOutcome(retryable ? 'retryable' : 'failure') || stop;
+          if (this.deps.recordOutcome(retryable ? 'retryable' : 'failure')) stopNow();
           return;
         }
       }
-    });
+    }).finally(() => parent?.removeEventListener('abort', onParentAbort));
     if (stop) throw new EarlyShutdownError(this.stopMessage(), drops);
     return drops;
   }
@@ -192,7 +209,7 @@ export class LlmColumnGenerator extends CellGenerator {
     else this.dtypes.set(column.name, 'str');
   }
 
-  async cell(group: RowGroup, i: number): Promise<void> {
+  async cell(group: RowGroup, i: number, signal: AbortSignal | undefined = this.ctx.signal): Promise<void> {
     const column = this.column as LLMColumn;
     const row = group.rows[i]!;
     const recordIndex = group.recordIndex[i]!;
@@ -206,7 +223,7 @@ export class LlmColumnGenerator extends CellGenerator {
       column: column.name,
       withTrace: column.with_trace ?? 'none',
       extractReasoning: column.extract_reasoning_content ?? false,
-      signal: this.ctx.signal,
+      signal,
     });
     row[column.name] = result.value;
     if (column.with_trace && column.with_trace !== 'none') row[`${column.name}__trace`] = result.trace ?? null;
@@ -222,7 +239,7 @@ export class EmbeddingColumnGenerator extends CellGenerator {
     this.dtypes.set(column.name, 'json');
   }
 
-  async cell(group: RowGroup, i: number): Promise<void> {
+  async cell(group: RowGroup, i: number, signal: AbortSignal | undefined = this.ctx.signal): Promise<void> {
     const column = this.column as EmbeddingColumn;
     const row = group.rows[i]!;
     row[column.name] = await this.deps.models.embed({
@@ -230,7 +247,7 @@ export class EmbeddingColumnGenerator extends CellGenerator {
       input: row[column.target_column],
       recordKey: group.recordIndex[i]!,
       column: column.name,
-      signal: this.ctx.signal,
+      signal,
     });
   }
 }
