@@ -1,0 +1,1611 @@
+export const id = 100;
+export const ids = [100];
+export const modules = {
+
+/***/ 85192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PX: () => (/* binding */ partialStageCacheKey),
+/* harmony export */   hs: () => (/* binding */ GitHubCacheStore)
+/* harmony export */ });
+/* unused harmony exports MAX_CACHE_KEY_LENGTH, cacheKey, cacheKeyPrefix */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18091);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33838);
+/* harmony import */ var _workflow_cache_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64480);
+/**
+ * The stage cache in GitHub Actions: a `CacheStore` over `@actions/cache`.
+ *
+ * Two properties of that service shape this file:
+ * - An entry's `version` is a hash of the exact `paths` list given to save/restore, and the archive
+ *   stores paths relative to GITHUB_WORKSPACE. A stage directory's absolute path differs between runs
+ *   (fresh workspace, other artifact-path), so we never hand the client the stage directory itself:
+ *   every entry is staged at ONE fixed relative path (`.ddflow-cache/entry`, below the current
+ *   directory, which the runner sets to the workspace) and moved to or from the real directory here.
+ *   Staging is done with hard links, so saving a large stage copies no data.
+ * - Entries are immutable and caching is optional: an existing key is a quiet `false`; a missing,
+ *   refusing or failing service is a warning and a miss, never an exception.
+ */
+
+
+
+
+
+
+
+const MAX_CACHE_KEY_LENGTH = 512;
+/** The service accepts at most 10 keys per lookup: the primary key and 9 restore keys. */
+const MAX_RESTORE_KEYS = 9;
+const HASH_SUFFIX_LENGTH = 17; // '~' + 16 hex characters
+/** Percent-encodes the two characters that matter (`,` is forbidden in keys; `%` keeps the mapping reversible). */
+function encodeKeyChars(raw) {
+    return raw.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
+}
+function decodeKeyChars(key) {
+    return key.replace(/%(25|2C)/g, (_, code) => (code === '25' ? '%' : ','));
+}
+/**
+ * A valid cache key for `raw`: commas encoded, and when too long, cut and ended by a hash of the whole
+ * raw key (so two long keys that share a beginning stay distinct). Deterministic across runs.
+ */
+function cacheKey(raw) {
+    const encoded = encodeKeyChars(raw);
+    if (encoded.length <= MAX_CACHE_KEY_LENGTH)
+        return encoded;
+    const hash = node_crypto__WEBPACK_IMPORTED_MODULE_3___default().createHash('sha256').update(raw).digest('hex').slice(0, HASH_SUFFIX_LENGTH - 1);
+    return `${encoded.slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH)}~${hash}`;
+}
+/** A restore prefix that still prefixes `cacheKey(k)` for every raw `k` starting with `raw`. */
+function cacheKeyPrefix(raw) {
+    return encodeKeyChars(raw).slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH);
+}
+// Key naming belongs to the runner (src/workflow/cache-keys.ts); re-exported for the Action's callers.
+
+/** A run-specific partial key for this workflow run (GITHUB_RUN_ID / GITHUB_RUN_ATTEMPT). */
+function partialStageCacheKey(prefix, workflow, stage, fingerprint, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
+    return (0,_workflow_cache_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .partialStageCacheKey */ .PX)(prefix, workflow, stage, fingerprint, run);
+}
+class GitHubCacheStore {
+    kind = 'github-actions';
+    stagingDir;
+    maxFailures;
+    failures = 0;
+    disabled = false;
+    availabilityChecked = false;
+    /** One operation at a time: they share the staging path. */
+    queue = Promise.resolve();
+    constructor(options = {}) {
+        const staging = (options.stagingDir ?? '.ddflow-cache').replaceAll('\\', '/').replace(/\/+$/, '');
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(staging) || staging.split('/').includes('..')) {
+            throw new Error('The cache staging directory must be a path below the current directory.');
+        }
+        this.stagingDir = staging;
+        this.maxFailures = options.maxFailures ?? 2;
+    }
+    /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
+    get enabled() {
+        return !this.disabled;
+    }
+    /** The one `paths` list every save and restore uses, so every entry has the same version. */
+    get clientPaths() {
+        return [`${this.stagingDir}/entry`];
+    }
+    stagingRoot() {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.cwd(), this.stagingDir);
+    }
+    exclusive(op) {
+        const run = this.queue.then(op, op);
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+    usable() {
+        if (this.disabled)
+            return false;
+        if (!this.availabilityChecked) {
+            this.availabilityChecked = true;
+            // isFeatureAvailable() only checks the service URL; without a token saveCache throws.
+            if (!_actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .isFeatureAvailable */ .w3() || !process.env['ACTIONS_RUNTIME_TOKEN']) {
+                this.disabled = true;
+                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning('The GitHub Actions cache service is not available to this step, so stages are neither restored from nor saved to it.');
+                return false;
+            }
+        }
+        return true;
+    }
+    restore(key, dir, restorePrefixes = []) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return undefined;
+            const staging = this.stagingRoot();
+            try {
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
+                const primary = cacheKey(key);
+                const requested = [...new Set(restorePrefixes.map(cacheKeyPrefix))];
+                // A prefix equal to the primary key need not be sent twice, but it still counts as asked for.
+                const prefixes = requested.filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
+                // restoreCache downgrades service trouble to its own warning and returns undefined.
+                let matched = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, primary, prefixes);
+                // The service also prefix-matches the primary key; only an exact hit or a requested prefix
+                // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
+                const counts = (m) => m === primary || requested.some((p) => m.startsWith(p));
+                if (matched && !counts(matched)) {
+                    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
+                    matched = prefixes.length > 0 ? await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, prefixes[0], prefixes.slice(1)) : undefined;
+                }
+                if (!matched || !counts(matched))
+                    return undefined;
+                const entry = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(staging, 'entry');
+                if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(entry)) {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`The cache entry ${matched} was restored outside ${this.stagingDir}; ddflow must run with the workspace as its current directory, so the stage will be recomputed.`);
+                    return undefined;
+                }
+                await replaceDir(entry, dir);
+                // Report keys as the caller spelled them (a hashed long key only maps back when it is the primary one).
+                return matched === primary ? key : decodeKeyChars(matched);
+            }
+            catch (err) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Could not restore the cache entry for ${key}: ${errorText(err)}; the stage will be recomputed.`);
+                return undefined;
+            }
+            finally {
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
+            }
+        });
+    }
+    /** Whether the service holds exactly `key` (nothing is downloaded). */
+    has(key) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return false;
+            const k = cacheKey(key);
+            try {
+                return (await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, k, [], { lookupOnly: true })) === k;
+            }
+            catch (err) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Could not look up ${key} in the Actions cache: ${errorText(err)}`);
+                return false;
+            }
+        });
+    }
+    save(key, dir) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return false;
+            const staging = this.stagingRoot();
+            const k = cacheKey(key);
+            try {
+                if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir)) {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Nothing to cache for ${key}: ${dir} does not exist.`);
+                    return false;
+                }
+                // Keys are immutable: checking first skips compressing an entry the service would refuse.
+                const existing = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, k, [], { lookupOnly: true });
+                if (existing === k) {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.info(`The cache already holds ${k}; keeping that entry.`);
+                    return false;
+                }
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
+                await linkTree(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(staging, 'entry'));
+                const id = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .saveCache */ .Io(this.clientPaths, k);
+                if (id !== -1) {
+                    this.failures = 0;
+                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.info(`Saved ${key} to the Actions cache.`);
+                    return true;
+                }
+                this.noteFailure(`The Actions cache did not accept ${k}`);
+                return false;
+            }
+            catch (err) {
+                this.noteFailure(`Could not save ${k} to the Actions cache: ${errorText(err)}`);
+                return false;
+            }
+            finally {
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
+            }
+        });
+    }
+    noteFailure(message) {
+        this.failures += 1;
+        _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`${message}; a later run will recompute this stage.`);
+        if (this.failures >= this.maxFailures && !this.disabled) {
+            this.disabled = true;
+            _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning('The Actions cache failed repeatedly, so ddflow stops using it for the rest of this run.');
+        }
+    }
+}
+function errorText(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return text.split('\n')[0].replace(/[.\s]+$/, '');
+}
+/** Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices). */
+async function linkTree(src, dest) {
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(dest, { recursive: true });
+    for (const entry of await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().readdir(src, { withFileTypes: true })) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(src, entry.name);
+        const to = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dest, entry.name);
+        if (entry.isDirectory())
+            await linkTree(from, to);
+        else if (entry.isSymbolicLink())
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().symlink(await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().readlink(from), to);
+        else if (entry.isFile())
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().link(from, to).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().copyFile(from, to));
+    }
+}
+/** Makes `dir` exactly the restored entry: stale files from an earlier attempt must not mix in. */
+async function replaceDir(entry, dir) {
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(dir, { recursive: true, force: true });
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir), { recursive: true });
+    try {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(entry, dir);
+    }
+    catch (err) {
+        if (err.code !== 'EXDEV')
+            throw err;
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().cp(entry, dir, { recursive: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 13276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VY: () => (/* binding */ CALL_STORE_STATE),
+/* harmony export */   Ye: () => (/* binding */ restoreCallStore),
+/* harmony export */   hU: () => (/* binding */ callStoreKey),
+/* harmony export */   jR: () => (/* binding */ saveCallStore)
+/* harmony export */ });
+/* unused harmony exports callStorePrefix, segmentsIn */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The per-call response store (`<workflow dir>/call-cache/calls-*.jsonl`, see src/llm/call-cache.ts)
+ * travels through the Actions cache, so a fresh runner does not pay again for answers an earlier run
+ * already got — e.g. after the stage cache was evicted, or when a changed stage asks some of the same
+ * prompts again.
+ *
+ * Entries are immutable, so every run that learned something saves the WHOLE store under its own key
+ * `<prefix>-<workflow>:calls-<run id>-<attempt>`, and the next run restores the newest one by the prefix
+ * `<prefix>-<workflow>:calls-`. The store only grows (restored segments plus this run's), so the newest
+ * entry holds everything. Restored segments are merged into the local directory file by file, never
+ * replacing it: segments written locally by an earlier attempt in the same workspace stay.
+ */
+
+
+
+/** What main leaves for the post step: where the store is, its key, and what was already there. */
+const CALL_STORE_STATE = 'ddflow-call-store';
+const SEGMENT = /^calls-.*\.jsonl$/;
+function callStorePrefix(prefix, workflow) {
+    // ':' cannot occur in a stage name, so no stage key `<prefix>-<workflow>-<stage>-...` starts with this.
+    return `${prefix}-${workflow}:calls-`;
+}
+function callStoreKey(prefix, workflow, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
+    return `${callStorePrefix(prefix, workflow)}${run.id || 'local'}-${run.attempt || '1'}`;
+}
+function segmentsIn(dir) {
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
+        return [];
+    return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir)
+        .filter((n) => SEGMENT.test(n))
+        .sort();
+}
+/**
+ * Brings the newest saved store back and merges its segments into `dir`. Returns the matched key (or
+ * undefined) and the segments now in `dir`. Only `calls-*.jsonl` files are taken.
+ */
+async function restoreCallStore(store, prefix, workflow, dir) {
+    const lookup = callStorePrefix(prefix, workflow);
+    const scratch = `${dir}.restoring`;
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
+    let added = 0;
+    let hit;
+    try {
+        hit = await store.restore(lookup, scratch, [lookup]);
+        if (hit) {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(dir, { recursive: true });
+            for (const name of segmentsIn(scratch)) {
+                const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
+                if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(target))
+                    continue;
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().copyFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target));
+                added++;
+            }
+        }
+    }
+    finally {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
+    }
+    return { hit, added, baseline: segmentsIn(dir) };
+}
+/** Saves `dir` under `key` when it holds a segment the restore did not bring (a run that asked nothing new saves nothing). */
+async function saveCallStore(store, state) {
+    const now = segmentsIn(state.dir);
+    const known = new Set(state.baseline);
+    if (!now.some((s) => !known.has(s)))
+        return false;
+    return store.save(state.key, state.dir);
+}
+
+
+/***/ }),
+
+/***/ 60100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: actionsLogger
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(94851);
+// EXTERNAL MODULE: ./src/data/duckdb-loader.ts
+var duckdb_loader = __webpack_require__(21293);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 14 modules
+var load = __webpack_require__(37578);
+// EXTERNAL MODULE: ./src/workflow/plan.ts
+var plan = __webpack_require__(74510);
+// EXTERNAL MODULE: ./src/workflow/cache-keys.ts
+var cache_keys = __webpack_require__(64480);
+// EXTERNAL MODULE: ./src/workflow/run.ts + 8 modules
+var run = __webpack_require__(21911);
+// EXTERNAL MODULE: ./src/workflow/stores.ts
+var stores = __webpack_require__(20219);
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+/**
+ * Workflow-file problems as GitHub annotations, so they show on the file and line in the run page
+ * and in pull-request diffs. GitHub resolves an annotation's `file` against the repository root
+ * (GITHUB_WORKSPACE), so paths are made relative to it; a file outside the workspace cannot be
+ * annotated in place and keeps its path in the message instead.
+ */
+
+
+/** `file` relative to `workspace` with forward slashes, or undefined when it lies outside. */
+function workspaceRelative(file, workspace) {
+    const rel = external_node_path_default().relative(external_node_path_default().resolve(workspace), external_node_path_default().resolve(file));
+    if (!rel || rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return undefined;
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+function toAnnotation(d, workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()) {
+    const title = d.code ? `ddflow: ${d.code}` : 'ddflow';
+    if (!d.location)
+        return { severity: d.severity, message: d.message, properties: { title } };
+    const file = workspaceRelative(d.location.file, workspace);
+    if (!file) {
+        return {
+            severity: d.severity,
+            message: `${d.location.file}:${d.location.line}:${d.location.col}: ${d.message}`,
+            properties: { title },
+        };
+    }
+    return {
+        severity: d.severity,
+        message: d.message,
+        properties: { title, file, startLine: d.location.line, startColumn: d.location.col },
+    };
+}
+/** Emits one annotation per diagnostic (errors first); returns how many errors there were. */
+function annotate(diagnostics, workspace) {
+    const ordered = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    for (const d of ordered) {
+        const a = toAnnotation(d, workspace);
+        if (a.severity === 'error')
+            core.error(a.message, a.properties);
+        else
+            core.warning(a.message, a.properties);
+    }
+    return ordered.filter((d) => d.severity === 'error').length;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 107 modules
+var artifact = __webpack_require__(67458);
+;// CONCATENATED MODULE: ./src/action/artifact-sink.ts
+/**
+ * Publishing outputs as workflow-run artifacts: an `ArtifactSink` over `@actions/artifact` (v4 service).
+ *
+ * Artifacts are immutable per run (a repeated name is a 409), and a run may upload from `main` and
+ * again from `post`, or the final output next to every stage directory; so names are made valid and
+ * then unique: a name this sink already used, or one the service reports as taken, gets `-2`, `-3`...
+ */
+
+
+/** Characters the artifact service refuses in names. */
+const INVALID_NAME_CHARS = /[":<>|*?\r\n\\/]/g;
+const MAX_NAME_LENGTH = 200;
+const MAX_SUFFIX_ATTEMPTS = 50;
+/** A name the service accepts: invalid characters become `-`, surrounding spaces and dots go. */
+function artifactName(raw) {
+    const cleaned = raw
+        .replace(INVALID_NAME_CHARS, '-')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[.\s]+|[.\s]+$/g, '')
+        .slice(0, MAX_NAME_LENGTH);
+    return cleaned || 'ddflow';
+}
+/** Where a person finds an artifact in the GitHub UI, when the run is known. */
+function artifactUrl(id, env = process.env) {
+    const repository = env['GITHUB_REPOSITORY'];
+    const runId = env['GITHUB_RUN_ID'];
+    if (!repository || !runId)
+        return undefined;
+    const server = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
+    return `${server}/${repository}/actions/runs/${runId}/artifacts/${id}`;
+}
+function validRetentionDays(days) {
+    if (days === undefined)
+        return undefined;
+    if (!Number.isInteger(days) || days < 1 || days > 90) {
+        throw new diagnostics/* DdflowError */.Zq(`Artifact retention must be a whole number of days from 1 to 90, not ${days}.`);
+    }
+    return days;
+}
+class GitHubArtifactSink {
+    kind = 'github-artifacts';
+    client = new artifact/* DefaultArtifactClient */.t9();
+    usedNames = new Set();
+    retentionDays;
+    constructor(options = {}) {
+        this.retentionDays = validRetentionDays(options.retentionDays);
+    }
+    async upload(name, files, rootDir, options = {}) {
+        const retentionDays = validRetentionDays(options.retentionDays) ?? this.retentionDays;
+        if (files.length === 0)
+            throw new diagnostics/* DdflowError */.Zq(`There are no files to upload as the artifact ${artifactName(name)}.`);
+        const base = artifactName(name);
+        for (let attempt = 1; attempt <= MAX_SUFFIX_ATTEMPTS; attempt++) {
+            const candidate = attempt === 1 ? base : `${base.slice(0, MAX_NAME_LENGTH - 4)}-${attempt}`;
+            if (this.usedNames.has(candidate))
+                continue;
+            this.usedNames.add(candidate);
+            try {
+                const result = await this.client.uploadArtifact(candidate, files, rootDir, retentionDays ? { retentionDays } : {});
+                return {
+                    name: candidate,
+                    id: result.id,
+                    size: result.size,
+                    url: result.id === undefined ? undefined : artifactUrl(result.id),
+                };
+            }
+            catch (err) {
+                // The client reports the service's 409 as "Failed request: (409) Conflict".
+                if (err instanceof Error && /\(409\)/.test(err.message))
+                    continue;
+                throw new diagnostics/* DdflowError */.Zq(`Could not upload the artifact ${candidate}: ${firstLine(err)}.`, { cause: err });
+            }
+        }
+        throw new diagnostics/* DdflowError */.Zq(`Could not find a free artifact name for ${base} in this run.`);
+    }
+}
+function firstLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return text.split('\n')[0].replace(/[.\s]+$/, '');
+}
+
+// EXTERNAL MODULE: ./src/action/cache-store.ts
+var cache_store = __webpack_require__(85192);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+/**
+ * The Action's inputs (spec §4.2), read once and checked up front so that a typo in a `with:` block is
+ * one clear sentence naming the input, not a failure halfway through a run.
+ */
+
+
+const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'];
+const RESUME_MODES = ['never', 'if_possible', 'always'];
+const UPLOAD_MODES = ['final', 'stages', 'all', 'none'];
+const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'];
+const coreGetter = (name) => core.getInput(name);
+function bad(name, problem) {
+    return new diagnostics/* DdflowError */.Zq(`The input "${name}" ${problem}.`);
+}
+function oneOf(name, raw, allowed, fallback) {
+    if (raw === '')
+        return fallback;
+    // Accept `if-possible` for `if_possible`: action inputs are kebab-case, so people write it both ways.
+    const value = raw.toLowerCase().replaceAll('-', '_');
+    const match = allowed.find((a) => a === value);
+    if (!match) {
+        const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
+        throw bad(name, `must be ${list}, not "${raw}"`);
+    }
+    return match;
+}
+function integer(name, raw, min, max = Number.MAX_SAFE_INTEGER) {
+    if (raw === '')
+        return undefined;
+    if (!/^[+-]?\d+$/.test(raw))
+        throw bad(name, `must be a whole number, not "${raw}"`);
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw bad(name, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}, not ${raw}` : `must be from ${min} to ${max}, not ${raw}`);
+    }
+    return n;
+}
+/** The YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function inputs_boolean(name, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw bad(name, `must be true or false, not "${raw}"`);
+}
+function lines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function parseOverrides(raw) {
+    const out = [];
+    for (const line of lines(raw)) {
+        const eq = line.indexOf('=');
+        const stage = eq < 0 ? '' : line.slice(0, eq).trim();
+        const file = eq < 0 ? '' : line.slice(eq + 1).trim();
+        if (!stage || !file)
+            throw bad('overrides', `needs one "stage=path" a line, not "${line}"`);
+        if (out.some((o) => o.stage === stage))
+            throw bad('overrides', `names the stage "${stage}" twice`);
+        out.push({ stage, path: file });
+    }
+    return out;
+}
+/** Reads and checks every input; throws a DdflowError naming the first bad one. */
+function readInputs(get = coreGetter) {
+    const raw = (name) => get(name).trim();
+    const workflow = raw('workflow');
+    if (!workflow)
+        throw bad('workflow', 'is required: give the path of the workflow file');
+    const command = oneOf('command', raw('command'), ACTION_COMMANDS, 'run');
+    const resume = oneOf('resume', raw('resume'), RESUME_MODES, 'if_possible');
+    const targets = raw('targets')
+        .split(/[,\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+    const rerunFrom = raw('rerun-from') || undefined;
+    if (rerunFrom && resume === 'never')
+        throw bad('rerun-from', 'needs resume to be if_possible or always, because resume never reruns everything anyway');
+    const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
+    if (cacheKeyPrefix.includes(','))
+        throw bad('cache-key-prefix', 'cannot contain commas');
+    if (cacheKeyPrefix.length > 100)
+        throw bad('cache-key-prefix', 'must be at most 100 characters long');
+    return {
+        workflow,
+        command,
+        resume,
+        targets,
+        rerunFrom,
+        overrides: parseOverrides(get('overrides')),
+        numRecords: integer('num-records', raw('num-records'), 1),
+        seed: integer('seed', raw('seed'), 0),
+        artifactPath: raw('artifact-path') || undefined,
+        workingDirectory: raw('working-directory') || undefined,
+        cache: inputs_boolean('cache', raw('cache'), true),
+        cacheKeyPrefix,
+        upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
+        artifactName: raw('artifact-name') || undefined,
+        retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
+        exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+    };
+}
+/** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
+function inputsFrom(values) {
+    return readInputs((name) => values[name] ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/action/masking.ts
+/**
+ * API keys never reach a log: the values of the environment variables that providers name as
+ * `api_key` are registered with the runner's masker before anything can print them.
+ */
+
+/**
+ * Values shorter than this are not masked: masking "1" or "abc" would blank every occurrence of that
+ * text in the log, and no real API key is that short.
+ */
+const MIN_MASKED_LENGTH = 4;
+/** The environment variable names the providers read their keys from (deduplicated, in order). */
+function apiKeyEnvNames(providers) {
+    const names = new Set();
+    for (const p of providers)
+        if (p.api_key)
+            names.add(p.api_key);
+    return [...names];
+}
+/**
+ * Masks the value of each named variable that is set. Multi-line values are masked line by line, as
+ * the runner matches masks per line. Returns the names whose values were masked (never the values).
+ */
+function maskEnvValues(names, env = process.env) {
+    const masked = [];
+    for (const name of names) {
+        const value = env[name];
+        if (!value)
+            continue;
+        const parts = [value, ...value.split(/\r?\n/)].map((v) => v.trim()).filter((v) => v.length >= MIN_MASKED_LENGTH);
+        for (const part of new Set(parts))
+            core.setSecret(part);
+        if (parts.length > 0)
+            masked.push(name);
+    }
+    return masked;
+}
+/** Masks the keys of every provider given (main.ts passes the providers the workflow's models use, built-ins included). */
+function maskProviderKeys(providers, env = process.env) {
+    return maskEnvValues(apiKeyEnvNames(providers), env);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+/**
+ * From a finished run to the Action's outputs and artifacts (spec §4.2), kept apart from main.ts so
+ * the entry point stays a thin composition and this part is tested without a runner.
+ */
+
+
+
+function stagesOutput(report) {
+    return report.stages.map((s) => ({
+        name: s.name,
+        status: s.status,
+        cache: s.cache,
+        rows: s.output_records,
+        duration_sec: s.duration_sec,
+        tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
+    }));
+}
+/** Every output of the Action, as the strings `core.setOutput` writes. */
+function runOutputs(report, artifact) {
+    const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
+    return {
+        'dataset-path': report.export_path ?? '',
+        records: String(report.final_records),
+        stages: JSON.stringify(stagesOutput(report)),
+        'cache-hits': String(hits),
+        'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
+        'artifact-url': artifact?.url ?? '',
+    };
+}
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, value);
+}
+function filesBelow(dir) {
+    const out = [];
+    const walk = (d) => {
+        for (const e of external_node_fs_default().readdirSync(d, { withFileTypes: true })) {
+            const p = external_node_path_default().join(d, e.name);
+            if (e.isDirectory())
+                walk(p);
+            else if (e.isFile())
+                out.push(p);
+        }
+    };
+    if (external_node_fs_default().existsSync(dir))
+        walk(dir);
+    return out.sort();
+}
+/**
+ * What `upload` asks for: `final` the exported file, `stages` each stage directory that holds data,
+ * `all` both. Stage artifacts are named `<name>-stage-<i>-<stage>` so shards never collide.
+ */
+function planUploads(report, upload, artifactName) {
+    const planned = [];
+    if ((upload === 'final' || upload === 'all') && report.export_path && external_node_fs_default().existsSync(report.export_path)) {
+        planned.push({ name: artifactName, files: [report.export_path], rootDir: external_node_path_default().dirname(report.export_path), final: true });
+    }
+    if (upload === 'stages' || upload === 'all') {
+        for (const s of report.stages) {
+            const files = filesBelow(s.stage_dir);
+            if (files.length === 0)
+                continue;
+            planned.push({ name: `${artifactName}-stage-${s.index}-${s.name}`, files, rootDir: s.stage_dir, final: false });
+        }
+    }
+    return planned;
+}
+/**
+ * Uploads in order; returns every artifact and the one whose id/URL the outputs carry (the final
+ * dataset's, else the first). An upload failure propagates: the caller decides whether it fails the step.
+ */
+async function uploadPlanned(sink, planned, retentionDays) {
+    const uploaded = [];
+    let primary;
+    for (const p of planned) {
+        const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
+        uploaded.push(result);
+        if (p.final)
+            primary = result;
+    }
+    return { uploaded, primary: primary ?? uploaded[0] };
+}
+
+// EXTERNAL MODULE: ./src/data/database.ts
+var database = __webpack_require__(94715);
+// EXTERNAL MODULE: ./src/data/dataset.ts
+var dataset = __webpack_require__(99724);
+// EXTERNAL MODULE: ./src/data/statistics.ts
+var statistics = __webpack_require__(71621);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+const SUMMARY_TRUNCATED_NOTE = "_The summary was cut here to stay under GitHub's 1 MiB step-summary limit._";
+const STATUS_LABEL = {
+    pending: '· pending',
+    running: '⏸️ interrupted',
+    completed: '✅ completed',
+    completed_empty: '⚪ completed (empty)',
+    skipped_empty_upstream: '⏭️ skipped (empty upstream)',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+/** Makes any text safe inside a table cell; `max` counts characters of the original text. */
+function tableCell(value, max = Number.POSITIVE_INFINITY) {
+    let text = stringify(value);
+    if (text.length > max) {
+        const chars = [...text];
+        if (chars.length > max)
+            text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+    }
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, '<br>');
+}
+function stringify(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (value instanceof Date)
+        return value.toISOString();
+    if (typeof value === 'object') {
+        try {
+            return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+        }
+        catch {
+            return String(value);
+        }
+    }
+    return String(value);
+}
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '—';
+    if (seconds < 60)
+        return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+    const total = Math.round(seconds);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
+}
+const summary_int = (n) => n.toLocaleString('en-US');
+function cacheLabel(stage) {
+    const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
+    return stage.saved ? `${base}, saved` : base;
+}
+function rowsLabel(stage) {
+    const requested = stage.num_records_requested;
+    if (requested > 0 && stage.num_records_actual < requested && stage.status !== 'skipped' && stage.status !== 'skipped_empty_upstream') {
+        return `⚠️ ${summary_int(stage.output_records)} (${summary_int(stage.num_records_actual)} of ${summary_int(requested)} generated)`;
+    }
+    return summary_int(stage.output_records);
+}
+function tokensLabel(stage) {
+    const { prompt, completion } = stage.tokens;
+    return prompt + completion === 0 ? '—' : `${summary_int(prompt)} / ${summary_int(completion)}`;
+}
+function stageTable(report) {
+    const lines = [
+        '### Stages',
+        '',
+        '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
+        '|---:|---|---|---|---:|---:|---:|',
+    ];
+    for (const s of report.stages) {
+        lines.push(`| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`);
+    }
+    const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;
+    const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
+    const completion = report.stages.reduce((n, s) => n + s.tokens.completion, 0);
+    lines.push('', `${hits} of ${report.stages.length} stages came from the cache; ${summary_int(prompt)} prompt and ${summary_int(completion)} completion tokens.`);
+    return lines;
+}
+function sampleTable(sample, total, opts) {
+    const columns = sample.columns.slice(0, opts.maxColumns);
+    const rows = sample.rows.slice(0, opts.maxRows);
+    const shown = rows.length;
+    const lines = [`### Sample (${shown} of ${summary_int(Math.max(total, shown))} rows)`, ''];
+    if (columns.length === 0 || shown === 0)
+        return [...lines, '_No rows._'];
+    lines.push(`| ${columns.map((c) => tableCell(c, opts.maxCellChars)).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+    for (const row of rows)
+        lines.push(`| ${columns.map((c) => tableCell(row[c], opts.maxCellChars)).join(' | ')} |`);
+    if (sample.columns.length > columns.length)
+        lines.push('', `_${sample.columns.length - columns.length} more columns not shown._`);
+    return lines;
+}
+const round = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : stringify(v));
+function statDetails(stat) {
+    const parts = [];
+    const d = stat.distribution;
+    if (stat.sampler_type)
+        parts.push(`sampler: ${stat.sampler_type}`);
+    if (d && typeof d === 'object') {
+        if (d.min !== undefined || d.max !== undefined)
+            parts.push(`range ${round(d.min)}–${round(d.max)}`);
+        if (d.mean !== undefined)
+            parts.push(`mean ${round(d.mean)}`);
+        if (d.stddev !== undefined)
+            parts.push(`stddev ${round(d.stddev)}`);
+        if (d.median !== undefined)
+            parts.push(`median ${round(d.median)}`);
+        if (d.most_common_value !== undefined)
+            parts.push(`most common: ${stringify(d.most_common_value)}`);
+    }
+    if (stat.output_tokens_mean !== undefined)
+        parts.push(`output tokens mean ${round(stat.output_tokens_mean)}`);
+    if (stat.input_tokens_mean !== undefined)
+        parts.push(`input tokens mean ${round(stat.input_tokens_mean)}`);
+    if (stat.num_valid_records !== undefined)
+        parts.push(`valid ${stringify(stat.num_valid_records)}`);
+    return parts.join('; ');
+}
+function statsTable(stats, opts) {
+    const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
+    for (const s of stats) {
+        const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
+        lines.push(`| ${cells.map((c) => tableCell(c, opts.maxCellChars * 2)).join(' | ')} |`);
+    }
+    return lines;
+}
+function warningLines(report) {
+    const items = [];
+    for (const s of report.stages) {
+        const name = `\`${s.name.replace(/`/g, "'")}\``;
+        if (s.status === 'failed' && s.error)
+            items.push(`${name} failed: ${s.error}`);
+        if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
+            items.push(`${name} generated ${summary_int(s.num_records_actual)} of the ${summary_int(s.num_records_requested)} requested rows.`);
+        }
+        const drops = Object.entries(s.dropped_rows ?? {}).filter(([, n]) => n > 0);
+        if (drops.length > 0) {
+            const total = drops.reduce((n, [, k]) => n + k, 0);
+            const byReason = drops
+                .sort((a, b) => b[1] - a[1])
+                .map(([reason, n]) => `${reason} ${summary_int(n)}`)
+                .join(', ');
+            items.push(`${name} dropped ${summary_int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
+        }
+        for (const w of s.warnings ?? [])
+            items.push(`${name}: ${w}`);
+    }
+    items.push(...report.warnings);
+    if (items.length === 0)
+        return [];
+    return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
+}
+/** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */
+function capBytes(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    const note = `\n\n${SUMMARY_TRUNCATED_NOTE}\n`;
+    const budget = maxBytes - Buffer.byteLength(note);
+    let cut = Buffer.from(text).subarray(0, Math.max(0, budget)).toString('utf8');
+    // A partially decoded last character becomes U+FFFD; dropping the last line removes it and half-rows.
+    const lastNewline = cut.lastIndexOf('\n');
+    cut = lastNewline > 0 ? cut.slice(0, lastNewline) : '';
+    return `${cut}${note}`;
+}
+function renderSummary(report, sample, stats = [], options = {}) {
+    const opts = {
+        maxRows: options.maxRows ?? 10,
+        maxColumns: options.maxColumns ?? 20,
+        maxCellChars: options.maxCellChars ?? 80,
+        maxBytes: options.maxBytes ?? 512 * 1024,
+    };
+    const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
+    const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
+    const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
+    head.push(`**${summary_int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
+    // Most important first, so a cut loses the least useful part.
+    const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
+    if (stats.length > 0)
+        sections.push(statsTable(stats, opts));
+    const text = sections
+        .filter((s) => s.length > 0)
+        .map((s) => s.join('\n'))
+        .join('\n\n');
+    return capBytes(`${text}\n`, opts.maxBytes);
+}
+
+;// CONCATENATED MODULE: ./src/action/report-summary.ts
+/** Gathers what the job summary shows (sample rows, column statistics) and writes it. */
+
+
+
+
+
+
+const SAMPLE_ROWS = 5;
+/**
+ * The kind of each output column, as the stage that declared it says (a later stage's column of the
+ * same name wins): sampler columns then get their distribution in the statistics, as Data Designer's do.
+ */
+function columnKinds(workflow) {
+    const kinds = new Map();
+    for (const stage of workflow?.stages ?? []) {
+        for (const c of (stage.config.columns ?? [])) {
+            if (typeof c['name'] !== 'string')
+                continue;
+            const type = String(c['column_type'] ?? 'output').replace(/-/g, '_');
+            kinds.set(c['name'], { column_type: type, ...(typeof c['sampler_type'] === 'string' ? { sampler_type: c['sampler_type'] } : {}) });
+        }
+    }
+    return kinds;
+}
+async function writeJobSummary(report, options) {
+    let sample = { columns: [], rows: [] };
+    let stats = [];
+    const files = report.final_output_files ?? [];
+    if (files.length > 0) {
+        const db = await (0,database/* openDatabase */.qI)();
+        try {
+            const columns = (await (0,dataset/* columnsOf */.PL)(db, files)).map((c) => c.name);
+            sample = { columns, rows: await (0,dataset/* readRows */.aK)(db, files, { offset: 0, limit: SAMPLE_ROWS }) };
+            const kinds = columnKinds(options.workflow);
+            const described = columns.map((name) => ({ name, ...(kinds.get(name) ?? { column_type: 'output' }) }));
+            stats = await (0,statistics/* computeColumnStatistics */.vM)(db, files, described);
+        }
+        catch (err) {
+            core.warning(`Could not read the final output for the job summary: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        finally {
+            await db.close();
+        }
+    }
+    const shown = { ...report };
+    if (options.workspace && shown.export_path) {
+        const rel = external_node_path_default().relative(options.workspace, shown.export_path);
+        if (rel && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel))
+            shown.export_path = rel.split((external_node_path_default()).sep).join('/');
+    }
+    const markdown = renderSummary(shown, sample, stats, { title: options.title });
+    await core.summary.addRaw(markdown, true).write();
+}
+
+// EXTERNAL MODULE: ./src/action/state.ts
+var action_state = __webpack_require__(33175);
+// EXTERNAL MODULE: ./src/action/call-store.ts
+var call_store = __webpack_require__(13276);
+;// CONCATENATED MODULE: ./src/action/stage-log.ts
+const CACHE_TEXT = {
+    reused: 'reused from the workspace',
+    restored: 'restored from the Actions cache',
+    miss: 'generated',
+    off: 'generated (cache off)',
+};
+/** The one line that closes a stage's group. */
+function stageResultLine(r) {
+    const parts = [`${r.status}`, `${r.output_records} rows`, CACHE_TEXT[r.cache]];
+    if (r.saved)
+        parts.push('saved to the cache');
+    parts.push(`${r.duration_sec.toFixed(1)} s`);
+    if (r.tokens.prompt + r.tokens.completion > 0)
+        parts.push(`${r.tokens.prompt} prompt / ${r.tokens.completion} completion tokens`);
+    const drops = Object.entries(r.dropped_rows ?? {}).filter(([, n]) => n > 0);
+    if (drops.length)
+        parts.push(`dropped ${drops.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    return `Stage '${r.name}': ${parts.join(', ')}${r.error ? ` — ${r.error}` : ''}`;
+}
+class StageGroups {
+    out;
+    stages;
+    lastIndex;
+    open = false;
+    /** `stages`: names in order; `lastIndex`: the last stage this run goes to (the final target). */
+    constructor(out, stages, lastIndex = stages.length - 1) {
+        this.out = out;
+        this.stages = stages;
+        this.lastIndex = lastIndex;
+    }
+    begin(index) {
+        this.end();
+        if (index > this.lastIndex || index >= this.stages.length)
+            return;
+        this.out.startGroup(`Stage ${index + 1}/${this.lastIndex + 1}: ${this.stages[index]}`);
+        this.open = true;
+    }
+    end() {
+        if (!this.open)
+            return;
+        this.out.endGroup();
+        this.open = false;
+    }
+    onEvent(event) {
+        if (event.type === 'stage-start') {
+            if (event.resume)
+                this.out.info(`Resuming stage '${event.stage}' from its completed row groups.`);
+        }
+        else if (event.type === 'stage-progress') {
+            const p = event.progress;
+            this.out.info(`  row group ${p.rowGroupsDone}/${p.rowGroupsTotal}: ${p.rowsDone}/${p.rowsTotal} rows`);
+        }
+        else if (event.type === 'stage-end') {
+            this.out.info(stageResultLine(event.report));
+            this.begin(event.report.index + 1);
+        }
+    }
+}
+/** The index of the last stage a run with these targets reaches (the runner checks unknown names). */
+function lastTargetIndex(stages, targets) {
+    if (targets.length === 0)
+        return stages.length - 1;
+    const found = targets.map((t) => stages.indexOf(t)).filter((i) => i >= 0);
+    return found.length ? Math.max(...found) : stages.length - 1;
+}
+
+// EXTERNAL MODULE: ./src/llm/providers.ts
+var providers = __webpack_require__(64689);
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The Action's main step: a thin composition of inputs → workflow runner → outputs, artifacts and a job
+ * summary. Everything GitHub-specific lives in this folder; the runner is the same one the CLI uses.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
+function actionsLogger() {
+    return {
+        info: (m) => core.info(m),
+        warn: (m) => core.warning(m),
+        debug: (m) => core.debug(m),
+        group: (title) => {
+            core.startGroup(title);
+            return { end: () => core.endGroup() };
+        },
+    };
+}
+/** DuckDB is not in the bundle: it is installed once per runner image into the tool cache (see src/data/duckdb-loader.ts). */
+function configureDuckDB() {
+    if (process.env[duckdb_loader/* DUCKDB_DIR_ENV */.AO])
+        return;
+    const toolCache = process.env['RUNNER_TOOL_CACHE'] || external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-tools');
+    process.env[duckdb_loader/* DUCKDB_DIR_ENV */.AO] = external_node_path_default().join(toolCache, 'ddflow-duckdb', duckdb_loader/* DUCKDB_VERSION */.pc, `${process.platform}-${process.arch}`);
+}
+async function runAction() {
+    let inputs;
+    try {
+        inputs = readInputs();
+    }
+    catch (err) {
+        core.setFailed(err instanceof Error ? err.message : String(err));
+        return;
+    }
+    configureDuckDB();
+    // The cache store stages entries relative to the current directory, which must be the workspace in
+    // every run (the runner starts actions there), so working-directory is resolved, never chdir'ed to.
+    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+    const baseDir = external_node_path_default().resolve(workspace, inputs.workingDirectory ?? '.');
+    const workflowFile = external_node_path_default().resolve(baseDir, inputs.workflow);
+    const log = actionsLogger();
+    let workflow;
+    try {
+        workflow = await (0,load/* loadWorkflow */.G)(workflowFile, { cwd: baseDir });
+    }
+    catch (err) {
+        if (err instanceof diagnostics/* ValidationError */.yI) {
+            annotate(err.diagnostics, workspace);
+            core.setFailed(`${err.message} See the annotations on ${external_node_path_default().relative(workspace, workflowFile) || workflowFile}.`);
+            return;
+        }
+        core.setFailed(err instanceof Error ? err.message : String(err));
+        return;
+    }
+    for (const w of workflow.warnings)
+        core.warning((0,diagnostics/* formatDiagnostic */.xy)(w, workspace));
+    maskProviderKeys([...providers/* BUILTIN_PROVIDERS */.Dd, ...workflow.modelProviders]);
+    // The loader resolved the file's artifact_path against baseDir already.
+    const artifactPath = inputs.artifactPath ? external_node_path_default().resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;
+    const overrides = Object.fromEntries(inputs.overrides.map((o) => [o.stage, external_node_path_default().resolve(baseDir, o.path)]));
+    const common = {
+        resume: inputs.resume,
+        targets: inputs.targets.length ? inputs.targets : undefined,
+        rerunFrom: inputs.rerunFrom,
+        overrides,
+        numRecords: inputs.numRecords,
+        seed: inputs.seed,
+        log,
+    };
+    try {
+        switch (inputs.command) {
+            case 'validate': {
+                core.info(`ok: ${workflow.name} (${workflow.stages.length} stage${workflow.stages.length === 1 ? '' : 's'})`);
+                return;
+            }
+            case 'plan': {
+                const entries = await (0,plan/* planWorkflow */.t5)(workflow, { ...common, artifactPath });
+                // A fresh runner has no local stages: ask the Actions cache whether it holds each stage that
+                // would run. Keys carry the fingerprint, so a hit is exact (a miss may be a stage whose
+                // upstream drops rows, which shifts its planned fingerprint).
+                const inActionsCache = new Set();
+                if (inputs.cache) {
+                    const store = new cache_store/* GitHubCacheStore */.hs();
+                    for (const e of entries) {
+                        if (e.decision === 'run' && (await store.has((0,cache_keys/* stageCacheKey */.KK)(inputs.cacheKeyPrefix, workflow.name, e.stage, e.fingerprint))))
+                            inActionsCache.add(e.index);
+                    }
+                }
+                const line = (e) => (inActionsCache.has(e.index) ? `${e.stage}  cached  ${e.fingerprint.slice(0, 12)}  rows=${e.rows} calls~0  (Actions cache)` : (0,plan/* formatPlanLine */.lT)(e));
+                for (const e of entries)
+                    core.info(line(e));
+                const cacheOf = (e) => (inActionsCache.has(e.index) ? 'restored' : e.decision === 'cached' ? 'reused' : 'miss');
+                core.setOutput('stages', JSON.stringify(entries.map((e) => ({ name: e.stage, status: inActionsCache.has(e.index) ? 'cached' : e.decision, cache: cacheOf(e), rows: e.rows, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }))));
+                core.setOutput('records', String(entries.at(-1)?.rows ?? 0));
+                core.setOutput('cache-hits', String(entries.filter((e) => e.decision === 'cached' || inActionsCache.has(e.index)).length));
+                await core.summary
+                    .addHeading(`ddflow plan: ${workflow.name}`, 3)
+                    .addCodeBlock(entries.map(line).join('\n'))
+                    .write();
+                return;
+            }
+            case 'preview': {
+                const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-preview-'));
+                const report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: stores/* noCacheStore */.v });
+                setOutputs(runOutputs(report));
+                await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
+                return;
+            }
+            case 'run': {
+                await runCommand(workflow, inputs, { ...common, artifactPath }, workspace);
+                return;
+            }
+        }
+    }
+    catch (err) {
+        if (err instanceof diagnostics/* DdflowError */.Zq) {
+            annotate(err.diagnostics.filter((d) => d.location), workspace);
+            core.setFailed(err.message);
+        }
+        else {
+            core.setFailed(`ddflow failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+            if (err instanceof Error && err.stack)
+                core.debug(err.stack);
+        }
+    }
+}
+const KEEP_IN_FLIGHT = new Set(['failed', 'running']);
+/** `command: run`: the stage loop with the Actions cache, then artifacts, outputs and the job summary. */
+async function runCommand(workflow, inputs, common, workspace) {
+    const cache = inputs.cache ? new cache_store/* GitHubCacheStore */.hs() : undefined;
+    const cacheStore = cache ?? stores/* noCacheStore */.v;
+    const workflowDir = (0,run/* workflowDirOf */.y9)(workflow, common.artifactPath);
+    const exportPath = external_node_path_default().join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);
+    // The model answers of earlier runs, so that a stage that must run again does not pay twice.
+    let callStore;
+    if (cache && workflow.stages.some((s) => (0,run/* usedModelAliases */.Li)(s.config).length > 0)) {
+        const dir = external_node_path_default().join(workflowDir, 'call-cache');
+        const restored = await core.group('Restore model answers from the Actions cache', async () => {
+            const r = await (0,call_store/* restoreCallStore */.Ye)(cache, inputs.cacheKeyPrefix, workflow.name, dir);
+            core.info(r.hit ? `Restored ${r.added} answer segment(s) from ${r.hit}.` : 'No saved model answers for this workflow yet.');
+            return r;
+        });
+        callStore = { dir, key: (0,call_store/* callStoreKey */.hU)(inputs.cacheKeyPrefix, workflow.name), baseline: restored.baseline };
+        core.saveState(call_store/* CALL_STORE_STATE */.VY, JSON.stringify(callStore));
+    }
+    const saveCalls = async () => {
+        if (!cache || !callStore)
+            return;
+        try {
+            if (await (0,call_store/* saveCallStore */.jR)(cache, callStore))
+                core.info(`Saved the model answers of this run under ${callStore.key}.`);
+        }
+        catch (err) {
+            core.warning(`Could not save the model answers to the cache: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        core.saveState(call_store/* CALL_STORE_STATE */.VY, '');
+    };
+    const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets));
+    const onEvent = (event) => {
+        // The post step saves the row groups of a stage that was running when the job was cancelled or
+        // failed; a stage that ended well clears it.
+        if (event.type === 'stage-start') {
+            const state = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix };
+            core.saveState(action_state/* IN_FLIGHT_STATE */.t, JSON.stringify(state));
+        }
+        else if (event.type === 'stage-end' && !KEEP_IN_FLIGHT.has(event.report.status)) {
+            core.saveState(action_state/* IN_FLIGHT_STATE */.t, '');
+        }
+        groups.onEvent(event);
+    };
+    // The runner cancels a job with SIGINT, then SIGTERM: stop between rows so the finished row groups
+    // are kept, the answers saved, and the post step can save the stage for the next run.
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once('SIGINT', cancel);
+    process.once('SIGTERM', cancel);
+    let report;
+    groups.begin(0);
+    try {
+        report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
+    }
+    catch (err) {
+        groups.end();
+        await saveCalls();
+        if (err instanceof run/* WorkflowRunError */.HN) {
+            setOutputs(runOutputs(err.report));
+            await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace }).catch(() => undefined);
+        }
+        throw err;
+    }
+    finally {
+        groups.end();
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+    }
+    await saveCalls();
+    let primary;
+    if (inputs.upload !== 'none') {
+        const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
+        const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
+        try {
+            primary = (await uploadPlanned(sink, planned, inputs.retentionDays)).primary;
+        }
+        catch (err) {
+            // The dataset is on disk and cached: a failed upload is worth a warning, not a lost run.
+            core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    setOutputs(runOutputs(report, primary));
+    await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace });
+}
+
+
+/***/ }),
+
+/***/ 33175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ IN_FLIGHT_STATE)
+/* harmony export */ });
+/** What the main step leaves for the post step (through GITHUB_STATE). */
+const IN_FLIGHT_STATE = 'ddflow-in-flight-stage';
+
+
+/***/ }),
+
+/***/ 71621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Am: () => (/* binding */ CALCULATION_FAILED),
+/* harmony export */   vM: () => (/* binding */ computeColumnStatistics)
+/* harmony export */ });
+/* unused harmony exports pyarrowDtype, simpleDtype */
+/* harmony import */ var _database_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94715);
+/* harmony import */ var _dataset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99724);
+/**
+ * Column statistics as Data Designer's metadata.json `column_statistics` has them (DD spec §8),
+ * computed by SQL over the stage's parquet files — never by loading the dataset into JavaScript.
+ *
+ * Common fields: column_name, column_type, num_records, num_null, num_unique, pyarrow_dtype,
+ * simple_dtype. Sampler columns add sampler_type, distribution_type and distribution (categorical for
+ * category/subcategory, numerical for the numeric samplers, null/"other" otherwise). Validation
+ * columns add num_valid_records. A calculation that fails yields "--" (Data Designer's
+ * MissingValue.CALCULATION_FAILED) instead of failing the run. LLM token statistics need the
+ * rendered prompts and a tokenizer and are merged in by the caller.
+ */
+
+
+const CALCULATION_FAILED = '--';
+const CATEGORICAL_SAMPLERS = new Set(['category', 'subcategory']);
+const NUMERICAL_SAMPLERS = new Set(['bernoulli_mixture', 'bernoulli', 'binomial', 'gaussian', 'poisson', 'scipy', 'uniform']);
+async function computeColumnStatistics(db, files, columns) {
+    const schema = files.length > 0 ? await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .columnsOf */ .PL)(db, files) : [];
+    const types = new Map(schema.map((c) => [c.name, c.type]));
+    const out = [];
+    for (const col of columns) {
+        const stats = {
+            column_name: col.name,
+            column_type: col.column_type,
+            ...(await generalInfo(db, files, col.name, types.get(col.name))),
+        };
+        if (col.column_type === 'sampler') {
+            const samplerType = col.sampler_type ?? 'unknown';
+            stats.sampler_type = samplerType;
+            if (CATEGORICAL_SAMPLERS.has(samplerType)) {
+                Object.assign(stats, await guarded('categorical', () => categorical(db, files, col.name)));
+            }
+            else if (NUMERICAL_SAMPLERS.has(samplerType)) {
+                Object.assign(stats, await guarded('numerical', () => numerical(db, files, col.name, types.get(col.name))));
+            }
+            else {
+                stats.distribution_type = 'other';
+                stats.distribution = null;
+            }
+        }
+        else if (col.column_type === 'validation') {
+            stats.num_valid_records = await validCount(db, files, col.name).catch(() => CALCULATION_FAILED);
+        }
+        out.push(stats);
+    }
+    return out;
+}
+async function guarded(type, calc) {
+    try {
+        return { distribution_type: type, distribution: await calc() };
+    }
+    catch {
+        return { distribution_type: 'unknown', distribution: CALCULATION_FAILED };
+    }
+}
+async function generalInfo(db, files, name, type) {
+    try {
+        if (type === undefined)
+            throw new Error(`column ${name} not found`);
+        const c = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
+        const [row] = await db.all(`SELECT count(*) AS n, count(*) - count(${c}) AS nulls, count(DISTINCT ${c}) AS uniq,
+              ${type === 'JSON' ? `(SELECT json_type(${c}) FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)} WHERE ${c} IS NOT NULL LIMIT 1)` : 'NULL'} AS first_json_type
+       FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+        if (!row)
+            throw new Error('no result');
+        const pyarrow = pyarrowDtype(type);
+        return {
+            num_records: Number(row.n),
+            num_null: Number(row.nulls),
+            num_unique: Number(row.uniq),
+            pyarrow_dtype: pyarrow,
+            simple_dtype: type === 'JSON' ? simpleFromJsonType(row.first_json_type) : simpleDtype(pyarrow),
+        };
+    }
+    catch {
+        return {
+            num_records: CALCULATION_FAILED,
+            num_null: CALCULATION_FAILED,
+            num_unique: CALCULATION_FAILED,
+            pyarrow_dtype: CALCULATION_FAILED,
+            simple_dtype: CALCULATION_FAILED,
+        };
+    }
+}
+/**
+ * Value counts, most common first; ties in first-appearance order (what pandas' value_counts gives
+ * for small inputs), nulls excluded.
+ */
+async function categorical(db, files, name) {
+    const c = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
+    const src = `read_parquet(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, union_by_name = true, filename = true, file_row_number = true)`;
+    const rows = await db.all(`SELECT ${c} AS v, count(*) AS n,
+            min(list_position(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, filename)::BIGINT * 1000000000000 + file_row_number) AS first_seen
+     FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, first_seen`);
+    if (rows.length === 0)
+        throw new Error('no values');
+    const categories = rows.map((r) => categoryValue(r.v));
+    return {
+        most_common_value: reportedValue(rows[0].v),
+        least_common_value: reportedValue(rows.at(-1).v),
+        histogram: { categories, counts: rows.map((r) => Number(r.n)) },
+    };
+}
+async function numerical(db, files, name, type) {
+    const raw = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
+    // Booleans (bernoulli) count as 0/1, as pandas does.
+    const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
+    const [row] = await db.all(`SELECT min(${c}) AS mn, max(${c}) AS mx, avg(${c}) AS mean, stddev_samp(${c}) AS sd, median(${c}) AS med
+     FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+    if (!row || row.mn === null || typeof row.mn !== 'number')
+        throw new Error('not numeric');
+    return {
+        min: round2(row.mn),
+        max: round2(row.mx),
+        mean: round2(row.mean),
+        // pandas' std of one value is NaN; JSON has no NaN, and DD's reports would show nan — report 0.
+        stddev: row.sd === null || Number.isNaN(row.sd) ? 0 : round2(row.sd),
+        median: round2(row.med),
+    };
+}
+/** Validation results are objects with `is_valid`; count the truthy ones (bool, 0/1, "true"). */
+async function validCount(db, files, name) {
+    const c = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
+    const [row] = await db.all(`SELECT count_if(lower(json_extract_string(to_json(${c}), '$.is_valid')) IN ('true', '1', '1.0')) AS n FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+    return Number(row?.n ?? 0);
+}
+function round2(n) {
+    return Number.isInteger(n) ? n : Number(n.toFixed(2));
+}
+/** Histogram categories keep numbers as numbers, everything else as text. */
+function categoryValue(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+/** most/least common: integers stay integers, anything else is reported as text (as DD's model does). */
+function reportedValue(v) {
+    if (typeof v === 'number' && Number.isInteger(v))
+        return v;
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+/** DuckDB type → the name pyarrow prints for the same parquet column. */
+function pyarrowDtype(duck) {
+    const t = duck.trim();
+    const simple = {
+        VARCHAR: 'string',
+        // A JSON column is a string column with a JSON annotation; pyarrow reads it as string by default.
+        JSON: 'string',
+        UUID: 'string',
+        BIGINT: 'int64',
+        INTEGER: 'int32',
+        SMALLINT: 'int16',
+        TINYINT: 'int8',
+        UBIGINT: 'uint64',
+        UINTEGER: 'uint32',
+        USMALLINT: 'uint16',
+        UTINYINT: 'uint8',
+        HUGEINT: 'decimal128(38, 0)',
+        DOUBLE: 'double',
+        FLOAT: 'float',
+        BOOLEAN: 'bool',
+        DATE: 'date32[day]',
+        TIME: 'time64[us]',
+        TIMESTAMP: 'timestamp[us]',
+        'TIMESTAMP WITH TIME ZONE': 'timestamp[us, tz=UTC]',
+        TIMESTAMP_NS: 'timestamp[ns]',
+        TIMESTAMP_MS: 'timestamp[ms]',
+        TIMESTAMP_S: 'timestamp[s]',
+        BLOB: 'binary',
+    };
+    if (simple[t])
+        return simple[t];
+    const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
+    if (dec)
+        return `decimal128(${dec[1]}, ${dec[2]})`;
+    if (t.endsWith('[]'))
+        return `list<element: ${pyarrowDtype(t.slice(0, -2))}>`;
+    if (t.startsWith('STRUCT(') && t.endsWith(')')) {
+        const fields = splitTopLevel(t.slice(7, -1)).map((f) => {
+            const m = /^("(?:[^"]|"")*"|\S+)\s+(.*)$/.exec(f.trim());
+            if (!m)
+                return f;
+            const fname = m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1];
+            return `${fname}: ${pyarrowDtype(m[2])}`;
+        });
+        return `struct<${fields.join(', ')}>`;
+    }
+    return t.toLowerCase();
+}
+/** Data Designer's convert_pyarrow_dtype_to_simple_dtype. */
+function simpleDtype(pyarrow) {
+    if (pyarrow.startsWith('list<')) {
+        const inner = /^list<element: (.*)>$/.exec(pyarrow)?.[1] ?? pyarrow.slice(5, -1);
+        return `list[${simpleDtype(inner)}]`;
+    }
+    if (pyarrow.startsWith('struct<'))
+        return 'dict';
+    if (pyarrow.includes('int'))
+        return 'int';
+    if (pyarrow.includes('double') || pyarrow.includes('float'))
+        return 'float';
+    if (pyarrow.includes('str'))
+        return 'string';
+    if (pyarrow.includes('timestamp'))
+        return 'timestamp';
+    if (pyarrow.includes('time'))
+        return 'time';
+    if (pyarrow.includes('date'))
+        return 'date';
+    return pyarrow;
+}
+/** JSON-typed columns hold nested output: describe them by their first value, as DD does without arrow types. */
+function simpleFromJsonType(jsonType) {
+    switch (jsonType) {
+        case 'OBJECT':
+            return 'dict';
+        case 'ARRAY':
+            return 'list';
+        case 'VARCHAR':
+            return 'string';
+        case 'BIGINT':
+        case 'UBIGINT':
+            return 'int';
+        case 'DOUBLE':
+            return 'float';
+        case 'BOOLEAN':
+            return 'bool';
+        default:
+            return CALCULATION_FAILED;
+    }
+}
+function splitTopLevel(s) {
+    const parts = [];
+    let depth = 0;
+    let inQuote = false;
+    let cur = '';
+    for (const ch of s) {
+        if (ch === '"')
+            inQuote = !inQuote;
+        if (!inQuote && ch === '(')
+            depth++;
+        if (!inQuote && ch === ')')
+            depth--;
+        if (!inQuote && depth === 0 && ch === ',') {
+            parts.push(cur);
+            cur = '';
+        }
+        else
+            cur += ch;
+    }
+    if (cur.trim())
+        parts.push(cur);
+    return parts;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,7154 @@
+export const id = 909;
+export const ids = [909];
+export const modules = {
+
+/***/ 27531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ sortKeysDeep),
+/* harmony export */   GA: () => (/* binding */ replaceAtomically),
+/* harmony export */   ZJ: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* unused harmony exports tempPathFor, writeFileAtomic, stringifyJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Atomic file writes: every artifact ddflow writes (metadata, parquet batches, exports) must be either
+ * the old content or the new content, never half a file — a run can be cancelled at any moment (CI
+ * timeouts, Ctrl-C) and resume reads whatever is on disk. The write goes to a temporary name in the
+ * SAME directory (rename is only atomic within one filesystem) and is renamed over the target.
+ */
+
+
+
+/** A temporary sibling of `filePath`; hidden (leading dot) so globs like `*.parquet` never match it. */
+function tempPathFor(filePath) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(filePath);
+    const base = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(filePath);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${base}.tmp-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * Runs `write(tmpPath)` and renames the result onto `filePath`. On failure the temporary file is removed
+ * and the target is left untouched. The parent directory is created if needed.
+ */
+async function replaceAtomically(filePath, write) {
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(filePath), { recursive: true });
+    const tmp = tempPathFor(filePath);
+    try {
+        await write(tmp);
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(tmp, filePath);
+    }
+    catch (err) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
+        throw err;
+    }
+}
+async function writeFileAtomic(filePath, data) {
+    await replaceAtomically(filePath, async (tmp) => {
+        const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(tmp, 'w');
+        try {
+            await handle.writeFile(data);
+            // fsync before rename: otherwise a power loss can leave the renamed file empty on some filesystems.
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    });
+}
+/** 2-space indented JSON with a trailing newline. */
+function stringifyJson(value, options = {}) {
+    const v = options.sortKeys ? sortKeysDeep(value) : value;
+    return `${JSON.stringify(v, jsonReplacer, 2)}\n`;
+}
+async function writeJsonAtomic(filePath, value, options = {}) {
+    await writeFileAtomic(filePath, stringifyJson(value, options));
+}
+/** bigint is not JSON-serialisable by default; counts from DuckDB may arrive as bigint. */
+function jsonReplacer(_key, v) {
+    if (typeof v === 'bigint')
+        return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+    return v;
+}
+function sortKeysDeep(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeysDeep);
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+        const out = {};
+        for (const k of Object.keys(value).sort())
+            out[k] = sortKeysDeep(value[k]);
+        return out;
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 94715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ce: () => (/* binding */ quoteLiteral),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   qI: () => (/* binding */ openDatabase),
+/* harmony export */   uG: () => (/* binding */ literalList),
+/* harmony export */   v4: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/* harmony import */ var _duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21293);
+
+
+async function openDatabase(options = {}) {
+    const duckdb = await (0,_duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__/* .loadDuckDB */ .GF)(options);
+    const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
+    let instance;
+    try {
+        instance = await duckdb.DuckDBInstance.create(dbPath, options.settings);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Could not open the DuckDB database ${dbPath}: ${errorMessage(err)}`, { cause: err });
+    }
+    const connection = await instance.connect();
+    return new DuckDBDatabase(dbPath, duckdb, instance, connection);
+}
+class DuckDBDatabase {
+    path;
+    duckdb;
+    instance;
+    connection;
+    converter;
+    constructor(path, duckdb, instance, connection) {
+        this.path = path;
+        this.duckdb = duckdb;
+        this.instance = instance;
+        this.connection = connection;
+        this.converter = makeRowConverter(duckdb);
+    }
+    async run(sql, params) {
+        await this.connection.run(sql, params);
+    }
+    async all(sql, params) {
+        const reader = await this.connection.runAndReadAll(sql, params);
+        const rows = reader.convertRowObjects(this.converter);
+        parseJsonColumns(rows, jsonColumns(reader.deduplicatedColumnNames(), reader.columnTypes()));
+        return rows;
+    }
+    async stream(sql, onChunk, params) {
+        const result = await this.connection.stream(sql, params);
+        const json = jsonColumns(result.deduplicatedColumnNames(), result.columnTypes());
+        let total = 0;
+        for await (const rows of result.yieldConvertedRowObjects(this.converter)) {
+            if (rows.length === 0)
+                continue;
+            parseJsonColumns(rows, json);
+            total += rows.length;
+            await onChunk(rows);
+        }
+        return total;
+    }
+    async describe(sql) {
+        const rows = await this.all(`DESCRIBE ${sql}`);
+        return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+    }
+    appender(table) {
+        return this.connection.createAppender(table);
+    }
+    close() {
+        this.connection.closeSync();
+        this.instance.closeSync();
+    }
+}
+/**
+ * Names of the result's JSON-typed columns. The alias is only present on the result's column types
+ * (the per-chunk vector types lose it), so JSON parsing happens per column after conversion.
+ */
+function jsonColumns(names, types) {
+    return names.filter((_, i) => types[i]?.alias === 'JSON');
+}
+/** JSON-typed columns hold nested LLM output: hand it back as objects/arrays, not as JSON text. */
+function parseJsonColumns(rows, columns) {
+    if (columns.length === 0)
+        return;
+    for (const row of rows) {
+        for (const c of columns) {
+            const v = row[c];
+            if (typeof v === 'string') {
+                try {
+                    row[c] = JSON.parse(v);
+                }
+                catch {
+                    /* not valid JSON after all: keep the text */
+                }
+            }
+        }
+    }
+}
+/**
+ * DuckDB values → plain JS: BIGINT becomes a number when it fits (counts, ids), timestamps/dates stay
+ * Date objects, everything else as the JS converter of @duckdb/node-api makes it.
+ */
+function makeRowConverter(duckdb) {
+    const { DuckDBTypeId, JSDuckDBValueConverter, createDuckDBValueConverter } = duckdb;
+    const bigToNumber = (value) => {
+        const b = value;
+        const n = Number(b);
+        return Number.isSafeInteger(n) ? n : b;
+    };
+    const byId = {};
+    for (const id of Object.values(DuckDBTypeId)) {
+        if (typeof id === 'number')
+            byId[id] = (v, t, c) => JSDuckDBValueConverter(v, t, c);
+    }
+    for (const id of [DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]) {
+        byId[id] = bigToNumber;
+    }
+    return createDuckDBValueConverter(byId);
+}
+/** `"name"` with embedded quotes doubled: safe for any user-supplied column or table name. */
+function quoteIdent(name) {
+    if (name.includes('\0'))
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The name ${JSON.stringify(name)} contains a NUL character.`);
+    return `"${name.replaceAll('"', '""')}"`;
+}
+/** `'text'` with embedded quotes doubled: for paths and other user strings placed inside SQL. */
+function quoteLiteral(value) {
+    if (value.includes('\0'))
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The value ${JSON.stringify(value)} contains a NUL character.`);
+    return `'${value.replaceAll("'", "''")}'`;
+}
+/** `['a', 'b']`: a DuckDB list literal of strings (file lists for read_parquet). */
+function literalList(values) {
+    return `[${values.map(quoteLiteral).join(', ')}]`;
+}
+function errorMessage(err) {
+    const m = err instanceof Error ? err.message : String(err);
+    return m.split('\n')[0] ?? m;
+}
+
+
+/***/ }),
+
+/***/ 99724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ countRows),
+/* harmony export */   Cn: () => (/* binding */ parquetSource),
+/* harmony export */   IX: () => (/* binding */ streamRows),
+/* harmony export */   PL: () => (/* binding */ columnsOf),
+/* harmony export */   aK: () => (/* binding */ readRows),
+/* harmony export */   e: () => (/* binding */ runSqlOverDataset),
+/* harmony export */   qd: () => (/* binding */ batchFileName),
+/* harmony export */   r$: () => (/* binding */ exportDataset),
+/* harmony export */   rP: () => (/* binding */ exportFormatOf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
+/* harmony import */ var _database_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94715);
+/**
+ * A stage output is a list of parquet files (one per row group). These helpers count, read, stream and
+ * export such a list, and run the ddflow `sql` processor over it — all in DuckDB, so a dataset of
+ * millions of rows never becomes a JavaScript array.
+ */
+
+
+
+
+
+/** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
+function parquetSource(files) {
+    if (files.length === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('A dataset needs at least one parquet file.');
+    return `read_parquet(${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .literalList */ .uG)(files)}, union_by_name = true)`;
+}
+async function countRows(db, files) {
+    if (files.length === 0)
+        return 0;
+    const [row] = await db.all(`SELECT count(*) AS n FROM ${parquetSource(files)}`);
+    return Number(row?.n ?? 0);
+}
+async function columnsOf(db, files) {
+    if (files.length === 0)
+        return [];
+    return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+}
+/** A window of rows in file order (for samples, summaries, seed serving). */
+async function readRows(db, files, window = {}) {
+    if (files.length === 0)
+        return [];
+    const limit = window.limit === undefined ? '' : ` LIMIT ${nonNegativeInt(window.limit, 'limit')}`;
+    const offset = window.offset ? ` OFFSET ${nonNegativeInt(window.offset, 'offset')}` : '';
+    return db.all(`SELECT * FROM ${parquetSource(files)}${limit}${offset}`);
+}
+/** Calls `onBatch` with consecutive batches of exactly `batchSize` rows (the last may be shorter). */
+async function streamRows(db, files, batchSize, onBatch) {
+    if (files.length === 0)
+        return 0;
+    const size = nonNegativeInt(batchSize, 'batchSize');
+    if (size === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('batchSize must be at least 1.');
+    let pending = [];
+    const total = await db.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
+        for (const r of rows) {
+            pending.push(r);
+            if (pending.length === size) {
+                const batch = pending;
+                pending = [];
+                await onBatch(batch);
+            }
+        }
+    });
+    if (pending.length > 0)
+        await onBatch(pending);
+    return total;
+}
+function exportFormatOf(outPath) {
+    const ext = node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(outPath).toLowerCase();
+    if (ext === '.jsonl')
+        return 'jsonl';
+    if (ext === '.csv')
+        return 'csv';
+    if (ext === '.parquet')
+        return 'parquet';
+    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot export to ${outPath}: the file must end in .jsonl, .csv or .parquet.`);
+}
+/**
+ * Writes the whole dataset to one file, format chosen by extension, atomically. jsonl = one JSON
+ * record per line with JSON columns kept nested and timestamps in ISO 8601 (as Data Designer's
+ * `to_json(orient="records", lines=True, date_format="iso")`).
+ */
+async function exportDataset(db, files, outPath) {
+    const format = exportFormatOf(outPath);
+    if (files.length === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot export to ${outPath}: the dataset has no files.`);
+    const columns = await columnsOf(db, files);
+    const select = `SELECT ${columns.map((c) => exportExpression(c, format)).join(', ')} FROM ${parquetSource(files)}`;
+    const options = format === 'jsonl' ? 'FORMAT json' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .replaceAtomically */ .GA)(outPath, async (tmp) => {
+        await db.run(`COPY (${select}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(tmp)} (${options})`);
+    });
+    return { rows: await countRows(db, files), path: outPath };
+}
+function exportExpression(c, format) {
+    const id = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(c.name);
+    if (format !== 'parquet' && /^TIMESTAMP( WITH TIME ZONE)?$/.test(c.type)) {
+        // DuckDB's default text form is `2024-01-02 03:04:05`; pandas' ISO form has a `T` and milliseconds.
+        const fmt = c.type === 'TIMESTAMP' ? '%Y-%m-%dT%H:%M:%S.%g' : '%Y-%m-%dT%H:%M:%S.%g%z';
+        return `strftime(${id}, ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(fmt)}) AS ${id}`;
+    }
+    return id;
+}
+/**
+ * The ddflow `sql` processor: `query` sees the dataset as table `dataset`; its result is written to
+ * `outDir/batch_00000.parquet ...` (rowGroupSize rows each; an empty result still gets one file so the
+ * columns survive). Returns the written files in order.
+ */
+async function runSqlOverDataset(db, files, query, outDir, options = {}) {
+    const size = options.rowGroupSize ?? 1000;
+    if (!Number.isInteger(size) || size < 1)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('rowGroupSize must be a positive integer.');
+    const who = options.processorName ? `The sql processor '${options.processorName}'` : 'The sql query';
+    const result = `ddflow_sql_result_${process.pid}_${Date.now()}`;
+    await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
+    try {
+        try {
+            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)})`);
+        }
+        catch (err) {
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        }
+        const [row] = await db.all(`SELECT count(*) AS n FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)}`);
+        const total = Number(row?.n ?? 0);
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(outDir, { recursive: true });
+        await removeBatchFiles(outDir);
+        const written = [];
+        const batches = Math.max(1, Math.ceil(total / size));
+        for (let b = 0; b < batches; b++) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outDir, batchFileName(b));
+            // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
+            const slice = `SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .replaceAtomically */ .GA)(file, async (tmp) => {
+                await db.run(`COPY (${slice}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(tmp)} (FORMAT parquet)`);
+            });
+            written.push(file);
+        }
+        return written;
+    }
+    finally {
+        await db.run(`DROP TABLE IF EXISTS ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)}`);
+        await db.run('DROP VIEW IF EXISTS dataset');
+    }
+}
+/** `batch_00000.parquet`, as Data Designer names row-group files. */
+function batchFileName(index) {
+    return `batch_${String(index).padStart(5, '0')}.parquet`;
+}
+async function removeBatchFiles(dir) {
+    for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir)) {
+        if (/^batch_\d{5,}\.parquet$/.test(name))
+            await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name), { force: true });
+    }
+}
+function stripTrailingSemicolons(sql) {
+    return sql.trim().replace(/;+\s*$/, '');
+}
+function nonNegativeInt(n, what) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${what} must be a non-negative integer, got ${n}.`);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 21293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AO: () => (/* binding */ DUCKDB_DIR_ENV),
+/* harmony export */   GF: () => (/* binding */ loadDuckDB),
+/* harmony export */   pc: () => (/* binding */ DUCKDB_VERSION)
+/* harmony export */ });
+/* unused harmony exports DUCKDB_PACKAGE, forgetLoadedDuckDB, installMarkerPath */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94851);
+/**
+ * How ddflow gets DuckDB.
+ *
+ * WHY not bundle it: `@duckdb/node-api` ships a native addon plus a ~70 MB `libduckdb.so` per
+ * platform. ncc would copy the binary of the machine it ran on (linux-x64) into `dist/`, so the Action
+ * would break on arm64 runners, and a 70 MB file in git is a real cost (GitHub warns above 50 MB).
+ *
+ * WHY install at run time from npm: the npm registry has a prebuilt binding for every platform we run
+ * on (`@duckdb/node-bindings-linux-x64`, `-linux-arm64`, ...) and npm picks the right one by itself.
+ * Installing the pinned version takes ~3-10 s and the directory can be kept in the runner's tool cache
+ * (or the Actions cache, keyed on version + OS + arch), so it is paid once per runner image.
+ *
+ * Order: (1) a plain `import('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
+ * tests, and an Action running in a workspace that already has the package; (2) when that fails and an
+ * `installDir` is given, `npm install --no-save --prefix <installDir> @duckdb/node-api@<version>` once
+ * (a marker file records success; a lock directory keeps concurrent processes from installing twice),
+ * then load it through `createRequire(<installDir>/package.json).resolve(...)`.
+ *
+ * The specifiers are variables and the imports carry `webpackIgnore`, so ncc neither bundles DuckDB
+ * nor replaces the import with a stub that always throws; `ncc -e @duckdb/node-api` is belt and braces.
+ */
+
+
+
+
+
+
+/** The one place the DuckDB version is pinned (must equal package.json's dependency). */
+const DUCKDB_VERSION = '1.5.6-r.1';
+const DUCKDB_PACKAGE = '@duckdb/node-api';
+const loaded = new Map();
+/** Names the install directory when no caller passes one (the Action sets it to a tool-cache path). */
+const DUCKDB_DIR_ENV = 'DDFLOW_DUCKDB_DIR';
+function loadDuckDB(options = {}) {
+    if (options.installDir === undefined && process.env[DUCKDB_DIR_ENV])
+        options = { ...options, installDir: process.env[DUCKDB_DIR_ENV] };
+    const key = `${options.skipLocal ? 'install' : 'auto'}:${options.installDir ?? ''}`;
+    let p = loaded.get(key);
+    if (!p) {
+        p = loadUncached(options);
+        loaded.set(key, p);
+        p.catch(() => loaded.delete(key));
+    }
+    return p;
+}
+/** Tests only: forget loaded modules so the next call goes through resolution/installation again. */
+function forgetLoadedDuckDB() {
+    loaded.clear();
+}
+async function loadUncached(options) {
+    let localError;
+    if (!options.skipLocal) {
+        try {
+            return normalise(await importLocal());
+        }
+        catch (err) {
+            localError = err;
+        }
+    }
+    if (!options.installDir) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`DuckDB (${DUCKDB_PACKAGE}@${DUCKDB_VERSION}) could not be loaded from node_modules and no install directory was given.`, { cause: localError });
+    }
+    const installDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(options.installDir);
+    await ensureInstalled(installDir, options);
+    return normalise(await importFrom(installDir));
+}
+async function importLocal() {
+    const specifier = DUCKDB_PACKAGE;
+    return import(/* webpackIgnore: true */ specifier);
+}
+async function importFrom(installDir) {
+    const req = (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(installDir, 'package.json'));
+    const specifier = DUCKDB_PACKAGE;
+    const resolved = req.resolve(specifier);
+    const url = (0,node_url__WEBPACK_IMPORTED_MODULE_4__.pathToFileURL)(resolved).href;
+    return import(/* webpackIgnore: true */ url);
+}
+/** The package is CommonJS: depending on how Node's CJS lexer fares, names sit on the namespace or on `default`. */
+function normalise(ns) {
+    const m = ns;
+    if (typeof m.DuckDBInstance === 'function')
+        return m;
+    const d = m.default;
+    if (d && typeof d.DuckDBInstance === 'function')
+        return d;
+    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`The module loaded as ${DUCKDB_PACKAGE} does not look like DuckDB's Node API.`);
+}
+function installMarkerPath(installDir) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(installDir, `.ddflow-duckdb-${DUCKDB_VERSION}.installed`);
+}
+async function ensureInstalled(installDir, options) {
+    const marker = installMarkerPath(installDir);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(marker))
+        return;
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(installDir, { recursive: true });
+    const lockDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(installDir, '.ddflow-duckdb-install.lock');
+    const deadline = Date.now() + (options.lockTimeoutMs ?? 300_000);
+    // mkdir is atomic: whoever creates the lock installs, the others wait for the marker.
+    for (;;) {
+        try {
+            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(lockDir);
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(marker))
+                return;
+            const age = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+            // A lock older than the timeout belongs to a process that died mid-install: take it over.
+            if (age > (options.lockTimeoutMs ?? 300_000)) {
+                await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(lockDir, { recursive: true, force: true });
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`Timed out waiting for another process to install DuckDB into ${installDir}.`);
+            }
+            await new Promise((r) => setTimeout(r, 250));
+        }
+    }
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(marker))
+            return;
+        options.log?.(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} into ${installDir}`);
+        await runNpmInstall(installDir);
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.writeFile(marker, `${DUCKDB_PACKAGE}@${DUCKDB_VERSION} ${process.platform}-${process.arch}\n`);
+    }
+    finally {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(lockDir, { recursive: true, force: true });
+    }
+}
+function runNpmInstall(installDir) {
+    const args = [
+        'install',
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '--prefix',
+        installDir,
+        `${DUCKDB_PACKAGE}@${DUCKDB_VERSION}`,
+    ];
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            env: process.env,
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => {
+            stderr = (stderr + d.toString()).slice(-4000);
+        });
+        const timer = setTimeout(() => child.kill('SIGTERM'), 600_000);
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`Could not run npm to install DuckDB: ${err.message}.`, { cause: err }));
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (code === 0)
+                resolve();
+            else {
+                const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+                reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} with npm failed (exit ${code}): ${tail}`));
+            }
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 47871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ localSeedRelation),
+/* harmony export */   Kc: () => (/* binding */ openSeedDataset)
+/* harmony export */ });
+/* unused harmony exports SEED_FILE_EXTENSIONS, INLINE_PERMUTATION_ROWS, resolveSelection, partitionToRange, listSeedDirectory, textDecoderFor */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
+/* harmony import */ var _database_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94715);
+/**
+ * Seed datasets (Data Designer §7): read a `local` file/glob, or list a `directory` (optionally with
+ * each file's text, `file_contents`), apply the selection strategy, and serve rows to row groups.
+ *
+ * The selected rows are materialised ONCE into a DuckDB temp table; `rowsFor(start, count)` then serves
+ * any window by SQL, so a row group (or a resumed one) can ask for its records without reading the seed
+ * from the top. Record i gets selected row `i mod size` (ordered, cycling as Data Designer does); with
+ * `shuffle` each pass over the data uses a new permutation ordered by hash(seed, pass, rowid) —
+ * deterministic for a given seed number, unlike Data Designer's `ORDER BY RANDOM()`, so a resumed or
+ * re-run stage pairs the same seed rows with the same records.
+ *
+ * `file_contents` reads a file's text only when its row is served (as Data Designer hydrates only the
+ * selected manifest rows), so a large directory is not read into memory up front.
+ */
+
+
+
+
+
+
+const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'];
+let seedCounter = 0;
+/** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
+const INLINE_PERMUTATION_ROWS = 20_000;
+async function openSeedDataset(db, config, options = {}) {
+    const baseDir = options.baseDir ?? process.cwd();
+    const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
+    const source = config.source;
+    let columns;
+    let columnTypes = new Map();
+    let sourceSize;
+    let range;
+    let hydrate;
+    if (source.seed_type === 'local') {
+        const from = localSeedRelation(source.path, baseDir);
+        sourceSize = await countOf(db, from, source.path);
+        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+        await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, source.path);
+        const described = await db.describe(`SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(table)}`);
+        columns = described.map((c) => c.name);
+        columnTypes = new Map(described.map((c) => [c.name, c.type]));
+    }
+    else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
+        const manifest = await listSeedDirectory(source, baseDir);
+        sourceSize = manifest.length;
+        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+        const selected = manifest.slice(range.start, range.end + 1);
+        // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
+        await loadManifest(db, table, selected);
+        columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+        if (source.seed_type === 'file_contents') {
+            const decoder = textDecoderFor(source.encoding ?? 'utf-8');
+            const encoding = source.encoding ?? 'utf-8';
+            columns.push('content');
+            hydrate = async (rows) => {
+                for (const row of rows)
+                    row.content = await readText(String(row.source_path), decoder, encoding);
+            };
+        }
+    }
+    else {
+        const kind = source.seed_type;
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
+    }
+    // Manifest columns (and file contents) are text.
+    for (const c of columns)
+        if (!columnTypes.has(c))
+            columnTypes.set(c, 'VARCHAR');
+    const size = range.end - range.start + 1;
+    const shuffle = config.sampling_strategy === 'shuffle';
+    const seed = Math.trunc(options.seed ?? 0);
+    const t = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(table);
+    const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(c)}`).join(', ');
+    const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
+    const permTables = new Map();
+    const permutationTable = async (pass) => {
+        let name = permTables.get(pass);
+        if (!name) {
+            name = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(`${table}_perm_${pass}`);
+            await db.run(`CREATE TEMP TABLE ${name} AS SELECT rowid AS rid,
+           row_number() OVER (ORDER BY hash(${seed}::BIGINT, ${pass}::BIGINT, rowid), rowid) - 1 AS pos FROM ${t}`);
+            permTables.set(pass, name);
+        }
+        return name;
+    };
+    /** Row groups move forward through the passes: drop ranked passes before the one just behind. */
+    const evictPermutationsBefore = async (pass) => {
+        for (const [old, oldName] of permTables) {
+            if (old < pass) {
+                await db.run(`DROP TABLE IF EXISTS ${oldName}`);
+                permTables.delete(old);
+            }
+        }
+    };
+    return {
+        columns,
+        columnTypes,
+        size,
+        sourceSize,
+        range,
+        async rowsFor(startRecord, count) {
+            if (!Number.isInteger(startRecord) || startRecord < 0)
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`startRecord must be a non-negative integer, got ${startRecord}.`);
+            if (!Number.isInteger(count) || count < 0)
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`count must be a non-negative integer, got ${count}.`);
+            if (count === 0)
+                return [];
+            const end = startRecord + count;
+            let sql;
+            if (!shuffle) {
+                sql = `SELECT ${cols} FROM range(${startRecord}, ${end}) r(i) JOIN ${t} s ON s.rowid = r.i % ${size} ORDER BY r.i`;
+            }
+            else {
+                const firstPass = Math.floor(startRecord / size);
+                const lastPass = Math.floor((end - 1) / size);
+                const passes = lastPass - firstPass + 1;
+                if (passes * size <= inlineLimit) {
+                    // Small seeds (possibly many passes per row group): rank the needed passes inline.
+                    sql = `WITH perm AS (
+              SELECT p.pass, s.rowid AS rid,
+                     row_number() OVER (PARTITION BY p.pass ORDER BY hash(${seed}::BIGINT, p.pass, s.rowid), s.rowid) - 1 AS pos
+              FROM range(${firstPass}, ${lastPass + 1}) p(pass) CROSS JOIN ${t} s)
+            SELECT ${cols} FROM range(${startRecord}, ${end}) r(i)
+            JOIN perm ON perm.pass = r.i // ${size} AND perm.pos = r.i % ${size}
+            JOIN ${t} s ON s.rowid = perm.rid
+            ORDER BY r.i`;
+                }
+                else {
+                    // Large seeds: rank each pass once into a cached table instead of once per row group.
+                    await evictPermutationsBefore(firstPass - 1);
+                    const parts = [];
+                    for (let pass = firstPass; pass <= lastPass; pass++) {
+                        const perm = await permutationTable(pass);
+                        const lo = Math.max(startRecord, pass * size);
+                        const hi = Math.min(end, (pass + 1) * size);
+                        parts.push(`SELECT ${cols}, r.i AS __ddflow_i FROM range(${lo}, ${hi}) r(i)
+               JOIN ${perm} perm ON perm.pos = r.i - ${pass * size}
+               JOIN ${t} s ON s.rowid = perm.rid`);
+                    }
+                    sql = `SELECT * EXCLUDE (__ddflow_i) FROM (${parts.join(' UNION ALL ')}) ORDER BY __ddflow_i`;
+                }
+            }
+            const rows = await db.all(sql);
+            if (hydrate)
+                await hydrate(rows);
+            return rows;
+        },
+        async close() {
+            for (const name of permTables.values())
+                await db.run(`DROP TABLE IF EXISTS ${name}`);
+            permTables.clear();
+            await db.run(`DROP TABLE IF EXISTS ${t}`);
+        },
+    };
+}
+/**
+ * IndexRange / PartitionBlock → inclusive range over a source of `size` rows, with Data Designer's
+ * messages. No selection = everything.
+ */
+function resolveSelection(selection, size) {
+    if (size <= 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('The seed dataset has no rows.');
+    if (!selection)
+        return { start: 0, end: size - 1 };
+    if ('start' in selection || 'end' in selection) {
+        const { start, end } = selection;
+        if (start < 0 || end < 0)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('Selection strategy indices should be greater than or equal to 0.');
+        if (start > end)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq("'start' index must be less than or equal to 'end' index");
+        if (end >= size)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Selection strategy 'end' index ${end} is out of bounds for dataset size ${size}`);
+        return { start, end };
+    }
+    const index = selection.index ?? 0;
+    const n = selection.num_partitions ?? 1;
+    if (index < 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq("Selection strategy 'index' should be greater than or equal to 0.");
+    if (n < 1)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq("Selection strategy 'num_partitions' should be greater than or equal to 1.");
+    if (index >= n)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq("'index' must be less than 'num_partitions'");
+    if (n > size)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Selection strategy 'num_partitions' ${n} is out of bounds for dataset size ${size}`);
+    return partitionToRange(index, n, size);
+}
+/** Data Designer's PartitionBlock.to_index_range: equal blocks, the last one takes the remainder. */
+function partitionToRange(index, numPartitions, size) {
+    const block = Math.floor(size / numPartitions);
+    const start = index * block;
+    const end = index === numPartitions - 1 ? size - 1 : (index + 1) * block - 1;
+    return { start, end };
+}
+/**
+ * Checks a `local` seed path as Data Designer does and returns the DuckDB relation that reads it:
+ * an existing file with a dataset extension, or a glob ending in `*.<ext>` whose directory holds such files.
+ */
+function localSeedRelation(userPath, baseDir) {
+    const wildcard = SEED_FILE_EXTENSIONS.find((ext) => userPath.endsWith(`*${ext}`));
+    let resolved;
+    let ext;
+    if (wildcard) {
+        const star = userPath.indexOf('*.');
+        const dirPart = userPath.slice(0, star);
+        ext = wildcard;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, dirPart || '.');
+        const hasMatch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() && fsListSync(dir).some((name) => name.endsWith(ext) && isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name)));
+        if (!hasMatch)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
+        resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, userPath);
+    }
+    else {
+        resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, userPath);
+        if (!isFile(resolved))
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Path ${userPath} is not a file.`);
+        ext = node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(resolved).toLowerCase();
+        if (!SEED_FILE_EXTENSIONS.includes(ext)) {
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
+        }
+    }
+    const lit = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(resolved);
+    switch (ext) {
+        case '.parquet':
+            return `read_parquet(${lit}, union_by_name = true)`;
+        case '.csv':
+            return `read_csv(${lit}, header = true, union_by_name = true)`;
+        default:
+            // format 'auto' accepts both a JSON array of records and JSON lines.
+            return `read_json(${lit}, format = 'auto', union_by_name = true)`;
+    }
+}
+async function countOf(db, from, userPath) {
+    try {
+        const [row] = await db.all(`SELECT count(*) AS n FROM ${from}`);
+        return Number(row?.n ?? 0);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not read the seed dataset ${userPath}: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+}
+async function materialise(db, table, select, userPath) {
+    try {
+        // CTAS keeps the scan order, so the temp table's rowid is the selected row's position.
+        await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(table)} AS ${select}`);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not read the seed dataset ${userPath}: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+}
+/** One row per matching file under the directory, sorted by relative path (POSIX separators). */
+async function listSeedDirectory(source, baseDir) {
+    const pattern = source.file_pattern ?? '*';
+    if (!pattern.trim())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('file_pattern must be a non-empty string.');
+    if (pattern.includes('/') || pattern.includes('\\')) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('file_pattern must match file names, not relative paths.');
+    }
+    if (!source.path || !source.path.trim())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('The seed source path must be a non-empty string.');
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, source.path);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(root) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root).isDirectory()) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Seed source directory '${root}' does not exist.`);
+    }
+    const recursive = source.recursive ?? true;
+    // fnmatch semantics: case-sensitive, `*` also matches a leading dot.
+    const matches = picomatch__WEBPACK_IMPORTED_MODULE_5___default()(pattern, { dot: true, nocase: false });
+    const relPaths = [];
+    const walk = async (dir, rel) => {
+        for (const entry of await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir, { withFileTypes: true })) {
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSafe(abs)?.isDirectory());
+            if (isDir) {
+                if (recursive)
+                    await walk(abs, relPath);
+            }
+            else if ((entry.isFile() || (entry.isSymbolicLink() && statSafe(abs)?.isFile())) && matches(entry.name)) {
+                relPaths.push(relPath);
+            }
+        }
+    };
+    await walk(root, '');
+    relPaths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (relPaths.length === 0) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
+    }
+    const kind = source.seed_type === 'file_contents' ? 'file_contents' : 'directory_file';
+    return relPaths.map((rel) => ({
+        source_kind: kind,
+        source_path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, ...rel.split('/')),
+        relative_path: rel,
+        file_name: rel.slice(rel.lastIndexOf('/') + 1),
+    }));
+}
+async function loadManifest(db, table, rows) {
+    const cols = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+    await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(table)} (${cols.map((c) => `${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(c)} VARCHAR`).join(', ')})`);
+    const appender = await db.appender(table);
+    try {
+        for (const r of rows) {
+            appender.appendVarchar(r.source_kind);
+            appender.appendVarchar(r.source_path);
+            appender.appendVarchar(r.relative_path);
+            appender.appendVarchar(r.file_name);
+            appender.endRow();
+        }
+        appender.flushSync();
+    }
+    finally {
+        appender.closeSync();
+    }
+}
+/** Python codec names (`utf-8`, `latin-1`, `cp1252`, ...) → a WHATWG TextDecoder. */
+function textDecoderFor(encoding) {
+    const e = encoding.trim().toLowerCase().replaceAll('_', '-');
+    const aliases = { 'latin-1': 'latin1', utf8: 'utf-8', 'utf-8-sig': 'utf-8', cp1252: 'windows-1252', ascii: 'windows-1252' };
+    for (const label of [aliases[e] ?? e, e.replaceAll('-', '')]) {
+        try {
+            return new node_util__WEBPACK_IMPORTED_MODULE_2__.TextDecoder(label, { fatal: true });
+        }
+        catch {
+            /* try the next spelling */
+        }
+    }
+    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Unknown encoding: '${encoding}'. Use a valid Python codec name.`);
+}
+async function readText(file, decoder, encoding) {
+    let bytes;
+    try {
+        bytes = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Failed to read file ${file}: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+    try {
+        return decoder.decode(bytes);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Failed to decode file ${file} using encoding '${encoding}': ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+}
+function isFile(p) {
+    return statSafe(p)?.isFile() ?? false;
+}
+function statSafe(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+function fsListSync(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 94851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Zq: () => (/* binding */ DdflowError),
+/* harmony export */   xy: () => (/* binding */ formatDiagnostic),
+/* harmony export */   yI: () => (/* binding */ ValidationError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * One place where user-facing problems are described and formatted.
+ *
+ * A Diagnostic points at a node of a file the user wrote (file, 1-based line and column) so that the
+ * CLI prints `path:line:col: message` and the Action turns it into an annotation at the same place.
+ */
+
+/** Prints a path as the user gave it: relative to the current directory when it lies below it. */
+function displayPath(file, cwd = process.cwd()) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, file);
+    return rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel) ? rel : file;
+}
+function formatDiagnostic(d, cwd) {
+    const prefix = d.severity === 'warning' ? 'warning: ' : '';
+    if (!d.location)
+        return `${prefix}${d.message}`;
+    const { file, line, col } = d.location;
+    return `${displayPath(file, cwd)}:${line}:${col}: ${prefix}${d.message}`;
+}
+/**
+ * An error the user can act on: printed as one sentence (plus location), never with a stack trace
+ * unless --debug. Anything that is not a DdflowError reaching the top level is a bug in ddflow.
+ */
+class DdflowError extends Error {
+    diagnostics;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'DdflowError';
+        this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location: options.location }];
+    }
+}
+/** Thrown when a workflow file (or a config it names) fails validation; carries every diagnostic found. */
+class ValidationError extends DdflowError {
+    constructor(diagnostics) {
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        super(`The workflow has ${errors.length} validation error${errors.length === 1 ? '' : 's'}.`, { diagnostics });
+        this.name = 'ValidationError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 96027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ps: () => (/* binding */ reusedColumnStream),
+/* harmony export */   QV: () => (/* binding */ mix32),
+/* harmony export */   SS: () => (/* binding */ columnStreams),
+/* harmony export */   YZ: () => (/* binding */ hashString),
+/* harmony export */   kg: () => (/* binding */ combine),
+/* harmony export */   vo: () => (/* binding */ randomSeed)
+/* harmony export */ });
+/* unused harmony exports Rng, cellRng */
+/**
+ * Deterministic randomness (the `seed:` extension).
+ *
+ * Every draw is a pure function of (workflow seed, stage, column, record index, attempt), so a re-run,
+ * a resumed run, a run with another buffer_size and a sharded run all produce the same values. Streams
+ * are cheap to create (a few 32-bit multiplies), so one is made per (column, record, attempt) rather
+ * than sharing a sequential generator whose state would depend on row-group boundaries.
+ */
+/** 32-bit FNV-1a over a string: turns stage and column names into stream identifiers. */
+function hashString(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+}
+/** murmur3's finaliser: a strong 32-bit mix (a bijection of 32-bit integers). */
+function mix32(x) {
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+    return x >>> 0;
+}
+/** Combines stream identifiers into one 32-bit state (order matters). */
+function combine(...parts) {
+    let h = 0x9e3779b9;
+    for (const p of parts)
+        h = mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
+    return h >>> 0;
+}
+/** A small, fast PRNG (mulberry32 with a split 64-bit-ish state) yielding floats in [0, 1). */
+class Rng {
+    a;
+    b;
+    constructor(state) {
+        this.a = state >>> 0;
+        this.b = mix32(state ^ 0x6d2b79f5);
+    }
+    /** Restarts this generator at `state` (same sequence as `new Rng(state)`, without an allocation). */
+    reseed(state) {
+        this.a = state >>> 0;
+        this.b = mix32(state ^ 0x6d2b79f5);
+        return this;
+    }
+    /** Uniform float in [0, 1) with 53 bits of randomness. */
+    next() {
+        const hi = this.next32() >>> 5; // 27 bits
+        const lo = this.next32() >>> 6; // 26 bits
+        return (hi * 67108864 + lo) / 9007199254740992;
+    }
+    next32() {
+        this.a = (this.a + 0x6d2b79f5) >>> 0;
+        let t = this.a ^ this.b;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        this.b = (this.b + 0x9e3779b9) >>> 0;
+        return (t ^ (t >>> 14)) >>> 0;
+    }
+    /** Integer in [lo, hi] inclusive. */
+    int(lo, hi) {
+        return lo + Math.floor(this.next() * (hi - lo + 1));
+    }
+    /** Standard normal (Box–Muller). */
+    normal() {
+        let u = 0;
+        while (u === 0)
+            u = this.next();
+        const v = this.next();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}
+/**
+ * The stream for one cell: workflow seed, stage name, column name, record index (absolute, counted
+ * from the start of the stage, not of the row group) and attempt (rejection-sampling round, retry).
+ */
+function cellRng(seed, stage, column, recordIndex, attempt = 0) {
+    return new Rng(combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column), recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+/** Precomputes the per-column part of the state so that a million cells cost one combine each. */
+function columnStreams(seed, stage, column) {
+    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+    return (recordIndex, attempt = 0) => new Rng(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+/**
+ * As columnStreams, but every call returns the SAME Rng object, reseeded: no allocation per cell. Only
+ * for synchronous consumers that finish with the stream before asking for the next one (the sampler
+ * generator); anything that keeps a stream across an await needs columnStreams.
+ */
+function reusedColumnStream(seed, stage, column) {
+    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+    const rng = new Rng(0);
+    return (recordIndex, attempt = 0) => rng.reseed(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+/** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */
+function randomSeed() {
+    return Math.floor(Math.random() * 2 ** 31);
+}
+
+
+/***/ }),
+
+/***/ 43119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ builtinModelConfig)
+/* harmony export */ });
+/* unused harmony export BUILTIN_MODEL_CONFIGS */
+const chat = (alias, provider, model, params) => ({ alias, model, provider, inference_parameters: { generation_type: 'chat-completion', max_parallel_requests: 4, ...params } });
+const embedding = (alias, provider, model, extra = {}) => ({ alias, model, provider, inference_parameters: { generation_type: 'embedding', encoding_format: 'float', max_parallel_requests: 4, ...extra } });
+const reasoningEffort = { extra_body: { reasoning_effort: 'medium' } };
+const BUILTIN_MODEL_CONFIGS = Object.freeze([
+    chat('nvidia-text', 'nvidia', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
+    chat('nvidia-reasoning', 'nvidia', 'nvidia/nemotron-3-super-120b-a12b', { temperature: 1.0, top_p: 0.95, ...reasoningEffort }),
+    chat('nvidia-vision', 'nvidia', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning', { temperature: 0.6, top_p: 0.95 }),
+    embedding('nvidia-embedding', 'nvidia', 'nvidia/llama-nemotron-embed-1b-v2', { extra_body: { input_type: 'query' } }),
+    chat('openai-text', 'openai', 'gpt-4.1', { temperature: 0.85, top_p: 0.95 }),
+    chat('openai-reasoning', 'openai', 'gpt-5', reasoningEffort),
+    chat('openai-vision', 'openai', 'gpt-5', reasoningEffort),
+    embedding('openai-embedding', 'openai', 'text-embedding-3-large'),
+    chat('openrouter-text', 'openrouter', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
+    chat('openrouter-reasoning', 'openrouter', 'openai/gpt-oss-20b', { temperature: 0.35 }),
+    chat('openrouter-vision', 'openrouter', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free', { temperature: 0.6, top_p: 0.95 }),
+    embedding('openrouter-embedding', 'openrouter', 'openai/text-embedding-3-large'),
+]);
+const BY_ALIAS = new Map(BUILTIN_MODEL_CONFIGS.map((m) => [m.alias, m]));
+/** The built-in model config of `alias`, if there is one (a copy: callers may not change the defaults). */
+function builtinModelConfig(alias) {
+    const m = BY_ALIAS.get(alias);
+    return m ? structuredClone(m) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 49968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ LlmError),
+/* harmony export */   s7: () => (/* binding */ ParserError)
+/* harmony export */ });
+/* unused harmony export isRetryableKind */
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/**
+ * Errors of the LLM layer. Every message is one sentence a user can act on and never contains an API
+ * key value (keys are only ever named by their environment variable).
+ */
+
+/** A response that a recipe could not turn into a value (Data Designer's ParserException). Its message is
+ * what a correction step sends back to the model, so it must stay short and exact. */
+class ParserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParserError';
+    }
+}
+const RETRYABLE = new Set(['rate_limit', 'timeout', 'server_error', 'connection', 'malformed_response']);
+function isRetryableKind(kind) {
+    return RETRYABLE.has(kind);
+}
+/**
+ * A failed cell. `retryable` follows Data Designer: rate limits, timeouts, 5xx and connection errors are
+ * retryable (they do not count toward early shutdown; when their budget is exhausted the row is dropped
+ * with `reason`); everything else is a non-retryable failure that drops the row and counts.
+ */
+class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq {
+    kind;
+    retryable;
+    status;
+    /** Milliseconds the server asked us to wait (Retry-After / retry-after-ms), when it said. */
+    retryAfterMs;
+    constructor(kind, message, options = {}) {
+        super(message, { cause: options.cause });
+        this.name = 'LlmError';
+        this.kind = kind;
+        this.retryable = isRetryableKind(kind);
+        this.status = options.status;
+        this.retryAfterMs = options.retryAfterMs;
+    }
+    /** Short reason used to count dropped rows. */
+    get reason() {
+        return this.kind;
+    }
+}
+
+
+/***/ }),
+
+/***/ 64689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ BUILTIN_PROVIDERS),
+/* harmony export */   kv: () => (/* binding */ resolveApiKey),
+/* harmony export */   zM: () => (/* binding */ mergeProviders)
+/* harmony export */ });
+/* unused harmony export isEnvVariableName */
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/**
+ * Model providers: Data Designer's built-ins plus the workflow's `model_providers`, and API-key lookup.
+ *
+ * ddflow rule (stricter than Data Designer, which also accepts a literal key): `api_key` is the NAME of an
+ * environment variable. Keys are read from the environment only when the registry is built, only for the
+ * providers of aliases a run actually uses, and are never put in a message — only the variable's name is.
+ */
+
+const BUILTIN_PROVIDERS = Object.freeze([
+    { name: 'nvidia', endpoint: 'https://integrate.api.nvidia.com/v1', provider_type: 'openai', api_key: 'NVIDIA_API_KEY' },
+    { name: 'openai', endpoint: 'https://api.openai.com/v1', provider_type: 'openai', api_key: 'OPENAI_API_KEY' },
+    { name: 'openrouter', endpoint: 'https://openrouter.ai/api/v1', provider_type: 'openai', api_key: 'OPENROUTER_API_KEY' },
+]);
+/** Workflow providers merged over the built-ins by name (fields given replace the built-in's). */
+function mergeProviders(custom = [], builtins = BUILTIN_PROVIDERS) {
+    const out = new Map();
+    for (const p of builtins)
+        out.set(p.name, { ...p });
+    for (const p of custom) {
+        const defined = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+        out.set(p.name, { ...(out.get(p.name) ?? {}), ...defined });
+    }
+    return out;
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isEnvVariableName(text) {
+    return ENV_NAME.test(text) && !/^(sk-|nvapi-)/i.test(text);
+}
+/**
+ * The key for `provider`, or null when it declares none (a local server without auth).
+ * Throws a DdflowError naming the variable and the provider when the variable is missing or empty.
+ */
+function resolveApiKey(provider, env = process.env) {
+    const name = provider.api_key;
+    if (name === undefined || name === null || name === '')
+        return null;
+    if (!isEnvVariableName(name)) {
+        // The value may be a pasted key: say what is wrong without repeating it.
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The api_key of provider '${provider.name}' must be the name of an environment variable holding the key (use a secret), not the key itself.`);
+    }
+    const value = env[name];
+    if (value === undefined || value.trim() === '') {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Provider '${provider.name}' needs an API key: the environment variable ${name} is not set or is empty.`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 87277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _t: () => (/* binding */ codeRecipe),
+  k0: () => (/* binding */ composeUserPrompt),
+  MG: () => (/* binding */ judgeRecipe),
+  Sq: () => (/* binding */ structuredRecipe),
+  g9: () => (/* binding */ textRecipe)
+});
+
+// UNUSED EXPORTS: codeSuffix, codeSyntax, jsonSuffix, lastJsonBlock, pythonJsonDumps
+
+// EXTERNAL MODULE: ./node_modules/jsonrepair/lib/esm/regular/jsonrepair.js + 2 modules
+var jsonrepair = __webpack_require__(48365);
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __webpack_require__(49968);
+;// CONCATENATED MODULE: ./src/llm/parsers/markdown.ts
+/**
+ * Fenced code blocks in a model response, the way Data Designer finds them (it renders the markdown with a
+ * CommonMark parser and reads every `<pre><code>`): ``` or ~~~ fences of three or more characters, the
+ * language is the first word of the info string (none when empty), a closing fence must use the same
+ * character and be at least as long, and an unclosed fence runs to the end of the text.
+ *
+ * Differences, on purpose: fences are recognised at any indentation (models put them inside list items)
+ * and indented (4-space) code blocks are not code blocks — both only matter for unusual answers.
+ */
+const OPEN_FENCE = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
+function extractCodeBlocks(text) {
+    const lines = text.split(/\r\n|\r|\n/);
+    const blocks = [];
+    let i = 0;
+    while (i < lines.length) {
+        const open = OPEN_FENCE.exec(lines[i]);
+        // A backtick fence whose info string holds a backtick is inline code (```x``` on one line), not a fence.
+        if (!open || (open[2][0] === '`' && open[3].includes('`'))) {
+            i++;
+            continue;
+        }
+        const indent = open[1].length;
+        const fenceChar = open[2][0];
+        const fenceLen = open[2].length;
+        const info = open[3].trim();
+        const lang = info === '' ? null : info.split(/\s+/)[0];
+        const body = [];
+        i++;
+        while (i < lines.length) {
+            const line = lines[i];
+            const close = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
+            if (close && close[1][0] === fenceChar && close[1].length >= fenceLen)
+                break;
+            body.push(stripIndent(line, indent));
+            i++;
+        }
+        i++; // past the closing fence (or past the end)
+        blocks.push({ lang, code: body.join('\n').trim() });
+    }
+    return blocks;
+}
+/** Removes up to `n` leading spaces, as CommonMark does for the content of an indented fence. */
+function stripIndent(line, n) {
+    let k = 0;
+    while (k < n && k < line.length && (line[k] === ' ' || line[k] === '\t'))
+        k++;
+    return line.slice(k);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(52210);
+;// CONCATENATED MODULE: ./src/llm/parsers/json-schema.ts
+/**
+ * JSON Schema validation of a model's structured answer, as Data Designer does it: Draft 2020-12, every
+ * object schema that lists properties forbids additional ones, and extra properties are PRUNED rather than
+ * rejected (models add chatty keys; the schema is what the user asked for). A oneOf with a
+ * `discriminator.mapping` picks its variant directly, so pruning for a wrong variant cannot strip the
+ * properties of the right one. Decimal-style `anyOf[number, string-with-pattern]` values become numbers.
+ */
+
+class SchemaValidationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SchemaValidationError';
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * A copy of `schema` where every object schema with `properties` has `additionalProperties: false`.
+ * Object schemas without properties (`{type: object}`, maybe with a description) stay open: they mean
+ * "any mapping" (Data Designer closes them too unless they are bare, which empties such fields).
+ */
+function forbidAdditionalProperties(schema) {
+    if (Array.isArray(schema))
+        return schema.map(forbidAdditionalProperties);
+    if (!isObject(schema))
+        return schema;
+    const out = {};
+    for (const [key, value] of Object.entries(schema)) {
+        if ((key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') && isObject(value)) {
+            out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forbidAdditionalProperties(v)]));
+        }
+        else if (key === 'items' || key === 'prefixItems' || key === 'allOf' || key === 'anyOf' || key === 'oneOf' || key === 'not' || key === 'if' || key === 'then' || key === 'else') {
+            out[key] = forbidAdditionalProperties(value);
+        }
+        else {
+            out[key] = value;
+        }
+    }
+    if (isObject(out.properties))
+        out.additionalProperties = false;
+    return out;
+}
+/** Rewrites `oneOf` + `discriminator.mapping` into a direct dispatch on the discriminator's value. */
+function dispatchDiscriminators(schema) {
+    if (Array.isArray(schema))
+        return schema.map(dispatchDiscriminators);
+    if (!isObject(schema))
+        return schema;
+    const out = {};
+    for (const [k, v] of Object.entries(schema))
+        out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : dispatchDiscriminators(v);
+    const disc = out.discriminator;
+    delete out.discriminator;
+    if (!Array.isArray(out.oneOf) || !isObject(disc) || typeof disc.propertyName !== 'string' || !isObject(disc.mapping) || Object.keys(disc.mapping).length === 0) {
+        return out;
+    }
+    const prop = disc.propertyName;
+    const mapping = disc.mapping;
+    const oneOf = out.oneOf;
+    delete out.oneOf;
+    const dispatch = {
+        if: { type: 'object', required: [prop] },
+        then: {
+            allOf: [
+                { properties: { [prop]: { enum: Object.keys(mapping) } } },
+                ...Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [prop]: { const: value } } }, then: { $ref: ref } })),
+            ],
+        },
+        else: { oneOf },
+    };
+    return Object.keys(out).length === 0 ? dispatch : { ...out, allOf: [...(Array.isArray(out.allOf) ? out.allOf : []), dispatch] };
+}
+const ajv = new _2020.Ajv2020({ strict: false, allErrors: false, removeAdditional: true, validateFormats: false });
+const compiled = new Map();
+function validatorFor(schema, noExtraProperties) {
+    const key = `${noExtraProperties ? 1 : 0}${JSON.stringify(schema)}`;
+    let fn = compiled.get(key);
+    if (!fn) {
+        const prepared = dispatchDiscriminators(noExtraProperties ? forbidAdditionalProperties(schema) : schema);
+        // $id would collide between two compilations of one schema; the cache key already identifies it.
+        delete prepared.$id;
+        delete prepared.$schema;
+        fn = ajv.compile(prepared);
+        compiled.set(key, fn);
+    }
+    return fn;
+}
+/** Validates a copy of `value`; returns it pruned and normalised, or throws SchemaValidationError. */
+function validateJson(value, schema, options = {}) {
+    const copy = value === undefined ? undefined : structuredClone(value);
+    const fn = validatorFor(schema, options.noExtraProperties ?? true);
+    if (!fn(copy)) {
+        throw new SchemaValidationError(ajv.errorsText(fn.errors, { dataVar: 'response', separator: '\n' }));
+    }
+    return normalizeDecimalFields(copy, schema);
+}
+/** Pydantic's Decimal schema: anyOf [number, string with a `\d{0,N}` pattern]; N = decimal places. */
+function decimalPlaces(fieldSchema) {
+    if (!isObject(fieldSchema) || !Array.isArray(fieldSchema.anyOf))
+        return { isDecimal: false, places: null };
+    const anyOf = fieldSchema.anyOf.filter(isObject);
+    if (!anyOf.some((s) => s.type === 'number'))
+        return { isDecimal: false, places: null };
+    for (const s of anyOf) {
+        if (s.type === 'string' && typeof s.pattern === 'string') {
+            const m = /\\d\{0,(\d+)\}/.exec(s.pattern);
+            return { isDecimal: true, places: m ? Number(m[1]) : null };
+        }
+    }
+    return { isDecimal: false, places: null };
+}
+function resolveLocalRef(root, s) {
+    if (isObject(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/')) {
+        const defs = isObject(root.$defs) ? root.$defs : {};
+        return defs[s.$ref.slice('#/$defs/'.length)] ?? {};
+    }
+    return s;
+}
+function roundHalfUp(x, places) {
+    const f = 10 ** places;
+    // Through the decimal string, so 189.995 rounds as written rather than as its binary approximation.
+    const text = String(x);
+    const shifted = text.includes('e') ? x * f : Number(`${text}e${places}`);
+    return Math.sign(shifted) * Math.round(Math.abs(shifted)) / f;
+}
+function normalizeDecimalFields(obj, root, objSchema = resolveLocalRef(root, root)) {
+    if (!isObject(obj))
+        return obj;
+    const props = isObject(objSchema) && isObject(objSchema.properties) ? objSchema.properties : {};
+    for (const [key, value] of Object.entries(obj)) {
+        const fieldSchema = resolveLocalRef(root, props[key]);
+        if (isObject(value))
+            obj[key] = normalizeDecimalFields(value, root, fieldSchema);
+        else if (Array.isArray(value)) {
+            const itemSchema = isObject(fieldSchema) ? resolveLocalRef(root, fieldSchema.items) : undefined;
+            obj[key] = value.map((v) => (isObject(v) ? normalizeDecimalFields(v, root, itemSchema) : v));
+        }
+        else if ((typeof value === 'number' || typeof value === 'string') && value !== '') {
+            const { isDecimal, places } = decimalPlaces(fieldSchema);
+            if (isDecimal && Number.isFinite(Number(value)))
+                obj[key] = places === null ? Number(value) : roundHalfUp(Number(value), places);
+        }
+    }
+    return obj;
+}
+
+;// CONCATENATED MODULE: ./src/llm/parsers/judge.ts
+function scoreOptionEntries(score) {
+    return Array.isArray(score.options) ? score.options : Object.entries(score.options);
+}
+/** `* {key}: {description}` lines under `Score Descriptions for {EnumName}:`. */
+function stringifyScoring(options, enumName) {
+    const lines = options.map(([key, desc]) => `* ${key}: ${desc}`).join('\n');
+    return `Score Descriptions for ${enumName}:\n${lines}`;
+}
+/** Python's repr of a list of names, as it appears in Data Designer's schema description. */
+function pyListRepr(names) {
+    return `[${names.map((n) => `'${n.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
+}
+function judgeResponseSchema(scores) {
+    const properties = {};
+    for (const score of scores) {
+        const options = scoreOptionEntries(score);
+        properties[score.name] = {
+            title: score.name,
+            ...(score.description ? { description: score.description } : {}),
+            type: 'object',
+            properties: {
+                reasoning: { title: 'Reasoning', description: 'Reasoning for the assigned score.', type: 'string' },
+                score: { enum: options.map(([k]) => k), description: stringifyScoring(options, `${score.name}Enum`) },
+            },
+            required: ['reasoning', 'score'],
+        };
+    }
+    return {
+        title: 'JudgeStructuredOutput',
+        description: `Response schema for scores with the following names: ${pyListRepr(scores.map((s) => s.name))}.`,
+        type: 'object',
+        properties,
+        required: scores.map((s) => s.name),
+    };
+}
+function normalizeScoreValue(value) {
+    if (typeof value === 'string')
+        return value.trim().toLowerCase();
+    if (typeof value === 'number' && Number.isInteger(value))
+        return String(value);
+    return String(value).trim().toLowerCase();
+}
+/** Returns the matching option key, or `value` unchanged (validation then reports it). */
+function coerceScoreValue(value, keys) {
+    for (const key of keys)
+        if (typeof value !== 'boolean' && value === key)
+            return value;
+    // Only scalars are compared leniently: a list or object stays as given and fails validation.
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        return value;
+    const normalized = normalizeScoreValue(value);
+    const matches = keys.filter((k) => normalizeScoreValue(k) === normalized);
+    return matches.length === 1 ? matches[0] : value;
+}
+/** Coerces every `{score}` of a parsed judge response in place (before schema validation). */
+function coerceJudgeScores(obj, scores) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return obj;
+    const record = obj;
+    for (const score of scores) {
+        const entry = record[score.name];
+        if (typeof entry === 'object' && entry !== null && !Array.isArray(entry) && 'score' in entry) {
+            const e = entry;
+            e.score = coerceScoreValue(e.score, scoreOptionEntries(score).map(([k]) => k));
+        }
+    }
+    return obj;
+}
+
+;// CONCATENATED MODULE: ./src/llm/recipes.ts
+/**
+ * Response recipes: what each LLM column type appends to the user prompt and how it turns the model's
+ * answer into a cell value (Data Designer §2.3–§2.6). Parsing failures throw ParserError with Data
+ * Designer's exact texts, because those texts are sent back to the model on correction steps.
+ */
+
+
+
+
+
+/** The user message as sent: the rendered prompt, then the recipe's instructions after a blank line. */
+function composeUserPrompt(prompt, recipe) {
+    return recipe.suffix === null ? prompt : `${prompt}\n\n${recipe.suffix}`;
+}
+/** llm-text: the answer, verbatim (the facade strips it before parsing). */
+function textRecipe() {
+    return { kind: 'text', suffix: null, parse: (response) => response };
+}
+/** `sql:postgres` → `sql`: the dialect is not something a code fence can say. */
+function codeSyntax(codeLang) {
+    const i = codeLang.indexOf(':');
+    return i < 0 ? codeLang : codeLang.slice(0, i);
+}
+function codeSuffix(syntax) {
+    return (`* Your response must be code written in ${syntax}.\n` +
+        '* You will follow accepted and common syntax and best-practices.\n' +
+        '* Your response will be given in markdown code fences specifying the correct language.\n' +
+        '* Only respond with a SINGLE code block.');
+}
+/** llm-code: the LAST fenced block; a labelled block in another language is an error even if an earlier one matched. */
+function codeRecipe(codeLang) {
+    const syntax = codeSyntax(codeLang);
+    return {
+        kind: 'code',
+        suffix: codeSuffix(syntax),
+        parse(response) {
+            const last = extractCodeBlocks(response).at(-1);
+            if (!last)
+                throw new errors/* ParserError */.s7('No parsable code response.');
+            if (last.lang && last.lang !== syntax)
+                throw new errors/* ParserError */.s7(`Responded with code not matching the requested syntax (${syntax}).`);
+            return last.code;
+        },
+    };
+}
+/**
+ * Python's `json.dumps` defaults (`", "` and `": "` separators, non-ASCII escaped), so the schema in the
+ * prompt reads exactly as Data Designer's does.
+ */
+function pythonJsonDumps(value) {
+    if (value === null || typeof value !== 'object')
+        return asciiOnly(JSON.stringify(value) ?? 'null');
+    if (Array.isArray(value))
+        return `[${value.map(pythonJsonDumps).join(', ')}]`;
+    return `{${Object.entries(value).map(([k, v]) => `${asciiOnly(JSON.stringify(k))}: ${pythonJsonDumps(v)}`).join(', ')}}`;
+}
+function asciiOnly(json) {
+    return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function jsonSuffix(schema) {
+    return ('* Your response must be in JSON format.\n' +
+        '* Your JSON response must be returned within a Markdown, ```json code fence.\n' +
+        '* The JSON format is given as a JSON Schema description within <response_schema> markup tags.\n\n' +
+        `<response_schema>\n${pythonJsonDumps(schema)}\n</response_schema>`);
+}
+/** The value of the last ```json block, repaired leniently (unquoted keys, trailing commas, ...). */
+function lastJsonBlock(response) {
+    const block = extractCodeBlocks(response).filter((b) => b.lang === 'json').at(-1);
+    if (!block)
+        throw new errors/* ParserError */.s7('No parsable JSON structure within ```json markdown fence.');
+    try {
+        return JSON.parse((0,jsonrepair/* jsonrepair */.m)(block.code));
+    }
+    catch {
+        throw new errors/* ParserError */.s7("Response doesn't match requested <response_schema>\nThe ```json block is not valid JSON.");
+    }
+}
+function validated(obj, schema) {
+    try {
+        return validateJson(obj, schema);
+    }
+    catch (err) {
+        if (err instanceof SchemaValidationError)
+            throw new errors/* ParserError */.s7(`Response doesn't match requested <response_schema>\n${err.message}`);
+        throw err;
+    }
+}
+/** llm-structured: the parsed object (not a string), validated against the schema with extras pruned. */
+function structuredRecipe(schema) {
+    return { kind: 'structured', suffix: jsonSuffix(schema), parse: (response) => validated(lastJsonBlock(response), schema) };
+}
+/** llm-judge: structured with an enum per score; scores coerced leniently before validation. */
+function judgeRecipe(scores) {
+    const schema = judgeResponseSchema(scores);
+    return {
+        kind: 'judge',
+        suffix: jsonSuffix(schema),
+        parse: (response) => validated(coerceJudgeScores(lastJsonBlock(response), scores), schema),
+    };
+}
+
+
+/***/ }),
+
+/***/ 13710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QC: () => (/* binding */ parseTemplate),
+/* harmony export */   Qp: () => (/* binding */ templateVariables),
+/* harmony export */   ZF: () => (/* binding */ toSyntaxError),
+/* harmony export */   wh: () => (/* binding */ analyseTemplate),
+/* harmony export */   yS: () => (/* binding */ PY_CONSTANTS)
+/* harmony export */ });
+/* unused harmony exports PARSE_OPTS, assertValidTemplateSyntax */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72283);
+/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84472);
+/**
+ * Parsing and static analysis of a template: the names it reads from the row (Jinja's
+ * `find_undeclared_variables`), the filters it uses, the constructs the secure engine forbids, its size,
+ * and the access chains (`person.address.street`) used to explain an empty render.
+ */
+
+
+const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: false };
+/** Jinja's constant names, which nunjucks parses as variables. */
+const PY_CONSTANTS = { True: true, False: false, None: null };
+function parseTemplate(src) {
+    try {
+        return _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__.nj.parser.parse(src, [], PARSE_OPTS);
+    }
+    catch (e) {
+        throw toSyntaxError(e);
+    }
+}
+function toSyntaxError(e) {
+    const err = e;
+    // nunjucks prefixes messages with "(unknown path) [Line x, Column y]" once rendered; keep the bare text.
+    const detail = String(err.message ?? e).replace(/^\(unknown path\)(?: \[Line \d+, Column \d+\])?\n\s*/, '').replace(/^Error: /, '');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateSyntaxError */ .Cb(detail, err.lineno || undefined, err.colno || undefined);
+}
+const FORBIDDEN_TYPES = new Set(['Set', 'Macro', 'Import', 'FromImport', 'Include', 'Extends', 'Block', 'Super']);
+const LOOP_TYPES = new Set(['For', 'AsyncEach', 'AsyncAll']);
+const NOT_PERMITTED = 'Non-permitted operations in Jinja template.';
+/** Walks the tree once, tracking which names are bound by for/set/macro/import at each point. */
+function analyseTemplate(ast) {
+    const variables = new Set();
+    const filters = new Set();
+    const chains = [];
+    let forbidden;
+    let nodeCount = 0;
+    let depth = 0;
+    // Size as Jinja counts it: NodeList wrappers are plain lists there, and filter/test names are strings.
+    const measure = (node, d, loopDepth) => {
+        // Parentheses leave no node in Jinja's tree.
+        const isList = node.typename === 'NodeList' || (node.typename === 'Group' && node.children?.length === 1);
+        const here = isList ? d - 1 : d;
+        if (!isList) {
+            nodeCount++;
+            if (here > depth)
+                depth = here;
+        }
+        if (forbidden === undefined) {
+            if (FORBIDDEN_TYPES.has(node.typename))
+                forbidden = NOT_PERMITTED;
+            else if (LOOP_TYPES.has(node.typename) && loopDepth > 0)
+                forbidden = 'Non-permitted operations in Jinja template (nested-for).';
+        }
+        const inner = LOOP_TYPES.has(node.typename) ? loopDepth + 1 : loopDepth;
+        for (const c of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(node)) {
+            if ((node.typename === 'Filter' || node.typename === 'FilterAsync') && c === node.name)
+                continue;
+            if (node.typename === 'Is' && c === node.right && c.typename === 'Symbol')
+                continue;
+            measure(c, here + 1, inner);
+        }
+    };
+    measure(ast, 1, 0);
+    const bindTargets = (target, scope) => {
+        const t = target;
+        if (!t)
+            return;
+        if (t.typename === 'Symbol')
+            scope.add(String(t.value));
+        else
+            for (const c of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(t))
+                bindTargets(c, scope);
+    };
+    const isBound = (name, scopes) => scopes.some((s) => s.has(name));
+    const use = (name, scopes) => {
+        if (isBound(name, scopes) || Object.hasOwn(PY_CONSTANTS, name))
+            return false;
+        variables.add(name);
+        return true;
+    };
+    const chainOf = (node) => {
+        const accessors = [];
+        let cur = node;
+        while (cur.typename === 'LookupVal') {
+            const val = cur.val;
+            if (val.typename !== 'Literal' || (typeof val.value !== 'string' && typeof val.value !== 'number'))
+                return undefined;
+            accessors.push(val.value);
+            cur = cur.target;
+        }
+        if (cur.typename !== 'Symbol')
+            return undefined;
+        return { name: String(cur.value), accessors: accessors.reverse() };
+    };
+    const visit = (node, scopes, inChain = false) => {
+        if (!node)
+            return;
+        const top = scopes[scopes.length - 1];
+        switch (node.typename) {
+            case 'Symbol': {
+                const name = String(node.value);
+                if (use(name, scopes) && !inChain)
+                    chains.push({ name, accessors: [] });
+                return;
+            }
+            case 'LookupVal': {
+                if (!inChain) {
+                    const chain = chainOf(node);
+                    if (chain && !isBound(chain.name, scopes) && !Object.hasOwn(PY_CONSTANTS, chain.name))
+                        chains.push(chain);
+                }
+                visit(node.target, scopes, true);
+                const val = node.val;
+                if (val.typename !== 'Literal')
+                    visit(val, scopes);
+                return;
+            }
+            case 'For':
+            case 'AsyncEach':
+            case 'AsyncAll': {
+                visit(node.arr, scopes);
+                const inner = new Set(['loop']);
+                bindTargets(node.name, inner);
+                visit(node.body, [...scopes, inner]);
+                visit(node.else_, scopes);
+                return;
+            }
+            case 'Set': {
+                visit(node.value, scopes);
+                visit(node.body, scopes);
+                for (const t of node.targets ?? [])
+                    bindTargets(t, top);
+                return;
+            }
+            case 'Macro':
+            case 'Caller': {
+                if (node.typename === 'Macro')
+                    bindTargets(node.name, top);
+                const inner = new Set(['caller', 'varargs', 'kwargs']);
+                for (const a of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(node.args)) {
+                    if (a.typename === 'KeywordArgs') {
+                        for (const pair of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(a)) {
+                            bindTargets(pair.key, inner);
+                            visit(pair.value, scopes);
+                        }
+                    }
+                    else
+                        bindTargets(a, inner);
+                }
+                visit(node.body, [...scopes, inner]);
+                return;
+            }
+            case 'Import':
+                visit(node.template, scopes);
+                bindTargets(node.target, top);
+                return;
+            case 'FromImport':
+                visit(node.template, scopes);
+                for (const n of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(node.names))
+                    bindTargets(n.typename === 'Pair' ? n.value : n, top);
+                return;
+            case 'Filter':
+            case 'FilterAsync':
+                filters.add(String(node.name.value));
+                visit(node.args, scopes);
+                return;
+            case 'Is': {
+                visit(node.left, scopes);
+                const right = node.right;
+                if (right.typename === 'FunCall')
+                    visit(right.args, scopes);
+                else if (right.typename !== 'Symbol')
+                    visit(right, scopes);
+                return;
+            }
+            case 'Pair':
+                // nunjucks reads a bare name as a dict key string (`{a: 1}`), and keyword-argument names are not reads.
+                if (node.key.typename !== 'Symbol')
+                    visit(node.key, scopes);
+                visit(node.value, scopes);
+                return;
+            default:
+                for (const c of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(node))
+                    visit(c, scopes);
+        }
+    };
+    visit(ast, [new Set()]);
+    if (forbidden === undefined && chains.some((c) => c.name === 'self'))
+        forbidden = NOT_PERMITTED;
+    // Jinja only tracks reads of names never bound anywhere before; chains rooted at bound names were skipped.
+    return { variables, filters, chains: chains.filter((c) => variables.has(c.name)), forbidden, nodeCount, depth };
+}
+/** The undeclared top-level names a template references (`{{ a.b }}` → `a`), for the dependency graph. */
+function templateVariables(src) {
+    return analyseTemplate(parseTemplate(src)).variables;
+}
+/** Throws Data Designer's syntax-error message when the template does not parse; returns nothing otherwise. */
+function assertValidTemplateSyntax(src) {
+    parseTemplate(src);
+}
+
+
+/***/ }),
+
+/***/ 72283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ TemplateError),
+/* harmony export */   Cb: () => (/* binding */ TemplateSyntaxError),
+/* harmony export */   Nz: () => (/* binding */ TemplateRenderError),
+/* harmony export */   Rv: () => (/* binding */ UnknownFilterError),
+/* harmony export */   Wt: () => (/* binding */ EmptyTemplateRenderError),
+/* harmony export */   nd: () => (/* binding */ UnknownVariableError),
+/* harmony export */   zR: () => (/* binding */ TemplateSecurityError)
+/* harmony export */ });
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/**
+ * User-facing template errors. Each says in one sentence what is wrong with a template (or with one row
+ * rendered through it); `scope` tells callers whether the whole template is unusable ('template': fatal
+ * for a column, reported at validate time) or only this row failed ('row': Data Designer drops the row).
+ */
+
+class TemplateError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq {
+    scope;
+    constructor(message, scope, cause) {
+        super(message, cause === undefined ? {} : { cause });
+        this.name = 'TemplateError';
+        this.scope = scope;
+    }
+}
+/** The template text does not parse. `line`/`col` are 1-based positions inside the template text. */
+class TemplateSyntaxError extends TemplateError {
+    line;
+    col;
+    detail;
+    constructor(detail, line, col) {
+        const where = line !== undefined ? ` (line ${line}${col !== undefined ? `, column ${col}` : ''})` : '';
+        super(`Encountered a syntax error in the provided Jinja2 template:\n${detail}${where}\n` +
+            'For more information on writing Jinja2 templates, refer to https://jinja.palletsprojects.com/en/stable/templates', 'template');
+        this.name = 'TemplateSyntaxError';
+        this.detail = detail;
+        this.line = line;
+        this.col = col;
+    }
+}
+/** A template uses something the secure engine forbids, or tried to escape the sandbox. */
+class TemplateSecurityError extends TemplateError {
+    constructor(message, scope = 'template') {
+        super(message, scope);
+        this.name = 'TemplateSecurityError';
+    }
+}
+/** A filter that is not available in the current rendering mode (Data Designer's exact wording). */
+class UnknownFilterError extends TemplateError {
+    filter;
+    constructor(filter, available) {
+        super(`The Jinja2 filter \`{{ ... | ${filter} }}\` is not a permitted operation. Available filters: ${available.join(', ')}`, 'template');
+        this.name = 'UnknownFilterError';
+        this.filter = filter;
+    }
+}
+/** The template references names that are not columns (Data Designer prints a Python set). */
+class UnknownVariableError extends TemplateError {
+    variables;
+    constructor(variables) {
+        super(`Unknown variable references in Jinja template: {${variables.map((v) => `'${v}'`).join(', ')}}`, 'template');
+        this.name = 'UnknownVariableError';
+        this.variables = variables;
+    }
+}
+/** Rendering one row failed (bad operand types, undefined intermediate, output checks). */
+class TemplateRenderError extends TemplateError {
+    constructor(message, cause) {
+        super(message, 'row', cause);
+        this.name = 'TemplateRenderError';
+    }
+}
+/** The row rendered to empty text (or hit a missing field); the message names the culprit fields. */
+class EmptyTemplateRenderError extends TemplateRenderError {
+    constructor(message, cause) {
+        super(message, cause);
+        this.name = 'EmptyTemplateRenderError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 21329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sg: () => (/* binding */ PY_TESTS),
+/* harmony export */   U9: () => (/* binding */ pyIter),
+/* harmony export */   Y: () => (/* binding */ PY_FILTERS),
+/* harmony export */   dx: () => (/* binding */ ALLOWED_FILTERS),
+/* harmony export */   x_: () => (/* binding */ pyTypeName)
+/* harmony export */ });
+/* unused harmony exports pyRound, floatOf */
+/* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72283);
+/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83732);
+/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
+/**
+ * Filters and tests with Jinja2's (Python's) behaviour where nunjucks' own differ or are missing, the
+ * secure-mode allow-list, and the `jsonpath` filter Data Designer adds.
+ */
+
+
+
+
+/** Data Designer's secure-mode allow-list, in its order (the order appears in error messages). */
+const ALLOWED_FILTERS = [
+    'abs', 'capitalize', 'escape', 'first', 'float', 'forceescape', 'int', 'items', 'last', 'length', 'list',
+    'lower', 'max', 'min', 'random', 'replace', 'reverse', 'round', 'sort', 'string', 'title', 'trim',
+    'truncate', 'unique', 'upper', 'urlencode', 'jsonpath',
+];
+/** Splits nunjucks' trailing keyword-argument object off positional arguments. */
+function params(args, names, defaults) {
+    let kw;
+    const last = args[args.length - 1];
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(last) && last.__keywords === true) {
+        kw = last;
+        args = args.slice(0, -1);
+    }
+    return names.map((n, i) => (kw && Object.hasOwn(kw, n) ? kw[n] : i < args.length ? args[i] : defaults[i]));
+}
+/** Python iteration: a dict yields its keys, a string its characters. */
+function pyIter(v) {
+    if (Array.isArray(v))
+        return v;
+    if (typeof v === 'string')
+        return [...v];
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+        return Object.keys(v);
+    if (v === undefined)
+        return [];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`'${pyTypeName(v)}' object is not iterable`);
+}
+function pyTypeName(v) {
+    if (v === null)
+        return 'NoneType';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float';
+    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$)
+        return 'float';
+    if (typeof v === 'string')
+        return 'str';
+    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc)
+        return 'tuple';
+    if (Array.isArray(v))
+        return 'list';
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+        return 'dict';
+    if (v === undefined)
+        return 'Undefined';
+    return typeof v;
+}
+const markSafe = (s) => new _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString(s);
+const isSafe = (v) => v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString;
+/** markupsafe's escaping (`&#34;`/`&#39;` for quotes). */
+function htmlEscape(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+}
+function sortKey(v, caseSensitive, attribute) {
+    let x = v;
+    if (attribute !== undefined && attribute !== null) {
+        for (const part of String(attribute).split('.'))
+            x = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(x) ? x[part] : Array.isArray(x) ? x[Number(part)] : undefined;
+    }
+    if (!caseSensitive && typeof x === 'string')
+        return x.toLowerCase();
+    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(x) ?? x;
+}
+function compare(a, b) {
+    const x = a;
+    const y = b;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+/** Python's round(): half to even, returning a float. */
+function pyRound(value, precision) {
+    const f = 10 ** precision;
+    const scaled = value * f;
+    const floor = Math.floor(scaled);
+    const diff = scaled - floor;
+    let r;
+    if (Math.abs(diff - 0.5) < 1e-9 * Math.max(1, Math.abs(scaled)))
+        r = floor % 2 === 0 ? floor : floor + 1;
+    else
+        r = Math.round(scaled);
+    return r / f;
+}
+const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x) : x);
+function urlQuote(s, forQuery) {
+    let out = encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (!forQuery)
+        out = out.replace(/%2F/g, '/');
+    else
+        out = out.replace(/%20/g, '+');
+    return out;
+}
+const PY_FILTERS = {
+    abs(v) {
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        if (n === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`bad operand type for abs(): '${pyTypeName(v)}'`);
+        return v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$ ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(Math.abs(n)) : Math.abs(n);
+    },
+    capitalize(v) {
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+    },
+    escape(v) {
+        return isSafe(v) ? v : markSafe(htmlEscape((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)));
+    },
+    forceescape(v) {
+        return markSafe(htmlEscape(isSafe(v) ? String(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)));
+    },
+    first(v) {
+        return pyIter(v)[0];
+    },
+    last(v) {
+        const items = pyIter(v);
+        return items[items.length - 1];
+    },
+    float(v, ...rest) {
+        const [dflt] = params(rest, ['default'], [0.0]);
+        const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? Number(v.trim() || NaN) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        if (n === undefined || Number.isNaN(n))
+            return typeof dflt === 'number' ? floatOf(dflt) : dflt;
+        return floatOf(n);
+    },
+    int(v, ...rest) {
+        const [dflt, base] = params(rest, ['default', 'base'], [0, 10]);
+        if (typeof v === 'string') {
+            const t = v.trim();
+            const asInt = Number(base) === 10 ? (/^[-+]?\d+$/.test(t) ? parseInt(t, 10) : NaN) : parseInt(t, Number(base));
+            if (!Number.isNaN(asInt))
+                return asInt;
+            const f = Number(t);
+            return t !== '' && Number.isFinite(f) ? Math.trunc(f) : dflt;
+        }
+        const n = typeof v === 'boolean' ? Number(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
+    },
+    items(v) {
+        if (v === undefined)
+            return [];
+        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`Can only get item pairs from a mapping, not '${pyTypeName(v)}'.`);
+        return Object.keys(v).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.of2(k, v[k]));
+    },
+    length(v) {
+        if (typeof v === 'string')
+            return [...v].length;
+        if (Array.isArray(v))
+            return v.length;
+        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+            return Object.keys(v).length;
+        if (v === undefined)
+            return 0;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`object of type '${pyTypeName(v)}' has no len()`);
+    },
+    list(v) {
+        return [...pyIter(v)];
+    },
+    lower(v) {
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v).toLowerCase();
+    },
+    upper(v) {
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v).toUpperCase();
+    },
+    max(v, ...rest) {
+        return pickExtreme(v, rest, 1);
+    },
+    min(v, ...rest) {
+        return pickExtreme(v, rest, -1);
+    },
+    replace(v, ...rest) {
+        const [oldS, newS, count] = params(rest, ['old', 'new', 'count'], [undefined, undefined, null]);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        const o = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(oldS);
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(newS);
+        let limit = count === null || count === undefined ? Infinity : Number(count);
+        if (limit < 0)
+            limit = Infinity;
+        if (o === '') {
+            const chars = [...s];
+            let out = '';
+            let used = 0;
+            for (let i = 0; i <= chars.length; i++) {
+                if (used < limit) {
+                    out += n;
+                    used++;
+                }
+                if (i < chars.length)
+                    out += chars[i];
+            }
+            return out;
+        }
+        let out = '';
+        let from = 0;
+        let used = 0;
+        for (;;) {
+            const at = used < limit ? s.indexOf(o, from) : -1;
+            if (at < 0)
+                return out + s.slice(from);
+            out += s.slice(from, at) + n;
+            from = at + o.length;
+            used++;
+        }
+    },
+    reverse(v) {
+        if (typeof v === 'string')
+            return [...v].reverse().join('');
+        return [...pyIter(v)].reverse();
+    },
+    round(v, ...rest) {
+        const [precision, method] = params(rest, ['precision', 'method'], [0, 'common']);
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v) ?? (typeof v === 'boolean' ? Number(v) : undefined);
+        if (n === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`type ${pyTypeName(v)} doesn't define __round__ method`);
+        const p = Number(precision);
+        const f = 10 ** p;
+        const r = method === 'ceil' ? Math.ceil(n * f) / f : method === 'floor' ? Math.floor(n * f) / f : pyRound(n, p);
+        return floatOf(r);
+    },
+    sort(v, ...rest) {
+        const [reverse, caseSensitive, attribute] = params(rest, ['reverse', 'case_sensitive', 'attribute'], [false, false, null]);
+        const items = [...pyIter(v)];
+        const keyed = items.map((x) => ({ x, k: sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute) }));
+        keyed.sort((a, b) => compare(a.k, b.k) * ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(reverse) ? -1 : 1));
+        return keyed.map((e) => e.x);
+    },
+    string(v) {
+        return isSafe(v) ? v : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+    },
+    title(v) {
+        // Jinja: capitalise the first letter of each word, words split at whitespace and opening brackets/dashes.
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)
+            .split(/([-\s({[<]+)/)
+            .map((w) => (w ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w))
+            .join('');
+    },
+    trim(v, ...rest) {
+        const [chars] = params(rest, ['chars'], [null]);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        if (chars === null || chars === undefined)
+            return s.trim();
+        const set = new Set([...(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(chars)]);
+        const arr = [...s];
+        let a = 0;
+        let b = arr.length;
+        while (a < b && set.has(arr[a]))
+            a++;
+        while (b > a && set.has(arr[b - 1]))
+            b--;
+        return arr.slice(a, b).join('');
+    },
+    truncate(v, ...rest) {
+        const [length, killwords, end, leeway] = params(rest, ['length', 'killwords', 'end', 'leeway'], [255, false, '...', 5]);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        const len = Number(length);
+        const e = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(end);
+        if ([...s].length <= len + Number(leeway))
+            return s;
+        const head = [...s].slice(0, Math.max(0, len - [...e].length)).join('');
+        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(killwords))
+            return head + e;
+        const cut = head.lastIndexOf(' ');
+        return (cut >= 0 ? head.slice(0, cut) : head) + e;
+    },
+    unique(v, ...rest) {
+        const [caseSensitive, attribute] = params(rest, ['case_sensitive', 'attribute'], [false, null]);
+        const seen = [];
+        const out = [];
+        for (const x of pyIter(v)) {
+            const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
+            const key = typeof k === 'object' && k !== null ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyRepr */ .n3)(k) : k;
+            if (!seen.includes(key)) {
+                seen.push(key);
+                out.push(x);
+            }
+        }
+        return out;
+    },
+    urlencode(v) {
+        if (typeof v === 'string')
+            return urlQuote(v, false);
+        const pairs = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v) ? Object.entries(v) : Array.isArray(v) ? v.map((p) => [p[0], p[1]]) : null;
+        if (pairs === null)
+            return urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v), false);
+        return pairs.map(([k, x]) => `${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(k), true)}=${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x), true)}`).join('&');
+    },
+    jsonpath(data, expression) {
+        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(data))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('Cannot perform JSONPath filter on non-structured data.');
+        return (0,jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E)({ path: String(expression), json: data, wrap: true, eval: 'safe' });
+    },
+};
+function pickExtreme(v, rest, sign) {
+    const [caseSensitive, attribute] = params(rest, ['case_sensitive', 'attribute'], [false, null]);
+    let best;
+    let bestKey;
+    let first = true;
+    for (const x of pyIter(v)) {
+        const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
+        if (first || compare(k, bestKey) * sign > 0) {
+            best = x;
+            bestKey = k;
+            first = false;
+        }
+    }
+    return best; // Jinja returns Undefined for an empty sequence
+}
+/** Jinja tests nunjucks lacks or gets wrong for Python values (`is none`, `is number` on floats, ...). */
+const PY_TESTS = {
+    none: (v) => v === null,
+    boolean: (v) => typeof v === 'boolean',
+    true: (v) => v === true,
+    false: (v) => v === false,
+    integer: (v) => typeof v === 'number' && Number.isInteger(v),
+    float: (v) => v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$ || (typeof v === 'number' && !Number.isInteger(v)),
+    number: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v) !== undefined || typeof v === 'boolean',
+    sequence: (v) => typeof v === 'string' || Array.isArray(v) || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v),
+    mapping: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v),
+    in: (v, seq) => (typeof seq === 'string' ? seq.includes((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)) : pyIter(seq).some((x) => x === v || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x) === (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v) && typeof x === typeof v)),
+    truthy: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(v),
+    falsy: (v) => !(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(v),
+    defined: (v) => v !== undefined,
+    undefined: (v) => v === undefined,
+};
+
+
+/***/ }),
+
+/***/ 84472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ childNodes),
+/* harmony export */   G: () => (/* binding */ transformer),
+/* harmony export */   nj: () => (/* binding */ nj)
+/* harmony export */ });
+/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18115);
+/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(nunjucks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var nunjucks_src_transformer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76297);
+/* harmony import */ var nunjucks_src_transformer_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(nunjucks_src_transformer_js__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Typed access to the parts of nunjucks that @types/nunjucks does not describe (parser, nodes,
+ * compiler, runtime, transformer). Everything nunjucks-internal goes through this one module.
+ */
+
+// The transformer is not re-exported by nunjucks' index; it lifts filters/super calls before compiling.
+// @ts-expect-error -- CommonJS module without type declarations
+
+const nj = (nunjucks__WEBPACK_IMPORTED_MODULE_0___default());
+const transformer = (nunjucks_src_transformer_js__WEBPACK_IMPORTED_MODULE_1___default());
+/** Child nodes of a node, in source order. */
+function childNodes(node) {
+    const out = [];
+    const add = (c) => {
+        if (Array.isArray(c))
+            for (const x of c)
+                add(x);
+        else if (c && typeof c === 'object' && typeof c.typename === 'string')
+            out.push(c);
+    };
+    for (const f of node.fields)
+        add(node[f]); // NodeList-based nodes list `children` among their fields
+    // `{% set x %}...{% endset %}` keeps its body outside the declared fields.
+    if (node.typename === 'Set')
+        add(node.body);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 83732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ pyPercentFormat),
+/* harmony export */   Kn: () => (/* binding */ pyTruthy),
+/* harmony export */   PU: () => (/* binding */ pyEquals),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   Wc: () => (/* binding */ PyTuple),
+/* harmony export */   XO: () => (/* binding */ pyFloatRepr),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   g$: () => (/* binding */ PyFloat),
+/* harmony export */   n3: () => (/* binding */ pyRepr),
+/* harmony export */   oo: () => (/* binding */ isFloatLike),
+/* harmony export */   ow: () => (/* binding */ pyStrRepr),
+/* harmony export */   rD: () => (/* binding */ pyStr)
+/* harmony export */ });
+/**
+ * Python's view of JavaScript values, so templates print what Data Designer prints: `True`, `None`,
+ * `{'a': 1}`, `[1, 'x']`, `2.0`. JavaScript has one number type, so a float whose value is integral is
+ * carried as a PyFloat only where the template itself makes it a float (`/`, float literals, `| float`,
+ * `| round`); numbers coming from records print as ints when integral.
+ */
+/** A float with an integral value (`4 / 2` → `2.0`). Arithmetic sees the number through valueOf. */
+class PyFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    valueOf() {
+        return this.value;
+    }
+    toString() {
+        return pyFloatRepr(this.value);
+    }
+    toJSON() {
+        return this.value;
+    }
+}
+/** A Python tuple (from `items()`); prints `('a', 1)`. */
+class PyTuple extends Array {
+    static of2(a, b) {
+        const t = new PyTuple();
+        t.push(a, b);
+        return t;
+    }
+}
+function isPlainObject(v) {
+    if (v === null || typeof v !== 'object')
+        return false;
+    const proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null;
+}
+function num(v) {
+    if (typeof v === 'number')
+        return v;
+    if (v instanceof PyFloat)
+        return v.value;
+    return undefined;
+}
+function isFloatLike(v) {
+    return v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v));
+}
+/** Python `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 <= |x| < 1e16. */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (x === Infinity)
+        return 'inf';
+    if (x === -Infinity)
+        return '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const [mant, expStr] = x.toExponential().split('e');
+    const exp = Number(expStr);
+    const neg = mant.startsWith('-');
+    const digits = mant.replace('-', '').replace('.', '');
+    let out;
+    if (exp >= -4 && exp < 16) {
+        if (exp >= 0) {
+            const intPart = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits.padEnd(exp + 1, '0');
+            const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : '0';
+            out = `${intPart}.${frac}`;
+        }
+        else {
+            out = `0.${'0'.repeat(-exp - 1)}${digits}`;
+        }
+    }
+    else {
+        const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        out = `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+    }
+    return neg ? `-${out}` : out;
+}
+function pyNumber(x) {
+    if (Number.isInteger(x))
+        return Math.abs(x) < 1e16 ? String(x) : BigInt(x).toString();
+    return pyFloatRepr(x);
+}
+/** Python `repr(str)`: single quotes unless the text holds a single quote and no double quote. */
+function pyStrRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        if (ch === quote || ch === '\\')
+            out += `\\${ch}`;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (c < 0x20 || c === 0x7f)
+            out += `\\x${c.toString(16).padStart(2, '0')}`;
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+function pyRepr(v) {
+    switch (typeof v) {
+        case 'string':
+            return pyStrRepr(v);
+        case 'number':
+            return pyNumber(v);
+        case 'boolean':
+            return v ? 'True' : 'False';
+        case 'bigint':
+            return v.toString();
+        case 'undefined':
+            return '';
+        case 'function':
+            return `<function ${v.name || 'anonymous'} at 0x0>`;
+        case 'symbol':
+            return v.toString();
+    }
+    if (v === null)
+        return 'None';
+    if (v instanceof PyFloat)
+        return pyFloatRepr(v.value);
+    if (v instanceof PyTuple)
+        return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
+    if (Array.isArray(v))
+        return `[${v.map(pyRepr).join(', ')}]`;
+    if (v instanceof Date)
+        return pyStrRepr(v.toISOString());
+    if (isPlainObject(v)) {
+        const parts = [];
+        for (const k of Object.keys(v))
+            parts.push(`${pyStrRepr(k)}: ${pyRepr(v[k])}`);
+        return `{${parts.join(', ')}}`;
+    }
+    return pyStrRepr(String(v));
+}
+/** Python `str()`: what `{{ value }}` prints. Undefined prints as nothing (Jinja's default Undefined). */
+function pyStr(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return pyNumber(v);
+    if (v === undefined)
+        return '';
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isPlainObject(v) && !(v instanceof PyFloat)) {
+        return String(v); // SafeString, Date-less class instances: their own text
+    }
+    return pyRepr(v);
+}
+/** Python truthiness: empty containers and empty strings are false, NaN is true. */
+function pyTruthy(v) {
+    if (v === null || v === undefined || v === false || v === '' || v === 0)
+        return false;
+    if (v === true || typeof v === 'string' || typeof v === 'function')
+        return true;
+    if (typeof v === 'number')
+        return true; // NaN included, as in Python
+    if (v instanceof PyFloat)
+        return v.value !== 0;
+    if (Array.isArray(v))
+        return v.length > 0;
+    if (isPlainObject(v)) {
+        for (const _ in v)
+            return true;
+        return false;
+    }
+    return Boolean(v);
+}
+/** Python `==`: no type coercion between strings and numbers, structural for lists and dicts. */
+function pyEquals(a, b) {
+    if (a === b)
+        return true;
+    const na = typeof a === 'boolean' ? Number(a) : num(a);
+    const nb = typeof b === 'boolean' ? Number(b) : num(b);
+    if (na !== undefined && nb !== undefined)
+        return na === nb;
+    if (a == null || b == null)
+        return a == null && b == null && a === b;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length || (a instanceof PyTuple) !== (b instanceof PyTuple))
+            return false;
+        return a.every((x, i) => pyEquals(x, b[i]));
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const ka = Object.keys(a);
+        if (ka.length !== Object.keys(b).length)
+            return false;
+        return ka.every((k) => Object.hasOwn(b, k) && pyEquals(a[k], b[k]));
+    }
+    return false;
+}
+/** Python's `fmt % args` for strings (printf style): %s %r %d %i %f %F %e %E %g %x %X %o %c %%, `%(key)s`. */
+function pyPercentFormat(fmt, args) {
+    // Python treats only a tuple as several arguments; a list is one argument (`'%s' % [1]` → `[1]`).
+    const tuple = args instanceof PyTuple ? [...args] : null;
+    const positional = tuple ?? [args];
+    let index = 0;
+    const re = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
+    const out = fmt.replace(re, (_m, key, flags, width, prec, conv) => {
+        if (conv === '%')
+            return '%';
+        let value;
+        if (key !== undefined) {
+            if (!isPlainObject(args))
+                throw new TypeError('format requires a mapping');
+            value = args[key];
+            if (value === undefined)
+                throw new TypeError(`format key '${key}' not found`);
+        }
+        else {
+            if (width === '*')
+                width = String(positional[index++]);
+            if (prec === '*')
+                prec = String(positional[index++]);
+            if (index >= positional.length)
+                throw new TypeError('not enough arguments for format string');
+            value = positional[index++];
+        }
+        const p = prec === undefined ? undefined : Number(prec);
+        let body;
+        let numeric = true;
+        const n = typeof value === 'boolean' ? Number(value) : num(value);
+        const needNum = () => {
+            if (n === undefined)
+                throw new TypeError(`%${conv} format: a real number is required, not ${typeof value}`);
+            return n;
+        };
+        switch (conv) {
+            case 'd':
+            case 'i':
+            case 'u':
+                body = Math.trunc(needNum()).toString();
+                break;
+            case 'x':
+            case 'X':
+            case 'o': {
+                const v = Math.trunc(needNum());
+                body = Math.abs(v).toString(conv === 'o' ? 8 : 16);
+                if (flags.includes('#'))
+                    body = (conv === 'o' ? '0o' : '0x') + body;
+                if (conv === 'X')
+                    body = body.toUpperCase();
+                if (v < 0)
+                    body = `-${body}`;
+                break;
+            }
+            case 'f':
+            case 'F':
+                body = needNum().toFixed(p ?? 6);
+                break;
+            case 'e':
+            case 'E': {
+                body = needNum().toExponential(p ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
+                if (conv === 'E')
+                    body = body.toUpperCase();
+                break;
+            }
+            case 'g':
+            case 'G': {
+                const v = needNum();
+                const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+                const P = p === 0 ? 1 : (p ?? 6);
+                body = exp < -4 || exp >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toPrecision(P);
+                if (!flags.includes('#'))
+                    body = body.replace(/\.?0+(?=e|$)/, '');
+                if (conv === 'G')
+                    body = body.toUpperCase();
+                break;
+            }
+            case 'c':
+                numeric = false;
+                body = typeof value === 'number' ? String.fromCodePoint(value) : pyStr(value);
+                break;
+            case 'r':
+            case 'a':
+                numeric = false;
+                body = pyRepr(value);
+                if (p !== undefined)
+                    body = body.slice(0, p);
+                break;
+            default:
+                numeric = false;
+                body = pyStr(value);
+                if (p !== undefined)
+                    body = body.slice(0, p);
+        }
+        if (numeric) {
+            if (flags.includes('+') && !body.startsWith('-'))
+                body = `+${body}`;
+            else if (flags.includes(' ') && !body.startsWith('-'))
+                body = ` ${body}`;
+        }
+        const w = width === undefined ? 0 : Number(width);
+        if (body.length < w) {
+            if (flags.includes('-'))
+                body = body.padEnd(w);
+            else if (numeric && flags.includes('0')) {
+                const sign = /^[-+ ]/.test(body) ? body[0] : '';
+                body = sign + body.slice(sign.length).padStart(w - sign.length, '0');
+            }
+            else
+                body = body.padStart(w);
+        }
+        return body;
+    });
+    if (!/%\(/.test(fmt) && index < positional.length && (tuple !== null || !isPlainObject(args))) {
+        throw new TypeError('not all arguments converted during string formatting');
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 64480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ partialStageCachePrefix),
+/* harmony export */   KK: () => (/* binding */ stageCacheKey),
+/* harmony export */   PX: () => (/* binding */ partialStageCacheKey)
+/* harmony export */ });
+/**
+ * Names of stage entries in a cache store (spec §4.2). The runner restores and saves by these names; the
+ * Action's post step saves interrupted stages under the partial form, which the next run restores by prefix.
+ */
+/** The key of a completed stage: `<prefix>-<workflow>-<stage>-<fingerprint>`. */
+function stageCacheKey(prefix, workflow, stage, fingerprint) {
+    return `${prefix}-${workflow}-${stage}-${fingerprint}`;
+}
+/**
+ * The restore prefix of partial entries (completed row groups of an interrupted stage). Cache services
+ * prefix-match the primary key too, so a partial key must NOT begin with the stage's full key (or a
+ * restore of the full key could bring back a partial stage): `partial` goes before the fingerprint.
+ */
+function partialStageCachePrefix(prefix, workflow, stage, fingerprint) {
+    return `${prefix}-${workflow}-${stage}-partial-${fingerprint}-`;
+}
+/** A run-specific key for a partial stage; the newest one is what the next run restores by prefix. */
+function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
+    return `${partialStageCachePrefix(prefix, workflow, stage, fingerprint)}${run.id || 'local'}-${run.attempt || '1'}`;
+}
+
+
+/***/ }),
+
+/***/ 17553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LE: () => (/* binding */ stageFingerprint),
+/* harmony export */   W9: () => (/* binding */ CACHE_FORMAT_VERSION),
+/* harmony export */   Xw: () => (/* binding */ overriddenFingerprint),
+/* harmony export */   mg: () => (/* binding */ filesHash)
+/* harmony export */ });
+/* unused harmony exports canonicalJson, sha256, seedSourceIdentity, expandLocalPath, fileHash */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27531);
+/**
+ * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
+ * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
+ * changed one — or anything downstream of it — reruns.
+ *
+ * What goes in is everything that can change the rows, and nothing that cannot: seed files are hashed
+ * by CONTENT (a moved checkout or a renamed artifact directory still matches), model configs by what
+ * reaches the model (id, endpoint, sampling parameters) and not by concurrency or timeouts.
+ */
+
+
+
+
+
+
+/**
+ * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
+ * differently, a processor writes different rows) — NOT on every release, so upgrading ddflow does not
+ * throw away a cache that is still valid.
+ */
+const CACHE_FORMAT_VERSION = 1;
+/** Fields that change how fast or how robustly a stage runs, never what it produces. */
+const NON_DATA_KEYS = new Set(['timeout', 'max_parallel_requests', 'skip_health_check', 'health_check', 'health_checks']);
+async function stageFingerprint(input) {
+    const payload = {
+        config: await dataConfig(input),
+        num_records: input.numRecords,
+        sampling_strategy: input.seededFromUpstream ? input.samplingStrategy : null,
+        selection_strategy: input.seededFromUpstream ? input.selectionStrategy : null,
+        output_processors: input.outputProcessors,
+        output: input.output,
+        allow_empty: input.allowEmpty,
+        // A command without a version is opaque: a fresh nonce makes sure its output is never reused.
+        on_success: input.onSuccess ? { version: input.onSuccess.version ?? `unversioned-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}` } : null,
+        seed: input.seed ?? null,
+        cache_format_version: CACHE_FORMAT_VERSION,
+        upstream_fingerprint: input.upstreamFingerprint,
+    };
+    return sha256(canonicalJson(payload));
+}
+/** Combines a stage fingerprint with the content hash of a reviewed override of its output. */
+function overriddenFingerprint(stageFp, overrideContentHash) {
+    return sha256(canonicalJson({ stage: stageFp, override: overrideContentHash }));
+}
+function canonicalJson(value) {
+    return JSON.stringify((0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .sortKeysDeep */ .$E)(stripUndefined(value)));
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
+async function dataConfig(input) {
+    const { model_configs: _own, seed_config, ...rest } = input.config;
+    const aliases = new Set();
+    collectModelAliases(rest, aliases);
+    const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
+    const models = {};
+    for (const alias of [...aliases].sort()) {
+        const m = byAlias.get(alias);
+        if (!m) {
+            models[alias] = null;
+            continue;
+        }
+        const provider = input.modelProviders.find((p) => p.name === m.provider);
+        models[alias] = {
+            model: m.model,
+            provider: m.provider,
+            // Only what reaches the request body or its address; api_key is a variable NAME and irrelevant.
+            endpoint: provider?.endpoint ?? null,
+            provider_extra_body: provider?.extra_body ?? null,
+            inference_parameters: m.inference_parameters ?? null,
+        };
+    }
+    const seed = !input.seededFromUpstream && seed_config
+        ? {
+            source: await seedSourceIdentity(seed_config.source),
+            sampling_strategy: seed_config.sampling_strategy ?? 'ordered',
+            selection_strategy: seed_config.selection_strategy ?? null,
+        }
+        : null;
+    return withoutNonDataKeys({ ...rest, seed_config: seed, models });
+}
+function collectModelAliases(node, out) {
+    if (Array.isArray(node))
+        for (const n of node)
+            collectModelAliases(n, out);
+    else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+            if (k === 'model_alias' && typeof v === 'string')
+                out.add(v);
+            else
+                collectModelAliases(v, out);
+        }
+    }
+}
+function withoutNonDataKeys(node) {
+    if (Array.isArray(node))
+        return node.map(withoutNonDataKeys);
+    if (node && typeof node === 'object') {
+        return Object.fromEntries(Object.entries(node)
+            .filter(([k]) => !NON_DATA_KEYS.has(k))
+            .map(([k, v]) => [k, withoutNonDataKeys(v)]));
+    }
+    return node;
+}
+function stripUndefined(node) {
+    if (Array.isArray(node))
+        return node.map(stripUndefined);
+    if (node && typeof node === 'object') {
+        return Object.fromEntries(Object.entries(node)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, stripUndefined(v)]));
+    }
+    return node;
+}
+/** What a seed source contributes: its kind and options, and the hash of the files it reads — never its path. */
+async function seedSourceIdentity(source) {
+    if (source.seed_type === 'local') {
+        const files = await expandLocalPath(source.path);
+        if (files.length === 0)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The seed path ${source.path} matches no file.`);
+        return { seed_type: 'local', format: files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
+    }
+    const recursive = source.recursive ?? true;
+    const pattern = source.file_pattern ?? '*';
+    const files = await listDirectory(source.path, pattern, recursive);
+    const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(source.path, rel)) })));
+    const { path: _p, ...options } = source;
+    return { ...options, file_pattern: pattern, recursive, listing };
+}
+/** A file path or a glob (`data/*.parquet`, `data/**\/x.jsonl`) → matching files, sorted. */
+async function expandLocalPath(pattern) {
+    const scan = picomatch__WEBPACK_IMPORTED_MODULE_5___default().scan(pattern);
+    if (!scan.isGlob) {
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(pattern).catch(() => undefined);
+        if (!st)
+            return [];
+        if (st.isDirectory())
+            return (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(pattern)).filter((n) => !n.startsWith('.')).sort().map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(pattern, n));
+        return [pattern];
+    }
+    const base = scan.base || '.';
+    const match = picomatch__WEBPACK_IMPORTED_MODULE_5___default()(scan.glob, { dot: false });
+    const deep = scan.glob.includes('/') || scan.glob.includes('**');
+    const rels = await walk(base, deep);
+    return rels
+        .filter((r) => match(r))
+        .sort()
+        .map((r) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, r));
+}
+async function listDirectory(dir, pattern, recursive) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(dir).catch(() => undefined);
+    if (!st?.isDirectory())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The seed directory ${dir} does not exist.`);
+    const match = picomatch__WEBPACK_IMPORTED_MODULE_5___default()(pattern, { dot: false, basename: true });
+    return (await walk(dir, recursive)).filter((r) => match(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(r))).sort();
+}
+/** Relative paths of the regular files below `dir` (POSIX separators). */
+async function walk(dir, recursive, prefix = '') {
+    const entries = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, prefix), { withFileTypes: true }).catch(() => []);
+    const out = [];
+    for (const e of entries) {
+        const rel = prefix ? `${prefix}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            if (recursive && !e.name.startsWith('.'))
+                out.push(...(await walk(dir, recursive, rel)));
+        }
+        else if (e.isFile())
+            out.push(rel);
+    }
+    return out;
+}
+function fileHash(file) {
+    return new Promise((resolve, reject) => {
+        const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)
+            .on('data', (chunk) => h.update(chunk))
+            .on('error', reject)
+            .on('end', () => resolve(h.digest('hex')));
+    });
+}
+/** Content hash of a set of files (an override, a selected output), in the given order. */
+async function filesHash(files) {
+    return sha256(canonicalJson(await Promise.all(files.map(fileHash))));
+}
+
+
+/***/ }),
+
+/***/ 37578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ loadWorkflow)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(94851);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
+ *
+ * Written with TypeBox so that the JSON Schema (published as schema/ddflow.schema.json, used by ajv for
+ * validation and by editors for completion) and the TypeScript types (`Static<...>`) come from the same
+ * definitions. Defaults are declared here (`default:`) and nowhere else; `scripts/write-schema.ts`
+ * writes the published file and a test fails when it drifts from this module.
+ *
+ * Field names, defaults and bounds follow NeMo Data Designer (see shared/reference/data-designer-spec.md).
+ */
+
+const SCHEMA_ID = 'https://ddflow.dev/schema/ddflow.schema.json';
+/** Unknown keys are errors everywhere (Data Designer's `extra="forbid"`). */
+function Strict(properties, options = {}) {
+    return type/* Type */.ZU.Object(properties, { additionalProperties: false, ...options });
+}
+function Nullable(schema, options = {}) {
+    return type/* Type */.ZU.Union([schema, type/* Type */.ZU.Null()], options);
+}
+/**
+ * A list discriminated by one property (`column_type`, `sampler_type`, ...). Emitted as `oneOf` with an
+ * OpenAPI-style `discriminator`, which ajv (option `discriminator: true`) uses to validate only the
+ * branch the tag selects — so an error names the field that is wrong, not every branch that failed.
+ */
+function Discriminated(propertyName, branches, options = {}) {
+    const union = type/* Type */.ZU.Union(branches);
+    const { properties, required = [], ...rest } = options;
+    // `properties` lets a nested discriminated union (sampler columns inside columns) expose the outer tag,
+    // which ajv requires of every oneOf branch.
+    return type/* Type */.ZU.Unsafe({
+        ...rest,
+        type: 'object',
+        ...(properties ? { properties } : {}),
+        discriminator: { propertyName },
+        required: [...required, propertyName],
+        oneOf: branches,
+    });
+}
+function Tag(kebab) {
+    const snake = kebab.replace(/-/g, '_');
+    // An `enum` (not anyOf of consts): ajv's discriminator needs the tag as const or enum.
+    return type/* Type */.ZU.Unsafe({ type: 'string', enum: snake === kebab ? [kebab] : [kebab, snake] });
+}
+const Name = type/* Type */.ZU.String({ minLength: 1, description: 'Column name: the key other templates use to reference it.' });
+const Scalar = type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number(), type/* Type */.ZU.Boolean()]);
+const JsonObject = type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Unknown());
+// ---------------------------------------------------------------------------------------------------
+// Samplers
+const DecimalPlaces = Nullable(type/* Type */.ZU.Integer({ minimum: 0 }), { default: null, description: 'Round to this many decimal places (after convert_to).' });
+/** `sampler_type` may be omitted inside `params` (it is injected from the column); when given it must agree. */
+function Params(samplerType, properties) {
+    return Strict({ sampler_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal(samplerType)), ...properties });
+}
+const CategoryParams = Params('category', {
+    values: type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number()]), { minItems: 1 }),
+    weights: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(type/* Type */.ZU.Number({ minimum: 0 })), { default: null })),
+});
+const SubcategoryParams = Params('subcategory', {
+    category: type/* Type */.ZU.String({ minLength: 1, description: 'The parent column (a category sampler).' }),
+    values: type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number()]), { minItems: 1 })),
+});
+const UniformParams = Params('uniform', { low: type/* Type */.ZU.Number(), high: type/* Type */.ZU.Number(), decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
+const GaussianParams = Params('gaussian', { mean: type/* Type */.ZU.Number(), stddev: type/* Type */.ZU.Number({ minimum: 0 }), decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
+const PoissonParams = Params('poisson', { mean: type/* Type */.ZU.Number({ minimum: 0 }) });
+const BinomialParams = Params('binomial', { n: type/* Type */.ZU.Integer({ minimum: 0 }), p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }) });
+const BernoulliParams = Params('bernoulli', { p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }) });
+const BernoulliMixtureParams = Params('bernoulli_mixture', {
+    p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }),
+    dist_name: type/* Type */.ZU.String({ minLength: 1 }),
+    dist_params: JsonObject,
+});
+const ScipyParams = Params('scipy', { dist_name: type/* Type */.ZU.String({ minLength: 1 }), dist_params: JsonObject, decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
+const DatetimeParams = Params('datetime', {
+    start: type/* Type */.ZU.String({ minLength: 1 }),
+    end: type/* Type */.ZU.String({ minLength: 1 }),
+    unit: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Y'), type/* Type */.ZU.Literal('M'), type/* Type */.ZU.Literal('D'), type/* Type */.ZU.Literal('h'), type/* Type */.ZU.Literal('m'), type/* Type */.ZU.Literal('s')], { default: 'D' })),
+});
+const TimedeltaParams = Params('timedelta', {
+    dt_min: type/* Type */.ZU.Integer({ minimum: 0 }),
+    dt_max: type/* Type */.ZU.Integer({ exclusiveMinimum: 0 }),
+    reference_column_name: type/* Type */.ZU.String({ minLength: 1 }),
+    unit: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('D'), type/* Type */.ZU.Literal('h'), type/* Type */.ZU.Literal('m'), type/* Type */.ZU.Literal('s')], { default: 'D' })),
+});
+const UuidParams = Params('uuid', {
+    prefix: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+    short_form: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    uppercase: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+});
+const AgeRange = type/* Type */.ZU.Array(type/* Type */.ZU.Integer(), { default: [18, 114], description: '[min, max] age, 0 <= min < max <= 114.' });
+const Sex = type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Male'), type/* Type */.ZU.Literal('Female')]), { default: null }));
+const City = type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.String())]), { default: null }));
+const PERSON_LOCALES = (/* unused pure expression or super */ null && (['en_US', 'en_IN', 'en_SG', 'fr_FR', 'hi_Deva_IN', 'hi_Latn_IN', 'ja_JP', 'ko_KR', 'pt_BR']));
+const PersonParams = Params('person', {
+    locale: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'en_US' })),
+    sex: Sex,
+    city: City,
+    age_range: type/* Type */.ZU.Optional(AgeRange),
+    select_field_values: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.String())), { default: null })),
+    with_synthetic_personas: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+});
+const PersonFromFakerParams = Params('person_from_faker', {
+    locale: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'en_US' })),
+    sex: Sex,
+    city: City,
+    age_range: type/* Type */.ZU.Optional(AgeRange),
+});
+const SAMPLER_PARAMS = {
+    category: CategoryParams,
+    subcategory: SubcategoryParams,
+    uniform: UniformParams,
+    gaussian: GaussianParams,
+    poisson: PoissonParams,
+    binomial: BinomialParams,
+    bernoulli: BernoulliParams,
+    bernoulli_mixture: BernoulliMixtureParams,
+    scipy: ScipyParams,
+    datetime: DatetimeParams,
+    timedelta: TimedeltaParams,
+    uuid: UuidParams,
+    person: PersonParams,
+    person_from_faker: PersonFromFakerParams,
+};
+const SAMPLER_TYPES = Object.keys(SAMPLER_PARAMS);
+// ---------------------------------------------------------------------------------------------------
+// Columns
+const SkipConfig = Strict({
+    when: type/* Type */.ZU.String({ minLength: 1, description: "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'." }),
+    value: type/* Type */.ZU.Optional(Nullable(Scalar, { default: null })),
+}, { description: 'Skip generating this cell when `when` is truthy; the cell gets `value`.' });
+/** Fields every column has (Data Designer's SingleColumnConfig). */
+function columnFields() {
+    return {
+        name: Name,
+        drop: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false, description: 'Generate, make available to later columns, but leave out of the output.' })),
+        skip: type/* Type */.ZU.Optional(Nullable(SkipConfig, { default: null })),
+        propagate_skip: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
+    };
+}
+function samplerColumn(samplerType) {
+    const params = SAMPLER_PARAMS[samplerType];
+    return Strict({
+        column_type: Tag('sampler'),
+        ...columnFields(),
+        sampler_type: type/* Type */.ZU.Literal(samplerType),
+        params,
+        conditional_params: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), params, { default: {} })),
+        convert_to: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+    });
+}
+const SamplerColumn = Discriminated('sampler_type', [
+    samplerColumn('category'),
+    samplerColumn('subcategory'),
+    samplerColumn('uniform'),
+    samplerColumn('gaussian'),
+    samplerColumn('poisson'),
+    samplerColumn('binomial'),
+    samplerColumn('bernoulli'),
+    samplerColumn('bernoulli_mixture'),
+    samplerColumn('scipy'),
+    samplerColumn('datetime'),
+    samplerColumn('timedelta'),
+    samplerColumn('uuid'),
+    samplerColumn('person'),
+    samplerColumn('person_from_faker'),
+], { description: 'A sampler column: values drawn from a statistical sampler.', properties: { column_type: Tag('sampler') }, required: ['column_type'] });
+const TraceMode = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('none'), type/* Type */.ZU.Literal('last_message'), type/* Type */.ZU.Literal('all_messages')], { default: 'none' });
+const MultiModalContext = Strict({
+    modality: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('image'), type/* Type */.ZU.Literal('audio'), type/* Type */.ZU.Literal('video')], { default: 'image' })),
+    column_name: type/* Type */.ZU.String({ minLength: 1 }),
+    data_type: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('url'), type/* Type */.ZU.Literal('base64')]), { default: null })),
+    image_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+    audio_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+    video_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+});
+function llmFields() {
+    return {
+        ...columnFields(),
+        prompt: type/* Type */.ZU.String({ minLength: 1, description: 'Jinja2 template of the user prompt.' }),
+        model_alias: type/* Type */.ZU.String({ minLength: 1 }),
+        system_prompt: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+        multi_modal_context: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(MultiModalContext), { default: null })),
+        tool_alias: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+        with_trace: type/* Type */.ZU.Optional(TraceMode),
+        extract_reasoning_content: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    };
+}
+const CODE_LANGS = [
+    'bash', 'c', 'cobol', 'cpp', 'csharp', 'go', 'java', 'javascript', 'kotlin', 'python', 'ruby', 'rust', 'scala', 'swift', 'typescript',
+    'sql:sqlite', 'sql:tsql', 'sql:bigquery', 'sql:mysql', 'sql:postgres', 'sql:ansi',
+];
+const CodeLang = type/* Type */.ZU.Union(CODE_LANGS.map((l) => type/* Type */.ZU.Literal(l)));
+const LLMTextColumn = Strict({ column_type: Tag('llm-text'), ...llmFields() });
+const LLMCodeColumn = Strict({ column_type: Tag('llm-code'), ...llmFields(), code_lang: CodeLang });
+const LLMStructuredColumn = Strict({
+    column_type: Tag('llm-structured'),
+    ...llmFields(),
+    output_format: type/* Type */.ZU.Union([JsonObject, type/* Type */.ZU.String()], { description: 'A JSON Schema (object) the response must match.' }),
+});
+const JudgeScore = Strict({
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    description: type/* Type */.ZU.String(),
+    options: type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String(), { minProperties: 1, description: 'score value → what it means' }),
+});
+const LLMJudgeColumn = Strict({ column_type: Tag('llm-judge'), ...llmFields(), scores: type/* Type */.ZU.Array(JudgeScore, { minItems: 1 }) });
+const EXPRESSION_DTYPES = ['int', 'float', 'str', 'bool'];
+const ExpressionColumn = Strict({
+    column_type: Tag('expression'),
+    ...columnFields(),
+    expr: type/* Type */.ZU.String({ minLength: 1, description: 'A Jinja2 template, with {{ }}.' }),
+    dtype: type/* Type */.ZU.Optional(type/* Type */.ZU.Union(EXPRESSION_DTYPES.map((d) => type/* Type */.ZU.Literal(d)), { default: 'str' })),
+});
+const CodeValidatorParams = Strict({ validator_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('code')), code_lang: CodeLang });
+const RemoteValidatorParams = Strict({
+    validator_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('remote')),
+    endpoint_url: type/* Type */.ZU.String({ minLength: 1 }),
+    output_schema: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
+    timeout: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 30 })),
+    max_retries: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 3 })),
+    retry_backoff: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 1, default: 2 })),
+    max_parallel_requests: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
+});
+const validationFields = () => ({
+    column_type: Tag('validation'),
+    ...columnFields(),
+    target_columns: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1 }),
+    batch_size: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 10 })),
+});
+const ValidationColumn = Discriminated('validator_type', [
+    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('code'), validator_params: CodeValidatorParams }),
+    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('remote'), validator_params: RemoteValidatorParams }),
+    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('local_callable'), validator_params: JsonObject }),
+], { properties: { column_type: Tag('validation') }, required: ['column_type'] });
+const SeedDatasetColumn = Strict({ column_type: Tag('seed-dataset'), ...columnFields() });
+const EmbeddingColumn = Strict({
+    column_type: Tag('embedding'),
+    ...columnFields(),
+    target_column: type/* Type */.ZU.String({ minLength: 1 }),
+    model_alias: type/* Type */.ZU.String({ minLength: 1 }),
+});
+/** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
+const UNSUPPORTED_COLUMN_TYPES = ['image', 'custom'];
+const ColumnConfig = Discriminated('column_type', [
+    SamplerColumn,
+    LLMTextColumn,
+    LLMCodeColumn,
+    LLMStructuredColumn,
+    LLMJudgeColumn,
+    ExpressionColumn,
+    ValidationColumn,
+    SeedDatasetColumn,
+    EmbeddingColumn,
+]);
+const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding'];
+// ---------------------------------------------------------------------------------------------------
+// Processors, constraints, seeds
+const DropColumnsProcessor = Strict({
+    processor_type: Tag('drop_columns'),
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    column_names: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
+});
+const SchemaTransformProcessor = Strict({
+    processor_type: Tag('schema_transform'),
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    template: JsonObject,
+});
+const SqlProcessor = Strict({
+    processor_type: Tag('sql'),
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    query: type/* Type */.ZU.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
+}, { description: 'ddflow extension: its result replaces the dataset.' });
+const ProcessorConfig = Discriminated('processor_type', [DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor]);
+const InequalityOperator = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('lt'), type/* Type */.ZU.Literal('le'), type/* Type */.ZU.Literal('gt'), type/* Type */.ZU.Literal('ge')]);
+const ScalarInequalityConstraint = Strict({
+    constraint_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('scalar_inequality')),
+    target_column: type/* Type */.ZU.String({ minLength: 1 }),
+    rhs: type/* Type */.ZU.Union([type/* Type */.ZU.Number(), type/* Type */.ZU.String()]),
+    operator: InequalityOperator,
+});
+const ColumnInequalityConstraint = Strict({
+    constraint_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('column_inequality')),
+    target_column: type/* Type */.ZU.String({ minLength: 1 }),
+    rhs: type/* Type */.ZU.String({ minLength: 1 }),
+    operator: InequalityOperator,
+});
+/** `constraint_type` may be omitted: inferred from `rhs` as Data Designer does (number → scalar, name → column). */
+const Constraint = type/* Type */.ZU.Union([ScalarInequalityConstraint, ColumnInequalityConstraint]);
+const LocalSeedSource = Strict({ seed_type: type/* Type */.ZU.Literal('local'), path: type/* Type */.ZU.String({ minLength: 1, description: 'A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.' }) });
+const DirectorySeedSource = Strict({
+    seed_type: type/* Type */.ZU.Literal('directory'),
+    path: type/* Type */.ZU.String({ minLength: 1 }),
+    file_pattern: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: '*' })),
+    recursive: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
+});
+const FileContentsSeedSource = Strict({
+    seed_type: type/* Type */.ZU.Literal('file_contents'),
+    path: type/* Type */.ZU.String({ minLength: 1 }),
+    file_pattern: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: '*' })),
+    recursive: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
+    encoding: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'utf-8' })),
+});
+const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource]);
+const UNSUPPORTED_SEED_TYPES = ['hf', 'df', 'agent_rollout'];
+const IndexRange = Strict({ start: type/* Type */.ZU.Integer({ minimum: 0 }), end: type/* Type */.ZU.Integer({ minimum: 0 }) });
+const PartitionBlock = Strict({
+    index: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 0 })),
+    num_partitions: type/* Type */.ZU.Integer({ minimum: 1, default: 1 }),
+});
+const SelectionStrategy = type/* Type */.ZU.Union([IndexRange, PartitionBlock]);
+const SamplingStrategy = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('ordered'), type/* Type */.ZU.Literal('shuffle')], { default: 'ordered' });
+const SeedConfig = Strict({
+    source: SeedSource,
+    sampling_strategy: type/* Type */.ZU.Optional(SamplingStrategy),
+    selection_strategy: type/* Type */.ZU.Optional(Nullable(SelectionStrategy, { default: null })),
+});
+// ---------------------------------------------------------------------------------------------------
+// Models and providers
+const UniformDistribution = Strict({
+    distribution_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('uniform')),
+    params: Strict({ low: type/* Type */.ZU.Number(), high: type/* Type */.ZU.Number() }),
+});
+const ManualDistribution = Strict({
+    distribution_type: type/* Type */.ZU.Literal('manual'),
+    params: Strict({ values: type/* Type */.ZU.Array(type/* Type */.ZU.Number(), { minItems: 1 }), weights: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(type/* Type */.ZU.Number({ minimum: 0 })), { default: null })) }),
+});
+const Distribution = type/* Type */.ZU.Union([UniformDistribution, ManualDistribution]);
+const commonInference = () => ({
+    max_parallel_requests: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
+    timeout: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null, description: 'Seconds; the client default is 60.' })),
+    extra_body: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
+});
+const ChatCompletionInferenceParams = Strict({
+    generation_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('chat-completion')),
+    ...commonInference(),
+    temperature: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Number({ minimum: 0, maximum: 2 }), Distribution]), { default: null })),
+    top_p: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }), Distribution]), { default: null })),
+    max_tokens: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null })),
+});
+const EmbeddingInferenceParams = Strict({
+    generation_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('embedding')),
+    ...commonInference(),
+    encoding_format: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('float'), type/* Type */.ZU.Literal('base64')], { default: 'float' })),
+    dimensions: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null })),
+});
+/** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
+const InferenceParameters = type/* Type */.ZU.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams]);
+const ModelConfig = Strict({
+    alias: type/* Type */.ZU.String({ minLength: 1 }),
+    model: type/* Type */.ZU.String({ minLength: 1, description: 'The model id sent to the API.' }),
+    provider: type/* Type */.ZU.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
+    inference_parameters: type/* Type */.ZU.Optional(InferenceParameters),
+    skip_health_check: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+});
+const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const ModelProvider = Strict({
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    endpoint: type/* Type */.ZU.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
+    provider_type: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'openai' })),
+    api_key: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
+    extra_headers: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String()), { default: null })),
+    extra_body: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
+});
+const RequestAdmission = Strict({
+    multiplicative_decrease_factor: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.75 })),
+    additive_increase_step: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1 })),
+    successes_until_increase: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 25 })),
+    cooldown_seconds: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 2 })),
+    startup_ramp_seconds: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ minimum: 0, default: 0 })),
+});
+const RunConfig = Strict({
+    disable_early_shutdown: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    shutdown_error_rate: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ minimum: 0, maximum: 1, default: 0.5 })),
+    shutdown_error_window: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 10 })),
+    buffer_size: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1000, description: 'Records per row group = per parquet batch file.' })),
+    max_concurrent_row_groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 3 })),
+    max_in_flight_tasks: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1024 })),
+    non_inference_max_parallel_workers: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
+    max_conversation_restarts: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 5 })),
+    max_conversation_correction_steps: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 0 })),
+    async_trace: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    write_scheduler_events: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    display_tui: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    progress_interval: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 5 })),
+    otel_metrics_port: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1, maximum: 65535 }), { default: null })),
+    preserve_dropped_columns: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
+    jinja_rendering_engine: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('secure'), type/* Type */.ZU.Literal('native')], { default: 'secure' })),
+    request_admission: type/* Type */.ZU.Optional(Nullable(RequestAdmission, { default: null })),
+});
+// ---------------------------------------------------------------------------------------------------
+// The Data Designer config (one stage) and the workflow file
+const DataDesignerConfig = Strict({
+    columns: type/* Type */.ZU.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
+    model_configs: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(ModelConfig), { default: null })),
+    tool_configs: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(JsonObject), { default: null })),
+    seed_config: type/* Type */.ZU.Optional(Nullable(SeedConfig, { default: null })),
+    constraints: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(Constraint), { default: null })),
+    profilers: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(JsonObject), { default: null })),
+    processors: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(ProcessorConfig), { default: null })),
+});
+/** The form Data Designer writes (`builder.write_config`): the config wrapped with its library version. */
+const BuilderConfig = Strict({
+    data_designer: DataDesignerConfig,
+    library_version: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
+});
+/** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
+const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: type/* Type */.ZU.Optional(DataDesignerConfig.properties.columns) });
+const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|]+$';
+const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+const OnSuccess = Strict({
+    run: type/* Type */.ZU.String({ minLength: 1, description: 'Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.' }),
+    version: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, description: 'Resume identity of the command; without it the stage output is never reused.' })),
+});
+const Stage = Strict({
+    name: type/* Type */.ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name.' }),
+    config: type/* Type */.ZU.Union([InlineStageConfig, BuilderConfig, type/* Type */.ZU.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
+    num_records: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, description: "Default: the previous stage's output row count; first stage: 10." })),
+    output_processors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ProcessorConfig)),
+    output: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^(final|processor:.+)$', default: 'final' })),
+    on_success: type/* Type */.ZU.Optional(OnSuccess),
+    allow_empty: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
+    sampling_strategy: type/* Type */.ZU.Optional(SamplingStrategy),
+    selection_strategy: type/* Type */.ZU.Optional(Nullable(SelectionStrategy, { default: null })),
+});
+const Workflow = Strict({
+    $schema: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    name: type/* Type */.ZU.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
+    seed: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
+    artifact_path: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: 'artifacts' })),
+    model_providers: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ModelProvider)),
+    model_configs: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ModelConfig)),
+    run_config: type/* Type */.ZU.Optional(RunConfig),
+    stages: type/* Type */.ZU.Array(Stage, { minItems: 1 }),
+}, { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' });
+/**
+ * Shared definitions hoisted into `$defs` of the published document. TypeBox inlines every reuse, which
+ * would make the file half a megabyte; because a reused definition is the same JS object, replacing it by
+ * identity with a `$ref` keeps the file small and readable for editors.
+ */
+const NAMED_DEFINITIONS = {
+    DataDesignerConfig,
+    BuilderConfig,
+    Stage,
+    OnSuccess,
+    ColumnConfig,
+    SamplerColumn,
+    LLMTextColumn,
+    LLMCodeColumn,
+    LLMStructuredColumn,
+    LLMJudgeColumn,
+    JudgeScore,
+    ExpressionColumn,
+    ValidationColumn,
+    SeedDatasetColumn,
+    EmbeddingColumn,
+    SkipConfig,
+    MultiModalContext,
+    ProcessorConfig,
+    DropColumnsProcessor,
+    SchemaTransformProcessor,
+    SqlProcessor,
+    Constraint,
+    SeedConfig,
+    SeedSource,
+    SelectionStrategy,
+    Distribution,
+    InferenceParameters,
+    ModelConfig,
+    ModelProvider,
+    RequestAdmission,
+    RunConfig,
+    ...Object.fromEntries(Object.entries(SAMPLER_PARAMS).map(([k, v]) => [`${k}_params`, v])),
+};
+/** The published JSON Schema document (draft 2020-12), with shared definitions under `$defs`. */
+function publishedSchema() {
+    const names = new Map(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [schema, name]));
+    const copy = (node, self) => {
+        if (node !== self && names.has(node))
+            return { $ref: `#/$defs/${names.get(node)}` };
+        if (Array.isArray(node))
+            return node.map((n) => copy(n));
+        if (node && typeof node === 'object') {
+            // Object.entries skips TypeBox's symbol-keyed metadata, as JSON.stringify would.
+            return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
+        }
+        return node;
+    };
+    const $defs = Object.fromEntries(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [name, copy(schema, schema)]));
+    return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...copy(Workflow, Workflow), $defs };
+}
+
+;// CONCATENATED MODULE: ./src/config/normalize.ts
+/**
+ * Normalisation of a Data Designer config, in two halves around schema validation.
+ *
+ * Before: the spellings and omissions Data Designer accepts are brought to one form, so that the schema
+ * sees (and later code handles) one shape: `llm_text` → `llm-text`; `sampler_type` injected into
+ * `params` and each `conditional_params` value; `validator_type` into `validator_params`;
+ * `constraint_type` inferred from `rhs`; inference `generation_type` inferred; a distribution without
+ * `distribution_type` is uniform. Features ddflow does not run are reported here, once, in a clear
+ * sentence, and their subtree is hidden from the schema's complaints.
+ *
+ * After (on a valid config): category weights are normalised as Data Designer writes them.
+ */
+
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const KEBAB_COLUMN_TYPES = new Map(COLUMN_TYPES.map((t) => [t.replace(/-/g, '_'), t]));
+/** Data Designer's numeric-looking rhs rule: a string that parses as a finite float is a scalar. */
+function isScalarRhs(rhs) {
+    if (typeof rhs === 'number')
+        return true;
+    if (typeof rhs !== 'string' || rhs.trim() === '')
+        return false;
+    return Number.isFinite(Number(rhs));
+}
+function preNormalizeConfig(config, at) {
+    const problems = [];
+    const suppressed = [];
+    if (!isObj(config))
+        return { problems, suppressed };
+    const unsupported = (path, message) => {
+        problems.push({ path, message, code: 'unsupported' });
+        suppressed.push(path.slice(0, -1));
+    };
+    const columns = Array.isArray(config.columns) ? config.columns : [];
+    columns.forEach((col, i) => {
+        if (!isObj(col))
+            return;
+        const cpath = [...at, 'columns', i];
+        const name = typeof col.name === 'string' ? ` '${col.name}'` : '';
+        if (typeof col.column_type === 'string') {
+            const kebab = KEBAB_COLUMN_TYPES.get(col.column_type);
+            if (kebab)
+                col.column_type = kebab;
+            const t = String(col.column_type).replace(/_/g, '-');
+            if (UNSUPPORTED_COLUMN_TYPES.includes(t)) {
+                unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not supported by ddflow`);
+                return;
+            }
+        }
+        if (col.tool_alias !== undefined && col.tool_alias !== null) {
+            unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
+        }
+        if (col.column_type === 'sampler' && typeof col.sampler_type === 'string') {
+            if (isObj(col.params) && col.params.sampler_type === undefined)
+                col.params.sampler_type = col.sampler_type;
+            if (isObj(col.conditional_params)) {
+                for (const p of Object.values(col.conditional_params)) {
+                    if (isObj(p) && p.sampler_type === undefined)
+                        p.sampler_type = col.sampler_type;
+                }
+            }
+            if (col.sampler_type === 'person') {
+                unsupported([...cpath, 'sampler_type', '_'], `sampler_type 'person' of column${name} is not supported by ddflow: it needs persona datasets; use person_from_faker`);
+            }
+        }
+        if (col.column_type === 'validation' && typeof col.validator_type === 'string' && isObj(col.validator_params)) {
+            if (col.validator_params.validator_type === undefined && col.validator_type !== 'local_callable') {
+                col.validator_params.validator_type = col.validator_type;
+            }
+        }
+        if (col.column_type === 'validation' && col.validator_type === 'local_callable') {
+            unsupported([...cpath, 'validator_type', '_'], `validator_type 'local_callable' of column${name} is not supported by ddflow (it needs a Python function)`);
+        }
+    });
+    if (Array.isArray(config.constraints)) {
+        for (const c of config.constraints) {
+            if (isObj(c) && c.constraint_type === undefined && c.rhs !== undefined) {
+                c.constraint_type = isScalarRhs(c.rhs) ? 'scalar_inequality' : 'column_inequality';
+            }
+        }
+    }
+    if (isObj(config.seed_config) && isObj(config.seed_config.source)) {
+        const t = config.seed_config.source.seed_type;
+        if (typeof t === 'string' && UNSUPPORTED_SEED_TYPES.includes(t)) {
+            unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
+        }
+    }
+    if (Array.isArray(config.model_configs))
+        config.model_configs.forEach((m) => preNormalizeModelConfig(m));
+    if (Array.isArray(config.tool_configs) && config.tool_configs.length > 0) {
+        unsupported([...at, 'tool_configs', 0, '_'], 'tool_configs: MCP tool calling is not supported by ddflow');
+    }
+    return { problems, suppressed };
+}
+function preNormalizeModelConfig(m) {
+    if (!isObj(m) || !isObj(m.inference_parameters))
+        return;
+    const ip = m.inference_parameters;
+    if (ip.generation_type === undefined) {
+        ip.generation_type = 'encoding_format' in ip || 'dimensions' in ip ? 'embedding' : 'chat-completion';
+    }
+    for (const key of ['temperature', 'top_p']) {
+        const d = ip[key];
+        if (isObj(d) && d.distribution_type === undefined)
+            d.distribution_type = 'uniform';
+    }
+}
+/** After validation: the forms Data Designer stores (normalised weights). */
+function postNormalizeConfig(config) {
+    const columns = Array.isArray(config.columns) ? config.columns : [];
+    for (const col of columns) {
+        if (col.column_type !== 'sampler' || col.sampler_type !== 'category')
+            continue;
+        normalizeWeights(col.params);
+        for (const p of Object.values((col.conditional_params ?? {})))
+            normalizeWeights(p);
+    }
+}
+function normalizeWeights(params) {
+    const w = params?.weights;
+    if (!Array.isArray(w) || w.length === 0)
+        return;
+    const sum = w.reduce((a, b) => a + b, 0);
+    if (sum > 0)
+        params.weights = w.map((x) => x / sum);
+}
+
+;// CONCATENATED MODULE: ./src/config/report.ts
+class DiagnosticCollector {
+    locator;
+    diagnostics = [];
+    constructor(locator) {
+        this.locator = locator;
+    }
+    add(severity, path, message, code, anchor = 'value') {
+        this.diagnostics.push({ severity, message, code, location: this.locator.locate(path, anchor) });
+    }
+    error(path, message, code, anchor) {
+        this.add('error', path, message, code, anchor);
+    }
+    warn(path, message, code, anchor) {
+        this.add('warning', path, message, code, anchor);
+    }
+    under(prefix) {
+        return prefixed(this, prefix);
+    }
+    get errorCount() {
+        return this.diagnostics.filter((d) => d.severity === 'error').length;
+    }
+}
+function prefixed(base, prefix) {
+    return {
+        error: (p, m, c, a) => base.error([...prefix, ...p], m, c, a),
+        warn: (p, m, c, a) => base.warn([...prefix, ...p], m, c, a),
+        under: (p) => prefixed(base, [...prefix, ...p]),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(52210);
+;// CONCATENATED MODULE: ./src/config/describe.ts
+const LIST_ENTITIES = {
+    stages: (s, i) => (typeof s?.name === 'string' ? `stage '${s.name}'` : `stage #${i + 1}`),
+    columns: (c, i) => (typeof c?.name === 'string' ? `column '${c.name}'` : `column #${i + 1}`),
+    processors: (p, i) => (typeof p?.name === 'string' ? `processor '${p.name}'` : `processor #${i + 1}`),
+    output_processors: (p, i) => (typeof p?.name === 'string' ? `output processor '${p.name}'` : `output processor #${i + 1}`),
+    model_configs: (m, i) => (typeof m?.alias === 'string' ? `model config '${m.alias}'` : `model config #${i + 1}`),
+    model_providers: (p, i) => (typeof p?.name === 'string' ? `model provider '${p.name}'` : `model provider #${i + 1}`),
+    constraints: (_c, i) => `constraint #${i + 1}`,
+};
+function valueAt(data, path) {
+    let node = data;
+    for (const seg of path) {
+        if (node === null || typeof node !== 'object')
+            return undefined;
+        node = node[seg];
+    }
+    return node;
+}
+/** The deepest named thing (stage, column, processor, model config, ...) that contains `path`. */
+function entityOf(data, path) {
+    let found;
+    for (let i = 0; i + 1 < path.length; i++) {
+        const key = String(path[i]);
+        const namer = LIST_ENTITIES[key];
+        const index = Number(path[i + 1]);
+        if (namer && Number.isInteger(index) && Array.isArray(valueAt(data, path.slice(0, i + 1)))) {
+            const item = valueAt(data, path.slice(0, i + 2));
+            found = { depth: i + 2, label: namer(item ?? {}, index) };
+        }
+    }
+    return found;
+}
+/** `params.values[0]` */
+function formatRelPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number' || /^\d+$/.test(String(seg)))
+            out += `[${seg}]`;
+        else
+            out += out ? `.${seg}` : String(seg);
+    }
+    return out;
+}
+/** A container (for "unknown key 'x' in ..." and "missing required key 'x' in ..."). */
+function describeContainer(data, path) {
+    const entity = entityOf(data, path);
+    if (!entity)
+        return path.length ? `'${formatRelPath(path)}'` : 'the workflow';
+    const rel = path.slice(entity.depth);
+    return rel.length ? `'${formatRelPath(rel)}' of ${entity.label}` : entity.label;
+}
+/** A field (for "'x' of column 'c' must be ..."). */
+function describeField(data, path) {
+    const entity = entityOf(data, path);
+    if (!entity)
+        return `'${formatRelPath(path)}'`;
+    const rel = path.slice(entity.depth);
+    return rel.length ? `'${formatRelPath(rel)}' of ${entity.label}` : entity.label;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/source-map.ts
+/**
+ * Where each node of a parsed YAML/JSON document came from, so that every diagnostic points at the
+ * offending node (`path:line:col`).
+ *
+ * Validation works on one "virtual" document — the workflow with each stage's `config` replaced by the
+ * Data Designer config it names (inline, `data_designer:`-wrapped, or read from another file). A
+ * `Locator` maps a path in that virtual document back to the file and node it came from by mounting
+ * each config's source map at `stages/<i>/config`.
+ */
+
+/** Parses YAML or JSON text (JSON is YAML) keeping a line counter for node positions. */
+function parseSource(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // uniqueKeys: a repeated key is a parse error (Data Designer silently keeps the last one).
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const map = new SourceMap(file, doc, lineCounter);
+    const errors = doc.errors.map((e) => ({
+        severity: 'error',
+        message: yamlErrorSentence(e.message),
+        location: map.at(e.pos[0]),
+        code: 'yaml_syntax',
+    }));
+    const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
+    return { file, data, map, errors };
+}
+/** yaml's messages carry a code excerpt after the first line; keep the sentence. */
+function yamlErrorSentence(message) {
+    const first = message.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+    return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+class SourceMap {
+    file;
+    doc;
+    lines;
+    constructor(file, doc, lines) {
+        this.file = file;
+        this.doc = doc;
+        this.lines = lines;
+    }
+    /** Location of a character offset. */
+    at(offset) {
+        const { line, col } = this.lines.linePos(Math.max(0, offset));
+        return { file: this.file, line, col };
+    }
+    /**
+     * Location of the node at `path` (its key when `anchor` is 'key' and the node is a mapping entry).
+     * A path that does not exist (a missing key) resolves to its nearest existing ancestor, which is the
+     * mapping the key is missing from.
+     */
+    locate(path, anchor = 'value') {
+        let node = this.doc.contents;
+        let lastKey;
+        let best = this.nodeLocation(node) ?? { file: this.file, line: 1, col: 1 };
+        for (let i = 0; i < path.length; i++) {
+            const seg = path[i];
+            let next;
+            lastKey = undefined;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+                if (pair) {
+                    next = pair.value;
+                    lastKey = pair.key;
+                    // `key:` with no value has a null value node; point at the key then.
+                    if (next === null || next === undefined) {
+                        return this.nodeLocation(lastKey) ?? best;
+                    }
+                }
+            }
+            else if ((0,dist/* isSeq */.oP)(node)) {
+                const idx = typeof seg === 'number' ? seg : Number(seg);
+                if (Number.isInteger(idx))
+                    next = node.items[idx];
+            }
+            if (next === undefined)
+                return best;
+            node = next;
+            const loc = anchor === 'key' && i === path.length - 1 && lastKey ? this.nodeLocation(lastKey) : this.nodeLocation(node);
+            if (loc)
+                best = loc;
+        }
+        return best;
+    }
+    nodeLocation(node) {
+        const range = node?.range;
+        return range ? this.at(range[0]) : undefined;
+    }
+}
+/** Maps paths of the virtual (validated) document to source locations across files. */
+class Locator {
+    root;
+    mounts = [];
+    constructor(root) {
+        this.root = root;
+    }
+    mount(prefix, map, base = []) {
+        this.mounts.push({ prefix, map, base });
+    }
+    locate(path, anchor = 'value') {
+        let chosen;
+        for (const m of this.mounts) {
+            if (isPrefix(m.prefix, path) && (!chosen || m.prefix.length > chosen.prefix.length))
+                chosen = m;
+        }
+        if (!chosen)
+            return this.root.locate(path, anchor);
+        return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+    }
+    /** The file a path lives in (configs named by path live in their own file). */
+    fileOf(path) {
+        return this.locate(path).file;
+    }
+}
+function isPrefix(prefix, path) {
+    return prefix.length <= path.length && prefix.every((seg, i) => String(seg) === String(path[i]));
+}
+/** `/a/0/b~1c` → ['a', '0', 'b/c'] (ajv's instancePath). */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+;// CONCATENATED MODULE: ./src/config/schema-validator.ts
+/**
+ * Validates a workflow document against the published JSON Schema (schema/ddflow.schema.json, built from
+ * src/config/schema.ts) with ajv, fills in every default the schema declares, and turns ajv's errors into
+ * one clear sentence per real problem.
+ *
+ * Why the schema is rewritten before compiling: plain `anyOf` unions (nullable fields, constraint kinds,
+ * selection strategies, number-or-distribution) make ajv report every branch's failure, so one typo
+ * becomes five messages. Each `anyOf` is turned into an `if/then/else` chain that picks the branch by
+ * shape (JSON type, a tag property, or a key only that branch has) and validates only that branch. The
+ * accepted documents are the same; only the error reporting changes. A side benefit: ajv's `useDefaults`
+ * is ignored inside `anyOf` but honoured inside `then`/`else`, so defaults (declared only in schema.ts)
+ * are filled in everywhere by validation itself.
+ */
+
+
+
+
+let compiled;
+/** $defs of the validation schema, to resolve discriminator branches when listing expected tags. */
+let tagDefs = {};
+/** The validation schema: the published one, with stage `config` narrowed to the inline-config branch. */
+function validationSchema() {
+    const schema = publishedSchema();
+    const defs = schema.$defs;
+    const stage = defs.Stage;
+    const config = stage.properties.config;
+    // The loader unwraps `data_designer:` and reads config files before validation, so what reaches the
+    // validator is always the inline (shorthand) form.
+    const inline = config.anyOf.find((b) => b.properties?.columns);
+    if (!inline)
+        throw new Error('schema: Stage.config has no inline-config branch');
+    stage.properties.config = inline;
+    tagDefs = defs;
+    return rewriteUnions(schema, defs);
+}
+function validator() {
+    if (!compiled) {
+        // inlineRefs/optimize off: compiling drops from ~1.2 s to ~0.15 s (the CLI compiles once per process).
+        const ajv = new _2020.Ajv2020({
+            discriminator: true,
+            allErrors: true,
+            strict: false,
+            verbose: true,
+            useDefaults: true,
+            inlineRefs: false,
+            code: { optimize: false },
+        });
+        compiled = ajv.compile(validationSchema());
+    }
+    return compiled;
+}
+/**
+ * Validates `doc` in place: on success every default has been filled in. Returns the problems found
+ * (empty when valid). Problems at or below a `suppressed` path are dropped (already reported better).
+ */
+function validateAgainstSchema(doc, suppressed = []) {
+    const validate = validator();
+    if (validate(doc))
+        return [];
+    const out = [];
+    const seen = new Set();
+    for (const err of validate.errors ?? []) {
+        const problem = translate(err, doc);
+        if (!problem)
+            continue;
+        if (suppressed.some((p) => isPrefix(p, problem.path)))
+            continue;
+        const key = `${problem.path.join('/')}|${problem.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(problem);
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------------
+// anyOf → if/then/else
+function resolve(node, defs) {
+    let cur = node;
+    for (let i = 0; i < 10 && typeof cur.$ref === 'string'; i++) {
+        const name = cur.$ref.replace('#/$defs/', '');
+        cur = defs[name] ?? cur;
+    }
+    return cur;
+}
+/** JSON types a branch accepts ('integer' counted as 'number': the guard must not reject 1.5 for an int field). */
+function typesOf(node, defs) {
+    const n = resolve(node, defs);
+    const out = new Set();
+    const add = (t) => out.add(t === 'integer' ? 'number' : String(t));
+    if (Array.isArray(n.type))
+        n.type.forEach(add);
+    else if (n.type !== undefined)
+        add(n.type);
+    else if (Array.isArray(n.anyOf))
+        for (const b of n.anyOf)
+            typesOf(b, defs).forEach((t) => out.add(t));
+    else if (n.oneOf || n.properties || n.discriminator)
+        out.add('object');
+    else if (n.const !== undefined)
+        add(typeof n.const);
+    if (Array.isArray(n.enum) && out.size === 0)
+        for (const v of n.enum)
+            add(typeof v);
+    return out;
+}
+/** A schema that holds exactly when a value belongs to `branch` rather than its siblings, or undefined. */
+function guardFor(branch, siblings, defs) {
+    const mine = typesOf(branch, defs);
+    const others = new Set(siblings.flatMap((s) => [...typesOf(s, defs)]));
+    if (mine.size && [...mine].every((t) => !others.has(t)))
+        return { type: [...mine] };
+    const b = resolve(branch, defs);
+    const props = (b.properties ?? {});
+    // A tag property (the loader injects constraint_type, generation_type and distribution_type).
+    for (const [key, prop] of Object.entries(props)) {
+        if (prop.const !== undefined) {
+            return { type: 'object', required: [key], properties: { [key]: { const: prop.const } } };
+        }
+    }
+    // Keys only this branch has.
+    const otherKeys = new Set(siblings.flatMap((s) => Object.keys((resolve(s, defs).properties ?? {}))));
+    const own = Object.keys(props).filter((k) => !otherKeys.has(k));
+    if (own.length)
+        return { type: 'object', anyOf: own.map((k) => ({ required: [k] })) };
+    return undefined;
+}
+function rewriteUnions(node, defs) {
+    if (Array.isArray(node))
+        return node.map((n) => rewriteUnions(n, defs));
+    if (!node || typeof node !== 'object')
+        return node;
+    const src = node;
+    const out = {};
+    for (const [k, v] of Object.entries(src))
+        out[k] = k === 'anyOf' ? v : rewriteUnions(v, defs);
+    if (!Array.isArray(src.anyOf))
+        return out;
+    const raw = src.anyOf;
+    // A union of literals ('none' | 'last_message' | ...) is an enum: one "must be one of" message.
+    if (raw.every((b) => b.const !== undefined && Object.keys(b).every((k) => k === 'const' || k === 'type'))) {
+        delete out.anyOf;
+        return { ...out, enum: raw.map((b) => b.const) };
+    }
+    const branches = raw.map((b) => rewriteUnions(b, defs));
+    const guards = raw.map((b, i) => guardFor(b, raw.filter((_, j) => j !== i), defs));
+    if (guards.slice(0, -1).some((g) => g === undefined)) {
+        // Not separable by shape: keep ajv's behaviour.
+        out.anyOf = branches;
+        return out;
+    }
+    const allTypes = [...new Set(raw.flatMap((b) => [...typesOf(b, defs)]))];
+    const last = branches.length - 1;
+    // The last branch is the fallback, unless it can be told apart by type: then a value of no listed type
+    // gets one "must be a number or an object" message instead of the last branch's complaints.
+    const lastGuard = guards[last];
+    let chain = lastGuard && lastGuard.type && !lastGuard.required && !lastGuard.anyOf
+        ? { if: lastGuard, then: branches[last], else: { type: allTypes } }
+        : branches[last];
+    for (let i = last - 1; i >= 0; i--)
+        chain = { if: guards[i], then: branches[i], else: chain };
+    delete out.anyOf;
+    return { ...out, allOf: [chain] };
+}
+// ---------------------------------------------------------------------------------------------------
+// ajv error → sentence
+const ARTICLE = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'a boolean (true or false)',
+    object: 'a mapping',
+    array: 'a list',
+    null: 'null',
+};
+function typeList(t) {
+    const list = (Array.isArray(t) ? t : [t]).map((x) => ARTICLE[String(x)] ?? String(x));
+    return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+const quote = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** Tags the discriminator accepts, in Data Designer's (first) spelling. */
+function expectedTags(parentSchema, tag) {
+    const branches = (parentSchema?.oneOf ?? []);
+    const tags = new Set();
+    for (const branch of branches) {
+        const b = resolve(branch, tagDefs);
+        const prop = (b.properties ?? {})[tag];
+        if (!prop)
+            continue;
+        if (prop.const !== undefined)
+            tags.add(String(prop.const));
+        else if (Array.isArray(prop.enum))
+            tags.add(String(prop.enum[0]));
+    }
+    return [...tags].sort();
+}
+/** Fields whose values must never be repeated in a message (they may hold a pasted secret). */
+const SECRET_FIELDS = new Set(['api_key', 'extra_headers']);
+function translate(err, doc) {
+    const path = pointerToPath(err.instancePath);
+    const last = path[path.length - 1];
+    const field = () => describeField(doc, path);
+    const params = err.params;
+    const secret = path.some((p) => SECRET_FIELDS.has(String(p)));
+    switch (err.keyword) {
+        case 'if':
+        case 'anyOf':
+        case 'oneOf':
+            if (err.keyword === 'if')
+                return undefined;
+            return { path, anchor: 'value', code: 'schema', message: `${field()} does not match any allowed form` };
+        case 'additionalProperties':
+            return {
+                path: [...path, String(params.additionalProperty)],
+                anchor: 'key',
+                code: 'unknown_key',
+                message: `unknown key '${params.additionalProperty}' in ${describeContainer(doc, path)}`,
+            };
+        case 'required':
+            return {
+                path,
+                anchor: 'value',
+                code: 'missing_key',
+                message: `missing required key '${params.missingProperty}' in ${describeContainer(doc, path)}`,
+            };
+        case 'discriminator': {
+            const tag = String(params.tag);
+            if (params.error === 'mapping') {
+                const tags = expectedTags(err.parentSchema, tag).map((t) => `'${t}'`).join(', ');
+                return {
+                    path: [...path, tag],
+                    anchor: 'value',
+                    code: 'bad_tag',
+                    message: `${tag} ${quote(params.tagValue)} in ${describeContainer(doc, path)} does not match any of the expected tags: ${tags}`,
+                };
+            }
+            const value = err.data?.[tag];
+            if (value === undefined) {
+                return { path, anchor: 'value', code: 'missing_key', message: `missing required key '${tag}' in ${describeContainer(doc, path)}` };
+            }
+            return { path: [...path, tag], anchor: 'value', code: 'schema', message: `${describeField(doc, [...path, tag])} must be a string` };
+        }
+        case 'type':
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must be ${typeList(params.type)}` };
+        case 'const':
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must be ${quote(params.allowedValue)}` };
+        case 'enum': {
+            const allowed = params.allowedValues.map(quote).join(', ');
+            const got = secret ? '' : ` (got ${quote(err.data)})`;
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must be one of: ${allowed}${got}` };
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must be ${params.comparison} ${params.limit}` };
+        case 'minItems':
+            return {
+                path,
+                anchor: 'value',
+                code: 'schema',
+                message: `${field()} must have at least ${params.limit} item${params.limit === 1 ? '' : 's'}`,
+            };
+        case 'minProperties':
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must have at least ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}` };
+        case 'minLength':
+            return { path, anchor: 'value', code: 'schema', message: `${field()} must not be empty` };
+        case 'pattern':
+            return { path, anchor: 'value', code: 'schema', message: patternMessage(doc, path, String(last), err.data) };
+        default:
+            return { path, anchor: 'value', code: 'schema', message: `${field()} ${err.message ?? 'is invalid'}` };
+    }
+}
+function patternMessage(doc, path, key, value) {
+    if (path.length === 1 && key === 'name') {
+        return `workflow name ${quote(value)} must start with a letter or digit and contain only letters, digits, '.', '_' and '-'`;
+    }
+    if (path[0] === 'stages' && path.length === 3 && key === 'name') {
+        return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
+    }
+    if (key === 'output')
+        return `${describeField(doc, path)} must be 'final' or 'processor:<name>'`;
+    return `${describeField(doc, path)} has an invalid format`;
+}
+
+// EXTERNAL MODULE: ./src/llm/providers.ts
+var llm_providers = __webpack_require__(64689);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/column-set.ts
+/**
+ * The columns of a dataset as far as validation can know them. `open` means there may be columns not
+ * listed (they come from a parquet seed, an `on_success` command or a `sql` processor): references to
+ * unlisted names are then not errors at validate time (ddflow-spec §6) — they are checked when the stage
+ * starts.
+ */
+
+const closedSet = (names) => ({ names: [...new Set(names)], open: false });
+const openSet = (names = []) => ({ names: [...new Set(names)], open: true });
+function hasColumn(set, name) {
+    return set.names.includes(name);
+}
+/** Whether `name` is certainly absent (false when the set is open). */
+function certainlyMissing(set, name) {
+    return !set.open && !set.names.includes(name);
+}
+/** Data Designer treats a drop entry containing `*` as an fnmatch glob. */
+function isGlob(entry) {
+    return /[*?[]/.test(entry);
+}
+function matchColumns(entry, names) {
+    if (!isGlob(entry))
+        return names.filter((n) => n === entry);
+    const test = picomatch_default()(entry, { dot: true });
+    return names.filter((n) => test(n));
+}
+
+// EXTERNAL MODULE: ./src/llm/builtin-models.ts
+var builtin_models = __webpack_require__(43119);
+;// CONCATENATED MODULE: ./src/config/rules/models.ts
+
+/** The model config a column's alias names: the workflow's/stage's own, else a Data Designer default alias. */
+function resolveModelAlias(models, alias) {
+    return models.get(alias) ?? (0,builtin_models/* builtinModelConfig */.T)(alias);
+}
+function checkModelConfigs(models, providers, report) {
+    const seen = new Set();
+    models.forEach((m, i) => {
+        if (seen.has(m.alias))
+            report.error([i, 'alias'], `duplicate model alias '${m.alias}'`, 'duplicate_model_alias');
+        seen.add(m.alias);
+        if (!providers.has(m.provider)) {
+            report.error([i, 'provider'], `unknown provider '${m.provider}' in model config '${m.alias}': no provider named '${m.provider}' registered (known: ${[...providers].sort().join(', ')})`, 'unknown_provider');
+        }
+        const ip = (m.inference_parameters ?? {});
+        checkBounded(ip.temperature, 'temperature', 2, [i, 'inference_parameters', 'temperature'], report);
+        checkBounded(ip.top_p, 'top_p', 1, [i, 'inference_parameters', 'top_p'], report);
+    });
+}
+function checkBounded(value, name, max, at, report) {
+    if (!value || typeof value !== 'object')
+        return;
+    const d = value;
+    const outOfRange = `${name} defined in model config must be between 0.0 and ${max.toFixed(1)}`;
+    if (d.distribution_type === 'manual') {
+        const values = d.params.values ?? [];
+        if (values.some((v) => v < 0 || v > max))
+            report.error([...at, 'params', 'values'], outOfRange, 'invalid_inference_params');
+        if (d.params.weights && d.params.weights.length !== values.length) {
+            report.error([...at, 'params', 'weights'], "'values' and 'weights' must have the same length", 'invalid_inference_params');
+        }
+        return;
+    }
+    const { low = 0, high = 0 } = d.params;
+    if (!(low < high))
+        report.error([...at, 'params', 'low'], "'low' must be less than 'high'", 'invalid_inference_params');
+    if (low < 0 || high > max)
+        report.error([...at, 'params'], outOfRange, 'invalid_inference_params');
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** True when `api_key` is not an environment variable name (ddflow-spec §5). Never print the value. */
+function looksLikeLiteralKey(apiKey) {
+    return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
+}
+function checkProviders(providers, report) {
+    const seen = new Set();
+    providers.forEach((p, i) => {
+        if (seen.has(p.name))
+            report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
+        seen.add(p.name);
+        if (typeof p.api_key === 'string' && looksLikeLiteralKey(p.api_key)) {
+            report.error([i, 'api_key'], `api_key of model provider '${p.name}' looks like a literal key: store the key in a secret and set api_key to the NAME of the environment variable that holds it (e.g. ${p.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY)`, 'literal_api_key');
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/data/seed-reader.ts
+var seed_reader = __webpack_require__(47871);
+;// CONCATENATED MODULE: ./src/config/rules/seeds.ts
+/**
+ * Seed sources: paths that must exist with a dataset extension (Data Designer's messages), selection
+ * strategy bounds, and — where it is cheap to know — the seed's column names, so that references to
+ * seed columns are checked too.
+ */
+
+
+
+
+
+function checkSeedSource(seed, baseDir, report) {
+    const source = seed.source;
+    if (source.seed_type === 'local') {
+        try {
+            (0,seed_reader/* localSeedRelation */.$H)(source.path, baseDir);
+        }
+        catch (err) {
+            if (!(err instanceof diagnostics/* DdflowError */.Zq))
+                throw err;
+            report.error(['source', 'path'], err.message, 'seed_path');
+        }
+    }
+    else {
+        const dir = external_node_path_default().resolve(baseDir, source.path);
+        if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+            report.error(['source', 'path'], `Path ${source.path} is not a directory.`, 'seed_path');
+        const pattern = source.file_pattern ?? '*';
+        if (pattern.includes('/') || pattern.includes('\\')) {
+            report.error(['source', 'file_pattern'], 'file_pattern must match file names, not relative paths.', 'seed_path');
+        }
+    }
+    const sel = seed.selection_strategy;
+    if (sel && sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
+        report.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+    }
+    if (sel && sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
+        report.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+    }
+}
+const MANIFEST_COLUMNS = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+/** Reading more than this to learn a JSON seed's keys is not worth it at validate time. */
+const MAX_SCAN_BYTES = 4 * 1024 * 1024;
+/**
+ * The columns a seed source provides, as far as they can be known cheaply: CSV headers and JSON keys are
+ * read; parquet (and anything unreadable) gives an open set, so that references are not wrongly refused.
+ */
+async function seedColumns(source, baseDir) {
+    if (source.seed_type === 'directory')
+        return closedSet(MANIFEST_COLUMNS);
+    if (source.seed_type === 'file_contents')
+        return closedSet([...MANIFEST_COLUMNS, 'content']);
+    try {
+        const files = localFiles(source.path, baseDir);
+        if (!files.length)
+            return openSet();
+        const names = new Set();
+        for (const file of files) {
+            const ext = external_node_path_default().extname(file).toLowerCase();
+            const size = (0,external_node_fs_.statSync)(file).size;
+            if (ext === '.csv') {
+                const handle = await external_node_fs_.promises.open(file, 'r');
+                try {
+                    const buf = Buffer.alloc(Math.min(size, 64 * 1024));
+                    await handle.read(buf, 0, buf.length, 0);
+                    const header = buf.toString('utf8').split(/\r?\n/)[0] ?? '';
+                    if (!header)
+                        return openSet(names);
+                    parseCsvLine(header).forEach((n) => names.add(n));
+                }
+                finally {
+                    await handle.close();
+                }
+            }
+            else if ((ext === '.json' || ext === '.jsonl') && size <= MAX_SCAN_BYTES) {
+                const text = await external_node_fs_.promises.readFile(file, 'utf8');
+                const records = jsonRecords(text);
+                if (!records)
+                    return openSet(names);
+                for (const r of records)
+                    Object.keys(r).forEach((k) => names.add(k));
+            }
+            else {
+                return openSet(names);
+            }
+        }
+        return closedSet(names);
+    }
+    catch {
+        return openSet();
+    }
+}
+function localFiles(userPath, baseDir) {
+    const star = userPath.indexOf('*');
+    if (star < 0)
+        return [external_node_path_default().resolve(baseDir, userPath)];
+    const dir = external_node_path_default().resolve(baseDir, userPath.slice(0, star) || '.');
+    const ext = external_node_path_default().extname(userPath);
+    return (0,external_node_fs_.readdirSync)(dir)
+        .filter((n) => n.endsWith(ext))
+        .sort()
+        .map((n) => external_node_path_default().join(dir, n));
+}
+function jsonRecords(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [];
+    try {
+        const whole = JSON.parse(trimmed);
+        if (Array.isArray(whole))
+            return whole.filter((r) => r && typeof r === 'object');
+        if (whole && typeof whole === 'object')
+            return [whole];
+    }
+    catch {
+        // JSON lines
+    }
+    try {
+        return trimmed
+            .split(/\r?\n/)
+            .filter((l) => l.trim())
+            .map((l) => JSON.parse(l));
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseCsvLine(line) {
+    const out = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quoted) {
+            if (ch === '"' && line[i + 1] === '"') {
+                cur += '"';
+                i++;
+            }
+            else if (ch === '"')
+                quoted = false;
+            else
+                cur += ch;
+        }
+        else if (ch === '"')
+            quoted = true;
+        else if (ch === ',') {
+            out.push(cur);
+            cur = '';
+        }
+        else
+            cur += ch;
+    }
+    out.push(cur);
+    return out.map((s) => s.trim());
+}
+
+// EXTERNAL MODULE: ./src/template/ast.ts
+var ast = __webpack_require__(13710);
+// EXTERNAL MODULE: ./src/template/errors.ts
+var errors = __webpack_require__(72283);
+// EXTERNAL MODULE: ./src/template/filters.ts
+var filters = __webpack_require__(21329);
+;// CONCATENATED MODULE: ./src/config/templates.ts
+/**
+ * What validation needs from the template layer: the columns a template reads, and whether it parses
+ * (and is allowed by the secure engine). The parsing itself belongs to src/template.
+ */
+
+
+
+/** Names Jinja provides itself: referencing them is not a column reference. */
+const JINJA_GLOBALS = new Set(['range', 'loop', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace', 'true', 'false', 'none']);
+function inspectTemplate(src) {
+    try {
+        const analysis = (0,ast/* analyseTemplate */.wh)((0,ast/* parseTemplate */.QC)(src));
+        const variables = new Set([...analysis.variables].filter((v) => !JINJA_GLOBALS.has(v)));
+        return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        // One sentence on one line: the template layer's message may span lines.
+        return { variables: new Set(), filters: new Set(), error: message.split('\n').filter((l) => l.trim() && !l.startsWith('For more information')).join(' ') };
+    }
+}
+/** Side-effect columns resolve to the column that produces them (`x__trace` → `x`). */
+function producerOf(name) {
+    return name.replace(/__(trace|reasoning_content)$/, '');
+}
+/** The secure engine's refusal of a filter outside its allow-list (Data Designer's wording), if any. */
+function disallowedFilter(info) {
+    const bad = [...info.filters].find((f) => !filters/* ALLOWED_FILTERS */.dx.includes(f));
+    return bad === undefined ? undefined : new errors/* UnknownFilterError */.Rv(bad, filters/* ALLOWED_FILTERS */.dx).message;
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/graph.ts
+
+/** Columns a (non-sampler) column needs before it can be generated. */
+function columnDependencies(c) {
+    const deps = new Set();
+    const add = (src) => {
+        if (typeof src === 'string')
+            for (const v of inspectTemplate(src).variables)
+                deps.add(producerOf(v));
+    };
+    const any = c;
+    add(any.prompt);
+    add(any.system_prompt);
+    add(any.expr);
+    if (c.skip)
+        add(c.skip.when);
+    for (const m of (any.multi_modal_context ?? []))
+        deps.add(m.column_name);
+    for (const t of (any.target_columns ?? []))
+        deps.add(t);
+    if (typeof any.target_column === 'string')
+        deps.add(any.target_column);
+    deps.delete(c.name);
+    return deps;
+}
+/** Strongly connected components with more than one node, each as a cycle path starting at its earliest node. */
+function findCycles(graph, order) {
+    let index = 0;
+    const idx = new Map();
+    const low = new Map();
+    const stack = [];
+    const onStack = new Set();
+    const sccs = [];
+    const strong = (v) => {
+        idx.set(v, index);
+        low.set(v, index++);
+        stack.push(v);
+        onStack.add(v);
+        for (const w of graph.get(v) ?? []) {
+            if (!graph.has(w))
+                continue;
+            if (!idx.has(w)) {
+                strong(w);
+                low.set(v, Math.min(low.get(v), low.get(w)));
+            }
+            else if (onStack.has(w))
+                low.set(v, Math.min(low.get(v), idx.get(w)));
+        }
+        if (low.get(v) === idx.get(v)) {
+            const scc = [];
+            let w;
+            do {
+                w = stack.pop();
+                onStack.delete(w);
+                scc.push(w);
+            } while (w !== v);
+            if (scc.length > 1)
+                sccs.push(scc);
+        }
+    };
+    for (const v of order)
+        if (!idx.has(v))
+            strong(v);
+    return sccs.map((scc) => {
+        const members = new Set(scc);
+        const start = order.find((n) => members.has(n));
+        // Walk inside the component back to the start to print one concrete cycle.
+        const path = [start];
+        const seen = new Set([start]);
+        const walk = (v) => {
+            for (const w of graph.get(v) ?? []) {
+                if (!members.has(w))
+                    continue;
+                if (w === start)
+                    return true;
+                if (seen.has(w))
+                    continue;
+                seen.add(w);
+                path.push(w);
+                if (walk(w))
+                    return true;
+                path.pop();
+            }
+            return false;
+        };
+        walk(start);
+        return [...path, start];
+    });
+}
+function checkColumnCycles(columns, report) {
+    const nodes = columns.filter((c) => c.column_type !== 'sampler' && c.column_type !== 'seed-dataset');
+    const graph = new Map(nodes.map((c) => [c.name, columnDependencies(c)]));
+    const order = nodes.map((c) => c.name);
+    for (const cycle of findCycles(graph, order)) {
+        const i = columns.findIndex((c) => c.name === cycle[0]);
+        report.error(['columns', i, 'name'], `The Data Designer column configurations contain cyclic dependencies (${cycle.join(' -> ')}). Please inspect the column configurations and ensure they can be sorted without circular references.`, 'cyclic_dependencies');
+    }
+}
+/** condition variables → column, subcategory parent → child, timedelta reference → column, column-inequality rhs → target. */
+function checkSamplerGraph(columns, constraints, report) {
+    const samplers = columns.filter((c) => c.column_type === 'sampler');
+    const graph = new Map(samplers.map((c) => [c.name, new Set()]));
+    for (const c of samplers) {
+        const deps = graph.get(c.name);
+        for (const cond of Object.keys(c.conditional_params ?? {}))
+            for (const v of inspectTemplate(`{{ ${cond} }}`).variables)
+                deps.add(v);
+        const p = c.params;
+        if (c.sampler_type === 'subcategory')
+            deps.add(String(p.category));
+        if (c.sampler_type === 'timedelta')
+            deps.add(String(p.reference_column_name));
+        deps.delete(c.name);
+    }
+    for (const k of constraints) {
+        if (k.constraint_type === 'column_inequality' && graph.has(k.target_column))
+            graph.get(k.target_column).add(String(k.rhs));
+    }
+    for (const cycle of findCycles(graph, samplers.map((c) => c.name))) {
+        const i = columns.findIndex((c) => c.name === cycle[0]);
+        report.error(['columns', i, 'name'], `There are circular dependencies in the definitions of your sampler columns (${cycle.join(' -> ')}).`, 'sampler_cycle');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/samplers.ts
+
+const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
+/** Python's strftime directives (C89 + the ones glibc and Python document). */
+const STRFTIME = /%([aAwdbBmyYHIpMSfzZjUWcxXGuVeTDFRrntCgklsPhL%])/g;
+const pySet = (values) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
+function isValidStrftime(format) {
+    const directives = format.match(/%./g) ?? [];
+    if (directives.length === 0)
+        return false;
+    const valid = format.match(STRFTIME) ?? [];
+    return valid.length === directives.length && !/%$/.test(format.replace(/%%/g, ''));
+}
+function checkSamplerColumn(c, columns, report) {
+    const type = c.sampler_type;
+    if (c.convert_to !== null && c.convert_to !== undefined) {
+        if (NUMERIC_SAMPLERS.has(type)) {
+            if (!['float', 'int', 'str'].includes(c.convert_to)) {
+                report.error(['convert_to'], `Invalid \`convert_to\` value: ${c.convert_to}. Must be one of: [float, int, str]`, 'invalid_convert_to');
+            }
+            else if (c.convert_to === 'str' && hasDecimalPlaces(c.params)) {
+                report.error(['convert_to'], `convert_to: str cannot be combined with decimal_places in column '${c.name}' (Data Designer fails with "Expected numeric dtype").`, 'invalid_convert_to');
+            }
+        }
+        else if (type === 'datetime' || type === 'timedelta') {
+            if (!isValidStrftime(c.convert_to)) {
+                report.error(['convert_to'], `Invalid \`convert_to\` value for ${type} column '${c.name}': '${c.convert_to}' is not a strftime format such as '%Y-%m-%d'.`, 'invalid_convert_to');
+            }
+        }
+    }
+    checkParams(c, c.params, ['params'], columns, report);
+    for (const [cond, params] of Object.entries((c.conditional_params ?? {}))) {
+        checkParams(c, params, ['conditional_params', cond], columns, report);
+        const info = inspectTemplate(`{{ ${cond} }}`);
+        if (info.error) {
+            report.error(['conditional_params', cond], `The condition '${cond}' of column '${c.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
+            continue;
+        }
+        for (const v of info.variables) {
+            const target = columns.find((x) => x.name === v);
+            if (!target || target.column_type !== 'sampler') {
+                report.error(['conditional_params', cond], `The condition '${cond}' of column '${c.name}' references '${v}', which is not a sampler column (conditions may reference sampler columns only).`, 'invalid_condition', 'key');
+            }
+        }
+    }
+    if (type === 'subcategory')
+        checkSubcategory(c, columns, report);
+}
+function hasDecimalPlaces(p) {
+    return p.decimal_places !== null && p.decimal_places !== undefined;
+}
+function checkParams(c, p, at, columns, report) {
+    switch (c.sampler_type) {
+        case 'category': {
+            const values = p.values;
+            const weights = p.weights;
+            if (weights) {
+                if (weights.length !== values.length)
+                    report.error([...at, 'weights'], "'categories' and 'weights' must have the same length", 'invalid_params');
+                else if (weights.reduce((a, b) => a + b, 0) <= 0)
+                    report.error([...at, 'weights'], "'weights' must sum to a non-zero value", 'invalid_params');
+            }
+            break;
+        }
+        case 'uniform':
+            if (!(p.low < p.high))
+                report.error([...at, 'low'], "'low' must be less than 'high'", 'invalid_params');
+            break;
+        case 'timedelta': {
+            if (!(p.dt_min < p.dt_max))
+                report.error([...at, 'dt_min'], "'dt_min' must be less than 'dt_max'", 'invalid_params');
+            const ref = p.reference_column_name;
+            const target = columns.find((x) => x.name === ref);
+            if (!target || target.column_type !== 'sampler' || target.sampler_type !== 'datetime') {
+                report.error([...at, 'reference_column_name'], `Timedelta column '${c.name}' references '${ref}', which is not a datetime sampler column.`, 'invalid_params');
+            }
+            break;
+        }
+        case 'datetime': {
+            const start = Date.parse(String(p.start));
+            const end = Date.parse(String(p.end));
+            if (Number.isNaN(start))
+                report.error([...at, 'start'], `Invalid datetime format: ${p.start}`, 'invalid_params');
+            if (Number.isNaN(end))
+                report.error([...at, 'end'], `Invalid datetime format: ${p.end}`, 'invalid_params');
+            if (!Number.isNaN(start) && !Number.isNaN(end) && !(start < end))
+                report.error([...at, 'start'], "'start' must be earlier than 'end'", 'invalid_params');
+            break;
+        }
+        case 'person':
+        case 'person_from_faker': {
+            const range = p.age_range;
+            if (range !== undefined) {
+                const ok = range.length === 2 && range.every((x) => Number.isInteger(x)) && range[0] >= 0 && range[0] < range[1] && range[1] <= 114;
+                if (!ok) {
+                    report.error([...at, 'age_range'], "'age_range' must be a list of two integers, representing the min and max age. The first integer (min age) must be greater than or equal to 0, the second (max age) less than or equal to 114, and min less than max.", 'invalid_params');
+                }
+            }
+            if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
+                report.error([...at, 'locale'], `Locale '${p.locale}' is not a valid locale name (e.g. en_US).`, 'invalid_params');
+            }
+            break;
+        }
+        default:
+            break;
+    }
+}
+function checkSubcategory(c, columns, report) {
+    const params = c.params;
+    const parent = columns.find((x) => x.name === params.category);
+    if (!parent) {
+        report.error(['params', 'category'], `Subcategory column '${c.name}' has parent '${params.category}', which is not a defined column.`, 'invalid_subcategory');
+        return;
+    }
+    if (parent.column_type !== 'sampler' || parent.sampler_type !== 'category') {
+        const kind = parent.column_type === 'sampler' ? `a sampler column with sampler_type='${parent.sampler_type}'` : `a ${parent.column_type} column`;
+        report.error(['params', 'category'], `Subcategory column '${c.name}' has parent '${params.category}', which is ${kind}. Subcategory parents must be sampler columns with sampler_type='category'.`, 'invalid_subcategory');
+        return;
+    }
+    const parentSampler = parent;
+    const parentValues = new Map();
+    for (const v of parentSampler.params.values)
+        parentValues.set(String(v), v);
+    for (const p of Object.values((parentSampler.conditional_params ?? {}))) {
+        for (const v of p.values ?? [])
+            parentValues.set(String(v), v);
+    }
+    const keys = new Set(Object.keys(params.values));
+    const attention = [...[...parentValues.keys()].filter((k) => !keys.has(k)).map((k) => parentValues.get(k)), ...[...keys].filter((k) => !parentValues.has(k))];
+    if (attention.length) {
+        report.error(['params', 'values'], `Subcategory column '${c.name}' must have values for each value of its parent category '${params.category}'. The following values need attention: ${pySet(attention)}`, 'subcategory_coverage');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/validate.ts
+
+
+
+
+
+
+const LLM_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge']);
+const isLLMColumn = (c) => LLM_TYPES.has(c.column_type);
+function sideEffectsOf(c) {
+    if (!isLLMColumn(c))
+        return [];
+    const out = [];
+    if (c.with_trace && c.with_trace !== 'none')
+        out.push(`${c.name}__trace`);
+    if (c.extract_reasoning_content)
+        out.push(`${c.name}__reasoning_content`);
+    return out;
+}
+const list = (names) => [...names].map((n) => `'${n}'`).join(', ');
+/** Python's set repr, as Data Designer prints sets in messages. */
+const validate_pySet = (values) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
+function validateStageConfig(config, ctx, report) {
+    const columns = config.columns ?? [];
+    const seed = ctx.seed;
+    if (config.seed_config && ctx.ownSeedInForce)
+        checkSeedSource(config.seed_config, ctx.baseDir, report.under(['seed_config']));
+    if (config.model_configs)
+        checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']));
+    // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
+    const firstIndex = new Map();
+    columns.forEach((c, i) => {
+        if (firstIndex.has(c.name)) {
+            report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
+        }
+        else
+            firstIndex.set(c.name, i);
+    });
+    if (seed) {
+        columns.forEach((c, i) => {
+            if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {
+                report.error(['columns', i, 'name'], `Seed dataset column(s) ${validate_pySet([c.name])} collide with existing column(s).`, 'seed_collision');
+            }
+        });
+    }
+    const declared = new Set(columns.map((c) => c.name));
+    const sideEffects = new Set(columns.flatMap(sideEffectsOf));
+    const known = {
+        names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
+        open: seed?.open ?? false,
+    };
+    const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
+    columns.forEach((c, i) => checkColumn(c, i, columns, known, ctx, report.under(['columns', i])));
+    checkSamplerGraph(columns, config.constraints ?? [], report);
+    checkColumnCycles(columns, report);
+    (config.constraints ?? []).forEach((k, i) => {
+        const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n));
+        if (missing.length) {
+            report.error(['constraints', i], `These constrained columns are missing in the definitions of your sampler columns: ${validate_pySet(missing)}`, 'invalid_constraint');
+        }
+    });
+    // Processors: a drop processor also marks the declared columns it matches `drop: true` (builder side effect).
+    const dropped = new Set(columns.filter((c) => c.drop).map((c) => c.name));
+    for (const p of config.processors ?? []) {
+        if (p.processor_type === 'drop_columns') {
+            for (const entry of p.column_names)
+                for (const n of matchColumns(entry, [...declared]))
+                    dropped.add(n);
+        }
+    }
+    // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
+    // their side-effect columns stay.
+    const { final, outputs } = applyProcessors(known, config.processors ?? [], report.under(['processors']));
+    const finalSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
+    const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
+    if (generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
+        const seedSurvives = !!seed && seed.names.length > 0 && (config.processors ?? []).length > 0;
+        if (!seedSurvives) {
+            report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped', 'key');
+        }
+    }
+    return { final: finalSet, processorOutputs: outputs };
+}
+function checkColumn(c, i, columns, known, ctx, report) {
+    const missingOf = (names) => [...names].filter((n) => certainlyMissing(known, n));
+    if (c.skip)
+        checkSkip(c, known, report);
+    if (c.column_type === 'sampler') {
+        checkSamplerColumn(c, columns, report);
+        return;
+    }
+    if (isLLMColumn(c)) {
+        for (const key of ['prompt', 'system_prompt']) {
+            const src = c[key];
+            if (typeof src !== 'string')
+                continue;
+            const info = inspectTemplate(src);
+            const what = key === 'prompt' ? 'prompt' : 'system prompt';
+            if (info.error) {
+                report.error([key], `The ${what} template for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+                continue;
+            }
+            checkFilters(info, [key], ctx, report);
+            const missing = missingOf(info.variables);
+            if (missing.length === 1) {
+                report.error([key], `The ${what} template for '${c.name}' references a column that does not exist: '${missing[0]}'.`, 'invalid_reference');
+            }
+            else if (missing.length > 1) {
+                report.error([key], `The ${what} template for '${c.name}' references ${missing.length} columns that do not exist: ${list(missing)}.`, 'invalid_reference');
+            }
+            if (key === 'prompt' && info.variables.size === 0 && !c.multi_modal_context?.length) {
+                report.warn([key], `The prompt template for '${c.name}' does not reference any columns. This means the same prompt will be used for every row in the dataset. To generate diverse rows, reference columns with {{ column_name }}.`, 'prompt_without_references');
+            }
+            const fstring = fStringReferences(src, known);
+            if (fstring.length) {
+                report.warn([key], `The ${what} template for '${c.name}' references the following columns using f-string syntax: ${list(fstring)}. Please use jinja2 syntax to reference columns: {reference} -> {{ reference }}.`, 'f_string_syntax');
+            }
+        }
+        (c.multi_modal_context ?? []).forEach((m, j) => {
+            if (certainlyMissing(known, m.column_name)) {
+                report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'.`, 'invalid_reference');
+            }
+        });
+        checkModelAlias(c.name, c.model_alias, 'chat', ctx, report);
+        if (c.column_type === 'llm-structured' && typeof c.output_format === 'string') {
+            try {
+                JSON.parse(c.output_format);
+            }
+            catch {
+                report.error(['output_format'], `output_format of column '${c.name}' must be a JSON Schema (a mapping, or a string holding JSON).`, 'invalid_output_format');
+            }
+        }
+        return;
+    }
+    if (c.column_type === 'expression') {
+        checkExpression(c, known, ctx, report);
+        return;
+    }
+    if (c.column_type === 'validation') {
+        checkValidation(c, columns, known, report);
+        return;
+    }
+    if (c.column_type === 'embedding') {
+        if (certainlyMissing(known, c.target_column)) {
+            report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'.`, 'invalid_reference');
+        }
+        checkModelAlias(c.name, c.model_alias, 'embedding', ctx, report);
+    }
+}
+function checkFilters(info, at, ctx, report) {
+    if (ctx.secureTemplates === false)
+        return;
+    const problem = disallowedFilter(info);
+    if (problem)
+        report.error(at, problem, 'unsupported_filter');
+}
+function checkModelAlias(column, alias, kind, ctx, report) {
+    const model = resolveModelAlias(ctx.models, alias);
+    if (!model) {
+        report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
+        return;
+    }
+    const generation = model.inference_parameters?.generation_type ?? 'chat-completion';
+    if (kind === 'embedding' && generation !== 'embedding') {
+        report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
+    }
+    if (kind === 'chat' && generation === 'embedding') {
+        report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
+    }
+}
+/** `{name}` in a template (not `{{ name }}`) where `name` is a known column. */
+function fStringReferences(src, known) {
+    const out = new Set();
+    for (const m of src.matchAll(/(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})/g)) {
+        if (hasColumn(known, m[1]))
+            out.add(m[1]);
+    }
+    return [...out];
+}
+function checkSkip(c, known, report) {
+    const skip = c.skip;
+    if (c.column_type === 'sampler' || c.column_type === 'seed-dataset') {
+        report.error(['skip'], 'skip is not supported on sampler columns. Sampler/seed columns are collapsed into shared multi-column generators and cannot be skipped individually.', 'skip_on_sampler_seed');
+        return;
+    }
+    const info = inspectTemplate(skip.when);
+    if (info.error) {
+        report.error(['skip', 'when'], `skip.when expression for column '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+        return;
+    }
+    if (info.variables.size === 0 || !skip.when.includes('{{')) {
+        report.error(['skip', 'when'], `skip.when expression '${skip.when}' does not reference any columns. Expressions must use Jinja2 delimiters, e.g. '{{ in_stock == 0 }}' not 'in_stock == 0'.`, 'skip_without_references');
+        return;
+    }
+    const own = new Set([c.name, ...sideEffectsOf(c)]);
+    const self = [...info.variables].filter((v) => own.has(v));
+    if (self.length) {
+        report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references itself (via ${validate_pySet(self)}). A column cannot gate its own generation.`, 'skip_self_reference');
+    }
+    for (const v of info.variables) {
+        if (!own.has(v) && certainlyMissing(known, v)) {
+            report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references '${v}' which is not a known column.`, 'skip_reference_missing');
+        }
+    }
+}
+function checkExpression(c, known, ctx, report) {
+    if (!c.expr.trim()) {
+        report.error(['expr'], `Expression column '${c.name}' has an empty or whitespace-only expression.`, 'empty_expression');
+        return;
+    }
+    const info = inspectTemplate(c.expr);
+    if (info.error) {
+        report.error(['expr'], `The expression for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
+        return;
+    }
+    checkFilters(info, ['expr'], ctx, report);
+    for (const v of info.variables) {
+        if (certainlyMissing(known, v))
+            report.error(['expr'], `Expression column '${c.name}' references missing column '${v}'.`, 'expression_reference_missing');
+    }
+}
+function checkValidation(c, columns, known, report) {
+    if (c.validator_type === 'code') {
+        const lang = c.validator_params.code_lang;
+        if (lang !== 'python' && !lang.startsWith('sql:')) {
+            report.error(['validator_params', 'code_lang'], `Code validation column '${c.name}' cannot validate ${lang}: the code validator supports python and sql:* only.`, 'unsupported_code_lang');
+        }
+        c.target_columns.forEach((t, j) => {
+            const target = columns.find((x) => x.name === t);
+            if (!target) {
+                if (certainlyMissing(known, t))
+                    report.error(['target_columns', j], `Target code column '${t}' not found in column list.`, 'code_column_missing');
+                return;
+            }
+            if (target.column_type !== 'llm-code') {
+                report.warn(['target_columns', j], `Code validation column '${c.name}' is set to validate code, but the target column was generated as ${target.column_type}.`, 'code_column_not_code');
+            }
+            else if (target.code_lang !== lang) {
+                report.error(['target_columns', j], `Code validation column '${c.name}' is set to validate ${lang}, but the target column was generated as ${target.code_lang}.`, 'code_lang_mismatch');
+            }
+        });
+        return;
+    }
+    c.target_columns.forEach((t, j) => {
+        if (certainlyMissing(known, t))
+            report.error(['target_columns', j], `Validation column '${c.name}' references missing column '${t}'.`, 'invalid_reference');
+    });
+}
+/**
+ * Runs processors over a column set (config processors, then a stage's output_processors), validating
+ * their references on the way, and returns the resulting columns and each processor's own output.
+ */
+function applyProcessors(input, processors, report) {
+    let current = { names: [...input.names], open: input.open };
+    const outputs = new Map();
+    processors.forEach((p, i) => {
+        if (p.processor_type === 'drop_columns') {
+            const removed = new Set();
+            p.column_names.forEach((entry, j) => {
+                const matched = matchColumns(entry, current.names);
+                matched.forEach((n) => removed.add(n));
+                if (matched.length)
+                    return;
+                if (isGlob(entry)) {
+                    if (!current.open)
+                        report.warn([i, 'column_names', j], `Drop columns processor pattern '${entry}' does not match any columns.`, 'invalid_column');
+                }
+                else if (!current.open) {
+                    report.error([i, 'column_names', j], `Drop columns processor is configured to drop column '${entry}', but the column is not defined.`, 'invalid_column');
+                }
+            });
+            current = { names: current.names.filter((n) => !removed.has(n)), open: current.open };
+            outputs.set(p.name, current);
+        }
+        else if (p.processor_type === 'schema_transform') {
+            const info = inspectTemplate(JSON.stringify(p.template));
+            if (info.error) {
+                report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
+            }
+            else {
+                const missing = [...info.variables].filter((v) => certainlyMissing(current, v) || /__(trace|reasoning_content)$/.test(v));
+                if (missing.length) {
+                    report.error([i, 'template'], `Ancillary dataset processor attempts to reference columns ${list(missing)} in the template for '${p.name}', but the columns are not defined in the dataset.`, 'invalid_reference', 'key');
+                }
+            }
+            const keys = Object.keys(p.template);
+            outputs.set(p.name, keys.some((k) => k.includes('{')) ? openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
+        }
+        else {
+            // sql: its result replaces the dataset; its columns are known only when it runs.
+            current = openSet();
+            outputs.set(p.name, current);
+        }
+    });
+    return { final: current, outputs };
+}
+
+;// CONCATENATED MODULE: ./src/workflow/rules.ts
+/**
+ * Workflow-level validation: stage names, the chain of seeds between stages (a stage seeded by the
+ * previous one knows the upstream output columns), `output: processor:<name>`, processor names,
+ * processor-only stages, providers and API keys — and, per stage, the Data Designer config rules.
+ */
+
+
+
+
+
+const PROCESSOR_PREFIX = 'processor:';
+async function checkWorkflow(doc, stages, report) {
+    const providers = new Set([...llm_providers/* BUILTIN_PROVIDERS */.Dd.map((p) => p.name), ...(doc.model_providers ?? []).map((p) => p.name)]);
+    if (doc.model_providers)
+        checkProviders(doc.model_providers, report.under(['model_providers']));
+    if (doc.model_configs)
+        checkModelConfigs(doc.model_configs, providers, report.under(['model_configs']));
+    const names = new Map();
+    doc.stages.forEach((s, i) => {
+        if (names.has(s.name))
+            report.error(['stages', i, 'name'], `duplicate stage name '${s.name}' (stage names must be unique)`, 'duplicate_stage');
+        else
+            names.set(s.name, i);
+    });
+    let upstream = null;
+    for (let i = 0; i < doc.stages.length; i++) {
+        const stage = doc.stages[i];
+        const info = stages[i];
+        const at = report.under(['stages', i]);
+        const config = stage.config;
+        if (info.schemaInvalid || !config || typeof config !== 'object') {
+            upstream = openSet();
+            continue;
+        }
+        const previous = i > 0 ? doc.stages[i - 1].name : undefined;
+        if (previous !== undefined && config.seed_config) {
+            at.warn(['config', 'seed_config'], `stage '${stage.name}' is seeded from the output of stage '${previous}': its own seed_config is replaced`, 'seed_replaced');
+        }
+        const seed = i > 0 ? upstream : config.seed_config ? await seedColumns(config.seed_config.source, info.baseDir) : null;
+        const sel = stage.selection_strategy;
+        if (sel && sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
+            at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+        }
+        if (sel && sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
+            at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+        }
+        const processors = config.processors ?? [];
+        const outputProcessors = stage.output_processors ?? [];
+        const hasColumns = (config.columns ?? []).length > 0;
+        if (!hasColumns && !seed) {
+            at.error(['config'], processors.length || outputProcessors.length
+                ? `stage '${stage.name}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
+                : `No column configs provided for stage '${stage.name}' (it has no columns and no seed).`, 'no_columns', 'key');
+        }
+        const models = new Map();
+        for (const m of doc.model_configs ?? [])
+            models.set(m.alias, m);
+        for (const m of config.model_configs ?? [])
+            models.set(m.alias, m);
+        const result = validateStageConfig(config, {
+            seed,
+            ownSeedInForce: i === 0,
+            baseDir: info.baseDir,
+            models,
+            providers,
+            stageName: stage.name,
+            secureTemplates: doc.run_config?.jinja_rendering_engine !== 'native',
+        }, at.under(['config']));
+        checkProcessorNames(processors, outputProcessors, at);
+        const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']));
+        let output = after.final;
+        const selector = stage.output ?? 'final';
+        if (selector.startsWith(PROCESSOR_PREFIX)) {
+            const name = selector.slice(PROCESSOR_PREFIX.length);
+            const selected = after.outputs.get(name) ?? result.processorOutputs.get(name);
+            if (!selected) {
+                const known = [...processors, ...outputProcessors].map((p) => `'${p.name}'`);
+                at.error(['output'], `output '${selector}' of stage '${stage.name}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`, 'unknown_output_processor');
+                output = openSet();
+            }
+            else
+                output = selected;
+        }
+        // An on_success command writes the stage output itself: its columns are known only at run time.
+        upstream = stage.on_success ? openSet() : { names: [...output.names], open: output.open };
+    }
+}
+function checkProcessorNames(processors, outputProcessors, at) {
+    const seen = new Set();
+    const visit = (list, key) => list.forEach((p, j) => {
+        if (seen.has(p.name)) {
+            const path = key === 'processors' ? ['config', 'processors', j, 'name'] : ['output_processors', j, 'name'];
+            at.error(path, `duplicate processor name '${p.name}' (processor names must be distinct across a stage's processors and output_processors)`, 'duplicate_processor');
+        }
+        seen.add(p.name);
+    });
+    visit(processors, 'processors');
+    visit(outputProcessors, 'output_processors');
+}
+
+;// CONCATENATED MODULE: ./src/workflow/load.ts
+/**
+ * Loading a workflow file: parse (YAML or JSON, every node's position kept), read the Data Designer
+ * configs it names, normalise the spellings Data Designer accepts, validate against the schema (which
+ * also fills in every default), run the semantic rules, and resolve relative paths. Either every problem
+ * is reported at once (a ValidationError carrying all diagnostics, each at its file:line:col) or a typed
+ * LoadedWorkflow comes back.
+ */
+
+
+
+
+
+
+
+
+const load_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const WRAPPER_KEYS = new Set(['data_designer', 'library_version']);
+function readText(file, what) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
+        throw new diagnostics/* DdflowError */.Zq(`Cannot read ${what} ${file}: ${reason}.`);
+    }
+}
+async function loadWorkflow(file, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const abs = external_node_path_default().resolve(cwd, file);
+    const dir = external_node_path_default().dirname(abs);
+    const parsed = parseSource(abs, readText(abs, 'workflow file'));
+    if (parsed.errors.length)
+        throw new diagnostics/* ValidationError */.yI(parsed.errors);
+    const locator = new Locator(parsed.map);
+    const report = new DiagnosticCollector(locator);
+    const doc = parsed.data;
+    if (!load_isObj(doc)) {
+        report.error([], 'the workflow file must be a mapping with `name` and `stages`');
+        throw new diagnostics/* ValidationError */.yI(report.diagnostics);
+    }
+    // Bring every stage's config into the one document validated below, remembering where it came from.
+    const stageSources = [];
+    const suppressed = [];
+    const stages = Array.isArray(doc.stages) ? doc.stages : [];
+    stages.forEach((stage, i) => {
+        const source = { baseDir: dir, schemaInvalid: false };
+        stageSources.push(source);
+        if (!load_isObj(stage))
+            return;
+        const at = ['stages', i, 'config'];
+        let config = stage.config;
+        if (typeof config === 'string') {
+            const loaded = loadConfigFile(config, dir, at, locator, report);
+            if (!loaded) {
+                source.schemaInvalid = true;
+                suppressed.push(at);
+                stage.config = {};
+                return;
+            }
+            config = loaded.config;
+            source.configFile = loaded.file;
+            source.baseDir = external_node_path_default().dirname(loaded.file);
+        }
+        else if (load_isObj(config) && 'data_designer' in config) {
+            config = unwrap(config, parsed.map, at, [...at], locator, report);
+        }
+        stage.config = config;
+        const pre = preNormalizeConfig(config, at);
+        for (const p of pre.problems)
+            report.error(p.path, p.message, p.code);
+        suppressed.push(...pre.suppressed);
+    });
+    if (Array.isArray(doc.model_configs))
+        doc.model_configs.forEach(preNormalizeModelConfig);
+    // An absent run_config still gets every default (the validator fills defaults into what exists).
+    if (doc.run_config === undefined)
+        doc.run_config = {};
+    const problems = validateAgainstSchema(doc, suppressed);
+    for (const p of problems) {
+        report.error(p.path, p.message, p.code, p.anchor);
+        const stageIndex = p.path[0] === 'stages' ? Number(p.path[1]) : NaN;
+        if (Number.isInteger(stageIndex) && stageSources[stageIndex])
+            stageSources[stageIndex].schemaInvalid = true;
+    }
+    for (const p of suppressed) {
+        const stageIndex = p[0] === 'stages' ? Number(p[1]) : NaN;
+        if (Number.isInteger(stageIndex) && stageSources[stageIndex])
+            stageSources[stageIndex].schemaInvalid = true;
+    }
+    const topLevelBroken = problems.some((p) => p.path.length <= 1 || (p.path[0] === 'stages' && p.path.length <= 2 && !isPrefix(['stages', p.path[1], 'config'], p.path)));
+    if (!topLevelBroken && Array.isArray(doc.stages)) {
+        await checkWorkflow(doc, stageSources, report);
+    }
+    if (report.errorCount > 0)
+        throw new diagnostics/* ValidationError */.yI(report.diagnostics);
+    return buildLoaded(doc, abs, cwd, stageSources, locator, report.diagnostics);
+}
+/** `{data_designer: {...}, library_version}` → the inner config, its keys checked (located in `map`, at `base`). */
+function unwrap(wrapper, map, at, base, locator, report) {
+    locator.mount(at, map, [...base, 'data_designer']);
+    for (const key of Object.keys(wrapper)) {
+        if (!WRAPPER_KEYS.has(key)) {
+            report.diagnostics.push({
+                severity: 'error',
+                code: 'unknown_key',
+                message: `unknown key '${key}' in a data_designer-wrapped config (allowed: data_designer, library_version)`,
+                location: map.locate([...base, key], 'key'),
+            });
+        }
+    }
+    if (wrapper.library_version !== undefined && wrapper.library_version !== null && typeof wrapper.library_version !== 'string') {
+        report.diagnostics.push({ severity: 'error', code: 'schema', message: "'library_version' must be a string", location: map.locate([...base, 'library_version']) });
+    }
+    return wrapper.data_designer;
+}
+function loadConfigFile(ref, baseDir, at, locator, report) {
+    const file = external_node_path_default().resolve(baseDir, ref);
+    const ext = external_node_path_default().extname(file).toLowerCase();
+    if (!CONFIG_EXTENSIONS.includes(ext)) {
+        report.error(at, `config file ${ref} must be a .yaml, .yml or .json Data Designer config`, 'config_file');
+        return undefined;
+    }
+    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
+        report.error(at, `config file ${ref} does not exist (relative paths resolve against the directory of the workflow file)`, 'config_file');
+        return undefined;
+    }
+    const parsed = parseSource(file, (0,external_node_fs_.readFileSync)(file, 'utf8'));
+    if (parsed.errors.length) {
+        report.diagnostics.push(...parsed.errors);
+        return undefined;
+    }
+    if (!load_isObj(parsed.data)) {
+        report.diagnostics.push({ severity: 'error', message: `config file ${ref} must hold a mapping (a Data Designer config)`, location: parsed.map.locate([]) });
+        return undefined;
+    }
+    if ('data_designer' in parsed.data)
+        return { config: unwrap(parsed.data, parsed.map, at, [], locator, report), file };
+    locator.mount(at, parsed.map, []);
+    return { config: parsed.data, file };
+}
+function resolveSeedPaths(config, baseDir) {
+    const source = config.seed_config?.source;
+    if (source && typeof source.path === 'string')
+        source.path = external_node_path_default().resolve(baseDir, source.path);
+}
+function parseOutput(output) {
+    if (output && output.startsWith('processor:'))
+        return { kind: 'processor', name: output.slice('processor:'.length) };
+    return { kind: 'final' };
+}
+function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
+    const stages = doc.stages.map((s, i) => {
+        const config = s.config;
+        if (!config.columns)
+            config.columns = [];
+        postNormalizeConfig(config);
+        resolveSeedPaths(config, sources[i].baseDir);
+        const loaded = {
+            index: i,
+            name: s.name,
+            config,
+            numRecords: s.num_records,
+            outputProcessors: (s.output_processors ?? []),
+            output: parseOutput(s.output),
+            allowEmpty: s.allow_empty ?? false,
+            samplingStrategy: s.sampling_strategy ?? 'ordered',
+            selectionStrategy: s.selection_strategy ?? null,
+            location: locator.locate(['stages', i]),
+        };
+        if (sources[i].configFile)
+            loaded.configFile = sources[i].configFile;
+        if (s.on_success)
+            loaded.onSuccess = { ...s.on_success };
+        return loaded;
+    });
+    return {
+        file,
+        dir: external_node_path_default().dirname(file),
+        name: doc.name,
+        ...(doc.seed !== undefined ? { seed: doc.seed } : {}),
+        artifactPath: external_node_path_default().resolve(cwd, doc.artifact_path ?? 'artifacts'),
+        modelProviders: (doc.model_providers ?? []),
+        modelConfigs: (doc.model_configs ?? []),
+        runConfig: doc.run_config,
+        stages,
+        warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 55800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CB: () => (/* binding */ readPriorMetadata),
+/* harmony export */   GH: () => (/* binding */ priorStageRecord),
+/* harmony export */   GL: () => (/* binding */ toMetadataPath),
+/* harmony export */   Ky: () => (/* binding */ writeWorkflowMetadata),
+/* harmony export */   te: () => (/* binding */ STAGE_RECORD_FILENAME),
+/* harmony export */   xf: () => (/* binding */ fromMetadataPath)
+/* harmony export */ });
+/* unused harmony exports WORKFLOW_METADATA_FILENAME, metadataPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17553);
+/**
+ * `<artifact_path>/<workflow>/workflow-metadata.json`: what each stage is, what produced it and where its
+ * selected output lives. It is rewritten atomically at every status change, so whatever a crash leaves
+ * behind is a consistent picture the next run resumes from. Paths inside the workflow directory are
+ * stored RELATIVE to it, so a moved (or restored, or downloaded) artifact directory still resumes.
+ */
+
+
+
+
+
+const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
+/** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */
+const STAGE_RECORD_FILENAME = 'ddflow-stage.json';
+function metadataPath(workflowDir) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, WORKFLOW_METADATA_FILENAME);
+}
+async function writeWorkflowMetadata(workflowDir, metadata) {
+    metadata.updated_at = new Date().toISOString();
+    await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .writeJsonAtomic */ .ZJ)(metadataPath(workflowDir), metadata);
+}
+/**
+ * The previous run's metadata, or undefined when there is none to trust. `if_possible` starts fresh
+ * (with a warning) on a corrupt, wrongly-shaped or foreign file; `always` refuses.
+ */
+async function readPriorMetadata(workflowDir, workflowName, mode, log, options) {
+    if (mode === 'never')
+        return undefined;
+    const file = metadataPath(workflowDir);
+    let text;
+    try {
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT') {
+            if (mode === 'always' && options.requireFile)
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot resume workflow '${workflowName}': no workflow metadata found.`);
+            return undefined;
+        }
+        return refuseOrWarn(mode, log, workflowName, 'could not be read');
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return refuseOrWarn(mode, log, workflowName, 'is corrupt');
+    }
+    if (!isMetadataShape(value))
+        return refuseOrWarn(mode, log, workflowName, 'has invalid shape');
+    if (value.name !== workflowName)
+        return refuseOrWarn(mode, log, workflowName, 'belongs to a different workflow');
+    return value;
+}
+function refuseOrWarn(mode, log, name, problem) {
+    if (mode === 'always')
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot resume workflow '${name}': workflow metadata ${problem}.`);
+    log.warn(`Workflow metadata for '${name}' ${problem}; starting fresh.`);
+    return undefined;
+}
+function isMetadataShape(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+        return false;
+    const m = v;
+    if (typeof m.name !== 'string' || !Array.isArray(m.stages))
+        return false;
+    if (m.cache_format_version !== undefined && m.cache_format_version !== _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_FORMAT_VERSION */ .W9)
+        return false;
+    return true;
+}
+/** The prior entry for this stage, if it describes the same stage in the same directory. */
+function priorStageRecord(prior, index, name, stageDir) {
+    const s = prior?.stages[index];
+    if (!s || typeof s !== 'object' || Array.isArray(s))
+        return undefined;
+    if (s.name !== name || s.stage_dir !== stageDir || typeof s.fingerprint !== 'string')
+        return undefined;
+    return s;
+}
+/** Stored form of a path: relative to the workflow directory when inside it, else absolute. */
+function toMetadataPath(workflowDir, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workflowDir, p);
+    return rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p);
+}
+function fromMetadataPath(workflowDir, p) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? p : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, p);
+}
+
+
+/***/ }),
+
+/***/ 26327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ readableRows),
+/* harmony export */   Te: () => (/* binding */ parquetFilesAt),
+/* harmony export */   yR: () => (/* binding */ runOnSuccess),
+/* harmony export */   yk: () => (/* binding */ countOutputRows)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
+/* harmony import */ var _data_dataset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99724);
+/* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94715);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27531);
+/**
+ * A stage's selected output is a path on disk — a directory of parquet files (row groups, a processor's
+ * files, a callback's output) or one parquet file (a reviewed override) — and this is how the runner
+ * lists, counts and prepares such outputs, including the trusted `on_success` command.
+ */
+
+
+
+
+
+
+
+/** A directory → its `*.parquet` files (top level, sorted; hidden temp files excluded); a file → itself. */
+async function parquetFilesAt(p) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p).catch(() => undefined);
+    if (!st)
+        return [];
+    if (!st.isDirectory())
+        return [p];
+    return (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(p))
+        .filter((n) => n.endsWith('.parquet') && !n.startsWith('.'))
+        .sort()
+        .map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(p, n));
+}
+/** Rows at a selected-output path; a missing or unreadable output is an error naming the path. */
+async function countOutputRows(db, p) {
+    const files = await parquetFilesAt(p);
+    if (files.length === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`No parquet files found at ${p}.`);
+    try {
+        return await (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__/* .countRows */ .BO)(db, files);
+    }
+    catch (err) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Failed to read parquet files at ${p}: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+}
+/** Like countOutputRows, but undefined instead of an error: "is this output still usable?". */
+async function readableRows(db, p) {
+    try {
+        return await countOutputRows(db, p);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Runs the stage's trusted command with `sh -c` (spec §3.4) and returns the path of its parquet output.
+ * jsonl and csv files it writes are converted to parquet (in a hidden sub-directory, so the directory's
+ * own listing stays what the command wrote).
+ */
+async function runOnSuccess(db, run) {
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(run.outputDir, { recursive: true, force: true });
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(run.outputDir, { recursive: true });
+    const { code, stderr } = await spawnShell(run);
+    if (code !== 0) {
+        const tail = stderr.trim().split('\n').slice(-5).join('\n').trim();
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output)'}.`);
+    }
+    const names = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(run.outputDir)).filter((n) => !n.startsWith('.')).sort();
+    const usable = names.filter((n) => /\.(parquet|jsonl|csv)$/i.test(n));
+    if (usable.length === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`No parquet files found at ${run.outputDir}: the on_success command must write parquet, jsonl or csv files into DDFLOW_OUTPUT_DIR.`);
+    if (usable.every((n) => n.toLowerCase().endsWith('.parquet')))
+        return run.outputDir;
+    const converted = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(run.outputDir, '.parquet');
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(converted, { recursive: true });
+    for (const [i, name] of usable.entries()) {
+        const src = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(run.outputDir, name);
+        const reader = /\.parquet$/i.test(name)
+            ? (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__/* .parquetSource */ .Cn)([src])
+            : /\.jsonl$/i.test(name)
+                ? `read_json_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteLiteral */ .ce)(src)}, format = 'newline_delimited')`
+                : `read_csv_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteLiteral */ .ce)(src)}, header = true)`;
+        const out = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(converted, (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__/* .batchFileName */ .qd)(i));
+        try {
+            await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .replaceAtomically */ .GA)(out, (tmp) => db.run(`COPY (SELECT * FROM ${reader}) TO ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteLiteral */ .ce)(tmp)} (FORMAT parquet)`));
+        }
+        catch (err) {
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not read ${name} written by the on_success command: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        }
+    }
+    return converted;
+}
+function spawnShell(run) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', run.command], {
+            cwd: run.cwd,
+            env: { ...(run.env ?? process.env), DDFLOW_STAGE_DIR: run.stageDir, DDFLOW_OUTPUT_DIR: run.outputDir },
+            stdio: ['ignore', 'inherit', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => {
+            // Keep the tail only: the message needs the last lines, not a log of megabytes.
+            stderr = (stderr + d.toString('utf8')).slice(-8192);
+            run.onStderr?.(d.toString('utf8'));
+        });
+        const onAbort = () => child.kill('SIGTERM');
+        run.signal?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', (err) => {
+            run.signal?.removeEventListener('abort', onAbort);
+            reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not start the on_success command: ${err.message}`, { cause: err }));
+        });
+        child.on('close', (code, sig) => {
+            run.signal?.removeEventListener('abort', onAbort);
+            if (run.signal?.aborted)
+                return reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('The run was cancelled while the on_success command ran.'));
+            resolve({ code: code ?? (sig ? 128 : 1), stderr });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 74510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lT: () => (/* binding */ formatPlanLine),
+/* harmony export */   t5: () => (/* binding */ planWorkflow)
+/* harmony export */ });
+/* unused harmony export modelColumnCount */
+/* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94715);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17553);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55800);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26327);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21911);
+/**
+ * `ddflow plan`: what a run would do, stage by stage — reuse (`cached`), `run`, or `skipped` (beyond
+ * the targets, or behind an empty upstream) — with the fingerprint, the rows and an estimate of model
+ * calls. It reads the artifact directory and never calls a model (nor the cache store: a stage the
+ * cache store could restore shows as `run`).
+ */
+
+
+
+
+
+/** Columns that call a model once per row. */
+const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding']);
+function modelColumnCount(stage) {
+    return stage.config.columns.filter((c) => MODEL_COLUMN_TYPES.has(c.column_type.replace(/_/g, '-'))).length;
+}
+async function planWorkflow(workflow, options) {
+    (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWorkflowStructure */ .NT)(workflow);
+    const mode = options.resume ?? 'if_possible';
+    const db = await (0,_data_database_js__WEBPACK_IMPORTED_MODULE_0__/* .openDatabase */ .qI)();
+    try {
+        const selection = await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSelection */ .Fb)(workflow, options, db);
+        const workflowDir = (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .workflowDirOf */ .y9)(workflow, options.artifactPath);
+        const prior = mode === 'never' ? undefined : await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, 'if_possible', options.log, { requireFile: false });
+        const seed = options.seed ?? workflow.seed;
+        const entries = [];
+        let upstream;
+        let emptyUpstream;
+        let forceDownstream = false;
+        for (const [index, stage] of workflow.stages.entries()) {
+            if (index > selection.targetIndex) {
+                entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint: '', rows: 0, calls: 0, reason: 'not a target' });
+                continue;
+            }
+            const numRecords = (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.records, options);
+            const fingerprint = await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .fingerprintOf */ .ax)(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed, upstreamFingerprint: upstream?.fingerprint ?? null });
+            if (emptyUpstream !== undefined) {
+                entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason: `upstream stage '${emptyUpstream}' is empty` });
+                continue;
+            }
+            const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .priorStageRecord */ .GH)(prior, index, stage.name, (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .stageDirName */ .bM)(index, stage.name));
+            const forced = forceDownstream || (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex);
+            const cached = mode !== 'never' && !forced && rec?.fingerprint === fingerprint && (await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .canReuse */ .fE)(db, stage, rec, workflowDir));
+            let rows;
+            let handedFingerprint = fingerprint;
+            if (cached) {
+                const own = rec.stage_output_path ?? rec.output_seed_path;
+                rows = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countOutputRows */ .yk)(db, (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, own));
+                if (rec.status === 'completed_empty')
+                    emptyUpstream = stage.name;
+            }
+            else {
+                rows = numRecords;
+                forceDownstream = true;
+            }
+            entries.push({ index, stage: stage.name, decision: cached ? 'cached' : 'run', fingerprint, rows, calls: cached ? 0 : rows * modelColumnCount(stage) });
+            const override = selection.overrides.get(index);
+            if (override) {
+                handedFingerprint = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .overriddenFingerprint */ .Xw)(fingerprint, await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parquetFilesAt */ .Te)(override)));
+                rows = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countOutputRows */ .yk)(db, override);
+            }
+            upstream = { records: rows, fingerprint: handedFingerprint };
+        }
+        return entries;
+    }
+    finally {
+        db.close();
+    }
+}
+/** One line per stage: `<stage>  cached|run|skipped  <fingerprint 12 chars>  rows=<n> calls~<n>`. */
+function formatPlanLine(e) {
+    return `${e.stage}  ${e.decision}  ${(e.fingerprint || '-').slice(0, 12)}  rows=${e.rows} calls~${e.calls}`;
+}
+
+
+/***/ }),
+
+/***/ 21911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  XR: () => (/* binding */ RESUME_MODES),
+  HN: () => (/* binding */ WorkflowRunError),
+  fE: () => (/* binding */ canReuse),
+  NT: () => (/* binding */ checkWorkflowStructure),
+  ax: () => (/* binding */ fingerprintOf),
+  PJ: () => (/* binding */ resolveNumRecords),
+  Fb: () => (/* binding */ resolveSelection),
+  FZ: () => (/* binding */ runWorkflow),
+  bM: () => (/* binding */ stageDirName),
+  Li: () => (/* binding */ usedModelAliases),
+  y9: () => (/* binding */ workflowDirOf)
+});
+
+// UNUSED EXPORTS: CALL_CACHE_DIR, DEFAULT_NUM_RECORDS, defaultEngine, prepareModelRegistries, stageModelConfigs
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(94851);
+// EXTERNAL MODULE: ./src/data/dataset.ts
+var dataset = __webpack_require__(99724);
+// EXTERNAL MODULE: ./src/data/database.ts
+var database = __webpack_require__(94715);
+// EXTERNAL MODULE: ./src/data/atomic.ts
+var atomic = __webpack_require__(27531);
+// EXTERNAL MODULE: ./src/engine/random.ts
+var random = __webpack_require__(96027);
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __webpack_require__(49968);
+;// CONCATENATED MODULE: ./src/llm/admission.ts
+/**
+ * Request admission (AIMD) per (provider endpoint, model), after Data Designer's request_admission, with
+ * a TCP-style reading of 429s (a deliberate deviation, see docs/llm.md):
+ * - the limit starts at max_parallel_requests; a 429 cuts it to max(1, floor(limit × factor)) — at most
+ *   once per cooldown window, and never for a request admitted before the last cut (its 429 reflects the
+ *   old limit, which has already been cut);
+ * - only a cut pauses the whole endpoint, for min(Retry-After, cooldown_seconds); a 429 that does not
+ *   cut delays only its own request's retry (by its Retry-After, in withRetries);
+ * - the limit grows by `additive_increase_step` per `successes_until_increase` successes since the last
+ *   cut (counted, not consecutive: one 429 among many successes does not reset the count).
+ * Data Designer cuts on every 429, blocks the endpoint for each, and needs consecutive successes to grow,
+ * which with 10 % random 429s keeps the limit near 1 (bench/llm.ts measured 0.087 efficiency).
+ *
+ * Never stalls: the limit never drops below 1 and a pause always ends, so under a sustained 429 storm
+ * one request at a time keeps probing after each pause, and the run finishes once the storm ends.
+ */
+
+function admissionSettings(maxParallel, ra = undefined) {
+    return {
+        maxParallel: Math.max(1, Math.floor(maxParallel)),
+        decreaseFactor: ra?.multiplicative_decrease_factor ?? 0.75,
+        increaseStep: ra?.additive_increase_step ?? 1,
+        successesUntilIncrease: ra?.successes_until_increase ?? 25,
+        cooldownMs: (ra?.cooldown_seconds ?? 2.0) * 1000,
+        startupRampMs: (ra?.startup_ramp_seconds ?? 0) * 1000,
+        maxRetryAfterMs: 120_000,
+    };
+}
+class AdmissionController {
+    settings;
+    limitValue;
+    inFlight = 0;
+    blockedUntil = 0;
+    /** Successes since the last cut (or since the last increase). */
+    successes = 0;
+    /** Incremented by every cut; a permit remembers the epoch it was admitted in. */
+    epoch = 0;
+    lastCutAt = null;
+    startedAt = Date.now();
+    waiters = [];
+    timer = null;
+    stats;
+    constructor(settings) {
+        this.settings = settings;
+        this.limitValue = settings.maxParallel;
+        this.stats = { admitted: 0, rateLimited: 0, cuts: 0, decreases: 0, increases: 0, minLimit: settings.maxParallel, maxInFlight: 0 };
+    }
+    get limit() {
+        return this.limitValue;
+    }
+    /** The cap may only shrink (several aliases share one endpoint+model: the smallest wins). */
+    lowerCap(maxParallel) {
+        const cap = Math.max(1, Math.floor(maxParallel));
+        if (cap < this.settings.maxParallel) {
+            this.settings.maxParallel = cap;
+            this.limitValue = Math.min(this.limitValue, cap);
+        }
+    }
+    effectiveLimit(now) {
+        const ramp = this.settings.startupRampMs;
+        const elapsed = now - this.startedAt;
+        if (ramp <= 0 || elapsed >= ramp)
+            return this.limitValue;
+        return Math.min(this.limitValue, 1 + Math.floor((this.settings.maxParallel - 1) * (elapsed / ramp)));
+    }
+    acquire(signal) {
+        if (signal?.aborted)
+            return Promise.reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                const i = this.waiters.indexOf(waiter);
+                if (i >= 0)
+                    this.waiters.splice(i, 1);
+                reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
+            };
+            const waiter = { grant: resolve, fail: reject, cleanup: () => signal?.removeEventListener('abort', onAbort) };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.waiters.push(waiter);
+            this.pump();
+        });
+    }
+    pump() {
+        const now = Date.now();
+        if (now < this.blockedUntil)
+            return this.wakeAt(this.blockedUntil - now);
+        const limit = this.effectiveLimit(now);
+        while (this.waiters.length > 0 && this.inFlight < limit) {
+            const w = this.waiters.shift();
+            w.cleanup();
+            w.grant(this.permit());
+        }
+        if (this.waiters.length > 0 && limit < this.limitValue) {
+            // Still ramping up: look again when the next slot opens.
+            this.wakeAt(Math.max(1, Math.ceil(this.settings.startupRampMs / Math.max(1, this.settings.maxParallel))));
+        }
+    }
+    wakeAt(ms) {
+        if (this.timer)
+            return;
+        this.timer = setTimeout(() => {
+            this.timer = null;
+            this.pump();
+        }, ms);
+    }
+    permit() {
+        this.inFlight++;
+        this.stats.admitted++;
+        this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+        const epoch = this.epoch;
+        let released = false;
+        return {
+            release: (outcome, retryAfterMs) => {
+                if (released)
+                    return;
+                released = true;
+                this.inFlight--;
+                this.onOutcome(outcome, epoch, retryAfterMs);
+                this.pump();
+            },
+        };
+    }
+    /** Whether a 429 of a request admitted in `epoch` cuts the limit now (see the file comment). */
+    shouldCut(epoch, now) {
+        if (epoch < this.epoch)
+            return false;
+        return this.lastCutAt === null || now - this.lastCutAt >= this.settings.cooldownMs;
+    }
+    onOutcome(outcome, epoch, retryAfterMs) {
+        const now = Date.now();
+        if (outcome === 'rate_limited') {
+            this.stats.rateLimited++;
+            if (!this.shouldCut(epoch, now))
+                return;
+            const next = Math.max(1, Math.floor(this.limitValue * this.settings.decreaseFactor));
+            if (next < this.limitValue)
+                this.stats.decreases++;
+            this.stats.cuts++;
+            this.limitValue = next;
+            this.stats.minLimit = Math.min(this.stats.minLimit, next);
+            this.epoch++;
+            this.lastCutAt = now;
+            this.successes = 0;
+            const pause = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, this.settings.cooldownMs) : this.settings.cooldownMs;
+            this.blockedUntil = Math.max(this.blockedUntil, now + pause);
+            return;
+        }
+        if (outcome === 'success') {
+            this.successes++;
+            if (this.successes >= this.settings.successesUntilIncrease) {
+                this.successes = 0;
+                const next = Math.min(this.settings.maxParallel, this.limitValue + this.settings.increaseStep);
+                if (next > this.limitValue)
+                    this.stats.increases++;
+                this.limitValue = next;
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/llm/builtin-models.ts
+var builtin_models = __webpack_require__(43119);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/llm/call-cache.ts
+/**
+ * The per-call response store: every model answer keyed by a hash of what determines it (endpoint
+ * identity and model — never the key —, the request body with the drawn parameters, the record index
+ * and the attempt), so a re-run of a stage (an edited prompt in one column, a resume) pays only for the
+ * calls whose key changed.
+ *
+ * Layout: `<dir>/calls-<time>-<pid>-<rand>.jsonl`, one segment per process, one `{"k":…,"v":…}` line per
+ * answer, appended with a single write each (a crash tears at most the last line, which is skipped on
+ * open). All segments are read into a Map on open. Compact, inspectable, and safe to cache as a directory.
+ */
+
+
+
+/** Canonical JSON (sorted keys) so that key order in a body never changes the hash. */
+function canonical(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value) ?? 'null';
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+function callKey(parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical({ v: 1, ...parts })).digest('hex');
+}
+class CallCache {
+    dir;
+    enabled;
+    map = new Map();
+    fd = null;
+    stats = { hits: 0, misses: 0, writes: 0, entries: 0 };
+    constructor(dir, enabled) {
+        this.dir = dir;
+        this.enabled = enabled;
+    }
+    /** Reads every segment in `dir` (created if missing). `enabled: false` is `--no-call-cache`: no reads, no writes. */
+    static open(dir, options = {}) {
+        const enabled = options.enabled ?? true;
+        const cache = new CallCache(dir, enabled);
+        if (!enabled || !external_node_fs_default().existsSync(dir))
+            return cache;
+        for (const name of external_node_fs_default().readdirSync(dir).sort()) {
+            if (!/^calls-.*\.jsonl$/.test(name))
+                continue;
+            const text = external_node_fs_default().readFileSync(external_node_path_default().join(dir, name), 'utf8');
+            for (const line of text.split('\n')) {
+                if (!line)
+                    continue;
+                try {
+                    const rec = JSON.parse(line);
+                    if (typeof rec.k === 'string' && rec.v)
+                        cache.map.set(rec.k, rec.v);
+                }
+                catch {
+                    // A torn line (the process died mid-write): that answer is simply asked again.
+                }
+            }
+        }
+        cache.stats.entries = cache.map.size;
+        return cache;
+    }
+    /** A cache that stores nothing (for callers without an artifact directory). */
+    static disabled() {
+        return new CallCache(null, false);
+    }
+    get(key) {
+        if (!this.enabled)
+            return undefined;
+        const v = this.map.get(key);
+        if (v)
+            this.stats.hits++;
+        else
+            this.stats.misses++;
+        return v;
+    }
+    put(key, value) {
+        if (!this.enabled || !this.dir)
+            return;
+        this.map.set(key, value);
+        this.stats.entries = this.map.size;
+        if (this.fd === null) {
+            external_node_fs_default().mkdirSync(this.dir, { recursive: true });
+            const name = `calls-${Date.now()}-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.jsonl`;
+            this.fd = external_node_fs_default().openSync(external_node_path_default().join(this.dir, name), 'a');
+        }
+        external_node_fs_default().writeSync(this.fd, `${JSON.stringify({ k: key, v: value })}\n`);
+        this.stats.writes++;
+    }
+    close() {
+        if (this.fd !== null) {
+            external_node_fs_default().closeSync(this.fd);
+            this.fd = null;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/llm/recipes.ts + 3 modules
+var recipes = __webpack_require__(87277);
+// EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
+var openai = __webpack_require__(98193);
+;// CONCATENATED MODULE: ./src/llm/retry.ts
+/**
+ * What a failed HTTP call means, and the retry policy around one logical model call.
+ *
+ * The openai client's own retries are off (maxRetries 0): they would hide 429s from admission control.
+ * Policy: 429s are retried without a budget (admission control spaces them out) until the caller's
+ * signal or deadline stops them; timeouts, 5xx, connection errors and malformed bodies are retried with
+ * exponential backoff up to `maxRetries`, after which the error stays retryable (the row is dropped with
+ * its reason, and it does not count toward early shutdown); 4xx are final, with a clear message.
+ */
+
+
+// Five retries (2, 4, 8, 16, 32 s): Data Designer retries a failed cell over several salvage rounds, each with
+// its own HTTP retries; one budget of five keeps a 17% fault rate from dropping rows (0.17^6 per call).
+const DEFAULT_RETRY_POLICY = { maxRetries: 5, baseDelayMs: 2000, maxDelayMs: 60_000 };
+/**
+ * The retry policy, with `DDFLOW_RETRY_BASE_DELAY_MS` / `DDFLOW_RETRY_MAX_DELAY_MS` / `DDFLOW_MAX_RETRIES`
+ * from the environment when set (for tests and for impatient local runs against a flaky local server).
+ */
+function retryPolicyFromEnv(env = process.env, base = DEFAULT_RETRY_POLICY) {
+    const num = (name, fallback) => {
+        const v = env[name];
+        if (v === undefined || v.trim() === '' || !/^\d+$/.test(v.trim()))
+            return fallback;
+        return Number(v.trim());
+    };
+    const baseDelayMs = num('DDFLOW_RETRY_BASE_DELAY_MS', base.baseDelayMs);
+    return {
+        maxRetries: num('DDFLOW_MAX_RETRIES', base.maxRetries),
+        baseDelayMs,
+        maxDelayMs: Math.max(baseDelayMs, num('DDFLOW_RETRY_MAX_DELAY_MS', base.maxDelayMs)),
+    };
+}
+function headerValue(headers, name) {
+    if (!headers)
+        return undefined;
+    if (typeof headers.get === 'function')
+        return headers.get(name) ?? undefined;
+    const v = headers[name];
+    return typeof v === 'string' ? v : undefined;
+}
+/** `retry-after-ms` (milliseconds) first, then `retry-after` (seconds or an HTTP date). */
+function retryAfterMs(headers, now = Date.now()) {
+    const ms = headerValue(headers, 'retry-after-ms');
+    if (ms !== undefined && Number.isFinite(Number(ms)))
+        return Math.max(0, Number(ms));
+    const ra = headerValue(headers, 'retry-after');
+    if (ra === undefined)
+        return undefined;
+    if (ra.trim() !== '' && Number.isFinite(Number(ra)))
+        return Math.max(0, Number(ra) * 1000);
+    const date = Date.parse(ra);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function redact(text, secret) {
+    const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    return secret ? short.split(secret).join('***') : short;
+}
+/** Maps anything thrown by the openai client to an LlmError with a one-sentence message. */
+function classifyError(err, ctx) {
+    if (err instanceof errors/* LlmError */.Cf)
+        return err;
+    const where = `provider '${ctx.provider}' (model '${ctx.model}')`;
+    if (err instanceof openai/* APIUserAbortError */.cH)
+        return new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.');
+    if (err instanceof openai/* APIConnectionTimeoutError */.qA)
+        return new errors/* LlmError */.Cf('timeout', `The request to ${where} timed out.`);
+    if (err instanceof openai/* APIConnectionError */.xX)
+        return new errors/* LlmError */.Cf('connection', `Could not connect to ${where}.`);
+    if (err instanceof openai/* APIError */.LG && typeof err.status === 'number') {
+        const status = err.status;
+        const serverText = redact(String(err.error?.message ?? err.message ?? ''), ctx.secret);
+        const opts = { status };
+        if (status === 401) {
+            const hint = ctx.keyVariable ? ` (check the variable ${ctx.keyVariable})` : '';
+            return new errors/* LlmError */.Cf('authentication', `Authentication failed for provider '${ctx.provider}'${hint}.`, opts);
+        }
+        if (status === 403)
+            return new errors/* LlmError */.Cf('permission', `Permission denied by ${where}.`, opts);
+        if (status === 404)
+            return new errors/* LlmError */.Cf('not_found', `Model '${ctx.model}' was not found at provider '${ctx.provider}' (404).`, opts);
+        if (status === 408)
+            return new errors/* LlmError */.Cf('timeout', `The request to ${where} timed out (408).`, opts);
+        if (status === 413 || (status === 400 && /context|too long|maximum.*tokens/i.test(serverText))) {
+            return new errors/* LlmError */.Cf('context_window', `The prompt is too long for the context window of ${where}: ${serverText}`, opts);
+        }
+        if (status === 429) {
+            if (/insufficient_quota|quota/i.test(serverText))
+                return new errors/* LlmError */.Cf('quota', `The quota of ${where} is exhausted: ${serverText}`, opts);
+            return new errors/* LlmError */.Cf('rate_limit', `Rate limited by ${where}.`, { status, retryAfterMs: retryAfterMs(err.headers) });
+        }
+        if (status === 422)
+            return new errors/* LlmError */.Cf('unprocessable', `${where} could not process the request (422): ${serverText}`, opts);
+        if (status >= 500)
+            return new errors/* LlmError */.Cf('server_error', `${where} returned a server error (${status}).`, opts);
+        return new errors/* LlmError */.Cf('bad_request', `${where} rejected the request (${status}): ${serverText}`, opts);
+    }
+    if (err instanceof SyntaxError)
+        return new errors/* LlmError */.Cf('malformed_response', `The response from ${where} was not valid JSON.`);
+    const message = err instanceof Error ? err.message : String(err);
+    return new errors/* LlmError */.Cf('other', `The call to ${where} failed: ${redact(message, ctx.secret)}`);
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Runs `call` under admission control until it succeeds, fails for good, or is stopped. */
+async function withRetries(call, options) {
+    const { admission, policy, context, signal, deadline, onRetry } = options;
+    let budgetUsed = 0;
+    for (;;) {
+        if (signal?.aborted)
+            throw new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.');
+        const permit = await admission.acquire(signal);
+        let error;
+        try {
+            const result = await call();
+            permit.release('success');
+            return result;
+        }
+        catch (err) {
+            error = signal?.aborted ? new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.') : classifyError(err, context);
+            permit.release(error.kind === 'rate_limit' ? 'rate_limited' : 'failure', error.retryAfterMs);
+        }
+        if (!error.retryable)
+            throw error;
+        if (deadline !== undefined && Date.now() >= deadline)
+            throw error;
+        // 429: no budget, so a storm is outlasted rather than dropping rows. The request waits its own
+        // Retry-After; admission control pauses the whole endpoint only when it cuts the limit.
+        if (error.kind === 'rate_limit') {
+            onRetry?.(error);
+            const wait = Math.min(error.retryAfterMs ?? 0, admission.settings.maxRetryAfterMs);
+            if (wait > 0)
+                await sleep(deadline !== undefined ? Math.min(wait, Math.max(0, deadline - Date.now())) : wait, signal);
+            continue;
+        }
+        if (budgetUsed >= policy.maxRetries)
+            throw error;
+        onRetry?.(error);
+        const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** budgetUsed) * (0.75 + Math.random() * 0.5);
+        budgetUsed++;
+        await sleep(deadline !== undefined ? Math.min(delay, Math.max(0, deadline - Date.now())) : delay, signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/llm/sampling.ts
+function drawParameter(value, rng) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return value;
+    // distribution_type may be omitted for uniform (its default).
+    if (value.distribution_type !== 'manual') {
+        const { low, high } = value.params;
+        return low + rng.next() * (high - low);
+    }
+    const { values, weights } = value.params;
+    if (values.length === 0)
+        return undefined;
+    const w = weights && weights.length === values.length ? weights : values.map(() => 1);
+    const total = w.reduce((a, b) => a + b, 0);
+    let r = rng.next() * total;
+    for (let i = 0; i < values.length; i++) {
+        r -= w[i];
+        if (r < 0)
+            return values[i];
+    }
+    return values[values.length - 1];
+}
+
+;// CONCATENATED MODULE: ./src/llm/usage.ts
+/** Token and call accounting per model alias and per column (for metadata and the end-of-run table). */
+const empty = () => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0 });
+class UsageMeter {
+    aliases = new Map();
+    columns = new Map();
+    total = empty();
+    entries(alias, column) {
+        const out = [this.total];
+        let a = this.aliases.get(alias);
+        if (!a)
+            this.aliases.set(alias, (a = empty()));
+        out.push(a);
+        if (column !== undefined) {
+            let c = this.columns.get(column);
+            if (!c)
+                this.columns.set(column, (c = empty()));
+            out.push(c);
+        }
+        return out;
+    }
+    recordCall(r) {
+        for (const e of this.entries(r.alias, r.column)) {
+            e.calls++;
+            if (r.cached)
+                e.cachedCalls++;
+            else {
+                e.promptTokens += r.prompt;
+                e.completionTokens += r.completion;
+            }
+        }
+    }
+    recordRetry(alias, column) {
+        for (const e of this.entries(alias, column))
+            e.retries++;
+    }
+    byAlias() {
+        return Object.fromEntries([...this.aliases].map(([k, v]) => [k, { ...v }]));
+    }
+    byColumn() {
+        return Object.fromEntries([...this.columns].map(([k, v]) => [k, { ...v }]));
+    }
+    totals() {
+        return { ...this.total };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/llm/facade.ts
+
+
+
+
+
+
+const block = (text) => [{ type: 'text', text }];
+function stripOrNull(text) {
+    if (typeof text !== 'string')
+        return null;
+    const t = text.trim();
+    return t === '' ? null : t;
+}
+function initialMessages(userPrompt, systemPrompt) {
+    const out = [];
+    // A system message only when a system prompt is given (Data Designer sends none otherwise).
+    if (systemPrompt !== null && systemPrompt !== undefined)
+        out.push({ role: 'system', content: block(systemPrompt) });
+    out.push({ role: 'user', content: block(userPrompt) });
+    return out;
+}
+/** The request body as Data Designer sends it: drawn parameters, no `n`, extra_body at top level. */
+function chatRequestBody(endpoint, messages, rng) {
+    const body = {
+        model: endpoint.model,
+        messages: messages.map((m) => ({ role: m.role, content: m.content })),
+    };
+    const temperature = drawParameter(endpoint.params.temperature, rng);
+    const topP = drawParameter(endpoint.params.top_p, rng);
+    if (temperature !== undefined)
+        body.temperature = temperature;
+    if (topP !== undefined)
+        body.top_p = topP;
+    if (endpoint.params.max_tokens != null)
+        body.max_tokens = endpoint.params.max_tokens;
+    return { ...body, ...endpoint.extraBody };
+}
+class LlmFacade {
+    registry;
+    callCache;
+    usage;
+    runConfig;
+    retryPolicy;
+    deadline;
+    constructor(registry, options = {}) {
+        this.registry = registry;
+        this.callCache = options.callCache ?? CallCache.disabled();
+        this.usage = options.usage ?? new UsageMeter();
+        this.runConfig = options.runConfig ?? {};
+        this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.deadline = options.deadline;
+    }
+    /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
+    async complete(endpoint, body, req, tally) {
+        const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
+        const cached = this.callCache.get(key);
+        if (cached && 'content' in cached) {
+            tally.hits++;
+            this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
+            return cached;
+        }
+        // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
+        const completion = await withRetries(async () => toCompletion(await endpoint.client.chat.completions.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
+            admission: endpoint.admission,
+            policy: this.retryPolicy,
+            context: endpoint.errorContext,
+            signal: req.signal,
+            deadline: this.deadline,
+            onRetry: () => {
+                tally.retries++;
+                this.usage.recordRetry(endpoint.alias, req.column);
+            },
+        });
+        this.callCache.put(key, completion);
+        this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...completion.usage });
+        return completion;
+    }
+    async generate(req) {
+        const endpoint = this.registry.get(req.alias);
+        if (endpoint.kind !== 'chat')
+            throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
+        const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
+        const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
+        const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt);
+        let messages = start.map((m) => ({ ...m }));
+        const tally = { retries: 0, hits: 0 };
+        const usage = { prompt: 0, completion: 0 };
+        let attempt = 0;
+        let parseAttempts = 0;
+        let corrections = 0;
+        let restarts = 0;
+        for (;;) {
+            const body = chatRequestBody(endpoint, messages, req.rng);
+            const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal }, tally);
+            attempt++;
+            usage.prompt += completion.usage.prompt;
+            usage.completion += completion.usage.completion;
+            const raw = (completion.content ?? '').trim();
+            const reasoning = stripOrNull(completion.reasoning);
+            messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
+            parseAttempts++;
+            try {
+                const value = req.recipe.parse(raw);
+                const result = { value, raw, usage, calls: attempt, corrections, restarts, retries: tally.retries, cacheHits: tally.hits };
+                const mode = req.withTrace ?? 'none';
+                if (mode === 'all_messages')
+                    result.trace = messages;
+                else if (mode === 'last_message')
+                    result.trace = [messages[messages.length - 1]];
+                if (req.extractReasoning)
+                    result.reasoning = reasoning;
+                return result;
+            }
+            catch (err) {
+                if (!(err instanceof errors/* ParserError */.s7))
+                    throw err;
+                if (maxCorrections === 0 && maxRestarts === 0) {
+                    throw new errors/* LlmError */.Cf('generation_validation', `Unsuccessful generation attempt. No retries were attempted. ${err.message}`, { cause: err });
+                }
+                if (parseAttempts <= maxCorrections) {
+                    // The parser's message goes back to the model as the next user turn.
+                    messages.push({ role: 'user', content: block(err.message) });
+                    corrections++;
+                }
+                else if (restarts < maxRestarts) {
+                    parseAttempts = 0;
+                    restarts++;
+                    messages = start.map((m) => ({ ...m }));
+                }
+                else {
+                    throw new errors/* LlmError */.Cf('generation_validation', `Unsuccessful generation despite ${maxCorrections} correction steps and ${maxRestarts} conversation restarts. ${err.message}`, { cause: err });
+                }
+            }
+        }
+    }
+    async embed(req) {
+        const endpoint = this.registry.get(req.alias);
+        if (endpoint.kind !== 'embedding')
+            throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not an embedding model.`);
+        const input = embeddingInputs(req.input);
+        const body = { model: endpoint.model, input, encoding_format: endpoint.params.encoding_format ?? 'float' };
+        if (endpoint.params.dimensions != null)
+            body.dimensions = endpoint.params.dimensions;
+        Object.assign(body, endpoint.extraBody);
+        const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey ?? '', attempt: 0 });
+        let answer = this.callCache.get(key);
+        if (answer && 'embeddings' in answer) {
+            this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
+        }
+        else {
+            answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
+                admission: endpoint.admission,
+                policy: this.retryPolicy,
+                context: endpoint.errorContext,
+                signal: req.signal,
+                deadline: this.deadline,
+                onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
+            });
+            this.callCache.put(key, answer);
+            this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+        }
+        return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
+    }
+}
+/** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */
+function embeddingInputs(value) {
+    let v = value;
+    if (typeof v === 'string') {
+        const t = v.trim();
+        if (t.startsWith('[')) {
+            try {
+                const parsed = JSON.parse(t);
+                if (Array.isArray(parsed))
+                    v = parsed;
+            }
+            catch {
+                // Not JSON: embed the text as it is.
+            }
+        }
+    }
+    const items = Array.isArray(v) ? v : [v];
+    return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+}
+function toEmbedding(raw, endpoint) {
+    const response = raw;
+    if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
+        throw new errors/* LlmError */.Cf('malformed_response', `The embeddings response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no data.`);
+    }
+    const data = [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    return { embeddings: data.map((d) => decodeEmbedding(d.embedding)), usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0 } };
+}
+function decodeEmbedding(e) {
+    if (Array.isArray(e))
+        return e;
+    const buf = Buffer.from(e, 'base64');
+    return Array.from(new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4)));
+}
+function toCompletion(response, endpoint) {
+    const r = response;
+    const message = typeof r === 'object' && r !== null ? r.choices?.[0]?.message : undefined;
+    if (!message) {
+        // A 200 without a message is a transport glitch, not the model's answer: retryable, never cached.
+        throw new errors/* LlmError */.Cf('malformed_response', `The response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no message.`);
+    }
+    const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
+    return {
+        content: typeof message.content === 'string' ? message.content : null,
+        reasoning,
+        usage: { prompt: r.usage?.prompt_tokens ?? 0, completion: r.usage?.completion_tokens ?? 0 },
+    };
+}
+
+// EXTERNAL MODULE: ./src/llm/providers.ts
+var llm_providers = __webpack_require__(64689);
+;// CONCATENATED MODULE: ./src/llm/registry.ts
+/**
+ * The models a run uses: for each alias its provider, client, inference parameters and the admission
+ * controller of its (endpoint, model). Built once before any stage runs, for the aliases actually used,
+ * so that a missing key variable or unknown provider is reported up front, not mid-stage.
+ */
+
+
+
+
+function modelKind(params) {
+    const t = params?.generation_type;
+    if (t === 'image')
+        return 'image';
+    if (t === 'embedding' || (params && (params.encoding_format != null || params.dimensions != null)))
+        return 'embedding';
+    return 'chat';
+}
+class ModelRegistry {
+    endpoints;
+    constructor(endpoints) {
+        this.endpoints = endpoints;
+    }
+    get(alias) {
+        const e = this.endpoints.get(alias);
+        if (!e)
+            throw new diagnostics/* DdflowError */.Zq(`No model config with alias '${alias}' found!`);
+        return e;
+    }
+    aliases() {
+        return [...this.endpoints.keys()];
+    }
+    /** One admission controller per (endpoint, model). */
+    admissionControllers() {
+        return new Map([...this.endpoints.values()].map((e) => [e.identity, e.admission]));
+    }
+}
+function buildModelRegistry(options) {
+    const providers = (0,llm_providers/* mergeProviders */.zM)(options.providers ?? []);
+    const byAlias = new Map(options.models.map((m) => [m.alias, m]));
+    const used = options.usedAliases ? [...new Set(options.usedAliases)] : [...byAlias.keys()];
+    const clients = new Map();
+    const admissions = new Map();
+    const endpoints = new Map();
+    for (const alias of used) {
+        const config = byAlias.get(alias);
+        if (!config)
+            throw new diagnostics/* DdflowError */.Zq(`No model config with alias '${alias}' found!`);
+        const provider = providers.get(config.provider);
+        if (!provider)
+            throw new diagnostics/* DdflowError */.Zq(`Model config '${alias}' names provider '${config.provider}', which is not registered.`);
+        if ((provider.provider_type ?? 'openai').toLowerCase() !== 'openai') {
+            throw new diagnostics/* DdflowError */.Zq(`Provider '${provider.name}' has provider_type '${provider.provider_type}'; ddflow supports only OpenAI-compatible providers ('openai').`);
+        }
+        let entry = clients.get(provider.name);
+        if (!entry) {
+            const key = (0,llm_providers/* resolveApiKey */.kv)(provider, options.env ?? process.env);
+            const client = new openai/* default */.Ay({
+                // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
+                // placeholder and remove the Authorization header instead (Data Designer sends none).
+                apiKey: key ?? 'no-key',
+                baseURL: provider.endpoint.replace(/\/+$/, ''),
+                maxRetries: 0,
+                defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
+            });
+            entry = { client, key };
+            clients.set(provider.name, entry);
+        }
+        const params = config.inference_parameters ?? {};
+        const identity = `${provider.endpoint.replace(/\/+$/, '')}|${config.model}`;
+        const maxParallel = params.max_parallel_requests ?? 4;
+        let admission = admissions.get(identity);
+        if (!admission) {
+            admission = new AdmissionController(admissionSettings(maxParallel, options.runConfig?.request_admission));
+            admissions.set(identity, admission);
+        }
+        else {
+            admission.lowerCap(maxParallel);
+        }
+        endpoints.set(alias, {
+            alias,
+            model: config.model,
+            provider,
+            kind: modelKind(params),
+            params,
+            client: entry.client,
+            identity,
+            keyVariable: provider.api_key ?? null,
+            timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
+            extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
+            admission,
+            errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+        });
+    }
+    return new ModelRegistry(endpoints);
+}
+
+;// CONCATENATED MODULE: ./src/llm/index.ts
+/** The LLM layer's public surface (what the engine and the workflow runner use). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/workflow/fingerprint.ts
+var workflow_fingerprint = __webpack_require__(17553);
+// EXTERNAL MODULE: ./src/workflow/metadata.ts
+var workflow_metadata = __webpack_require__(55800);
+// EXTERNAL MODULE: ./src/workflow/outputs.ts
+var outputs = __webpack_require__(26327);
+// EXTERNAL MODULE: ./src/workflow/stores.ts
+var stores = __webpack_require__(20219);
+// EXTERNAL MODULE: ./src/workflow/cache-keys.ts
+var cache_keys = __webpack_require__(64480);
+;// CONCATENATED MODULE: ./src/workflow/run.ts
+/**
+ * The stage loop: Data Designer's CompositeWorkflow driven by a workflow file. Stages run in order;
+ * each after the first is seeded from the previous stage's selected output (parquet on disk). Every
+ * stage is identified by a fingerprint (src/workflow/fingerprint.ts) so that a re-run reuses what still
+ * matches — from the local artifact directory, or from a cache store — and reruns the first changed
+ * stage and everything after it. workflow-metadata.json is rewritten atomically at every status change.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RESUME_MODES = ['never', 'if_possible', 'always'];
+const DEFAULT_NUM_RECORDS = 10;
+/** A stage failed (or the run was cancelled): carries the report so callers can still print the summary. */
+class WorkflowRunError extends diagnostics/* DdflowError */.Zq {
+    report;
+    constructor(message, report, cause) {
+        super(message, { cause });
+        this.report = report;
+        this.name = 'WorkflowRunError';
+    }
+}
+const COMPLETED = new Set(['completed', 'completed_empty']);
+const RESUMABLE = new Set(['running', 'failed']);
+async function defaultEngine() {
+    // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
+    // the bundler still follows it.
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 99278));
+    return { runStage, runDatasetProcessors };
+}
+/**
+ * Model configs a stage sees: the workflow's, with the stage config's own winning by alias, plus the
+ * built-in config of every Data Designer default alias (`nvidia-text`, ...) its columns use and neither
+ * defines (only those: adding unused defaults would change every stage's fingerprint).
+ */
+function stageModelConfigs(workflow, stage) {
+    const byAlias = new Map();
+    for (const m of workflow.modelConfigs)
+        byAlias.set(m.alias, m);
+    for (const m of stage.config.model_configs ?? [])
+        byAlias.set(m.alias, m);
+    for (const alias of usedModelAliases(stage.config)) {
+        const builtin = byAlias.has(alias) ? undefined : (0,builtin_models/* builtinModelConfig */.T)(alias);
+        if (builtin)
+            byAlias.set(alias, builtin);
+    }
+    return [...byAlias.values()];
+}
+/** Checks what the loader also checks, so a LoadedWorkflow built in code cannot slip past them. */
+function checkWorkflowStructure(workflow) {
+    if (workflow.stages.length === 0)
+        throw new diagnostics/* DdflowError */.Zq(`Workflow '${workflow.name}' has no stages.`);
+    const names = new Set();
+    for (const stage of workflow.stages) {
+        if (names.has(stage.name))
+            throw new diagnostics/* DdflowError */.Zq(`Stage name '${stage.name}' is already used in workflow '${workflow.name}'.`);
+        names.add(stage.name);
+        const own = new Set((stage.config.processors ?? []).map((p) => p.name));
+        const out = new Set();
+        for (const p of stage.outputProcessors) {
+            if (out.has(p.name))
+                throw new diagnostics/* DdflowError */.Zq(`Stage '${stage.name}': output processor names must be distinct within output_processors: ${p.name}.`);
+            if (own.has(p.name))
+                throw new diagnostics/* DdflowError */.Zq(`Stage '${stage.name}': output processor names must be distinct from stage processor names: ${p.name}.`);
+            out.add(p.name);
+        }
+        if (stage.output.kind === 'processor' && !own.has(stage.output.name) && !out.has(stage.output.name)) {
+            throw new diagnostics/* DdflowError */.Zq(`Stage '${stage.name}': output processor '${stage.output.name}' is not configured on this stage.`);
+        }
+    }
+}
+/** Validates targets, rerun_from and overrides against the workflow before anything is written. */
+async function resolveSelection(workflow, options, db) {
+    const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+    const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1].name];
+    const unknown = targets.filter((t) => !index.has(t));
+    if (unknown.length)
+        throw new diagnostics/* DdflowError */.Zq(`Unknown target stage(s): ${unknown.join(', ')}.`);
+    const targetIndex = Math.max(...targets.map((t) => index.get(t)));
+    let rerunFromIndex;
+    if (options.rerunFrom !== undefined) {
+        if ((options.resume ?? 'if_possible') === 'never')
+            throw new diagnostics/* DdflowError */.Zq('rerun_from requires resume to be if_possible or always.');
+        rerunFromIndex = index.get(options.rerunFrom);
+        if (rerunFromIndex === undefined)
+            throw new diagnostics/* DdflowError */.Zq(`Unknown rerun_from stage: '${options.rerunFrom}'.`);
+        if (rerunFromIndex > targetIndex)
+            throw new diagnostics/* DdflowError */.Zq('rerun_from must be an ancestor of at least one target stage.');
+    }
+    const overrides = new Map();
+    for (const [name, p] of Object.entries(options.overrides ?? {})) {
+        const i = index.get(name);
+        if (i === undefined)
+            throw new diagnostics/* DdflowError */.Zq(`Unknown stage output override: '${name}'.`);
+        if (i > targetIndex)
+            throw new diagnostics/* DdflowError */.Zq(`Stage output override '${name}' must be an ancestor of a target stage.`);
+        const abs = external_node_path_default().resolve(p);
+        try {
+            await (0,outputs/* countOutputRows */.yk)(db, abs);
+        }
+        catch (err) {
+            throw new diagnostics/* DdflowError */.Zq(`Invalid stage output override for stage '${name}': ${err.message}`, { cause: err });
+        }
+        overrides.set(i, abs);
+    }
+    return { targetIndex, rerunFromIndex, overrides };
+}
+function workflowDirOf(workflow, artifactPath) {
+    return external_node_path_default().join(external_node_path_default().resolve(artifactPath ?? workflow.artifactPath), workflow.name);
+}
+function stageDirName(index, name) {
+    return `stage-${index}-${name}`;
+}
+function zeroTokens() {
+    return { prompt: 0, completion: 0 };
+}
+function baseRecord(stage, index) {
+    return {
+        index,
+        name: stage.name,
+        stage_dir: stageDirName(index, stage.name),
+        depends_on: [],
+        status: 'pending',
+        output: stage.output.kind === 'final' ? 'final' : `processor:${stage.output.name}`,
+        allow_empty: stage.allowEmpty,
+        on_success_version: stage.onSuccess?.version ?? null,
+        sampling_strategy: stage.samplingStrategy,
+        selection_strategy: stage.selectionStrategy ?? null,
+    };
+}
+async function runWorkflow(workflow, options) {
+    checkWorkflowStructure(workflow);
+    const log = options.log;
+    const mode = options.resume ?? 'if_possible';
+    const store = options.cacheStore ?? stores/* noCacheStore */.v;
+    const storeOn = store.kind !== 'off';
+    const prefix = options.cacheKeyPrefix ?? 'ddflow';
+    const db = await (0,database/* openDatabase */.qI)();
+    let closeCallCache = () => { };
+    try {
+        const selection = await resolveSelection(workflow, options, db);
+        // Every key variable the selected stages need is checked before anything is written or generated.
+        const registries = prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env);
+        const workflowDir = workflowDirOf(workflow, options.artifactPath);
+        const prior = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
+        const engine = options.engine ?? (await defaultEngine());
+        await external_node_fs_.promises.mkdir(workflowDir, { recursive: true });
+        const configuredSeed = options.seed ?? workflow.seed;
+        const seed = configuredSeed ?? prior?.seed ?? (0,random/* randomSeed */.vo)();
+        const metadata = {
+            name: workflow.name,
+            status: 'running',
+            cache_format_version: workflow_fingerprint/* CACHE_FORMAT_VERSION */.W9,
+            seed,
+            updated_at: '',
+            stages: [],
+        };
+        // Entries of stages beyond the targets stay, so a later full run can still reuse them (their
+        // fingerprints chain to their upstream, so a stale entry can never match).
+        const keptBeyondTargets = prior ? prior.stages.slice(selection.targetIndex + 1) : [];
+        const save = () => (0,workflow_metadata/* writeWorkflowMetadata */.Ky)(workflowDir, { ...metadata, stages: [...metadata.stages, ...keptBeyondTargets] });
+        let callCache;
+        closeCallCache = () => callCache?.close();
+        /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
+        const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+        const modelsFor = (index) => {
+            const registry = registries.get(index);
+            if (!registry)
+                return undefined;
+            callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(external_node_path_default().join(workflowDir, CALL_CACHE_DIR));
+            // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
+            // many more than Node's default of 10, which would print a leak warning.
+            if (options.signal)
+                (0,external_node_events_.setMaxListeners)(0, options.signal);
+            const facade = new LlmFacade(registry, { callCache, runConfig: workflow.runConfig, retryPolicy });
+            return {
+                generate: (req) => facade.generate(req),
+                embed: (req) => facade.embed(req),
+                tokenUsage: () => {
+                    const t = facade.usage.totals();
+                    return { prompt: t.promptTokens, completion: t.completionTokens };
+                },
+                usageReport: () => usageReport(facade),
+            };
+        };
+        const reports = [];
+        const warnings = workflow.warnings.map((w) => w.message);
+        let upstream;
+        let skippedBecauseOf;
+        let forceDownstream = false;
+        const report = (status) => {
+            const final = reports[reports.length - 1];
+            const finalOk = final && COMPLETED.has(final.status);
+            return {
+                workflow: workflow.name,
+                workflow_dir: workflowDir,
+                status,
+                stages: reports,
+                final_stage: workflow.stages[selection.targetIndex].name,
+                final_output_files: finalOk ? final.output_files : undefined,
+                final_records: finalOk ? final.output_records : 0,
+                seed,
+                warnings,
+            };
+        };
+        for (let index = 0; index <= selection.targetIndex; index++) {
+            const stage = workflow.stages[index];
+            const record = baseRecord(stage, index);
+            if (upstream)
+                record.depends_on = [upstream.name];
+            else if (index > 0)
+                record.depends_on = [workflow.stages[index - 1].name];
+            metadata.stages.push(record);
+            const stageDir = external_node_path_default().join(workflowDir, record.stage_dir);
+            if (skippedBecauseOf !== undefined) {
+                Object.assign(record, { status: 'skipped_empty_upstream', upstream_stage: skippedBecauseOf, cache: 'off', tokens: zeroTokens(), duration_sec: 0 });
+                await save();
+                pushReport(reports, record, workflowDir, [], options.onEvent);
+                continue;
+            }
+            if (options.signal?.aborted) {
+                Object.assign(record, { status: 'failed', error: 'The run was cancelled.', resumable: true });
+                await save();
+                pushReport(reports, record, workflowDir, [], options.onEvent);
+                metadata.status = 'failed';
+                await save();
+                throw new WorkflowRunError('The run was cancelled.', report('failed'));
+            }
+            const numRecords = resolveNumRecords(stage, index, upstream?.records, options);
+            if (upstream && stage.config.seed_config) {
+                log.warn(`Stage '${stage.name}' has its own seed_config; it is seeded from stage '${upstream.name}' instead.`);
+            }
+            const modelConfigs = stageModelConfigs(workflow, stage);
+            const fingerprint = await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed: configuredSeed, upstreamFingerprint: upstream?.fingerprint ?? null });
+            const resolvedConfig = { ...stage.config, model_configs: modelConfigs, ...(upstream ? { seed_config: null } : {}) };
+            Object.assign(record, {
+                fingerprint,
+                num_records_requested: numRecords,
+                seeded_from_stage: upstream?.name ?? null,
+                seed_path: upstream ? (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, upstream.outputPath) : null,
+                config: resolvedConfig,
+            });
+            const priorRec = (0,workflow_metadata/* priorStageRecord */.GH)(prior, index, stage.name, record.stage_dir);
+            const forceCurrent = selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex;
+            const mayReuse = mode !== 'never' && !forceDownstream && !forceCurrent;
+            const priorMatches = mayReuse && priorRec?.fingerprint === fingerprint;
+            const start = performance.now();
+            // 1. The local stage directory still holds this stage's output.
+            let outcome;
+            if (priorMatches && (await canReuse(db, stage, priorRec, workflowDir))) {
+                outcome = fromRecord(priorRec, workflowDir, 'reused');
+            }
+            let partial = !outcome && priorMatches && RESUMABLE.has(priorRec.status) && (await exists(stageDir));
+            let stageSeed = seed;
+            // 2. The cache store has it (CI: a fresh runner, a previous workflow run)...
+            if (!outcome && !partial && mayReuse && storeOn) {
+                outcome = await restoreFromStore(db, store, (0,cache_keys/* stageCacheKey */.KK)(prefix, workflow.name, stage.name, fingerprint), stageDir, record, workflowDir, stage, log);
+                // ...or the completed row groups of an attempt that was cut short (saved by the Action's post step).
+                if (!outcome) {
+                    const restored = await restorePartialFromStore(store, (0,cache_keys/* partialStageCachePrefix */.CN)(prefix, workflow.name, stage.name, fingerprint), stageDir, stage, log);
+                    if (restored) {
+                        partial = true;
+                        // Without a configured seed, the interrupted attempt drew its rows from its own random seed:
+                        // keep it for this stage so the resumed rows continue the same sequence.
+                        if (configuredSeed === undefined && restored.seed !== undefined)
+                            stageSeed = restored.seed;
+                    }
+                }
+            }
+            if (!outcome && !partial && mode === 'always' && mayReuse) {
+                metadata.status = 'failed';
+                throw new diagnostics/* DdflowError */.Zq(`Cannot resume workflow '${workflow.name}': stage '${stage.name}' is not reusable.`);
+            }
+            if (!outcome) {
+                // 3. Run it (resuming completed row groups of a matching interrupted attempt).
+                try {
+                    if (!partial)
+                        await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
+                    Object.assign(record, { status: 'running', cache: mode === 'never' && !storeOn ? 'off' : 'miss', resumable: true });
+                    delete record.error;
+                    await save();
+                    options.onEvent?.({ type: 'stage-start', index, stage: stage.name, numRecords, resume: partial, fingerprint, stageDir });
+                    outcome = await executeStage({
+                        db,
+                        engine,
+                        workflow,
+                        stage,
+                        index,
+                        stageDir,
+                        workflowDir,
+                        numRecords,
+                        seed: stageSeed,
+                        config: resolvedConfig,
+                        upstream,
+                        resume: partial,
+                        models: modelsFor(index),
+                        options,
+                    });
+                    forceDownstream = true;
+                    if (outcome.outputRecords === 0 && !stage.allowEmpty) {
+                        throw new diagnostics/* DdflowError */.Zq(`Stage '${stage.name}' produced an empty output (set allow_empty: true to skip the later stages instead).`);
+                    }
+                    Object.assign(record, outcomeFields(outcome, workflowDir), { duration_sec: seconds(start) });
+                    delete record.resumable;
+                    // The stage directory describes itself, so a copy restored from the cache store is usable alone.
+                    const ownStatus = outcome.outputRecords === 0 ? 'completed_empty' : 'completed';
+                    await (0,atomic/* writeJsonAtomic */.ZJ)(external_node_path_default().join(stageDir, workflow_metadata/* STAGE_RECORD_FILENAME */.te), { ...record, status: ownStatus, cache: undefined, saved: undefined });
+                    await save();
+                    if (storeOn) {
+                        const key = (0,cache_keys/* stageCacheKey */.KK)(prefix, workflow.name, stage.name, fingerprint);
+                        record.saved = await store.save(key, stageDir).catch((err) => {
+                            log.warn(`Could not save stage '${stage.name}' to the cache: ${err.message}`);
+                            return false;
+                        });
+                    }
+                }
+                catch (err) {
+                    const cancelled = options.signal?.aborted === true;
+                    const message = cancelled ? 'The run was cancelled.' : errorText(err);
+                    Object.assign(record, { status: 'failed', error: message, resumable: true, duration_sec: seconds(start) });
+                    metadata.status = 'failed';
+                    await save();
+                    pushReport(reports, record, workflowDir, [], options.onEvent);
+                    const full = cancelled || message.startsWith(`Stage '${stage.name}'`) ? message : `Stage '${stage.name}' failed: ${message}`;
+                    throw new WorkflowRunError(full, report('failed'), err);
+                }
+            }
+            else {
+                Object.assign(record, outcomeFields(outcome, workflowDir), { duration_sec: seconds(start), tokens: zeroTokens(), cache: outcome.cache });
+            }
+            // The handed-down output: the stage's own, or a reviewed override.
+            let handedPath = outcome.ownOutputPath;
+            let handedRecords = outcome.outputRecords;
+            let handedFingerprint = fingerprint;
+            const override = selection.overrides.get(index);
+            if (override) {
+                handedPath = override;
+                handedRecords = await (0,outputs/* countOutputRows */.yk)(db, override);
+                handedFingerprint = (0,workflow_fingerprint/* overriddenFingerprint */.Xw)(fingerprint, await (0,workflow_fingerprint/* filesHash */.mg)(await (0,outputs/* parquetFilesAt */.Te)(override)));
+                record.stage_output_override_path = (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, override);
+            }
+            record.output_seed_path = (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, handedPath);
+            record.output_records = handedRecords;
+            if (handedRecords === 0) {
+                if (!stage.allowEmpty) {
+                    Object.assign(record, { status: 'failed', error: `Stage '${stage.name}' produced an empty output.` });
+                    metadata.status = 'failed';
+                    await save();
+                    pushReport(reports, record, workflowDir, [], options.onEvent);
+                    throw new WorkflowRunError(`Stage '${stage.name}' produced an empty output (set allow_empty: true to let the workflow continue).`, report('failed'));
+                }
+                record.status = 'completed_empty';
+                skippedBecauseOf = stage.name;
+            }
+            else {
+                record.status = 'completed';
+            }
+            await save();
+            pushReport(reports, record, workflowDir, await (0,outputs/* parquetFilesAt */.Te)(handedPath), options.onEvent);
+            upstream = { name: stage.name, outputPath: handedPath, records: handedRecords, fingerprint: handedFingerprint };
+        }
+        const result = report('completed');
+        if (options.exportPath) {
+            const final = reports[reports.length - 1];
+            if (!COMPLETED.has(final.status) || !result.final_output_files?.length) {
+                throw new diagnostics/* DdflowError */.Zq(`Cannot export: the final stage '${final.name}' was skipped (${final.status}).`);
+            }
+            const exported = await (0,dataset/* exportDataset */.r$)(db, result.final_output_files, external_node_path_default().resolve(options.exportPath));
+            result.export_path = exported.path;
+        }
+        metadata.status = 'completed';
+        await save();
+        return result;
+    }
+    finally {
+        closeCallCache();
+        db.close();
+    }
+}
+/** Where model answers are kept, inside the workflow's artifact directory (the Action caches it too). */
+const CALL_CACHE_DIR = 'call-cache';
+/**
+ * The model registry of every selected stage with model columns, built up front: a missing key
+ * variable (or an unusable provider) is one error before any stage runs, naming every variable
+ * missing. Stages without model columns need no key.
+ */
+function prepareModelRegistries(workflow, targetIndex, env) {
+    const out = new Map();
+    const problems = [];
+    for (let index = 0; index <= targetIndex && index < workflow.stages.length; index++) {
+        const stage = workflow.stages[index];
+        const aliases = usedModelAliases(stage.config);
+        if (aliases.length === 0)
+            continue;
+        try {
+            out.set(index, buildModelRegistry({ models: stageModelConfigs(workflow, stage), providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig, env }));
+        }
+        catch (err) {
+            if (!(err instanceof diagnostics/* DdflowError */.Zq))
+                throw err;
+            if (!problems.includes(err.message))
+                problems.push(err.message);
+        }
+    }
+    if (problems.length > 0)
+        throw new diagnostics/* DdflowError */.Zq(problems.join(' '));
+    return out;
+}
+function usageOf(e) {
+    return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens };
+}
+function usageReport(facade) {
+    const map = (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, usageOf(v)]));
+    return { total: usageOf(facade.usage.totals()), columns: map(facade.usage.byColumn()), models: map(facade.usage.byAlias()) };
+}
+/** Aliases named by a stage's columns (`model_alias` anywhere in a column). */
+function usedModelAliases(config) {
+    const out = new Set();
+    const visit = (node) => {
+        if (Array.isArray(node))
+            node.forEach(visit);
+        else if (node && typeof node === 'object') {
+            for (const [k, v] of Object.entries(node)) {
+                if (k === 'model_alias' && typeof v === 'string')
+                    out.add(v);
+                else
+                    visit(v);
+            }
+        }
+    };
+    visit(config.columns);
+    return [...out];
+}
+/** The fingerprint of one stage in its place in the workflow (shared by run and plan). */
+function fingerprintOf(workflow, stage, at) {
+    return (0,workflow_fingerprint/* stageFingerprint */.LE)({
+        config: stage.config,
+        modelConfigs: stageModelConfigs(workflow, stage),
+        modelProviders: workflow.modelProviders,
+        seededFromUpstream: at.seededFromUpstream,
+        numRecords: at.numRecords,
+        samplingStrategy: stage.samplingStrategy,
+        selectionStrategy: stage.selectionStrategy,
+        outputProcessors: stage.outputProcessors,
+        output: stage.output.kind === 'final' ? 'final' : `processor:${stage.output.name}`,
+        allowEmpty: stage.allowEmpty,
+        onSuccess: stage.onSuccess,
+        seed: at.seed,
+        upstreamFingerprint: at.upstreamFingerprint,
+    });
+}
+function resolveNumRecords(stage, index, upstreamRecords, options) {
+    if (index === 0 && options.numRecords !== undefined)
+        return options.numRecords;
+    if (options.previewRecords !== undefined && (index === 0 || stage.numRecords !== undefined))
+        return options.previewRecords;
+    return stage.numRecords ?? upstreamRecords ?? DEFAULT_NUM_RECORDS;
+}
+function outcomeFields(o, workflowDir) {
+    return {
+        num_records_actual: o.numRecordsActual,
+        stage_output_path: (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.ownOutputPath),
+        output_records: o.outputRecords,
+        callback_output_path: o.callbackOutputPath ? (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.callbackOutputPath) : null,
+        output_processor_output_path: o.outputProcessorPath ? (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.outputProcessorPath) : null,
+        tokens: o.tokens ?? zeroTokens(),
+        ...(o.modelUsage ? { model_usage: o.modelUsage } : {}),
+        ...(o.droppedRows && Object.keys(o.droppedRows).length ? { dropped_rows: o.droppedRows } : {}),
+        ...(o.warnings && o.warnings.length ? { warnings: o.warnings } : {}),
+    };
+}
+function fromRecord(rec, workflowDir, cache) {
+    const own = rec.stage_output_path ?? rec.output_seed_path;
+    return {
+        cache,
+        ownOutputPath: (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, own),
+        outputRecords: rec.output_records ?? 0,
+        numRecordsActual: rec.num_records_actual,
+        callbackOutputPath: rec.callback_output_path ? (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, rec.callback_output_path) : undefined,
+        outputProcessorPath: rec.output_processor_output_path ? (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, rec.output_processor_output_path) : undefined,
+        droppedRows: rec.dropped_rows,
+        warnings: rec.warnings,
+    };
+}
+/** A completed prior stage is reusable when its output is still there and readable (and not from an unversioned command). */
+async function canReuse(db, stage, rec, workflowDir) {
+    if (!COMPLETED.has(rec.status))
+        return false;
+    if (stage.onSuccess && !stage.onSuccess.version)
+        return false;
+    const own = rec.stage_output_path ?? rec.output_seed_path;
+    if (typeof own !== 'string' || !own)
+        return false;
+    const rows = await (0,outputs/* readableRows */.G8)(db, (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, own));
+    return rows !== undefined;
+}
+async function restoreFromStore(db, store, key, stageDir, record, workflowDir, stage, log) {
+    if (stage.onSuccess && !stage.onSuccess.version)
+        return undefined;
+    await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
+    let hit;
+    try {
+        hit = await store.restore(key, stageDir);
+    }
+    catch (err) {
+        log.warn(`Could not restore stage '${stage.name}' from the cache: ${err.message}`);
+    }
+    if (!hit)
+        return undefined;
+    try {
+        const saved = JSON.parse(await external_node_fs_.promises.readFile(external_node_path_default().join(stageDir, workflow_metadata/* STAGE_RECORD_FILENAME */.te), 'utf8'));
+        if (saved.fingerprint === record.fingerprint && saved.stage_dir === record.stage_dir && COMPLETED.has(saved.status) && (await canReuse(db, stage, saved, workflowDir))) {
+            log.info(`Stage '${stage.name}' restored from the cache.`);
+            return fromRecord(saved, workflowDir, 'restored');
+        }
+    }
+    catch {
+        /* fall through: an unusable entry is a miss */
+    }
+    log.warn(`The cache entry for stage '${stage.name}' is not usable; the stage runs.`);
+    await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
+    return undefined;
+}
+/** Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. */
+async function restorePartialFromStore(store, partialPrefix, stageDir, stage, log) {
+    await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
+    let hit;
+    try {
+        hit = await store.restore(partialPrefix, stageDir, [partialPrefix]);
+    }
+    catch (err) {
+        log.warn(`Could not restore the interrupted stage '${stage.name}' from the cache: ${err.message}`);
+    }
+    if (!hit)
+        return undefined;
+    log.info(`Stage '${stage.name}' resumes from the row groups of an interrupted run (${hit}).`);
+    try {
+        const meta = JSON.parse(await external_node_fs_.promises.readFile(external_node_path_default().join(stageDir, 'metadata.json'), 'utf8'));
+        return { seed: typeof meta.seed === 'number' ? meta.seed : undefined };
+    }
+    catch {
+        return {};
+    }
+}
+async function executeStage(x) {
+    const { stage, options, stageDir } = x;
+    const upstreamFiles = x.upstream ? await (0,outputs/* parquetFilesAt */.Te)(x.upstream.outputPath) : undefined;
+    const result = await x.engine.runStage({
+        stageName: stage.name,
+        stageIndex: x.index,
+        config: x.config,
+        numRecords: x.numRecords,
+        stageDir,
+        seed: x.seed,
+        runConfig: x.workflow.runConfig,
+        upstream: upstreamFiles ? { files: upstreamFiles, samplingStrategy: stage.samplingStrategy, selectionStrategy: stage.selectionStrategy } : undefined,
+        resume: x.resume,
+        models: x.models,
+        signal: options.signal,
+        onProgress: options.onEvent ? (progress) => options.onEvent({ type: 'stage-progress', progress }) : undefined,
+        log: options.log,
+    });
+    options.signal?.throwIfAborted();
+    const mainDir = dirOf(result.outputFiles, external_node_path_default().join(stageDir, 'parquet-files'));
+    let processed;
+    const opDir = external_node_path_default().join(stageDir, 'output-processors');
+    if (stage.outputProcessors.length > 0) {
+        await external_node_fs_.promises.rm(opDir, { recursive: true, force: true });
+        processed = await x.engine.runDatasetProcessors({ stageName: stage.name, processors: stage.outputProcessors, inputFiles: result.outputFiles, outDir: opDir, log: options.log });
+        options.signal?.throwIfAborted();
+    }
+    let selected;
+    if (stage.output.kind === 'final') {
+        selected = processed ? dirOf(processed.outputFiles, external_node_path_default().join(opDir, 'parquet-files')) : mainDir;
+    }
+    else {
+        const name = stage.output.name;
+        const inOutput = stage.outputProcessors.some((p) => p.name === name);
+        const side = inOutput ? processed?.processorFiles[name] : result.processorFiles[name];
+        const sideDir = inOutput ? external_node_path_default().join(opDir, 'processors-files', name) : external_node_path_default().join(stageDir, 'processors-files', name);
+        if (side && side.length > 0)
+            selected = dirOf(side, sideDir);
+        else if ((await (0,outputs/* parquetFilesAt */.Te)(sideDir)).length > 0)
+            selected = sideDir;
+        else {
+            // drop_columns and sql processors transform the dataset itself rather than writing a side output.
+            const config = (inOutput ? stage.outputProcessors : (stage.config.processors ?? [])).find((p) => p.name === name);
+            if (!config || config.processor_type.replace('-', '_') === 'schema_transform') {
+                throw new diagnostics/* DdflowError */.Zq(`Stage output processor '${name}' did not produce artifacts.`);
+            }
+            selected = inOutput && processed ? dirOf(processed.outputFiles, external_node_path_default().join(opDir, 'parquet-files')) : mainDir;
+        }
+    }
+    let callbackOutputPath;
+    if (stage.onSuccess) {
+        const outDir = external_node_path_default().join(stageDir, 'callback-outputs', stage.onSuccess.version ?? 'unversioned');
+        selected = await (0,outputs/* runOnSuccess */.yR)(x.db, {
+            command: stage.onSuccess.run,
+            cwd: x.workflow.dir,
+            stageDir,
+            outputDir: outDir,
+            signal: options.signal,
+            onStderr: (text) => {
+                for (const line of text.split('\n'))
+                    if (line.trim())
+                        options.log.info(`[on_success] ${line}`);
+            },
+        });
+        callbackOutputPath = selected;
+    }
+    return {
+        cache: 'miss',
+        ownOutputPath: selected,
+        outputRecords: await (0,outputs/* countOutputRows */.yk)(x.db, selected),
+        numRecordsActual: result.numRecordsActual,
+        callbackOutputPath,
+        outputProcessorPath: processed ? opDir : undefined,
+        tokens: result.tokens,
+        modelUsage: result.modelUsage,
+        droppedRows: result.droppedRows,
+        warnings: result.warnings,
+    };
+}
+function dirOf(files, fallback) {
+    return files.length > 0 ? external_node_path_default().dirname(files[0]) : fallback;
+}
+function pushReport(reports, rec, workflowDir, files, onEvent) {
+    const r = {
+        index: rec.index,
+        name: rec.name,
+        status: rec.status,
+        cache: rec.cache ?? 'off',
+        ...(rec.saved !== undefined ? { saved: rec.saved } : {}),
+        fingerprint: rec.fingerprint ?? '',
+        stage_dir: external_node_path_default().join(workflowDir, rec.stage_dir),
+        num_records_requested: rec.num_records_requested ?? 0,
+        num_records_actual: rec.num_records_actual ?? 0,
+        output_records: rec.output_records ?? 0,
+        duration_sec: rec.duration_sec ?? 0,
+        tokens: rec.tokens ?? zeroTokens(),
+        ...(rec.model_usage ? { model_usage: rec.model_usage } : {}),
+        ...(rec.dropped_rows ? { dropped_rows: rec.dropped_rows } : {}),
+        ...(rec.warnings ? { warnings: rec.warnings } : {}),
+        ...(rec.error ? { error: rec.error } : {}),
+        ...(files.length ? { output_files: files } : {}),
+    };
+    reports.push(r);
+    onEvent?.({ type: 'stage-end', report: r });
+}
+function seconds(start) {
+    return Math.round(performance.now() - start) / 1000;
+}
+async function exists(p) {
+    return external_node_fs_.promises.stat(p).then(() => true, () => false);
+}
+function errorText(err) {
+    if (err instanceof Error)
+        return err.message.split('\n')[0] ?? err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 20219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ noCacheStore)
+/* harmony export */ });
+/**
+ * Seams between the workflow runner and where stage results are kept or published.
+ * The runner is the same on a laptop and in GitHub Actions; only these implementations differ
+ * (src/action/ provides the GitHub ones; the engine and runner never import @actions/*).
+ */
+/** A store that never hits and never keeps anything: `cache: false`. */
+const noCacheStore = {
+    kind: 'off',
+    async restore() {
+        return undefined;
+    },
+    async save() {
+        return false;
+    },
+};
+
+
+/***/ })
+
+};
