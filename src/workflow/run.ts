@@ -217,8 +217,11 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   let closeCallCache = () => {};
   try {
     const selection = await resolveSelection(workflow, options, db);
-    // Every key variable the selected stages need is checked before anything is written or generated.
-    const registries = prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env);
+    // Key variables are checked when the first stage that must generate is reached — for that stage and
+    // every later selected one at once, before anything is generated. Stages reused or restored before
+    // it need no key, so a fully cached run (a nightly job restoring everything) needs none.
+    let registries: Map<number, ModelRegistry> | undefined;
+    const registriesFrom = (index: number) => (registries ??= prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env, index));
     const workflowDir = workflowDirOf(workflow, options.artifactPath);
     const prior = await readPriorMetadata(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
     const engine = options.engine ?? (await defaultEngine());
@@ -244,7 +247,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
     const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
     const modelsFor = (index: number): ModelRuntimeLike | undefined => {
-      const registry = registries.get(index);
+      const registry = registriesFrom(index).get(index);
       if (!registry) return undefined;
       callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(path.join(workflowDir, CALL_CACHE_DIR));
       // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
@@ -354,6 +357,9 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         throw new DdflowError(`Cannot resume workflow '${workflow.name}': stage '${stage.name}' is not reusable.`);
       }
 
+      // The first stage that must generate checks every key it and the later stages need, before
+      // anything about it changes on disk.
+      if (!outcome) registriesFrom(index);
       if (!outcome) {
         // 3. Run it (resuming completed row groups of a matching interrupted attempt).
         try {
@@ -462,14 +468,14 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
 export const CALL_CACHE_DIR = 'call-cache';
 
 /**
- * The model registry of every selected stage with model columns, built up front: a missing key
- * variable (or an unusable provider) is one error before any stage runs, naming every variable
+ * The model registry of every selected stage from `fromIndex` on that has model columns: a missing key
+ * variable (or an unusable provider) is one error before any of them runs, naming every variable
  * missing. Stages without model columns need no key.
  */
-export function prepareModelRegistries(workflow: LoadedWorkflow, targetIndex: number, env: NodeJS.ProcessEnv): Map<number, ModelRegistry> {
+export function prepareModelRegistries(workflow: LoadedWorkflow, targetIndex: number, env: NodeJS.ProcessEnv, fromIndex = 0): Map<number, ModelRegistry> {
   const out = new Map<number, ModelRegistry>();
   const problems: string[] = [];
-  for (let index = 0; index <= targetIndex && index < workflow.stages.length; index++) {
+  for (let index = fromIndex; index <= targetIndex && index < workflow.stages.length; index++) {
     const stage = workflow.stages[index]!;
     const aliases = usedModelAliases(stage.config);
     if (aliases.length === 0) continue;

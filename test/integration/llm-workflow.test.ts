@@ -242,6 +242,28 @@ describe('LLM workflow end to end', () => {
     expect(entries.filter((e) => e.startsWith('stage-'))).toEqual([]);
   });
 
+  it('a fully reused run needs no key; a run that must generate checks it before generating', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const keyVar = 'DDFLOW_TEST_SOMETIMES_KEY';
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns: ALL_COLUMNS, numRecords: 2, keyVar, firstStageWithoutModels: true }));
+    process.env[keyVar] = SECRET;
+    try {
+      await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+    } finally {
+      delete process.env[keyVar];
+    }
+    const requests = server.stats.requests;
+    expect(requests).toBeGreaterThan(0);
+    // Everything matches: reused without the key (a nightly job restoring every stage needs no secret).
+    const again = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
+    expect(again.stages.map((s) => s.cache)).toEqual(again.stages.map(() => 'reused'));
+    expect(server.stats.requests).toBe(requests);
+    // Forcing the model stage to run without the key fails before anything is generated.
+    const modelStage = again.stages[again.stages.length - 1]!.name;
+    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), rerunFrom: modelStage })).rejects.toThrow(`the environment variable ${keyVar} is not set`);
+    expect(server.stats.requests).toBe(requests);
+  });
+
   it('a workflow without model columns never needs a key, even with providers declared', async () => {
     const work = await tempDir('ddflow-llm-');
     const columns = `
