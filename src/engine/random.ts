@@ -30,7 +30,7 @@ export function mix32(x: number): number {
 /** Combines stream identifiers into one 32-bit state (order matters). */
 export function combine(...parts: number[]): number {
   let h = 0x9e3779b9;
-  for (const p of parts) h = mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
+  for (const p of parts) h = combineStep(h, p);
   return h >>> 0;
 }
 
@@ -96,8 +96,17 @@ export function columnStreams(seed: number, stage: string, column: string): (rec
  */
 export function reusedColumnStream(seed: number, stage: string, column: string): (recordIndex: number, attempt?: number) => Rng {
   const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+  // combine(base, lo, hi, attempt) unrolled, with its first step (which only sees `base`) done once:
+  // the same state, without a rest-argument array per cell.
+  const afterBase = combineStep(0x9e3779b9, base);
   const rng = new Rng(0);
-  return (recordIndex, attempt = 0) => rng.reseed(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+  return (recordIndex, attempt = 0) =>
+    rng.reseed(combineStep(combineStep(combineStep(afterBase, recordIndex >>> 0), Math.floor(recordIndex / 4294967296)), attempt) >>> 0);
+}
+
+/** One round of combine(): folds `p` into the state `h`. */
+function combineStep(h: number, p: number): number {
+  return mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
 }
 
 /** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */

@@ -2,7 +2,19 @@ import type { SamplerParamsOf } from '../../config/schema.js';
 import type { SamplerDefinition } from './types.js';
 import { mix32 } from '../random.js';
 
-const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+const HEX = '0123456789abcdef';
+/** 8 lowercase hex digits of a 32-bit value (one string built from char codes: no toString/padStart per cell). */
+const hex8 = (n: number) =>
+  String.fromCharCode(
+    HEX.charCodeAt((n >>> 28) & 15),
+    HEX.charCodeAt((n >>> 24) & 15),
+    HEX.charCodeAt((n >>> 20) & 15),
+    HEX.charCodeAt((n >>> 16) & 15),
+    HEX.charCodeAt((n >>> 12) & 15),
+    HEX.charCodeAt((n >>> 8) & 15),
+    HEX.charCodeAt((n >>> 4) & 15),
+    HEX.charCodeAt(n & 15),
+  );
 
 /**
  * `prefix + uuid4().hex[:8 or 32]`. Data Designer redraws duplicates within a batch; here the first 32
