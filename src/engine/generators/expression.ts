@@ -10,7 +10,7 @@ import { EmptyTemplateRenderError, TemplateError } from '../../template/errors.j
 import type { CompiledTemplate } from '../../template/environment.js';
 import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../row-group.js';
 import { skipGate } from '../skip.js';
-import { compileFastExpression, type FastExpression } from './fast-expression.js';
+import { compileFastExpression, compileFastValue, type FastExpression, type FastValue } from './fast-expression.js';
 
 export type ExpressionDtype = 'int' | 'float' | 'str' | 'bool';
 
@@ -69,6 +69,7 @@ export class ExpressionGenerator implements ColumnGenerator {
   private readonly dtype: ExpressionDtype;
   private readonly template: CompiledTemplate;
   private readonly fast: FastExpression | null;
+  private readonly fastValue: FastValue | null;
 
   constructor(
     readonly column: ExpressionColumn,
@@ -89,6 +90,7 @@ export class ExpressionGenerator implements ColumnGenerator {
       );
     }
     this.fast = compileFastExpression(column.expr, ctx.templates.main.mode);
+    this.fastValue = compileFastValue(column.expr, ctx.templates.main.mode, this.dtype);
   }
 
   async generate(group: RowGroup): Promise<RowDrops> {
@@ -98,6 +100,14 @@ export class ExpressionGenerator implements ColumnGenerator {
     const rows = group.rows;
     for (let i = 0; i < rows.length; i++) {
       if (gate.active && gate.apply(group, i)) continue;
+      if (this.fastValue) {
+        // Rendered and cast in one step when the shape allows it (no text to print and parse back).
+        const v = this.fastValue(rows[i]!);
+        if (v !== undefined) {
+          rows[i]![name] = v;
+          continue;
+        }
+      }
       let text: string;
       try {
         const fast = this.fast?.(rows[i]!);

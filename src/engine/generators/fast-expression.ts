@@ -6,18 +6,30 @@
  */
 export type FastExpression = (row: Readonly<Record<string, unknown>>) => string | undefined;
 
+/**
+ * The same shapes, straight to the value the column's dtype cast would give (undefined: take the slow
+ * path). The rendered text of these shapes is a safe integer's decimal digits or a plain non-empty
+ * string, so the cast is known without printing and re-parsing the number.
+ */
+export type FastValue = (row: Readonly<Record<string, unknown>>) => unknown;
+
 const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const NUM = '\\d+';
 const OPERAND = `(${IDENT}|${NUM})`;
 const SHAPE = new RegExp(`^\\{\\{\\s*${OPERAND}(?:\\s*([+\\-*])\\s*${OPERAND})?\\s*\\}\\}$`);
 const RESERVED = new Set(['True', 'False', 'None', 'true', 'false', 'none', 'not', 'and', 'or', 'in', 'is', 'loop', 'range']);
+/** A string that prints unchanged: not JSON-looking (records deserialise those), no leading space. */
+const NOT_PLAIN = /^[\s{["\-0-9tfnNI]/;
 
-export function compileFastExpression(expr: string, _mode: string): FastExpression | null {
+type Row = Readonly<Record<string, unknown>>;
+
+/** The shape's value: a safe integer, a plain string, or undefined (not certain; slow path). */
+function compileShape(expr: string): ((row: Row) => number | string | undefined) | null {
   const m = SHAPE.exec(expr.trim());
   if (!m) return null;
   const [, left, op, right] = m;
   if (RESERVED.has(left!) || (right && RESERVED.has(right))) return null;
-  const operand = (tok: string): ((row: Readonly<Record<string, unknown>>) => number | undefined) => {
+  const operand = (tok: string): ((row: Row) => number | undefined) => {
     if (/^\d+$/.test(tok)) {
       const n = Number(tok);
       return () => n;
@@ -30,11 +42,10 @@ export function compileFastExpression(expr: string, _mode: string): FastExpressi
   };
   const a = operand(left!);
   if (!op) {
-    // `{{ name }}` of a plain string prints it unchanged unless it is JSON-looking (records deserialise those).
     return (row) => {
       const v = row[left!];
-      if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-      if (typeof v === 'string' && v.length > 0 && !/^[\s{["\-0-9tfnNI]/.test(v)) return v;
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return v === 0 ? 0 : v; // -0 prints as 0
+      if (typeof v === 'string' && v.length > 0 && !NOT_PLAIN.test(v)) return v;
       return undefined;
     };
   }
@@ -44,6 +55,45 @@ export function compileFastExpression(expr: string, _mode: string): FastExpressi
     const y = b(row);
     if (x === undefined || y === undefined) return undefined;
     const r = op === '+' ? x + y : op === '-' ? x - y : x * y;
-    return Number.isSafeInteger(r) ? String(r) : undefined;
+    return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : undefined;
   };
+}
+
+export function compileFastExpression(expr: string, _mode: string): FastExpression | null {
+  const shape = compileShape(expr);
+  if (!shape) return null;
+  return (row) => {
+    const v = shape(row);
+    return v === undefined ? undefined : String(v);
+  };
+}
+
+/**
+ * As compileFastExpression, cast to `dtype` as castExpressionValue would cast the rendered text: an
+ * integer's digits parse back to the integer (int, float), bool is "non-zero", str is the text.
+ */
+export function compileFastValue(expr: string, _mode: string, dtype: 'int' | 'float' | 'str' | 'bool'): FastValue | null {
+  const shape = compileShape(expr);
+  if (!shape) return null;
+  switch (dtype) {
+    case 'str':
+      return (row) => {
+        const v = shape(row);
+        return typeof v === 'number' ? String(v) : v;
+      };
+    case 'int':
+    case 'float':
+      // A plain string is not a number: the slow path raises the cast error and drops the row.
+      return (row) => {
+        const v = shape(row);
+        return typeof v === 'number' ? v : undefined;
+      };
+    case 'bool':
+      return (row) => {
+        const v = shape(row);
+        return typeof v === 'number' ? v !== 0 : undefined;
+      };
+    default:
+      return null;
+  }
 }
