@@ -69,6 +69,10 @@ function emptyTokens(): TokenUsage {
  */
 const MAX_ROWS_IN_FLIGHT = 256;
 
+/** Rows drawn between two yields to the event loop while a previous group is being written (a power of two). */
+const YIELD_EVERY = 512;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function runStage(input: StageRunInput): Promise<StageRunResult> {
   const { stageDir, runConfig, log } = input;
   const warnings: string[] = [];
@@ -237,6 +241,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           seedRows = await seedData.rowsFor(g.start, g.size);
         }
         for (let i = 0; i < g.size; i++) {
+          // The previous group's write is a chain of I/O steps (metadata, CREATE, COPY, rename, DROP)
+          // whose continuations only run when this loop yields: let them through now and then, so the
+          // write overlaps this group's generation instead of waiting for it.
+          if (pendingWrite && (i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) await yieldToEventLoop();
           const row: Row = seedData ? { ...seedRows[i]! } : {};
           samplers.drawRecord(row, g.start + i, g.size);
           samplers.finishRecord(row);
