@@ -6,6 +6,7 @@
 import type { Rng } from '../engine/random.js';
 import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
 import { LlmError, ParserError } from './errors.js';
+import type { ImageUrlBlock } from './multimodal.js';
 import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
 import type { ModelEndpoint, ModelRegistry } from './registry.js';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
@@ -21,7 +22,8 @@ export interface TextBlock {
 /** A message as sent, and as written to `{column}__trace` (content always a list of blocks). */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
-  content: TextBlock[];
+  /** Text blocks; the first user message also carries the multi-modal context's image blocks. */
+  content: Array<TextBlock | ImageUrlBlock>;
   reasoning_content?: string;
 }
 
@@ -29,6 +31,8 @@ export interface GenerateRequest<T = unknown> {
   alias: string;
   prompt: string;
   systemPrompt?: string | null;
+  /** Images of the row's multi_modal_context, sent after the prompt's text in the user message. */
+  images?: readonly ImageUrlBlock[];
   recipe: ResponseRecipe<T>;
   /** The cell's stream (seed, stage, column, record): temperature/top_p draws come from it. */
   rng: Rng;
@@ -90,11 +94,11 @@ function stripOrNull(text: unknown): string | null {
   return t === '' ? null : t;
 }
 
-export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined): ChatMessage[] {
+export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined, images: readonly ImageUrlBlock[] = []): ChatMessage[] {
   const out: ChatMessage[] = [];
   // A system message only when a system prompt is given (Data Designer sends none otherwise).
   if (systemPrompt !== null && systemPrompt !== undefined) out.push({ role: 'system', content: block(systemPrompt) });
-  out.push({ role: 'user', content: block(userPrompt) });
+  out.push({ role: 'user', content: [...block(userPrompt), ...images] });
   return out;
 }
 
@@ -163,7 +167,7 @@ export class LlmFacade {
     if (endpoint.kind !== 'chat') throw new LlmError('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
     const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
     const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
-    const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt);
+    const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt, req.images);
     let messages = start.map((m) => ({ ...m }));
     const tally = { retries: 0, hits: 0 };
     const usage = { prompt: 0, completion: 0 };
@@ -258,7 +262,7 @@ export function embeddingInputs(value: unknown): string[] {
   return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
 }
 
-function toEmbedding(raw: unknown, endpoint: ModelEndpoint): CachedEmbedding {
+export function toEmbedding(raw: unknown, endpoint: ModelEndpoint): CachedEmbedding {
   const response = raw as { data?: Array<{ embedding: number[] | string; index?: number }>; usage?: { prompt_tokens?: number } } | null;
   if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
     throw new LlmError('malformed_response', `The embeddings response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no data.`);
@@ -273,7 +277,7 @@ function decodeEmbedding(e: number[] | string): number[] {
   return Array.from(new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4)));
 }
 
-function toCompletion(response: unknown, endpoint: ModelEndpoint): CachedCompletion {
+export function toCompletion(response: unknown, endpoint: ModelEndpoint): CachedCompletion {
   const r = response as { choices?: Array<{ message?: Record<string, unknown> }>; usage?: { prompt_tokens?: number; completion_tokens?: number } } | string;
   const message = typeof r === 'object' && r !== null ? r.choices?.[0]?.message : undefined;
   if (!message) {

@@ -27,6 +27,8 @@ export interface ModelEndpoint {
   extraBody: Record<string, unknown>;
   admission: AdmissionController;
   errorContext: ErrorContext;
+  /** The model config's `skip_health_check`. */
+  skipHealthCheck: boolean;
 }
 
 export interface RegistryOptions {
@@ -59,6 +61,9 @@ export class ModelRegistry {
   }
   aliases(): string[] {
     return [...this.endpoints.keys()];
+  }
+  list(): ModelEndpoint[] {
+    return [...this.endpoints.values()];
   }
   /** One admission controller per (endpoint, model). */
   admissionControllers(): Map<string, AdmissionController> {
@@ -119,6 +124,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
       admission,
       errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+      skipHealthCheck: config.skip_health_check === true,
     });
   }
   return new ModelRegistry(endpoints);

@@ -15,7 +15,19 @@ import { openDatabase, type Database } from '../data/database.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { randomSeed } from '../engine/random.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, ModelRuntimeLike, StageProgress, StageRunInput, StageRunResult } from '../engine/types.js';
-import { buildModelRegistry, builtinModelConfig, CallCache, LlmFacade, retryPolicyFromEnv, type ModelRegistry, type RetryPolicy, type UsageEntry } from '../llm/index.js';
+import {
+  buildModelRegistry,
+  builtinModelConfig,
+  CallCache,
+  checkModelHealth,
+  healthChecksDisabled,
+  LlmFacade,
+  retryPolicyFromEnv,
+  SKIP_HEALTH_CHECKS_ENV,
+  type ModelRegistry,
+  type RetryPolicy,
+  type UsageEntry,
+} from '../llm/index.js';
 import type { Logger } from '../logger.js';
 import { CACHE_FORMAT_VERSION, filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import {
@@ -222,6 +234,14 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     // it need no key, so a fully cached run (a nightly job restoring everything) needs none.
     let registries: Map<number, ModelRegistry> | undefined;
     const registriesFrom = (index: number) => (registries ??= prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env, index));
+    // Then every model those stages use answers one tiny request (Data Designer's health check), so a
+    // wrong model id or a rejected key stops the run before anything is generated.
+    const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+    let healthChecked: Promise<void> | undefined;
+    const modelsReadyFrom = (index: number): Promise<void> => {
+      const regs = registriesFrom(index);
+      return (healthChecked ??= checkModels(regs, { env: options.env ?? process.env, retryPolicy, signal: options.signal, log }));
+    };
     const workflowDir = workflowDirOf(workflow, options.artifactPath);
     const prior = await readPriorMetadata(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
     const engine = options.engine ?? (await defaultEngine());
@@ -245,7 +265,6 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     let callCache: CallCache | undefined;
     closeCallCache = () => callCache?.close();
     /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
-    const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
     const modelsFor = (index: number): ModelRuntimeLike | undefined => {
       const registry = registriesFrom(index).get(index);
       if (!registry) return undefined;
@@ -357,9 +376,9 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         throw new DdflowError(`Cannot resume workflow '${workflow.name}': stage '${stage.name}' is not reusable.`);
       }
 
-      // The first stage that must generate checks every key it and the later stages need, before
-      // anything about it changes on disk.
-      if (!outcome) registriesFrom(index);
+      // The first stage that must generate checks every key it and the later stages need, and that their
+      // models answer, before anything about it changes on disk.
+      if (!outcome) await modelsReadyFrom(index);
       if (!outcome) {
         // 3. Run it (resuming completed row groups of a matching interrupted attempt).
         try {
@@ -488,6 +507,28 @@ export function prepareModelRegistries(workflow: LoadedWorkflow, targetIndex: nu
   }
   if (problems.length > 0) throw new DdflowError(problems.join(' '));
   return out;
+}
+
+/**
+ * The health check of every model the prepared stages use (unless turned off for a model by
+ * `skip_health_check`, or for the run by DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS). Its calls are not in
+ * any stage's usage: they are logged on their own.
+ */
+async function checkModels(
+  registries: Map<number, ModelRegistry>,
+  x: { env: NodeJS.ProcessEnv; retryPolicy: RetryPolicy; signal?: AbortSignal; log: Logger },
+): Promise<void> {
+  if (registries.size === 0) return;
+  if (healthChecksDisabled(x.env)) {
+    x.log.debug(`Model health checks skipped (${SKIP_HEALTH_CHECKS_ENV} is set).`);
+    return;
+  }
+  const result = await checkModelHealth([...registries.values()].flatMap((r) => r.list()), { retryPolicy: x.retryPolicy, signal: x.signal });
+  if (result.checked.length > 0) {
+    const tokens = result.tokens.prompt + result.tokens.completion;
+    x.log.info(`Model health check passed for ${result.checked.map((a) => `'${a}'`).join(', ')} (${result.calls} call${result.calls === 1 ? '' : 's'}, ${tokens} tokens, not counted in stage usage).`);
+  }
+  if (result.skipped.length > 0) x.log.debug(`Model health check skipped for ${result.skipped.map((a) => `'${a}'`).join(', ')}.`);
 }
 
 function usageOf(e: UsageEntry): ModelUsage {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { ROOT, newJob, removeJobs, runStep } from '../action/dist-step.js';
 
 const PLATFORM_PACKAGE = `node-${process.platform}-${process.arch}`;
@@ -88,14 +88,14 @@ stages:
     expect(r.outputs['records']).toBe('6');
     expect(JSON.parse(r.outputs['stages']!).map((s: { cache: string }) => s.cache)).toEqual(['miss', 'miss']);
     expect(emulator.artifacts().find((a) => a.id === Number(r.outputs['artifact-id']))?.finalized).toBe(true);
-    expect(ai.stats.chat).toBe(6);
+    expect(generationRequests(ai).length).toBe(6);
     // Node 24 deprecation warnings or crashes would show here.
     expect(r.stderr).toBe('');
 
     const again = await runStep('index', { job: newJob(workflow()), node, inputs: { workflow: 'workflow.yml' }, env: env('3') });
     expect(again.code).toBe(0);
     expect(again.outputs['cache-hits']).toBe('2');
-    expect(ai.stats.chat).toBe(6);
+    expect(generationRequests(ai).length).toBe(6);
 
     const post = await runStep('post', { job, node, env: env('2') });
     expect(post.code, post.stdout + post.stderr).toBe(0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
-import { messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { ROOT, newJob, removeJobs, runStep, startStep, workflowCommands, type Job, type StepResult } from '../action/dist-step.js';
 
 const DIST = path.join(ROOT, 'dist');
@@ -92,7 +92,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     firstJob = newJob(ticketsWorkflow(ai.url));
     first = await runStep('index', { job: firstJob, inputs: { workflow: 'workflow.yml', 'cache-key-prefix': 'ddflow' }, env: runEnv('101') });
     expect(first.code, first.stdout).toBe(0);
-    callsAfterFirst = ai.stats.chat;
+    callsAfterFirst = generationRequests(ai).length;
     expect(callsAfterFirst).toBe(10);
 
     // Outputs.
@@ -153,7 +153,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     const job = newJob(ticketsWorkflow(ai.url));
     const r = await runStep('index', { job, inputs: { workflow: 'workflow.yml' }, env: runEnv('102') });
     expect(r.code, r.stdout).toBe(0);
-    expect(ai.stats.chat).toBe(callsAfterFirst);
+    expect(generationRequests(ai).length).toBe(callsAfterFirst);
     expect(stagesOf(r).map((s) => [s.name, s.status, s.cache])).toEqual(STAGE_NAMES.map((n) => [n, 'completed', 'restored']));
     expect(r.outputs['cache-hits']).toBe('3');
     expect(r.outputs['records']).toBe(first.outputs['records']);
@@ -176,7 +176,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     const changed = ticketsWorkflow(ai.url).replace("'tier-2'", "'tier-3'");
     const plan2 = await runStep('index', { job: newJob(changed), inputs: { workflow: 'workflow.yml', command: 'plan' }, env: runEnv('111') });
     expect(JSON.parse(plan2.outputs['stages']!).map((s: { status: string }) => s.status)).toEqual(['cached', 'cached', 'run']);
-    expect(ai.stats.chat).toBe(callsAfterFirst);
+    expect(generationRequests(ai).length).toBe(callsAfterFirst);
   });
 
   it('with the stage entries evicted, the saved model answers still mean no model call', async () => {
@@ -187,7 +187,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     expect(r.code, r.stdout).toBe(0);
     expect(stagesOf(r).map((s) => s.cache)).toEqual(['miss', 'miss', 'miss']);
     expect(r.stdout).toContain('Restored 1 answer segment(s) from ddflow-tickets:calls-101-1.');
-    expect(ai.stats.chat).toBe(callsAfterFirst);
+    expect(generationRequests(ai).length).toBe(callsAfterFirst);
     expect(fs.readFileSync(r.outputs['dataset-path']!, 'utf8')).toBe(fs.readFileSync(first.outputs['dataset-path']!, 'utf8'));
   });
 
@@ -213,11 +213,11 @@ describe.sequential('dist/index.js as a runner runs it', () => {
 describe('preview', () => {
   it('runs every stage on a few records outside the workspace and reports them; nothing is cached or uploaded', async () => {
     const job = newJob(ticketsWorkflow(ai.url).replace('name: tickets', 'name: peek'));
-    const before = ai.stats.chat;
+    const before = generationRequests(ai).length;
     const entries = emulator.cacheEntries().length;
     const r = await runStep('index', { job, inputs: { workflow: 'workflow.yml', command: 'preview', 'num-records': '3' }, env: runEnv('120') });
     expect(r.code, r.stdout).toBe(0);
-    expect(ai.stats.chat - before).toBe(3);
+    expect(generationRequests(ai).length - before).toBe(3);
     expect(stagesOf(r).map((s) => [s.name, s.status])).toEqual(STAGE_NAMES.map((n) => [n, 'completed']));
     expect(r.summary).toContain('## ddflow preview: peek (✅ completed)');
     expect(r.outputs['artifact-id']).toBe('');
@@ -312,8 +312,8 @@ stages:
     const r = await runStep('index', { job: resumedJob, inputs: { workflow: 'workflow.yml' }, env: runEnv('302') });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Stage 'gen' resumes from the row groups of an interrupted run \(ddflow-slow-gen-partial-[0-9a-f]{64}-301-1\)/);
-    expect(slowAi.stats.chat).toBeGreaterThan(0);
-    expect(slowAi.stats.chat).toBeLessThanOrEqual(20 - 4 * kept.length);
+    expect(generationRequests(slowAi).length).toBeGreaterThan(0);
+    expect(generationRequests(slowAi).length).toBeLessThanOrEqual(20 - 4 * kept.length);
     const rows = jsonl(r.outputs['dataset-path']!);
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((row) => row['ticket_copy'])).size).toBe(20);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { tempDir } from '../workflow/helpers.js';
 import { KEY_VAR, SECRET } from './llm-helpers.js';
 
@@ -51,7 +51,9 @@ describe('LLM examples', () => {
     server.resetStats();
     const { rows } = await runExample('doc-qa');
     expect(rows).toHaveLength(6);
-    expect(server.stats.chat).toBe(18);
+    // 18 generation calls plus the health check of the one model.
+    expect(generationRequests(server)).toHaveLength(18);
+    expect(server.stats.chat).toBe(18 + 1);
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(['messages', 'source']);
       expect(r.source).toMatch(/^handbook-0\d$/);
@@ -60,13 +62,15 @@ describe('LLM examples', () => {
       expect(messages[1].content).toMatch(/^Answer to: Answer the question using only/);
     }
     // The system prompt was sent with every summary request.
-    expect(server.requests.filter((q) => q.body.messages[0].role === 'system')).toHaveLength(6);
+    expect(generationRequests(server).filter((q) => q.body.messages[0].role === 'system')).toHaveLength(6);
   });
 
   it('judge: generate, judge on two rubrics, keep the replies that score 2 or more', async () => {
     server.resetStats();
     const { rows } = await runExample('judge');
-    expect(server.stats.chat).toBe(60);
+    // 60 generation calls plus the health checks of the two models (writer and judge).
+    expect(generationRequests(server)).toHaveLength(60);
+    expect(server.stats.chat).toBe(60 + 2);
     expect(rows.length).toBeLessThan(20);
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(['customer_question', 'helpfulness', 'product', 'reply', 'tone']);

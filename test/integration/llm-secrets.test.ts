@@ -17,9 +17,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLI = path.join(ROOT, 'src/cli/main.ts');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, CI: 'true', [KEY_VAR]: SECRET, DDFLOW_RETRY_BASE_DELAY_MS: '5', DDFLOW_RETRY_MAX_DELAY_MS: '20' };
+    const env = { ...process.env, CI: 'true', [KEY_VAR]: SECRET, DDFLOW_RETRY_BASE_DELAY_MS: '5', DDFLOW_RETRY_MAX_DELAY_MS: '20', ...extraEnv };
     const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -89,11 +89,23 @@ describe('secrets', () => {
     for (const f of files) expect(leaks(await fs.readFile(f)), f).toBe(false);
   }, 60_000);
 
-  it('a 401 that echoes the credential back does not leak it', async () => {
+  it('a 401 that echoes the credential back does not leak it (health check, then a stage with checks off)', async () => {
     const work = await tempDir('ddflow-secrets-');
-    server.setFaults({ schedule: Array.from({ length: 50 }, () => '401' as const) });
     const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns: COLUMNS, numRecords: 4, name: 'secrets401' }));
-    const r = await runCli(['run', file, '--debug'], work);
+    // 1. The health check meets the 401 first and stops the run before anything is generated.
+    server.resetStats();
+    server.setFaults({ schedule: Array.from({ length: 50 }, () => '401' as const) });
+    const checked = await runCli(['run', file, '--debug'], work);
+    server.setFaults({});
+    expect(checked.code).toBe(1);
+    expect(server.stats.faults['401']).toBeGreaterThan(0);
+    expect(checked.stderr).toMatch(new RegExp(`Model health check failed for alias 'chat' \\(model 'fake/chat-1' at ${server.url.replace(/[.]/g, '\\.')}\\): authentication failed \\(401; check the variable ${KEY_VAR}\\)`));
+    expect(checked.stdout + checked.stderr).not.toContain(SECRET);
+
+    // 2. With the checks off, the stage's own calls meet it.
+    server.resetStats();
+    server.setFaults({ schedule: Array.from({ length: 50 }, () => '401' as const) });
+    const r = await runCli(['run', file, '--debug'], work, { DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: '1' });
     server.setFaults({});
     expect(r.code).toBe(1);
     // The server really echoed it.

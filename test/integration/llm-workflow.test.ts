@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../src/workflow/run.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, isHealthCheck, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { readParquet, tempDir } from '../workflow/helpers.js';
 import { KEY_VAR, SECRET, workflowYaml, writeWorkflow } from './llm-helpers.js';
 
@@ -99,10 +99,14 @@ describe('LLM workflow end to end', () => {
       expect(row.note__reasoning_content).toBe('thinking about fake/chat-1');
     }
     // The system prompt went over the wire only for the column that has one.
-    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    const chats = generationRequests(server).filter((r) => r.path.endsWith('/chat/completions'));
     expect(chats.length).toBe(6 * 4);
     expect(chats.filter((r) => r.body.messages[0].role === 'system').length).toBe(6);
-    expect(server.stats.embeddings).toBe(6);
+    // Plus one health check of each model before the stage, in no stage's usage.
+    expect(server.requests.filter(isHealthCheck).map((r) => r.body.model).sort()).toEqual(['fake/chat-1', 'fake/embed-1']);
+    expect(server.stats.chat).toBe(6 * 4 + 1);
+    expect(server.stats.embeddings).toBe(6 + 1);
+    expect(stage.model_usage!.total.calls).toBe(6 * 5);
     // Tokens: per stage in the report and in both metadata files, per column in the stage metadata.
     expect(stage.tokens.prompt).toBeGreaterThan(0);
     expect(stage.tokens.completion).toBeGreaterThan(0);
@@ -161,9 +165,9 @@ describe('LLM workflow end to end', () => {
           model_alias: chat
           prompt: "Say something about {{ n }}."
 `;
-    // One in-flight call at a time, so the order of outcomes is the order of the schedule: 6 successes,
-    // then 400s (non-retryable) until the window of 4 holds 2 failures.
-    server.setFaults({ schedule: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', '400', '400', '400', '400', '400', '400'] });
+    // One in-flight call at a time, so the order of outcomes is the order of the schedule: the health
+    // check, 6 successes, then 400s (non-retryable) until the window of 4 holds 2 failures.
+    server.setFaults({ schedule: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '400', '400', '400', '400', '400', '400'] });
     const file = await writeWorkflow(
       work,
       workflowYaml({ url: server.url, columns, numRecords: 20, bufferSize: 10, parallel: 1, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 4\n  max_in_flight_tasks: 1' }),
@@ -173,7 +177,7 @@ describe('LLM workflow end to end', () => {
     const stage = report.stages[0]!;
     // ok×6 then 400×2 → window [ok, ok, 400, 400] = 0.5: stop. The six finished rows are written.
     expect(stage.output_records).toBe(6);
-    expect(server.stats.chat).toBe(8);
+    expect(server.stats.chat).toBe(1 + 8);
     const md = JSON.parse(await fs.readFile(path.join(stage.stage_dir, 'metadata.json'), 'utf8'));
     expect(md.early_shutdown).toBe(true);
     expect(md.dropped_rows.bad_request).toBe(2);
@@ -194,12 +198,13 @@ describe('LLM workflow end to end', () => {
 `;
     // 20 rows in flight, one request at a time at the endpoint, every answer a 400: the window of 4
     // fills with failures after 4 requests, and the 16 rows queued behind them never call.
-    server.setFaults({ schedule: Array.from({ length: 40 }, () => '400' as const) });
+    server.setFaults({ schedule: ['ok', ...Array.from({ length: 40 }, () => '400' as const)] });
     const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 20, bufferSize: 20, parallel: 1, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 4' }));
     const err = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(WorkflowRunError);
     expect((err as Error).message).toMatch(/stopped early.*no records were produced\. First failure: provider 'local' \(model 'fake\/chat-1'\) rejected the request \(400\)/);
-    expect(server.stats.chat).toBe(4);
+    // The health check, then 4 generation calls.
+    expect(server.stats.chat).toBe(1 + 4);
   });
 
   it('retryable failures do not count toward early shutdown', async () => {
@@ -215,12 +220,15 @@ describe('LLM workflow end to end', () => {
           prompt: "Say something about {{ n }}."
 `;
     // Every call fails with a 503 until the retry budget is spent: rows are dropped as server_error,
-    // but a struggling provider is not a broken config — the stage never stops early.
+    // but a struggling provider is not a broken config — the stage never stops early. (The health check
+    // would stop the run first: DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS turns it off.)
     server.setFaults({ rate5xx: 1 });
     const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 6, bufferSize: 3, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 2' }));
-    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), retryPolicy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } })).rejects.toThrow(/all records were dropped/i);
-    // Both row groups were attempted: 6 rows × (1 + 2 retries).
+    const env = { ...process.env, DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: '1' };
+    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), env, retryPolicy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } })).rejects.toThrow(/all records were dropped/i);
+    // Both row groups were attempted: 6 rows × (1 + 2 retries), and no health check went out.
     expect(server.stats.chat).toBe(6 * 3);
+    expect(server.requests.filter(isHealthCheck)).toEqual([]);
   });
 
   it('a missing key variable is one error before any stage runs, naming the variable and provider', async () => {
@@ -296,15 +304,15 @@ ${models}stages:
     await fs.writeFile(file, yaml(''));
     const report = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() });
     expect(report.stages[0]!.output_records).toBe(2);
-    const chat = server.requests.find((r) => r.path.endsWith('/chat/completions'))!;
+    const chat = generationRequests(server).find((r) => r.path.endsWith('/chat/completions'))!;
     expect(chat.body).toMatchObject({ model: 'nvidia/nemotron-3-nano-30b-a3b', temperature: 1, top_p: 1 });
-    const emb = server.requests.find((r) => r.path.endsWith('/embeddings'))!;
+    const emb = generationRequests(server).find((r) => r.path.endsWith('/embeddings'))!;
     expect(emb.body).toMatchObject({ model: 'nvidia/llama-nemotron-embed-1b-v2', input_type: 'query' });
 
     server.resetStats();
     await fs.writeFile(file, yaml('model_configs:\n  - {alias: nvidia-text, model: my/own-model, provider: nvidia}\n'));
     await runWorkflow(await loadWorkflow(file), { log: memoryLogger(), callCache: false });
-    expect(server.requests.find((r) => r.path.endsWith('/chat/completions'))!.body.model).toBe('my/own-model');
+    expect(generationRequests(server).find((r) => r.path.endsWith('/chat/completions'))!.body.model).toBe('my/own-model');
 
     // Without the provider override, the built-in provider's key variable is what is missing.
     await fs.writeFile(file, yaml('').replace(/model_providers:\n.*\n/, ''));

@@ -43,6 +43,8 @@ export interface FakeOpenAIOptions {
   reasoningField?: 'reasoning' | 'reasoning_content';
   /** Overrides the answer text; return undefined to use the default. */
   respond?: (body: ChatBody, nth: number) => string | undefined;
+  /** Model ids the server serves; a request naming another gets a 404 (as OpenAI answers an unknown model). Default: any. */
+  models?: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -74,7 +76,7 @@ export interface FakeOpenAI {
 
 interface ChatBody {
   model: string;
-  messages: Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
+  messages: Array<{ role: string; content: string | Array<{ type: string; text?: string; image_url?: { url: string } }> }>;
   [k: string]: unknown;
 }
 
@@ -201,6 +203,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const isChat = path.endsWith('/chat/completions');
     const isEmbed = path.endsWith('/embeddings');
     if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}` } });
+    if (options.models && !options.models.includes(String(body.model))) {
+      stats.requests++;
+      requests.push({ path, headers: { ...req.headers }, rawBody, body, fault: 'ok' });
+      return sendJson(res, 404, { error: { message: `The model \`${String(body.model)}\` does not exist or you do not have access to it.`, code: 'model_not_found' } });
+    }
     let fault = chooseFault(rawBody, nth);
     if (faults.maxConcurrent !== undefined && stats.inFlight > faults.maxConcurrent) fault = '429';
     stats.requests++;
@@ -307,4 +314,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A model health check as ddflow sends it (chat: system + `Hello!`; embeddings: `["Hello!"]`). */
+export function isHealthCheck(r: Pick<RecordedRequest, 'path' | 'body'>): boolean {
+  if (r.path.endsWith('/embeddings')) return Array.isArray(r.body?.input) && r.body.input.length === 1 && r.body.input[0] === 'Hello!';
+  const m = r.body?.messages;
+  return (
+    Array.isArray(m) &&
+    m.length === 2 &&
+    m[0].role === 'system' &&
+    messageText(m[0]) === 'You are a helpful assistant.' &&
+    m[1].role === 'user' &&
+    messageText(m[1]) === 'Hello!'
+  );
+}
+
+/** The requests a run made to generate (health checks left out). */
+export function generationRequests(server: Pick<FakeOpenAI, 'requests'>): RecordedRequest[] {
+  return server.requests.filter((r) => !isHealthCheck(r));
 }

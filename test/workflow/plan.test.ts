@@ -33,7 +33,7 @@ describe('planWorkflow', () => {
   it('shows cached stages after a run, and the fingerprints the run recorded', async () => {
     const engine = fakeEngine();
     // The fake engine calls no model; the runner still builds the model runtime for the LLM columns.
-    const models = { modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1' }] as never, modelConfigs: [{ alias: 'fast', model: 'm', provider: 'local' }] as never };
+    const models = { modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1' }] as never, modelConfigs: [{ alias: 'fast', model: 'm', provider: 'local', skip_health_check: true }] as never };
     const wf = workflowOf('p', dir, stages(), models);
     const report = await runWorkflow(wf, { log: silentLogger, engine });
     const plan = await planWorkflow(wf, { log: silentLogger });
