@@ -62,12 +62,14 @@ export async function computeColumnStatistics(
 ): Promise<ColumnStatistics[]> {
   const schema = files.length > 0 ? await columnsOf(db, files) : [];
   const types = new Map(schema.map((c) => [c.name, c.type]));
+  const scanned = await onePass(db, files, columns, types);
   const out: ColumnStatistics[] = [];
   for (const col of columns) {
+    const pre = scanned.get(col.name);
     const stats: ColumnStatistics = {
       column_name: col.name,
       column_type: col.column_type,
-      ...(await generalInfo(db, files, col.name, types.get(col.name))),
+      ...(pre?.general ?? (await generalInfo(db, files, col.name, types.get(col.name)))),
     };
     if (col.column_type === 'sampler') {
       const samplerType = col.sampler_type ?? 'unknown';
@@ -75,7 +77,8 @@ export async function computeColumnStatistics(
       if (CATEGORICAL_SAMPLERS.has(samplerType)) {
         Object.assign(stats, await guarded('categorical', () => categorical(db, files, col.name)));
       } else if (NUMERICAL_SAMPLERS.has(samplerType)) {
-        Object.assign(stats, await guarded('numerical', () => numerical(db, files, col.name, types.get(col.name))));
+        const numbers = pre?.numerical;
+        Object.assign(stats, await guarded('numerical', () => (numbers ? numbers() : numerical(db, files, col.name, types.get(col.name)))));
       } else {
         stats.distribution_type = 'other';
         stats.distribution = null;
@@ -85,6 +88,72 @@ export async function computeColumnStatistics(
     }
     out.push(stats);
   }
+  return out;
+}
+
+type GeneralInfo = Pick<ColumnStatistics, 'num_records' | 'num_null' | 'num_unique' | 'pyarrow_dtype' | 'simple_dtype'>;
+
+interface ScannedColumn {
+  general: GeneralInfo;
+  /** The numerical distribution from the same scan (throws as numerical() would), for numerical samplers. */
+  numerical?: () => Promise<NumericalDistribution>;
+}
+
+/** Column types whose min/max/avg/stddev/median one scan can compute without risking a failed query. */
+const SCANNABLE_NUMERIC = /^(U?(BIG|SMALL|TINY)?INT(EGER)?|DOUBLE|FLOAT|BOOLEAN)$/;
+
+/**
+ * The general counts of every plain (non-JSON) column and the numerical distribution of every numeric
+ * sampler column in ONE scan of the files, instead of one or two scans per column (a million-row stage
+ * has a hundred files; re-reading them per column was most of the statistics' time). Each expression
+ * is the one generalInfo()/numerical() run on its own. Columns it leaves out, or all of them when the
+ * query fails, go through the per-column queries, whose failures are reported per calculation.
+ */
+async function onePass(
+  db: Database,
+  files: readonly string[],
+  columns: readonly StatisticsColumnLike[],
+  types: ReadonlyMap<string, string>,
+): Promise<Map<string, ScannedColumn>> {
+  const out = new Map<string, ScannedColumn>();
+  const picked = [...new Map(columns.filter((c) => types.has(c.name) && types.get(c.name) !== 'JSON').map((c) => [c.name, c])).values()];
+  if (picked.length === 0) return out;
+  const select: string[] = ['count(*) AS n'];
+  const numeric = new Set<string>();
+  picked.forEach((col, i) => {
+    const raw = quoteIdent(col.name);
+    select.push(`count(*) - count(${raw}) AS nulls_${i}`, `count(DISTINCT ${raw}) AS uniq_${i}`);
+    const type = types.get(col.name)!;
+    if (col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type)) {
+      numeric.add(col.name);
+      const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
+      select.push(`min(${c}) AS mn_${i}`, `max(${c}) AS mx_${i}`, `avg(${c}) AS mean_${i}`, `stddev_samp(${c}) AS sd_${i}`, `median(${c}) AS med_${i}`);
+    }
+  });
+  let row: Record<string, unknown> | undefined;
+  try {
+    [row] = await db.all(`SELECT ${select.join(', ')} FROM ${parquetSource(files)}`);
+  } catch {
+    return out;
+  }
+  if (!row) return out;
+  picked.forEach((col, i) => {
+    const pyarrow = pyarrowDtype(types.get(col.name)!);
+    const scannedColumn: ScannedColumn = {
+      general: {
+        num_records: Number(row.n),
+        num_null: Number(row[`nulls_${i}`]),
+        num_unique: Number(row[`uniq_${i}`]),
+        pyarrow_dtype: pyarrow,
+        simple_dtype: simpleDtype(pyarrow),
+      },
+    };
+    if (numeric.has(col.name)) {
+      const r = { mn: row[`mn_${i}`], mx: row[`mx_${i}`], mean: row[`mean_${i}`], sd: row[`sd_${i}`], med: row[`med_${i}`] } as NumericalRow;
+      scannedColumn.numerical = async () => numericalFrom(r);
+    }
+    out.set(col.name, scannedColumn);
+  });
   return out;
 }
 
@@ -140,10 +209,14 @@ async function generalInfo(
 async function categorical(db: Database, files: readonly string[], name: string): Promise<CategoricalDistribution> {
   const c = quoteIdent(name);
   const src = `read_parquet(${literalList(files)}, union_by_name = true, filename = true, file_row_number = true)`;
+  // Counted per (value, file) first, so the file's position in the list is looked up once per group
+  // rather than once per row (a 100-file list searched a million times was most of this query).
   const rows = await db.all<{ v: unknown; n: number }>(
-    `SELECT ${c} AS v, count(*) AS n,
-            min(list_position(${literalList(files)}, filename)::BIGINT * 1000000000000 + file_row_number) AS first_seen
-     FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, first_seen`,
+    `SELECT v, sum(n)::BIGINT AS n,
+            min(list_position(${literalList(files)}, filename)::BIGINT * 1000000000000 + first_row) AS first_seen
+     FROM (SELECT ${c} AS v, filename, count(*) AS n, min(file_row_number) AS first_row
+           FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c}, filename)
+     GROUP BY v ORDER BY n DESC, first_seen`,
   );
   if (rows.length === 0) throw new Error('no values');
   const categories = rows.map((r) => categoryValue(r.v));
@@ -158,10 +231,22 @@ async function numerical(db: Database, files: readonly string[], name: string, t
   const raw = quoteIdent(name);
   // Booleans (bernoulli) count as 0/1, as pandas does.
   const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
-  const [row] = await db.all<{ mn: number; mx: number; mean: number; sd: number | null; med: number }>(
+  const [row] = await db.all<NumericalRow>(
     `SELECT min(${c}) AS mn, max(${c}) AS mx, avg(${c}) AS mean, stddev_samp(${c}) AS sd, median(${c}) AS med
      FROM ${parquetSource(files)}`,
   );
+  return numericalFrom(row);
+}
+
+type NumericalRow = {
+  mn: number;
+  mx: number;
+  mean: number;
+  sd: number | null;
+  med: number;
+};
+
+function numericalFrom(row: NumericalRow | undefined): NumericalDistribution {
   if (!row || row.mn === null || typeof row.mn !== 'number') throw new Error('not numeric');
   return {
     min: round2(row.mn),
