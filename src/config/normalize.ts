@@ -63,6 +63,14 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
     if (col.tool_alias !== undefined && col.tool_alias !== null) {
       unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
     }
+    if (Array.isArray(col.multi_modal_context)) {
+      col.multi_modal_context.forEach((m, j) => {
+        // Data Designer also sends audio and video; ddflow sends images only.
+        if (isObj(m) && (m.modality === 'audio' || m.modality === 'video')) {
+          unsupported([...cpath, 'multi_modal_context', j, 'modality', '_'], `multi_modal_context of column${name}: modality '${m.modality}' is not supported by ddflow (only image)`);
+        }
+      });
+    }
     if (col.column_type === 'sampler' && typeof col.sampler_type === 'string') {
       if (isObj(col.params) && col.params.sampler_type === undefined) col.params.sampler_type = col.sampler_type;
       if (isObj(col.conditional_params)) {
