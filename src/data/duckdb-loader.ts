@@ -108,6 +108,36 @@ function normalise(ns: unknown): DuckDBModule {
   throw new DdflowError(`The module loaded as ${DUCKDB_PACKAGE} does not look like DuckDB's Node API.`);
 }
 
+/** The few C-API functions of `@duckdb/node-bindings` (node-api's own dependency) the parquet writer uses. */
+export interface DuckDBBindings {
+  data_chunk_get_vector(chunk: unknown, columnIndex: number): unknown;
+  copy_data_to_vector(vector: unknown, targetByteOffset: number, source: ArrayBuffer, sourceByteOffset: number, byteCount: number): void;
+}
+
+let bindings: DuckDBBindings | null | undefined;
+
+/**
+ * The native bindings node-api loaded, wherever it was loaded from (node_modules or the install
+ * directory): node-api is CommonJS, so its `require('@duckdb/node-bindings')` sits in the shared
+ * require cache. Null when it is not there (then callers use node-api's public API only).
+ */
+export function duckdbBindings(): DuckDBBindings | null {
+  if (bindings !== undefined) return bindings;
+  bindings = null;
+  try {
+    const cache = createRequire(import.meta.url).cache;
+    for (const [key, mod] of Object.entries(cache)) {
+      if (!/[\\/]@duckdb[\\/]node-bindings[\\/]duckdb\.js$/.test(key)) continue;
+      const b = mod?.exports as Partial<DuckDBBindings> | undefined;
+      if (typeof b?.copy_data_to_vector === 'function' && typeof b.data_chunk_get_vector === 'function') bindings = b as DuckDBBindings;
+      break;
+    }
+  } catch {
+    bindings = null;
+  }
+  return bindings;
+}
+
 export function installMarkerPath(installDir: string): string {
   return path.join(installDir, `.ddflow-duckdb-${DUCKDB_VERSION}.installed`);
 }

@@ -13,6 +13,7 @@ import type { DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
 import { DdflowError } from '../diagnostics.js';
 import { replaceAtomically } from './atomic.js';
 import { quoteIdent, quoteLiteral, type Database } from './database.js';
+import { duckdbBindings, type DuckDBBindings } from './duckdb-loader.js';
 
 /** Declared types (an expression column's `dtype`, or a known shape) in Data Designer's words. */
 export type DeclaredType = 'str' | 'int' | 'float' | 'bool' | 'json' | 'timestamp';
@@ -181,6 +182,7 @@ function appendAll(
   const chunkTypes = types.map((t) => (t === 'JSON' ? D.VARCHAR : D[t]));
   const converters: Convert[] = types.map((t, i) => converterFor(db, t, columns[i]!.name));
   const names = columns.map((c) => c.name);
+  const native = duckdbBindings();
   for (let start = 0; start < records.length; start += CHUNK_ROWS) {
     const size = Math.min(CHUNK_ROWS, records.length - start);
     const chunk = D.DuckDBDataChunk.create(chunkTypes, size);
@@ -206,6 +208,8 @@ function appendAll(
           if (typeof v === 'number') typed[r] = v;
           else vector.setItem(r, v === null || v === undefined ? null : convert(v));
         }
+      } else if (native && (type === 'VARCHAR' || type === 'JSON')) {
+        fillStrings(native, native.data_chunk_get_vector(chunk.chunk, c), vector, records, start, size, name, type === 'JSON', convert);
       } else {
         for (let r = 0; r < size; r++) {
           const v = records[start + r]![name];
@@ -216,6 +220,59 @@ function appendAll(
     }
     appender.appendDataChunk(chunk);
   }
+}
+
+/** DuckDB's string_t: 16 bytes, a uint32 length then, up to 12 bytes, the string itself (zero-padded). */
+const STRING_T = 16;
+const INLINE_MAX = 12;
+
+/**
+ * A VARCHAR column of one chunk. Short ASCII strings (ids, categories, labels: most cells of a sampler
+ * stage) are laid out as inlined string_t's in one buffer copied into the vector by one native call;
+ * longer or non-ASCII strings and nulls go through the vector's setItem, which its flush() assigns
+ * (after the copy, so they overwrite their zeroed slots). One native call per string was the writer's
+ * largest cost.
+ */
+function fillStrings(
+  native: DuckDBBindings,
+  rawVector: unknown,
+  vector: WritableVector,
+  records: readonly Record<string, unknown>[],
+  start: number,
+  size: number,
+  name: string,
+  json: boolean,
+  convert: Convert,
+): void {
+  const bytes = new Uint8Array(size * STRING_T);
+  const lengths = new Uint32Array(bytes.buffer);
+  for (let r = 0; r < size; r++) {
+    const v = records[start + r]![name];
+    if (v === null || v === undefined) {
+      vector.setItem(r, null);
+      continue;
+    }
+    // A JSON column's strings are JSON texts too (quoted); a VARCHAR column's strings are themselves.
+    const s = typeof v === 'string' && !json ? v : (convert(v) as string);
+    let inline = s.length <= INLINE_MAX;
+    if (inline) {
+      const at = r * STRING_T + 4;
+      for (let k = 0; k < s.length; k++) {
+        const code = s.charCodeAt(k);
+        if (code >= 0x80) {
+          inline = false;
+          break;
+        }
+        bytes[at + k] = code;
+      }
+    }
+    if (inline) lengths[r * 4] = s.length;
+    else {
+      bytes.fill(0, r * STRING_T, (r + 1) * STRING_T);
+      vector.setItem(r, s);
+    }
+  }
+  native.copy_data_to_vector(rawVector, 0, bytes.buffer, 0, bytes.byteLength);
 }
 
 function converterFor(db: Database, type: SqlColumnType, column: string): Convert {
