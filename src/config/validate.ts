@@ -9,6 +9,7 @@
  */
 import type {
   ColumnConfig,
+  Constraint,
   DataDesignerConfig,
   ExpressionColumn,
   LLMColumn,
@@ -39,6 +40,13 @@ export interface StageValidationContext {
   stageName: string;
   /** run_config.jinja_rendering_engine is 'secure' (the default): filters outside its allow-list are errors. */
   secureTemplates?: boolean;
+  /**
+   * Whether the node at a path (relative to the config) or anything below it failed the schema. Such
+   * nodes are skipped by the semantic checks; everything else is still checked.
+   */
+  broken?: (path: Path) => boolean;
+  /** Model aliases whose config failed the schema: they exist, but their settings are not checked against. */
+  opaqueModels?: ReadonlySet<string>;
 }
 
 export interface StageValidationResult {
@@ -63,61 +71,85 @@ const list = (names: Iterable<string>) => [...names].map((n) => `'${n}'`).join('
 /** Python's set repr, as Data Designer prints sets in messages. */
 export const pySet = (values: Iterable<unknown>) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
 
-export function validateStageConfig(config: DataDesignerConfig, ctx: StageValidationContext, report: Reporter): StageValidationResult {
-  const columns = config.columns ?? [];
-  const seed = ctx.seed;
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  if (config.seed_config && ctx.ownSeedInForce) checkSeedSource(config.seed_config, ctx.baseDir, report.under(['seed_config']));
-  if (config.model_configs) checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']));
+export function validateStageConfig(config: DataDesignerConfig, ctx: StageValidationContext, report: Reporter): StageValidationResult {
+  const seed = ctx.seed;
+  const usableAt = (p: Path) => !ctx.broken?.(p);
+
+  // Columns that failed the schema stay out of the checks below (their fields may have any shape); their
+  // names still count as declared, so references to them are not reported as missing.
+  const rawColumns: unknown[] = Array.isArray(config.columns) ? config.columns : [];
+  const named = rawColumns.flatMap((c, i) => (isObj(c) && typeof c.name === 'string' ? [{ c: c as unknown as ColumnConfig, i }] : []));
+  const entries = named.filter((e) => usableAt(['columns', e.i]));
+  const columns = entries.map((e) => e.c);
+  const broken = named.filter((e) => !usableAt(['columns', e.i]));
+  const opaque = new Set(broken.map((e) => e.c.name));
+  // A broken column without a name, or a `columns` that is not a list: the stage has columns no one can name.
+  const unnamed = (config.columns !== undefined && config.columns !== null && !Array.isArray(config.columns)) || named.length < rawColumns.length;
+  const indexOf = (name: string) => entries.find((e) => e.c.name === name)?.i ?? -1;
+
+  if (config.seed_config && ctx.ownSeedInForce && usableAt(['seed_config'])) checkSeedSource(config.seed_config, ctx.baseDir, report.under(['seed_config']));
+  if (Array.isArray(config.model_configs)) {
+    checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']), (i) => usableAt(['model_configs', i]));
+  }
 
   // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
   const firstIndex = new Map<string, number>();
-  columns.forEach((c, i) => {
+  named.forEach(({ c, i }) => {
     if (firstIndex.has(c.name)) {
       report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
     } else firstIndex.set(c.name, i);
   });
   if (seed) {
-    columns.forEach((c, i) => {
+    named.forEach(({ c, i }) => {
       if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {
         report.error(['columns', i, 'name'], `Seed dataset column(s) ${pySet([c.name])} collide with existing column(s).`, 'seed_collision');
       }
     });
   }
 
-  const declared = new Set(columns.map((c) => c.name));
-  const sideEffects = new Set(columns.flatMap(sideEffectsOf));
+  const declared = new Set(named.map((e) => e.c.name));
+  // A broken LLM column may still write its side-effect columns.
+  const sideEffects = new Set([
+    ...columns.flatMap(sideEffectsOf),
+    ...broken.filter((e) => typeof e.c.column_type === 'string' && LLM_TYPES.has(e.c.column_type)).flatMap((e) => [`${e.c.name}__trace`, `${e.c.name}__reasoning_content`]),
+  ]);
   const known: ColumnSet = {
     names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
-    open: seed?.open ?? false,
+    open: (seed?.open ?? false) || unnamed,
   };
   const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
 
-  columns.forEach((c, i) => checkColumn(c, i, columns, known, ctx, report.under(['columns', i])));
-  checkSamplerGraph(columns, config.constraints ?? [], report);
-  checkColumnCycles(columns, report);
-  (config.constraints ?? []).forEach((k, i) => {
-    const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n));
+  entries.forEach(({ c, i }) => checkColumn(c, columns, opaque, known, ctx, report.under(['columns', i])));
+  const rawConstraints: unknown[] = Array.isArray(config.constraints) ? config.constraints : [];
+  const constraints = rawConstraints.flatMap((k, i) => (isObj(k) && usableAt(['constraints', i]) ? [{ k: k as unknown as Constraint, i }] : []));
+  checkSamplerGraph(columns, constraints.map((e) => e.k), report, indexOf);
+  checkColumnCycles(columns, report, indexOf);
+  constraints.forEach(({ k, i }) => {
+    const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n) && !opaque.has(n));
     if (missing.length) {
       report.error(['constraints', i], `These constrained columns are missing in the definitions of your sampler columns: ${pySet(missing)}`, 'invalid_constraint');
     }
   });
 
   // Processors: a drop processor also marks the declared columns it matches `drop: true` (builder side effect).
-  const dropped = new Set(columns.filter((c) => c.drop).map((c) => c.name));
-  for (const p of config.processors ?? []) {
-    if (p.processor_type === 'drop_columns') {
+  const processors: ProcessorConfig[] = Array.isArray(config.processors) ? config.processors : [];
+  const processorUsable = (j: number) => isObj(processors[j]) && usableAt(['processors', j]);
+  const dropped = new Set(named.filter((e) => e.c.drop === true).map((e) => e.c.name));
+  processors.forEach((p, j) => {
+    if (processorUsable(j) && p.processor_type === 'drop_columns') {
       for (const entry of p.column_names) for (const n of matchColumns(entry, [...declared])) dropped.add(n);
     }
-  }
+  });
   // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
   // their side-effect columns stay.
-  const { final, outputs } = applyProcessors(known, config.processors ?? [], report.under(['processors']));
+  const { final, outputs } = applyProcessors(known, processors, report.under(['processors']), processorUsable);
   const finalSet: ColumnSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
 
   const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
-  if (generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
-    const seedSurvives = !!seed && seed.names.length > 0 && (config.processors ?? []).length > 0;
+  if (opaque.size === 0 && !unnamed && generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
+    const seedSurvives = !!seed && seed.names.length > 0 && processors.length > 0;
     if (!seedSurvives) {
       report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped', 'key');
     }
@@ -125,13 +157,13 @@ export function validateStageConfig(config: DataDesignerConfig, ctx: StageValida
   return { final: finalSet, processorOutputs: outputs };
 }
 
-function checkColumn(c: ColumnConfig, i: number, columns: ColumnConfig[], known: ColumnSet, ctx: StageValidationContext, report: Reporter): void {
+function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlySet<string>, known: ColumnSet, ctx: StageValidationContext, report: Reporter): void {
   const missingOf = (names: Iterable<string>) => [...names].filter((n) => certainlyMissing(known, n));
 
   if (c.skip) checkSkip(c, known, report);
 
   if (c.column_type === 'sampler') {
-    checkSamplerColumn(c, columns, report);
+    checkSamplerColumn(c, columns, report, opaque);
     return;
   }
   if (isLLMColumn(c)) {
@@ -206,6 +238,7 @@ function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext,
 
 function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
   const model = resolveModelAlias(ctx.models, alias);
+  if (ctx.opaqueModels?.has(alias)) return;
   if (!model) {
     report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
     return;
@@ -308,10 +341,21 @@ function checkValidation(c: ValidationColumn, columns: ColumnConfig[], known: Co
  * Runs processors over a column set (config processors, then a stage's output_processors), validating
  * their references on the way, and returns the resulting columns and each processor's own output.
  */
-export function applyProcessors(input: ColumnSet, processors: readonly ProcessorConfig[], report: Reporter): { final: ColumnSet; outputs: Map<string, ColumnSet> } {
+export function applyProcessors(
+  input: ColumnSet,
+  processors: readonly ProcessorConfig[],
+  report: Reporter,
+  usable: (i: number) => boolean = () => true,
+): { final: ColumnSet; outputs: Map<string, ColumnSet> } {
   let current: ColumnSet = { names: [...input.names], open: input.open };
   const outputs = new Map<string, ColumnSet>();
   processors.forEach((p, i) => {
+    if (!usable(i) || !isObj(p)) {
+      // A processor that failed the schema: what it outputs is unknown (as for sql).
+      current = openSet();
+      if (isObj(p) && typeof p.name === 'string') outputs.set(p.name, current);
+      return;
+    }
     if (p.processor_type === 'drop_columns') {
       const removed = new Set<string>();
       p.column_names.forEach((entry, j) => {

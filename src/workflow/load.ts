@@ -59,6 +59,7 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   // Bring every stage's config into the one document validated below, remembering where it came from.
   const stageSources: StageSource[] = [];
   const suppressed: Path[] = [];
+  const preProblems: Path[] = [];
   const stages = Array.isArray(doc.stages) ? doc.stages : [];
   stages.forEach((stage, i) => {
     const source: StageSource = { baseDir: dir, schemaInvalid: false };
@@ -82,7 +83,10 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     }
     stage.config = config;
     const pre = preNormalizeConfig(config, at);
-    for (const p of pre.problems) report.error(p.path, p.message, p.code);
+    for (const p of pre.problems) {
+      report.error(p.path, p.message, p.code);
+      preProblems.push(p.path);
+    }
     suppressed.push(...pre.suppressed);
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
@@ -90,19 +94,12 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   if (doc.run_config === undefined) doc.run_config = {};
 
   const problems = validateAgainstSchema(doc, suppressed);
-  for (const p of problems) {
-    report.error(p.path, p.message, p.code, p.anchor);
-    const stageIndex = p.path[0] === 'stages' ? Number(p.path[1]) : NaN;
-    if (Number.isInteger(stageIndex) && stageSources[stageIndex]) stageSources[stageIndex]!.schemaInvalid = true;
-  }
-  for (const p of suppressed) {
-    const stageIndex = p[0] === 'stages' ? Number(p[1]) : NaN;
-    if (Number.isInteger(stageIndex) && stageSources[stageIndex]) stageSources[stageIndex]!.schemaInvalid = true;
-  }
-  const topLevelBroken = problems.some((p) => p.path.length <= 1 || (p.path[0] === 'stages' && p.path.length <= 2 && !isPrefix(['stages', p.path[1]!, 'config'], p.path)));
-  if (!topLevelBroken && Array.isArray(doc.stages)) {
-    await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report);
-  }
+  for (const p of problems) report.error(p.path, p.message, p.code, p.anchor);
+  // Every node at or above a reported problem failed the schema; the semantic rules skip exactly those
+  // nodes and check everything else, so one schema error does not hide the problems elsewhere.
+  const brokenPaths: Path[] = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
+  const broken = (at: Path) => brokenPaths.some((p) => isPrefix(at, p));
+  await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report, broken);
   if (report.errorCount > 0) throw new ValidationError(report.diagnostics);
 
   return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics);

@@ -6,6 +6,7 @@
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 import { openSet, type ColumnSet } from '../config/column-set.js';
 import type { Reporter } from '../config/report.js';
+import type { Path } from '../config/source-map.js';
 import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
 import { seedColumns } from '../config/rules/seeds.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
@@ -22,69 +23,109 @@ export interface WorkflowDoc {
 export interface StageInfo {
   /** Directory relative paths of the stage config resolve against. */
   baseDir: string;
-  /** The stage (or its config file) failed the schema: skip its semantic rules. */
+  /** The stage's config could not be read at all (a config file that is missing or does not parse): skip its rules. */
   schemaInvalid: boolean;
 }
 
+/** Whether the node at an absolute document path, or anything below it, failed the schema. */
+export type BrokenPredicate = (path: Path) => boolean;
+
 const PROCESSOR_PREFIX = 'processor:';
 
-export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], report: Reporter): Promise<void> {
-  const providers = new Set([...BUILTIN_PROVIDERS.map((p) => p.name), ...(doc.model_providers ?? []).map((p) => p.name)]);
-  if (doc.model_providers) checkProviders(doc.model_providers, report.under(['model_providers']));
-  if (doc.model_configs) checkModelConfigs(doc.model_configs, providers, report.under(['model_configs']));
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const listOf = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/**
+ * Runs every workflow and stage rule on the parts of the document that passed the schema, so that a
+ * schema error in one place does not hide problems elsewhere; parts that failed (`broken`) are skipped,
+ * and what they would contribute (a model alias, a column name, a stage's output) is treated as unknown
+ * rather than as missing.
+ */
+export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], report: Reporter, broken: BrokenPredicate = () => false): Promise<void> {
+  const ok = (p: Path) => !broken(p);
+  const docProviders = listOf<ModelProvider>(doc.model_providers);
+  const docModels = listOf<ModelConfig>(doc.model_configs);
+  const providers = new Set([
+    ...BUILTIN_PROVIDERS.map((p) => p.name),
+    ...docProviders.flatMap((p) => (isObj(p) && typeof p.name === 'string' ? [p.name] : [])),
+  ]);
+  checkProviders(docProviders, report.under(['model_providers']), (i) => ok(['model_providers', i]));
+  checkModelConfigs(docModels, providers, report.under(['model_configs']), (i) => ok(['model_configs', i]));
+  if (!Array.isArray(doc.stages)) return;
 
   const names = new Map<string, number>();
   doc.stages.forEach((s, i) => {
+    if (!isObj(s) || typeof s.name !== 'string') return;
     if (names.has(s.name)) report.error(['stages', i, 'name'], `duplicate stage name '${s.name}' (stage names must be unique)`, 'duplicate_stage');
     else names.set(s.name, i);
   });
+  const secureTemplates = !(isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
 
   let upstream: ColumnSet | null = null;
   for (let i = 0; i < doc.stages.length; i++) {
     const stage = doc.stages[i]!;
     const info = stages[i]!;
     const at = report.under(['stages', i]);
-    const config = stage.config;
-    if (info.schemaInvalid || !config || typeof config !== 'object') {
+    const config = isObj(stage) ? stage.config : undefined;
+    if (!info || info.schemaInvalid || !isObj(config)) {
       upstream = openSet();
       continue;
     }
-    const previous = i > 0 ? doc.stages[i - 1]!.name : undefined;
-    if (previous !== undefined && config.seed_config) {
+    const stageName = typeof stage.name === 'string' ? stage.name : `#${i}`;
+    const cfg = (p: Path) => ok(['stages', i, 'config', ...p]);
+    const previous = i > 0 ? (doc.stages[i - 1] as { name?: unknown } | undefined)?.name : undefined;
+    if (i > 0 && config.seed_config) {
       at.warn(
         ['config', 'seed_config'],
-        `stage '${stage.name}' is seeded from the output of stage '${previous}': its own seed_config is replaced`,
+        `stage '${stageName}' is seeded from the output of stage '${typeof previous === 'string' ? previous : `#${i - 1}`}': its own seed_config is replaced`,
         'seed_replaced',
       );
     }
     const seed: ColumnSet | null =
-      i > 0 ? upstream : config.seed_config ? await seedColumns(config.seed_config.source, info.baseDir) : null;
+      i > 0 ? upstream : config.seed_config ? (cfg(['seed_config']) ? await seedColumns(config.seed_config.source, info.baseDir) : openSet()) : null;
 
     const sel = stage.selection_strategy as { start?: number; end?: number; index?: number; num_partitions?: number } | null | undefined;
-    if (sel && sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
-      at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
-    }
-    if (sel && sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
-      at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+    if (isObj(sel) && ok(['stages', i, 'selection_strategy'])) {
+      if (sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
+        at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+      }
+      if (sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
+        at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+      }
     }
 
-    const processors = config.processors ?? [];
-    const outputProcessors = stage.output_processors ?? [];
-    const hasColumns = (config.columns ?? []).length > 0;
-    if (!hasColumns && !seed) {
+    const processors = listOf<ProcessorConfig>(config.processors);
+    const outputProcessors = listOf<ProcessorConfig>(stage.output_processors);
+    const columnsUnknown = config.columns !== undefined && config.columns !== null && !Array.isArray(config.columns);
+    const hasColumns = listOf(config.columns).length > 0;
+    if (!hasColumns && !seed && !columnsUnknown) {
       at.error(
         ['config'],
         processors.length || outputProcessors.length
-          ? `stage '${stage.name}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
-          : `No column configs provided for stage '${stage.name}' (it has no columns and no seed).`,
+          ? `stage '${stageName}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
+          : `No column configs provided for stage '${stageName}' (it has no columns and no seed).`,
         'no_columns',
         'key',
       );
     }
 
+    // Model configs that failed the schema still declare their alias: columns naming it are not "unknown alias".
     const models = new Map<string, ModelConfig>();
-    for (const m of doc.model_configs ?? []) models.set(m.alias, m);
-    for (const m of config.model_configs ?? []) models.set(m.alias, m);
+    const opaqueModels = new Set<string>();
+    const addModels = (list: ModelConfig[], usable: (j: number) => boolean) =>
+      list.forEach((m, j) => {
+        if (!isObj(m) || typeof m.alias !== 'string') return;
+        if (usable(j)) {
+          models.set(m.alias, m);
+          opaqueModels.delete(m.alias);
+        } else {
+          models.delete(m.alias);
+          opaqueModels.add(m.alias);
+        }
+      });
+    addModels(docModels, (j) => ok(['model_configs', j]));
+    addModels(listOf<ModelConfig>(config.model_configs), (j) => cfg(['model_configs', j]));
 
     const result = validateStageConfig(
       config,
@@ -94,27 +135,34 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
         baseDir: info.baseDir,
         models,
         providers,
-        stageName: stage.name,
-        secureTemplates: doc.run_config?.jinja_rendering_engine !== 'native',
+        stageName,
+        secureTemplates,
+        broken: (p) => !cfg(p),
+        opaqueModels,
       },
       at.under(['config']),
     );
 
     checkProcessorNames(processors, outputProcessors, at);
-    const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']));
+    const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]));
 
     let output: ColumnSet = after.final;
-    const selector = stage.output ?? 'final';
-    if (selector.startsWith(PROCESSOR_PREFIX)) {
+    const outputUsable = stage.output === undefined || stage.output === null || (typeof stage.output === 'string' && ok(['stages', i, 'output']));
+    const selector = typeof stage.output === 'string' ? stage.output : 'final';
+    if (!outputUsable) output = openSet();
+    else if (selector.startsWith(PROCESSOR_PREFIX)) {
       const name = selector.slice(PROCESSOR_PREFIX.length);
       const selected = after.outputs.get(name) ?? result.processorOutputs.get(name);
       if (!selected) {
-        const known = [...processors, ...outputProcessors].map((p) => `'${p.name}'`);
-        at.error(
-          ['output'],
-          `output '${selector}' of stage '${stage.name}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`,
-          'unknown_output_processor',
-        );
+        const known = [...processors, ...outputProcessors].flatMap((p) => (isObj(p) && typeof p.name === 'string' ? [`'${p.name}'`] : []));
+        const anyUnnamed = [...processors, ...outputProcessors].some((p) => !isObj(p) || typeof p.name !== 'string');
+        if (!anyUnnamed) {
+          at.error(
+            ['output'],
+            `output '${selector}' of stage '${stageName}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`,
+            'unknown_output_processor',
+          );
+        }
         output = openSet();
       } else output = selected;
     }
@@ -127,6 +175,7 @@ function checkProcessorNames(processors: readonly ProcessorConfig[], outputProce
   const seen = new Set<string>();
   const visit = (list: readonly ProcessorConfig[], key: string) =>
     list.forEach((p, j) => {
+      if (!isObj(p) || typeof p.name !== 'string') return;
       if (seen.has(p.name)) {
         const path = key === 'processors' ? ['config', 'processors', j, 'name'] : ['output_processors', j, 'name'];
         at.error(path, `duplicate processor name '${p.name}' (processor names must be distinct across a stage's processors and output_processors)`, 'duplicate_processor');

@@ -81,12 +81,15 @@ export function findCycles(graph: Graph, order: string[]): string[][] {
   });
 }
 
-export function checkColumnCycles(columns: ColumnConfig[], report: Reporter): void {
+/** `indexOf`: where a column sits in the config's `columns` list (the list checked may omit columns that failed the schema). */
+export type ColumnIndex = (name: string) => number;
+
+export function checkColumnCycles(columns: ColumnConfig[], report: Reporter, indexOf: ColumnIndex = (n) => columns.findIndex((c) => c.name === n)): void {
   const nodes = columns.filter((c) => c.column_type !== 'sampler' && c.column_type !== 'seed-dataset');
   const graph: Graph = new Map(nodes.map((c) => [c.name, columnDependencies(c)]));
   const order = nodes.map((c) => c.name);
   for (const cycle of findCycles(graph, order)) {
-    const i = columns.findIndex((c) => c.name === cycle[0]);
+    const i = indexOf(cycle[0]!);
     report.error(
       ['columns', i, 'name'],
       `The Data Designer column configurations contain cyclic dependencies (${cycle.join(' -> ')}). Please inspect the column configurations and ensure they can be sorted without circular references.`,
@@ -96,7 +99,12 @@ export function checkColumnCycles(columns: ColumnConfig[], report: Reporter): vo
 }
 
 /** condition variables → column, subcategory parent → child, timedelta reference → column, column-inequality rhs → target. */
-export function checkSamplerGraph(columns: ColumnConfig[], constraints: Constraint[], report: Reporter): void {
+export function checkSamplerGraph(
+  columns: ColumnConfig[],
+  constraints: Constraint[],
+  report: Reporter,
+  indexOf: ColumnIndex = (n) => columns.findIndex((c) => c.name === n),
+): void {
   const samplers = columns.filter((c): c is SamplerColumn => c.column_type === 'sampler');
   const graph: Graph = new Map(samplers.map((c) => [c.name, new Set<string>()]));
   for (const c of samplers) {
@@ -111,7 +119,7 @@ export function checkSamplerGraph(columns: ColumnConfig[], constraints: Constrai
     if (k.constraint_type === 'column_inequality' && graph.has(k.target_column)) graph.get(k.target_column)!.add(String(k.rhs));
   }
   for (const cycle of findCycles(graph, samplers.map((c) => c.name))) {
-    const i = columns.findIndex((c) => c.name === cycle[0]);
+    const i = indexOf(cycle[0]!);
     report.error(['columns', i, 'name'], `There are circular dependencies in the definitions of your sampler columns (${cycle.join(' -> ')}).`, 'sampler_cycle');
   }
 }

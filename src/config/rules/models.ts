@@ -6,16 +6,26 @@ import type { ModelConfig, ModelProvider } from '../schema.js';
 import type { Reporter } from '../report.js';
 import { builtinModelConfig } from '../../llm/builtin-models.js';
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** The model config a column's alias names: the workflow's/stage's own, else a Data Designer default alias. */
 export function resolveModelAlias(models: ReadonlyMap<string, ModelConfig>, alias: string): ModelConfig | undefined {
   return models.get(alias) ?? builtinModelConfig(alias);
 }
 
-export function checkModelConfigs(models: readonly ModelConfig[], providers: Set<string>, report: Reporter): void {
+/**
+ * `usable(i)`: whether model config i passed the schema. A config that did not is only counted for
+ * duplicate aliases; its other fields may have any shape, so nothing else reads them.
+ */
+export function checkModelConfigs(models: readonly ModelConfig[], providers: Set<string>, report: Reporter, usable: (i: number) => boolean = () => true): void {
   const seen = new Set<string>();
   models.forEach((m, i) => {
-    if (seen.has(m.alias)) report.error([i, 'alias'], `duplicate model alias '${m.alias}'`, 'duplicate_model_alias');
-    seen.add(m.alias);
+    const alias = isObject(m) ? m.alias : undefined;
+    if (typeof alias === 'string') {
+      if (seen.has(alias)) report.error([i, 'alias'], `duplicate model alias '${alias}'`, 'duplicate_model_alias');
+      seen.add(alias);
+    }
+    if (!usable(i) || !isObject(m)) return;
     if (!providers.has(m.provider)) {
       report.error([i, 'provider'], `unknown provider '${m.provider}' in model config '${m.alias}': no provider named '${m.provider}' registered (known: ${[...providers].sort().join(', ')})`, 'unknown_provider');
     }
@@ -49,9 +59,10 @@ export function looksLikeLiteralKey(apiKey: string): boolean {
   return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
 }
 
-export function checkProviders(providers: readonly ModelProvider[], report: Reporter): void {
+export function checkProviders(providers: readonly ModelProvider[], report: Reporter, usable: (i: number) => boolean = () => true): void {
   const seen = new Set<string>();
   providers.forEach((p, i) => {
+    if (!usable(i) || !isObject(p)) return;
     if (seen.has(p.name)) report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
     seen.add(p.name);
     if (typeof p.api_key === 'string' && looksLikeLiteralKey(p.api_key)) {

@@ -22,7 +22,11 @@ export function isValidStrftime(format: string): boolean {
   return valid.length === directives.length && !/%$/.test(format.replace(/%%/g, ''));
 }
 
-export function checkSamplerColumn(c: SamplerColumn, columns: ColumnConfig[], report: Reporter): void {
+/**
+ * `columns`: the stage's columns that passed the schema; `opaque`: names of columns that did not (they
+ * exist, but their fields cannot be trusted, so checks that would read them are skipped).
+ */
+export function checkSamplerColumn(c: SamplerColumn, columns: ColumnConfig[], report: Reporter, opaque: ReadonlySet<string> = new Set()): void {
   const type = c.sampler_type;
   if (c.convert_to !== null && c.convert_to !== undefined) {
     if (NUMERIC_SAMPLERS.has(type)) {
@@ -37,15 +41,16 @@ export function checkSamplerColumn(c: SamplerColumn, columns: ColumnConfig[], re
       }
     }
   }
-  checkParams(c, c.params as Params, ['params'], columns, report);
+  checkParams(c, c.params as Params, ['params'], columns, report, opaque);
   for (const [cond, params] of Object.entries((c.conditional_params ?? {}) as Record<string, Params>)) {
-    checkParams(c, params, ['conditional_params', cond], columns, report);
+    checkParams(c, params, ['conditional_params', cond], columns, report, opaque);
     const info = inspectTemplate(`{{ ${cond} }}`);
     if (info.error) {
       report.error(['conditional_params', cond], `The condition '${cond}' of column '${c.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
       continue;
     }
     for (const v of info.variables) {
+      if (opaque.has(v)) continue;
       const target = columns.find((x) => x.name === v);
       if (!target || target.column_type !== 'sampler') {
         report.error(
@@ -57,14 +62,14 @@ export function checkSamplerColumn(c: SamplerColumn, columns: ColumnConfig[], re
       }
     }
   }
-  if (type === 'subcategory') checkSubcategory(c, columns, report);
+  if (type === 'subcategory') checkSubcategory(c, columns, report, opaque);
 }
 
 function hasDecimalPlaces(p: Params): boolean {
   return p.decimal_places !== null && p.decimal_places !== undefined;
 }
 
-function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfig[], report: Reporter): void {
+function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfig[], report: Reporter, opaque: ReadonlySet<string>): void {
   switch (c.sampler_type) {
     case 'category': {
       const values = p.values as unknown[];
@@ -81,6 +86,7 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
     case 'timedelta': {
       if (!((p.dt_min as number) < (p.dt_max as number))) report.error([...at, 'dt_min'], "'dt_min' must be less than 'dt_max'", 'invalid_params');
       const ref = p.reference_column_name as string;
+      if (opaque.has(ref)) break;
       const target = columns.find((x) => x.name === ref);
       if (!target || target.column_type !== 'sampler' || (target as SamplerColumn).sampler_type !== 'datetime') {
         report.error([...at, 'reference_column_name'], `Timedelta column '${c.name}' references '${ref}', which is not a datetime sampler column.`, 'invalid_params');
@@ -118,8 +124,9 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
   }
 }
 
-function checkSubcategory(c: SamplerColumn, columns: ColumnConfig[], report: Reporter): void {
+function checkSubcategory(c: SamplerColumn, columns: ColumnConfig[], report: Reporter, opaque: ReadonlySet<string>): void {
   const params = c.params as { category: string; values: Record<string, unknown[]> };
+  if (opaque.has(params.category)) return;
   const parent = columns.find((x) => x.name === params.category);
   if (!parent) {
     report.error(['params', 'category'], `Subcategory column '${c.name}' has parent '${params.category}', which is not a defined column.`, 'invalid_subcategory');
