@@ -69,7 +69,7 @@ function emptyTokens(): TokenUsage {
  */
 const MAX_ROWS_IN_FLIGHT = 256;
 
-/** Rows drawn between two yields to the event loop while a previous group is being written (a power of two). */
+/** Rows drawn between two yields to the event loop while a previous group is being written. */
 const YIELD_EVERY = 512;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -241,15 +241,15 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           seedRows = await seedData.rowsFor(g.start, g.size);
         }
         for (let i = 0; i < g.size; i++) {
+          group.rows.push(seedData ? { ...seedRows[i]! } : {});
+          group.recordIndex.push(g.start + i);
+        }
+        for (let from = 0; from < g.size; from += YIELD_EVERY) {
           // The previous group's write is a chain of I/O steps (metadata, CREATE, COPY, rename, DROP)
           // whose continuations only run when this loop yields: let them through now and then, so the
           // write overlaps this group's generation instead of waiting for it.
-          if (pendingWrite && (i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) await yieldToEventLoop();
-          const row: Row = seedData ? { ...seedRows[i]! } : {};
-          samplers.drawRecord(row, g.start + i, g.size);
-          samplers.finishRecord(row);
-          group.rows.push(row);
-          group.recordIndex.push(g.start + i);
+          if (pendingWrite && from > 0) await yieldToEventLoop();
+          samplers.drawRows(group.rows, g.start, from, Math.min(g.size, from + YIELD_EVERY), g.size);
         }
         const groupDrops: Record<string, number> = {};
         let stoppedHere = false;

@@ -193,45 +193,90 @@ export class SamplerGenerator {
    */
   drawRecord(row: Record<string, unknown>, recordIndex: number, groupSize: number): void {
     const limit = MAX_REJECTIONS_FACTOR * groupSize;
+    for (const p of this.ordered) this.drawCell(p, row, recordIndex, limit);
+  }
+
+  /**
+   * drawRecord then finishRecord for `rows[from..to)`, whose record indices are `firstRecord + i`:
+   * column by column (each column's plan is looked at once per slice, and columns without conditions
+   * or constraints run a tight loop), which gives the same values as record by record because a
+   * cell only reads the columns before it in the sampler order.
+   */
+  drawRows(rows: readonly Record<string, unknown>[], firstRecord: number, from: number, to: number, groupSize: number): void {
+    const limit = MAX_REJECTIONS_FACTOR * groupSize;
     for (const p of this.ordered) {
-      let branch = p.branches[0]!;
-      if (p.branches.length > 1) {
-        const view = this.conditionView(row);
-        for (let b = 1; b < p.branches.length; b++) if (this.options.evalCondition(p.branches[b]!.condition!, view)) branch = p.branches[b]!;
+      if (p.branches.length === 1 && p.checkers.length === 0) {
+        const draw = p.branches[0]!.draw;
+        const stream = p.stream;
+        const name = p.name;
+        const pre = this.preprocesses(p);
+        for (let i = from; i < to; i++) {
+          const row = rows[i]!;
+          const idx = firstRecord + i;
+          const v = draw(stream(idx, 0), row, idx);
+          row[name] = pre ? this.convert(p, v) : v;
+        }
+      } else {
+        for (let i = from; i < to; i++) this.drawCell(p, rows[i]!, firstRecord + i, limit);
       }
-      for (let attempt = 0; ; attempt++) {
-        const value = this.preprocess(p, branch.draw(p.stream(recordIndex, attempt), row, recordIndex));
-        let ok = true;
-        for (const c of p.checkers) if (!c.check(value, row)) ok = false;
-        if (ok) {
-          row[p.name] = value;
-          break;
-        }
-        if (attempt + 1 > limit) {
-          throw new DdflowError(
-            `Exceeded the maximum number of rejections (max_rejections_factor * num_samples = ${limit}) while sampling \`${p.name}\`. Please consider adjusting the constraints and/or column's generation configuration.`,
-          );
-        }
+    }
+    for (const p of this.ordered) {
+      if (!this.finishChanges(p)) continue;
+      for (let i = from; i < to; i++) this.finishCell(p, rows[i]!);
+    }
+  }
+
+  private drawCell(p: PlannedSampler, row: Record<string, unknown>, recordIndex: number, limit: number): void {
+    let branch = p.branches[0]!;
+    if (p.branches.length > 1) {
+      const view = this.conditionView(row);
+      for (let b = 1; b < p.branches.length; b++) if (this.options.evalCondition(p.branches[b]!.condition!, view)) branch = p.branches[b]!;
+    }
+    for (let attempt = 0; ; attempt++) {
+      const value = this.preprocess(p, branch.draw(p.stream(recordIndex, attempt), row, recordIndex));
+      let ok = true;
+      for (const c of p.checkers) if (!c.check(value, row)) ok = false;
+      if (ok) {
+        row[p.name] = value;
+        break;
+      }
+      if (attempt + 1 > limit) {
+        throw new DdflowError(
+          `Exceeded the maximum number of rejections (max_rejections_factor * num_samples = ${limit}) while sampling \`${p.name}\`. Please consider adjusting the constraints and/or column's generation configuration.`,
+        );
       }
     }
   }
 
   /** Final values: datetime formatting, `convert_to`, then `decimal_places`. */
   finishRecord(row: Record<string, unknown>): void {
-    for (const p of this.ordered) {
-      const v = row[p.name];
-      if (p.def.conversion === 'datetime') {
-        row[p.name] = typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
-        continue;
-      }
-      let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
-      if (p.decimalPlaces !== null && typeof out === 'number') out = roundHalfEven(out, p.decimalPlaces);
-      row[p.name] = out;
+    for (const p of this.ordered) this.finishCell(p, row);
+  }
+
+  private finishCell(p: PlannedSampler, row: Record<string, unknown>): void {
+    const v = row[p.name];
+    if (p.def.conversion === 'datetime') {
+      row[p.name] = typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
+      return;
     }
+    let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
+    if (p.decimalPlaces !== null && typeof out === 'number') out = roundHalfEven(out, p.decimalPlaces);
+    row[p.name] = out;
+  }
+
+  /** False when finishCell would write back the value it read (no conversion, no rounding). */
+  private finishChanges(p: PlannedSampler): boolean {
+    if (p.def.conversion === 'datetime') return true;
+    if (p.decimalPlaces !== null) return true;
+    return p.def.conversion === 'numeric' && p.convertTo !== null;
+  }
+
+  private preprocesses(p: PlannedSampler): boolean {
+    return p.def.conversion === 'numeric' && p.convertTo !== null && p.convertTo !== 'str';
   }
 
   private preprocess(p: PlannedSampler, v: unknown): unknown {
-    return p.def.conversion === 'numeric' && p.convertTo && p.convertTo !== 'str' ? this.convert(p, v) : v;
+    return this.preprocesses(p) ? this.convert(p, v) : v;
   }
 
   private convert(p: PlannedSampler, v: unknown): unknown {
