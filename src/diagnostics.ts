@@ -25,10 +25,22 @@ export interface Diagnostic {
   code?: string;
 }
 
-/** Prints a path as the user gave it: relative to the current directory when it lies below it. */
+/**
+ * Prints a path relative to the current directory (ddflow-spec §6: "as given or relative to the current
+ * directory"), `..` included: `../conf/stage.yaml`. Only when the file shares nothing with the current
+ * directory but the filesystem root (or another drive) is it printed absolute, as the user must have
+ * given it then.
+ */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
+  if (!path.isAbsolute(file)) return file;
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  if (rel === '') return '.';
+  if (path.isAbsolute(rel)) return file;
+  const up = rel.split(path.sep).findIndex((seg) => seg !== '..');
+  const climbs = up === -1 ? rel.split(path.sep).length : up;
+  const depth = path.resolve(cwd).split(path.sep).filter(Boolean).length;
+  // Climbing every level of cwd means the only common ancestor is the root.
+  return climbs >= depth && depth > 0 ? file : rel;
 }
 
 export function formatDiagnostic(d: Diagnostic, cwd?: string): string {

@@ -31,13 +31,14 @@ interface StageSource extends StageInfo {
   configFile?: string;
 }
 
-function readText(file: string, what: string): string {
+/** `shown`: the path as the user gave it, for the message. */
+function readText(file: string, what: string, shown: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
-    throw new DdflowError(`Cannot read ${what} ${file}: ${reason}.`);
+    throw new DdflowError(`Cannot read ${what} ${shown}: ${reason}.`);
   }
 }
 
@@ -45,7 +46,7 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd();
   const abs = path.resolve(cwd, file);
   const dir = path.dirname(abs);
-  const parsed = parseSource(abs, readText(abs, 'workflow file'));
+  const parsed = parseSource(abs, readText(abs, 'workflow file', file));
   if (parsed.errors.length) throw new ValidationError(parsed.errors);
 
   const locator = new Locator(parsed.map);
@@ -141,7 +142,15 @@ function loadConfigFile(
     report.error(at, `config file ${ref} does not exist (relative paths resolve against the directory of the workflow file)`, 'config_file');
     return undefined;
   }
-  const parsed = parseSource(file, readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readText(file, 'config file', ref);
+  } catch (err) {
+    if (!(err instanceof DdflowError)) throw err;
+    report.error(at, err.message, 'config_file');
+    return undefined;
+  }
+  const parsed = parseSource(file, text);
   if (parsed.errors.length) {
     report.diagnostics.push(...parsed.errors);
     return undefined;

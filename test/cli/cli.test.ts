@@ -59,7 +59,7 @@ describe('ddflow CLI', () => {
   it('an unreadable workflow file is one sentence, exit 1', async () => {
     const r = await run(['validate', 'no/such/workflow.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`Cannot read workflow file ${path.join(ROOT, 'no/such/workflow.yaml')}: no such file.\n`);
+    expect(r.stderr).toBe('Cannot read workflow file no/such/workflow.yaml: no such file.\n');
   });
 
   it('prints stack traces only with --debug', async () => {
