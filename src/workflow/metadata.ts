@@ -33,6 +33,8 @@ export interface StageRecord {
   output_seed_path?: string;
   /** The stage's own selected output, before any override. */
   stage_output_path?: string;
+  /** Names of the parquet files at stage_output_path when the stage finished (reuse checks they are all still there, and only they). */
+  stage_output_files?: string[];
   callback_output_path?: string | null;
   output_processor_output_path?: string | null;
   stage_output_override_path?: string | null;

@@ -10,7 +10,7 @@ import { filesHash, overriddenFingerprint } from './fingerprint.js';
 import { fromMetadataPath, priorStageRecord, readPriorMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt } from './outputs.js';
-import { canReuse, checkWorkflowStructure, fingerprintOf, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunWorkflowOptions } from './run.js';
+import { checkWorkflowStructure, reuseCheck, fingerprintOf, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunWorkflowOptions } from './run.js';
 
 export type PlanDecision = 'cached' | 'run' | 'skipped';
 
@@ -62,7 +62,8 @@ export async function planWorkflow(workflow: LoadedWorkflow, options: PlanOption
       }
       const rec = priorStageRecord(prior, index, stage.name, stageDirName(index, stage.name));
       const forced = forceDownstream || (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex);
-      const cached = mode !== 'never' && !forced && rec?.fingerprint === fingerprint && (await canReuse(db, stage, rec, workflowDir));
+      const check = mode !== 'never' && !forced && rec?.fingerprint === fingerprint ? await reuseCheck(db, stage, rec, workflowDir) : undefined;
+      const cached = check === 'ok';
       let rows: number;
       let handedFingerprint = fingerprint;
       if (cached) {
@@ -73,7 +74,15 @@ export async function planWorkflow(workflow: LoadedWorkflow, options: PlanOption
         rows = numRecords;
         forceDownstream = true;
       }
-      entries.push({ index, stage: stage.name, decision: cached ? 'cached' : 'run', fingerprint, rows, calls: cached ? 0 : rows * modelColumnCount(stage) });
+      entries.push({
+        index,
+        stage: stage.name,
+        decision: cached ? 'cached' : 'run',
+        fingerprint,
+        rows,
+        calls: cached ? 0 : rows * modelColumnCount(stage),
+        ...(check === 'damaged' ? { reason: 'its output no longer matches the last run' } : {}),
+      });
       const override = selection.overrides.get(index);
       if (override) {
         handedFingerprint = overriddenFingerprint(fingerprint, await filesHash(await parquetFilesAt(override)));

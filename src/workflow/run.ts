@@ -352,10 +352,18 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
 
       // 1. The local stage directory still holds this stage's output.
       let outcome: StageOutcome | undefined;
-      if (priorMatches && (await canReuse(db, stage, priorRec!, workflowDir))) {
-        outcome = fromRecord(priorRec!, workflowDir, 'reused');
+      let damaged = false;
+      if (priorMatches) {
+        const check = await reuseCheck(db, stage, priorRec!, workflowDir);
+        if (check === 'ok') outcome = fromRecord(priorRec!, workflowDir, 'reused');
+        else if (check === 'damaged') {
+          damaged = true;
+          log.warn(`Stage '${stage.name}': its output no longer matches what the last run recorded (files missing, changed or unreadable); it is generated again.`);
+        }
       }
-      let partial = !outcome && priorMatches && RESUMABLE.has(priorRec!.status) && (await exists(stageDir));
+      // A damaged completed stage resumes like an interrupted one: the engine keeps the row groups still
+      // on disk and regenerates the missing ones (rows are a function of their index).
+      let partial = !outcome && priorMatches && (RESUMABLE.has(priorRec!.status) || (damaged && resumableAfterDamage(stage))) && (await exists(stageDir));
       let stageSeed = seed;
       // 2. The cache store has it (CI: a fresh runner, a previous workflow run)...
       if (!outcome && !partial && mayReuse && storeOn) {
@@ -591,6 +599,8 @@ export function resolveNumRecords(stage: LoadedStage, index: number, upstreamRec
 interface StageOutcome {
   cache: StageCacheState;
   ownOutputPath: string;
+  /** Names of the parquet files at ownOutputPath (recorded so a deleted or added file is noticed). */
+  ownOutputFiles?: string[];
   outputRecords: number;
   numRecordsActual?: number;
   callbackOutputPath?: string;
@@ -605,6 +615,7 @@ function outcomeFields(o: StageOutcome, workflowDir: string): Partial<StageRecor
   return {
     num_records_actual: o.numRecordsActual,
     stage_output_path: toMetadataPath(workflowDir, o.ownOutputPath),
+    ...(o.ownOutputFiles ? { stage_output_files: o.ownOutputFiles } : {}),
     output_records: o.outputRecords,
     callback_output_path: o.callbackOutputPath ? toMetadataPath(workflowDir, o.callbackOutputPath) : null,
     output_processor_output_path: o.outputProcessorPath ? toMetadataPath(workflowDir, o.outputProcessorPath) : null,
@@ -620,6 +631,7 @@ function fromRecord(rec: StageRecord, workflowDir: string, cache: StageCacheStat
   return {
     cache,
     ownOutputPath: fromMetadataPath(workflowDir, own),
+    ownOutputFiles: rec.stage_output_files,
     outputRecords: rec.output_records ?? 0,
     numRecordsActual: rec.num_records_actual,
     callbackOutputPath: rec.callback_output_path ? fromMetadataPath(workflowDir, rec.callback_output_path) : undefined,
@@ -629,14 +641,40 @@ function fromRecord(rec: StageRecord, workflowDir: string, cache: StageCacheStat
   };
 }
 
-/** A completed prior stage is reusable when its output is still there and readable (and not from an unversioned command). */
-export async function canReuse(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<boolean> {
-  if (!COMPLETED.has(rec.status)) return false;
-  if (stage.onSuccess && !stage.onSuccess.version) return false;
+/**
+ * Whether a prior stage record can be reused as it is: `ok`; `not-completed`; `unversioned` (an
+ * on_success command without a version is never reused); `damaged` — completed, but its own output is
+ * no longer what was recorded: unreadable, other files than the recorded ones, or another row count.
+ */
+export type ReuseCheck = 'ok' | 'not-completed' | 'unversioned' | 'damaged';
+
+export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<ReuseCheck> {
+  if (!COMPLETED.has(rec.status)) return 'not-completed';
+  if (stage.onSuccess && !stage.onSuccess.version) return 'unversioned';
   const own = rec.stage_output_path ?? rec.output_seed_path;
-  if (typeof own !== 'string' || !own) return false;
-  const rows = await readableRows(db, fromMetadataPath(workflowDir, own));
-  return rows !== undefined;
+  if (typeof own !== 'string' || !own) return 'damaged';
+  const at = fromMetadataPath(workflowDir, own);
+  if (Array.isArray(rec.stage_output_files)) {
+    const names = (await parquetFilesAt(at)).map((f) => path.basename(f));
+    if (names.length !== rec.stage_output_files.length || names.some((n, i) => n !== rec.stage_output_files![i])) return 'damaged';
+  }
+  const rows = await readableRows(db, at);
+  if (rows === undefined) return 'damaged';
+  if (typeof rec.output_records === 'number' && rows !== rec.output_records) return 'damaged';
+  return 'ok';
+}
+
+/** A completed prior stage is reusable when its output is still there, readable and as recorded (and not from an unversioned command). */
+export async function canReuse(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<boolean> {
+  return (await reuseCheck(db, stage, rec, workflowDir)) === 'ok';
+}
+
+/**
+ * A damaged completed stage can resume from its remaining row groups unless a dataset-level `sql`
+ * processor rewrote parquet-files/ (its files are then the query's result, not row groups).
+ */
+export function resumableAfterDamage(stage: LoadedStage): boolean {
+  return !(stage.config.processors ?? []).some((p) => p.processor_type === 'sql');
 }
 
 async function restoreFromStore(
@@ -776,6 +814,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
   return {
     cache: 'miss',
     ownOutputPath: selected,
+    ownOutputFiles: (await parquetFilesAt(selected)).map((f) => path.basename(f)),
     outputRecords: await countOutputRows(x.db, selected),
     numRecordsActual: result.numRecordsActual,
     callbackOutputPath,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/data/database.js';
-import { loadMetadata, tempDir } from './helpers.js';
+import { loadMetadata, mtimes, tempDir } from './helpers.js';
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -92,5 +92,45 @@ describe('overrides', () => {
     expect(plan).toMatchObject({ a: { decision: 'cached', rows: 10 }, b: { decision: 'cached', rows: 10 } });
     const again = await cli(['run', file], dir);
     expect(stageLines(again.stderr)).toMatchObject({ a: { rows: 10, cache: 'reused' }, b: { rows: 10, cache: 'reused' } });
+  });
+});
+
+describe('damaged stage outputs', () => {
+  it('a completed stage whose row-group file was deleted is not reused: it resumes from its remaining row groups, and plan agrees', async () => {
+    const { dir, file } = await twoStages();
+    expect((await cli(['run', file, '--export', 'before.jsonl'], dir)).code).toBe(0);
+    const parquetDir = path.join(dir, 'artifacts/t1/stage-0-a/parquet-files');
+    const kept = await mtimes(parquetDir);
+    await fs.rm(path.join(parquetDir, 'batch_00001.parquet'));
+
+    const plan = await cli(['plan', file, '--json'], dir);
+    const entries = JSON.parse(plan.stdout);
+    expect(entries.map((e: any) => [e.stage, e.decision, e.rows])).toEqual([
+      ['a', 'run', 10],
+      ['b', 'run', 10],
+    ]);
+
+    const r = await cli(['run', file, '--export', 'after.jsonl'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Stage 'a': its output no longer matches/);
+    expect(stageLines(r.stderr)).toMatchObject({ a: { rows: 10, cache: 'miss' }, b: { rows: 10, cache: 'miss' } });
+    // The same rows as before (a row is a function of its index), and the groups still there were kept.
+    expect(await jsonlRows(path.join(dir, 'after.jsonl'))).toEqual(await jsonlRows(path.join(dir, 'before.jsonl')));
+    const after = await mtimes(parquetDir);
+    for (const name of ['batch_00000.parquet', 'batch_00002.parquet', 'batch_00003.parquet']) expect(after[name]).toBe(kept[name]);
+    expect(after['batch_00001.parquet']).toBeDefined();
+
+    const replan = planRows((await cli(['plan', file], dir)).stdout);
+    expect(replan).toMatchObject({ a: { decision: 'cached', rows: 10 }, b: { decision: 'cached', rows: 10 } });
+  });
+
+  it('a stage output whose files are not the recorded ones is not reused, even with the same row count', async () => {
+    const { dir, file } = await twoStages();
+    expect((await cli(['run', file], dir)).code).toBe(0);
+    const parquetDir = path.join(dir, 'artifacts/t1/stage-0-a/parquet-files');
+    await fs.rename(path.join(parquetDir, 'batch_00003.parquet'), path.join(parquetDir, 'batch_00009.parquet'));
+    expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('run');
+    await fs.rename(path.join(parquetDir, 'batch_00009.parquet'), path.join(parquetDir, 'batch_00003.parquet'));
+    expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('cached');
   });
 });
