@@ -9,6 +9,7 @@ import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
 import { seedColumns } from '../config/rules/seeds.js';
+import { checkSqlQueries, type SqlQuery } from '../config/rules/sql.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
 import { applyProcessors, validateStageConfig } from '../config/validate.js';
 
@@ -62,6 +63,7 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
   });
   const secureTemplates = !(isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
 
+  const sqlQueries: SqlQuery[] = [];
   let upstream: ColumnSet | null = null;
   for (let i = 0; i < doc.stages.length; i++) {
     const stage = doc.stages[i]!;
@@ -144,6 +146,14 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
     );
 
     checkProcessorNames(processors, outputProcessors, at);
+    const collectSql = (list: ProcessorConfig[], base: Path) =>
+      list.forEach((p, j) => {
+        if (isObj(p) && p.processor_type === 'sql' && typeof p.query === 'string' && ok([...base, j])) {
+          sqlQueries.push({ at: [...base, j, 'query'], processor: String(p.name), query: p.query });
+        }
+      });
+    collectSql(processors, ['stages', i, 'config', 'processors']);
+    collectSql(outputProcessors, ['stages', i, 'output_processors']);
     const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]));
 
     let output: ColumnSet = after.final;
@@ -169,6 +179,7 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
     // An on_success command writes the stage output itself: its columns are known only at run time.
     upstream = stage.on_success ? openSet() : { names: [...output.names], open: output.open };
   }
+  await checkSqlQueries(sqlQueries, report);
 }
 
 function checkProcessorNames(processors: readonly ProcessorConfig[], outputProcessors: readonly ProcessorConfig[], at: Reporter): void {
