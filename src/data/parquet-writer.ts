@@ -102,12 +102,24 @@ export interface WriteRowGroupResult {
  * Writes `records` (only the listed columns, in that order; a missing key is null) to `filePath`.
  * Never leaves a partial file at `filePath`.
  */
+export interface WriteRowGroupOptions {
+  /**
+   * Awaited after the file is complete under its temporary name and before it is renamed to
+   * `filePath`: a caller records the file elsewhere (metadata) meanwhile, and the file only appears
+   * once that record exists. A rejection leaves no file.
+   */
+  beforeRename?: Promise<unknown>;
+}
+
 export async function writeRowGroup(
   db: Database,
   records: readonly Record<string, unknown>[],
   columns: readonly ColumnSpec[],
   filePath: string,
+  options: WriteRowGroupOptions = {},
 ): Promise<WriteRowGroupResult> {
+  // Awaited only after the COPY: a rejection meanwhile is not unhandled, it surfaces there.
+  options.beforeRename?.catch(() => undefined);
   if (columns.length === 0) throw new DdflowError(`Cannot write ${filePath}: a row group needs at least one column.`);
   const seen = new Set<string>();
   for (const c of columns) {
@@ -127,10 +139,13 @@ export async function writeRowGroup(
       appender.closeSync();
     }
     await replaceAtomically(filePath, async (tmp) => {
-      await db.run(`COPY ${quoteIdent(table)} TO ${quoteLiteral(tmp)} (FORMAT parquet)`);
+      // One round trip for both statements (each costs the caller a turn of the event loop).
+      await db.run(`COPY ${quoteIdent(table)} TO ${quoteLiteral(tmp)} (FORMAT parquet); DROP TABLE ${quoteIdent(table)}`);
+      await options.beforeRename;
     });
-  } finally {
-    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  } catch (err) {
+    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
+    throw err;
   }
   return { filePath, rows: records.length, columns: columns.map((c, i) => ({ name: c.name, type: types[i]! })) };
 }

@@ -55,9 +55,17 @@ export async function writeBatch(group: RowGroup, batchIndex: number, o: BatchWr
     await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
   }
   const result: BatchWriteResult = { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
-  await o.beforeCommit?.(result);
-  // A group whose every column was dropped still needs a file: parquet wants at least one column.
-  await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file);
+  // The record (metadata) is written while DuckDB writes the file; the file is renamed into place only
+  // once the record exists, so the order resume relies on is kept without waiting for one to start the other.
+  const committed = o.beforeCommit?.(result);
+  committed?.catch(() => undefined); // observed below; a failed write must not leave it unhandled
+  try {
+    // A group whose every column was dropped still needs a file: parquet wants at least one column.
+    await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file, { beforeRename: committed });
+  } catch (err) {
+    await committed?.catch(() => undefined); // settled before the caller moves on; the write's error wins
+    throw err;
+  }
   return result;
 }
 

@@ -70,7 +70,7 @@ function emptyTokens(): TokenUsage {
 const MAX_ROWS_IN_FLIGHT = 256;
 
 /** Rows drawn between two yields to the event loop while a previous group is being written. */
-const YIELD_EVERY = 512;
+const YIELD_EVERY = 256;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runStage(input: StageRunInput): Promise<StageRunResult> {

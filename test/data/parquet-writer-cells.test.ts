@@ -48,3 +48,26 @@ describe('writeRowGroup cells', () => {
     }
   });
 });
+
+describe('writeRowGroup beforeRename', () => {
+  it('the file appears only after beforeRename resolves, and not at all when it rejects', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'g.parquet');
+    const { existsSync } = await import('node:fs');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const writing = writeRowGroup(db, [{ a: 1 }, { a: 2 }], [{ name: 'a', dtype: 'int' }], file, { beforeRename: gate });
+    // Give DuckDB time to finish the COPY: the file must still not be there.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(existsSync(file)).toBe(false);
+    release();
+    await writing;
+    expect(existsSync(file)).toBe(true);
+
+    const other = path.join(dir, 'h.parquet');
+    await expect(writeRowGroup(db, [{ a: 1 }], [{ name: 'a', dtype: 'int' }], other, { beforeRename: Promise.reject(new Error('no record')) })).rejects.toThrow('no record');
+    expect(existsSync(other)).toBe(false);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).sort()).toEqual(['g.parquet']);
+  });
+});
