@@ -281,6 +281,9 @@ function patternMessage(doc: unknown, path: Path, key: string, value: unknown): 
   if (path[0] === 'stages' && path.length === 3 && key === 'name') {
     return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
   }
+  if (path[0] === 'stages' && path[2] === 'on_success' && key === 'version') {
+    return `on_success version ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
+  }
   if (key === 'output') return `${describeField(doc, path)} must be 'final' or 'processor:<name>'`;
   return `${describeField(doc, path)} has an invalid format`;
 }

@@ -472,7 +472,11 @@ export const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
 export const OnSuccess = Strict({
   run: Type.String({ minLength: 1, description: 'Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.' }),
-  version: Type.Optional(Type.String({ minLength: 1, description: 'Resume identity of the command; without it the stage output is never reused.' })),
+  // The version names the directory callback-outputs/<version>/ that is emptied before the command runs,
+  // so it must be one safe path segment, like a stage name.
+  version: Type.Optional(
+    Type.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.' }),
+  ),
 });
 
 export const Stage = Strict({

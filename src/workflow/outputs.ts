@@ -42,6 +42,9 @@ export async function readableRows(db: Database, p: string): Promise<number | un
   }
 }
 
+/** `<stage>/callback-outputs/<version>/` holds what an on_success command wrote. */
+export const CALLBACK_OUTPUTS_DIR = 'callback-outputs';
+
 export interface OnSuccessRun {
   command: string;
   cwd: string;
@@ -59,6 +62,13 @@ export interface OnSuccessRun {
  * own listing stays what the command wrote).
  */
 export async function runOnSuccess(db: Database, run: OnSuccessRun): Promise<string> {
+  // The output directory is emptied first: never let a version that is a path (`..`, `../../x`) turn
+  // that into deleting something else. It must be exactly one directory below <stage>/callback-outputs/.
+  const root = path.join(path.resolve(run.stageDir), CALLBACK_OUTPUTS_DIR);
+  const rel = path.relative(root, path.resolve(run.outputDir));
+  if (!rel || rel === '.' || rel === '..' || path.isAbsolute(rel) || rel.split(/[\\/]/).length !== 1) {
+    throw new DdflowError(`Refusing to run the on_success command: its output directory ${run.outputDir} is not a directory directly inside ${root} (the version must be a safe directory name).`);
+  }
   await fs.rm(run.outputDir, { recursive: true, force: true });
   await fs.mkdir(run.outputDir, { recursive: true });
   const { code, stderr } = await spawnShell(run);

@@ -8,7 +8,7 @@
 import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DataDesignerConfig, ModelConfig } from '../config/schema.js';
+import { STAGE_NAME_PATTERN, type DataDesignerConfig, type ModelConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import { exportDataset } from '../data/dataset.js';
 import { openDatabase, type Database } from '../data/database.js';
@@ -41,7 +41,7 @@ import {
   type WorkflowMetadata,
 } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt, readableRows, runOnSuccess } from './outputs.js';
+import { CALLBACK_OUTPUTS_DIR, countOutputRows, parquetFilesAt, readableRows, runOnSuccess } from './outputs.js';
 import type { ModelUsage, ModelUsageReport, RunReport, StageCacheState, StageReport } from './report.js';
 import { noCacheStore, type CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
@@ -137,6 +137,10 @@ export function checkWorkflowStructure(workflow: LoadedWorkflow): void {
   for (const stage of workflow.stages) {
     if (names.has(stage.name)) throw new DdflowError(`Stage name '${stage.name}' is already used in workflow '${workflow.name}'.`);
     names.add(stage.name);
+    const version = stage.onSuccess?.version;
+    if (version !== undefined && !new RegExp(STAGE_NAME_PATTERN).test(version)) {
+      throw new DdflowError(`Stage '${stage.name}': on_success version '${version}' must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..').`);
+    }
     const own = new Set((stage.config.processors ?? []).map((p) => p.name));
     const out = new Set<string>();
     for (const p of stage.outputProcessors) {
@@ -797,7 +801,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
 
   let callbackOutputPath: string | undefined;
   if (stage.onSuccess) {
-    const outDir = path.join(stageDir, 'callback-outputs', stage.onSuccess.version ?? 'unversioned');
+    const outDir = path.join(stageDir, CALLBACK_OUTPUTS_DIR, stage.onSuccess.version ?? 'unversioned');
     selected = await runOnSuccess(x.db, {
       command: stage.onSuccess.run,
       cwd: x.workflow.dir,

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/data/database.js';
-import { loadMetadata, mtimes, tempDir } from './helpers.js';
+import { silentLogger } from '../../src/logger.js';
+import { runOnSuccess } from '../../src/workflow/outputs.js';
+import { runWorkflow } from '../../src/workflow/run.js';
+import { category, loadMetadata, mtimes, tempDir, workflowOf } from './helpers.js';
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -132,5 +135,60 @@ describe('damaged stage outputs', () => {
     expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('run');
     await fs.rename(path.join(parquetDir, 'batch_00009.parquet'), path.join(parquetDir, 'batch_00003.parquet'));
     expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('cached');
+  });
+});
+
+describe('on_success version', () => {
+  const copyOut = 'cp "$DDFLOW_STAGE_DIR"/parquet-files/*.parquet "$DDFLOW_OUTPUT_DIR"/';
+
+  it('validate reports a version that is a path, at its line, and run refuses it before anything is deleted', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    const victim = path.join(dir, 'victim');
+    await fs.writeFile(victim, 'keep me');
+    await fs.mkdir(path.join(dir, 'w/x'), { recursive: true });
+    const file = path.join(dir, 'w/x/workflow.yml');
+    await fs.writeFile(
+      file,
+      `name: t3
+artifact_path: ../../artifacts
+stages:
+  - name: s
+    num_records: 2
+    config:
+      columns:
+        - {name: topic, column_type: sampler, sampler_type: category, params: {values: [x, y]}}
+    on_success: {run: '${copyOut}', version: ../../../../../victim}
+`,
+    );
+    const v = await cli(['validate', file], dir);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toMatch(/workflow\.yml:9:\d+: on_success version '\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/victim' must be a safe directory name/);
+    expect((await cli(['run', file], dir)).code).toBe(1);
+    expect(await fs.readFile(victim, 'utf8')).toBe('keep me');
+  });
+
+  it('a workflow built in code with such a version is refused too (the stage directory survives)', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    for (const version of ['..', '../../../victim']) {
+      const wf = workflowOf('t3', dir, [{ name: 's', numRecords: 2, config: { columns: [category()] }, onSuccess: { run: copyOut, version } }]);
+      await expect(runWorkflow(wf, { log: silentLogger })).rejects.toThrow(/on_success version .* must be a safe directory name/);
+    }
+  });
+
+  it('runOnSuccess empties nothing outside <stage>/callback-outputs/', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    const stageDir = path.join(dir, 'stage-0-s');
+    await fs.mkdir(path.join(stageDir, 'parquet-files'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'victim'), 'keep me');
+    const db = await openDatabase();
+    try {
+      for (const outputDir of [stageDir, path.join(stageDir, 'callback-outputs'), path.join(dir, 'victim'), path.join(stageDir, 'callback-outputs/a/b')]) {
+        await expect(runOnSuccess(db, { command: 'true', cwd: dir, stageDir, outputDir })).rejects.toThrow(/Refusing to run the on_success command/);
+      }
+    } finally {
+      db.close();
+    }
+    expect(await fs.readFile(path.join(dir, 'victim'), 'utf8')).toBe('keep me');
+    expect((await fs.stat(path.join(stageDir, 'parquet-files'))).isDirectory()).toBe(true);
   });
 });
