@@ -73,8 +73,8 @@ export async function runOnSuccess(db: Database, run: OnSuccessRun): Promise<str
   await fs.mkdir(run.outputDir, { recursive: true });
   const { code, stderr } = await spawnShell(run);
   if (code !== 0) {
-    const tail = stderr.trim().split('\n').slice(-5).join('\n').trim();
-    throw new DdflowError(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output)'}.`);
+    const tail = stderrTail(stderr);
+    throw new DdflowError(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output).'}`);
   }
   const names = (await fs.readdir(run.outputDir)).filter((n) => !n.startsWith('.')).sort();
   const usable = names.filter((n) => /\.(parquet|jsonl|csv)$/i.test(n));
@@ -97,6 +97,21 @@ export async function runOnSuccess(db: Database, run: OnSuccessRun): Promise<str
     }
   }
   return converted;
+}
+
+/**
+ * The last lines of a command's stderr as ONE line (joined with " | "), for an error message that must
+ * stay one line in the CLI, the metadata `error` and the Action log: up to 5 non-empty lines, and at most
+ * 1000 characters, keeping the end (where the cause usually is).
+ */
+export function stderrTail(stderr: string, maxLines = 5, maxChars = 1000): string {
+  const lines = stderr
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-maxLines);
+  const text = lines.join(' | ');
+  return text.length > maxChars ? `…${text.slice(-(maxChars - 1))}` : text;
 }
 
 function spawnShell(run: OnSuccessRun): Promise<{ code: number; stderr: string }> {

@@ -192,3 +192,24 @@ stages:
     expect((await fs.stat(path.join(stageDir, 'parquet-files'))).isDirectory()).toBe(true);
   });
 });
+
+describe('on_success failure', () => {
+  it("the error ends with the command's last stderr lines, on one line, in the CLI and in the metadata", async () => {
+    const { dir, file } = await twoStages(`    on_success: {version: v1, run: "echo line1 >&2; echo 'boom: something broke' >&2; exit 3"}\n`);
+    const r = await cli(['run', file], dir);
+    expect(r.code).toBe(1);
+    const last = r.stderr.trim().split('\n').pop()!;
+    expect(last).toBe("Stage 'a' failed: The on_success command exited with 3: line1 | boom: something broke");
+    const md = await loadMetadata(path.join(dir, 'artifacts'), 't1');
+    expect(md.stages[0].error).toMatch(/exited with 3: line1 \| boom: something broke$/);
+  });
+
+  it('keeps the last 5 lines and at most 1000 characters', async () => {
+    const { stderrTail } = await import('../../src/workflow/outputs.js');
+    expect(stderrTail('a\nb\n\nc\nd\ne\nf\ng\n')).toBe('c | d | e | f | g');
+    const long = stderrTail(`start\n${'x'.repeat(3000)}\nthe end`);
+    expect(long.length).toBe(1000);
+    expect(long.endsWith('x | the end')).toBe(true);
+    expect(stderrTail('  \n')).toBe('');
+  });
+});
