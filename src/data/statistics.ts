@@ -99,15 +99,16 @@ interface ScannedColumn {
   numerical?: () => Promise<NumericalDistribution>;
 }
 
-/** Column types whose min/max/avg/stddev/median one scan can compute without risking a failed query. */
+/** Column types whose min/max/avg/stddev/median the combined scan computes (others keep their own queries). */
 const SCANNABLE_NUMERIC = /^(U?(BIG|SMALL|TINY)?INT(EGER)?|DOUBLE|FLOAT|BOOLEAN)$/;
 
 /**
- * The general counts of every plain (non-JSON) column and the numerical distribution of every numeric
- * sampler column in ONE scan of the files, instead of one or two scans per column (a million-row stage
- * has a hundred files; re-reading them per column was most of the statistics' time). Each expression
- * is the one generalInfo()/numerical() run on its own. Columns it leaves out, or all of them when the
- * query fails, go through the per-column queries, whose failures are reported per calculation.
+ * The general counts of a plain (non-JSON) column and, for a numeric sampler column, its numerical
+ * distribution, in ONE scan of the files per column instead of two (a million-row stage has a hundred
+ * files to re-read per query). Per column rather than all columns in one query: several exact
+ * count(DISTINCT) hash tables at once cost more memory than the scan saves time. Each expression is
+ * the one generalInfo()/numerical() runs on its own; a column this leaves out, or whose query fails,
+ * goes through those, whose failures are reported per calculation.
  */
 async function onePass(
   db: Database,
@@ -116,44 +117,33 @@ async function onePass(
   types: ReadonlyMap<string, string>,
 ): Promise<Map<string, ScannedColumn>> {
   const out = new Map<string, ScannedColumn>();
-  const picked = [...new Map(columns.filter((c) => types.has(c.name) && types.get(c.name) !== 'JSON').map((c) => [c.name, c])).values()];
-  if (picked.length === 0) return out;
-  const select: string[] = ['count(*) AS n'];
-  const numeric = new Set<string>();
-  picked.forEach((col, i) => {
+  for (const col of columns) {
+    const type = types.get(col.name);
+    if (type === undefined || type === 'JSON' || out.has(col.name)) continue;
     const raw = quoteIdent(col.name);
-    select.push(`count(*) - count(${raw}) AS nulls_${i}`, `count(DISTINCT ${raw}) AS uniq_${i}`);
-    const type = types.get(col.name)!;
-    if (col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type)) {
-      numeric.add(col.name);
+    const select = ['count(*) AS n', `count(*) - count(${raw}) AS nulls`, `count(DISTINCT ${raw}) AS uniq`];
+    const numeric = col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type);
+    if (numeric) {
       const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
-      select.push(`min(${c}) AS mn_${i}`, `max(${c}) AS mx_${i}`, `avg(${c}) AS mean_${i}`, `stddev_samp(${c}) AS sd_${i}`, `median(${c}) AS med_${i}`);
+      select.push(`min(${c}) AS mn`, `max(${c}) AS mx`, `avg(${c}) AS mean`, `stddev_samp(${c}) AS sd`, `median(${c}) AS med`);
     }
-  });
-  let row: Record<string, unknown> | undefined;
-  try {
-    [row] = await db.all(`SELECT ${select.join(', ')} FROM ${parquetSource(files)}`);
-  } catch {
-    return out;
-  }
-  if (!row) return out;
-  picked.forEach((col, i) => {
-    const pyarrow = pyarrowDtype(types.get(col.name)!);
-    const scannedColumn: ScannedColumn = {
-      general: {
-        num_records: Number(row.n),
-        num_null: Number(row[`nulls_${i}`]),
-        num_unique: Number(row[`uniq_${i}`]),
-        pyarrow_dtype: pyarrow,
-        simple_dtype: simpleDtype(pyarrow),
-      },
+    let row: Record<string, unknown> | undefined;
+    try {
+      [row] = await db.all(`SELECT ${select.join(', ')} FROM ${parquetSource(files)}`);
+    } catch {
+      continue;
+    }
+    if (!row) continue;
+    const pyarrow = pyarrowDtype(type);
+    const scanned: ScannedColumn = {
+      general: { num_records: Number(row.n), num_null: Number(row.nulls), num_unique: Number(row.uniq), pyarrow_dtype: pyarrow, simple_dtype: simpleDtype(pyarrow) },
     };
-    if (numeric.has(col.name)) {
-      const r = { mn: row[`mn_${i}`], mx: row[`mx_${i}`], mean: row[`mean_${i}`], sd: row[`sd_${i}`], med: row[`med_${i}`] } as NumericalRow;
-      scannedColumn.numerical = async () => numericalFrom(r);
+    if (numeric) {
+      const r = row as NumericalRow;
+      scanned.numerical = async () => numericalFrom(r);
     }
-    out.set(col.name, scannedColumn);
-  });
+    out.set(col.name, scanned);
+  }
   return out;
 }
 
