@@ -5,6 +5,8 @@
 import { analyseTemplate, parseTemplate } from '../template/ast.js';
 import { UnknownFilterError } from '../template/errors.js';
 import { ALLOWED_FILTERS } from '../template/filters.js';
+import { childNodes, type NjNode } from '../template/nunjucks-internals.js';
+import { BLOCKED_NAMES } from '../template/sandbox.js';
 
 export interface TemplateInfo {
   variables: Set<string>;
@@ -16,10 +18,31 @@ export interface TemplateInfo {
 /** Names Jinja provides itself: referencing them is not a column reference. */
 const JINJA_GLOBALS = new Set(['range', 'loop', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace', 'true', 'false', 'none']);
 
+/**
+ * The first name the sandbox refuses at run time (`x.constructor`, `x["__proto__"]`, a variable named
+ * `prototype`), read from the tree: a template that uses one can never render, so validate says so.
+ * Names computed at run time (`x[k]`) are only caught by the sandbox itself.
+ */
+function blockedName(node: NjNode): string | undefined {
+  if (node.typename === 'Symbol' && BLOCKED_NAMES.has(String(node.value))) return String(node.value);
+  if (node.typename === 'LookupVal') {
+    const val = node.val as NjNode | undefined;
+    if (val?.typename === 'Literal' && BLOCKED_NAMES.has(String(val.value))) return String(val.value);
+  }
+  for (const c of childNodes(node)) {
+    const found = blockedName(c);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 export function inspectTemplate(src: string): TemplateInfo {
   try {
-    const analysis = analyseTemplate(parseTemplate(src));
+    const ast = parseTemplate(src);
+    const analysis = analyseTemplate(ast);
     const variables = new Set([...analysis.variables].filter((v) => !JINJA_GLOBALS.has(v)));
+    const blocked = blockedName(ast);
+    if (blocked !== undefined) return { variables, filters: analysis.filters, error: `access to '${blocked}' is not permitted in a template.` };
     return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -1,0 +1,62 @@
+/**
+ * Names in templates: the sandbox's blocked names are validation errors.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectTemplate } from '../../src/config/templates.js';
+import { ValidationError } from '../../src/diagnostics.js';
+import { loadWorkflow } from '../../src/workflow/load.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ddflow-names-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function messages(yaml: string): Promise<string[]> {
+  const file = path.join(dir, `w${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, yaml);
+  try {
+    await loadWorkflow(file, { cwd: dir });
+    return [];
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return err.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  }
+}
+
+describe('inspectTemplate', () => {
+  it.each([
+    ['{{ x.constructor }}', 'constructor'],
+    ['{{ x["constructor"] }}', 'constructor'],
+    ["{{ x['__proto__'] }}", '__proto__'],
+    ['{{ x.prototype }}', 'prototype'],
+    ['{{ x.__defineGetter__ }}', '__defineGetter__'],
+    ['{{ x.__lookupSetter__ }}', '__lookupSetter__'],
+    ['{{ constructor }}', 'constructor'],
+    ['{% for i in xs %}{{ i.constructor.name }}{% endfor %}', 'constructor'],
+    ['{{ (x | upper).constructor }}', 'constructor'],
+    ['{{ y if x.__proto__ else z }}', '__proto__'],
+  ])('%s is refused', (src, name) => {
+    expect(inspectTemplate(src).error).toBe(`access to '${name}' is not permitted in a template.`);
+  });
+
+  it('accepts ordinary attribute and subscript access', () => {
+    expect(inspectTemplate('{{ x.name }} {{ x["constructors"] }} {{ x[0] }} {{ d.items() }}').error).toBeUndefined();
+  });
+});
+
+describe('validate', () => {
+  const head = 'name: w\nstages:\n  - name: s\n    config:\n      columns:\n';
+  it('refuses a blocked name in every kind of template', async () => {
+    const m = await messages(
+      head +
+        '        - {name: x, column_type: sampler, sampler_type: category, params: {values: [a]}}\n' +
+        '        - {name: e, column_type: expression, expr: "{{ x.constructor }}"}\n' +
+        '        - {name: p, column_type: llm-text, model_alias: nvidia-text, prompt: "{{ x }}", system_prompt: "{{ x.__proto__ }}"}\n' +
+        '        - {name: k, column_type: expression, expr: "{{ x }}", skip: {when: "{{ x.prototype }}"}}\n' +
+        '      processors:\n' +
+        '        - {processor_type: schema_transform, name: t, template: {a: "{{ x.constructor }}"}}\n',
+    );
+    expect(m.filter((x) => x.includes('is not permitted in a template'))).toHaveLength(4);
+  });
+});
