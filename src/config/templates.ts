@@ -15,8 +15,14 @@ export interface TemplateInfo {
   error?: string;
 }
 
-/** Names Jinja provides itself: referencing them is not a column reference. */
-const JINJA_GLOBALS = new Set(['range', 'loop', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace', 'true', 'false', 'none']);
+/**
+ * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `cycler`,
+ * `joiner`, `namespace`, `lipsum`, `dict`, and `loop` outside a for) are NOT excluded: Data Designer
+ * takes a template's columns from `find_undeclared_variables`, which lists them, so its `validate()`
+ * rejects them as missing columns, and so does the expression generator at run time ("The following
+ * columns ['range'] are missing!"). A seed or upstream column of that name is a column like any other.
+ */
+const LITERAL_NAMES = new Set(['true', 'false', 'none']);
 
 /**
  * The first name the sandbox refuses at run time (`x.constructor`, `x["__proto__"]`, a variable named
@@ -40,7 +46,7 @@ export function inspectTemplate(src: string): TemplateInfo {
   try {
     const ast = parseTemplate(src);
     const analysis = analyseTemplate(ast);
-    const variables = new Set([...analysis.variables].filter((v) => !JINJA_GLOBALS.has(v)));
+    const variables = new Set([...analysis.variables].filter((v) => !LITERAL_NAMES.has(v)));
     const blocked = blockedName(ast);
     if (blocked !== undefined) return { variables, filters: analysis.filters, error: `access to '${blocked}' is not permitted in a template.` };
     return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };

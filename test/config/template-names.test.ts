@@ -1,5 +1,7 @@
 /**
- * Names in templates: the sandbox's blocked names are validation errors.
+ * Names in templates: the sandbox's blocked names are validation errors; Jinja's globals are column
+ * references (as in Data Designer, whose validate() and expression generator both reject `range`), so a
+ * column of that name is fine and a missing one is reported.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +45,12 @@ describe('inspectTemplate', () => {
   it('accepts ordinary attribute and subscript access', () => {
     expect(inspectTemplate('{{ x.name }} {{ x["constructors"] }} {{ x[0] }} {{ d.items() }}').error).toBeUndefined();
   });
+
+  it('lists Jinja globals as referenced names, and loop only outside a for', () => {
+    expect([...inspectTemplate('{{ range(3) }}{{ cycler(1) }}{{ joiner() }}{{ namespace() }}').variables].sort()).toEqual(['cycler', 'joiner', 'namespace', 'range']);
+    expect([...inspectTemplate('{% for i in xs %}{{ loop.index }}{% endfor %}').variables]).toEqual(['xs']);
+    expect([...inspectTemplate('{{ loop }}').variables]).toEqual(['loop']);
+  });
 });
 
 describe('validate', () => {
@@ -58,5 +66,18 @@ describe('validate', () => {
         '        - {processor_type: schema_transform, name: t, template: {a: "{{ x.constructor }}"}}\n',
     );
     expect(m.filter((x) => x.includes('is not permitted in a template'))).toHaveLength(4);
+  });
+
+  it('reports range used as a variable when no column has that name', async () => {
+    const m = await messages(head + '        - {name: x, column_type: sampler, sampler_type: uniform, params: {low: 1, high: 2}}\n        - {name: e, column_type: expression, expr: "{{ range(3) | length }}"}\n');
+    expect(m).toEqual(["Expression column 'e' references missing column 'range'."]);
+  });
+
+  it('accepts a column named range', async () => {
+    const m = await messages(
+      'name: w\nstages:\n  - name: a\n    config:\n      columns:\n        - {name: range, column_type: sampler, sampler_type: uniform, params: {low: 1, high: 2}}\n' +
+        '  - name: b\n    config:\n      columns:\n        - {name: e, column_type: expression, expr: "{{ range * 2 }}"}\n',
+    );
+    expect(m).toEqual([]);
   });
 });
