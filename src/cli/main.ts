@@ -1,6 +1,7 @@
 /**
  * The `ddflow` command line: `ddflow <command> <workflow-file> [options]`.
- * Exit codes: 0 success, 1 failure (invalid workflow, failed run), 2 bad usage. Errors are one sentence;
+ * Exit codes: 0 success, 1 failure (invalid workflow, failed run), 2 bad usage (also option values the
+ * workflow file contradicts, e.g. an unknown stage in --targets: found before anything runs). Errors are one sentence;
  * stack traces only with --debug. Bundled by ncc as dist/cli/index.js.
  */
 import { realpathSync } from 'node:fs';

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { STAGE_NAME_PATTERN, type DataDesignerConfig, type ModelConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
-import { exportDataset } from '../data/dataset.js';
+import { exportDataset, exportFormatOf } from '../data/dataset.js';
 import { openDatabase, type Database } from '../data/database.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { randomSeed } from '../engine/random.js';
@@ -160,29 +160,55 @@ export interface RunSelection {
   overrides: Map<number, string>;
 }
 
+/** How a selection mistake names the option: as the run options / Action inputs do, or as CLI flags. */
+export type SelectionWording = 'options' | 'cli';
+
+/**
+ * The first mistake in targets, rerun_from and override stage names (and rerun_from with resume never)
+ * that the workflow file alone reveals — checked before anything runs. The CLI reports it as bad usage.
+ */
+export function selectionError(
+  workflow: LoadedWorkflow,
+  options: Pick<RunWorkflowOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'>,
+  wording: SelectionWording = 'options',
+): string | undefined {
+  const cli = wording === 'cli';
+  const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+  const known = `(stages: ${workflow.stages.map((s) => s.name).join(', ')})`;
+  const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
+  const unknown = targets.filter((t) => !index.has(t));
+  if (unknown.length) return cli ? `--targets names unknown stage${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `'${t}'`).join(', ')} ${known}` : `Unknown target stage(s): ${unknown.join(', ')} ${known}.`;
+  const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
+  const lastTarget = workflow.stages[targetIndex]!.name;
+  if (options.rerunFrom !== undefined) {
+    if ((options.resume ?? 'if_possible') === 'never') return cli ? '--rerun-from needs --resume if_possible or always (never reruns every stage anyway)' : 'rerun_from requires resume to be if_possible or always.';
+    const i = index.get(options.rerunFrom);
+    if (i === undefined) return cli ? `--rerun-from names unknown stage '${options.rerunFrom}' ${known}` : `Unknown rerun_from stage: '${options.rerunFrom}' ${known}.`;
+    if (i > targetIndex) return cli ? `--rerun-from '${options.rerunFrom}' comes after the last target stage '${lastTarget}'` : 'rerun_from must be an ancestor of at least one target stage.';
+  }
+  for (const name of Object.keys(options.overrides ?? {})) {
+    const i = index.get(name);
+    if (i === undefined) return cli ? `--override names unknown stage '${name}' ${known}` : `Unknown stage output override: '${name}' ${known}.`;
+    if (i > targetIndex) return cli ? `--override '${name}' comes after the last target stage '${lastTarget}'` : `Stage output override '${name}' must be an ancestor of a target stage.`;
+  }
+  return undefined;
+}
+
 /** Validates targets, rerun_from and overrides against the workflow before anything is written. */
 export async function resolveSelection(
   workflow: LoadedWorkflow,
   options: Pick<RunWorkflowOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'>,
   db: Database,
 ): Promise<RunSelection> {
+  const problem = selectionError(workflow, options);
+  if (problem) throw new DdflowError(problem);
   const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
   const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
-  const unknown = targets.filter((t) => !index.has(t));
-  if (unknown.length) throw new DdflowError(`Unknown target stage(s): ${unknown.join(', ')}.`);
   const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
-  let rerunFromIndex: number | undefined;
-  if (options.rerunFrom !== undefined) {
-    if ((options.resume ?? 'if_possible') === 'never') throw new DdflowError('rerun_from requires resume to be if_possible or always.');
-    rerunFromIndex = index.get(options.rerunFrom);
-    if (rerunFromIndex === undefined) throw new DdflowError(`Unknown rerun_from stage: '${options.rerunFrom}'.`);
-    if (rerunFromIndex > targetIndex) throw new DdflowError('rerun_from must be an ancestor of at least one target stage.');
-  }
+  const rerunFromIndex = options.rerunFrom !== undefined ? index.get(options.rerunFrom) : undefined;
   const overrides = new Map<number, string>();
   for (const [name, p] of Object.entries(options.overrides ?? {})) {
-    const i = index.get(name);
-    if (i === undefined) throw new DdflowError(`Unknown stage output override: '${name}'.`);
-    if (i > targetIndex) throw new DdflowError(`Stage output override '${name}' must be an ancestor of a target stage.`);
+    const i = index.get(name)!;
     const abs = path.resolve(p);
     try {
       await countOutputRows(db, abs);
@@ -224,6 +250,8 @@ function baseRecord(stage: LoadedStage, index: number): StageRecord {
 
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
   checkWorkflowStructure(workflow);
+  // A wrong export extension is known now: say so before any stage runs, not after all of them.
+  if (options.exportPath) exportFormatOf(options.exportPath);
   const log = options.log;
   const mode = options.resume ?? 'if_possible';
   const store = options.cacheStore ?? noCacheStore;

@@ -213,3 +213,33 @@ describe('on_success failure', () => {
     expect(stderrTail('  \n')).toBe('');
   });
 });
+
+describe('option mistakes are found before any stage runs', () => {
+  it.each([
+    [['run', '--export', 'out.txt'], /--export must end in \.jsonl, \.csv or \.parquet, got 'out\.txt'/],
+    [['run', '--rerun-from', 'a', '--resume', 'never'], /--rerun-from needs --resume if_possible or always/],
+    [['run', '--targets', 'a,nope'], /--targets names unknown stage 'nope' \(stages: a, b\)/],
+    [['run', '--rerun-from', 'nope'], /--rerun-from names unknown stage 'nope'/],
+    [['run', '--targets', 'a', '--rerun-from', 'b'], /--rerun-from 'b' comes after the last target stage 'a'/],
+    [['run', '--override', 'nope=rev.parquet'], /--override names unknown stage 'nope'/],
+    [['run', '--override', 'a='], /--override must look like stage=path/],
+    [['plan', '--targets', 'nope'], /--targets names unknown stage 'nope'/],
+    [['export', 'out.txt'], /the output file must end in \.jsonl, \.csv or \.parquet, got 'out\.txt'/],
+    [['export', 'out.jsonl', '--stage', 'nope'], /--stage names unknown stage 'nope'/],
+  ])('%j exits 2 with a usage message and writes nothing', async (args, message) => {
+    const { dir, file } = await twoStages();
+    const [command, ...rest] = args as string[];
+    const r = await cli([command!, file, ...rest], dir);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/^ddflow: .*\nusage: ddflow /);
+    expect(r.code).toBe(2);
+    expect(await fs.stat(path.join(dir, 'artifacts')).catch(() => undefined)).toBeUndefined();
+  });
+
+  it('runWorkflow itself refuses a wrong export extension before running a stage', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    const wf = workflowOf('t5', dir, [{ name: 's', numRecords: 2, config: { columns: [category()] } }]);
+    await expect(runWorkflow(wf, { log: silentLogger, exportPath: path.join(dir, 'out.txt') })).rejects.toThrow(/must end in \.jsonl, \.csv or \.parquet/);
+    expect(await fs.stat(path.join(dir, 'artifacts')).catch(() => undefined)).toBeUndefined();
+  });
+});

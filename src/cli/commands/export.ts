@@ -3,19 +3,27 @@ import path from 'node:path';
 import { displayPath } from '../../diagnostics.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { exportStageOutput } from '../../workflow/export.js';
-import type { Command } from '../args.js';
+import { UsageError, type Command } from '../args.js';
+import { checkExportPath } from './run-options.js';
+
+const USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: "Export the selected output of the final (or a named) stage of the last run.",
-  usage: 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]',
+  usage: USAGE,
   options: {
     stage: { type: 'string', value: 'NAME', description: 'Export this stage instead of the final one.' },
     'artifact-path': { type: 'string', value: 'DIR', description: 'Where the stage directories are (overrides the file).' },
   },
   positionals: { min: 2, max: 2 },
   async run(args, io) {
+    checkExportPath(args.positionals[1]!, 'the output file', USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    const stage = args.options.stage as string | undefined;
+    if (stage !== undefined && !workflow.stages.some((s) => s.name === stage)) {
+      throw new UsageError(`--stage names unknown stage '${stage}' (stages: ${workflow.stages.map((s) => s.name).join(', ')})`, USAGE);
+    }
     const out = path.resolve(io.cwd, args.positionals[1]!);
     const artifactPath = args.options['artifact-path'] as string | undefined;
     const r = await exportStageOutput(workflow, out, { stage: args.options.stage as string | undefined, artifactPath: artifactPath ? path.resolve(io.cwd, artifactPath) : undefined });

@@ -3,7 +3,7 @@ import { loadWorkflow } from '../../workflow/load.js';
 import { formatPlanLine, planWorkflow } from '../../workflow/plan.js';
 import type { Command } from '../args.js';
 import { cliLogger } from '../progress.js';
-import { SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+import { checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 
 const USAGE = 'ddflow plan <workflow-file> [options]';
 
@@ -14,8 +14,9 @@ export const planCommand: Command = {
   options: { ...SELECTION_OPTIONS, json: { type: 'boolean', description: 'Print the plan as a JSON array.' } },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     const selection = selectionOptions(args, io.cwd, USAGE);
+    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    checkSelectionAgainst(workflow, selection, USAGE);
     const plan = await planWorkflow(workflow, { ...selection, log: cliLogger(io, args.debug) });
     if (args.options.json === true) io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
     else io.stdout(plan.map((e) => `${formatPlanLine(e)}\n`).join(''));

@@ -1,7 +1,9 @@
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
 import path from 'node:path';
 import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
-import { RESUME_MODES, type ResumeMode, type RunWorkflowOptions } from '../../workflow/run.js';
+import { exportFormatOf } from '../../data/dataset.js';
+import type { LoadedWorkflow } from '../../workflow/model.js';
+import { RESUME_MODES, selectionError, type ResumeMode, type RunWorkflowOptions } from '../../workflow/run.js';
 
 export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   resume: { type: 'string', value: 'MODE', description: 'never | if_possible (default) | always.' },
@@ -38,6 +40,9 @@ export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): 
     .map((t) => t.trim())
     .filter(Boolean);
   const artifactPath = o['artifact-path'] as string | undefined;
+  if (o['rerun-from'] !== undefined && resume === 'never') {
+    throw new UsageError('--rerun-from needs --resume if_possible or always (never reruns every stage anyway)', usage);
+  }
   return {
     resume: resume as ResumeMode | undefined,
     targets: targets && targets.length ? targets : undefined,
@@ -47,4 +52,22 @@ export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): 
     seed: positiveInt(o.seed as string | undefined, 'seed', usage, 0),
     artifactPath: artifactPath ? path.resolve(cwd, artifactPath) : undefined,
   };
+}
+
+/**
+ * Bad usage that the workflow file reveals (exit 2, before any stage runs): stage names in --targets,
+ * --rerun-from and --override that the file does not have, or that come after the last target.
+ */
+export function checkSelectionAgainst(workflow: LoadedWorkflow, selection: Partial<RunWorkflowOptions>, usage: string): void {
+  const problem = selectionError(workflow, selection, 'cli');
+  if (problem) throw new UsageError(problem, usage);
+}
+
+/** An output file's extension picks the format: a wrong one is bad usage (exit 2), found before anything runs. */
+export function checkExportPath(file: string, flag: string, usage: string): void {
+  try {
+    exportFormatOf(file);
+  } catch {
+    throw new UsageError(`${flag} must end in .jsonl, .csv or .parquet, got '${file}'`, usage);
+  }
 }

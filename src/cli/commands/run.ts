@@ -5,7 +5,7 @@ import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import { displayPath } from '../../diagnostics.js';
 import type { Command } from '../args.js';
 import { cliLogger, progressReporter, summaryTable } from '../progress.js';
-import { SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 
 const USAGE = 'ddflow run <workflow-file> [options]';
 
@@ -20,9 +20,13 @@ export const runCommand: Command = {
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    // Mistakes in the arguments are found before anything runs: first those the arguments alone show,
+    // then stage names the file does not have.
     const selection = selectionOptions(args, io.cwd, USAGE);
     const exportArg = args.options.export as string | undefined;
+    if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
+    const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    checkSelectionAgainst(workflow, selection, USAGE);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
     const log = cliLogger(io, args.debug, () => progress.clear());
     for (const w of workflow.warnings) log.warn(w.message);
