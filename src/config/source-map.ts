@@ -7,8 +7,9 @@
  * `Locator` maps a path in that virtual document back to the file and node it came from by mounting
  * each config's source map at `stages/<i>/config`.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 
 /** A path into a JSON value: object keys and array indices. */
 export type Path = readonly (string | number)[];
@@ -24,26 +25,58 @@ export interface ParsedFile {
   errors: Diagnostic[];
 }
 
-/** Parses YAML or JSON text (JSON is YAML) keeping a line counter for node positions. */
+/**
+ * Parses YAML, or JSON for a `.json` file, keeping a line counter for node positions. A `.json` file is
+ * held to JSON's own syntax (no trailing commas, comments or single quotes; errors as `invalid JSON`)
+ * and its data comes from JSON.parse; the YAML parser, which reads JSON as YAML, only supplies the
+ * positions of the nodes (and the duplicate-key check).
+ */
 export function parseSource(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   // uniqueKeys: a repeated key is a parse error (Data Designer silently keeps the last one).
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const map = new SourceMap(file, doc, lineCounter);
-  const errors: Diagnostic[] = doc.errors.map((e) => ({
-    severity: 'error',
-    message: yamlErrorSentence(e.message),
-    location: map.at(e.pos[0]),
-    code: 'yaml_syntax',
-  }));
+  if (file.toLowerCase().endsWith('.json')) {
+    const bad = findJsonSyntaxError(text);
+    if (bad) return { file, data: undefined, map, errors: [{ severity: 'error', message: `invalid JSON: ${bad.message}`, location: map.at(bad.offset), code: 'json_syntax' }] };
+    const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+    const errors = duplicates.map((e) => yamlDiagnostic(e, map, doc, 'invalid JSON'));
+    return { file, data: errors.length ? undefined : (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown), map, errors };
+  }
+  const errors = doc.errors.map((e) => yamlDiagnostic(e, map, doc, 'invalid YAML'));
   const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
   return { file, data, map, errors };
 }
 
+function yamlDiagnostic(e: YAMLError, map: SourceMap, doc: Document, what: string): Diagnostic {
+  // An unclosed quote is found only at the end of the file; point at the quote that opens it.
+  const opening = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+  const message =
+    opening !== undefined
+      ? `${what}: this ${opening.quote === "'" ? 'single' : 'double'}-quoted value is never closed (missing closing ${opening.quote})`
+      : yamlErrorSentence(e.message, what);
+  return { severity: 'error', message, location: map.at(opening?.offset ?? e.pos[0]), code: 'yaml_syntax' };
+}
+
+/** The quoted scalar that runs up to `end` (where the parser noticed the missing quote). */
+function unclosedQuoteStart(doc: Document, end: number): { offset: number; quote: string } | undefined {
+  let found: { offset: number; quote: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (!range || (node.type !== 'QUOTE_SINGLE' && node.type !== 'QUOTE_DOUBLE')) return;
+      if (range[0] < end && range[1] >= end && (!found || range[0] > found.offset)) {
+        found = { offset: range[0], quote: node.type === 'QUOTE_SINGLE' ? "'" : '"' };
+      }
+    },
+  });
+  return found;
+}
+
 /** yaml's messages carry a code excerpt after the first line; keep the sentence. */
-function yamlErrorSentence(message: string): string {
+function yamlErrorSentence(message: string, what: string): string {
   const first = message.split('\n')[0]!.trim().replace(/ at line \d+, column \d+:?$/, '');
-  return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  return `${what}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
 export class SourceMap {
