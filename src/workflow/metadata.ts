@@ -1,8 +1,8 @@
 /**
  * `<artifact_path>/<workflow>/workflow-metadata.json`: what each stage is, what produced it and where its
  * selected output lives. It is rewritten atomically at every status change, so whatever a crash leaves
- * behind is a consistent picture the next run resumes from. Paths inside the workflow directory are
- * stored RELATIVE to it, so a moved (or restored, or downloaded) artifact directory still resumes.
+ * behind is a consistent picture the next run resumes from. Paths are stored RELATIVE to the workflow
+ * directory, so a moved (or restored, or downloaded) artifact directory still resumes.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -135,12 +135,18 @@ export function priorStageRecord(prior: WorkflowMetadata | undefined, index: num
   return s;
 }
 
-/** Stored form of a path: relative to the workflow directory when inside it, else absolute. */
+/**
+ * Stored form of a path: ALWAYS relative to the workflow directory (spec §3.1), with `/` separators. A
+ * path outside it — a reviewed override beside the artifact directory — gets `..` segments, so it still
+ * resolves when the artifact directory moves together with what it points at. Only a path that has no
+ * relative form (another drive on Windows) stays absolute.
+ */
 export function toMetadataPath(workflowDir: string, p: string): string {
-  const rel = path.relative(workflowDir, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.resolve(p);
+  const rel = path.relative(workflowDir, path.resolve(p));
+  if (path.isAbsolute(rel)) return path.resolve(p);
+  return rel === '' ? '.' : rel.split(path.sep).join('/');
 }
 
 export function fromMetadataPath(workflowDir: string, p: string): string {
-  return path.isAbsolute(p) ? p : path.join(workflowDir, p);
+  return path.isAbsolute(p) ? p : path.resolve(workflowDir, p);
 }

@@ -191,8 +191,9 @@ describe('targets, rerun_from and overrides', () => {
     expect(engine.datasetNames()).toEqual(['stage-1-expanded']);
     expect(await readFiles(report.final_output_files!)).toEqual([{ name: 'Grace', persona: 'Grace', approval: 'approved', final: 'Grace approved' }]);
     const md = await loadMetadata(artifacts, 'hitl-override');
-    expect(md.stages[0].stage_output_override_path).toBe(approved);
-    expect(md.stages[1].seed_path).toBe(approved);
+    // Relative to the workflow directory (artifacts/hitl-override), as every metadata path.
+    expect(md.stages[0].stage_output_override_path).toBe('../../approved.parquet');
+    expect(md.stages[1].seed_path).toBe('../../approved.parquet');
     // The same reviewed file again: nothing changed, nothing reruns.
     engine.reset();
     await run(stages, 'hitl-override', { overrides: { drafts: approved } });

@@ -243,3 +243,27 @@ describe('option mistakes are found before any stage runs', () => {
     expect(await fs.stat(path.join(dir, 'artifacts')).catch(() => undefined)).toBeUndefined();
   });
 });
+
+describe('metadata paths', () => {
+  it('an override outside the artifact directory is stored as a relative path that resolves after the whole tree moves', async () => {
+    const { dir, file } = await twoStages();
+    await writeRows(path.join(dir, 'rev.parquet'), 3);
+    const r = await cli(['run', file, '--override', 'a=rev.parquet'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const md = await loadMetadata(path.join(dir, 'artifacts'), 't1');
+    expect(md.stages[0].output_seed_path).toBe('../../rev.parquet');
+    expect(md.stages[0].stage_output_override_path).toBe('../../rev.parquet');
+    expect(md.stages[0].stage_output_path).toBe('stage-0-a/parquet-files');
+    expect(md.stages[1].seed_path).toBe('../../rev.parquet');
+    for (const s of md.stages) {
+      for (const k of ['seed_path', 'output_seed_path', 'stage_output_path', 'stage_output_override_path', 'callback_output_path', 'output_processor_output_path']) {
+        if (typeof s[k] === 'string') expect(path.isAbsolute(s[k]), `${s.name}.${k} = ${s[k]}`).toBe(false);
+      }
+    }
+    const moved = `${dir}-moved`;
+    await fs.rename(dir, moved);
+    const exp = await cli(['export', path.join(moved, 'workflow.yml'), 'a.jsonl', '--stage', 'a'], moved);
+    expect(exp.code, exp.stderr).toBe(0);
+    expect(await jsonlRows(path.join(moved, 'a.jsonl'))).toHaveLength(3);
+  });
+});
