@@ -133,7 +133,8 @@ export async function runSqlOverDataset(
   await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
   try {
     try {
-      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)})`);
+      // The newline keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
+      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)}\n)`);
     } catch (err) {
       throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
     }

@@ -193,6 +193,10 @@ describe('writeRowGroup + dataset', () => {
     expect(await countRows(db, again)).toBe(0);
     expect((await columnsOf(db, again)).map((c) => c.name)).toEqual(['id']);
 
+    // A query ending in a line comment still runs (the wrapping parenthesis is on a line of its own).
+    const commented = await runSqlOverDataset(db, files, 'SELECT id FROM dataset WHERE id < 3 -- small ids only', outDir);
+    expect(await countRows(db, commented)).toBe(3);
+
     await expect(runSqlOverDataset(db, files, 'SELECT nope FROM dataset', outDir, { processorName: 'flt' })).rejects.toThrow(
       /^The sql processor 'flt' failed: .*nope/,
     );
