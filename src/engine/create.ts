@@ -295,7 +295,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       );
     }
     if (processors.dataset.length > 0) files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);
-    const actual = await countRows(db, files);
+    const actual = processors.dataset.length > 0 ? await countRows(db, files) : generated;
     // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
     // out on purpose are not one, so the warning and numRecordsActual count what was generated.
     if (generated < input.numRecords) {

@@ -82,6 +82,8 @@ function pySet(values: Iterable<string>): string {
 export class SamplerGenerator {
   private readonly ordered: PlannedSampler[];
   private readonly datetimeColumns: Set<string>;
+  /** Columns another sampler reads (conditions, constraints, parents): they hold pre-processed values until the record is complete. */
+  private readonly readByOthers: Set<string>;
 
   constructor(
     columns: readonly SamplerColumn[],
@@ -104,6 +106,7 @@ export class SamplerGenerator {
       for (const k of constraints) if (k.target_column === c.name && constraintKind(k) === 'column_inequality') deps.add(String(k.rhs));
       edges.set(c.name, deps);
     }
+    this.readByOthers = new Set([...edges.values()].flatMap((d) => [...d]));
     const order = topologicalOrder(names, edges);
     if (!order) throw new DdflowError('There are circular dependencies in the definitions of your sampler columns.');
 
@@ -210,11 +213,14 @@ export class SamplerGenerator {
         const stream = p.stream;
         const name = p.name;
         const pre = this.preprocesses(p);
+        // A column nobody reads gets its final value at once (no second pass over the slice).
+        const finishNow = !this.readByOthers.has(name) && this.finishChanges(p);
         for (let i = from; i < to; i++) {
           const row = rows[i]!;
           const idx = firstRecord + i;
           const v = draw(stream(idx, 0), row, idx);
-          row[name] = pre ? this.convert(p, v) : v;
+          const value = pre ? this.convert(p, v) : v;
+          row[name] = finishNow ? this.finishValue(p, value) : value;
         }
       } else {
         for (let i = from; i < to; i++) this.drawCell(p, rows[i]!, firstRecord + i, limit);
@@ -222,6 +228,7 @@ export class SamplerGenerator {
     }
     for (const p of this.ordered) {
       if (!this.finishChanges(p)) continue;
+      if (p.branches.length === 1 && p.checkers.length === 0 && !this.readByOthers.has(p.name)) continue; // finished while drawn
       for (let i = from; i < to; i++) this.finishCell(p, rows[i]!);
     }
   }
@@ -254,21 +261,24 @@ export class SamplerGenerator {
   }
 
   private finishCell(p: PlannedSampler, row: Record<string, unknown>): void {
-    const v = row[p.name];
-    if (p.def.conversion === 'datetime') {
-      row[p.name] = typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
-      return;
-    }
-    let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
-    if (p.decimalPlaces !== null && typeof out === 'number') out = roundHalfEven(out, p.decimalPlaces);
-    row[p.name] = out;
+    row[p.name] = this.finishValue(p, row[p.name]);
   }
 
-  /** False when finishCell would write back the value it read (no conversion, no rounding). */
+  private finishValue(p: PlannedSampler, v: unknown): unknown {
+    if (p.def.conversion === 'datetime') return typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
+    let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
+    if (p.decimalPlaces !== null && typeof out === 'number') out = roundHalfEven(out, p.decimalPlaces);
+    return out;
+  }
+
+  /**
+   * False when finishing would give back the value drawn: no conversion and no rounding, or an int/float
+   * conversion already applied when drawn (converting its result again changes nothing).
+   */
   private finishChanges(p: PlannedSampler): boolean {
     if (p.def.conversion === 'datetime') return true;
     if (p.decimalPlaces !== null) return true;
-    return p.def.conversion === 'numeric' && p.convertTo !== null;
+    return p.def.conversion === 'numeric' && p.convertTo !== null && !this.preprocesses(p);
   }
 
   private preprocesses(p: PlannedSampler): boolean {

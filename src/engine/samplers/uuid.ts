@@ -28,12 +28,13 @@ export const uuidSampler: SamplerDefinition<SamplerParamsOf<'uuid'>> = {
   create({ prefix, short_form = false, uppercase = false }, _column, columnKey) {
     const pre = prefix ?? '';
     return (rng, _row, recordIndex) => {
-      const salt = rng.next32();
       // x -> mix32(x ^ key) is a bijection of 32-bit x: distinct records, distinct heads.
       const head = hex8(mix32(mix32((recordIndex >>> 0) ^ columnKey) ^ 0x5bd1e995));
       let hex: string;
+      // The short form is the head alone: its cell's stream (reseeded per cell) is not read at all.
       if (short_form) hex = head;
       else {
+        const salt = rng.next32();
         const b = rng.next32();
         const c = rng.next32();
         // uuid4 layout: version nibble 4 at position 12, variant 8-b at position 16.
