@@ -18,7 +18,7 @@ export interface PlanEntry {
   index: number;
   stage: string;
   decision: PlanDecision;
-  /** Empty for a skipped stage beyond the targets (its inputs are not determined). */
+  /** For a skipped stage: the fingerprint it would have after the planned upstream stages. */
   fingerprint: string;
   /** Rows the stage would produce (cached: its output rows; run: the requested count). */
   rows: number;
@@ -50,14 +50,14 @@ export async function planWorkflow(workflow: LoadedWorkflow, options: PlanOption
     let emptyUpstream: string | undefined;
     let forceDownstream = false;
     for (const [index, stage] of workflow.stages.entries()) {
-      if (index > selection.targetIndex) {
-        entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint: '', rows: 0, calls: 0, reason: 'not a target' });
-        continue;
-      }
       const numRecords = resolveNumRecords(stage, index, upstream?.records, options);
       const fingerprint = await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed, upstreamFingerprint: upstream?.fingerprint ?? null });
-      if (emptyUpstream !== undefined) {
-        entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason: `upstream stage '${emptyUpstream}' is empty` });
+      // Skipped stages still get the fingerprint they would have after the planned upstream (every plan
+      // line has one); the chain goes on through them as if they produced the rows they would request.
+      if (index > selection.targetIndex || emptyUpstream !== undefined) {
+        const reason = index > selection.targetIndex ? 'not a target' : `upstream stage '${emptyUpstream}' is empty`;
+        entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason });
+        upstream = { records: numRecords, fingerprint };
         continue;
       }
       const rec = priorStageRecord(prior, index, stage.name, stageDirName(index, stage.name));

@@ -267,3 +267,21 @@ describe('metadata paths', () => {
     expect(await jsonlRows(path.join(moved, 'a.jsonl'))).toHaveLength(3);
   });
 });
+
+describe('plan beyond the targets', () => {
+  it('every plan line has a 12-character fingerprint, also for stages skipped beyond the targets (and in --json)', async () => {
+    const { dir, file } = await twoStages();
+    expect((await cli(['run', file, '--targets', 'a'], dir)).code).toBe(0);
+    const targeted = await cli(['plan', file, '--targets', 'a'], dir);
+    expect(targeted.code).toBe(0);
+    const lines = targeted.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^a  cached  [0-9a-f]{12}  rows=10 calls~0$/);
+    expect(lines[1]).toMatch(/^b  skipped  [0-9a-f]{12}  rows=0 calls~0$/);
+    // The fingerprint b would have: the same as a full plan computes for it.
+    const full = planRows((await cli(['plan', file], dir)).stdout);
+    expect(full.b).toMatchObject({ decision: 'run', fp: planRows(targeted.stdout).b!.fp });
+    const json = JSON.parse((await cli(['plan', file, '--targets', 'a', '--json'], dir)).stdout);
+    expect(json[1]).toMatchObject({ stage: 'b', decision: 'skipped', reason: 'not a target' });
+    expect(json[1].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
