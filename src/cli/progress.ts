@@ -6,7 +6,7 @@
 import type { Logger } from '../logger.js';
 import type { StageProgress } from '../engine/types.js';
 import type { RunEvent } from '../workflow/run.js';
-import type { StageReport } from '../workflow/report.js';
+import type { RunReport, StageReport } from '../workflow/report.js';
 import type { CliIO } from './args.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
@@ -25,6 +25,27 @@ export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = (
       io.stderr(`debug: ${m}\n`);
     },
   };
+}
+
+/** `1 row`, `2 rows`, `0 records`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Why the final stage has no output, or undefined when it has one: skipped behind an empty upstream
+ * (named), or empty itself (allowed by allow_empty).
+ */
+export function noOutputReason(report: RunReport): string | undefined {
+  const final = report.stages[report.stages.length - 1];
+  if (!final || (report.final_output_files?.length ?? 0) > 0) return undefined;
+  if (final.status === 'skipped_empty_upstream') {
+    const empty = report.stages.find((s) => s.status === 'completed_empty');
+    const cause = empty ? `upstream stage '${empty.name}' produced no records` : 'an upstream stage produced no records';
+    return `skipped, so there is no output: ${cause} (allow_empty: true skips the later stages)`;
+  }
+  if (final.status === 'completed_empty') return 'no records: its output is empty (allowed by allow_empty: true)';
+  return `no output (${final.status})`;
 }
 
 export function formatDuration(sec: number): string {
@@ -69,7 +90,7 @@ export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?
         clear();
         stageStart = now();
         lastLine = stageStart;
-        io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${event.numRecords} records)\n`);
+        io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${count(event.numRecords, 'record')})\n`);
       } else if (event.type === 'stage-progress') {
         const p = event.progress;
         const { text } = progressText(p, (now() - stageStart) / 1000);
@@ -86,7 +107,7 @@ export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?
         clear();
         const r = event.report;
         const extra = r.error ? `: ${r.error}` : '';
-        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${r.output_records} rows, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
       }
     },
   };

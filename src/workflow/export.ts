@@ -3,11 +3,12 @@
  * jsonl/csv/parquet file. It reads workflow-metadata.json, so it works on a downloaded or moved
  * artifact directory too, and follows `output: processor:<name>`, on_success and overrides.
  */
-import { DdflowError } from '../diagnostics.js';
+import { promises as fs } from 'node:fs';
+import { DdflowError, displayPath } from '../diagnostics.js';
 import { exportDataset, exportFormatOf } from '../data/dataset.js';
 import { openDatabase } from '../data/database.js';
 import { silentLogger } from '../logger.js';
-import { fromMetadataPath, readPriorMetadata } from './metadata.js';
+import { fromMetadataPath, metadataPath, readPriorMetadata, WORKFLOW_METADATA_FILENAME } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
 import { parquetFilesAt } from './outputs.js';
 import { workflowDirOf } from './run.js';
@@ -15,12 +16,18 @@ import { workflowDirOf } from './run.js';
 export async function exportStageOutput(
   workflow: LoadedWorkflow,
   outPath: string,
-  options: { stage?: string; artifactPath?: string } = {},
+  /** `cwd`: paths in messages are shown relative to it. */
+  options: { stage?: string; artifactPath?: string; cwd?: string } = {},
 ): Promise<{ rows: number; path: string; stage: string }> {
   exportFormatOf(outPath);
   const name = options.stage ?? workflow.stages[workflow.stages.length - 1]!.name;
   if (!workflow.stages.some((s) => s.name === name)) throw new DdflowError(`Unknown stage '${name}'.`);
   const workflowDir = workflowDirOf(workflow, options.artifactPath);
+  if (!(await fs.stat(metadataPath(workflowDir)).catch(() => undefined))) {
+    throw new DdflowError(
+      `There is no run of workflow '${workflow.name}' to export yet: ${displayPath(workflowDir, options.cwd)} has no ${WORKFLOW_METADATA_FILENAME}; run 'ddflow run ${displayPath(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`,
+    );
+  }
   const metadata = await readPriorMetadata(workflowDir, workflow.name, 'always', silentLogger, { requireFile: true });
   const rec = metadata!.stages.find((s) => s && s.name === name);
   if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {

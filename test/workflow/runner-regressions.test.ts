@@ -285,3 +285,59 @@ describe('plan beyond the targets', () => {
     expect(json[1].fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('wording', () => {
+  it('export before any run says there is no run to export yet, names the artifact directory and suggests ddflow run', async () => {
+    const { dir, file } = await twoStages();
+    const r = await cli(['export', file, 'out.jsonl'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("There is no run of workflow 't1' to export yet: artifacts/t1 has no workflow-metadata.json; run 'ddflow run workflow.yml' first (or pass --artifact-path where its artifacts are).\n");
+  });
+
+  it('a run whose final stage was skipped says so and why', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    const file = path.join(dir, 'workflow.yml');
+    await fs.writeFile(
+      file,
+      `name: t8
+stages:
+  - name: a
+    num_records: 3
+    allow_empty: true
+    config:
+      columns:
+        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1}}
+      processors:
+        - {processor_type: sql, name: none, query: "SELECT * FROM dataset WHERE n > 2"}
+  - name: b
+    config:
+      columns: [{name: m, column_type: expression, expr: "{{ n }}"}]
+  - name: c
+    config:
+      columns: [{name: k, column_type: expression, expr: "{{ m }}"}]
+`,
+    );
+    const r = await cli(['run', file], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("c: skipped, so there is no output: upstream stage 'a' produced no records (allow_empty: true skips the later stages)\n");
+    expect(r.stderr).toMatch(/^\* a: completed_empty \(0 rows, /m);
+  });
+
+  it('counts are singular for one ("1 row", "1 record") and preview -n 0 names -n/--num-records', async () => {
+    const dir = await tempDir('ddflow-reg-');
+    const file = path.join(dir, 'workflow.yml');
+    await fs.writeFile(file, `name: t9\nstages:\n  - name: a\n    num_records: 1\n    config:\n      columns: [{name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1}}]\n`);
+    const r = await cli(['run', file, '--export', 'one.jsonl'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^> a: running \(1 record\)$/m);
+    expect(r.stderr).toMatch(/^\* a: completed \(1 row, /m);
+    expect(r.stdout).toMatch(/^a: 1 record in artifacts\/t9\/stage-0-a\/parquet-files\nexported 1 record to one\.jsonl\n$/);
+    const e = await cli(['export', file, 'two.jsonl'], dir);
+    expect(e.stdout).toBe("exported 1 record of stage 'a' to two.jsonl\n");
+    for (const flag of ['-n', '--num-records']) {
+      const p = await cli(['preview', file, flag, '0'], dir);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toMatch(/^ddflow: -n\/--num-records must be an integer >= 1, got '0'\n/);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { displayPath } from '../../diagnostics.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { exportStageOutput } from '../../workflow/export.js';
 import { UsageError, type Command } from '../args.js';
+import { count } from '../progress.js';
 import { checkExportPath } from './run-options.js';
 
 const USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]';
@@ -26,8 +27,8 @@ export const exportCommand: Command = {
     }
     const out = path.resolve(io.cwd, args.positionals[1]!);
     const artifactPath = args.options['artifact-path'] as string | undefined;
-    const r = await exportStageOutput(workflow, out, { stage: args.options.stage as string | undefined, artifactPath: artifactPath ? path.resolve(io.cwd, artifactPath) : undefined });
-    io.stdout(`exported ${r.rows} records of stage '${r.stage}' to ${displayPath(r.path, io.cwd)}\n`);
+    const r = await exportStageOutput(workflow, out, { stage: args.options.stage as string | undefined, artifactPath: artifactPath ? path.resolve(io.cwd, artifactPath) : undefined, cwd: io.cwd });
+    io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${displayPath(r.path, io.cwd)}\n`);
     return 0;
   },
 };

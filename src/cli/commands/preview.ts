@@ -7,7 +7,7 @@ import { readRows } from '../../data/dataset.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import type { Command } from '../args.js';
-import { cliLogger, progressReporter, summaryTable } from '../progress.js';
+import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
 
 const USAGE = 'ddflow preview <workflow-file> [-n N]';
@@ -23,7 +23,7 @@ export const previewCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
-    const n = positiveInt(args.options['num-records'] as string | undefined, 'num-records', USAGE) ?? 10;
+    const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE) ?? 10;
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
     const log = cliLogger(io, args.debug, () => progress.clear());
@@ -34,13 +34,13 @@ export const previewCommand: Command = {
       io.stderr(`\n${summaryTable(report.stages)}`);
       const files = report.final_output_files ?? [];
       if (files.length === 0) {
-        io.stdout(`${report.final_stage}: no rows\n`);
+        io.stdout(`${report.final_stage}: ${noOutputReason(report) ?? 'no output'}\n`);
         return 0;
       }
       const db = await openDatabase();
       try {
         const rows = await readRows(db, files, { limit: n });
-        io.stdout(`${report.final_stage}: ${report.final_records} records (showing ${rows.length})\n`);
+        io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} (showing ${rows.length})\n`);
         for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
       } finally {
         db.close();

@@ -15,10 +15,11 @@ export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
 };
 
+/** `flag`: the option's name (`seed` → `--seed`), or its spelling(s) as shown when it has a short form (`-n/--num-records`). */
 export function positiveInt(value: string | undefined, flag: string, usage: string, min = 1): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--${flag} must be an integer >= ${min}, got '${value}'`, usage);
+    throw new UsageError(`${flag.startsWith('-') ? flag : `--${flag}`} must be an integer >= ${min}, got '${value}'`, usage);
   }
   return Number(value);
 }

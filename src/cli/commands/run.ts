@@ -4,7 +4,7 @@ import { loadWorkflow } from '../../workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import { displayPath } from '../../diagnostics.js';
 import type { Command } from '../args.js';
-import { cliLogger, progressReporter, summaryTable } from '../progress.js';
+import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 
 const USAGE = 'ddflow run <workflow-file> [options]';
@@ -56,9 +56,10 @@ export const runCommand: Command = {
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
       const files = report.final_output_files ?? [];
-      const where = files.length ? displayPath(path.dirname(files[0]!), io.cwd) : '(no output)';
-      io.stdout(`${report.final_stage}: ${report.final_records} records in ${where}\n`);
-      if (report.export_path) io.stdout(`exported ${report.final_records} records to ${displayPath(report.export_path, io.cwd)}\n`);
+      const none = noOutputReason(report);
+      if (none || files.length === 0) io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
+      else io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} in ${displayPath(path.dirname(files[0]!), io.cwd)}\n`);
+      if (report.export_path) io.stdout(`exported ${count(report.final_records, 'record')} to ${displayPath(report.export_path, io.cwd)}\n`);
       return 0;
     } catch (err) {
       progress.clear();
