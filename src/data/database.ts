@@ -34,8 +34,15 @@ export interface OpenDatabaseOptions extends LoadDuckDBOptions {
   settings?: Record<string, string>;
 }
 
+let opened = 0;
+/** How many databases this process has opened: lets tests hold a run to one DuckDB instance. */
+export function databasesOpened(): number {
+  return opened;
+}
+
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const duckdb = await loadDuckDB(options);
+  opened++;
   const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
   let instance: DuckDBInstance;
   try {

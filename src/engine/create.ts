@@ -81,7 +81,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     log.warn(m);
   };
   await fs.mkdir(stageDir, { recursive: true });
-  const db = await openDatabase();
+  // The run's database when the runner passes it (DuckDB is opened once per run); a stage run alone opens its own.
+  const ownDb = input.db ? undefined : await openDatabase();
+  const db = input.db ?? ownDb!;
   let seedData: SeedDataset | null = null;
   try {
     const seedConfig = await upstreamSeedConfig(db, input);
@@ -324,7 +326,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     };
   } finally {
     await seedData?.close().catch(() => undefined);
-    db.close();
+    ownDb?.close();
   }
 }
 
@@ -370,7 +372,8 @@ async function applyDatasetProcessors(processors: readonly DatasetProcessor[], f
  * processors into `outDir` (same layout as a stage), then the `sql` processors over the result.
  */
 export async function runDatasetProcessors(input: DatasetProcessingInput): Promise<DatasetProcessingResult> {
-  const db = await openDatabase();
+  const ownDb = input.db ? undefined : await openDatabase();
+  const db = input.db ?? ownDb!;
   try {
     const warn = (m: string) => input.log.warn(m);
     await fs.rm(input.outDir, { recursive: true, force: true });
@@ -400,7 +403,7 @@ export async function runDatasetProcessors(input: DatasetProcessingInput): Promi
     if (processors.dataset.length > 0 && files.length > 0) out = await applyDatasetProcessors(processors.dataset, files, path.join(input.outDir, PARQUET_DIR), 1000);
     return { outputFiles: out, processorFiles, numRecords: out.length > 0 ? await countRows(db, out) : 0 };
   } finally {
-    db.close();
+    ownDb?.close();
   }
 }
 

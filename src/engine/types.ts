@@ -5,6 +5,7 @@
  */
 import type { DataDesignerConfig, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Logger } from '../logger.js';
+import type { Database } from '../data/database.js';
 import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
 
@@ -53,6 +54,8 @@ export interface StageRunInput {
   signal?: AbortSignal;
   /** The model runtime for LLM and embedding columns; a stage that has such columns fails without it. */
   models?: ModelRuntimeLike;
+  /** The run's DuckDB database (opened once per run); without it the stage opens and closes its own. */
+  db?: Database;
   onProgress?: (progress: StageProgress) => void;
   log: Logger;
 }
@@ -85,6 +88,8 @@ export interface DatasetProcessingInput {
   inputFiles: string[];
   outDir: string;
   log: Logger;
+  /** The run's DuckDB database; without it one is opened for the call. */
+  db?: Database;
 }
 
 export interface DatasetProcessingResult {

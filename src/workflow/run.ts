@@ -793,6 +793,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     resume: x.resume,
     models: x.models,
     signal: options.signal,
+    db: x.db,
     onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
     log: options.log,
   });
@@ -803,7 +804,7 @@ async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
   const opDir = path.join(stageDir, 'output-processors');
   if (stage.outputProcessors.length > 0) {
     await fs.rm(opDir, { recursive: true, force: true });
-    processed = await x.engine.runDatasetProcessors({ stageName: stage.name, processors: stage.outputProcessors, inputFiles: result.outputFiles, outDir: opDir, log: options.log });
+    processed = await x.engine.runDatasetProcessors({ stageName: stage.name, processors: stage.outputProcessors, inputFiles: result.outputFiles, outDir: opDir, log: options.log, db: x.db });
     options.signal?.throwIfAborted();
   }
 

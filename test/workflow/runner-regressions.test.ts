@@ -7,10 +7,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { openDatabase } from '../../src/data/database.js';
+import { databasesOpened, openDatabase } from '../../src/data/database.js';
 import { silentLogger } from '../../src/logger.js';
 import { runOnSuccess } from '../../src/workflow/outputs.js';
 import { runWorkflow } from '../../src/workflow/run.js';
+import { loadWorkflow } from '../../src/workflow/load.js';
 import { category, loadMetadata, mtimes, tempDir, workflowOf } from './helpers.js';
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -339,5 +340,14 @@ stages:
       expect(p.code).toBe(2);
       expect(p.stderr).toMatch(/^ddflow: -n\/--num-records must be an integer >= 1, got '0'\n/);
     }
+  });
+
+  it('a run opens DuckDB once and shares it with every stage', async () => {
+    const { file } = await twoStages();
+    const workflow = await loadWorkflow(file);
+    const before = databasesOpened();
+    const report = await runWorkflow(workflow, { log: silentLogger, resume: 'never' });
+    expect(report.stages.map((s) => s.status)).toEqual(['completed', 'completed']);
+    expect(databasesOpened() - before).toBe(1);
   });
 });
