@@ -369,14 +369,14 @@ var core = __webpack_require__(33838);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 14 modules
-var load = __webpack_require__(37578);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
+var load = __webpack_require__(95569);
 // EXTERNAL MODULE: ./src/workflow/plan.ts
 var plan = __webpack_require__(74510);
 // EXTERNAL MODULE: ./src/workflow/cache-keys.ts
 var cache_keys = __webpack_require__(64480);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 8 modules
-var run = __webpack_require__(21911);
+// EXTERNAL MODULE: ./src/workflow/run.ts + 9 modules
+var run = __webpack_require__(48115);
 // EXTERNAL MODULE: ./src/workflow/stores.ts
 var stores = __webpack_require__(20219);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
@@ -1361,12 +1361,14 @@ const NUMERICAL_SAMPLERS = new Set(['bernoulli_mixture', 'bernoulli', 'binomial'
 async function computeColumnStatistics(db, files, columns) {
     const schema = files.length > 0 ? await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .columnsOf */ .PL)(db, files) : [];
     const types = new Map(schema.map((c) => [c.name, c.type]));
+    const scanned = await onePass(db, files, columns, types);
     const out = [];
     for (const col of columns) {
+        const pre = scanned.get(col.name);
         const stats = {
             column_name: col.name,
             column_type: col.column_type,
-            ...(await generalInfo(db, files, col.name, types.get(col.name))),
+            ...(pre?.general ?? (await generalInfo(db, files, col.name, types.get(col.name)))),
         };
         if (col.column_type === 'sampler') {
             const samplerType = col.sampler_type ?? 'unknown';
@@ -1375,7 +1377,8 @@ async function computeColumnStatistics(db, files, columns) {
                 Object.assign(stats, await guarded('categorical', () => categorical(db, files, col.name)));
             }
             else if (NUMERICAL_SAMPLERS.has(samplerType)) {
-                Object.assign(stats, await guarded('numerical', () => numerical(db, files, col.name, types.get(col.name))));
+                const numbers = pre?.numerical;
+                Object.assign(stats, await guarded('numerical', () => (numbers ? numbers() : numerical(db, files, col.name, types.get(col.name)))));
             }
             else {
                 stats.distribution_type = 'other';
@@ -1386,6 +1389,50 @@ async function computeColumnStatistics(db, files, columns) {
             stats.num_valid_records = await validCount(db, files, col.name).catch(() => CALCULATION_FAILED);
         }
         out.push(stats);
+    }
+    return out;
+}
+/** Column types whose min/max/avg/stddev/median the combined scan computes (others keep their own queries). */
+const SCANNABLE_NUMERIC = /^(U?(BIG|SMALL|TINY)?INT(EGER)?|DOUBLE|FLOAT|BOOLEAN)$/;
+/**
+ * The general counts of a plain (non-JSON) column and, for a numeric sampler column, its numerical
+ * distribution, in ONE scan of the files per column instead of two (a million-row stage has a hundred
+ * files to re-read per query). Per column rather than all columns in one query: several exact
+ * count(DISTINCT) hash tables at once cost more memory than the scan saves time. Each expression is
+ * the one generalInfo()/numerical() runs on its own; a column this leaves out, or whose query fails,
+ * goes through those, whose failures are reported per calculation.
+ */
+async function onePass(db, files, columns, types) {
+    const out = new Map();
+    for (const col of columns) {
+        const type = types.get(col.name);
+        if (type === undefined || type === 'JSON' || out.has(col.name))
+            continue;
+        const raw = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(col.name);
+        const select = ['count(*) AS n', `count(*) - count(${raw}) AS nulls`, `count(DISTINCT ${raw}) AS uniq`];
+        const numeric = col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type);
+        if (numeric) {
+            const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
+            select.push(`min(${c}) AS mn`, `max(${c}) AS mx`, `avg(${c}) AS mean`, `stddev_samp(${c}) AS sd`, `median(${c}) AS med`);
+        }
+        let row;
+        try {
+            [row] = await db.all(`SELECT ${select.join(', ')} FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+        }
+        catch {
+            continue;
+        }
+        if (!row)
+            continue;
+        const pyarrow = pyarrowDtype(type);
+        const scanned = {
+            general: { num_records: Number(row.n), num_null: Number(row.nulls), num_unique: Number(row.uniq), pyarrow_dtype: pyarrow, simple_dtype: simpleDtype(pyarrow) },
+        };
+        if (numeric) {
+            const r = row;
+            scanned.numerical = async () => numericalFrom(r);
+        }
+        out.set(col.name, scanned);
     }
     return out;
 }
@@ -1433,9 +1480,13 @@ async function generalInfo(db, files, name, type) {
 async function categorical(db, files, name) {
     const c = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
     const src = `read_parquet(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, union_by_name = true, filename = true, file_row_number = true)`;
-    const rows = await db.all(`SELECT ${c} AS v, count(*) AS n,
-            min(list_position(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, filename)::BIGINT * 1000000000000 + file_row_number) AS first_seen
-     FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, first_seen`);
+    // Counted per (value, file) first, so the file's position in the list is looked up once per group
+    // rather than once per row (a 100-file list searched a million times was most of this query).
+    const rows = await db.all(`SELECT v, sum(n)::BIGINT AS n,
+            min(list_position(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, filename)::BIGINT * 1000000000000 + first_row) AS first_seen
+     FROM (SELECT ${c} AS v, filename, count(*) AS n, min(file_row_number) AS first_row
+           FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c}, filename)
+     GROUP BY v ORDER BY n DESC, first_seen`);
     if (rows.length === 0)
         throw new Error('no values');
     const categories = rows.map((r) => categoryValue(r.v));
@@ -1451,6 +1502,9 @@ async function numerical(db, files, name, type) {
     const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
     const [row] = await db.all(`SELECT min(${c}) AS mn, max(${c}) AS mx, avg(${c}) AS mean, stddev_samp(${c}) AS sd, median(${c}) AS med
      FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+    return numericalFrom(row);
+}
+function numericalFrom(row) {
     if (!row || row.mn === null || typeof row.mn !== 'number')
         throw new Error('not numeric');
     return {

@@ -109,8 +109,8 @@ function commandHelp(command) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/workflow/load.ts + 14 modules
-var load = __webpack_require__(37578);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
+var load = __webpack_require__(95569);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 
@@ -169,6 +169,27 @@ function cliLogger(io, debug, beforeWrite = () => { }) {
         },
     };
 }
+/** `1 row`, `2 rows`, `0 records`. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * Why the final stage has no output, or undefined when it has one: skipped behind an empty upstream
+ * (named), or empty itself (allowed by allow_empty).
+ */
+function noOutputReason(report) {
+    const final = report.stages[report.stages.length - 1];
+    if (!final || (report.final_output_files?.length ?? 0) > 0)
+        return undefined;
+    if (final.status === 'skipped_empty_upstream') {
+        const empty = report.stages.find((s) => s.status === 'completed_empty');
+        const cause = empty ? `upstream stage '${empty.name}' produced no records` : 'an upstream stage produced no records';
+        return `skipped, so there is no output: ${cause} (allow_empty: true skips the later stages)`;
+    }
+    if (final.status === 'completed_empty')
+        return 'no records: its output is empty (allowed by allow_empty: true)';
+    return `no output (${final.status})`;
+}
 function formatDuration(sec) {
     if (!Number.isFinite(sec))
         return '?';
@@ -206,7 +227,7 @@ function progressReporter(io, options) {
                 clear();
                 stageStart = now();
                 lastLine = stageStart;
-                io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${event.numRecords} records)\n`);
+                io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${count(event.numRecords, 'record')})\n`);
             }
             else if (event.type === 'stage-progress') {
                 const p = event.progress;
@@ -226,7 +247,7 @@ function progressReporter(io, options) {
                 clear();
                 const r = event.report;
                 const extra = r.error ? `: ${r.error}` : '';
-                io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${r.output_records} rows, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+                io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
             }
         },
     };
@@ -262,10 +283,13 @@ function summaryTable(stages) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 8 modules
-var run = __webpack_require__(21911);
+// EXTERNAL MODULE: ./src/data/dataset.ts
+var dataset = __webpack_require__(99724);
+// EXTERNAL MODULE: ./src/workflow/run.ts + 9 modules
+var run = __webpack_require__(48115);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-options.ts
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
+
 
 
 
@@ -278,11 +302,12 @@ const SELECTION_OPTIONS = {
     seed: { type: 'string', value: 'N', description: 'Workflow seed (overrides the file).' },
     'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
 };
+/** `flag`: the option's name (`seed` → `--seed`), or its spelling(s) as shown when it has a short form (`-n/--num-records`). */
 function positiveInt(value, flag, usage, min = 1) {
     if (value === undefined)
         return undefined;
     if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`--${flag} must be an integer >= ${min}, got '${value}'`, usage);
+        throw new UsageError(`${flag.startsWith('-') ? flag : `--${flag}`} must be an integer >= ${min}, got '${value}'`, usage);
     }
     return Number(value);
 }
@@ -304,6 +329,9 @@ function selectionOptions(args, cwd, usage) {
         .map((t) => t.trim())
         .filter(Boolean);
     const artifactPath = o['artifact-path'];
+    if (o['rerun-from'] !== undefined && resume === 'never') {
+        throw new UsageError('--rerun-from needs --resume if_possible or always (never reruns every stage anyway)', usage);
+    }
     return {
         resume: resume,
         targets: targets && targets.length ? targets : undefined,
@@ -313,6 +341,24 @@ function selectionOptions(args, cwd, usage) {
         seed: positiveInt(o.seed, 'seed', usage, 0),
         artifactPath: artifactPath ? external_node_path_default().resolve(cwd, artifactPath) : undefined,
     };
+}
+/**
+ * Bad usage that the workflow file reveals (exit 2, before any stage runs): stage names in --targets,
+ * --rerun-from and --override that the file does not have, or that come after the last target.
+ */
+function checkSelectionAgainst(workflow, selection, usage) {
+    const problem = (0,run/* selectionError */.$1)(workflow, selection, 'cli');
+    if (problem)
+        throw new UsageError(problem, usage);
+}
+/** An output file's extension picks the format: a wrong one is bad usage (exit 2), found before anything runs. */
+function checkExportPath(file, flag, usage) {
+    try {
+        (0,dataset/* exportFormatOf */.rP)(file);
+    }
+    catch {
+        throw new UsageError(`${flag} must end in .jsonl, .csv or .parquet, got '${file}'`, usage);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/plan.ts
@@ -329,8 +375,9 @@ const planCommand = {
     options: { ...SELECTION_OPTIONS, json: { type: 'boolean', description: 'Print the plan as a JSON array.' } },
     positionals: { min: 1, max: 1 },
     async run(args, io) {
-        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
         const selection = selectionOptions(args, io.cwd, USAGE);
+        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        checkSelectionAgainst(workflow, selection, USAGE);
         const plan = await (0,workflow_plan/* planWorkflow */.t5)(workflow, { ...selection, log: cliLogger(io, args.debug) });
         if (args.options.json === true)
             io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
@@ -360,9 +407,14 @@ const runCommand = {
     },
     positionals: { min: 1, max: 1 },
     async run(args, io) {
-        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        // Mistakes in the arguments are found before anything runs: first those the arguments alone show,
+        // then stage names the file does not have.
         const selection = selectionOptions(args, io.cwd, run_USAGE);
         const exportArg = args.options.export;
+        if (exportArg !== undefined)
+            checkExportPath(exportArg, '--export', run_USAGE);
+        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        checkSelectionAgainst(workflow, selection, run_USAGE);
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
         const log = cliLogger(io, args.debug, () => progress.clear());
         for (const w of workflow.warnings)
@@ -393,10 +445,13 @@ const runCommand = {
             progress.clear();
             io.stderr(`\n${summaryTable(report.stages)}`);
             const files = report.final_output_files ?? [];
-            const where = files.length ? (0,diagnostics/* displayPath */.Gt)(external_node_path_default().dirname(files[0]), io.cwd) : '(no output)';
-            io.stdout(`${report.final_stage}: ${report.final_records} records in ${where}\n`);
+            const none = noOutputReason(report);
+            if (none || files.length === 0)
+                io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
+            else
+                io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} in ${(0,diagnostics/* displayPath */.Gt)(external_node_path_default().dirname(files[0]), io.cwd)}\n`);
             if (report.export_path)
-                io.stdout(`exported ${report.final_records} records to ${(0,diagnostics/* displayPath */.Gt)(report.export_path, io.cwd)}\n`);
+                io.stdout(`exported ${count(report.final_records, 'record')} to ${(0,diagnostics/* displayPath */.Gt)(report.export_path, io.cwd)}\n`);
             return 0;
         }
         catch (err) {
@@ -420,8 +475,6 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/data/database.ts
 var database = __webpack_require__(94715);
-// EXTERNAL MODULE: ./src/data/dataset.ts
-var dataset = __webpack_require__(99724);
 ;// CONCATENATED MODULE: ./src/cli/commands/preview.ts
 /** `ddflow preview <workflow-file> [-n N]`: every stage with N records in a temporary directory; prints sample rows. */
 
@@ -445,7 +498,7 @@ const previewCommand = {
     positionals: { min: 1, max: 1 },
     async run(args, io) {
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
-        const n = positiveInt(args.options['num-records'], 'num-records', preview_USAGE) ?? 10;
+        const n = positiveInt(args.options['num-records'], '-n/--num-records', preview_USAGE) ?? 10;
         const seed = positiveInt(args.options.seed, 'seed', preview_USAGE, 0);
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
         const log = cliLogger(io, args.debug, () => progress.clear());
@@ -456,13 +509,13 @@ const previewCommand = {
             io.stderr(`\n${summaryTable(report.stages)}`);
             const files = report.final_output_files ?? [];
             if (files.length === 0) {
-                io.stdout(`${report.final_stage}: no rows\n`);
+                io.stdout(`${report.final_stage}: ${noOutputReason(report) ?? 'no output'}\n`);
                 return 0;
             }
             const db = await (0,database/* openDatabase */.qI)();
             try {
                 const rows = await (0,dataset/* readRows */.aK)(db, files, { limit: n });
-                io.stdout(`${report.final_stage}: ${report.final_records} records (showing ${rows.length})\n`);
+                io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} (showing ${rows.length})\n`);
                 for (const row of rows)
                     io.stdout(`${JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
             }
@@ -515,12 +568,18 @@ var outputs = __webpack_require__(26327);
 
 
 
-async function exportStageOutput(workflow, outPath, options = {}) {
+
+async function exportStageOutput(workflow, outPath, 
+/** `cwd`: paths in messages are shown relative to it. */
+options = {}) {
     (0,dataset/* exportFormatOf */.rP)(outPath);
     const name = options.stage ?? workflow.stages[workflow.stages.length - 1].name;
     if (!workflow.stages.some((s) => s.name === name))
         throw new diagnostics/* DdflowError */.Zq(`Unknown stage '${name}'.`);
     const workflowDir = (0,run/* workflowDirOf */.y9)(workflow, options.artifactPath);
+    if (!(await external_node_fs_.promises.stat((0,workflow_metadata/* metadataPath */.xT)(workflowDir)).catch(() => undefined))) {
+        throw new diagnostics/* DdflowError */.Zq(`There is no run of workflow '${workflow.name}' to export yet: ${(0,diagnostics/* displayPath */.Gt)(workflowDir, options.cwd)} has no ${workflow_metadata/* WORKFLOW_METADATA_FILENAME */.m2}; run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`);
+    }
     const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', silentLogger, { requireFile: true });
     const rec = metadata.stages.find((s) => s && s.name === name);
     if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
@@ -546,21 +605,30 @@ async function exportStageOutput(workflow, outPath, options = {}) {
 
 
 
+
+
+
+const export_USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]';
 const exportCommand = {
     name: 'export',
     summary: "Export the selected output of the final (or a named) stage of the last run.",
-    usage: 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]',
+    usage: export_USAGE,
     options: {
         stage: { type: 'string', value: 'NAME', description: 'Export this stage instead of the final one.' },
         'artifact-path': { type: 'string', value: 'DIR', description: 'Where the stage directories are (overrides the file).' },
     },
     positionals: { min: 2, max: 2 },
     async run(args, io) {
+        checkExportPath(args.positionals[1], 'the output file', export_USAGE);
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        const stage = args.options.stage;
+        if (stage !== undefined && !workflow.stages.some((s) => s.name === stage)) {
+            throw new UsageError(`--stage names unknown stage '${stage}' (stages: ${workflow.stages.map((s) => s.name).join(', ')})`, export_USAGE);
+        }
         const out = external_node_path_default().resolve(io.cwd, args.positionals[1]);
         const artifactPath = args.options['artifact-path'];
-        const r = await exportStageOutput(workflow, out, { stage: args.options.stage, artifactPath: artifactPath ? external_node_path_default().resolve(io.cwd, artifactPath) : undefined });
-        io.stdout(`exported ${r.rows} records of stage '${r.stage}' to ${(0,diagnostics/* displayPath */.Gt)(r.path, io.cwd)}\n`);
+        const r = await exportStageOutput(workflow, out, { stage: args.options.stage, artifactPath: artifactPath ? external_node_path_default().resolve(io.cwd, artifactPath) : undefined, cwd: io.cwd });
+        io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${(0,diagnostics/* displayPath */.Gt)(r.path, io.cwd)}\n`);
         return 0;
     },
 };
@@ -612,7 +680,8 @@ function ddflowVersion() {
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The `ddflow` command line: `ddflow <command> <workflow-file> [options]`.
- * Exit codes: 0 success, 1 failure (invalid workflow, failed run), 2 bad usage. Errors are one sentence;
+ * Exit codes: 0 success, 1 failure (invalid workflow, failed run), 2 bad usage (also option values the
+ * workflow file contradicts, e.g. an unknown stage in --targets: found before anything runs). Errors are one sentence;
  * stack traces only with --debug. Bundled by ncc as dist/cli/index.js.
  */
 

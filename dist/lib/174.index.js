@@ -1,5 +1,5 @@
-export const id = 278;
-export const ids = [278];
+export const id = 174;
+export const ids = [174];
 export const modules = {
 
 /***/ 71621:
@@ -31,12 +31,14 @@ const NUMERICAL_SAMPLERS = new Set(['bernoulli_mixture', 'bernoulli', 'binomial'
 async function computeColumnStatistics(db, files, columns) {
     const schema = files.length > 0 ? await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .columnsOf */ .PL)(db, files) : [];
     const types = new Map(schema.map((c) => [c.name, c.type]));
+    const scanned = await onePass(db, files, columns, types);
     const out = [];
     for (const col of columns) {
+        const pre = scanned.get(col.name);
         const stats = {
             column_name: col.name,
             column_type: col.column_type,
-            ...(await generalInfo(db, files, col.name, types.get(col.name))),
+            ...(pre?.general ?? (await generalInfo(db, files, col.name, types.get(col.name)))),
         };
         if (col.column_type === 'sampler') {
             const samplerType = col.sampler_type ?? 'unknown';
@@ -45,7 +47,8 @@ async function computeColumnStatistics(db, files, columns) {
                 Object.assign(stats, await guarded('categorical', () => categorical(db, files, col.name)));
             }
             else if (NUMERICAL_SAMPLERS.has(samplerType)) {
-                Object.assign(stats, await guarded('numerical', () => numerical(db, files, col.name, types.get(col.name))));
+                const numbers = pre?.numerical;
+                Object.assign(stats, await guarded('numerical', () => (numbers ? numbers() : numerical(db, files, col.name, types.get(col.name)))));
             }
             else {
                 stats.distribution_type = 'other';
@@ -56,6 +59,50 @@ async function computeColumnStatistics(db, files, columns) {
             stats.num_valid_records = await validCount(db, files, col.name).catch(() => CALCULATION_FAILED);
         }
         out.push(stats);
+    }
+    return out;
+}
+/** Column types whose min/max/avg/stddev/median the combined scan computes (others keep their own queries). */
+const SCANNABLE_NUMERIC = /^(U?(BIG|SMALL|TINY)?INT(EGER)?|DOUBLE|FLOAT|BOOLEAN)$/;
+/**
+ * The general counts of a plain (non-JSON) column and, for a numeric sampler column, its numerical
+ * distribution, in ONE scan of the files per column instead of two (a million-row stage has a hundred
+ * files to re-read per query). Per column rather than all columns in one query: several exact
+ * count(DISTINCT) hash tables at once cost more memory than the scan saves time. Each expression is
+ * the one generalInfo()/numerical() runs on its own; a column this leaves out, or whose query fails,
+ * goes through those, whose failures are reported per calculation.
+ */
+async function onePass(db, files, columns, types) {
+    const out = new Map();
+    for (const col of columns) {
+        const type = types.get(col.name);
+        if (type === undefined || type === 'JSON' || out.has(col.name))
+            continue;
+        const raw = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(col.name);
+        const select = ['count(*) AS n', `count(*) - count(${raw}) AS nulls`, `count(DISTINCT ${raw}) AS uniq`];
+        const numeric = col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type);
+        if (numeric) {
+            const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
+            select.push(`min(${c}) AS mn`, `max(${c}) AS mx`, `avg(${c}) AS mean`, `stddev_samp(${c}) AS sd`, `median(${c}) AS med`);
+        }
+        let row;
+        try {
+            [row] = await db.all(`SELECT ${select.join(', ')} FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+        }
+        catch {
+            continue;
+        }
+        if (!row)
+            continue;
+        const pyarrow = pyarrowDtype(type);
+        const scanned = {
+            general: { num_records: Number(row.n), num_null: Number(row.nulls), num_unique: Number(row.uniq), pyarrow_dtype: pyarrow, simple_dtype: simpleDtype(pyarrow) },
+        };
+        if (numeric) {
+            const r = row;
+            scanned.numerical = async () => numericalFrom(r);
+        }
+        out.set(col.name, scanned);
     }
     return out;
 }
@@ -103,9 +150,13 @@ async function generalInfo(db, files, name, type) {
 async function categorical(db, files, name) {
     const c = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(name);
     const src = `read_parquet(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, union_by_name = true, filename = true, file_row_number = true)`;
-    const rows = await db.all(`SELECT ${c} AS v, count(*) AS n,
-            min(list_position(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, filename)::BIGINT * 1000000000000 + file_row_number) AS first_seen
-     FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC, first_seen`);
+    // Counted per (value, file) first, so the file's position in the list is looked up once per group
+    // rather than once per row (a 100-file list searched a million times was most of this query).
+    const rows = await db.all(`SELECT v, sum(n)::BIGINT AS n,
+            min(list_position(${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__/* .literalList */ .uG)(files)}, filename)::BIGINT * 1000000000000 + first_row) AS first_seen
+     FROM (SELECT ${c} AS v, filename, count(*) AS n, min(file_row_number) AS first_row
+           FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c}, filename)
+     GROUP BY v ORDER BY n DESC, first_seen`);
     if (rows.length === 0)
         throw new Error('no values');
     const categories = rows.map((r) => categoryValue(r.v));
@@ -121,6 +172,9 @@ async function numerical(db, files, name, type) {
     const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
     const [row] = await db.all(`SELECT min(${c}) AS mn, max(${c}) AS mx, avg(${c}) AS mean, stddev_samp(${c}) AS sd, median(${c}) AS med
      FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__/* .parquetSource */ .Cn)(files)}`);
+    return numericalFrom(row);
+}
+function numericalFrom(row) {
     if (!row || row.mn === null || typeof row.mn !== 'number')
         throw new Error('not numeric');
     return {
@@ -278,7 +332,7 @@ function splitTopLevel(s) {
 
 /***/ }),
 
-/***/ 99278:
+/***/ 8174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -303,7 +357,10 @@ var dataset = __webpack_require__(99724);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/atomic.ts
 var atomic = __webpack_require__(27531);
+// EXTERNAL MODULE: ./src/data/duckdb-loader.ts
+var duckdb_loader = __webpack_require__(21293);
 ;// CONCATENATED MODULE: ./src/data/parquet-writer.ts
+
 
 
 
@@ -386,11 +443,9 @@ function inferColumnType(values, declared) {
     return sawFloat ? 'DOUBLE' : 'BIGINT';
 }
 let tableCounter = 0;
-/**
- * Writes `records` (only the listed columns, in that order; a missing key is null) to `filePath`.
- * Never leaves a partial file at `filePath`.
- */
-async function writeRowGroup(db, records, columns, filePath) {
+async function writeRowGroup(db, records, columns, filePath, options = {}) {
+    // Awaited only after the COPY: a rejection meanwhile is not unhandled, it surfaces there.
+    options.beforeRename?.catch(() => undefined);
     if (columns.length === 0)
         throw new diagnostics/* DdflowError */.Zq(`Cannot write ${filePath}: a row group needs at least one column.`);
     const seen = new Set();
@@ -413,11 +468,14 @@ async function writeRowGroup(db, records, columns, filePath) {
             appender.closeSync();
         }
         await (0,atomic/* replaceAtomically */.GA)(filePath, async (tmp) => {
-            await db.run(`COPY ${(0,database/* quoteIdent */.v4)(table)} TO ${(0,database/* quoteLiteral */.ce)(tmp)} (FORMAT parquet)`);
+            // One round trip for both statements (each costs the caller a turn of the event loop).
+            await db.run(`COPY ${(0,database/* quoteIdent */.v4)(table)} TO ${(0,database/* quoteLiteral */.ce)(tmp)} (FORMAT parquet); DROP TABLE ${(0,database/* quoteIdent */.v4)(table)}`);
+            await options.beforeRename;
         });
     }
-    finally {
-        await db.run(`DROP TABLE IF EXISTS ${(0,database/* quoteIdent */.v4)(table)}`);
+    catch (err) {
+        await db.run(`DROP TABLE IF EXISTS ${(0,database/* quoteIdent */.v4)(table)}`).catch(() => undefined);
+        throw err;
     }
     return { filePath, rows: records.length, columns: columns.map((c, i) => ({ name: c.name, type: types[i] })) };
 }
@@ -428,6 +486,21 @@ function* valuesOf(records, name) {
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 /**
+ * A BIGINT or DOUBLE vector's own typed array (`items`, what flush() copies into DuckDB). Writing plain
+ * numbers into it skips a BigInt per integer cell (and the range check that allocates another). It is
+ * an internal of @duckdb/node-api (pinned): when it is not there as expected, null, and cells go
+ * through the public setItem.
+ */
+function typedItems(vector, size, kind) {
+    const items = vector.items;
+    if (kind === 'BIGINT' && items instanceof BigInt64Array && items.length === size)
+        return new Int32Array(items.buffer, items.byteOffset, size * 2);
+    if (kind === 'DOUBLE' && items instanceof Float64Array && items.length === size)
+        return items;
+    return null;
+}
+const TWO_32 = 4294967296;
+/**
  * Rows go in column-wise, one data chunk of 2048 rows at a time: filling a chunk's vectors and appending
  * it costs one native call per chunk instead of one per cell (about a third faster than appendVarchar /
  * appendBigInt per cell for a million rows).
@@ -437,21 +510,93 @@ function appendAll(db, appender, records, columns, types) {
     const chunkTypes = types.map((t) => (t === 'JSON' ? D.VARCHAR : D[t]));
     const converters = types.map((t, i) => converterFor(db, t, columns[i].name));
     const names = columns.map((c) => c.name);
+    const native = (0,duckdb_loader/* duckdbBindings */.QB)();
     for (let start = 0; start < records.length; start += CHUNK_ROWS) {
         const size = Math.min(CHUNK_ROWS, records.length - start);
         const chunk = D.DuckDBDataChunk.create(chunkTypes, size);
-        const values = new Array(size);
         for (let c = 0; c < names.length; c++) {
             const name = names[c];
             const convert = converters[c];
-            for (let r = 0; r < size; r++) {
-                const v = records[start + r][name];
-                values[r] = v === null || v === undefined ? null : convert(v);
+            const type = types[c];
+            const vector = chunk.getColumnVector(c);
+            const typed = type === 'BIGINT' || type === 'DOUBLE' ? typedItems(vector, size, type) : null;
+            if (typed instanceof Int32Array) {
+                for (let r = 0; r < size; r++) {
+                    const v = records[start + r][name];
+                    if (typeof v === 'number' && Number.isSafeInteger(v)) {
+                        // Two's complement as two little-endian 32-bit halves (floor keeps negatives right).
+                        const hi = Math.floor(v / TWO_32);
+                        typed[2 * r] = v - hi * TWO_32;
+                        typed[2 * r + 1] = hi;
+                    }
+                    else
+                        vector.setItem(r, v === null || v === undefined ? null : convert(v));
+                }
             }
-            chunk.setColumnValues(c, values);
+            else if (typed) {
+                for (let r = 0; r < size; r++) {
+                    const v = records[start + r][name];
+                    if (typeof v === 'number')
+                        typed[r] = v;
+                    else
+                        vector.setItem(r, v === null || v === undefined ? null : convert(v));
+                }
+            }
+            else if (native && (type === 'VARCHAR' || type === 'JSON')) {
+                fillStrings(native, native.data_chunk_get_vector(chunk.chunk, c), vector, records, start, size, name, type === 'JSON', convert);
+            }
+            else {
+                for (let r = 0; r < size; r++) {
+                    const v = records[start + r][name];
+                    vector.setItem(r, v === null || v === undefined ? null : convert(v));
+                }
+            }
+            vector.flush();
         }
         appender.appendDataChunk(chunk);
     }
+}
+/** DuckDB's string_t: 16 bytes, a uint32 length then, up to 12 bytes, the string itself (zero-padded). */
+const STRING_T = 16;
+const INLINE_MAX = 12;
+/**
+ * A VARCHAR column of one chunk. Short ASCII strings (ids, categories, labels: most cells of a sampler
+ * stage) are laid out as inlined string_t's in one buffer copied into the vector by one native call;
+ * longer or non-ASCII strings and nulls go through the vector's setItem, which its flush() assigns
+ * (after the copy, so they overwrite their zeroed slots). One native call per string was the writer's
+ * largest cost.
+ */
+function fillStrings(native, rawVector, vector, records, start, size, name, json, convert) {
+    const bytes = new Uint8Array(size * STRING_T);
+    const lengths = new Uint32Array(bytes.buffer);
+    for (let r = 0; r < size; r++) {
+        const v = records[start + r][name];
+        if (v === null || v === undefined) {
+            vector.setItem(r, null);
+            continue;
+        }
+        // A JSON column's strings are JSON texts too (quoted); a VARCHAR column's strings are themselves.
+        const s = typeof v === 'string' && !json ? v : convert(v);
+        let inline = s.length <= INLINE_MAX;
+        if (inline) {
+            const at = r * STRING_T + 4;
+            for (let k = 0; k < s.length; k++) {
+                const code = s.charCodeAt(k);
+                if (code >= 0x80) {
+                    inline = false;
+                    break;
+                }
+                bytes[at + k] = code;
+            }
+        }
+        if (inline)
+            lengths[r * 4] = s.length;
+        else {
+            bytes.fill(0, r * STRING_T, (r + 1) * STRING_T);
+            vector.setItem(r, s);
+        }
+    }
+    native.copy_data_to_vector(rawVector, 0, bytes.buffer, 0, bytes.byteLength);
 }
 function converterFor(db, type, column) {
     const bad = (v, what) => {
@@ -638,9 +783,18 @@ async function writeBatch(group, batchIndex, o) {
         await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
     }
     const result = { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
-    await o.beforeCommit?.(result);
-    // A group whose every column was dropped still needs a file: parquet wants at least one column.
-    await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file);
+    // The record (metadata) is written while DuckDB writes the file; the file is renamed into place only
+    // once the record exists, so the order resume relies on is kept without waiting for one to start the other.
+    const committed = o.beforeCommit?.(result);
+    committed?.catch(() => undefined); // observed below; a failed write must not leave it unhandled
+    try {
+        // A group whose every column was dropped still needs a file: parquet wants at least one column.
+        await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file, { beforeRename: committed });
+    }
+    catch (err) {
+        await committed?.catch(() => undefined); // settled before the caller moves on; the write's error wins
+        throw err;
+    }
     return result;
 }
 const relative = (stageDir, file) => external_node_path_default().relative(stageDir, file).split((external_node_path_default()).sep).join('/');
@@ -812,6 +966,8 @@ function rowGroups(numRecords, bufferSize) {
 var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./src/llm/errors.ts
 var errors = __webpack_require__(49968);
+// EXTERNAL MODULE: ./src/llm/multimodal.ts
+var multimodal = __webpack_require__(29593);
 // EXTERNAL MODULE: ./src/llm/recipes.ts + 3 modules
 var recipes = __webpack_require__(87277);
 // EXTERNAL MODULE: ./src/template/errors.ts
@@ -1033,314 +1189,8 @@ function prepareRecord(record) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/template/sandbox.ts
-/**
- * The runtime compiled templates run against. nunjucks is not a sandbox — `{{ range.constructor("...")() }}`
- * reaches Function — so every member lookup, variable lookup and call goes through the guards below, and
- * Python operator semantics (`/`, `%`, `==`, truthiness) are supplied here. This runtime object is passed to
- * each render; nunjucks' shared runtime module is never modified.
- */
-
-
-
-
-/** Names that lead from any value to Function or to prototypes. */
-const BLOCKED_NAMES = new Set([
-    'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
-]);
-// Function and its async/generator siblings: calling any of them compiles code.
-const CODE_CONSTRUCTORS = new Set([
-    Function,
-    Object.getPrototypeOf(async function () { }).constructor,
-    Object.getPrototypeOf(function* () { }).constructor,
-    Object.getPrototypeOf(async function* () { }).constructor,
-    eval,
-]);
-function refuse(name) {
-    throw new template_errors/* TemplateSecurityError */.zR(`Access to '${name}' is not permitted in a template.`, 'row');
-}
-/** `{{ a.b.c }}` with `a.b` missing: Jinja raises UndefinedError here; the engine explains it per row. */
-class UndefinedAccessError extends template_errors/* TemplateRenderError */.Nz {
-    constructor(key) {
-        super(`'${String(key)}' is undefined (attribute of an undefined value).`);
-        this.name = 'UndefinedAccessError';
-    }
-}
-function dictMethod(d, name) {
-    switch (name) {
-        case 'items':
-            return () => Object.keys(d).map((k) => python_repr/* PyTuple */.Wc.of2(k, d[k]));
-        case 'keys':
-            return () => Object.keys(d);
-        case 'values':
-            return () => Object.keys(d).map((k) => d[k]);
-        case 'get':
-            return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
-    }
-    return undefined;
-}
-function strMethod(s, name) {
-    const strip = (chars, re) => chars === undefined || chars === null ? s.replace(re('\\s'), '') : s.replace(re(`[${String(chars).replace(/[\]\\^-]/g, '\\$&')}]`), '');
-    switch (name) {
-        case 'upper':
-            return () => s.toUpperCase();
-        case 'lower':
-            return () => s.toLowerCase();
-        case 'strip':
-            return (chars) => strip(chars, (c) => new RegExp(`^${c}+|${c}+$`, 'g'));
-        case 'lstrip':
-            return (chars) => strip(chars, (c) => new RegExp(`^${c}+`));
-        case 'rstrip':
-            return (chars) => strip(chars, (c) => new RegExp(`${c}+$`));
-        case 'split':
-            return (sep, maxsplit = -1) => {
-                if (sep === undefined || sep === null) {
-                    const parts = s.trim().split(/\s+/).filter(Boolean);
-                    const m = Number(maxsplit);
-                    return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), s.trim().split(/\s+/).slice(m).join(' ')] : parts;
-                }
-                const parts = s.split(String(sep));
-                const m = Number(maxsplit);
-                return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), parts.slice(m).join(String(sep))] : parts;
-            };
-        case 'startswith':
-            return (p) => (Array.isArray(p) ? p.some((x) => s.startsWith(String(x))) : s.startsWith(String(p)));
-        case 'endswith':
-            return (p) => (Array.isArray(p) ? p.some((x) => s.endsWith(String(x))) : s.endsWith(String(p)));
-        case 'replace':
-            return (a, b) => s.split(String(a)).join(String(b));
-        case 'title':
-            return () => s.replace(/[A-Za-z]+/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase());
-        case 'capitalize':
-            return () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-        case 'join':
-            return (items) => (0,template_filters/* pyIter */.U9)(items).map((x) => (0,python_repr/* pyStr */.rD)(x)).join(s);
-        case 'count':
-            return (sub) => (String(sub) === '' ? s.length + 1 : s.split(String(sub)).length - 1);
-        case 'find':
-            return (sub) => s.indexOf(String(sub));
-        case 'isdigit':
-            return () => /^\d+$/.test(s);
-        case 'isalpha':
-            return () => /^\p{L}+$/u.test(s);
-        case 'format':
-            return (...args) => {
-                let i = 0;
-                return s.replace(/\{(\w*)\}/g, (_m, k) => {
-                    if (k === '')
-                        return (0,python_repr/* pyStr */.rD)(args[i++]);
-                    if (/^\d+$/.test(k))
-                        return (0,python_repr/* pyStr */.rD)(args[Number(k)]);
-                    const kw = args[args.length - 1];
-                    return (0,python_repr/* isPlainObject */.Qd)(kw) ? (0,python_repr/* pyStr */.rD)(kw[k]) : '';
-                });
-            };
-    }
-    return undefined;
-}
-function listMethod(a, name) {
-    switch (name) {
-        case 'index':
-            return (x) => {
-                const i = a.findIndex((y) => (0,python_repr/* pyEquals */.PU)(x, y));
-                if (i < 0)
-                    throw new template_errors/* TemplateRenderError */.Nz(`${(0,python_repr/* pyStr */.rD)(x)} is not in list`);
-                return i;
-            };
-        case 'count':
-            return (x) => a.filter((y) => (0,python_repr/* pyEquals */.PU)(x, y)).length;
-    }
-    return undefined;
-}
-function pyIndex(length, key) {
-    const n = typeof key === 'number' ? key : typeof key === 'string' && /^-?\d+$/.test(key) ? Number(key) : undefined;
-    if (n === undefined || !Number.isInteger(n))
-        return undefined;
-    const i = n < 0 ? length + n : n;
-    return i >= 0 && i < length ? i : -1;
-}
-/** `obj.key` / `obj[key]`: own data only, Python methods for dict/str/list, and never a blocked name. */
-function safeMemberLookup(obj, key) {
-    const name = typeof key === 'string' ? key : String(key);
-    if (BLOCKED_NAMES.has(name))
-        refuse(name);
-    if (obj === undefined)
-        throw new UndefinedAccessError(key);
-    if (obj === null)
-        return undefined; // None.attr is Undefined in Jinja, not an error
-    if (typeof obj === 'string') {
-        const i = pyIndex(obj.length, key);
-        if (i !== undefined)
-            return i >= 0 ? obj[i] : undefined;
-        return strMethod(obj, name);
-    }
-    if (Array.isArray(obj)) {
-        const i = pyIndex(obj.length, key);
-        if (i !== undefined)
-            return i >= 0 ? obj[i] : undefined;
-        return listMethod(obj, name);
-    }
-    if ((0,python_repr/* isPlainObject */.Qd)(obj)) {
-        if (Object.hasOwn(obj, name))
-            return obj[name];
-        return dictMethod(obj, name);
-    }
-    if (typeof obj === 'function')
-        return undefined; // nothing to read on a callable (no .call/.bind/.apply)
-    if (typeof obj === 'object') {
-        // Class instances nunjucks itself hands out (cycler, loop helpers): own data and prototype methods,
-        // but nothing Object.prototype defines.
-        if (Object.hasOwn(obj, name))
-            return obj[name];
-        if (name in Object.prototype)
-            return undefined;
-        const v = obj[name];
-        if (typeof v === 'function')
-            return (...args) => v.apply(obj, args);
-        return v;
-    }
-    return undefined;
-}
-/** A name read in the template: loop/set variables, then the row, then globals (`range`, `cycler`, `joiner`). */
-function safeContextOrFrameLookup(context, frame, name) {
-    if (BLOCKED_NAMES.has(name))
-        refuse(name);
-    const v = frame.lookup(name);
-    if (v !== undefined)
-        return v;
-    if (Object.hasOwn(context.ctx, name))
-        return context.ctx[name];
-    const g = context.env.globals;
-    return Object.hasOwn(g, name) ? g[name] : undefined;
-}
-function safeCallWrap(fn, name, context, args) {
-    if (typeof fn !== 'function') {
-        throw new template_errors/* TemplateRenderError */.Nz(fn === undefined || fn === null ? `'${name}' is undefined and cannot be called.` : `'${(0,template_filters/* pyTypeName */.x_)(fn)}' object '${name}' is not callable.`);
-    }
-    if (CODE_CONSTRUCTORS.has(fn))
-        refuse(name);
-    return fn.apply(context, args);
-}
-// ---- Python operators ----
-const floatOf = (x) => (Number.isInteger(x) ? new python_repr/* PyFloat */.g$(x) : x);
-function operands(op, a, b) {
-    const x = typeof a === 'boolean' ? Number(a) : (0,python_repr/* num */.bu)(a);
-    const y = typeof b === 'boolean' ? Number(b) : (0,python_repr/* num */.bu)(b);
-    if (x === undefined || y === undefined) {
-        throw new template_errors/* TemplateRenderError */.Nz(`unsupported operand type(s) for ${op}: '${(0,template_filters/* pyTypeName */.x_)(a)}' and '${(0,template_filters/* pyTypeName */.x_)(b)}'`);
-    }
-    return [x, y, (0,python_repr/* isFloatLike */.oo)(a) || (0,python_repr/* isFloatLike */.oo)(b)];
-}
-function arith(op, a, b, f) {
-    const [x, y, isFloat] = operands(op, a, b);
-    const r = f(x, y);
-    return isFloat ? floatOf(r) : r;
-}
-function zeroCheck(y, what) {
-    if (y === 0)
-        throw new template_errors/* TemplateRenderError */.Nz(what);
-}
-const pyOps = {
-    ddAdd(a, b) {
-        if (typeof a === 'string' && typeof b === 'string')
-            return a + b;
-        if (Array.isArray(a) && Array.isArray(b))
-            return [...a, ...b];
-        return arith('+', a, b, (x, y) => x + y);
-    },
-    ddSub: (a, b) => arith('-', a, b, (x, y) => x - y),
-    ddMul(a, b) {
-        if (typeof a === 'string' && Number.isInteger(b))
-            return a.repeat(Math.max(0, b));
-        if (Array.isArray(a) && Number.isInteger(b))
-            return Array.from({ length: Math.max(0, b) }, () => a).flat();
-        return arith('*', a, b, (x, y) => x * y);
-    },
-    ddDiv(a, b) {
-        const [x, y] = operands('/', a, b);
-        zeroCheck(y, 'division by zero');
-        return floatOf(x / y);
-    },
-    ddFloorDiv(a, b) {
-        const [x, y, isFloat] = operands('//', a, b);
-        zeroCheck(y, 'integer division or modulo by zero');
-        const r = Math.floor(x / y);
-        return isFloat ? floatOf(r) : r;
-    },
-    ddMod(a, b) {
-        if (typeof a === 'string') {
-            try {
-                return (0,python_repr/* pyPercentFormat */.CS)(a, b);
-            }
-            catch (e) {
-                throw new template_errors/* TemplateRenderError */.Nz(String(e.message ?? e));
-            }
-        }
-        const [x, y, isFloat] = operands('%', a, b);
-        zeroCheck(y, 'integer division or modulo by zero');
-        let r = x % y;
-        if (r !== 0 && r < 0 !== y < 0)
-            r += y;
-        return isFloat ? floatOf(r) : r;
-    },
-    ddPow(a, b) {
-        const [x, y, isFloat] = operands('**', a, b);
-        const r = x ** y;
-        return isFloat || y < 0 ? floatOf(r) : r;
-    },
-    ddConcat: (a, b) => (0,python_repr/* pyStr */.rD)(a) + (0,python_repr/* pyStr */.rD)(b),
-    ddTruthy: python_repr/* pyTruthy */.Kn,
-    ddAnd: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? b() : a),
-    ddOr: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? a : b()),
-    ddFloat: (x) => new python_repr/* PyFloat */.g$(x),
-    ddCompare(values, ops) {
-        for (let i = 0; i < ops.length; i++) {
-            if (!compareOne(values[i], ops[i], values[i + 1]))
-                return false;
-        }
-        return true;
-    },
-};
-function compareOne(a, op, b) {
-    switch (op) {
-        case '==':
-        case '===':
-            return (0,python_repr/* pyEquals */.PU)(a, b);
-        case '!=':
-        case '!==':
-            return !(0,python_repr/* pyEquals */.PU)(a, b);
-    }
-    const x = (typeof a === 'boolean' ? Number(a) : (0,python_repr/* num */.bu)(a)) ?? a;
-    const y = (typeof b === 'boolean' ? Number(b) : (0,python_repr/* num */.bu)(b)) ?? b;
-    if (typeof x !== typeof y || (typeof x !== 'number' && typeof x !== 'string')) {
-        throw new template_errors/* TemplateRenderError */.Nz(`'${op}' not supported between instances of '${(0,template_filters/* pyTypeName */.x_)(a)}' and '${(0,template_filters/* pyTypeName */.x_)(b)}'`);
-    }
-    switch (op) {
-        case '<':
-            return x < y;
-        case '>':
-            return x > y;
-        case '<=':
-            return x <= y;
-        default:
-            return x >= y;
-    }
-}
-const pyFinalize = (v) => (v instanceof nunjucks_internals.nj.runtime.SafeString ? String(v) : (0,python_repr/* pyStr */.rD)(v));
-/** A runtime for one finalize hook: nunjucks' helpers, with the guarded lookups and Python operators. */
-function makeRuntime(finalize) {
-    return {
-        ...nunjucks_internals.nj.runtime,
-        ...pyOps,
-        memberLookup: safeMemberLookup,
-        contextOrFrameLookup: safeContextOrFrameLookup,
-        callWrap: safeCallWrap,
-        suppressValue: (val) => finalize(val),
-        // Keep our own errors as they are; nunjucks would wrap them in a "Template render error" text.
-        handleError: (error, lineno, colno) => error instanceof template_errors/* TemplateError */.$w ? error : nunjucks_internals.nj.runtime.handleError(error, lineno, colno),
-    };
-}
-
+// EXTERNAL MODULE: ./src/template/sandbox.ts
+var sandbox = __webpack_require__(241);
 ;// CONCATENATED MODULE: ./src/template/environment.ts
 /**
  * The TemplateEngine: Jinja2 as Data Designer renders it, over nunjucks. A template is parsed, checked
@@ -1634,7 +1484,7 @@ class TemplateEngine {
                 throw new template_errors/* TemplateRenderError */.Nz('Template too large.');
             return range(...a);
         };
-        const runtime = makeRuntime(opts.finalize ?? pyFinalize);
+        const runtime = (0,sandbox/* makeRuntime */.le)(opts.finalize ?? sandbox/* pyFinalize */.i);
         runtime.ddIn = pyIn;
         runtime.ddTuple = (items) => Object.setPrototypeOf(items, python_repr/* PyTuple */.Wc.prototype);
         // Python iterates a dict's keys; nunjucks would run a one-name loop over an object zero times.
@@ -1698,7 +1548,7 @@ class TemplateEngine {
         }
     }
     toRenderError(e, tmpl, prepared) {
-        if (e instanceof UndefinedAccessError)
+        if (e instanceof sandbox/* UndefinedAccessError */.F0)
             return new template_errors/* EmptyTemplateRenderError */.Wt(buildEmptyRenderMessage(tmpl.analysis.chains, prepared), e);
         if (e instanceof template_errors/* TemplateError */.$w)
             return e;
@@ -1733,7 +1583,7 @@ function evalCondition(cond, record, mode = 'secure') {
 }
 // Native evaluation keeps the raw values the template prints, instead of their text.
 let captured = null;
-const captureRuntime = makeRuntime((v) => {
+const captureRuntime = (0,sandbox/* makeRuntime */.le)((v) => {
     captured?.push(v);
     return (0,python_repr/* pyStr */.rD)(v);
 });
@@ -1937,6 +1787,7 @@ function skipGate(column, templates, skipValue = column.skip?.value ?? null) {
 
 
 
+
 /**
  * Raised to stop the stage: the failure rate over the recent window reached shutdown_error_rate.
  * `drops` are the rows of the in-flight group to remove (failed, or left incomplete by the stop); the
@@ -2118,6 +1969,11 @@ class LlmColumnGenerator extends CellGenerator {
         this.system = column.system_prompt ? ctx.templates.main.compile(column.system_prompt) : null;
         this.recipe = recipeFor(column);
         this.stream = (0,random/* columnStreams */.SS)(ctx.seed, ctx.stageName, column.name);
+        // Validation rejects audio/video contexts; a config built in code is stopped here, not row by row.
+        for (const m of column.multi_modal_context ?? []) {
+            if ((m.modality ?? 'image') !== 'image')
+                throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}': multi_modal_context modality '${m.modality}' is not supported by ddflow (only image).`);
+        }
         if (columnKind(column) === 'llm-structured' || columnKind(column) === 'llm-judge')
             this.dtypes.set(column.name, 'json');
         else
@@ -2131,6 +1987,7 @@ class LlmColumnGenerator extends CellGenerator {
             alias: column.model_alias,
             prompt: this.prompt.render(row),
             systemPrompt: this.system ? this.system.render(row) : null,
+            ...(column.multi_modal_context?.length ? { images: (0,multimodal/* imageBlocks */.Ix)(column.multi_modal_context, row) } : {}),
             recipe: this.recipe,
             rng: this.stream(recordIndex),
             recordKey: recordIndex,
@@ -2172,7 +2029,10 @@ const NUM = '\\d+';
 const OPERAND = `(${IDENT}|${NUM})`;
 const SHAPE = new RegExp(`^\\{\\{\\s*${OPERAND}(?:\\s*([+\\-*])\\s*${OPERAND})?\\s*\\}\\}$`);
 const RESERVED = new Set(['True', 'False', 'None', 'true', 'false', 'none', 'not', 'and', 'or', 'in', 'is', 'loop', 'range']);
-function compileFastExpression(expr, _mode) {
+/** A string that prints unchanged: not JSON-looking (records deserialise those), no leading space. */
+const NOT_PLAIN = /^[\s{["\-0-9tfnNI]/;
+/** The shape's value: a safe integer, a plain string, or undefined (not certain; slow path). */
+function compileShape(expr) {
     const m = SHAPE.exec(expr.trim());
     if (!m)
         return null;
@@ -2192,12 +2052,11 @@ function compileFastExpression(expr, _mode) {
     };
     const a = operand(left);
     if (!op) {
-        // `{{ name }}` of a plain string prints it unchanged unless it is JSON-looking (records deserialise those).
         return (row) => {
             const v = row[left];
             if (typeof v === 'number' && Number.isSafeInteger(v))
-                return String(v);
-            if (typeof v === 'string' && v.length > 0 && !/^[\s{["\-0-9tfnNI]/.test(v))
+                return v === 0 ? 0 : v; // -0 prints as 0
+            if (typeof v === 'string' && v.length > 0 && !NOT_PLAIN.test(v))
                 return v;
             return undefined;
         };
@@ -2209,8 +2068,47 @@ function compileFastExpression(expr, _mode) {
         if (x === undefined || y === undefined)
             return undefined;
         const r = op === '+' ? x + y : op === '-' ? x - y : x * y;
-        return Number.isSafeInteger(r) ? String(r) : undefined;
+        return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : undefined;
     };
+}
+function compileFastExpression(expr, _mode) {
+    const shape = compileShape(expr);
+    if (!shape)
+        return null;
+    return (row) => {
+        const v = shape(row);
+        return v === undefined ? undefined : String(v);
+    };
+}
+/**
+ * As compileFastExpression, cast to `dtype` as castExpressionValue would cast the rendered text: an
+ * integer's digits parse back to the integer (int, float), bool is "non-zero", str is the text.
+ */
+function compileFastValue(expr, _mode, dtype) {
+    const shape = compileShape(expr);
+    if (!shape)
+        return null;
+    switch (dtype) {
+        case 'str':
+            return (row) => {
+                const v = shape(row);
+                return typeof v === 'number' ? String(v) : v;
+            };
+        case 'int':
+        case 'float':
+            // A plain string is not a number: the slow path raises the cast error and drops the row.
+            return (row) => {
+                const v = shape(row);
+                return typeof v === 'number' ? v : undefined;
+            };
+        case 'bool':
+            return (row) => {
+                const v = shape(row);
+                return typeof v === 'number' ? v !== 0 : undefined;
+            };
+        default:
+            return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/generators/expression.ts
@@ -2279,6 +2177,7 @@ class ExpressionGenerator {
     dtype;
     template;
     fast;
+    fastValue;
     constructor(column, ctx, availableColumns) {
         this.column = column;
         this.ctx = ctx;
@@ -2294,6 +2193,7 @@ class ExpressionGenerator {
             throw new diagnostics/* DdflowError */.Zq(`There was an error preparing the Jinja2 expression template. The following columns [${missing.map((m) => `'${m}'`).join(', ')}] are missing!`);
         }
         this.fast = compileFastExpression(column.expr, ctx.templates.main.mode);
+        this.fastValue = compileFastValue(column.expr, ctx.templates.main.mode, this.dtype);
     }
     async generate(group) {
         const drops = new Map();
@@ -2303,6 +2203,14 @@ class ExpressionGenerator {
         for (let i = 0; i < rows.length; i++) {
             if (gate.active && gate.apply(group, i))
                 continue;
+            if (this.fastValue) {
+                // Rendered and cast in one step when the shape allows it (no text to print and parse back).
+                const v = this.fastValue(rows[i]);
+                if (v !== undefined) {
+                    rows[i][name] = v;
+                    continue;
+                }
+            }
             let text;
             try {
                 const fast = this.fast?.(rows[i]);
@@ -3411,7 +3319,9 @@ const uniformSampler = {
 
 ;// CONCATENATED MODULE: ./src/engine/samplers/uuid.ts
 
-const hex8 = (n) => (n >>> 0).toString(16).padStart(8, '0');
+const HEX = '0123456789abcdef';
+/** 8 lowercase hex digits of a 32-bit value (one string built from char codes: no toString/padStart per cell). */
+const hex8 = (n) => String.fromCharCode(HEX.charCodeAt((n >>> 28) & 15), HEX.charCodeAt((n >>> 24) & 15), HEX.charCodeAt((n >>> 20) & 15), HEX.charCodeAt((n >>> 16) & 15), HEX.charCodeAt((n >>> 12) & 15), HEX.charCodeAt((n >>> 8) & 15), HEX.charCodeAt((n >>> 4) & 15), HEX.charCodeAt(n & 15));
 /**
  * `prefix + uuid4().hex[:8 or 32]`. Data Designer redraws duplicates within a batch; here the first 32
  * bits are a bijection of the record index (murmur's finaliser is invertible), so values are unique
@@ -3424,13 +3334,14 @@ const uuidSampler = {
     create({ prefix, short_form = false, uppercase = false }, _column, columnKey) {
         const pre = prefix ?? '';
         return (rng, _row, recordIndex) => {
-            const salt = rng.next32();
             // x -> mix32(x ^ key) is a bijection of 32-bit x: distinct records, distinct heads.
             const head = hex8((0,random/* mix32 */.QV)((0,random/* mix32 */.QV)((recordIndex >>> 0) ^ columnKey) ^ 0x5bd1e995));
             let hex;
+            // The short form is the head alone: its cell's stream (reseeded per cell) is not read at all.
             if (short_form)
                 hex = head;
             else {
+                const salt = rng.next32();
                 const b = rng.next32();
                 const c = rng.next32();
                 // uuid4 layout: version nibble 4 at position 12, variant 8-b at position 16.
@@ -3513,6 +3424,8 @@ class SamplerGenerator {
     options;
     ordered;
     datetimeColumns;
+    /** Columns another sampler reads (conditions, constraints, parents): they hold pre-processed values until the record is complete. */
+    readByOthers;
     constructor(columns, constraints, options) {
         this.options = options;
         const byName = new Map(columns.map((c) => [c.name, c]));
@@ -3536,6 +3449,7 @@ class SamplerGenerator {
                     deps.add(String(k.rhs));
             edges.set(c.name, deps);
         }
+        this.readByOthers = new Set([...edges.values()].flatMap((d) => [...d]));
         const order = topologicalOrder(names, edges);
         if (!order)
             throw new diagnostics/* DdflowError */.Zq('There are circular dependencies in the definitions of your sampler columns.');
@@ -3624,46 +3538,102 @@ class SamplerGenerator {
      */
     drawRecord(row, recordIndex, groupSize) {
         const limit = MAX_REJECTIONS_FACTOR * groupSize;
+        for (const p of this.ordered)
+            this.drawCell(p, row, recordIndex, limit);
+    }
+    /**
+     * drawRecord then finishRecord for `rows[from..to)`, whose record indices are `firstRecord + i`:
+     * column by column (each column's plan is looked at once per slice, and columns without conditions
+     * or constraints run a tight loop), which gives the same values as record by record because a
+     * cell only reads the columns before it in the sampler order.
+     */
+    drawRows(rows, firstRecord, from, to, groupSize) {
+        const limit = MAX_REJECTIONS_FACTOR * groupSize;
         for (const p of this.ordered) {
-            let branch = p.branches[0];
-            if (p.branches.length > 1) {
-                const view = this.conditionView(row);
-                for (let b = 1; b < p.branches.length; b++)
-                    if (this.options.evalCondition(p.branches[b].condition, view))
-                        branch = p.branches[b];
+            if (p.branches.length === 1 && p.checkers.length === 0) {
+                const draw = p.branches[0].draw;
+                const stream = p.stream;
+                const name = p.name;
+                const pre = this.preprocesses(p);
+                // A column nobody reads gets its final value at once (no second pass over the slice).
+                const finishNow = !this.readByOthers.has(name) && this.finishChanges(p);
+                for (let i = from; i < to; i++) {
+                    const row = rows[i];
+                    const idx = firstRecord + i;
+                    const v = draw(stream(idx, 0), row, idx);
+                    const value = pre ? this.convert(p, v) : v;
+                    row[name] = finishNow ? this.finishValue(p, value) : value;
+                }
             }
-            for (let attempt = 0;; attempt++) {
-                const value = this.preprocess(p, branch.draw(p.stream(recordIndex, attempt), row, recordIndex));
-                let ok = true;
-                for (const c of p.checkers)
-                    if (!c.check(value, row))
-                        ok = false;
-                if (ok) {
-                    row[p.name] = value;
-                    break;
-                }
-                if (attempt + 1 > limit) {
-                    throw new diagnostics/* DdflowError */.Zq(`Exceeded the maximum number of rejections (max_rejections_factor * num_samples = ${limit}) while sampling \`${p.name}\`. Please consider adjusting the constraints and/or column's generation configuration.`);
-                }
+            else {
+                for (let i = from; i < to; i++)
+                    this.drawCell(p, rows[i], firstRecord + i, limit);
+            }
+        }
+        for (const p of this.ordered) {
+            if (!this.finishChanges(p))
+                continue;
+            if (p.branches.length === 1 && p.checkers.length === 0 && !this.readByOthers.has(p.name))
+                continue; // finished while drawn
+            for (let i = from; i < to; i++)
+                this.finishCell(p, rows[i]);
+        }
+    }
+    drawCell(p, row, recordIndex, limit) {
+        let branch = p.branches[0];
+        if (p.branches.length > 1) {
+            const view = this.conditionView(row);
+            for (let b = 1; b < p.branches.length; b++)
+                if (this.options.evalCondition(p.branches[b].condition, view))
+                    branch = p.branches[b];
+        }
+        for (let attempt = 0;; attempt++) {
+            const value = this.preprocess(p, branch.draw(p.stream(recordIndex, attempt), row, recordIndex));
+            let ok = true;
+            for (const c of p.checkers)
+                if (!c.check(value, row))
+                    ok = false;
+            if (ok) {
+                row[p.name] = value;
+                break;
+            }
+            if (attempt + 1 > limit) {
+                throw new diagnostics/* DdflowError */.Zq(`Exceeded the maximum number of rejections (max_rejections_factor * num_samples = ${limit}) while sampling \`${p.name}\`. Please consider adjusting the constraints and/or column's generation configuration.`);
             }
         }
     }
     /** Final values: datetime formatting, `convert_to`, then `decimal_places`. */
     finishRecord(row) {
-        for (const p of this.ordered) {
-            const v = row[p.name];
-            if (p.def.conversion === 'datetime') {
-                row[p.name] = typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
-                continue;
-            }
-            let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
-            if (p.decimalPlaces !== null && typeof out === 'number')
-                out = roundHalfEven(out, p.decimalPlaces);
-            row[p.name] = out;
-        }
+        for (const p of this.ordered)
+            this.finishCell(p, row);
+    }
+    finishCell(p, row) {
+        row[p.name] = this.finishValue(p, row[p.name]);
+    }
+    finishValue(p, v) {
+        if (p.def.conversion === 'datetime')
+            return typeof v === 'number' && Number.isFinite(v) ? strftime(v, p.convertTo ?? ISO_FORMAT) : null;
+        let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
+        if (p.decimalPlaces !== null && typeof out === 'number')
+            out = roundHalfEven(out, p.decimalPlaces);
+        return out;
+    }
+    /**
+     * False when finishing would give back the value drawn: no conversion and no rounding, or an int/float
+     * conversion already applied when drawn (converting its result again changes nothing).
+     */
+    finishChanges(p) {
+        if (p.def.conversion === 'datetime')
+            return true;
+        if (p.decimalPlaces !== null)
+            return true;
+        return p.def.conversion === 'numeric' && p.convertTo !== null && !this.preprocesses(p);
+    }
+    preprocesses(p) {
+        return p.def.conversion === 'numeric' && p.convertTo !== null && p.convertTo !== 'str';
     }
     preprocess(p, v) {
-        return p.def.conversion === 'numeric' && p.convertTo && p.convertTo !== 'str' ? this.convert(p, v) : v;
+        return this.preprocesses(p) ? this.convert(p, v) : v;
     }
     convert(p, v) {
         const to = p.convertTo;
@@ -3825,6 +3795,9 @@ function emptyTokens() {
  * max_parallel_requests users set (a local vLLM at 128), so rows are never what holds requests back.
  */
 const MAX_ROWS_IN_FLIGHT = 256;
+/** Rows drawn between two yields to the event loop while a previous group is being written. */
+const YIELD_EVERY = 256;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 async function runStage(input) {
     const { stageDir, runConfig, log } = input;
     const warnings = [];
@@ -3833,7 +3806,9 @@ async function runStage(input) {
         log.warn(m);
     };
     await external_node_fs_.promises.mkdir(stageDir, { recursive: true });
-    const db = await (0,database/* openDatabase */.qI)();
+    // The run's database when the runner passes it (DuckDB is opened once per run); a stage run alone opens its own.
+    const ownDb = input.db ? undefined : await (0,database/* openDatabase */.qI)();
+    const db = input.db ?? ownDb;
     let seedData = null;
     try {
         const seedConfig = await upstreamSeedConfig(db, input);
@@ -4000,11 +3975,16 @@ async function runStage(input) {
                     seedRows = await seedData.rowsFor(g.start, g.size);
                 }
                 for (let i = 0; i < g.size; i++) {
-                    const row = seedData ? { ...seedRows[i] } : {};
-                    samplers.drawRecord(row, g.start + i, g.size);
-                    samplers.finishRecord(row);
-                    group.rows.push(row);
+                    group.rows.push(seedData ? { ...seedRows[i] } : {});
                     group.recordIndex.push(g.start + i);
+                }
+                for (let from = 0; from < g.size; from += YIELD_EVERY) {
+                    // The previous group's write is a chain of I/O steps (metadata, CREATE, COPY, rename, DROP)
+                    // whose continuations only run when this loop yields: let them through now and then, so the
+                    // write overlaps this group's generation instead of waiting for it.
+                    if (pendingWrite && from > 0)
+                        await yieldToEventLoop();
+                    samplers.drawRows(group.rows, g.start, from, Math.min(g.size, from + YIELD_EVERY), g.size);
                 }
                 const groupDrops = {};
                 let stoppedHere = false;
@@ -4055,7 +4035,7 @@ async function runStage(input) {
         }
         if (processors.dataset.length > 0)
             files = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(stageDir, PARQUET_DIR), runConfig.buffer_size);
-        const actual = await (0,dataset/* countRows */.BO)(db, files);
+        const actual = processors.dataset.length > 0 ? await (0,dataset/* countRows */.BO)(db, files) : generated;
         // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
         // out on purpose are not one, so the warning and numRecordsActual count what was generated.
         if (generated < input.numRecords) {
@@ -4085,7 +4065,7 @@ async function runStage(input) {
     }
     finally {
         await seedData?.close().catch(() => undefined);
-        db.close();
+        ownDb?.close();
     }
 }
 function resultFromMetadata(stageDir, m, columns, warnings) {
@@ -4130,7 +4110,8 @@ async function applyDatasetProcessors(processors, files, targetDir, rowGroupSize
  * processors into `outDir` (same layout as a stage), then the `sql` processors over the result.
  */
 async function runDatasetProcessors(input) {
-    const db = await (0,database/* openDatabase */.qI)();
+    const ownDb = input.db ? undefined : await (0,database/* openDatabase */.qI)();
+    const db = input.db ?? ownDb;
     try {
         const warn = (m) => input.log.warn(m);
         await external_node_fs_.promises.rm(input.outDir, { recursive: true, force: true });
@@ -4164,7 +4145,7 @@ async function runDatasetProcessors(input) {
         return { outputFiles: out, processorFiles, numRecords: out.length > 0 ? await (0,dataset/* countRows */.BO)(db, out) : 0 };
     }
     finally {
-        db.close();
+        ownDb?.close();
     }
 }
 

@@ -1,6 +1,512 @@
-export const id = 909;
-export const ids = [909];
+export const id = 902;
+export const ids = [902];
 export const modules = {
+
+/***/ 90131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oc: () => (/* binding */ STAGE_NAME_PATTERN),
+/* harmony export */   RO: () => (/* binding */ COLUMN_TYPES),
+/* harmony export */   sk: () => (/* binding */ publishedSchema),
+/* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
+/* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, RemoteValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SamplingStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, ChatCompletionInferenceParams, EmbeddingInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, RequestAdmission, RunConfig, DataDesignerConfig, BuilderConfig, InlineStageConfig, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74508);
+/**
+ * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
+ *
+ * Written with TypeBox so that the JSON Schema (published as schema/ddflow.schema.json, used by ajv for
+ * validation and by editors for completion) and the TypeScript types (`Static<...>`) come from the same
+ * definitions. Defaults are declared here (`default:`) and nowhere else; `scripts/write-schema.ts`
+ * writes the published file and a test fails when it drifts from this module.
+ *
+ * Field names, defaults and bounds follow NeMo Data Designer (see shared/reference/data-designer-spec.md).
+ */
+
+const SCHEMA_ID = 'https://ddflow.dev/schema/ddflow.schema.json';
+/** Unknown keys are errors everywhere (Data Designer's `extra="forbid"`). */
+function Strict(properties, options = {}) {
+    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Object(properties, { additionalProperties: false, ...options });
+}
+function Nullable(schema, options = {}) {
+    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([schema, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Null()], options);
+}
+/**
+ * A list discriminated by one property (`column_type`, `sampler_type`, ...). Emitted as `oneOf` with an
+ * OpenAPI-style `discriminator`, which ajv (option `discriminator: true`) uses to validate only the
+ * branch the tag selects — so an error names the field that is wrong, not every branch that failed.
+ */
+function Discriminated(propertyName, branches, options = {}) {
+    const union = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(branches);
+    const { properties, required = [], ...rest } = options;
+    // `properties` lets a nested discriminated union (sampler columns inside columns) expose the outer tag,
+    // which ajv requires of every oneOf branch.
+    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unsafe({
+        ...rest,
+        type: 'object',
+        ...(properties ? { properties } : {}),
+        discriminator: { propertyName },
+        required: [...required, propertyName],
+        oneOf: branches,
+    });
+}
+function Tag(kebab) {
+    const snake = kebab.replace(/-/g, '_');
+    // An `enum` (not anyOf of consts): ajv's discriminator needs the tag as const or enum.
+    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unsafe({ type: 'string', enum: snake === kebab ? [kebab] : [kebab, snake] });
+}
+const Name = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Column name: the key other templates use to reference it.' });
+const Scalar = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean()]);
+const JsonObject = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unknown());
+// ---------------------------------------------------------------------------------------------------
+// Samplers
+const DecimalPlaces = Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), { default: null, description: 'Round to this many decimal places (after convert_to).' });
+/** `sampler_type` may be omitted inside `params` (it is injected from the column); when given it must agree. */
+function Params(samplerType, properties) {
+    return Strict({ sampler_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(samplerType)), ...properties });
+}
+const CategoryParams = Params('category', {
+    values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number()]), { minItems: 1 }),
+    weights: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 })), { default: null })),
+});
+const SubcategoryParams = Params('subcategory', {
+    category: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The parent column (a category sampler).' }),
+    values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number()]), { minItems: 1 })),
+});
+const UniformParams = Params('uniform', { low: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), high: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
+const GaussianParams = Params('gaussian', { mean: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), stddev: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 }), decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
+const PoissonParams = Params('poisson', { mean: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 }) });
+const BinomialParams = Params('binomial', { n: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }) });
+const BernoulliParams = Params('bernoulli', { p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }) });
+const BernoulliMixtureParams = Params('bernoulli_mixture', {
+    p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }),
+    dist_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    dist_params: JsonObject,
+});
+const ScipyParams = Params('scipy', { dist_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), dist_params: JsonObject, decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
+const DatetimeParams = Params('datetime', {
+    start: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    end: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    unit: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Y'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('M'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('D'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('h'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('m'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('s')], { default: 'D' })),
+});
+const TimedeltaParams = Params('timedelta', {
+    dt_min: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }),
+    dt_max: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ exclusiveMinimum: 0 }),
+    reference_column_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    unit: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('D'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('h'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('m'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('s')], { default: 'D' })),
+});
+const UuidParams = Params('uuid', {
+    prefix: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+    short_form: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    uppercase: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+});
+const AgeRange = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer(), { default: [18, 114], description: '[min, max] age, 0 <= min < max <= 114.' });
+const Sex = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Male'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Female')]), { default: null }));
+const City = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String())]), { default: null }));
+const PERSON_LOCALES = (/* unused pure expression or super */ null && (['en_US', 'en_IN', 'en_SG', 'fr_FR', 'hi_Deva_IN', 'hi_Latn_IN', 'ja_JP', 'ko_KR', 'pt_BR']));
+const PersonParams = Params('person', {
+    locale: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'en_US' })),
+    sex: Sex,
+    city: City,
+    age_range: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(AgeRange),
+    select_field_values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String())), { default: null })),
+    with_synthetic_personas: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+});
+const PersonFromFakerParams = Params('person_from_faker', {
+    locale: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'en_US' })),
+    sex: Sex,
+    city: City,
+    age_range: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(AgeRange),
+});
+const SAMPLER_PARAMS = {
+    category: CategoryParams,
+    subcategory: SubcategoryParams,
+    uniform: UniformParams,
+    gaussian: GaussianParams,
+    poisson: PoissonParams,
+    binomial: BinomialParams,
+    bernoulli: BernoulliParams,
+    bernoulli_mixture: BernoulliMixtureParams,
+    scipy: ScipyParams,
+    datetime: DatetimeParams,
+    timedelta: TimedeltaParams,
+    uuid: UuidParams,
+    person: PersonParams,
+    person_from_faker: PersonFromFakerParams,
+};
+const SAMPLER_TYPES = Object.keys(SAMPLER_PARAMS);
+// ---------------------------------------------------------------------------------------------------
+// Columns
+const SkipConfig = Strict({
+    when: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'." }),
+    value: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(Scalar, { default: null })),
+}, { description: 'Skip generating this cell when `when` is truthy; the cell gets `value`.' });
+/** Fields every column has (Data Designer's SingleColumnConfig). */
+function columnFields() {
+    return {
+        name: Name,
+        drop: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false, description: 'Generate, make available to later columns, but leave out of the output.' })),
+        skip: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SkipConfig, { default: null })),
+        propagate_skip: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
+    };
+}
+function samplerColumn(samplerType) {
+    const params = SAMPLER_PARAMS[samplerType];
+    return Strict({
+        column_type: Tag('sampler'),
+        ...columnFields(),
+        sampler_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(samplerType),
+        params,
+        conditional_params: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), params, { default: {} })),
+        convert_to: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+    });
+}
+const SamplerColumn = Discriminated('sampler_type', [
+    samplerColumn('category'),
+    samplerColumn('subcategory'),
+    samplerColumn('uniform'),
+    samplerColumn('gaussian'),
+    samplerColumn('poisson'),
+    samplerColumn('binomial'),
+    samplerColumn('bernoulli'),
+    samplerColumn('bernoulli_mixture'),
+    samplerColumn('scipy'),
+    samplerColumn('datetime'),
+    samplerColumn('timedelta'),
+    samplerColumn('uuid'),
+    samplerColumn('person'),
+    samplerColumn('person_from_faker'),
+], { description: 'A sampler column: values drawn from a statistical sampler.', properties: { column_type: Tag('sampler') }, required: ['column_type'] });
+const TraceMode = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('none'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('last_message'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('all_messages')], { default: 'none' });
+const MultiModalContext = Strict({
+    modality: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('image'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('audio'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('video')], { default: 'image' })),
+    column_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    data_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('url'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('base64')]), { default: null })),
+    image_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+    audio_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+    video_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+});
+function llmFields() {
+    return {
+        ...columnFields(),
+        prompt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Jinja2 template of the user prompt.' }),
+        model_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+        system_prompt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+        multi_modal_context: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(MultiModalContext), { default: null })),
+        tool_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+        with_trace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(TraceMode),
+        extract_reasoning_content: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    };
+}
+const CODE_LANGS = [
+    'bash', 'c', 'cobol', 'cpp', 'csharp', 'go', 'java', 'javascript', 'kotlin', 'python', 'ruby', 'rust', 'scala', 'swift', 'typescript',
+    'sql:sqlite', 'sql:tsql', 'sql:bigquery', 'sql:mysql', 'sql:postgres', 'sql:ansi',
+];
+const CodeLang = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(CODE_LANGS.map((l) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(l)));
+const LLMTextColumn = Strict({ column_type: Tag('llm-text'), ...llmFields() });
+const LLMCodeColumn = Strict({ column_type: Tag('llm-code'), ...llmFields(), code_lang: CodeLang });
+const LLMStructuredColumn = Strict({
+    column_type: Tag('llm-structured'),
+    ...llmFields(),
+    output_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([JsonObject, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()], { description: 'A JSON Schema (object) the response must match.' }),
+});
+const JudgeScore = Strict({
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    description: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(),
+    options: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { minProperties: 1, description: 'score value → what it means' }),
+});
+const LLMJudgeColumn = Strict({ column_type: Tag('llm-judge'), ...llmFields(), scores: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JudgeScore, { minItems: 1 }) });
+const EXPRESSION_DTYPES = ['int', 'float', 'str', 'bool'];
+const ExpressionColumn = Strict({
+    column_type: Tag('expression'),
+    ...columnFields(),
+    expr: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A Jinja2 template, with {{ }}.' }),
+    dtype: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(EXPRESSION_DTYPES.map((d) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(d)), { default: 'str' })),
+});
+const CodeValidatorParams = Strict({ validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('code')), code_lang: CodeLang });
+const RemoteValidatorParams = Strict({
+    validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('remote')),
+    endpoint_url: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    output_schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
+    timeout: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 30 })),
+    max_retries: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 3 })),
+    retry_backoff: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 1, default: 2 })),
+    max_parallel_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
+});
+const validationFields = () => ({
+    column_type: Tag('validation'),
+    ...columnFields(),
+    target_columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1 }),
+    batch_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 })),
+});
+const ValidationColumn = Discriminated('validator_type', [
+    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('code'), validator_params: CodeValidatorParams }),
+    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('remote'), validator_params: RemoteValidatorParams }),
+    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('local_callable'), validator_params: JsonObject }),
+], { properties: { column_type: Tag('validation') }, required: ['column_type'] });
+const SeedDatasetColumn = Strict({ column_type: Tag('seed-dataset'), ...columnFields() });
+const EmbeddingColumn = Strict({
+    column_type: Tag('embedding'),
+    ...columnFields(),
+    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    model_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+});
+/** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
+const UNSUPPORTED_COLUMN_TYPES = ['image', 'custom'];
+const ColumnConfig = Discriminated('column_type', [
+    SamplerColumn,
+    LLMTextColumn,
+    LLMCodeColumn,
+    LLMStructuredColumn,
+    LLMJudgeColumn,
+    ExpressionColumn,
+    ValidationColumn,
+    SeedDatasetColumn,
+    EmbeddingColumn,
+]);
+const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding'];
+// ---------------------------------------------------------------------------------------------------
+// Processors, constraints, seeds
+const DropColumnsProcessor = Strict({
+    processor_type: Tag('drop_columns'),
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    column_names: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
+});
+const SchemaTransformProcessor = Strict({
+    processor_type: Tag('schema_transform'),
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    template: JsonObject,
+});
+const SqlProcessor = Strict({
+    processor_type: Tag('sql'),
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    query: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
+}, { description: 'ddflow extension: its result replaces the dataset.' });
+const ProcessorConfig = Discriminated('processor_type', [DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor]);
+const InequalityOperator = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('lt'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('le'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('gt'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('ge')]);
+const ScalarInequalityConstraint = Strict({
+    constraint_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('scalar_inequality')),
+    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    rhs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()]),
+    operator: InequalityOperator,
+});
+const ColumnInequalityConstraint = Strict({
+    constraint_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('column_inequality')),
+    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    rhs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    operator: InequalityOperator,
+});
+/** `constraint_type` may be omitted: inferred from `rhs` as Data Designer does (number → scalar, name → column). */
+const Constraint = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([ScalarInequalityConstraint, ColumnInequalityConstraint]);
+const LocalSeedSource = Strict({ seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('local'), path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.' }) });
+const DirectorySeedSource = Strict({
+    seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('directory'),
+    path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    file_pattern: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: '*' })),
+    recursive: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
+});
+const FileContentsSeedSource = Strict({
+    seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('file_contents'),
+    path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    file_pattern: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: '*' })),
+    recursive: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
+    encoding: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'utf-8' })),
+});
+const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource]);
+const UNSUPPORTED_SEED_TYPES = ['hf', 'df', 'agent_rollout'];
+const IndexRange = Strict({ start: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), end: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }) });
+const PartitionBlock = Strict({
+    index: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 0 })),
+    num_partitions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1 }),
+});
+const SelectionStrategy = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([IndexRange, PartitionBlock]);
+const SamplingStrategy = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('ordered'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('shuffle')], { default: 'ordered' });
+const SeedConfig = Strict({
+    source: SeedSource,
+    sampling_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(SamplingStrategy),
+    selection_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SelectionStrategy, { default: null })),
+});
+// ---------------------------------------------------------------------------------------------------
+// Models and providers
+const UniformDistribution = Strict({
+    distribution_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('uniform')),
+    params: Strict({ low: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), high: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number() }),
+});
+const ManualDistribution = Strict({
+    distribution_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('manual'),
+    params: Strict({ values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), { minItems: 1 }), weights: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 })), { default: null })) }),
+});
+const Distribution = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([UniformDistribution, ManualDistribution]);
+const commonInference = () => ({
+    max_parallel_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
+    timeout: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null, description: 'Seconds; the client default is 60.' })),
+    extra_body: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
+});
+const ChatCompletionInferenceParams = Strict({
+    generation_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('chat-completion')),
+    ...commonInference(),
+    temperature: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 2 }), Distribution]), { default: null })),
+    top_p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }), Distribution]), { default: null })),
+    max_tokens: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null })),
+});
+const EmbeddingInferenceParams = Strict({
+    generation_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('embedding')),
+    ...commonInference(),
+    encoding_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('float'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('base64')], { default: 'float' })),
+    dimensions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null })),
+});
+/** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
+const InferenceParameters = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams]);
+const ModelConfig = Strict({
+    alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    model: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The model id sent to the API.' }),
+    provider: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
+    inference_parameters: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(InferenceParameters),
+    skip_health_check: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+});
+const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const ModelProvider = Strict({
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    endpoint: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
+    provider_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'openai' })),
+    api_key: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
+    extra_headers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()), { default: null })),
+    extra_body: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
+});
+const RequestAdmission = Strict({
+    multiplicative_decrease_factor: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.75 })),
+    additive_increase_step: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1 })),
+    successes_until_increase: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 25 })),
+    cooldown_seconds: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 2 })),
+    startup_ramp_seconds: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, default: 0 })),
+});
+const RunConfig = Strict({
+    disable_early_shutdown: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    shutdown_error_rate: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1, default: 0.5 })),
+    shutdown_error_window: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 })),
+    buffer_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1000, description: 'Records per row group = per parquet batch file.' })),
+    max_concurrent_row_groups: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 3 })),
+    max_in_flight_tasks: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1024 })),
+    non_inference_max_parallel_workers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
+    max_conversation_restarts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 5 })),
+    max_conversation_correction_steps: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 0 })),
+    async_trace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    write_scheduler_events: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    display_tui: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    progress_interval: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 5 })),
+    otel_metrics_port: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, maximum: 65535 }), { default: null })),
+    preserve_dropped_columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
+    jinja_rendering_engine: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('secure'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('native')], { default: 'secure' })),
+    request_admission: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(RequestAdmission, { default: null })),
+});
+// ---------------------------------------------------------------------------------------------------
+// The Data Designer config (one stage) and the workflow file
+const DataDesignerConfig = Strict({
+    columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
+    model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig), { default: null })),
+    tool_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
+    seed_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SeedConfig, { default: null })),
+    constraints: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Constraint), { default: null })),
+    profilers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
+    processors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ProcessorConfig), { default: null })),
+});
+/** The form Data Designer writes (`builder.write_config`): the config wrapped with its library version. */
+const BuilderConfig = Strict({
+    data_designer: DataDesignerConfig,
+    library_version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
+});
+/** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
+const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DataDesignerConfig.properties.columns) });
+const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|]+$';
+const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+const OnSuccess = Strict({
+    run: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.' }),
+    // The version names the directory callback-outputs/<version>/ that is emptied before the command runs,
+    // so it must be one safe path segment, like a stage name.
+    version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.' })),
+});
+const Stage = Strict({
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name.' }),
+    config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([InlineStageConfig, BuilderConfig, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
+    num_records: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, description: "Default: the previous stage's output row count; first stage: 10." })),
+    output_processors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ProcessorConfig)),
+    output: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: '^(final|processor:.+)$', default: 'final' })),
+    on_success: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(OnSuccess),
+    allow_empty: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
+    sampling_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(SamplingStrategy),
+    selection_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SelectionStrategy, { default: null })),
+});
+const Workflow = Strict({
+    $schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()),
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
+    seed: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
+    artifact_path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: 'artifacts' })),
+    model_providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelProvider)),
+    model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig)),
+    run_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(RunConfig),
+    stages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Stage, { minItems: 1 }),
+}, { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' });
+/**
+ * Shared definitions hoisted into `$defs` of the published document. TypeBox inlines every reuse, which
+ * would make the file half a megabyte; because a reused definition is the same JS object, replacing it by
+ * identity with a `$ref` keeps the file small and readable for editors.
+ */
+const NAMED_DEFINITIONS = {
+    DataDesignerConfig,
+    BuilderConfig,
+    Stage,
+    OnSuccess,
+    ColumnConfig,
+    SamplerColumn,
+    LLMTextColumn,
+    LLMCodeColumn,
+    LLMStructuredColumn,
+    LLMJudgeColumn,
+    JudgeScore,
+    ExpressionColumn,
+    ValidationColumn,
+    SeedDatasetColumn,
+    EmbeddingColumn,
+    SkipConfig,
+    MultiModalContext,
+    ProcessorConfig,
+    DropColumnsProcessor,
+    SchemaTransformProcessor,
+    SqlProcessor,
+    Constraint,
+    SeedConfig,
+    SeedSource,
+    SelectionStrategy,
+    Distribution,
+    InferenceParameters,
+    ModelConfig,
+    ModelProvider,
+    RequestAdmission,
+    RunConfig,
+    ...Object.fromEntries(Object.entries(SAMPLER_PARAMS).map(([k, v]) => [`${k}_params`, v])),
+};
+/** The published JSON Schema document (draft 2020-12), with shared definitions under `$defs`. */
+function publishedSchema() {
+    const names = new Map(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [schema, name]));
+    const copy = (node, self) => {
+        if (node !== self && names.has(node))
+            return { $ref: `#/$defs/${names.get(node)}` };
+        if (Array.isArray(node))
+            return node.map((n) => copy(n));
+        if (node && typeof node === 'object') {
+            // Object.entries skips TypeBox's symbol-keyed metadata, as JSON.stringify would.
+            return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
+        }
+        return node;
+    };
+    const $defs = Object.fromEntries(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [name, copy(schema, schema)]));
+    return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...copy(Workflow, Workflow), $defs };
+}
+
+
+/***/ }),
 
 /***/ 27531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -100,12 +606,19 @@ function sortKeysDeep(value) {
 /* harmony export */   uG: () => (/* binding */ literalList),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
+/* unused harmony export databasesOpened */
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
 /* harmony import */ var _duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21293);
 
 
+let opened = 0;
+/** How many databases this process has opened: lets tests hold a run to one DuckDB instance. */
+function databasesOpened() {
+    return opened;
+}
 async function openDatabase(options = {}) {
     const duckdb = await (0,_duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__/* .loadDuckDB */ .GF)(options);
+    opened++;
     const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
     let instance;
     try {
@@ -362,7 +875,8 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
     await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
     try {
         try {
-            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)})`);
+            // The newline keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
+            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)}\n)`);
         }
         catch (err) {
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
@@ -417,6 +931,7 @@ function nonNegativeInt(n, what) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AO: () => (/* binding */ DUCKDB_DIR_ENV),
 /* harmony export */   GF: () => (/* binding */ loadDuckDB),
+/* harmony export */   QB: () => (/* binding */ duckdbBindings),
 /* harmony export */   pc: () => (/* binding */ DUCKDB_VERSION)
 /* harmony export */ });
 /* unused harmony exports DUCKDB_PACKAGE, forgetLoadedDuckDB, installMarkerPath */
@@ -517,6 +1032,32 @@ function normalise(ns) {
     if (d && typeof d.DuckDBInstance === 'function')
         return d;
     throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .DdflowError */ .Zq(`The module loaded as ${DUCKDB_PACKAGE} does not look like DuckDB's Node API.`);
+}
+let bindings;
+/**
+ * The native bindings node-api loaded, wherever it was loaded from (node_modules or the install
+ * directory): node-api is CommonJS, so its `require('@duckdb/node-bindings')` sits in the shared
+ * require cache. Null when it is not there (then callers use node-api's public API only).
+ */
+function duckdbBindings() {
+    if (bindings !== undefined)
+        return bindings;
+    bindings = null;
+    try {
+        const cache = (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(import.meta.url).cache;
+        for (const [key, mod] of Object.entries(cache)) {
+            if (!/[\\/]@duckdb[\\/]node-bindings[\\/]duckdb\.js$/.test(key))
+                continue;
+            const b = mod?.exports;
+            if (typeof b?.copy_data_to_vector === 'function' && typeof b.data_chunk_get_vector === 'function')
+                bindings = b;
+            break;
+        }
+    }
+    catch {
+        bindings = null;
+    }
+    return bindings;
 }
 function installMarkerPath(installDir) {
     return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(installDir, `.ddflow-duckdb-${DUCKDB_VERSION}.installed`);
@@ -1003,10 +1544,25 @@ function fsListSync(dir) {
  * CLI prints `path:line:col: message` and the Action turns it into an annotation at the same place.
  */
 
-/** Prints a path as the user gave it: relative to the current directory when it lies below it. */
+/**
+ * Prints a path relative to the current directory (ddflow-spec §6: "as given or relative to the current
+ * directory"), `..` included: `../conf/stage.yaml`. Only when the file shares nothing with the current
+ * directory but the filesystem root (or another drive) is it printed absolute, as the user must have
+ * given it then.
+ */
 function displayPath(file, cwd = process.cwd()) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file))
+        return file;
     const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, file);
-    return rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel) ? rel : file;
+    if (rel === '')
+        return '.';
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel))
+        return file;
+    const up = rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).findIndex((seg) => seg !== '..');
+    const climbs = up === -1 ? rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).length : up;
+    const depth = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).filter(Boolean).length;
+    // Climbing every level of cwd means the only common ancestor is the root.
+    return climbs >= depth && depth > 0 ? file : rel;
 }
 function formatDiagnostic(d, cwd) {
     const prefix = d.severity === 'warning' ? 'warning: ' : '';
@@ -1043,6 +1599,7 @@ class ValidationError extends DdflowError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kl: () => (/* binding */ cellRng),
 /* harmony export */   Ps: () => (/* binding */ reusedColumnStream),
 /* harmony export */   QV: () => (/* binding */ mix32),
 /* harmony export */   SS: () => (/* binding */ columnStreams),
@@ -1050,7 +1607,7 @@ class ValidationError extends DdflowError {
 /* harmony export */   kg: () => (/* binding */ combine),
 /* harmony export */   vo: () => (/* binding */ randomSeed)
 /* harmony export */ });
-/* unused harmony exports Rng, cellRng */
+/* unused harmony export Rng */
 /**
  * Deterministic randomness (the `seed:` extension).
  *
@@ -1081,7 +1638,7 @@ function mix32(x) {
 function combine(...parts) {
     let h = 0x9e3779b9;
     for (const p of parts)
-        h = mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
+        h = combineStep(h, p);
     return h >>> 0;
 }
 /** A small, fast PRNG (mulberry32 with a split 64-bit-ish state) yielding floats in [0, 1). */
@@ -1144,8 +1701,15 @@ function columnStreams(seed, stage, column) {
  */
 function reusedColumnStream(seed, stage, column) {
     const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+    // combine(base, lo, hi, attempt) unrolled, with its first step (which only sees `base`) done once:
+    // the same state, without a rest-argument array per cell.
+    const afterBase = combineStep(0x9e3779b9, base);
     const rng = new Rng(0);
-    return (recordIndex, attempt = 0) => rng.reseed(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+    return (recordIndex, attempt = 0) => rng.reseed(combineStep(combineStep(combineStep(afterBase, recordIndex >>> 0), Math.floor(recordIndex / 4294967296)), attempt) >>> 0);
+}
+/** One round of combine(): folds `p` into the state `h`. */
+function combineStep(h, p) {
+    return mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
 }
 /** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */
 function randomSeed() {
@@ -1238,6 +1802,94 @@ class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowErr
     get reason() {
         return this.kind;
     }
+}
+
+
+/***/ }),
+
+/***/ 29593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ix: () => (/* binding */ imageBlocks)
+/* harmony export */ });
+/* unused harmony exports imageItems, imageUrl */
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/**
+ * `multi_modal_context` of LLM columns (Data Designer §2.3): images from other columns of the row, sent
+ * as `image_url` blocks after the prompt's text block in the user message. A URL (http(s):// or an
+ * existing data: URI) is sent as it is; base64 data becomes a data URI. Only images: audio and video
+ * contexts are rejected when the config is validated.
+ */
+
+const URL_LIKE = /^(https?:\/\/|data:)/i;
+/** Media subtypes for the names Data Designer's ImageFormat uses (`jpg` is not a MIME subtype). */
+const MIME_SUBTYPE = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp' };
+/** The format of base64 image data from its first bytes, when it is one of the common ones. */
+function sniffFormat(base64) {
+    if (base64.startsWith('iVBORw0KGgo'))
+        return 'png';
+    if (base64.startsWith('/9j/'))
+        return 'jpeg';
+    if (base64.startsWith('R0lGOD'))
+        return 'gif';
+    if (base64.startsWith('UklGR'))
+        return 'webp';
+    return undefined;
+}
+/**
+ * The images one cell holds: a list (a JSON array, or a string holding one) gives one image per item;
+ * null and empty strings give none (that row's prompt goes without an image).
+ */
+function imageItems(value) {
+    let v = value;
+    if (typeof v === 'string') {
+        const t = v.trim();
+        if (t.startsWith('[')) {
+            try {
+                const parsed = JSON.parse(t);
+                if (Array.isArray(parsed))
+                    v = parsed;
+            }
+            catch {
+                // Not JSON: one image whose text starts with '['.
+            }
+        }
+    }
+    const items = Array.isArray(v) ? v : [v];
+    const out = [];
+    for (const item of items) {
+        if (item === null || item === undefined)
+            continue;
+        // A `{url: ...}` object (as an image_url block holds it) is taken as its url.
+        const text = typeof item === 'object' && typeof item.url === 'string' ? item.url : String(item);
+        if (text.trim() !== '')
+            out.push(text.trim());
+    }
+    return out;
+}
+/** The URL sent for one image, by `data_type` (null: inferred from the value). */
+function imageUrl(item, context) {
+    const dataType = context.data_type ?? (URL_LIKE.test(item) ? 'url' : 'base64');
+    if (dataType === 'url' || /^data:/i.test(item))
+        return item;
+    const data = item.replace(/\s+/g, '');
+    const given = context.image_format?.trim().toLowerCase();
+    const format = given ? (MIME_SUBTYPE[given] ?? given) : (sniffFormat(data) ?? 'png');
+    return `data:image/${format};base64,${data}`;
+}
+/** The image blocks of one row, in the order of the contexts and of each cell's items. */
+function imageBlocks(contexts, row) {
+    const out = [];
+    for (const context of contexts ?? []) {
+        const modality = context.modality ?? 'image';
+        // Validation rejects these; a config built in code must not silently lose its context.
+        if (modality !== 'image')
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`multi_modal_context modality '${modality}' is not supported by ddflow (only image).`);
+        for (const item of imageItems(row[context.column_name]))
+            out.push({ type: 'image_url', image_url: { url: imageUrl(item, context) } });
+    }
+    return out;
 }
 
 
@@ -2723,6 +3375,330 @@ function pyPercentFormat(fmt, args) {
 
 /***/ }),
 
+/***/ 241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F0: () => (/* binding */ UndefinedAccessError),
+/* harmony export */   YF: () => (/* binding */ BLOCKED_NAMES),
+/* harmony export */   i: () => (/* binding */ pyFinalize),
+/* harmony export */   le: () => (/* binding */ makeRuntime)
+/* harmony export */ });
+/* unused harmony exports safeMemberLookup, safeContextOrFrameLookup, safeCallWrap, pyOps */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72283);
+/* harmony import */ var _filters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21329);
+/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
+/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83732);
+/**
+ * The runtime compiled templates run against. nunjucks is not a sandbox — `{{ range.constructor("...")() }}`
+ * reaches Function — so every member lookup, variable lookup and call goes through the guards below, and
+ * Python operator semantics (`/`, `%`, `==`, truthiness) are supplied here. This runtime object is passed to
+ * each render; nunjucks' shared runtime module is never modified.
+ */
+
+
+
+
+/** Names that lead from any value to Function or to prototypes. */
+const BLOCKED_NAMES = new Set([
+    'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+// Function and its async/generator siblings: calling any of them compiles code.
+const CODE_CONSTRUCTORS = new Set([
+    Function,
+    Object.getPrototypeOf(async function () { }).constructor,
+    Object.getPrototypeOf(function* () { }).constructor,
+    Object.getPrototypeOf(async function* () { }).constructor,
+    eval,
+]);
+function refuse(name) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateSecurityError */ .zR(`Access to '${name}' is not permitted in a template.`, 'row');
+}
+/** `{{ a.b.c }}` with `a.b` missing: Jinja raises UndefinedError here; the engine explains it per row. */
+class UndefinedAccessError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz {
+    constructor(key) {
+        super(`'${String(key)}' is undefined (attribute of an undefined value).`);
+        this.name = 'UndefinedAccessError';
+    }
+}
+function dictMethod(d, name) {
+    switch (name) {
+        case 'items':
+            return () => Object.keys(d).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.of2(k, d[k]));
+        case 'keys':
+            return () => Object.keys(d);
+        case 'values':
+            return () => Object.keys(d).map((k) => d[k]);
+        case 'get':
+            return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
+    }
+    return undefined;
+}
+function strMethod(s, name) {
+    const strip = (chars, re) => chars === undefined || chars === null ? s.replace(re('\\s'), '') : s.replace(re(`[${String(chars).replace(/[\]\\^-]/g, '\\$&')}]`), '');
+    switch (name) {
+        case 'upper':
+            return () => s.toUpperCase();
+        case 'lower':
+            return () => s.toLowerCase();
+        case 'strip':
+            return (chars) => strip(chars, (c) => new RegExp(`^${c}+|${c}+$`, 'g'));
+        case 'lstrip':
+            return (chars) => strip(chars, (c) => new RegExp(`^${c}+`));
+        case 'rstrip':
+            return (chars) => strip(chars, (c) => new RegExp(`${c}+$`));
+        case 'split':
+            return (sep, maxsplit = -1) => {
+                if (sep === undefined || sep === null) {
+                    const parts = s.trim().split(/\s+/).filter(Boolean);
+                    const m = Number(maxsplit);
+                    return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), s.trim().split(/\s+/).slice(m).join(' ')] : parts;
+                }
+                const parts = s.split(String(sep));
+                const m = Number(maxsplit);
+                return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), parts.slice(m).join(String(sep))] : parts;
+            };
+        case 'startswith':
+            return (p) => (Array.isArray(p) ? p.some((x) => s.startsWith(String(x))) : s.startsWith(String(p)));
+        case 'endswith':
+            return (p) => (Array.isArray(p) ? p.some((x) => s.endsWith(String(x))) : s.endsWith(String(p)));
+        case 'replace':
+            return (a, b) => s.split(String(a)).join(String(b));
+        case 'title':
+            return () => s.replace(/[A-Za-z]+/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase());
+        case 'capitalize':
+            return () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+        case 'join':
+            return (items) => (0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyIter */ .U9)(items).map((x) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x)).join(s);
+        case 'count':
+            return (sub) => (String(sub) === '' ? s.length + 1 : s.split(String(sub)).length - 1);
+        case 'find':
+            return (sub) => s.indexOf(String(sub));
+        case 'isdigit':
+            return () => /^\d+$/.test(s);
+        case 'isalpha':
+            return () => /^\p{L}+$/u.test(s);
+        case 'format':
+            return (...args) => {
+                let i = 0;
+                return s.replace(/\{(\w*)\}/g, (_m, k) => {
+                    if (k === '')
+                        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(args[i++]);
+                    if (/^\d+$/.test(k))
+                        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(args[Number(k)]);
+                    const kw = args[args.length - 1];
+                    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(kw) ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(kw[k]) : '';
+                });
+            };
+    }
+    return undefined;
+}
+function listMethod(a, name) {
+    switch (name) {
+        case 'index':
+            return (x) => {
+                const i = a.findIndex((y) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(x, y));
+                if (i < 0)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`${(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x)} is not in list`);
+                return i;
+            };
+        case 'count':
+            return (x) => a.filter((y) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(x, y)).length;
+    }
+    return undefined;
+}
+function pyIndex(length, key) {
+    const n = typeof key === 'number' ? key : typeof key === 'string' && /^-?\d+$/.test(key) ? Number(key) : undefined;
+    if (n === undefined || !Number.isInteger(n))
+        return undefined;
+    const i = n < 0 ? length + n : n;
+    return i >= 0 && i < length ? i : -1;
+}
+/** `obj.key` / `obj[key]`: own data only, Python methods for dict/str/list, and never a blocked name. */
+function safeMemberLookup(obj, key) {
+    const name = typeof key === 'string' ? key : String(key);
+    if (BLOCKED_NAMES.has(name))
+        refuse(name);
+    if (obj === undefined)
+        throw new UndefinedAccessError(key);
+    if (obj === null)
+        return undefined; // None.attr is Undefined in Jinja, not an error
+    if (typeof obj === 'string') {
+        const i = pyIndex(obj.length, key);
+        if (i !== undefined)
+            return i >= 0 ? obj[i] : undefined;
+        return strMethod(obj, name);
+    }
+    if (Array.isArray(obj)) {
+        const i = pyIndex(obj.length, key);
+        if (i !== undefined)
+            return i >= 0 ? obj[i] : undefined;
+        return listMethod(obj, name);
+    }
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(obj)) {
+        if (Object.hasOwn(obj, name))
+            return obj[name];
+        return dictMethod(obj, name);
+    }
+    if (typeof obj === 'function')
+        return undefined; // nothing to read on a callable (no .call/.bind/.apply)
+    if (typeof obj === 'object') {
+        // Class instances nunjucks itself hands out (cycler, loop helpers): own data and prototype methods,
+        // but nothing Object.prototype defines.
+        if (Object.hasOwn(obj, name))
+            return obj[name];
+        if (name in Object.prototype)
+            return undefined;
+        const v = obj[name];
+        if (typeof v === 'function')
+            return (...args) => v.apply(obj, args);
+        return v;
+    }
+    return undefined;
+}
+/** A name read in the template: loop/set variables, then the row, then globals (`range`, `cycler`, `joiner`). */
+function safeContextOrFrameLookup(context, frame, name) {
+    if (BLOCKED_NAMES.has(name))
+        refuse(name);
+    const v = frame.lookup(name);
+    if (v !== undefined)
+        return v;
+    if (Object.hasOwn(context.ctx, name))
+        return context.ctx[name];
+    const g = context.env.globals;
+    return Object.hasOwn(g, name) ? g[name] : undefined;
+}
+function safeCallWrap(fn, name, context, args) {
+    if (typeof fn !== 'function') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(fn === undefined || fn === null ? `'${name}' is undefined and cannot be called.` : `'${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(fn)}' object '${name}' is not callable.`);
+    }
+    if (CODE_CONSTRUCTORS.has(fn))
+        refuse(name);
+    return fn.apply(context, args);
+}
+// ---- Python operators ----
+const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x) : x);
+function operands(op, a, b) {
+    const x = typeof a === 'boolean' ? Number(a) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(a);
+    const y = typeof b === 'boolean' ? Number(b) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(b);
+    if (x === undefined || y === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`unsupported operand type(s) for ${op}: '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(a)}' and '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(b)}'`);
+    }
+    return [x, y, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isFloatLike */ .oo)(a) || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isFloatLike */ .oo)(b)];
+}
+function arith(op, a, b, f) {
+    const [x, y, isFloat] = operands(op, a, b);
+    const r = f(x, y);
+    return isFloat ? floatOf(r) : r;
+}
+function zeroCheck(y, what) {
+    if (y === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(what);
+}
+const pyOps = {
+    ddAdd(a, b) {
+        if (typeof a === 'string' && typeof b === 'string')
+            return a + b;
+        if (Array.isArray(a) && Array.isArray(b))
+            return [...a, ...b];
+        return arith('+', a, b, (x, y) => x + y);
+    },
+    ddSub: (a, b) => arith('-', a, b, (x, y) => x - y),
+    ddMul(a, b) {
+        if (typeof a === 'string' && Number.isInteger(b))
+            return a.repeat(Math.max(0, b));
+        if (Array.isArray(a) && Number.isInteger(b))
+            return Array.from({ length: Math.max(0, b) }, () => a).flat();
+        return arith('*', a, b, (x, y) => x * y);
+    },
+    ddDiv(a, b) {
+        const [x, y] = operands('/', a, b);
+        zeroCheck(y, 'division by zero');
+        return floatOf(x / y);
+    },
+    ddFloorDiv(a, b) {
+        const [x, y, isFloat] = operands('//', a, b);
+        zeroCheck(y, 'integer division or modulo by zero');
+        const r = Math.floor(x / y);
+        return isFloat ? floatOf(r) : r;
+    },
+    ddMod(a, b) {
+        if (typeof a === 'string') {
+            try {
+                return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyPercentFormat */ .CS)(a, b);
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(String(e.message ?? e));
+            }
+        }
+        const [x, y, isFloat] = operands('%', a, b);
+        zeroCheck(y, 'integer division or modulo by zero');
+        let r = x % y;
+        if (r !== 0 && r < 0 !== y < 0)
+            r += y;
+        return isFloat ? floatOf(r) : r;
+    },
+    ddPow(a, b) {
+        const [x, y, isFloat] = operands('**', a, b);
+        const r = x ** y;
+        return isFloat || y < 0 ? floatOf(r) : r;
+    },
+    ddConcat: (a, b) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(a) + (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(b),
+    ddTruthy: _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn,
+    ddAnd: (a, b) => ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(a) ? b() : a),
+    ddOr: (a, b) => ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(a) ? a : b()),
+    ddFloat: (x) => new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x),
+    ddCompare(values, ops) {
+        for (let i = 0; i < ops.length; i++) {
+            if (!compareOne(values[i], ops[i], values[i + 1]))
+                return false;
+        }
+        return true;
+    },
+};
+function compareOne(a, op, b) {
+    switch (op) {
+        case '==':
+        case '===':
+            return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(a, b);
+        case '!=':
+        case '!==':
+            return !(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(a, b);
+    }
+    const x = (typeof a === 'boolean' ? Number(a) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(a)) ?? a;
+    const y = (typeof b === 'boolean' ? Number(b) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(b)) ?? b;
+    if (typeof x !== typeof y || (typeof x !== 'number' && typeof x !== 'string')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`'${op}' not supported between instances of '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(a)}' and '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(b)}'`);
+    }
+    switch (op) {
+        case '<':
+            return x < y;
+        case '>':
+            return x > y;
+        case '<=':
+            return x <= y;
+        default:
+            return x >= y;
+    }
+}
+const pyFinalize = (v) => (v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString ? String(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v));
+/** A runtime for one finalize hook: nunjucks' helpers, with the guarded lookups and Python operators. */
+function makeRuntime(finalize) {
+    return {
+        ..._nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime,
+        ...pyOps,
+        memberLookup: safeMemberLookup,
+        contextOrFrameLookup: safeContextOrFrameLookup,
+        callWrap: safeCallWrap,
+        suppressValue: (val) => finalize(val),
+        // Keep our own errors as they are; nunjucks would wrap them in a "Template render error" text.
+        handleError: (error, lineno, colno) => error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateError */ .$w ? error : _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.handleError(error, lineno, colno),
+    };
+}
+
+
+/***/ }),
+
 /***/ 64480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2964,7 +3940,7 @@ async function filesHash(files) {
 
 /***/ }),
 
-/***/ 37578:
+/***/ 95569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2980,498 +3956,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(74508);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
- *
- * Written with TypeBox so that the JSON Schema (published as schema/ddflow.schema.json, used by ajv for
- * validation and by editors for completion) and the TypeScript types (`Static<...>`) come from the same
- * definitions. Defaults are declared here (`default:`) and nowhere else; `scripts/write-schema.ts`
- * writes the published file and a test fails when it drifts from this module.
- *
- * Field names, defaults and bounds follow NeMo Data Designer (see shared/reference/data-designer-spec.md).
- */
-
-const SCHEMA_ID = 'https://ddflow.dev/schema/ddflow.schema.json';
-/** Unknown keys are errors everywhere (Data Designer's `extra="forbid"`). */
-function Strict(properties, options = {}) {
-    return type/* Type */.ZU.Object(properties, { additionalProperties: false, ...options });
-}
-function Nullable(schema, options = {}) {
-    return type/* Type */.ZU.Union([schema, type/* Type */.ZU.Null()], options);
-}
-/**
- * A list discriminated by one property (`column_type`, `sampler_type`, ...). Emitted as `oneOf` with an
- * OpenAPI-style `discriminator`, which ajv (option `discriminator: true`) uses to validate only the
- * branch the tag selects — so an error names the field that is wrong, not every branch that failed.
- */
-function Discriminated(propertyName, branches, options = {}) {
-    const union = type/* Type */.ZU.Union(branches);
-    const { properties, required = [], ...rest } = options;
-    // `properties` lets a nested discriminated union (sampler columns inside columns) expose the outer tag,
-    // which ajv requires of every oneOf branch.
-    return type/* Type */.ZU.Unsafe({
-        ...rest,
-        type: 'object',
-        ...(properties ? { properties } : {}),
-        discriminator: { propertyName },
-        required: [...required, propertyName],
-        oneOf: branches,
-    });
-}
-function Tag(kebab) {
-    const snake = kebab.replace(/-/g, '_');
-    // An `enum` (not anyOf of consts): ajv's discriminator needs the tag as const or enum.
-    return type/* Type */.ZU.Unsafe({ type: 'string', enum: snake === kebab ? [kebab] : [kebab, snake] });
-}
-const Name = type/* Type */.ZU.String({ minLength: 1, description: 'Column name: the key other templates use to reference it.' });
-const Scalar = type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number(), type/* Type */.ZU.Boolean()]);
-const JsonObject = type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Unknown());
-// ---------------------------------------------------------------------------------------------------
-// Samplers
-const DecimalPlaces = Nullable(type/* Type */.ZU.Integer({ minimum: 0 }), { default: null, description: 'Round to this many decimal places (after convert_to).' });
-/** `sampler_type` may be omitted inside `params` (it is injected from the column); when given it must agree. */
-function Params(samplerType, properties) {
-    return Strict({ sampler_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal(samplerType)), ...properties });
-}
-const CategoryParams = Params('category', {
-    values: type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number()]), { minItems: 1 }),
-    weights: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(type/* Type */.ZU.Number({ minimum: 0 })), { default: null })),
-});
-const SubcategoryParams = Params('subcategory', {
-    category: type/* Type */.ZU.String({ minLength: 1, description: 'The parent column (a category sampler).' }),
-    values: type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Number()]), { minItems: 1 })),
-});
-const UniformParams = Params('uniform', { low: type/* Type */.ZU.Number(), high: type/* Type */.ZU.Number(), decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
-const GaussianParams = Params('gaussian', { mean: type/* Type */.ZU.Number(), stddev: type/* Type */.ZU.Number({ minimum: 0 }), decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
-const PoissonParams = Params('poisson', { mean: type/* Type */.ZU.Number({ minimum: 0 }) });
-const BinomialParams = Params('binomial', { n: type/* Type */.ZU.Integer({ minimum: 0 }), p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }) });
-const BernoulliParams = Params('bernoulli', { p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }) });
-const BernoulliMixtureParams = Params('bernoulli_mixture', {
-    p: type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }),
-    dist_name: type/* Type */.ZU.String({ minLength: 1 }),
-    dist_params: JsonObject,
-});
-const ScipyParams = Params('scipy', { dist_name: type/* Type */.ZU.String({ minLength: 1 }), dist_params: JsonObject, decimal_places: type/* Type */.ZU.Optional(DecimalPlaces) });
-const DatetimeParams = Params('datetime', {
-    start: type/* Type */.ZU.String({ minLength: 1 }),
-    end: type/* Type */.ZU.String({ minLength: 1 }),
-    unit: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Y'), type/* Type */.ZU.Literal('M'), type/* Type */.ZU.Literal('D'), type/* Type */.ZU.Literal('h'), type/* Type */.ZU.Literal('m'), type/* Type */.ZU.Literal('s')], { default: 'D' })),
-});
-const TimedeltaParams = Params('timedelta', {
-    dt_min: type/* Type */.ZU.Integer({ minimum: 0 }),
-    dt_max: type/* Type */.ZU.Integer({ exclusiveMinimum: 0 }),
-    reference_column_name: type/* Type */.ZU.String({ minLength: 1 }),
-    unit: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('D'), type/* Type */.ZU.Literal('h'), type/* Type */.ZU.Literal('m'), type/* Type */.ZU.Literal('s')], { default: 'D' })),
-});
-const UuidParams = Params('uuid', {
-    prefix: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-    short_form: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    uppercase: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-});
-const AgeRange = type/* Type */.ZU.Array(type/* Type */.ZU.Integer(), { default: [18, 114], description: '[min, max] age, 0 <= min < max <= 114.' });
-const Sex = type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Male'), type/* Type */.ZU.Literal('Female')]), { default: null }));
-const City = type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.String())]), { default: null }));
-const PERSON_LOCALES = (/* unused pure expression or super */ null && (['en_US', 'en_IN', 'en_SG', 'fr_FR', 'hi_Deva_IN', 'hi_Latn_IN', 'ja_JP', 'ko_KR', 'pt_BR']));
-const PersonParams = Params('person', {
-    locale: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'en_US' })),
-    sex: Sex,
-    city: City,
-    age_range: type/* Type */.ZU.Optional(AgeRange),
-    select_field_values: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Array(type/* Type */.ZU.String())), { default: null })),
-    with_synthetic_personas: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-});
-const PersonFromFakerParams = Params('person_from_faker', {
-    locale: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'en_US' })),
-    sex: Sex,
-    city: City,
-    age_range: type/* Type */.ZU.Optional(AgeRange),
-});
-const SAMPLER_PARAMS = {
-    category: CategoryParams,
-    subcategory: SubcategoryParams,
-    uniform: UniformParams,
-    gaussian: GaussianParams,
-    poisson: PoissonParams,
-    binomial: BinomialParams,
-    bernoulli: BernoulliParams,
-    bernoulli_mixture: BernoulliMixtureParams,
-    scipy: ScipyParams,
-    datetime: DatetimeParams,
-    timedelta: TimedeltaParams,
-    uuid: UuidParams,
-    person: PersonParams,
-    person_from_faker: PersonFromFakerParams,
-};
-const SAMPLER_TYPES = Object.keys(SAMPLER_PARAMS);
-// ---------------------------------------------------------------------------------------------------
-// Columns
-const SkipConfig = Strict({
-    when: type/* Type */.ZU.String({ minLength: 1, description: "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'." }),
-    value: type/* Type */.ZU.Optional(Nullable(Scalar, { default: null })),
-}, { description: 'Skip generating this cell when `when` is truthy; the cell gets `value`.' });
-/** Fields every column has (Data Designer's SingleColumnConfig). */
-function columnFields() {
-    return {
-        name: Name,
-        drop: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false, description: 'Generate, make available to later columns, but leave out of the output.' })),
-        skip: type/* Type */.ZU.Optional(Nullable(SkipConfig, { default: null })),
-        propagate_skip: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
-    };
-}
-function samplerColumn(samplerType) {
-    const params = SAMPLER_PARAMS[samplerType];
-    return Strict({
-        column_type: Tag('sampler'),
-        ...columnFields(),
-        sampler_type: type/* Type */.ZU.Literal(samplerType),
-        params,
-        conditional_params: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), params, { default: {} })),
-        convert_to: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-    });
-}
-const SamplerColumn = Discriminated('sampler_type', [
-    samplerColumn('category'),
-    samplerColumn('subcategory'),
-    samplerColumn('uniform'),
-    samplerColumn('gaussian'),
-    samplerColumn('poisson'),
-    samplerColumn('binomial'),
-    samplerColumn('bernoulli'),
-    samplerColumn('bernoulli_mixture'),
-    samplerColumn('scipy'),
-    samplerColumn('datetime'),
-    samplerColumn('timedelta'),
-    samplerColumn('uuid'),
-    samplerColumn('person'),
-    samplerColumn('person_from_faker'),
-], { description: 'A sampler column: values drawn from a statistical sampler.', properties: { column_type: Tag('sampler') }, required: ['column_type'] });
-const TraceMode = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('none'), type/* Type */.ZU.Literal('last_message'), type/* Type */.ZU.Literal('all_messages')], { default: 'none' });
-const MultiModalContext = Strict({
-    modality: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('image'), type/* Type */.ZU.Literal('audio'), type/* Type */.ZU.Literal('video')], { default: 'image' })),
-    column_name: type/* Type */.ZU.String({ minLength: 1 }),
-    data_type: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('url'), type/* Type */.ZU.Literal('base64')]), { default: null })),
-    image_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-    audio_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-    video_format: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-});
-function llmFields() {
-    return {
-        ...columnFields(),
-        prompt: type/* Type */.ZU.String({ minLength: 1, description: 'Jinja2 template of the user prompt.' }),
-        model_alias: type/* Type */.ZU.String({ minLength: 1 }),
-        system_prompt: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-        multi_modal_context: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(MultiModalContext), { default: null })),
-        tool_alias: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-        with_trace: type/* Type */.ZU.Optional(TraceMode),
-        extract_reasoning_content: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    };
-}
-const CODE_LANGS = [
-    'bash', 'c', 'cobol', 'cpp', 'csharp', 'go', 'java', 'javascript', 'kotlin', 'python', 'ruby', 'rust', 'scala', 'swift', 'typescript',
-    'sql:sqlite', 'sql:tsql', 'sql:bigquery', 'sql:mysql', 'sql:postgres', 'sql:ansi',
-];
-const CodeLang = type/* Type */.ZU.Union(CODE_LANGS.map((l) => type/* Type */.ZU.Literal(l)));
-const LLMTextColumn = Strict({ column_type: Tag('llm-text'), ...llmFields() });
-const LLMCodeColumn = Strict({ column_type: Tag('llm-code'), ...llmFields(), code_lang: CodeLang });
-const LLMStructuredColumn = Strict({
-    column_type: Tag('llm-structured'),
-    ...llmFields(),
-    output_format: type/* Type */.ZU.Union([JsonObject, type/* Type */.ZU.String()], { description: 'A JSON Schema (object) the response must match.' }),
-});
-const JudgeScore = Strict({
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    description: type/* Type */.ZU.String(),
-    options: type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String(), { minProperties: 1, description: 'score value → what it means' }),
-});
-const LLMJudgeColumn = Strict({ column_type: Tag('llm-judge'), ...llmFields(), scores: type/* Type */.ZU.Array(JudgeScore, { minItems: 1 }) });
-const EXPRESSION_DTYPES = ['int', 'float', 'str', 'bool'];
-const ExpressionColumn = Strict({
-    column_type: Tag('expression'),
-    ...columnFields(),
-    expr: type/* Type */.ZU.String({ minLength: 1, description: 'A Jinja2 template, with {{ }}.' }),
-    dtype: type/* Type */.ZU.Optional(type/* Type */.ZU.Union(EXPRESSION_DTYPES.map((d) => type/* Type */.ZU.Literal(d)), { default: 'str' })),
-});
-const CodeValidatorParams = Strict({ validator_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('code')), code_lang: CodeLang });
-const RemoteValidatorParams = Strict({
-    validator_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('remote')),
-    endpoint_url: type/* Type */.ZU.String({ minLength: 1 }),
-    output_schema: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
-    timeout: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 30 })),
-    max_retries: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 3 })),
-    retry_backoff: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 1, default: 2 })),
-    max_parallel_requests: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
-});
-const validationFields = () => ({
-    column_type: Tag('validation'),
-    ...columnFields(),
-    target_columns: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1 }),
-    batch_size: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 10 })),
-});
-const ValidationColumn = Discriminated('validator_type', [
-    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('code'), validator_params: CodeValidatorParams }),
-    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('remote'), validator_params: RemoteValidatorParams }),
-    Strict({ ...validationFields(), validator_type: type/* Type */.ZU.Literal('local_callable'), validator_params: JsonObject }),
-], { properties: { column_type: Tag('validation') }, required: ['column_type'] });
-const SeedDatasetColumn = Strict({ column_type: Tag('seed-dataset'), ...columnFields() });
-const EmbeddingColumn = Strict({
-    column_type: Tag('embedding'),
-    ...columnFields(),
-    target_column: type/* Type */.ZU.String({ minLength: 1 }),
-    model_alias: type/* Type */.ZU.String({ minLength: 1 }),
-});
-/** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
-const UNSUPPORTED_COLUMN_TYPES = ['image', 'custom'];
-const ColumnConfig = Discriminated('column_type', [
-    SamplerColumn,
-    LLMTextColumn,
-    LLMCodeColumn,
-    LLMStructuredColumn,
-    LLMJudgeColumn,
-    ExpressionColumn,
-    ValidationColumn,
-    SeedDatasetColumn,
-    EmbeddingColumn,
-]);
-const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding'];
-// ---------------------------------------------------------------------------------------------------
-// Processors, constraints, seeds
-const DropColumnsProcessor = Strict({
-    processor_type: Tag('drop_columns'),
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    column_names: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
-});
-const SchemaTransformProcessor = Strict({
-    processor_type: Tag('schema_transform'),
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    template: JsonObject,
-});
-const SqlProcessor = Strict({
-    processor_type: Tag('sql'),
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    query: type/* Type */.ZU.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
-}, { description: 'ddflow extension: its result replaces the dataset.' });
-const ProcessorConfig = Discriminated('processor_type', [DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor]);
-const InequalityOperator = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('lt'), type/* Type */.ZU.Literal('le'), type/* Type */.ZU.Literal('gt'), type/* Type */.ZU.Literal('ge')]);
-const ScalarInequalityConstraint = Strict({
-    constraint_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('scalar_inequality')),
-    target_column: type/* Type */.ZU.String({ minLength: 1 }),
-    rhs: type/* Type */.ZU.Union([type/* Type */.ZU.Number(), type/* Type */.ZU.String()]),
-    operator: InequalityOperator,
-});
-const ColumnInequalityConstraint = Strict({
-    constraint_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('column_inequality')),
-    target_column: type/* Type */.ZU.String({ minLength: 1 }),
-    rhs: type/* Type */.ZU.String({ minLength: 1 }),
-    operator: InequalityOperator,
-});
-/** `constraint_type` may be omitted: inferred from `rhs` as Data Designer does (number → scalar, name → column). */
-const Constraint = type/* Type */.ZU.Union([ScalarInequalityConstraint, ColumnInequalityConstraint]);
-const LocalSeedSource = Strict({ seed_type: type/* Type */.ZU.Literal('local'), path: type/* Type */.ZU.String({ minLength: 1, description: 'A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.' }) });
-const DirectorySeedSource = Strict({
-    seed_type: type/* Type */.ZU.Literal('directory'),
-    path: type/* Type */.ZU.String({ minLength: 1 }),
-    file_pattern: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: '*' })),
-    recursive: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
-});
-const FileContentsSeedSource = Strict({
-    seed_type: type/* Type */.ZU.Literal('file_contents'),
-    path: type/* Type */.ZU.String({ minLength: 1 }),
-    file_pattern: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: '*' })),
-    recursive: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
-    encoding: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'utf-8' })),
-});
-const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource]);
-const UNSUPPORTED_SEED_TYPES = ['hf', 'df', 'agent_rollout'];
-const IndexRange = Strict({ start: type/* Type */.ZU.Integer({ minimum: 0 }), end: type/* Type */.ZU.Integer({ minimum: 0 }) });
-const PartitionBlock = Strict({
-    index: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 0 })),
-    num_partitions: type/* Type */.ZU.Integer({ minimum: 1, default: 1 }),
-});
-const SelectionStrategy = type/* Type */.ZU.Union([IndexRange, PartitionBlock]);
-const SamplingStrategy = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('ordered'), type/* Type */.ZU.Literal('shuffle')], { default: 'ordered' });
-const SeedConfig = Strict({
-    source: SeedSource,
-    sampling_strategy: type/* Type */.ZU.Optional(SamplingStrategy),
-    selection_strategy: type/* Type */.ZU.Optional(Nullable(SelectionStrategy, { default: null })),
-});
-// ---------------------------------------------------------------------------------------------------
-// Models and providers
-const UniformDistribution = Strict({
-    distribution_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('uniform')),
-    params: Strict({ low: type/* Type */.ZU.Number(), high: type/* Type */.ZU.Number() }),
-});
-const ManualDistribution = Strict({
-    distribution_type: type/* Type */.ZU.Literal('manual'),
-    params: Strict({ values: type/* Type */.ZU.Array(type/* Type */.ZU.Number(), { minItems: 1 }), weights: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(type/* Type */.ZU.Number({ minimum: 0 })), { default: null })) }),
-});
-const Distribution = type/* Type */.ZU.Union([UniformDistribution, ManualDistribution]);
-const commonInference = () => ({
-    max_parallel_requests: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
-    timeout: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null, description: 'Seconds; the client default is 60.' })),
-    extra_body: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
-});
-const ChatCompletionInferenceParams = Strict({
-    generation_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('chat-completion')),
-    ...commonInference(),
-    temperature: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Number({ minimum: 0, maximum: 2 }), Distribution]), { default: null })),
-    top_p: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Union([type/* Type */.ZU.Number({ minimum: 0, maximum: 1 }), Distribution]), { default: null })),
-    max_tokens: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null })),
-});
-const EmbeddingInferenceParams = Strict({
-    generation_type: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('embedding')),
-    ...commonInference(),
-    encoding_format: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('float'), type/* Type */.ZU.Literal('base64')], { default: 'float' })),
-    dimensions: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1 }), { default: null })),
-});
-/** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
-const InferenceParameters = type/* Type */.ZU.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams]);
-const ModelConfig = Strict({
-    alias: type/* Type */.ZU.String({ minLength: 1 }),
-    model: type/* Type */.ZU.String({ minLength: 1, description: 'The model id sent to the API.' }),
-    provider: type/* Type */.ZU.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
-    inference_parameters: type/* Type */.ZU.Optional(InferenceParameters),
-    skip_health_check: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-});
-const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
-const ModelProvider = Strict({
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    endpoint: type/* Type */.ZU.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
-    provider_type: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ default: 'openai' })),
-    api_key: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
-    extra_headers: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String()), { default: null })),
-    extra_body: type/* Type */.ZU.Optional(Nullable(JsonObject, { default: null })),
-});
-const RequestAdmission = Strict({
-    multiplicative_decrease_factor: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.75 })),
-    additive_increase_step: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1 })),
-    successes_until_increase: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 25 })),
-    cooldown_seconds: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 2 })),
-    startup_ramp_seconds: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ minimum: 0, default: 0 })),
-});
-const RunConfig = Strict({
-    disable_early_shutdown: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    shutdown_error_rate: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ minimum: 0, maximum: 1, default: 0.5 })),
-    shutdown_error_window: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 10 })),
-    buffer_size: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1000, description: 'Records per row group = per parquet batch file.' })),
-    max_concurrent_row_groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 3 })),
-    max_in_flight_tasks: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 1024 })),
-    non_inference_max_parallel_workers: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, default: 4 })),
-    max_conversation_restarts: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 5 })),
-    max_conversation_correction_steps: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, default: 0 })),
-    async_trace: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    write_scheduler_events: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    display_tui: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    progress_interval: type/* Type */.ZU.Optional(type/* Type */.ZU.Number({ exclusiveMinimum: 0, default: 5 })),
-    otel_metrics_port: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Integer({ minimum: 1, maximum: 65535 }), { default: null })),
-    preserve_dropped_columns: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: true })),
-    jinja_rendering_engine: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('secure'), type/* Type */.ZU.Literal('native')], { default: 'secure' })),
-    request_admission: type/* Type */.ZU.Optional(Nullable(RequestAdmission, { default: null })),
-});
-// ---------------------------------------------------------------------------------------------------
-// The Data Designer config (one stage) and the workflow file
-const DataDesignerConfig = Strict({
-    columns: type/* Type */.ZU.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
-    model_configs: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(ModelConfig), { default: null })),
-    tool_configs: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(JsonObject), { default: null })),
-    seed_config: type/* Type */.ZU.Optional(Nullable(SeedConfig, { default: null })),
-    constraints: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(Constraint), { default: null })),
-    profilers: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(JsonObject), { default: null })),
-    processors: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.Array(ProcessorConfig), { default: null })),
-});
-/** The form Data Designer writes (`builder.write_config`): the config wrapped with its library version. */
-const BuilderConfig = Strict({
-    data_designer: DataDesignerConfig,
-    library_version: type/* Type */.ZU.Optional(Nullable(type/* Type */.ZU.String(), { default: null })),
-});
-/** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
-const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: type/* Type */.ZU.Optional(DataDesignerConfig.properties.columns) });
-const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|]+$';
-const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-const OnSuccess = Strict({
-    run: type/* Type */.ZU.String({ minLength: 1, description: 'Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.' }),
-    version: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, description: 'Resume identity of the command; without it the stage output is never reused.' })),
-});
-const Stage = Strict({
-    name: type/* Type */.ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name.' }),
-    config: type/* Type */.ZU.Union([InlineStageConfig, BuilderConfig, type/* Type */.ZU.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
-    num_records: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1, description: "Default: the previous stage's output row count; first stage: 10." })),
-    output_processors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ProcessorConfig)),
-    output: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^(final|processor:.+)$', default: 'final' })),
-    on_success: type/* Type */.ZU.Optional(OnSuccess),
-    allow_empty: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ default: false })),
-    sampling_strategy: type/* Type */.ZU.Optional(SamplingStrategy),
-    selection_strategy: type/* Type */.ZU.Optional(Nullable(SelectionStrategy, { default: null })),
-});
-const Workflow = Strict({
-    $schema: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-    name: type/* Type */.ZU.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
-    seed: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
-    artifact_path: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, default: 'artifacts' })),
-    model_providers: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ModelProvider)),
-    model_configs: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ModelConfig)),
-    run_config: type/* Type */.ZU.Optional(RunConfig),
-    stages: type/* Type */.ZU.Array(Stage, { minItems: 1 }),
-}, { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' });
-/**
- * Shared definitions hoisted into `$defs` of the published document. TypeBox inlines every reuse, which
- * would make the file half a megabyte; because a reused definition is the same JS object, replacing it by
- * identity with a `$ref` keeps the file small and readable for editors.
- */
-const NAMED_DEFINITIONS = {
-    DataDesignerConfig,
-    BuilderConfig,
-    Stage,
-    OnSuccess,
-    ColumnConfig,
-    SamplerColumn,
-    LLMTextColumn,
-    LLMCodeColumn,
-    LLMStructuredColumn,
-    LLMJudgeColumn,
-    JudgeScore,
-    ExpressionColumn,
-    ValidationColumn,
-    SeedDatasetColumn,
-    EmbeddingColumn,
-    SkipConfig,
-    MultiModalContext,
-    ProcessorConfig,
-    DropColumnsProcessor,
-    SchemaTransformProcessor,
-    SqlProcessor,
-    Constraint,
-    SeedConfig,
-    SeedSource,
-    SelectionStrategy,
-    Distribution,
-    InferenceParameters,
-    ModelConfig,
-    ModelProvider,
-    RequestAdmission,
-    RunConfig,
-    ...Object.fromEntries(Object.entries(SAMPLER_PARAMS).map(([k, v]) => [`${k}_params`, v])),
-};
-/** The published JSON Schema document (draft 2020-12), with shared definitions under `$defs`. */
-function publishedSchema() {
-    const names = new Map(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [schema, name]));
-    const copy = (node, self) => {
-        if (node !== self && names.has(node))
-            return { $ref: `#/$defs/${names.get(node)}` };
-        if (Array.isArray(node))
-            return node.map((n) => copy(n));
-        if (node && typeof node === 'object') {
-            // Object.entries skips TypeBox's symbol-keyed metadata, as JSON.stringify would.
-            return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
-        }
-        return node;
-    };
-    const $defs = Object.fromEntries(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [name, copy(schema, schema)]));
-    return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...copy(Workflow, Workflow), $defs };
-}
-
+// EXTERNAL MODULE: ./src/config/schema.ts
+var config_schema = __webpack_require__(90131);
 ;// CONCATENATED MODULE: ./src/config/normalize.ts
 /**
  * Normalisation of a Data Designer config, in two halves around schema validation.
@@ -3487,7 +3973,7 @@ function publishedSchema() {
  */
 
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const KEBAB_COLUMN_TYPES = new Map(COLUMN_TYPES.map((t) => [t.replace(/-/g, '_'), t]));
+const KEBAB_COLUMN_TYPES = new Map(config_schema/* COLUMN_TYPES */.RO.map((t) => [t.replace(/-/g, '_'), t]));
 /** Data Designer's numeric-looking rhs rule: a string that parses as a finite float is a scalar. */
 function isScalarRhs(rhs) {
     if (typeof rhs === 'number')
@@ -3516,13 +4002,21 @@ function preNormalizeConfig(config, at) {
             if (kebab)
                 col.column_type = kebab;
             const t = String(col.column_type).replace(/_/g, '-');
-            if (UNSUPPORTED_COLUMN_TYPES.includes(t)) {
+            if (config_schema/* UNSUPPORTED_COLUMN_TYPES */.v1.includes(t)) {
                 unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not supported by ddflow`);
                 return;
             }
         }
         if (col.tool_alias !== undefined && col.tool_alias !== null) {
             unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
+        }
+        if (Array.isArray(col.multi_modal_context)) {
+            col.multi_modal_context.forEach((m, j) => {
+                // Data Designer also sends audio and video; ddflow sends images only.
+                if (isObj(m) && (m.modality === 'audio' || m.modality === 'video')) {
+                    unsupported([...cpath, 'multi_modal_context', j, 'modality', '_'], `multi_modal_context of column${name}: modality '${m.modality}' is not supported by ddflow (only image)`);
+                }
+            });
         }
         if (col.column_type === 'sampler' && typeof col.sampler_type === 'string') {
             if (isObj(col.params) && col.params.sampler_type === undefined)
@@ -3555,7 +4049,7 @@ function preNormalizeConfig(config, at) {
     }
     if (isObj(config.seed_config) && isObj(config.seed_config.source)) {
         const t = config.seed_config.source.seed_type;
-        if (typeof t === 'string' && UNSUPPORTED_SEED_TYPES.includes(t)) {
+        if (typeof t === 'string' && config_schema/* UNSUPPORTED_SEED_TYPES */.uz.includes(t)) {
             unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
         }
     }
@@ -3695,6 +4189,147 @@ function describeField(data, path) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/json-syntax.ts
+/**
+ * Strict JSON syntax checking with positions. A `.json` workflow or config must be JSON, not the YAML
+ * superset the YAML parser would accept (trailing commas, comments, single quotes, bare words), and a
+ * broken one deserves a JSON message at the offending character — JSON.parse's own messages carry a
+ * position only sometimes, and differently between Node versions, so the first error is found here.
+ */
+const MAX_DEPTH = 1000;
+class Fail extends Error {
+    offset;
+    constructor(offset, message) {
+        super(message);
+        this.offset = offset;
+    }
+}
+/** The first syntax error of `text` as JSON, or undefined when JSON.parse would accept it. */
+function findJsonSyntaxError(text) {
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const describe = (at) => (at >= text.length ? 'the end of the file' : `'${text[at]}'`);
+    const ws = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const string = () => {
+        const open = i++;
+        for (;;) {
+            if (i >= text.length)
+                throw new Fail(open, 'string is never closed (missing ")');
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                i++;
+                return;
+            }
+            if (c < 0x20)
+                throw new Fail(c === 0x0a || c === 0x0d ? open : i, c === 0x0a || c === 0x0d ? 'string is never closed on its line (missing ")' : 'control character in a string (escape it)');
+            if (c === 0x5c) {
+                const e = text[i + 1];
+                if (e === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        throw new Fail(i, 'invalid \\u escape in a string (needs 4 hex digits)');
+                    i += 6;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i += 2;
+                else
+                    throw new Fail(i, `invalid escape '\\${e ?? ''}' in a string`);
+            }
+            else
+                i++;
+        }
+    };
+    const number = () => {
+        const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '-' || m[0] === '')
+            throw new Fail(i, `unexpected ${describe(i)} (expected a value)`);
+        const after = text[i + m[0].length];
+        if (after !== undefined && /[0-9.eE+\-xXbBoO_]/.test(after))
+            throw new Fail(i, `invalid number '${text.slice(i, i + m[0].length + 1)}'`);
+        i += m[0].length;
+    };
+    const value = (depth) => {
+        ws();
+        const c = text[i];
+        if (c === '{')
+            return container(depth, '{', '}');
+        if (c === '[')
+            return container(depth, '[', ']');
+        if (c === '"')
+            return string();
+        for (const word of ['true', 'false', 'null']) {
+            if (text.startsWith(word, i) && !/[A-Za-z0-9_]/.test(text[i + word.length] ?? '')) {
+                i += word.length;
+                return;
+            }
+        }
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            return number();
+        if (c === "'")
+            throw new Fail(i, "strings must use double quotes (\") in JSON");
+        if (c !== undefined && /[A-Za-z_]/.test(c)) {
+            const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 60))[0];
+            throw new Fail(i, `unexpected word '${word}' (strings must be quoted; literals are true, false and null)`);
+        }
+        throw new Fail(i, `unexpected ${describe(i)} (expected a value)`);
+    };
+    const container = (depth, open, close) => {
+        if (depth >= MAX_DEPTH)
+            throw new Fail(i, `nesting deeper than ${MAX_DEPTH} levels`);
+        const start = i++;
+        const what = open === '{' ? 'object' : 'array';
+        ws();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            ws();
+            if (i >= text.length)
+                throw new Fail(start, `'${open}' is never closed (missing '${close}')`);
+            if (open === '{') {
+                if (text[i] !== '"')
+                    throw new Fail(i, `unexpected ${describe(i)} in an object (expected a property name in double quotes)`);
+                string();
+                ws();
+                if (text[i] !== ':')
+                    throw new Fail(i, `unexpected ${describe(i)} after a property name (expected ':')`);
+                i++;
+            }
+            value(depth + 1);
+            ws();
+            if (i >= text.length)
+                throw new Fail(start, `'${open}' is never closed (missing '${close}')`);
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            if (text[i] !== ',')
+                throw new Fail(i, `unexpected ${describe(i)} in an ${what} (expected ',' or '${close}')`);
+            const comma = i++;
+            ws();
+            if (text[i] === close)
+                throw new Fail(comma, `trailing comma before '${close}' (JSON does not allow one)`);
+        }
+    };
+    try {
+        ws();
+        if (i >= text.length)
+            throw new Fail(i, 'the file is empty (expected a JSON value)');
+        value(0);
+        ws();
+        if (i < text.length)
+            throw new Fail(i, `unexpected ${describe(i)} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (err) {
+        if (err instanceof Fail)
+            return { offset: err.offset, message: err.message };
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/source-map.ts
 /**
  * Where each node of a parsed YAML/JSON document came from, so that every diagnostic points at the
@@ -3706,25 +4341,57 @@ var dist = __webpack_require__(38815);
  * each config's source map at `stages/<i>/config`.
  */
 
-/** Parses YAML or JSON text (JSON is YAML) keeping a line counter for node positions. */
+
+/**
+ * Parses YAML, or JSON for a `.json` file, keeping a line counter for node positions. A `.json` file is
+ * held to JSON's own syntax (no trailing commas, comments or single quotes; errors as `invalid JSON`)
+ * and its data comes from JSON.parse; the YAML parser, which reads JSON as YAML, only supplies the
+ * positions of the nodes (and the duplicate-key check).
+ */
 function parseSource(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
     // uniqueKeys: a repeated key is a parse error (Data Designer silently keeps the last one).
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const map = new SourceMap(file, doc, lineCounter);
-    const errors = doc.errors.map((e) => ({
-        severity: 'error',
-        message: yamlErrorSentence(e.message),
-        location: map.at(e.pos[0]),
-        code: 'yaml_syntax',
-    }));
+    if (file.toLowerCase().endsWith('.json')) {
+        const bad = findJsonSyntaxError(text);
+        if (bad)
+            return { file, data: undefined, map, errors: [{ severity: 'error', message: `invalid JSON: ${bad.message}`, location: map.at(bad.offset), code: 'json_syntax' }] };
+        const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+        const errors = duplicates.map((e) => yamlDiagnostic(e, map, doc, 'invalid JSON'));
+        return { file, data: errors.length ? undefined : JSON.parse(text.replace(/^\uFEFF/, '')), map, errors };
+    }
+    const errors = doc.errors.map((e) => yamlDiagnostic(e, map, doc, 'invalid YAML'));
     const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
     return { file, data, map, errors };
 }
+function yamlDiagnostic(e, map, doc, what) {
+    // An unclosed quote is found only at the end of the file; point at the quote that opens it.
+    const opening = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+    const message = opening !== undefined
+        ? `${what}: this ${opening.quote === "'" ? 'single' : 'double'}-quoted value is never closed (missing closing ${opening.quote})`
+        : yamlErrorSentence(e.message, what);
+    return { severity: 'error', message, location: map.at(opening?.offset ?? e.pos[0]), code: 'yaml_syntax' };
+}
+/** The quoted scalar that runs up to `end` (where the parser noticed the missing quote). */
+function unclosedQuoteStart(doc, end) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            const range = node.range;
+            if (!range || (node.type !== 'QUOTE_SINGLE' && node.type !== 'QUOTE_DOUBLE'))
+                return;
+            if (range[0] < end && range[1] >= end && (!found || range[0] > found.offset)) {
+                found = { offset: range[0], quote: node.type === 'QUOTE_SINGLE' ? "'" : '"' };
+            }
+        },
+    });
+    return found;
+}
 /** yaml's messages carry a code excerpt after the first line; keep the sentence. */
-function yamlErrorSentence(message) {
+function yamlErrorSentence(message, what) {
     const first = message.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
-    return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+    return `${what}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 class SourceMap {
     file;
@@ -3844,7 +4511,7 @@ let compiled;
 let tagDefs = {};
 /** The validation schema: the published one, with stage `config` narrowed to the inline-config branch. */
 function validationSchema() {
-    const schema = publishedSchema();
+    const schema = (0,config_schema/* publishedSchema */.sk)();
     const defs = schema.$defs;
     const stage = defs.Stage;
     const config = stage.properties.config;
@@ -4102,6 +4769,9 @@ function patternMessage(doc, path, key, value) {
     if (path[0] === 'stages' && path.length === 3 && key === 'name') {
         return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
     }
+    if (path[0] === 'stages' && path[2] === 'on_success' && key === 'version') {
+        return `on_success version ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
+    }
     if (key === 'output')
         return `${describeField(doc, path)} must be 'final' or 'processor:<name>'`;
     return `${describeField(doc, path)} has an invalid format`;
@@ -4144,16 +4814,26 @@ function matchColumns(entry, names) {
 var builtin_models = __webpack_require__(43119);
 ;// CONCATENATED MODULE: ./src/config/rules/models.ts
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** The model config a column's alias names: the workflow's/stage's own, else a Data Designer default alias. */
 function resolveModelAlias(models, alias) {
     return models.get(alias) ?? (0,builtin_models/* builtinModelConfig */.T)(alias);
 }
-function checkModelConfigs(models, providers, report) {
+/**
+ * `usable(i)`: whether model config i passed the schema. A config that did not is only counted for
+ * duplicate aliases; its other fields may have any shape, so nothing else reads them.
+ */
+function checkModelConfigs(models, providers, report, usable = () => true) {
     const seen = new Set();
     models.forEach((m, i) => {
-        if (seen.has(m.alias))
-            report.error([i, 'alias'], `duplicate model alias '${m.alias}'`, 'duplicate_model_alias');
-        seen.add(m.alias);
+        const alias = isObject(m) ? m.alias : undefined;
+        if (typeof alias === 'string') {
+            if (seen.has(alias))
+                report.error([i, 'alias'], `duplicate model alias '${alias}'`, 'duplicate_model_alias');
+            seen.add(alias);
+        }
+        if (!usable(i) || !isObject(m))
+            return;
         if (!providers.has(m.provider)) {
             report.error([i, 'provider'], `unknown provider '${m.provider}' in model config '${m.alias}': no provider named '${m.provider}' registered (known: ${[...providers].sort().join(', ')})`, 'unknown_provider');
         }
@@ -4187,9 +4867,11 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function looksLikeLiteralKey(apiKey) {
     return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
 }
-function checkProviders(providers, report) {
+function checkProviders(providers, report, usable = () => true) {
     const seen = new Set();
     providers.forEach((p, i) => {
+        if (!usable(i) || !isObject(p))
+            return;
         if (seen.has(p.name))
             report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
         seen.add(p.name);
@@ -4357,12 +5039,78 @@ function parseCsvLine(line) {
     return out.map((s) => s.trim());
 }
 
+// EXTERNAL MODULE: ./src/data/database.ts
+var database = __webpack_require__(94715);
+;// CONCATENATED MODULE: ./src/config/rules/sql.ts
+/**
+ * `sql` processor queries are parsed with DuckDB's own parser (nothing is bound or executed), so a
+ * syntax error is reported by `validate` at the query instead of failing the run after generation.
+ *
+ * DuckDB is a native addon that `ddflow validate` otherwise never needs: it is loaded lazily, only when
+ * a workflow has sql processors, and when it cannot be loaded (e.g. the bundled CLI without
+ * node_modules) the check is skipped without a word — the run reports the same problem anyway.
+ */
+
+/** The first line of DuckDB's message, without the binding's prefix ("Parser Error: syntax error at or near ..."). */
+function parserMessage(err) {
+    return (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0].trim();
+}
+async function statementCount(db, sql) {
+    return (await db.connection.extractStatements(sql)).count;
+}
+/** `open`: how to get a database (tests pass one that fails, as a CLI without DuckDB would). */
+async function checkSqlQueries(queries, report, open = () => (0,database/* openDatabase */.qI)()) {
+    if (queries.length === 0)
+        return;
+    let db;
+    try {
+        db = await open();
+    }
+    catch {
+        return;
+    }
+    try {
+        for (const q of queries) {
+            let count;
+            try {
+                count = await statementCount(db, q.query);
+            }
+            catch (err) {
+                report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parserMessage(err)}`, 'sql_syntax');
+                continue;
+            }
+            // The engine reads the result as `SELECT * FROM (<query>)`: one query, no trailing `;`, no DML/DDL.
+            // (The newline keeps a trailing `-- comment` from swallowing the parenthesis.)
+            const inner = q.query.trim().replace(/;+\s*$/, '');
+            let wrapped = count === 1;
+            if (wrapped) {
+                try {
+                    await statementCount(db, `SELECT * FROM (${inner}\n)`);
+                }
+                catch {
+                    wrapped = false;
+                }
+            }
+            if (!wrapped) {
+                report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? '' : `, not ${count} statements`}.`, 'sql_not_a_query');
+            }
+        }
+    }
+    finally {
+        db.close();
+    }
+}
+
 // EXTERNAL MODULE: ./src/template/ast.ts
-var ast = __webpack_require__(13710);
+var template_ast = __webpack_require__(13710);
 // EXTERNAL MODULE: ./src/template/errors.ts
 var errors = __webpack_require__(72283);
 // EXTERNAL MODULE: ./src/template/filters.ts
 var filters = __webpack_require__(21329);
+// EXTERNAL MODULE: ./src/template/nunjucks-internals.ts
+var nunjucks_internals = __webpack_require__(84472);
+// EXTERNAL MODULE: ./src/template/sandbox.ts
+var sandbox = __webpack_require__(241);
 ;// CONCATENATED MODULE: ./src/config/templates.ts
 /**
  * What validation needs from the template layer: the columns a template reads, and whether it parses
@@ -4371,12 +5119,44 @@ var filters = __webpack_require__(21329);
 
 
 
-/** Names Jinja provides itself: referencing them is not a column reference. */
-const JINJA_GLOBALS = new Set(['range', 'loop', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace', 'true', 'false', 'none']);
+
+
+/**
+ * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `cycler`,
+ * `joiner`, `namespace`, `lipsum`, `dict`, and `loop` outside a for) are NOT excluded: Data Designer
+ * takes a template's columns from `find_undeclared_variables`, which lists them, so its `validate()`
+ * rejects them as missing columns, and so does the expression generator at run time ("The following
+ * columns ['range'] are missing!"). A seed or upstream column of that name is a column like any other.
+ */
+const LITERAL_NAMES = new Set(['true', 'false', 'none']);
+/**
+ * The first name the sandbox refuses at run time (`x.constructor`, `x["__proto__"]`, a variable named
+ * `prototype`), read from the tree: a template that uses one can never render, so validate says so.
+ * Names computed at run time (`x[k]`) are only caught by the sandbox itself.
+ */
+function blockedName(node) {
+    if (node.typename === 'Symbol' && sandbox/* BLOCKED_NAMES */.YF.has(String(node.value)))
+        return String(node.value);
+    if (node.typename === 'LookupVal') {
+        const val = node.val;
+        if (val?.typename === 'Literal' && sandbox/* BLOCKED_NAMES */.YF.has(String(val.value)))
+            return String(val.value);
+    }
+    for (const c of (0,nunjucks_internals/* childNodes */.E)(node)) {
+        const found = blockedName(c);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
 function inspectTemplate(src) {
     try {
-        const analysis = (0,ast/* analyseTemplate */.wh)((0,ast/* parseTemplate */.QC)(src));
-        const variables = new Set([...analysis.variables].filter((v) => !JINJA_GLOBALS.has(v)));
+        const ast = (0,template_ast/* parseTemplate */.QC)(src);
+        const analysis = (0,template_ast/* analyseTemplate */.wh)(ast);
+        const variables = new Set([...analysis.variables].filter((v) => !LITERAL_NAMES.has(v)));
+        const blocked = blockedName(ast);
+        if (blocked !== undefined)
+            return { variables, filters: analysis.filters, error: `access to '${blocked}' is not permitted in a template.` };
         return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };
     }
     catch (err) {
@@ -4484,17 +5264,17 @@ function findCycles(graph, order) {
         return [...path, start];
     });
 }
-function checkColumnCycles(columns, report) {
+function checkColumnCycles(columns, report, indexOf = (n) => columns.findIndex((c) => c.name === n)) {
     const nodes = columns.filter((c) => c.column_type !== 'sampler' && c.column_type !== 'seed-dataset');
     const graph = new Map(nodes.map((c) => [c.name, columnDependencies(c)]));
     const order = nodes.map((c) => c.name);
     for (const cycle of findCycles(graph, order)) {
-        const i = columns.findIndex((c) => c.name === cycle[0]);
+        const i = indexOf(cycle[0]);
         report.error(['columns', i, 'name'], `The Data Designer column configurations contain cyclic dependencies (${cycle.join(' -> ')}). Please inspect the column configurations and ensure they can be sorted without circular references.`, 'cyclic_dependencies');
     }
 }
 /** condition variables → column, subcategory parent → child, timedelta reference → column, column-inequality rhs → target. */
-function checkSamplerGraph(columns, constraints, report) {
+function checkSamplerGraph(columns, constraints, report, indexOf = (n) => columns.findIndex((c) => c.name === n)) {
     const samplers = columns.filter((c) => c.column_type === 'sampler');
     const graph = new Map(samplers.map((c) => [c.name, new Set()]));
     for (const c of samplers) {
@@ -4514,7 +5294,7 @@ function checkSamplerGraph(columns, constraints, report) {
             graph.get(k.target_column).add(String(k.rhs));
     }
     for (const cycle of findCycles(graph, samplers.map((c) => c.name))) {
-        const i = columns.findIndex((c) => c.name === cycle[0]);
+        const i = indexOf(cycle[0]);
         report.error(['columns', i, 'name'], `There are circular dependencies in the definitions of your sampler columns (${cycle.join(' -> ')}).`, 'sampler_cycle');
     }
 }
@@ -4532,7 +5312,11 @@ function isValidStrftime(format) {
     const valid = format.match(STRFTIME) ?? [];
     return valid.length === directives.length && !/%$/.test(format.replace(/%%/g, ''));
 }
-function checkSamplerColumn(c, columns, report) {
+/**
+ * `columns`: the stage's columns that passed the schema; `opaque`: names of columns that did not (they
+ * exist, but their fields cannot be trusted, so checks that would read them are skipped).
+ */
+function checkSamplerColumn(c, columns, report, opaque = new Set()) {
     const type = c.sampler_type;
     if (c.convert_to !== null && c.convert_to !== undefined) {
         if (NUMERIC_SAMPLERS.has(type)) {
@@ -4549,15 +5333,17 @@ function checkSamplerColumn(c, columns, report) {
             }
         }
     }
-    checkParams(c, c.params, ['params'], columns, report);
+    checkParams(c, c.params, ['params'], columns, report, opaque);
     for (const [cond, params] of Object.entries((c.conditional_params ?? {}))) {
-        checkParams(c, params, ['conditional_params', cond], columns, report);
+        checkParams(c, params, ['conditional_params', cond], columns, report, opaque);
         const info = inspectTemplate(`{{ ${cond} }}`);
         if (info.error) {
             report.error(['conditional_params', cond], `The condition '${cond}' of column '${c.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
             continue;
         }
         for (const v of info.variables) {
+            if (opaque.has(v))
+                continue;
             const target = columns.find((x) => x.name === v);
             if (!target || target.column_type !== 'sampler') {
                 report.error(['conditional_params', cond], `The condition '${cond}' of column '${c.name}' references '${v}', which is not a sampler column (conditions may reference sampler columns only).`, 'invalid_condition', 'key');
@@ -4565,12 +5351,12 @@ function checkSamplerColumn(c, columns, report) {
         }
     }
     if (type === 'subcategory')
-        checkSubcategory(c, columns, report);
+        checkSubcategory(c, columns, report, opaque);
 }
 function hasDecimalPlaces(p) {
     return p.decimal_places !== null && p.decimal_places !== undefined;
 }
-function checkParams(c, p, at, columns, report) {
+function checkParams(c, p, at, columns, report, opaque) {
     switch (c.sampler_type) {
         case 'category': {
             const values = p.values;
@@ -4591,6 +5377,8 @@ function checkParams(c, p, at, columns, report) {
             if (!(p.dt_min < p.dt_max))
                 report.error([...at, 'dt_min'], "'dt_min' must be less than 'dt_max'", 'invalid_params');
             const ref = p.reference_column_name;
+            if (opaque.has(ref))
+                break;
             const target = columns.find((x) => x.name === ref);
             if (!target || target.column_type !== 'sampler' || target.sampler_type !== 'datetime') {
                 report.error([...at, 'reference_column_name'], `Timedelta column '${c.name}' references '${ref}', which is not a datetime sampler column.`, 'invalid_params');
@@ -4626,8 +5414,10 @@ function checkParams(c, p, at, columns, report) {
             break;
     }
 }
-function checkSubcategory(c, columns, report) {
+function checkSubcategory(c, columns, report, opaque) {
     const params = c.params;
+    if (opaque.has(params.category))
+        return;
     const parent = columns.find((x) => x.name === params.category);
     if (!parent) {
         report.error(['params', 'category'], `Subcategory column '${c.name}' has parent '${params.category}', which is not a defined column.`, 'invalid_subcategory');
@@ -4675,16 +5465,29 @@ function sideEffectsOf(c) {
 const list = (names) => [...names].map((n) => `'${n}'`).join(', ');
 /** Python's set repr, as Data Designer prints sets in messages. */
 const validate_pySet = (values) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
+const validate_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 function validateStageConfig(config, ctx, report) {
-    const columns = config.columns ?? [];
     const seed = ctx.seed;
-    if (config.seed_config && ctx.ownSeedInForce)
+    const usableAt = (p) => !ctx.broken?.(p);
+    // Columns that failed the schema stay out of the checks below (their fields may have any shape); their
+    // names still count as declared, so references to them are not reported as missing.
+    const rawColumns = Array.isArray(config.columns) ? config.columns : [];
+    const named = rawColumns.flatMap((c, i) => (validate_isObj(c) && typeof c.name === 'string' ? [{ c: c, i }] : []));
+    const entries = named.filter((e) => usableAt(['columns', e.i]));
+    const columns = entries.map((e) => e.c);
+    const broken = named.filter((e) => !usableAt(['columns', e.i]));
+    const opaque = new Set(broken.map((e) => e.c.name));
+    // A broken column without a name, or a `columns` that is not a list: the stage has columns no one can name.
+    const unnamed = (config.columns !== undefined && config.columns !== null && !Array.isArray(config.columns)) || named.length < rawColumns.length;
+    const indexOf = (name) => entries.find((e) => e.c.name === name)?.i ?? -1;
+    if (config.seed_config && ctx.ownSeedInForce && usableAt(['seed_config']))
         checkSeedSource(config.seed_config, ctx.baseDir, report.under(['seed_config']));
-    if (config.model_configs)
-        checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']));
+    if (Array.isArray(config.model_configs)) {
+        checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']), (i) => usableAt(['model_configs', i]));
+    }
     // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
     const firstIndex = new Map();
-    columns.forEach((c, i) => {
+    named.forEach(({ c, i }) => {
         if (firstIndex.has(c.name)) {
             report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
         }
@@ -4692,56 +5495,64 @@ function validateStageConfig(config, ctx, report) {
             firstIndex.set(c.name, i);
     });
     if (seed) {
-        columns.forEach((c, i) => {
+        named.forEach(({ c, i }) => {
             if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {
                 report.error(['columns', i, 'name'], `Seed dataset column(s) ${validate_pySet([c.name])} collide with existing column(s).`, 'seed_collision');
             }
         });
     }
-    const declared = new Set(columns.map((c) => c.name));
-    const sideEffects = new Set(columns.flatMap(sideEffectsOf));
+    const declared = new Set(named.map((e) => e.c.name));
+    // A broken LLM column may still write its side-effect columns.
+    const sideEffects = new Set([
+        ...columns.flatMap(sideEffectsOf),
+        ...broken.filter((e) => typeof e.c.column_type === 'string' && LLM_TYPES.has(e.c.column_type)).flatMap((e) => [`${e.c.name}__trace`, `${e.c.name}__reasoning_content`]),
+    ]);
     const known = {
         names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
-        open: seed?.open ?? false,
+        open: (seed?.open ?? false) || unnamed,
     };
     const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
-    columns.forEach((c, i) => checkColumn(c, i, columns, known, ctx, report.under(['columns', i])));
-    checkSamplerGraph(columns, config.constraints ?? [], report);
-    checkColumnCycles(columns, report);
-    (config.constraints ?? []).forEach((k, i) => {
-        const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n));
+    entries.forEach(({ c, i }) => checkColumn(c, columns, opaque, known, ctx, report.under(['columns', i])));
+    const rawConstraints = Array.isArray(config.constraints) ? config.constraints : [];
+    const constraints = rawConstraints.flatMap((k, i) => (validate_isObj(k) && usableAt(['constraints', i]) ? [{ k: k, i }] : []));
+    checkSamplerGraph(columns, constraints.map((e) => e.k), report, indexOf);
+    checkColumnCycles(columns, report, indexOf);
+    constraints.forEach(({ k, i }) => {
+        const missing = [k.target_column, ...(k.constraint_type === 'column_inequality' ? [String(k.rhs)] : [])].filter((n) => !samplerNames.has(n) && !opaque.has(n));
         if (missing.length) {
             report.error(['constraints', i], `These constrained columns are missing in the definitions of your sampler columns: ${validate_pySet(missing)}`, 'invalid_constraint');
         }
     });
     // Processors: a drop processor also marks the declared columns it matches `drop: true` (builder side effect).
-    const dropped = new Set(columns.filter((c) => c.drop).map((c) => c.name));
-    for (const p of config.processors ?? []) {
-        if (p.processor_type === 'drop_columns') {
+    const processors = Array.isArray(config.processors) ? config.processors : [];
+    const processorUsable = (j) => validate_isObj(processors[j]) && usableAt(['processors', j]);
+    const dropped = new Set(named.filter((e) => e.c.drop === true).map((e) => e.c.name));
+    processors.forEach((p, j) => {
+        if (processorUsable(j) && p.processor_type === 'drop_columns') {
             for (const entry of p.column_names)
                 for (const n of matchColumns(entry, [...declared]))
                     dropped.add(n);
         }
-    }
+    });
     // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
     // their side-effect columns stay.
-    const { final, outputs } = applyProcessors(known, config.processors ?? [], report.under(['processors']));
+    const { final, outputs } = applyProcessors(known, processors, report.under(['processors']), processorUsable);
     const finalSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
     const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
-    if (generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
-        const seedSurvives = !!seed && seed.names.length > 0 && (config.processors ?? []).length > 0;
+    if (opaque.size === 0 && !unnamed && generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
+        const seedSurvives = !!seed && seed.names.length > 0 && processors.length > 0;
         if (!seedSurvives) {
             report.error(['columns'], 'All generated columns are configured to be dropped. Please mark at least one column with `drop=False`.', 'all_columns_dropped', 'key');
         }
     }
     return { final: finalSet, processorOutputs: outputs };
 }
-function checkColumn(c, i, columns, known, ctx, report) {
+function checkColumn(c, columns, opaque, known, ctx, report) {
     const missingOf = (names) => [...names].filter((n) => certainlyMissing(known, n));
     if (c.skip)
         checkSkip(c, known, report);
     if (c.column_type === 'sampler') {
-        checkSamplerColumn(c, columns, report);
+        checkSamplerColumn(c, columns, report, opaque);
         return;
     }
     if (isLLMColumn(c)) {
@@ -4811,6 +5622,8 @@ function checkFilters(info, at, ctx, report) {
 }
 function checkModelAlias(column, alias, kind, ctx, report) {
     const model = resolveModelAlias(ctx.models, alias);
+    if (ctx.opaqueModels?.has(alias))
+        return;
     if (!model) {
         report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
         return;
@@ -4905,10 +5718,17 @@ function checkValidation(c, columns, known, report) {
  * Runs processors over a column set (config processors, then a stage's output_processors), validating
  * their references on the way, and returns the resulting columns and each processor's own output.
  */
-function applyProcessors(input, processors, report) {
+function applyProcessors(input, processors, report, usable = () => true) {
     let current = { names: [...input.names], open: input.open };
     const outputs = new Map();
     processors.forEach((p, i) => {
+        if (!usable(i) || !validate_isObj(p)) {
+            // A processor that failed the schema: what it outputs is unknown (as for sql).
+            current = openSet();
+            if (validate_isObj(p) && typeof p.name === 'string')
+                outputs.set(p.name, current);
+            return;
+        }
         if (p.processor_type === 'drop_columns') {
             const removed = new Set();
             p.column_names.forEach((entry, j) => {
@@ -4961,74 +5781,125 @@ function applyProcessors(input, processors, report) {
 
 
 
+
 const PROCESSOR_PREFIX = 'processor:';
-async function checkWorkflow(doc, stages, report) {
-    const providers = new Set([...llm_providers/* BUILTIN_PROVIDERS */.Dd.map((p) => p.name), ...(doc.model_providers ?? []).map((p) => p.name)]);
-    if (doc.model_providers)
-        checkProviders(doc.model_providers, report.under(['model_providers']));
-    if (doc.model_configs)
-        checkModelConfigs(doc.model_configs, providers, report.under(['model_configs']));
+const rules_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const listOf = (v) => (Array.isArray(v) ? v : []);
+/**
+ * Runs every workflow and stage rule on the parts of the document that passed the schema, so that a
+ * schema error in one place does not hide problems elsewhere; parts that failed (`broken`) are skipped,
+ * and what they would contribute (a model alias, a column name, a stage's output) is treated as unknown
+ * rather than as missing.
+ */
+async function checkWorkflow(doc, stages, report, broken = () => false) {
+    const ok = (p) => !broken(p);
+    const docProviders = listOf(doc.model_providers);
+    const docModels = listOf(doc.model_configs);
+    const providers = new Set([
+        ...llm_providers/* BUILTIN_PROVIDERS */.Dd.map((p) => p.name),
+        ...docProviders.flatMap((p) => (rules_isObj(p) && typeof p.name === 'string' ? [p.name] : [])),
+    ]);
+    checkProviders(docProviders, report.under(['model_providers']), (i) => ok(['model_providers', i]));
+    checkModelConfigs(docModels, providers, report.under(['model_configs']), (i) => ok(['model_configs', i]));
+    if (!Array.isArray(doc.stages))
+        return;
     const names = new Map();
     doc.stages.forEach((s, i) => {
+        if (!rules_isObj(s) || typeof s.name !== 'string')
+            return;
         if (names.has(s.name))
             report.error(['stages', i, 'name'], `duplicate stage name '${s.name}' (stage names must be unique)`, 'duplicate_stage');
         else
             names.set(s.name, i);
     });
+    const secureTemplates = !(rules_isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
+    const sqlQueries = [];
     let upstream = null;
     for (let i = 0; i < doc.stages.length; i++) {
         const stage = doc.stages[i];
         const info = stages[i];
         const at = report.under(['stages', i]);
-        const config = stage.config;
-        if (info.schemaInvalid || !config || typeof config !== 'object') {
+        const config = rules_isObj(stage) ? stage.config : undefined;
+        if (!info || info.schemaInvalid || !rules_isObj(config)) {
             upstream = openSet();
             continue;
         }
-        const previous = i > 0 ? doc.stages[i - 1].name : undefined;
-        if (previous !== undefined && config.seed_config) {
-            at.warn(['config', 'seed_config'], `stage '${stage.name}' is seeded from the output of stage '${previous}': its own seed_config is replaced`, 'seed_replaced');
+        const stageName = typeof stage.name === 'string' ? stage.name : `#${i}`;
+        const cfg = (p) => ok(['stages', i, 'config', ...p]);
+        const previous = i > 0 ? doc.stages[i - 1]?.name : undefined;
+        if (i > 0 && config.seed_config) {
+            at.warn(['config', 'seed_config'], `stage '${stageName}' is seeded from the output of stage '${typeof previous === 'string' ? previous : `#${i - 1}`}': its own seed_config is replaced`, 'seed_replaced');
         }
-        const seed = i > 0 ? upstream : config.seed_config ? await seedColumns(config.seed_config.source, info.baseDir) : null;
+        const seed = i > 0 ? upstream : config.seed_config ? (cfg(['seed_config']) ? await seedColumns(config.seed_config.source, info.baseDir) : openSet()) : null;
         const sel = stage.selection_strategy;
-        if (sel && sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
-            at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+        if (rules_isObj(sel) && ok(['stages', i, 'selection_strategy'])) {
+            if (sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
+                at.error(['selection_strategy', 'start'], "'start' index must be less than or equal to 'end' index", 'selection_strategy');
+            }
+            if (sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
+                at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
+            }
         }
-        if (sel && sel.num_partitions !== undefined && (sel.index ?? 0) >= sel.num_partitions) {
-            at.error(['selection_strategy', 'index'], "'index' must be less than 'num_partitions'", 'selection_strategy');
-        }
-        const processors = config.processors ?? [];
-        const outputProcessors = stage.output_processors ?? [];
-        const hasColumns = (config.columns ?? []).length > 0;
-        if (!hasColumns && !seed) {
+        const processors = listOf(config.processors);
+        const outputProcessors = listOf(stage.output_processors);
+        const columnsUnknown = config.columns !== undefined && config.columns !== null && !Array.isArray(config.columns);
+        const hasColumns = listOf(config.columns).length > 0;
+        if (!hasColumns && !seed && !columnsUnknown) {
             at.error(['config'], processors.length || outputProcessors.length
-                ? `stage '${stage.name}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
-                : `No column configs provided for stage '${stage.name}' (it has no columns and no seed).`, 'no_columns', 'key');
+                ? `stage '${stageName}' has no columns: a processor-only stage must be seeded (by a previous stage or a seed_config)`
+                : `No column configs provided for stage '${stageName}' (it has no columns and no seed).`, 'no_columns', 'key');
         }
+        // Model configs that failed the schema still declare their alias: columns naming it are not "unknown alias".
         const models = new Map();
-        for (const m of doc.model_configs ?? [])
-            models.set(m.alias, m);
-        for (const m of config.model_configs ?? [])
-            models.set(m.alias, m);
+        const opaqueModels = new Set();
+        const addModels = (list, usable) => list.forEach((m, j) => {
+            if (!rules_isObj(m) || typeof m.alias !== 'string')
+                return;
+            if (usable(j)) {
+                models.set(m.alias, m);
+                opaqueModels.delete(m.alias);
+            }
+            else {
+                models.delete(m.alias);
+                opaqueModels.add(m.alias);
+            }
+        });
+        addModels(docModels, (j) => ok(['model_configs', j]));
+        addModels(listOf(config.model_configs), (j) => cfg(['model_configs', j]));
         const result = validateStageConfig(config, {
             seed,
             ownSeedInForce: i === 0,
             baseDir: info.baseDir,
             models,
             providers,
-            stageName: stage.name,
-            secureTemplates: doc.run_config?.jinja_rendering_engine !== 'native',
+            stageName,
+            secureTemplates,
+            broken: (p) => !cfg(p),
+            opaqueModels,
         }, at.under(['config']));
         checkProcessorNames(processors, outputProcessors, at);
-        const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']));
+        const collectSql = (list, base) => list.forEach((p, j) => {
+            if (rules_isObj(p) && p.processor_type === 'sql' && typeof p.query === 'string' && ok([...base, j])) {
+                sqlQueries.push({ at: [...base, j, 'query'], processor: String(p.name), query: p.query });
+            }
+        });
+        collectSql(processors, ['stages', i, 'config', 'processors']);
+        collectSql(outputProcessors, ['stages', i, 'output_processors']);
+        const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]));
         let output = after.final;
-        const selector = stage.output ?? 'final';
-        if (selector.startsWith(PROCESSOR_PREFIX)) {
+        const outputUsable = stage.output === undefined || stage.output === null || (typeof stage.output === 'string' && ok(['stages', i, 'output']));
+        const selector = typeof stage.output === 'string' ? stage.output : 'final';
+        if (!outputUsable)
+            output = openSet();
+        else if (selector.startsWith(PROCESSOR_PREFIX)) {
             const name = selector.slice(PROCESSOR_PREFIX.length);
             const selected = after.outputs.get(name) ?? result.processorOutputs.get(name);
             if (!selected) {
-                const known = [...processors, ...outputProcessors].map((p) => `'${p.name}'`);
-                at.error(['output'], `output '${selector}' of stage '${stage.name}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`, 'unknown_output_processor');
+                const known = [...processors, ...outputProcessors].flatMap((p) => (rules_isObj(p) && typeof p.name === 'string' ? [`'${p.name}'`] : []));
+                const anyUnnamed = [...processors, ...outputProcessors].some((p) => !rules_isObj(p) || typeof p.name !== 'string');
+                if (!anyUnnamed) {
+                    at.error(['output'], `output '${selector}' of stage '${stageName}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`, 'unknown_output_processor');
+                }
                 output = openSet();
             }
             else
@@ -5037,10 +5908,13 @@ async function checkWorkflow(doc, stages, report) {
         // An on_success command writes the stage output itself: its columns are known only at run time.
         upstream = stage.on_success ? openSet() : { names: [...output.names], open: output.open };
     }
+    await checkSqlQueries(sqlQueries, report);
 }
 function checkProcessorNames(processors, outputProcessors, at) {
     const seen = new Set();
     const visit = (list, key) => list.forEach((p, j) => {
+        if (!rules_isObj(p) || typeof p.name !== 'string')
+            return;
         if (seen.has(p.name)) {
             const path = key === 'processors' ? ['config', 'processors', j, 'name'] : ['output_processors', j, 'name'];
             at.error(path, `duplicate processor name '${p.name}' (processor names must be distinct across a stage's processors and output_processors)`, 'duplicate_processor');
@@ -5070,21 +5944,22 @@ function checkProcessorNames(processors, outputProcessors, at) {
 const load_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const WRAPPER_KEYS = new Set(['data_designer', 'library_version']);
-function readText(file, what) {
+/** `shown`: the path as the user gave it, for the message. */
+function readText(file, what, shown) {
     try {
         return (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (err) {
         const code = err.code;
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
-        throw new diagnostics/* DdflowError */.Zq(`Cannot read ${what} ${file}: ${reason}.`);
+        throw new diagnostics/* DdflowError */.Zq(`Cannot read ${what} ${shown}: ${reason}.`);
     }
 }
 async function loadWorkflow(file, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const abs = external_node_path_default().resolve(cwd, file);
     const dir = external_node_path_default().dirname(abs);
-    const parsed = parseSource(abs, readText(abs, 'workflow file'));
+    const parsed = parseSource(abs, readText(abs, 'workflow file', file));
     if (parsed.errors.length)
         throw new diagnostics/* ValidationError */.yI(parsed.errors);
     const locator = new Locator(parsed.map);
@@ -5097,6 +5972,7 @@ async function loadWorkflow(file, options = {}) {
     // Bring every stage's config into the one document validated below, remembering where it came from.
     const stageSources = [];
     const suppressed = [];
+    const preProblems = [];
     const stages = Array.isArray(doc.stages) ? doc.stages : [];
     stages.forEach((stage, i) => {
         const source = { baseDir: dir, schemaInvalid: false };
@@ -5122,8 +5998,10 @@ async function loadWorkflow(file, options = {}) {
         }
         stage.config = config;
         const pre = preNormalizeConfig(config, at);
-        for (const p of pre.problems)
+        for (const p of pre.problems) {
             report.error(p.path, p.message, p.code);
+            preProblems.push(p.path);
+        }
         suppressed.push(...pre.suppressed);
     });
     if (Array.isArray(doc.model_configs))
@@ -5132,21 +6010,13 @@ async function loadWorkflow(file, options = {}) {
     if (doc.run_config === undefined)
         doc.run_config = {};
     const problems = validateAgainstSchema(doc, suppressed);
-    for (const p of problems) {
+    for (const p of problems)
         report.error(p.path, p.message, p.code, p.anchor);
-        const stageIndex = p.path[0] === 'stages' ? Number(p.path[1]) : NaN;
-        if (Number.isInteger(stageIndex) && stageSources[stageIndex])
-            stageSources[stageIndex].schemaInvalid = true;
-    }
-    for (const p of suppressed) {
-        const stageIndex = p[0] === 'stages' ? Number(p[1]) : NaN;
-        if (Number.isInteger(stageIndex) && stageSources[stageIndex])
-            stageSources[stageIndex].schemaInvalid = true;
-    }
-    const topLevelBroken = problems.some((p) => p.path.length <= 1 || (p.path[0] === 'stages' && p.path.length <= 2 && !isPrefix(['stages', p.path[1], 'config'], p.path)));
-    if (!topLevelBroken && Array.isArray(doc.stages)) {
-        await checkWorkflow(doc, stageSources, report);
-    }
+    // Every node at or above a reported problem failed the schema; the semantic rules skip exactly those
+    // nodes and check everything else, so one schema error does not hide the problems elsewhere.
+    const brokenPaths = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
+    const broken = (at) => brokenPaths.some((p) => isPrefix(at, p));
+    await checkWorkflow(doc, stageSources, report, broken);
     if (report.errorCount > 0)
         throw new diagnostics/* ValidationError */.yI(report.diagnostics);
     return buildLoaded(doc, abs, cwd, stageSources, locator, report.diagnostics);
@@ -5180,7 +6050,17 @@ function loadConfigFile(ref, baseDir, at, locator, report) {
         report.error(at, `config file ${ref} does not exist (relative paths resolve against the directory of the workflow file)`, 'config_file');
         return undefined;
     }
-    const parsed = parseSource(file, (0,external_node_fs_.readFileSync)(file, 'utf8'));
+    let text;
+    try {
+        text = readText(file, 'config file', ref);
+    }
+    catch (err) {
+        if (!(err instanceof diagnostics/* DdflowError */.Zq))
+            throw err;
+        report.error(at, err.message, 'config_file');
+        return undefined;
+    }
+    const parsed = parseSource(file, text);
     if (parsed.errors.length) {
         report.diagnostics.push(...parsed.errors);
         return undefined;
@@ -5254,10 +6134,11 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
 /* harmony export */   GH: () => (/* binding */ priorStageRecord),
 /* harmony export */   GL: () => (/* binding */ toMetadataPath),
 /* harmony export */   Ky: () => (/* binding */ writeWorkflowMetadata),
+/* harmony export */   m2: () => (/* binding */ WORKFLOW_METADATA_FILENAME),
 /* harmony export */   te: () => (/* binding */ STAGE_RECORD_FILENAME),
+/* harmony export */   xT: () => (/* binding */ metadataPath),
 /* harmony export */   xf: () => (/* binding */ fromMetadataPath)
 /* harmony export */ });
-/* unused harmony exports WORKFLOW_METADATA_FILENAME, metadataPath */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -5268,8 +6149,8 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
 /**
  * `<artifact_path>/<workflow>/workflow-metadata.json`: what each stage is, what produced it and where its
  * selected output lives. It is rewritten atomically at every status change, so whatever a crash leaves
- * behind is a consistent picture the next run resumes from. Paths inside the workflow directory are
- * stored RELATIVE to it, so a moved (or restored, or downloaded) artifact directory still resumes.
+ * behind is a consistent picture the next run resumes from. Paths are stored RELATIVE to the workflow
+ * directory, so a moved (or restored, or downloaded) artifact directory still resumes.
  */
 
 
@@ -5344,13 +6225,20 @@ function priorStageRecord(prior, index, name, stageDir) {
         return undefined;
     return s;
 }
-/** Stored form of a path: relative to the workflow directory when inside it, else absolute. */
+/**
+ * Stored form of a path: ALWAYS relative to the workflow directory (spec §3.1), with `/` separators. A
+ * path outside it — a reviewed override beside the artifact directory — gets `..` segments, so it still
+ * resolves when the artifact directory moves together with what it points at. Only a path that has no
+ * relative form (another drive on Windows) stays absolute.
+ */
 function toMetadataPath(workflowDir, p) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workflowDir, p);
-    return rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workflowDir, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p));
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p);
+    return rel === '' ? '.' : rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 function fromMetadataPath(workflowDir, p) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? p : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, p);
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? p : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowDir, p);
 }
 
 
@@ -5360,11 +6248,13 @@ function fromMetadataPath(workflowDir, p) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ CALLBACK_OUTPUTS_DIR),
 /* harmony export */   G8: () => (/* binding */ readableRows),
 /* harmony export */   Te: () => (/* binding */ parquetFilesAt),
 /* harmony export */   yR: () => (/* binding */ runOnSuccess),
 /* harmony export */   yk: () => (/* binding */ countOutputRows)
 /* harmony export */ });
+/* unused harmony export stderrTail */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -5420,18 +6310,27 @@ async function readableRows(db, p) {
         return undefined;
     }
 }
+/** `<stage>/callback-outputs/<version>/` holds what an on_success command wrote. */
+const CALLBACK_OUTPUTS_DIR = 'callback-outputs';
 /**
  * Runs the stage's trusted command with `sh -c` (spec §3.4) and returns the path of its parquet output.
  * jsonl and csv files it writes are converted to parquet (in a hidden sub-directory, so the directory's
  * own listing stays what the command wrote).
  */
 async function runOnSuccess(db, run) {
+    // The output directory is emptied first: never let a version that is a path (`..`, `../../x`) turn
+    // that into deleting something else. It must be exactly one directory below <stage>/callback-outputs/.
+    const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(run.stageDir), CALLBACK_OUTPUTS_DIR);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(run.outputDir));
+    if (!rel || rel === '.' || rel === '..' || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel) || rel.split(/[\\/]/).length !== 1) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Refusing to run the on_success command: its output directory ${run.outputDir} is not a directory directly inside ${root} (the version must be a safe directory name).`);
+    }
     await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(run.outputDir, { recursive: true, force: true });
     await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(run.outputDir, { recursive: true });
     const { code, stderr } = await spawnShell(run);
     if (code !== 0) {
-        const tail = stderr.trim().split('\n').slice(-5).join('\n').trim();
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output)'}.`);
+        const tail = stderrTail(stderr);
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output).'}`);
     }
     const names = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(run.outputDir)).filter((n) => !n.startsWith('.')).sort();
     const usable = names.filter((n) => /\.(parquet|jsonl|csv)$/i.test(n));
@@ -5457,6 +6356,20 @@ async function runOnSuccess(db, run) {
         }
     }
     return converted;
+}
+/**
+ * The last lines of a command's stderr as ONE line (joined with " | "), for an error message that must
+ * stay one line in the CLI, the metadata `error` and the Action log: up to 5 non-empty lines, and at most
+ * 1000 characters, keeping the end (where the cause usually is).
+ */
+function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
+    const lines = stderr
+        .split(/\r?\n|\r/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(-maxLines);
+    const text = lines.join(' | ');
+    return text.length > maxChars ? `…${text.slice(-(maxChars - 1))}` : text;
 }
 function spawnShell(run) {
     return new Promise((resolve, reject) => {
@@ -5501,7 +6414,7 @@ function spawnShell(run) {
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17553);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55800);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26327);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21911);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48115);
 /**
  * `ddflow plan`: what a run would do, stage by stage — reuse (`cached`), `run`, or `skipped` (beyond
  * the targets, or behind an empty upstream) — with the fingerprint, the rows and an estimate of model
@@ -5532,19 +6445,20 @@ async function planWorkflow(workflow, options) {
         let emptyUpstream;
         let forceDownstream = false;
         for (const [index, stage] of workflow.stages.entries()) {
-            if (index > selection.targetIndex) {
-                entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint: '', rows: 0, calls: 0, reason: 'not a target' });
-                continue;
-            }
             const numRecords = (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.records, options);
             const fingerprint = await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .fingerprintOf */ .ax)(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed, upstreamFingerprint: upstream?.fingerprint ?? null });
-            if (emptyUpstream !== undefined) {
-                entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason: `upstream stage '${emptyUpstream}' is empty` });
+            // Skipped stages still get the fingerprint they would have after the planned upstream (every plan
+            // line has one); the chain goes on through them as if they produced the rows they would request.
+            if (index > selection.targetIndex || emptyUpstream !== undefined) {
+                const reason = index > selection.targetIndex ? 'not a target' : `upstream stage '${emptyUpstream}' is empty`;
+                entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason });
+                upstream = { records: numRecords, fingerprint };
                 continue;
             }
             const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .priorStageRecord */ .GH)(prior, index, stage.name, (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .stageDirName */ .bM)(index, stage.name));
             const forced = forceDownstream || (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex);
-            const cached = mode !== 'never' && !forced && rec?.fingerprint === fingerprint && (await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .canReuse */ .fE)(db, stage, rec, workflowDir));
+            const check = mode !== 'never' && !forced && rec?.fingerprint === fingerprint ? await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .reuseCheck */ .xC)(db, stage, rec, workflowDir) : undefined;
+            const cached = check === 'ok';
             let rows;
             let handedFingerprint = fingerprint;
             if (cached) {
@@ -5557,7 +6471,15 @@ async function planWorkflow(workflow, options) {
                 rows = numRecords;
                 forceDownstream = true;
             }
-            entries.push({ index, stage: stage.name, decision: cached ? 'cached' : 'run', fingerprint, rows, calls: cached ? 0 : rows * modelColumnCount(stage) });
+            entries.push({
+                index,
+                stage: stage.name,
+                decision: cached ? 'cached' : 'run',
+                fingerprint,
+                rows,
+                calls: cached ? 0 : rows * modelColumnCount(stage),
+                ...(check === 'damaged' ? { reason: 'its output no longer matches the last run' } : {}),
+            });
             const override = selection.overrides.get(index);
             if (override) {
                 handedFingerprint = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .overriddenFingerprint */ .Xw)(fingerprint, await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parquetFilesAt */ .Te)(override)));
@@ -5579,7 +6501,7 @@ function formatPlanLine(e) {
 
 /***/ }),
 
-/***/ 21911:
+/***/ 48115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5587,18 +6509,19 @@ function formatPlanLine(e) {
 __webpack_require__.d(__webpack_exports__, {
   XR: () => (/* binding */ RESUME_MODES),
   HN: () => (/* binding */ WorkflowRunError),
-  fE: () => (/* binding */ canReuse),
   NT: () => (/* binding */ checkWorkflowStructure),
   ax: () => (/* binding */ fingerprintOf),
   PJ: () => (/* binding */ resolveNumRecords),
   Fb: () => (/* binding */ resolveSelection),
+  xC: () => (/* binding */ reuseCheck),
   FZ: () => (/* binding */ runWorkflow),
+  $1: () => (/* binding */ selectionError),
   bM: () => (/* binding */ stageDirName),
   Li: () => (/* binding */ usedModelAliases),
   y9: () => (/* binding */ workflowDirOf)
 });
 
-// UNUSED EXPORTS: CALL_CACHE_DIR, DEFAULT_NUM_RECORDS, defaultEngine, prepareModelRegistries, stageModelConfigs
+// UNUSED EXPORTS: CALL_CACHE_DIR, DEFAULT_NUM_RECORDS, canReuse, defaultEngine, prepareModelRegistries, resumableAfterDamage, stageModelConfigs
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
@@ -5608,6 +6531,8 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/dataset.ts
@@ -6128,12 +7053,12 @@ function stripOrNull(text) {
     const t = text.trim();
     return t === '' ? null : t;
 }
-function initialMessages(userPrompt, systemPrompt) {
+function initialMessages(userPrompt, systemPrompt, images = []) {
     const out = [];
     // A system message only when a system prompt is given (Data Designer sends none otherwise).
     if (systemPrompt !== null && systemPrompt !== undefined)
         out.push({ role: 'system', content: block(systemPrompt) });
-    out.push({ role: 'user', content: block(userPrompt) });
+    out.push({ role: 'user', content: [...block(userPrompt), ...images] });
     return out;
 }
 /** The request body as Data Designer sends it: drawn parameters, no `n`, extra_body at top level. */
@@ -6198,7 +7123,7 @@ class LlmFacade {
             throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
         const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
         const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
-        const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt);
+        const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt, req.images);
         let messages = start.map((m) => ({ ...m }));
         const tally = { retries: 0, hits: 0 };
         const usage = { prompt: 0, completion: 0 };
@@ -6327,6 +7252,150 @@ function toCompletion(response, endpoint) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/llm/health.ts
+/**
+ * Data Designer's model health check (§5.3): before anything is generated, every model a run will use
+ * answers one tiny request — chat: user `Hello!` with system `You are a helpful assistant.` and a
+ * non-empty reply; embedding: `["Hello!"]`. A wrong model id, a bad key or an unreachable endpoint then
+ * stops the run in seconds with one sentence, instead of dropping every row of the first stage.
+ *
+ * The calls go straight to the endpoint's client (not through the facade): they are never stored in the
+ * call cache and never counted in a stage's usage. They still pass admission control and the transport
+ * retry policy (5xx, timeouts, connection errors; 429s wait and retry), but a bad answer is not retried.
+ */
+
+
+
+
+
+/** Data Designer's overall limit for the health checks of one run. */
+const HEALTH_CHECK_TIMEOUT_MS = 180_000;
+const SKIP_HEALTH_CHECKS_ENV = 'DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS';
+const HEALTH_CHECK_PROMPT = 'Hello!';
+const HEALTH_CHECK_SYSTEM_PROMPT = 'You are a helpful assistant.';
+/** `DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS=1` (or `true`) turns every check off. */
+function healthChecksDisabled(env = process.env) {
+    const v = env[SKIP_HEALTH_CHECKS_ENV]?.trim().toLowerCase();
+    return v === '1' || v === 'true';
+}
+/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
+function displayEndpoint(endpoint) {
+    try {
+        const url = new URL(endpoint);
+        url.username = '';
+        url.password = '';
+        url.search = '';
+        url.hash = '';
+        return url.toString().replace(/\/+$/, '');
+    }
+    catch {
+        return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
+    }
+}
+function reasonOf(err, endpoint) {
+    switch (err.kind) {
+        case 'not_found':
+            return 'model not found (404)';
+        case 'authentication':
+            return endpoint.keyVariable ? `authentication failed (401; check the variable ${endpoint.keyVariable})` : 'authentication failed (401)';
+        case 'permission':
+            return 'permission denied (403)';
+        default:
+            return err.message.replace(/\.$/, '');
+    }
+}
+function failure(endpoint, reason, cause) {
+    const where = `model '${endpoint.model}' at ${displayEndpoint(endpoint.provider.endpoint)}`;
+    return new diagnostics/* DdflowError */.Zq(`Model health check failed for alias '${endpoint.alias}' (${where}): ${reason}.`, { cause });
+}
+async function checkOne(endpoint, policy, signal, deadline) {
+    const common = { admission: endpoint.admission, policy, context: endpoint.errorContext, signal, deadline };
+    if (endpoint.kind === 'embedding') {
+        const body = { model: endpoint.model, input: [HEALTH_CHECK_PROMPT], encoding_format: endpoint.params.encoding_format ?? 'float' };
+        if (endpoint.params.dimensions != null)
+            body.dimensions = endpoint.params.dimensions;
+        Object.assign(body, endpoint.extraBody);
+        const answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body, { timeout: endpoint.timeoutMs, signal }), endpoint), common);
+        if (answer.embeddings.length === 0 || answer.embeddings[0].length === 0)
+            throw failure(endpoint, 'the reply held no embedding');
+        return answer.usage;
+    }
+    // The same body a generation would send (inference parameters, extra_body), so a provider that
+    // rejects a parameter fails here too. Fixed stream: the check is the same on every run.
+    const messages = initialMessages(HEALTH_CHECK_PROMPT, HEALTH_CHECK_SYSTEM_PROMPT);
+    const body = chatRequestBody(endpoint, messages, (0,random/* cellRng */.Kl)(0, 'health-check', endpoint.alias, 0));
+    const answer = await withRetries(async () => toCompletion(await endpoint.client.chat.completions.create(body, { timeout: endpoint.timeoutMs, signal }), endpoint), common);
+    if ((answer.content ?? '').trim() === '')
+        throw failure(endpoint, 'the model returned an empty reply');
+    return answer.usage;
+}
+/**
+ * Checks every chat and embedding endpoint (each alias once, concurrently) unless its config says
+ * `skip_health_check`. Throws one DdflowError naming each failing alias, its model, the provider's
+ * endpoint and the reason (never a key value).
+ */
+async function checkModelHealth(endpoints, options = {}) {
+    const timeoutMs = options.timeoutMs ?? HEALTH_CHECK_TIMEOUT_MS;
+    const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    const result = { checked: [], skipped: [], calls: 0, tokens: { prompt: 0, completion: 0 } };
+    // One check per alias and model: a later stage may give an alias another model.
+    const todo = new Map();
+    for (const e of endpoints) {
+        if (e.skipHealthCheck || e.kind === 'image') {
+            if (!result.skipped.includes(e.alias))
+                result.skipped.push(e.alias);
+            continue;
+        }
+        const key = `${e.alias}\u0000${e.identity}\u0000${e.kind}`;
+        if (!todo.has(key))
+            todo.set(key, e);
+    }
+    if (todo.size === 0)
+        return result;
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
+    const deadline = Date.now() + timeoutMs;
+    try {
+        const outcomes = await Promise.allSettled([...todo.values()].map((e) => checkOne(e, policy, signal, deadline)));
+        if (options.signal?.aborted)
+            throw new errors/* LlmError */.Cf('cancelled', 'The run was cancelled.');
+        const problems = [];
+        [...todo.values()].forEach((e, i) => {
+            const o = outcomes[i];
+            if (o.status === 'fulfilled') {
+                result.calls++;
+                result.tokens.prompt += o.value.prompt;
+                result.tokens.completion += o.value.completion;
+                if (!result.checked.includes(e.alias))
+                    result.checked.push(e.alias);
+                return;
+            }
+            const err = o.reason;
+            let problem;
+            if (err instanceof diagnostics/* DdflowError */.Zq && !(err instanceof errors/* LlmError */.Cf))
+                problem = err;
+            else if (timer.signal.aborted || (err instanceof errors/* LlmError */.Cf && err.kind === 'cancelled')) {
+                problem = failure(e, `no answer within ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}`, err);
+            }
+            else if (err instanceof errors/* LlmError */.Cf)
+                problem = failure(e, reasonOf(err, e), err);
+            else
+                problem = failure(e, err instanceof Error ? err.message.replace(/\.$/, '') : String(err), err);
+            if (!problems.includes(problem.message))
+                problems.push(problem.message);
+        });
+        if (problems.length > 0)
+            throw new diagnostics/* DdflowError */.Zq(problems.join(' '));
+        return result;
+    }
+    finally {
+        clearTimeout(timeout);
+    }
+}
+
+// EXTERNAL MODULE: ./src/llm/multimodal.ts
+var multimodal = __webpack_require__(29593);
 // EXTERNAL MODULE: ./src/llm/providers.ts
 var llm_providers = __webpack_require__(64689);
 ;// CONCATENATED MODULE: ./src/llm/registry.ts
@@ -6360,6 +7429,9 @@ class ModelRegistry {
     }
     aliases() {
         return [...this.endpoints.keys()];
+    }
+    list() {
+        return [...this.endpoints.values()];
     }
     /** One admission controller per (endpoint, model). */
     admissionControllers() {
@@ -6421,6 +7493,7 @@ function buildModelRegistry(options) {
             extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
             admission,
             errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+            skipHealthCheck: config.skip_health_check === true,
         });
     }
     return new ModelRegistry(endpoints);
@@ -6428,6 +7501,8 @@ function buildModelRegistry(options) {
 
 ;// CONCATENATED MODULE: ./src/llm/index.ts
 /** The LLM layer's public surface (what the engine and the workflow runner use). */
+
+
 
 
 
@@ -6473,6 +7548,7 @@ var cache_keys = __webpack_require__(64480);
 
 
 
+
 const RESUME_MODES = ['never', 'if_possible', 'always'];
 const DEFAULT_NUM_RECORDS = 10;
 /** A stage failed (or the run was cancelled): carries the report so callers can still print the summary. */
@@ -6489,7 +7565,7 @@ const RESUMABLE = new Set(['running', 'failed']);
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 99278));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 8174));
     return { runStage, runDatasetProcessors };
 }
 /**
@@ -6519,6 +7595,10 @@ function checkWorkflowStructure(workflow) {
         if (names.has(stage.name))
             throw new diagnostics/* DdflowError */.Zq(`Stage name '${stage.name}' is already used in workflow '${workflow.name}'.`);
         names.add(stage.name);
+        const version = stage.onSuccess?.version;
+        if (version !== undefined && !new RegExp(schema/* STAGE_NAME_PATTERN */.Oc).test(version)) {
+            throw new diagnostics/* DdflowError */.Zq(`Stage '${stage.name}': on_success version '${version}' must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..').`);
+        }
         const own = new Set((stage.config.processors ?? []).map((p) => p.name));
         const out = new Set();
         for (const p of stage.outputProcessors) {
@@ -6533,31 +7613,50 @@ function checkWorkflowStructure(workflow) {
         }
     }
 }
-/** Validates targets, rerun_from and overrides against the workflow before anything is written. */
-async function resolveSelection(workflow, options, db) {
+/**
+ * The first mistake in targets, rerun_from and override stage names (and rerun_from with resume never)
+ * that the workflow file alone reveals — checked before anything runs. The CLI reports it as bad usage.
+ */
+function selectionError(workflow, options, wording = 'options') {
+    const cli = wording === 'cli';
     const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+    const known = `(stages: ${workflow.stages.map((s) => s.name).join(', ')})`;
     const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1].name];
     const unknown = targets.filter((t) => !index.has(t));
     if (unknown.length)
-        throw new diagnostics/* DdflowError */.Zq(`Unknown target stage(s): ${unknown.join(', ')}.`);
+        return cli ? `--targets names unknown stage${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `'${t}'`).join(', ')} ${known}` : `Unknown target stage(s): ${unknown.join(', ')} ${known}.`;
     const targetIndex = Math.max(...targets.map((t) => index.get(t)));
-    let rerunFromIndex;
+    const lastTarget = workflow.stages[targetIndex].name;
     if (options.rerunFrom !== undefined) {
         if ((options.resume ?? 'if_possible') === 'never')
-            throw new diagnostics/* DdflowError */.Zq('rerun_from requires resume to be if_possible or always.');
-        rerunFromIndex = index.get(options.rerunFrom);
-        if (rerunFromIndex === undefined)
-            throw new diagnostics/* DdflowError */.Zq(`Unknown rerun_from stage: '${options.rerunFrom}'.`);
-        if (rerunFromIndex > targetIndex)
-            throw new diagnostics/* DdflowError */.Zq('rerun_from must be an ancestor of at least one target stage.');
+            return cli ? '--rerun-from needs --resume if_possible or always (never reruns every stage anyway)' : 'rerun_from requires resume to be if_possible or always.';
+        const i = index.get(options.rerunFrom);
+        if (i === undefined)
+            return cli ? `--rerun-from names unknown stage '${options.rerunFrom}' ${known}` : `Unknown rerun_from stage: '${options.rerunFrom}' ${known}.`;
+        if (i > targetIndex)
+            return cli ? `--rerun-from '${options.rerunFrom}' comes after the last target stage '${lastTarget}'` : 'rerun_from must be an ancestor of at least one target stage.';
     }
+    for (const name of Object.keys(options.overrides ?? {})) {
+        const i = index.get(name);
+        if (i === undefined)
+            return cli ? `--override names unknown stage '${name}' ${known}` : `Unknown stage output override: '${name}' ${known}.`;
+        if (i > targetIndex)
+            return cli ? `--override '${name}' comes after the last target stage '${lastTarget}'` : `Stage output override '${name}' must be an ancestor of a target stage.`;
+    }
+    return undefined;
+}
+/** Validates targets, rerun_from and overrides against the workflow before anything is written. */
+async function resolveSelection(workflow, options, db) {
+    const problem = selectionError(workflow, options);
+    if (problem)
+        throw new diagnostics/* DdflowError */.Zq(problem);
+    const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+    const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1].name];
+    const targetIndex = Math.max(...targets.map((t) => index.get(t)));
+    const rerunFromIndex = options.rerunFrom !== undefined ? index.get(options.rerunFrom) : undefined;
     const overrides = new Map();
     for (const [name, p] of Object.entries(options.overrides ?? {})) {
         const i = index.get(name);
-        if (i === undefined)
-            throw new diagnostics/* DdflowError */.Zq(`Unknown stage output override: '${name}'.`);
-        if (i > targetIndex)
-            throw new diagnostics/* DdflowError */.Zq(`Stage output override '${name}' must be an ancestor of a target stage.`);
         const abs = external_node_path_default().resolve(p);
         try {
             await (0,outputs/* countOutputRows */.yk)(db, abs);
@@ -6594,6 +7693,9 @@ function baseRecord(stage, index) {
 }
 async function runWorkflow(workflow, options) {
     checkWorkflowStructure(workflow);
+    // A wrong export extension is known now: say so before any stage runs, not after all of them.
+    if (options.exportPath)
+        (0,dataset/* exportFormatOf */.rP)(options.exportPath);
     const log = options.log;
     const mode = options.resume ?? 'if_possible';
     const store = options.cacheStore ?? stores/* noCacheStore */.v;
@@ -6603,8 +7705,19 @@ async function runWorkflow(workflow, options) {
     let closeCallCache = () => { };
     try {
         const selection = await resolveSelection(workflow, options, db);
-        // Every key variable the selected stages need is checked before anything is written or generated.
-        const registries = prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env);
+        // Key variables are checked when the first stage that must generate is reached — for that stage and
+        // every later selected one at once, before anything is generated. Stages reused or restored before
+        // it need no key, so a fully cached run (a nightly job restoring everything) needs none.
+        let registries;
+        const registriesFrom = (index) => (registries ??= prepareModelRegistries(workflow, selection.targetIndex, options.env ?? process.env, index));
+        // Then every model those stages use answers one tiny request (Data Designer's health check), so a
+        // wrong model id or a rejected key stops the run before anything is generated.
+        const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+        let healthChecked;
+        const modelsReadyFrom = (index) => {
+            const regs = registriesFrom(index);
+            return (healthChecked ??= checkModels(regs, { env: options.env ?? process.env, retryPolicy, signal: options.signal, log }));
+        };
         const workflowDir = workflowDirOf(workflow, options.artifactPath);
         const prior = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
         const engine = options.engine ?? (await defaultEngine());
@@ -6626,9 +7739,8 @@ async function runWorkflow(workflow, options) {
         let callCache;
         closeCallCache = () => callCache?.close();
         /** A stage's model runtime, built only for stages with model columns (a no-key workflow needs no key). */
-        const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
         const modelsFor = (index) => {
-            const registry = registries.get(index);
+            const registry = registriesFrom(index).get(index);
             if (!registry)
                 return undefined;
             callCache ??= options.callCache === false ? CallCache.disabled() : CallCache.open(external_node_path_default().join(workflowDir, CALL_CACHE_DIR));
@@ -6711,10 +7823,19 @@ async function runWorkflow(workflow, options) {
             const start = performance.now();
             // 1. The local stage directory still holds this stage's output.
             let outcome;
-            if (priorMatches && (await canReuse(db, stage, priorRec, workflowDir))) {
-                outcome = fromRecord(priorRec, workflowDir, 'reused');
+            let damaged = false;
+            if (priorMatches) {
+                const check = await reuseCheck(db, stage, priorRec, workflowDir);
+                if (check === 'ok')
+                    outcome = fromRecord(priorRec, workflowDir, 'reused');
+                else if (check === 'damaged') {
+                    damaged = true;
+                    log.warn(`Stage '${stage.name}': its output no longer matches what the last run recorded (files missing, changed or unreadable); it is generated again.`);
+                }
             }
-            let partial = !outcome && priorMatches && RESUMABLE.has(priorRec.status) && (await exists(stageDir));
+            // A damaged completed stage resumes like an interrupted one: the engine keeps the row groups still
+            // on disk and regenerates the missing ones (rows are a function of their index).
+            let partial = !outcome && priorMatches && (RESUMABLE.has(priorRec.status) || (damaged && resumableAfterDamage(stage))) && (await exists(stageDir));
             let stageSeed = seed;
             // 2. The cache store has it (CI: a fresh runner, a previous workflow run)...
             if (!outcome && !partial && mayReuse && storeOn) {
@@ -6735,6 +7856,10 @@ async function runWorkflow(workflow, options) {
                 metadata.status = 'failed';
                 throw new diagnostics/* DdflowError */.Zq(`Cannot resume workflow '${workflow.name}': stage '${stage.name}' is not reusable.`);
             }
+            // The first stage that must generate checks every key it and the later stages need, and that their
+            // models answer, before anything about it changes on disk.
+            if (!outcome)
+                await modelsReadyFrom(index);
             if (!outcome) {
                 // 3. Run it (resuming completed row groups of a matching interrupted attempt).
                 try {
@@ -6801,16 +7926,19 @@ async function runWorkflow(workflow, options) {
                 handedPath = override;
                 handedRecords = await (0,outputs/* countOutputRows */.yk)(db, override);
                 handedFingerprint = (0,workflow_fingerprint/* overriddenFingerprint */.Xw)(fingerprint, await (0,workflow_fingerprint/* filesHash */.mg)(await (0,outputs/* parquetFilesAt */.Te)(override)));
+                // The override's own facts live beside the stage's: output_records (and stage_output_path) keep
+                // describing what the stage generated, so a later run without the override reuses the stage as
+                // it is and hands all of its rows down again.
                 record.stage_output_override_path = (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, override);
+                record.stage_output_override_records = handedRecords;
             }
             record.output_seed_path = (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, handedPath);
-            record.output_records = handedRecords;
             if (handedRecords === 0) {
                 if (!stage.allowEmpty) {
                     Object.assign(record, { status: 'failed', error: `Stage '${stage.name}' produced an empty output.` });
                     metadata.status = 'failed';
                     await save();
-                    pushReport(reports, record, workflowDir, [], options.onEvent);
+                    pushReport(reports, record, workflowDir, [], options.onEvent, handedRecords);
                     throw new WorkflowRunError(`Stage '${stage.name}' produced an empty output (set allow_empty: true to let the workflow continue).`, report('failed'));
                 }
                 record.status = 'completed_empty';
@@ -6820,7 +7948,7 @@ async function runWorkflow(workflow, options) {
                 record.status = 'completed';
             }
             await save();
-            pushReport(reports, record, workflowDir, await (0,outputs/* parquetFilesAt */.Te)(handedPath), options.onEvent);
+            pushReport(reports, record, workflowDir, await (0,outputs/* parquetFilesAt */.Te)(handedPath), options.onEvent, handedRecords);
             upstream = { name: stage.name, outputPath: handedPath, records: handedRecords, fingerprint: handedFingerprint };
         }
         const result = report('completed');
@@ -6844,14 +7972,14 @@ async function runWorkflow(workflow, options) {
 /** Where model answers are kept, inside the workflow's artifact directory (the Action caches it too). */
 const CALL_CACHE_DIR = 'call-cache';
 /**
- * The model registry of every selected stage with model columns, built up front: a missing key
- * variable (or an unusable provider) is one error before any stage runs, naming every variable
+ * The model registry of every selected stage from `fromIndex` on that has model columns: a missing key
+ * variable (or an unusable provider) is one error before any of them runs, naming every variable
  * missing. Stages without model columns need no key.
  */
-function prepareModelRegistries(workflow, targetIndex, env) {
+function prepareModelRegistries(workflow, targetIndex, env, fromIndex = 0) {
     const out = new Map();
     const problems = [];
-    for (let index = 0; index <= targetIndex && index < workflow.stages.length; index++) {
+    for (let index = fromIndex; index <= targetIndex && index < workflow.stages.length; index++) {
         const stage = workflow.stages[index];
         const aliases = usedModelAliases(stage.config);
         if (aliases.length === 0)
@@ -6869,6 +7997,26 @@ function prepareModelRegistries(workflow, targetIndex, env) {
     if (problems.length > 0)
         throw new diagnostics/* DdflowError */.Zq(problems.join(' '));
     return out;
+}
+/**
+ * The health check of every model the prepared stages use (unless turned off for a model by
+ * `skip_health_check`, or for the run by DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS). Its calls are not in
+ * any stage's usage: they are logged on their own.
+ */
+async function checkModels(registries, x) {
+    if (registries.size === 0)
+        return;
+    if (healthChecksDisabled(x.env)) {
+        x.log.debug(`Model health checks skipped (${SKIP_HEALTH_CHECKS_ENV} is set).`);
+        return;
+    }
+    const result = await checkModelHealth([...registries.values()].flatMap((r) => r.list()), { retryPolicy: x.retryPolicy, signal: x.signal });
+    if (result.checked.length > 0) {
+        const tokens = result.tokens.prompt + result.tokens.completion;
+        x.log.info(`Model health check passed for ${result.checked.map((a) => `'${a}'`).join(', ')} (${result.calls} call${result.calls === 1 ? '' : 's'}, ${tokens} tokens, not counted in stage usage).`);
+    }
+    if (result.skipped.length > 0)
+        x.log.debug(`Model health check skipped for ${result.skipped.map((a) => `'${a}'`).join(', ')}.`);
 }
 function usageOf(e) {
     return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens };
@@ -6924,6 +8072,7 @@ function outcomeFields(o, workflowDir) {
     return {
         num_records_actual: o.numRecordsActual,
         stage_output_path: (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.ownOutputPath),
+        ...(o.ownOutputFiles ? { stage_output_files: o.ownOutputFiles } : {}),
         output_records: o.outputRecords,
         callback_output_path: o.callbackOutputPath ? (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.callbackOutputPath) : null,
         output_processor_output_path: o.outputProcessorPath ? (0,workflow_metadata/* toMetadataPath */.GL)(workflowDir, o.outputProcessorPath) : null,
@@ -6938,6 +8087,7 @@ function fromRecord(rec, workflowDir, cache) {
     return {
         cache,
         ownOutputPath: (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, own),
+        ownOutputFiles: rec.stage_output_files,
         outputRecords: rec.output_records ?? 0,
         numRecordsActual: rec.num_records_actual,
         callbackOutputPath: rec.callback_output_path ? (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, rec.callback_output_path) : undefined,
@@ -6946,17 +8096,37 @@ function fromRecord(rec, workflowDir, cache) {
         warnings: rec.warnings,
     };
 }
-/** A completed prior stage is reusable when its output is still there and readable (and not from an unversioned command). */
-async function canReuse(db, stage, rec, workflowDir) {
+async function reuseCheck(db, stage, rec, workflowDir) {
     if (!COMPLETED.has(rec.status))
-        return false;
+        return 'not-completed';
     if (stage.onSuccess && !stage.onSuccess.version)
-        return false;
+        return 'unversioned';
     const own = rec.stage_output_path ?? rec.output_seed_path;
     if (typeof own !== 'string' || !own)
-        return false;
-    const rows = await (0,outputs/* readableRows */.G8)(db, (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, own));
-    return rows !== undefined;
+        return 'damaged';
+    const at = (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, own);
+    if (Array.isArray(rec.stage_output_files)) {
+        const names = (await (0,outputs/* parquetFilesAt */.Te)(at)).map((f) => external_node_path_default().basename(f));
+        if (names.length !== rec.stage_output_files.length || names.some((n, i) => n !== rec.stage_output_files[i]))
+            return 'damaged';
+    }
+    const rows = await (0,outputs/* readableRows */.G8)(db, at);
+    if (rows === undefined)
+        return 'damaged';
+    if (typeof rec.output_records === 'number' && rows !== rec.output_records)
+        return 'damaged';
+    return 'ok';
+}
+/** A completed prior stage is reusable when its output is still there, readable and as recorded (and not from an unversioned command). */
+async function canReuse(db, stage, rec, workflowDir) {
+    return (await reuseCheck(db, stage, rec, workflowDir)) === 'ok';
+}
+/**
+ * A damaged completed stage can resume from its remaining row groups unless a dataset-level `sql`
+ * processor rewrote parquet-files/ (its files are then the query's result, not row groups).
+ */
+function resumableAfterDamage(stage) {
+    return !(stage.config.processors ?? []).some((p) => p.processor_type === 'sql');
 }
 async function restoreFromStore(db, store, key, stageDir, record, workflowDir, stage, log) {
     if (stage.onSuccess && !stage.onSuccess.version)
@@ -7021,6 +8191,7 @@ async function executeStage(x) {
         resume: x.resume,
         models: x.models,
         signal: options.signal,
+        db: x.db,
         onProgress: options.onEvent ? (progress) => options.onEvent({ type: 'stage-progress', progress }) : undefined,
         log: options.log,
     });
@@ -7030,7 +8201,7 @@ async function executeStage(x) {
     const opDir = external_node_path_default().join(stageDir, 'output-processors');
     if (stage.outputProcessors.length > 0) {
         await external_node_fs_.promises.rm(opDir, { recursive: true, force: true });
-        processed = await x.engine.runDatasetProcessors({ stageName: stage.name, processors: stage.outputProcessors, inputFiles: result.outputFiles, outDir: opDir, log: options.log });
+        processed = await x.engine.runDatasetProcessors({ stageName: stage.name, processors: stage.outputProcessors, inputFiles: result.outputFiles, outDir: opDir, log: options.log, db: x.db });
         options.signal?.throwIfAborted();
     }
     let selected;
@@ -7057,7 +8228,7 @@ async function executeStage(x) {
     }
     let callbackOutputPath;
     if (stage.onSuccess) {
-        const outDir = external_node_path_default().join(stageDir, 'callback-outputs', stage.onSuccess.version ?? 'unversioned');
+        const outDir = external_node_path_default().join(stageDir, outputs/* CALLBACK_OUTPUTS_DIR */.$, stage.onSuccess.version ?? 'unversioned');
         selected = await (0,outputs/* runOnSuccess */.yR)(x.db, {
             command: stage.onSuccess.run,
             cwd: x.workflow.dir,
@@ -7075,6 +8246,7 @@ async function executeStage(x) {
     return {
         cache: 'miss',
         ownOutputPath: selected,
+        ownOutputFiles: (await (0,outputs/* parquetFilesAt */.Te)(selected)).map((f) => external_node_path_default().basename(f)),
         outputRecords: await (0,outputs/* countOutputRows */.yk)(x.db, selected),
         numRecordsActual: result.numRecordsActual,
         callbackOutputPath,
@@ -7088,7 +8260,8 @@ async function executeStage(x) {
 function dirOf(files, fallback) {
     return files.length > 0 ? external_node_path_default().dirname(files[0]) : fallback;
 }
-function pushReport(reports, rec, workflowDir, files, onEvent) {
+/** `outputRecords`: the rows the stage hands downstream (an override's, when one replaced its output). */
+function pushReport(reports, rec, workflowDir, files, onEvent, outputRecords = rec.output_records ?? 0) {
     const r = {
         index: rec.index,
         name: rec.name,
@@ -7099,7 +8272,7 @@ function pushReport(reports, rec, workflowDir, files, onEvent) {
         stage_dir: external_node_path_default().join(workflowDir, rec.stage_dir),
         num_records_requested: rec.num_records_requested ?? 0,
         num_records_actual: rec.num_records_actual ?? 0,
-        output_records: rec.output_records ?? 0,
+        output_records: outputRecords,
         duration_sec: rec.duration_sec ?? 0,
         tokens: rec.tokens ?? zeroTokens(),
         ...(rec.model_usage ? { model_usage: rec.model_usage } : {}),
