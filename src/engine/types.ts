@@ -3,8 +3,9 @@
  * Data Designer `create()`. The runner decides WHAT to run (fingerprints, resume, handoff); the engine
  * knows HOW to produce one stage's rows and artifacts, and nothing about workflows or GitHub.
  */
-import type { DataDesignerConfig, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
+import type { DataDesignerConfig, ProcessorConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Logger } from '../logger.js';
+import type { FullRunConfig } from '../config/defaults.js';
 import type { Database } from '../data/database.js';
 import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
@@ -43,7 +44,7 @@ export interface StageRunInput {
   /** The workflow seed: every random draw is a function of (seed, stage, column, record, attempt). */
   seed: number;
   /** With every default filled in. */
-  runConfig: Required<Omit<RunConfig, 'request_admission'>> & Pick<RunConfig, 'request_admission'>;
+  runConfig: FullRunConfig;
   /**
    * The upstream stage's selected output (parquet files). When present it replaces the config's own
    * seed source; sampling and selection then come from the stage (ddflow's handoff).

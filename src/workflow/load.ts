@@ -13,8 +13,9 @@ import { DiagnosticCollector } from '../config/report.js';
 import { validateAgainstSchema } from '../config/schema-validator.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
 import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../config/source-map.js';
-import type { FullRunConfig, LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
+import type { LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
 import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
+import { runConfigWithDefaults } from '../config/defaults.js';
 
 export interface LoadOptions {
   /** Directory the workflow path and `artifact_path` resolve against (default: process.cwd()). */
@@ -211,7 +212,8 @@ function buildLoaded(
     artifactPath: path.resolve(cwd, doc.artifact_path ?? 'artifacts'),
     modelProviders: (doc.model_providers ?? []) as ModelProvider[],
     modelConfigs: (doc.model_configs ?? []) as ModelConfig[],
-    runConfig: doc.run_config as RunConfig as FullRunConfig,
+    // The validator filled the defaults already; this also covers a run_config it could not use.
+    runConfig: runConfigWithDefaults(doc.run_config as RunConfig),
     stages,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };

@@ -3,7 +3,7 @@
  * injected into params, every default filled in), relative paths resolved. Produced by
  * `loadWorkflow()` (src/workflow/load.ts); consumed by plan/run and the CLI/Action.
  */
-import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
+import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 
 export type StageOutputSelector = { kind: 'final' } | { kind: 'processor'; name: string };
@@ -26,7 +26,8 @@ export interface LoadedStage {
   location?: SourceLocation;
 }
 
-export type FullRunConfig = Required<Omit<RunConfig, 'request_admission'>> & Pick<RunConfig, 'request_admission'>;
+export type { FullRunConfig } from '../config/defaults.js';
+import type { FullRunConfig } from '../config/defaults.js';
 
 export interface LoadedWorkflow {
   /** Absolute path of the workflow file. */

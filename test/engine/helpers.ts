@@ -5,26 +5,10 @@ import type { DataDesignerConfig } from '../../src/config/schema.js';
 import { openDatabase } from '../../src/data/database.js';
 import { memoryLogger } from '../../src/logger.js';
 import type { StageRunInput } from '../../src/engine/types.js';
+import { runConfigWithDefaults } from '../../src/config/defaults.js';
 
-export const RUN_CONFIG: StageRunInput['runConfig'] = {
-  disable_early_shutdown: false,
-  shutdown_error_rate: 0.5,
-  shutdown_error_window: 10,
-  buffer_size: 1000,
-  max_concurrent_row_groups: 3,
-  max_in_flight_tasks: 1024,
-  non_inference_max_parallel_workers: 4,
-  max_conversation_restarts: 5,
-  max_conversation_correction_steps: 0,
-  async_trace: false,
-  write_scheduler_events: false,
-  display_tui: false,
-  progress_interval: 5,
-  otel_metrics_port: null,
-  preserve_dropped_columns: true,
-  jinja_rendering_engine: 'secure',
-  request_admission: null,
-};
+/** Every RunConfig default, from the schema (the one place defaults live). */
+export const RUN_CONFIG: StageRunInput['runConfig'] = runConfigWithDefaults();
 
 export function tmpDir(prefix = 'ddflow-engine-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));

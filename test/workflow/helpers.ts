@@ -7,30 +7,14 @@ import { readRows } from '../../src/data/dataset.js';
 import { writeRowGroup } from '../../src/data/parquet-writer.js';
 import type { LoadedStage, LoadedWorkflow } from '../../src/workflow/model.js';
 import { parquetFilesAt } from '../../src/workflow/outputs.js';
+import { runConfigWithDefaults } from '../../src/config/defaults.js';
 
 export async function tempDir(prefix = 'ddflow-wf-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-export const RUN_CONFIG: LoadedWorkflow['runConfig'] = {
-  disable_early_shutdown: false,
-  shutdown_error_rate: 0.5,
-  shutdown_error_window: 10,
-  buffer_size: 1000,
-  max_concurrent_row_groups: 3,
-  max_in_flight_tasks: 1024,
-  non_inference_max_parallel_workers: 4,
-  max_conversation_restarts: 5,
-  max_conversation_correction_steps: 0,
-  async_trace: false,
-  write_scheduler_events: false,
-  display_tui: false,
-  progress_interval: 5,
-  otel_metrics_port: null,
-  preserve_dropped_columns: true,
-  jinja_rendering_engine: 'secure',
-  request_admission: null,
-};
+/** Every RunConfig default, from the schema (the one place defaults live). */
+export const RUN_CONFIG: LoadedWorkflow['runConfig'] = runConfigWithDefaults();
 
 export type StageSpec = Partial<Omit<LoadedStage, 'config' | 'index'>> & { name: string; config?: Partial<DataDesignerConfig> };
 

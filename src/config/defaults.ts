@@ -1,0 +1,13 @@
+/**
+ * Defaults come from the schema's `default:` annotations (src/config/schema.ts) and nowhere else;
+ * this turns them into values for code that builds configs without going through the loader.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { RunConfig } from './schema.js';
+
+/** A RunConfig with every field present (request_admission may stay null). */
+export type FullRunConfig = Required<Omit<RunConfig, 'request_admission'>> & Pick<RunConfig, 'request_admission'>;
+
+export function runConfigWithDefaults(given: RunConfig = {}): FullRunConfig {
+  return Value.Default(RunConfig, structuredClone(given)) as FullRunConfig;
+}
