@@ -13,6 +13,7 @@ import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js'
 import { drawParameter } from './sampling.js';
 import type { RunConfigLike, TraceMode } from './types.js';
 import { UsageMeter } from './usage.js';
+import { cellItems } from './list-values.js';
 
 export interface TextBlock {
   type: 'text';
@@ -246,20 +247,7 @@ export class LlmFacade {
 
 /** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */
 export function embeddingInputs(value: unknown): string[] {
-  let v = value;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (t.startsWith('[')) {
-      try {
-        const parsed = JSON.parse(t);
-        if (Array.isArray(parsed)) v = parsed;
-      } catch {
-        // Not JSON: embed the text as it is.
-      }
-    }
-  }
-  const items = Array.isArray(v) ? v : [v];
-  return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  return cellItems(value).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
 }
 
 export function toEmbedding(raw: unknown, endpoint: ModelEndpoint): CachedEmbedding {

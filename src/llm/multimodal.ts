@@ -5,6 +5,7 @@
  * contexts are rejected when the config is validated.
  */
 import { DdflowError } from '../diagnostics.js';
+import { cellItems } from './list-values.js';
 
 export interface ImageUrlBlock {
   type: 'image_url';
@@ -38,19 +39,7 @@ function sniffFormat(base64: string): string | undefined {
  * null and empty strings give none (that row's prompt goes without an image).
  */
 export function imageItems(value: unknown): string[] {
-  let v = value;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (t.startsWith('[')) {
-      try {
-        const parsed = JSON.parse(t);
-        if (Array.isArray(parsed)) v = parsed;
-      } catch {
-        // Not JSON: one image whose text starts with '['.
-      }
-    }
-  }
-  const items = Array.isArray(v) ? v : [v];
+  const items = cellItems(value);
   const out: string[] = [];
   for (const item of items) {
     if (item === null || item === undefined) continue;
