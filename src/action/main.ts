@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { DdflowError, ValidationError, formatDiagnostic } from '../diagnostics.js';
+import { DdflowError, ValidationError } from '../diagnostics.js';
 import { DUCKDB_DIR_ENV, DUCKDB_VERSION } from '../data/duckdb-loader.js';
 import { loadWorkflow } from '../workflow/load.js';
 import { planWorkflow, formatPlanLine, type PlanEntry } from '../workflow/plan.js';
@@ -76,7 +76,8 @@ export async function runAction(): Promise<void> {
     core.setFailed(err instanceof Error ? err.message : String(err));
     return;
   }
-  for (const w of workflow.warnings) core.warning(formatDiagnostic(w, workspace));
+  // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
+  annotate(workflow.warnings, workspace);
   maskProviderKeys([...BUILTIN_PROVIDERS, ...workflow.modelProviders]);
 
   // The loader resolved the file's artifact_path against baseDir already.
