@@ -369,8 +369,8 @@ var core = __webpack_require__(33838);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
-var load = __webpack_require__(95569);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
+var load = __webpack_require__(37944);
 // EXTERNAL MODULE: ./src/workflow/plan.ts
 var plan = __webpack_require__(74510);
 // EXTERNAL MODULE: ./src/workflow/cache-keys.ts
@@ -1159,8 +1159,8 @@ async function runAction() {
         core.setFailed(err instanceof Error ? err.message : String(err));
         return;
     }
-    for (const w of workflow.warnings)
-        core.warning((0,diagnostics/* formatDiagnostic */.xy)(w, workspace));
+    // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
+    annotate(workflow.warnings, workspace);
     maskProviderKeys([...providers/* BUILTIN_PROVIDERS */.Dd, ...workflow.modelProviders]);
     // The loader resolved the file's artifact_path against baseDir already.
     const artifactPath = inputs.artifactPath ? external_node_path_default().resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;

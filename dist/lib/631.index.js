@@ -1,5 +1,5 @@
-export const id = 902;
-export const ids = [902];
+export const id = 631;
+export const ids = [631];
 export const modules = {
 
 /***/ 90131:
@@ -8,12 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Oc: () => (/* binding */ STAGE_NAME_PATTERN),
 /* harmony export */   RO: () => (/* binding */ COLUMN_TYPES),
+/* harmony export */   gX: () => (/* binding */ RunConfig),
 /* harmony export */   sk: () => (/* binding */ publishedSchema),
 /* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
 /* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, RemoteValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SamplingStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, ChatCompletionInferenceParams, EmbeddingInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, RequestAdmission, RunConfig, DataDesignerConfig, BuilderConfig, InlineStageConfig, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74508);
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, RemoteValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SamplingStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, ChatCompletionInferenceParams, EmbeddingInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, RequestAdmission, DataDesignerConfig, BuilderConfig, InlineStageConfig, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
 /**
  * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
  *
@@ -1807,6 +1808,36 @@ class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowErr
 
 /***/ }),
 
+/***/ 67546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ cellItems)
+/* harmony export */ });
+/**
+ * A cell that may hold several items (texts to embed, images to send): a list, or a string holding a
+ * JSON list, gives its items; anything else is one item. Data Designer treats such cells the same way.
+ */
+function cellItems(value) {
+    if (typeof value === 'string') {
+        const t = value.trim();
+        if (t.startsWith('[')) {
+            try {
+                const parsed = JSON.parse(t);
+                if (Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // Not JSON: a single item whose text happens to start with '['.
+            }
+        }
+    }
+    return Array.isArray(value) ? value : [value];
+}
+
+
+/***/ }),
+
 /***/ 29593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1815,12 +1846,14 @@ class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowErr
 /* harmony export */ });
 /* unused harmony exports imageItems, imageUrl */
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/* harmony import */ var _list_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67546);
 /**
  * `multi_modal_context` of LLM columns (Data Designer §2.3): images from other columns of the row, sent
  * as `image_url` blocks after the prompt's text block in the user message. A URL (http(s):// or an
  * existing data: URI) is sent as it is; base64 data becomes a data URI. Only images: audio and video
  * contexts are rejected when the config is validated.
  */
+
 
 const URL_LIKE = /^(https?:\/\/|data:)/i;
 /** Media subtypes for the names Data Designer's ImageFormat uses (`jpg` is not a MIME subtype). */
@@ -1842,21 +1875,7 @@ function sniffFormat(base64) {
  * null and empty strings give none (that row's prompt goes without an image).
  */
 function imageItems(value) {
-    let v = value;
-    if (typeof v === 'string') {
-        const t = v.trim();
-        if (t.startsWith('[')) {
-            try {
-                const parsed = JSON.parse(t);
-                if (Array.isArray(parsed))
-                    v = parsed;
-            }
-            catch {
-                // Not JSON: one image whose text starts with '['.
-            }
-        }
-    }
-    const items = Array.isArray(v) ? v : [v];
+    const items = (0,_list_values_js__WEBPACK_IMPORTED_MODULE_1__/* .cellItems */ .x)(value);
     const out = [];
     for (const item of items) {
         if (item === null || item === undefined)
@@ -3940,7 +3959,7 @@ async function filesHash(files) {
 
 /***/ }),
 
-/***/ 95569:
+/***/ 37944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5925,6 +5944,19 @@ function checkProcessorNames(processors, outputProcessors, at) {
     visit(outputProcessors, 'output_processors');
 }
 
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/default/default.mjs + 7 modules
+var default_default = __webpack_require__(67894);
+;// CONCATENATED MODULE: ./src/config/defaults.ts
+/**
+ * Defaults come from the schema's `default:` annotations (src/config/schema.ts) and nowhere else;
+ * this turns them into values for code that builds configs without going through the loader.
+ */
+
+
+function runConfigWithDefaults(given = {}) {
+    return default_default/* Default */.y(config_schema/* RunConfig */.gX, structuredClone(given));
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/load.ts
 /**
  * Loading a workflow file: parse (YAML or JSON, every node's position kept), read the Data Designer
@@ -5933,6 +5965,7 @@ function checkProcessorNames(processors, outputProcessors, at) {
  * is reported at once (a ValidationError carrying all diagnostics, each at its file:line:col) or a typed
  * LoadedWorkflow comes back.
  */
+
 
 
 
@@ -6117,7 +6150,8 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
         artifactPath: external_node_path_default().resolve(cwd, doc.artifact_path ?? 'artifacts'),
         modelProviders: (doc.model_providers ?? []),
         modelConfigs: (doc.model_configs ?? []),
-        runConfig: doc.run_config,
+        // The validator filled the defaults already; this also covers a run_config it could not use.
+        runConfig: runConfigWithDefaults(doc.run_config),
         stages,
         warnings: diagnostics.filter((d) => d.severity === 'warning'),
     };
@@ -7039,7 +7073,10 @@ class UsageMeter {
     }
 }
 
+// EXTERNAL MODULE: ./src/llm/list-values.ts
+var list_values = __webpack_require__(67546);
 ;// CONCATENATED MODULE: ./src/llm/facade.ts
+
 
 
 
@@ -7206,22 +7243,7 @@ class LlmFacade {
 }
 /** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */
 function embeddingInputs(value) {
-    let v = value;
-    if (typeof v === 'string') {
-        const t = v.trim();
-        if (t.startsWith('[')) {
-            try {
-                const parsed = JSON.parse(t);
-                if (Array.isArray(parsed))
-                    v = parsed;
-            }
-            catch {
-                // Not JSON: embed the text as it is.
-            }
-        }
-    }
-    const items = Array.isArray(v) ? v : [v];
-    return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+    return (0,list_values/* cellItems */.x)(value).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
 }
 function toEmbedding(raw, endpoint) {
     const response = raw;
