@@ -18,39 +18,21 @@ import { TextDecoder } from 'node:util';
 import picomatch from 'picomatch';
 import { DdflowError } from '../diagnostics.js';
 import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+import type { IndexRange, PartitionBlock, SeedConfig, SeedSource } from '../config/schema.js';
+import { parquetSource } from './dataset.js';
 
 // Narrow local shapes until src/config/schema.ts provides the types.
-export interface LocalSeedSourceLike {
-  seed_type: 'local';
-  path: string;
+/**
+ * The previous stage's output handed to the next stage as its seed (ddflow's chaining). Not a seed type
+ * users write: the runner builds it, so the parquet files are read where they are, never copied first.
+ */
+export interface UpstreamSeedSource {
+  seed_type: 'upstream';
+  files: string[];
 }
-export interface DirectorySeedSourceLike {
-  seed_type: 'directory';
-  path: string;
-  file_pattern?: string;
-  recursive?: boolean;
-}
-export interface FileContentsSeedSourceLike {
-  seed_type: 'file_contents';
-  path: string;
-  file_pattern?: string;
-  recursive?: boolean;
-  encoding?: string;
-}
-export type SeedSourceLike = LocalSeedSourceLike | DirectorySeedSourceLike | FileContentsSeedSourceLike;
-export interface IndexRangeLike {
-  start: number;
-  end: number;
-}
-export interface PartitionBlockLike {
-  index?: number;
-  num_partitions?: number;
-}
-export interface SeedConfigLike {
-  source: SeedSourceLike;
-  sampling_strategy?: 'ordered' | 'shuffle';
-  selection_strategy?: IndexRangeLike | PartitionBlockLike | null;
-}
+export type SeedSourceLike = SeedSource | UpstreamSeedSource;
+export type IndexRangeLike = IndexRange;
+export type SeedConfigLike = Omit<SeedConfig, 'source'> & { source: SeedSourceLike };
 
 export const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'] as const;
 
@@ -95,11 +77,12 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   let range: IndexRangeLike;
   let hydrate: ((rows: Row[]) => Promise<void>) | undefined;
 
-  if (source.seed_type === 'local') {
-    const from = localSeedRelation(source.path, baseDir);
-    sourceSize = await countOf(db, from, source.path);
+  if (source.seed_type === 'local' || source.seed_type === 'upstream') {
+    const from = source.seed_type === 'local' ? localSeedRelation(source.path, baseDir) : parquetSource(source.files);
+    const what = source.seed_type === 'local' ? source.path : 'the upstream output';
+    sourceSize = await countOf(db, from, what);
     range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-    await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, source.path);
+    await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
     const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
     columns = described.map((c) => c.name);
     columnTypes = new Map(described.map((c) => [c.name, c.type]));
@@ -217,7 +200,8 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
  * IndexRange / PartitionBlock → inclusive range over a source of `size` rows, with Data Designer's
  * messages. No selection = everything.
  */
-export function resolveSelection(selection: IndexRangeLike | PartitionBlockLike | null, size: number): IndexRangeLike {
+/** `{}` is a PartitionBlock with its defaults (index 0 of 1), as in Data Designer. */
+export function resolveSelection(selection: IndexRange | Partial<PartitionBlock> | null, size: number): IndexRangeLike {
   if (size <= 0) throw new DdflowError('The seed dataset has no rows.');
   if (!selection) return { start: 0, end: size - 1 };
   if ('start' in selection || 'end' in selection) {
@@ -308,7 +292,7 @@ export interface ManifestRow {
 
 /** One row per matching file under the directory, sorted by relative path (POSIX separators). */
 export async function listSeedDirectory(
-  source: DirectorySeedSourceLike | FileContentsSeedSourceLike,
+  source: Extract<SeedSource, { seed_type: 'directory' | 'file_contents' }>,
   baseDir: string,
 ): Promise<ManifestRow[]> {
   const pattern = source.file_pattern ?? '*';

@@ -7,11 +7,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ColumnConfig, ProcessorConfig, SeedConfig } from '../config/schema.js';
-import { openDatabase, quoteLiteral, type Database } from '../data/database.js';
-import { columnsOf, countRows, parquetSource, streamRows } from '../data/dataset.js';
+import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
+import { openDatabase } from '../data/database.js';
+import { columnsOf, countRows, streamRows } from '../data/dataset.js';
 import { declaredTypeOf, type DeclaredType } from '../data/parquet-writer.js';
-import { openSeedDataset, type SeedDataset } from '../data/seed-reader.js';
+import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
 import { EarlyShutdownMonitor } from '../llm/outcomes.js';
 import { templateVariables } from '../template/ast.js';
@@ -40,19 +40,13 @@ import { stageColumnStatistics } from './statistics.js';
 import { conditionEvaluator, engineTemplates } from './templating.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, StageRunInput, StageRunResult } from './types.js';
 
-/** The upstream handoff: several parquet files become one seed file, so selection and shuffle see one dataset. */
-async function upstreamSeedConfig(db: Database, input: StageRunInput): Promise<SeedConfig | null> {
+/** The seed a stage reads: the upstream stage's output files when chained (read in place), else its own seed_config. */
+function stageSeedConfig(input: StageRunInput): SeedConfigLike | null {
   const up = input.upstream;
   if (!up) return input.config.seed_config ?? null;
   if (up.files.length === 0) throw new DdflowError(`Stage '${input.stageName}' has no upstream rows to read.`);
-  let file = up.files[0]!;
-  if (up.files.length > 1) {
-    file = path.join(input.stageDir, '.upstream-seed.parquet');
-    await fs.mkdir(input.stageDir, { recursive: true });
-    await db.run(`COPY (SELECT * FROM ${parquetSource(up.files)}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
-  }
   return {
-    source: { seed_type: 'local', path: file },
+    source: { seed_type: 'upstream', files: up.files },
     sampling_strategy: up.samplingStrategy ?? 'ordered',
     selection_strategy: up.selectionStrategy ?? null,
   };
@@ -86,9 +80,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
   const db = input.db ?? ownDb!;
   let seedData: SeedDataset | null = null;
   try {
-    const seedConfig = await upstreamSeedConfig(db, input);
+    const seedConfig = stageSeedConfig(input);
     if (input.upstream && input.config.seed_config) warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
-    if (seedConfig) seedData = await openSeedDataset(db, seedConfig as never, { seed: input.seed });
+    if (seedConfig) seedData = await openSeedDataset(db, seedConfig, { seed: input.seed });
     const compiled = compileStage(input.config, seedData?.columns ?? null);
     for (const w of compiled.warnings) warn(w);
 
