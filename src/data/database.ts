@@ -171,3 +171,15 @@ export function errorMessage(err: unknown): string {
   const m = err instanceof Error ? err.message : String(err);
   return m.split('\n')[0] ?? m;
 }
+
+/**
+ * Parses SQL with DuckDB's own parser — nothing is bound or executed — and returns the number of
+ * statements, or the first line of the parser's message (without the binding's prefix).
+ */
+export async function parseSql(db: Database, sql: string): Promise<{ statements: number } | { error: string }> {
+  try {
+    return { statements: (await db.connection.extractStatements(sql)).count };
+  } catch (err) {
+    return { error: errorMessage(err).replace(/^Failed to extract statements: /, '').split('\n')[0]!.trim() };
+  }
+}

@@ -133,8 +133,7 @@ export async function runSqlOverDataset(
   await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
   try {
     try {
-      // The newline keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
-      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)}\n)`);
+      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS ${asDatasetQuery(query)}`);
     } catch (err) {
       throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
     }
@@ -171,8 +170,12 @@ async function removeBatchFiles(dir: string): Promise<void> {
   }
 }
 
-function stripTrailingSemicolons(sql: string): string {
-  return sql.trim().replace(/;+\s*$/, '');
+/**
+ * How a `sql` processor's query is run: as a subquery whose result replaces the dataset. The newline
+ * keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
+ */
+export function asDatasetQuery(query: string): string {
+  return `SELECT * FROM (${query.trim().replace(/;+\s*$/, '')}\n)`;
 }
 
 function nonNegativeInt(n: number, what: string): number {

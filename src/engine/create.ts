@@ -93,7 +93,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       evalCondition: conditionEvaluator(templates),
       conditionVariables: (c) => templateVariables(`{{ ${c} }}`),
     });
-    const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal };
+    const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db };
     const monitor = new EarlyShutdownMonitor(runConfig);
     let firstFailure: string | undefined;
     const llm: LlmGeneratorDeps | null = input.models

@@ -7,6 +7,7 @@ import type { ColumnConfig } from '../config/schema.js';
 import type { DeclaredType } from '../data/parquet-writer.js';
 import type { Logger } from '../logger.js';
 import type { EngineTemplates } from './templating.js';
+import type { Database } from '../data/database.js';
 
 export type Row = Record<string, unknown>;
 
@@ -30,6 +31,8 @@ export interface GeneratorContext {
   log: Logger;
   warn(message: string): void;
   signal?: AbortSignal;
+  /** The stage's DuckDB database (for generators that parse or query SQL). */
+  db?: Database;
 }
 
 export interface ColumnGenerator {

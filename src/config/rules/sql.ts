@@ -6,7 +6,8 @@
  * a workflow has sql processors, and when it cannot be loaded (e.g. the bundled CLI without
  * node_modules) the check is skipped without a word — the run reports the same problem anyway.
  */
-import { openDatabase, type Database } from '../../data/database.js';
+import { openDatabase, parseSql, type Database } from '../../data/database.js';
+import { asDatasetQuery } from '../../data/dataset.js';
 import type { Reporter } from '../report.js';
 import type { Path } from '../source-map.js';
 
@@ -15,15 +16,6 @@ export interface SqlQuery {
   at: Path;
   processor: string;
   query: string;
-}
-
-/** The first line of DuckDB's message, without the binding's prefix ("Parser Error: syntax error at or near ..."). */
-function parserMessage(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0]!.trim();
-}
-
-async function statementCount(db: Database, sql: string): Promise<number> {
-  return (await db.connection.extractStatements(sql)).count;
 }
 
 /** `open`: how to get a database (tests pass one that fails, as a CLI without DuckDB would). */
@@ -37,24 +29,14 @@ export async function checkSqlQueries(queries: readonly SqlQuery[], report: Repo
   }
   try {
     for (const q of queries) {
-      let count: number;
-      try {
-        count = await statementCount(db, q.query);
-      } catch (err) {
-        report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parserMessage(err)}`, 'sql_syntax');
+      const parsed = await parseSql(db, q.query);
+      if ('error' in parsed) {
+        report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
         continue;
       }
-      // The engine reads the result as `SELECT * FROM (<query>)`: one query, no trailing `;`, no DML/DDL.
-      // (The newline keeps a trailing `-- comment` from swallowing the parenthesis.)
-      const inner = q.query.trim().replace(/;+\s*$/, '');
-      let wrapped = count === 1;
-      if (wrapped) {
-        try {
-          await statementCount(db, `SELECT * FROM (${inner}\n)`);
-        } catch {
-          wrapped = false;
-        }
-      }
+      const count = parsed.statements;
+      // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
+      const wrapped = count === 1 && 'statements' in (await parseSql(db, asDatasetQuery(q.query)));
       if (!wrapped) {
         report.error(
           q.at,

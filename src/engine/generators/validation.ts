@@ -21,7 +21,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ValidationColumn } from '../../config/schema.js';
-import { openDatabase } from '../../data/database.js';
+import { openDatabase, parseSql, type Database } from '../../data/database.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../row-group.js';
@@ -36,8 +36,10 @@ type BatchValidator = (inputs: unknown[]) => Promise<ValidationOutput[]>;
 
 const DECIMAL_WITHOUT_SCALE = /DECIMAL\(\d+\)/g;
 
-export async function validateSqlBatch(values: readonly unknown[]): Promise<ValidationOutput[]> {
-  const db = await openDatabase();
+/** `db`: the stage's database when there is one (a parser session costs nothing to reuse). */
+export async function validateSqlBatch(values: readonly unknown[], db?: Database): Promise<ValidationOutput[]> {
+  const own = db ? undefined : await openDatabase();
+  const parser = db ?? own!;
   try {
     const out: ValidationOutput[] = [];
     for (const v of values) {
@@ -49,18 +51,15 @@ export async function validateSqlBatch(values: readonly unknown[]): Promise<Vali
       let messages = '';
       if (sql.trim() === '') messages = 'Parser Error: empty query';
       else {
-        try {
-          await db.connection.extractStatements(sql);
-        } catch (err) {
-          messages = (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0]!;
-        }
+        const parsed = await parseSql(parser, sql);
+        if ('error' in parsed) messages = parsed.error;
       }
       if (sql.match(DECIMAL_WITHOUT_SCALE)) messages += '\nCustom Check: Found DECIMAL definitions without a scale, which may be incorrect.';
       out.push(messages ? { is_valid: false, error_messages: messages } : { is_valid: true, error_messages: '' });
     }
     return out;
   } finally {
-    db.close();
+    own?.close();
   }
 }
 
@@ -222,7 +221,7 @@ export class ValidationGenerator implements ColumnGenerator {
         if (lang === 'python') {
           requirePython();
           this.validate = validatePythonBatch;
-        } else if (lang.startsWith('sql:')) this.validate = validateSqlBatch;
+        } else if (lang.startsWith('sql:')) this.validate = (values) => validateSqlBatch(values, ctx.db);
         else throw new DdflowError(`Validation column '${column.name}' cannot validate ${lang}: the code validator supports python and sql:* only.`);
         this.separately = true;
         // Local checks are cheap: one child process / one parser session per row group, not per batch_size.
