@@ -2284,8 +2284,10 @@ var _2020 = __webpack_require__(52210);
 
 // ---------------------------------------------------------------- SQL (DuckDB's parser)
 const DECIMAL_WITHOUT_SCALE = /DECIMAL\(\d+\)/g;
-async function validateSqlBatch(values) {
-    const db = await (0,database/* openDatabase */.qI)();
+/** `db`: the stage's database when there is one (a parser session costs nothing to reuse). */
+async function validateSqlBatch(values, db) {
+    const own = db ? undefined : await (0,database/* openDatabase */.qI)();
+    const parser = db ?? own;
     try {
         const out = [];
         for (const v of values) {
@@ -2298,12 +2300,9 @@ async function validateSqlBatch(values) {
             if (sql.trim() === '')
                 messages = 'Parser Error: empty query';
             else {
-                try {
-                    await db.connection.extractStatements(sql);
-                }
-                catch (err) {
-                    messages = (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0];
-                }
+                const parsed = await (0,database/* parseSql */.eg)(parser, sql);
+                if ('error' in parsed)
+                    messages = parsed.error;
             }
             if (sql.match(DECIMAL_WITHOUT_SCALE))
                 messages += '\nCustom Check: Found DECIMAL definitions without a scale, which may be incorrect.';
@@ -2312,7 +2311,7 @@ async function validateSqlBatch(values) {
         return out;
     }
     finally {
-        db.close();
+        own?.close();
     }
 }
 // ---------------------------------------------------------------- Python (ast.parse in python3)
@@ -2461,7 +2460,7 @@ class ValidationGenerator {
                     this.validate = validatePythonBatch;
                 }
                 else if (lang.startsWith('sql:'))
-                    this.validate = validateSqlBatch;
+                    this.validate = (values) => validateSqlBatch(values, ctx.db);
                 else
                     throw new diagnostics/* DdflowError */.Zq(`Validation column '${column.name}' cannot validate ${lang}: the code validator supports python and sql:* only.`);
                 this.separately = true;
@@ -3767,21 +3766,15 @@ function summarize(values) {
 
 
 
-/** The upstream handoff: several parquet files become one seed file, so selection and shuffle see one dataset. */
-async function upstreamSeedConfig(db, input) {
+/** The seed a stage reads: the upstream stage's output files when chained (read in place), else its own seed_config. */
+function stageSeedConfig(input) {
     const up = input.upstream;
     if (!up)
         return input.config.seed_config ?? null;
     if (up.files.length === 0)
         throw new diagnostics/* DdflowError */.Zq(`Stage '${input.stageName}' has no upstream rows to read.`);
-    let file = up.files[0];
-    if (up.files.length > 1) {
-        file = external_node_path_default().join(input.stageDir, '.upstream-seed.parquet');
-        await external_node_fs_.promises.mkdir(input.stageDir, { recursive: true });
-        await db.run(`COPY (SELECT * FROM ${(0,dataset/* parquetSource */.Cn)(up.files)}) TO ${(0,database/* quoteLiteral */.ce)(file)} (FORMAT parquet)`);
-    }
     return {
-        source: { seed_type: 'local', path: file },
+        source: { seed_type: 'upstream', files: up.files },
         sampling_strategy: up.samplingStrategy ?? 'ordered',
         selection_strategy: up.selectionStrategy ?? null,
     };
@@ -3811,7 +3804,7 @@ async function runStage(input) {
     const db = input.db ?? ownDb;
     let seedData = null;
     try {
-        const seedConfig = await upstreamSeedConfig(db, input);
+        const seedConfig = stageSeedConfig(input);
         if (input.upstream && input.config.seed_config)
             warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
         if (seedConfig)
@@ -3826,7 +3819,7 @@ async function runStage(input) {
             evalCondition: conditionEvaluator(templates),
             conditionVariables: (c) => (0,template_ast/* templateVariables */.Qp)(`{{ ${c} }}`),
         });
-        const ctx = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal };
+        const ctx = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db };
         const monitor = new EarlyShutdownMonitor(runConfig);
         let firstFailure;
         const llm = input.models

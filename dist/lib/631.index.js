@@ -602,6 +602,7 @@ function sortKeysDeep(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
+/* harmony export */   eg: () => (/* binding */ parseSql),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   qI: () => (/* binding */ openDatabase),
 /* harmony export */   uG: () => (/* binding */ literalList),
@@ -744,6 +745,18 @@ function errorMessage(err) {
     const m = err instanceof Error ? err.message : String(err);
     return m.split('\n')[0] ?? m;
 }
+/**
+ * Parses SQL with DuckDB's own parser — nothing is bound or executed — and returns the number of
+ * statements, or the first line of the parser's message (without the binding's prefix).
+ */
+async function parseSql(db, sql) {
+    try {
+        return { statements: (await db.connection.extractStatements(sql)).count };
+    }
+    catch (err) {
+        return { error: errorMessage(err).replace(/^Failed to extract statements: /, '').split('\n')[0].trim() };
+    }
+}
 
 
 /***/ }),
@@ -752,6 +765,7 @@ function errorMessage(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ asDatasetQuery),
 /* harmony export */   BO: () => (/* binding */ countRows),
 /* harmony export */   Cn: () => (/* binding */ parquetSource),
 /* harmony export */   IX: () => (/* binding */ streamRows),
@@ -876,8 +890,7 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
     await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
     try {
         try {
-            // The newline keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
-            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS SELECT * FROM (${stripTrailingSemicolons(query)}\n)`);
+            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS ${asDatasetQuery(query)}`);
         }
         catch (err) {
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
@@ -914,8 +927,12 @@ async function removeBatchFiles(dir) {
             await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name), { force: true });
     }
 }
-function stripTrailingSemicolons(sql) {
-    return sql.trim().replace(/;+\s*$/, '');
+/**
+ * How a `sql` processor's query is run: as a subquery whose result replaces the dataset. The newline
+ * keeps a query that ends in a `-- comment` from commenting out the closing parenthesis.
+ */
+function asDatasetQuery(query) {
+    return `SELECT * FROM (${query.trim().replace(/;+\s*$/, '')}\n)`;
 }
 function nonNegativeInt(n, what) {
     if (!Number.isInteger(n) || n < 0)
@@ -1159,10 +1176,11 @@ function runNpmInstall(installDir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
 /* harmony import */ var _database_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94715);
+/* harmony import */ var _dataset_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99724);
 /**
  * Seed datasets (Data Designer §7): read a `local` file/glob, or list a `directory` (optionally with
  * each file's text, `file_contents`), apply the selection strategy, and serve rows to row groups.
@@ -1183,6 +1201,7 @@ function runNpmInstall(installDir) {
 
 
 
+
 const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'];
 let seedCounter = 0;
 /** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
@@ -1196,11 +1215,12 @@ async function openSeedDataset(db, config, options = {}) {
     let sourceSize;
     let range;
     let hydrate;
-    if (source.seed_type === 'local') {
-        const from = localSeedRelation(source.path, baseDir);
-        sourceSize = await countOf(db, from, source.path);
+    if (source.seed_type === 'local' || source.seed_type === 'upstream') {
+        const from = source.seed_type === 'local' ? localSeedRelation(source.path, baseDir) : (0,_dataset_js__WEBPACK_IMPORTED_MODULE_5__/* .parquetSource */ .Cn)(source.files);
+        const what = source.seed_type === 'local' ? source.path : 'the upstream output';
+        sourceSize = await countOf(db, from, what);
         range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-        await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, source.path);
+        await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
         const described = await db.describe(`SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(table)}`);
         columns = described.map((c) => c.name);
         columnTypes = new Map(described.map((c) => [c.name, c.type]));
@@ -1322,6 +1342,7 @@ async function openSeedDataset(db, config, options = {}) {
  * IndexRange / PartitionBlock → inclusive range over a source of `size` rows, with Data Designer's
  * messages. No selection = everything.
  */
+/** `{}` is a PartitionBlock with its defaults (index 0 of 1), as in Data Designer. */
 function resolveSelection(selection, size) {
     if (size <= 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('The seed dataset has no rows.');
@@ -1428,7 +1449,7 @@ async function listSeedDirectory(source, baseDir) {
     }
     const recursive = source.recursive ?? true;
     // fnmatch semantics: case-sensitive, `*` also matches a leading dot.
-    const matches = picomatch__WEBPACK_IMPORTED_MODULE_5___default()(pattern, { dot: true, nocase: false });
+    const matches = picomatch__WEBPACK_IMPORTED_MODULE_6___default()(pattern, { dot: true, nocase: false });
     const relPaths = [];
     const walk = async (dir, rel) => {
         for (const entry of await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir, { withFileTypes: true })) {
@@ -5060,6 +5081,8 @@ function parseCsvLine(line) {
 
 // EXTERNAL MODULE: ./src/data/database.ts
 var database = __webpack_require__(94715);
+// EXTERNAL MODULE: ./src/data/dataset.ts
+var dataset = __webpack_require__(99724);
 ;// CONCATENATED MODULE: ./src/config/rules/sql.ts
 /**
  * `sql` processor queries are parsed with DuckDB's own parser (nothing is bound or executed), so a
@@ -5070,13 +5093,7 @@ var database = __webpack_require__(94715);
  * node_modules) the check is skipped without a word — the run reports the same problem anyway.
  */
 
-/** The first line of DuckDB's message, without the binding's prefix ("Parser Error: syntax error at or near ..."). */
-function parserMessage(err) {
-    return (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '').split('\n')[0].trim();
-}
-async function statementCount(db, sql) {
-    return (await db.connection.extractStatements(sql)).count;
-}
+
 /** `open`: how to get a database (tests pass one that fails, as a CLI without DuckDB would). */
 async function checkSqlQueries(queries, report, open = () => (0,database/* openDatabase */.qI)()) {
     if (queries.length === 0)
@@ -5090,26 +5107,14 @@ async function checkSqlQueries(queries, report, open = () => (0,database/* openD
     }
     try {
         for (const q of queries) {
-            let count;
-            try {
-                count = await statementCount(db, q.query);
-            }
-            catch (err) {
-                report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parserMessage(err)}`, 'sql_syntax');
+            const parsed = await (0,database/* parseSql */.eg)(db, q.query);
+            if ('error' in parsed) {
+                report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
                 continue;
             }
-            // The engine reads the result as `SELECT * FROM (<query>)`: one query, no trailing `;`, no DML/DDL.
-            // (The newline keeps a trailing `-- comment` from swallowing the parenthesis.)
-            const inner = q.query.trim().replace(/;+\s*$/, '');
-            let wrapped = count === 1;
-            if (wrapped) {
-                try {
-                    await statementCount(db, `SELECT * FROM (${inner}\n)`);
-                }
-                catch {
-                    wrapped = false;
-                }
-            }
+            const count = parsed.statements;
+            // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
+            const wrapped = count === 1 && 'statements' in (await (0,database/* parseSql */.eg)(db, (0,dataset/* asDatasetQuery */.$P)(q.query)));
             if (!wrapped) {
                 report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? '' : `, not ${count} statements`}.`, 'sql_not_a_query');
             }
