@@ -9,8 +9,8 @@ import * as core from '@actions/core';
 import { DdflowError, ValidationError } from '../diagnostics.js';
 import { DUCKDB_DIR_ENV, DUCKDB_VERSION } from '../data/duckdb-loader.js';
 import { loadWorkflow } from '../workflow/load.js';
-import { planWorkflow, formatPlanLine, type PlanEntry } from '../workflow/plan.js';
-import { stageCacheKey } from '../workflow/cache-keys.js';
+import { buildPlan, formatPlanTable } from '../workflow/plan.js';
+import { isCacheHit, planMarkdown, planStagesOutput } from './plan-summary.js';
 import { runWorkflow, usedModelAliases, workflowDirOf, WorkflowRunError, type RunEvent, type RunWorkflowOptions } from '../workflow/run.js';
 import type { LoadedWorkflow } from '../workflow/model.js';
 import { noCacheStore } from '../workflow/stores.js';
@@ -100,30 +100,15 @@ export async function runAction(): Promise<void> {
         return;
       }
       case 'plan': {
-        const entries = await planWorkflow(workflow, { ...common, artifactPath });
-        // A fresh runner has no local stages: ask the Actions cache whether it holds each stage that
-        // would run. Keys carry the fingerprint, so a hit is exact (a miss may be a stage whose
-        // upstream drops rows, which shifts its planned fingerprint).
-        const inActionsCache = new Set<number>();
-        if (inputs.cache) {
-          const store = new GitHubCacheStore();
-          for (const e of entries) {
-            if (e.decision === 'run' && (await store.has(stageCacheKey(inputs.cacheKeyPrefix, workflow.name, e.stage, e.fingerprint)))) inActionsCache.add(e.index);
-          }
-        }
-        const line = (e: PlanEntry) => (inActionsCache.has(e.index) ? `${e.stage}  cached  ${e.fingerprint.slice(0, 12)}  rows=${e.rows} calls~0  (Actions cache)` : formatPlanLine(e));
-        for (const e of entries) core.info(line(e));
-        const cacheOf = (e: PlanEntry) => (inActionsCache.has(e.index) ? 'restored' : e.decision === 'cached' ? 'reused' : 'miss');
-        core.setOutput(
-          'stages',
-          JSON.stringify(entries.map((e) => ({ name: e.stage, status: inActionsCache.has(e.index) ? 'cached' : e.decision, cache: cacheOf(e), rows: e.rows, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }))),
-        );
-        core.setOutput('records', String(entries.at(-1)?.rows ?? 0));
-        core.setOutput('cache-hits', String(entries.filter((e) => e.decision === 'cached' || inActionsCache.has(e.index)).length));
-        await core.summary
-          .addHeading(`ddflow plan: ${workflow.name}`, 3)
-          .addCodeBlock(entries.map(line).join('\n'))
-          .write();
+        // With the cache on, the plan brings back from the Actions cache what a run would restore, so
+        // every decision and fingerprint is the one the run will make (a fresh runner has no local stages).
+        const plan = await buildPlan(workflow, { ...common, artifactPath, cacheStore: inputs.cache ? new GitHubCacheStore() : undefined, cacheKeyPrefix: inputs.cacheKeyPrefix });
+        for (const line of formatPlanTable(plan).trimEnd().split('\n')) core.info(line);
+        const target = plan.stages.filter((e) => e.decision !== 'skipped' || e.reason !== 'not a target').at(-1);
+        core.setOutput('stages', JSON.stringify(planStagesOutput(plan)));
+        core.setOutput('records', String(target?.rows ?? 0));
+        core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
+        await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
         return;
       }
       case 'preview': {

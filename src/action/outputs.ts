@@ -8,11 +8,13 @@ import * as core from '@actions/core';
 import type { ArtifactSink, UploadedArtifact } from '../workflow/stores.js';
 import type { RunReport, StageCacheState, StageStatus, TokenUsage } from '../workflow/report.js';
 import type { UploadMode } from './inputs.js';
+import type { StageDecision } from '../workflow/plan.js';
 
 /** One element of the `stages` output. */
 export interface StageOutput {
   name: string;
-  status: StageStatus;
+  /** A run's stage status; for `command: plan`, the planned decision. */
+  status: StageStatus | StageDecision;
   cache: StageCacheState;
   rows: number;
   duration_sec: number;

@@ -12,10 +12,10 @@
  * `file_contents` reads a file's text only when its row is served (as Data Designer hydrates only the
  * selected manifest rows), so a large directory is not read into memory up front.
  */
-import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
-import picomatch from 'picomatch';
+import { directorySeedFiles, localSeedFiles, localWildcardExtension, SEED_FILE_EXTENSIONS } from '../shared/seed-files.js';
 import { DdflowError } from '../diagnostics.js';
 import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
 import type { IndexRange, PartitionBlock, SeedConfig, SeedSource } from '../config/schema.js';
@@ -34,7 +34,7 @@ export type SeedSourceLike = SeedSource | UpstreamSeedSource;
 export type IndexRangeLike = IndexRange;
 export type SeedConfigLike = Omit<SeedConfig, 'source'> & { source: SeedSourceLike };
 
-export const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'] as const;
+export { SEED_FILE_EXTENSIONS };
 
 export interface SeedDataset {
   /** Seed column names, in order. */
@@ -229,39 +229,22 @@ export function partitionToRange(index: number, numPartitions: number, size: num
 }
 
 /**
- * Checks a `local` seed path as Data Designer does and returns the DuckDB relation that reads it:
- * an existing file with a dataset extension, or a glob ending in `*.<ext>` whose directory holds such files.
+ * Checks a `local` seed path as Data Designer does and returns the DuckDB relation that reads it: the
+ * files of src/shared/seed-files.ts, named one by one (never a glob DuckDB expands on its own, so the
+ * reader reads exactly the files the fingerprint hashed).
  */
 export function localSeedRelation(userPath: string, baseDir: string): string {
-  const wildcard = SEED_FILE_EXTENSIONS.find((ext) => userPath.endsWith(`*${ext}`));
-  let resolved: string;
-  let ext: string;
-  if (wildcard) {
-    const star = userPath.indexOf('*.');
-    const dirPart = userPath.slice(0, star);
-    ext = wildcard;
-    const dir = path.resolve(baseDir, dirPart || '.');
-    const hasMatch =
-      existsSync(dir) && statSync(dir).isDirectory() && fsListSync(dir).some((name) => name.endsWith(ext) && isFile(path.join(dir, name)));
-    if (!hasMatch) throw new DdflowError(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
-    resolved = path.resolve(baseDir, userPath);
-  } else {
-    resolved = path.resolve(baseDir, userPath);
-    if (!isFile(resolved)) throw new DdflowError(`Path ${userPath} is not a file.`);
-    ext = path.extname(resolved).toLowerCase();
-    if (!(SEED_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
-      throw new DdflowError("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
-    }
-  }
-  const lit = quoteLiteral(resolved);
+  const files = localSeedFiles(userPath, baseDir);
+  const ext = localWildcardExtension(userPath) ?? path.extname(files[0]!).toLowerCase();
+  const list = `[${files.map(quoteLiteral).join(', ')}]`;
   switch (ext) {
     case '.parquet':
-      return `read_parquet(${lit}, union_by_name = true)`;
+      return `read_parquet(${list}, union_by_name = true)`;
     case '.csv':
-      return `read_csv(${lit}, header = true, union_by_name = true)`;
+      return `read_csv(${list}, header = true, union_by_name = true)`;
     default:
       // format 'auto' accepts both a JSON array of records and JSON lines.
-      return `read_json(${lit}, format = 'auto', union_by_name = true)`;
+      return `read_json(${list}, format = 'auto', union_by_name = true)`;
   }
 }
 
@@ -306,23 +289,7 @@ export async function listSeedDirectory(
     throw new DdflowError(`Seed source directory '${root}' does not exist.`);
   }
   const recursive = source.recursive ?? true;
-  // fnmatch semantics: case-sensitive, `*` also matches a leading dot.
-  const matches = picomatch(pattern, { dot: true, nocase: false });
-  const relPaths: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, entry.name);
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSafe(abs)?.isDirectory());
-      if (isDir) {
-        if (recursive) await walk(abs, relPath);
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && statSafe(abs)?.isFile())) && matches(entry.name)) {
-        relPaths.push(relPath);
-      }
-    }
-  };
-  await walk(root, '');
-  relPaths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const relPaths = directorySeedFiles(root, pattern, recursive);
   if (relPaths.length === 0) {
     throw new DdflowError(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
   }
@@ -378,25 +345,5 @@ async function readText(file: string, decoder: TextDecoder, encoding: string): P
     return decoder.decode(bytes);
   } catch (err) {
     throw new DdflowError(`Failed to decode file ${file} using encoding '${encoding}': ${errorMessage(err)}`, { cause: err });
-  }
-}
-
-function isFile(p: string): boolean {
-  return statSafe(p)?.isFile() ?? false;
-}
-
-function statSafe(p: string): ReturnType<typeof statSync> | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function fsListSync(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }

@@ -10,10 +10,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
+import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 
 /**
  * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
@@ -22,8 +22,80 @@ import { sortKeysDeep } from '../data/atomic.js';
  */
 export const CACHE_FORMAT_VERSION = 1;
 
-/** Fields that change how fast or how robustly a stage runs, never what it produces. */
-const NON_DATA_KEYS = new Set(['timeout', 'max_parallel_requests', 'skip_health_check', 'health_check', 'health_checks']);
+/**
+ * Every field of the workflow file that is not a stage's Data Designer columns/processors, classified:
+ * `data` — it can change the rows a stage produces, so it is in the fingerprint; `non-data` — it changes
+ * how fast, how robustly or where a stage runs, never what it produces. A test checks that every field of
+ * the schema is classified here (a new field forces a decision) and that the README's table says the
+ * same. Inside columns and processors everything is data, except the remote validator's transport
+ * settings below.
+ */
+export type FieldRole = 'data' | 'non-data';
+export const FINGERPRINT_FIELDS = {
+  workflow: { name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
+  stage: {
+    name: 'non-data',
+    config: 'data',
+    num_records: 'data',
+    output_processors: 'data',
+    output: 'data',
+    on_success: 'data',
+    allow_empty: 'data',
+    sampling_strategy: 'data',
+    selection_strategy: 'data',
+  },
+  on_success: { run: 'non-data', version: 'data' },
+  model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
+  model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data' },
+  inference_parameters: {
+    generation_type: 'data',
+    temperature: 'data',
+    top_p: 'data',
+    max_tokens: 'data',
+    extra_body: 'data',
+    encoding_format: 'data',
+    dimensions: 'data',
+    max_parallel_requests: 'non-data',
+    timeout: 'non-data',
+  },
+  run_config: {
+    disable_early_shutdown: 'non-data',
+    shutdown_error_rate: 'non-data',
+    shutdown_error_window: 'non-data',
+    // Rows are a pure function of their record index, whatever the row-group size (a resumed stage
+    // whose row groups were cut with another size is regenerated, never mixed: see the engine).
+    buffer_size: 'non-data',
+    max_concurrent_row_groups: 'non-data',
+    max_in_flight_tasks: 'non-data',
+    non_inference_max_parallel_workers: 'non-data',
+    max_conversation_restarts: 'data',
+    max_conversation_correction_steps: 'data',
+    async_trace: 'non-data',
+    write_scheduler_events: 'non-data',
+    display_tui: 'non-data',
+    progress_interval: 'non-data',
+    otel_metrics_port: 'non-data',
+    preserve_dropped_columns: 'data',
+    jinja_rendering_engine: 'data',
+    request_admission: 'non-data',
+  },
+  remote_validator: {
+    validator_type: 'data',
+    endpoint_url: 'data',
+    output_schema: 'data',
+    timeout: 'non-data',
+    max_retries: 'non-data',
+    retry_backoff: 'non-data',
+    max_parallel_requests: 'non-data',
+  },
+} as const satisfies Record<string, Record<string, FieldRole>>;
+
+/** The fields of `value` that FINGERPRINT_FIELDS[section] marks as data; an unclassified field counts as data (safe side). */
+function dataFields(section: keyof typeof FINGERPRINT_FIELDS, value: object | null | undefined): Record<string, unknown> | null {
+  if (!value) return null;
+  const roles: Record<string, FieldRole> = FINGERPRINT_FIELDS[section];
+  return Object.fromEntries(Object.entries(value).filter(([k]) => roles[k] !== 'non-data'));
+}
 
 export interface StageFingerprintInput {
   /** The stage's config as loaded (workflow-level model_configs not merged: `modelConfigs` carries them). */
@@ -45,6 +117,8 @@ export interface StageFingerprintInput {
   seed: number | undefined;
   /** The upstream stage's effective fingerprint (which covers an override of its output). */
   upstreamFingerprint: string | null;
+  /** The workflow's run_config (only its data fields count). */
+  runConfig?: object;
 }
 
 export async function stageFingerprint(input: StageFingerprintInput): Promise<string> {
@@ -59,6 +133,7 @@ export async function stageFingerprint(input: StageFingerprintInput): Promise<st
     // A command without a version is opaque: a fresh nonce makes sure its output is never reused.
     on_success: input.onSuccess ? { version: input.onSuccess.version ?? `unversioned-${randomBytes(16).toString('hex')}` } : null,
     seed: input.seed ?? null,
+    run_config: dataFields('run_config', input.runConfig ?? {}),
     cache_format_version: CACHE_FORMAT_VERSION,
     upstream_fingerprint: input.upstreamFingerprint,
   };
@@ -92,13 +167,13 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
       continue;
     }
     const provider = input.modelProviders.find((p) => p.name === m.provider);
+    const model = dataFields('model_config', m)!;
     models[alias] = {
-      model: m.model,
-      provider: m.provider,
-      // Only what reaches the request body or its address; api_key is a variable NAME and irrelevant.
-      endpoint: provider?.endpoint ?? null,
-      provider_extra_body: provider?.extra_body ?? null,
-      inference_parameters: m.inference_parameters ?? null,
+      ...model,
+      alias: undefined,
+      inference_parameters: dataFields('inference_parameters', m.inference_parameters),
+      // A built-in provider the file does not redefine is identified by its name; api_key is a variable NAME.
+      provider_config: dataFields('model_provider', provider),
     };
   }
   const seed =
@@ -109,7 +184,7 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
           selection_strategy: seed_config.selection_strategy ?? null,
         }
       : null;
-  return withoutNonDataKeys({ ...rest, seed_config: seed, models });
+  return { ...withoutTransportSettings(rest), seed_config: seed, models };
 }
 
 function collectModelAliases(node: unknown, out: Set<string>): void {
@@ -122,16 +197,14 @@ function collectModelAliases(node: unknown, out: Set<string>): void {
   }
 }
 
-function withoutNonDataKeys(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutNonDataKeys);
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node)
-        .filter(([k]) => !NON_DATA_KEYS.has(k))
-        .map(([k, v]) => [k, withoutNonDataKeys(v)]),
-    );
-  }
-  return node;
+/** Columns are data through and through, except a remote validator's transport settings. */
+function withoutTransportSettings(config: Omit<DataDesignerConfig, 'model_configs' | 'seed_config'>): Record<string, unknown> {
+  const columns = config.columns.map((c) => {
+    const params = (c as { validator_params?: { validator_type?: string; endpoint_url?: unknown } }).validator_params;
+    if (!params || typeof params !== 'object' || !('endpoint_url' in params)) return c;
+    return { ...c, validator_params: dataFields('remote_validator', params) };
+  });
+  return { ...config, columns };
 }
 
 function stripUndefined(node: unknown): unknown {
@@ -149,55 +222,16 @@ function stripUndefined(node: unknown): unknown {
 /** What a seed source contributes: its kind and options, and the hash of the files it reads — never its path. */
 export async function seedSourceIdentity(source: SeedSource): Promise<unknown> {
   if (source.seed_type === 'local') {
-    const files = await expandLocalPath(source.path);
-    if (files.length === 0) throw new DdflowError(`The seed path ${source.path} matches no file.`);
+    // The reader's own enumerator (src/shared/seed-files.ts): exactly the files the stage reads.
+    const files = localSeedFiles(source.path, process.cwd());
     return { seed_type: 'local', format: files.map((f) => path.extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
   }
   const recursive = source.recursive ?? true;
   const pattern = source.file_pattern ?? '*';
-  const files = await listDirectory(source.path, pattern, recursive);
+  const files = directorySeedFiles(path.resolve(source.path), pattern, recursive);
   const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(path.join(source.path, rel)) })));
   const { path: _p, ...options } = source;
   return { ...options, file_pattern: pattern, recursive, listing };
-}
-
-/** A file path or a glob (`data/*.parquet`, `data/**\/x.jsonl`) → matching files, sorted. */
-export async function expandLocalPath(pattern: string): Promise<string[]> {
-  const scan = picomatch.scan(pattern);
-  if (!scan.isGlob) {
-    const st = await fs.stat(pattern).catch(() => undefined);
-    if (!st) return [];
-    if (st.isDirectory()) return (await fs.readdir(pattern)).filter((n) => !n.startsWith('.')).sort().map((n) => path.join(pattern, n));
-    return [pattern];
-  }
-  const base = scan.base || '.';
-  const match = picomatch(scan.glob, { dot: false });
-  const deep = scan.glob.includes('/') || scan.glob.includes('**');
-  const rels = await walk(base, deep);
-  return rels
-    .filter((r) => match(r))
-    .sort()
-    .map((r) => path.join(base, r));
-}
-
-async function listDirectory(dir: string, pattern: string, recursive: boolean): Promise<string[]> {
-  const st = await fs.stat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw new DdflowError(`The seed directory ${dir} does not exist.`);
-  const match = picomatch(pattern, { dot: false, basename: true });
-  return (await walk(dir, recursive)).filter((r) => match(path.basename(r))).sort();
-}
-
-/** Relative paths of the regular files below `dir` (POSIX separators). */
-async function walk(dir: string, recursive: boolean, prefix = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const e of entries) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (recursive && !e.name.startsWith('.')) out.push(...(await walk(dir, recursive, rel)));
-    } else if (e.isFile()) out.push(rel);
-  }
-  return out;
 }
 
 export function fileHash(file: string): Promise<string> {

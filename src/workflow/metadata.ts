@@ -11,6 +11,7 @@ import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
 import type { ModelUsageReport, StageCacheState, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
+import type { StageDecision } from './plan.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
 /** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */
@@ -56,6 +57,9 @@ export interface StageRecord {
   warnings?: string[];
   error?: string;
   resumable?: boolean;
+  /** What the plan decided for the stage in this run, and why (src/workflow/plan.ts). */
+  decision?: StageDecision;
+  reason?: string;
   /** The resolved stage config (model configs merged; api keys are variable names, never values). */
   config?: unknown;
 }

@@ -1,102 +1,303 @@
 /**
- * `ddflow plan`: what a run would do, stage by stage — reuse (`cached`), `run`, or `skipped` (beyond
- * the targets, or behind an empty upstream) — with the fingerprint, the rows and an estimate of model
- * calls. It reads the artifact directory and never calls a model (nor the cache store: a stage the
- * cache store could restore shows as `run`).
+ * The plan: for every stage, what a run does with it and why — `cached` (its output on disk matches),
+ * `restore` (a cache store holds it), `resume` (completed row groups of an interrupted or damaged
+ * attempt are kept), `run` (generated), or `skipped` (beyond the targets, or behind an empty upstream) —
+ * with its fingerprint, the rows it is expected to hand down and the model calls it is expected to make.
+ *
+ * This file is the ONE place where those decisions are made. `ddflow plan` prints `buildPlan()`;
+ * `ddflow run` and the Action call `decideStage()` for each stage as they reach it, with what the
+ * stages before it actually produced, so a stage is decided with the same rule in both; the plan only
+ * differs where it cannot know yet (the rows of a stage that has not been generated), and then it says
+ * so instead of guessing: the fingerprint is `null` with the reason it is pending.
  */
-import { openDatabase } from '../data/database.js';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Database } from '../data/database.js';
 import type { Logger } from '../logger.js';
-import { filesHash, overriddenFingerprint } from './fingerprint.js';
-import { fromMetadataPath, priorStageRecord, readPriorMetadata } from './metadata.js';
+import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
+import { fromMetadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt } from './outputs.js';
-import { checkWorkflowStructure, reuseCheck, fingerprintOf, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunWorkflowOptions } from './run.js';
+import { countOutputRows, parquetFilesAt, readableRows } from './outputs.js';
+import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
+import { checkWorkflowStructure, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunSelection, type SelectionOptions } from './selection.js';
+import { modelColumnCount, stageModelConfigs } from './stage-models.js';
+import { fromRecord, type StageOutcome } from './stage-record.js';
+import type { CacheStore } from './stores.js';
+import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 
-export type PlanDecision = 'cached' | 'run' | 'skipped';
+export type StageDecision = 'cached' | 'restore' | 'resume' | 'run' | 'skipped';
+export const STAGE_DECISIONS: readonly StageDecision[] = ['cached', 'restore', 'resume', 'run', 'skipped'];
 
-export interface PlanEntry {
+/** One stage of the plan. The fields up to `reason` are what `plan --json` prints. */
+export interface StagePlan {
   index: number;
   stage: string;
-  decision: PlanDecision;
-  /** For a skipped stage: the fingerprint it would have after the planned upstream stages. */
-  fingerprint: string;
-  /** Rows the stage would produce (cached: its output rows; run: the requested count). */
-  rows: number;
-  /** Estimated model calls: rows × model-backed columns; 0 unless the stage runs. */
-  calls: number;
-  reason?: string;
+  decision: StageDecision;
+  /** The stage's fingerprint, or null while it depends on rows not generated yet (`fingerprint_pending` says which). */
+  fingerprint: string | null;
+  fingerprint_pending?: string;
+  /** Records the stage is asked for (null: decided by its upstream's rows, not known yet). */
+  num_records: number | null;
+  /** Rows it is expected to hand down: exact for cached/restored stages, the requested count otherwise. */
+  rows: number | null;
+  /** Model calls it is expected to make (0 when its output is reused; the rows still missing when it continues). */
+  calls: number | null;
+  /** Why this decision; never contains a decision word. */
+  reason: string;
+  /** Internal: the reused or restored output (cached, restore). */
+  outcome?: StageOutcome;
+  /** Internal: a `run` that resume mode `always` refuses. */
+  refused?: boolean;
+  /** Internal: its output on disk is no longer what the last run recorded. */
+  damaged?: boolean;
+  /** Internal: the seed an interrupted attempt restored from the cache store drew its rows with. */
+  resumeSeed?: number;
 }
 
-/** Columns that call a model once per row. */
-const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding']);
-
-export function modelColumnCount(stage: LoadedStage): number {
-  return stage.config.columns.filter((c) => MODEL_COLUMN_TYPES.has(c.column_type.replace(/_/g, '-'))).length;
+/** What the stage before hands to the one being decided. */
+export interface Upstream {
+  name: string;
+  /** Rows handed down; null when not known until it has been generated. */
+  records: number | null;
+  /** Rows expected (for estimates) when `records` is not known. */
+  expectedRecords: number | null;
+  /** The handed-down fingerprint (an override's content included); null when not known yet. */
+  fingerprint: string | null;
+  /** It is generated (run or resumed) in this pass: everything after it is generated too. */
+  generated: boolean;
+  /** It handed down no rows (allow_empty): everything after it is skipped. */
+  empty: boolean;
 }
 
-export type PlanOptions = Pick<RunWorkflowOptions, 'resume' | 'targets' | 'rerunFrom' | 'overrides' | 'numRecords' | 'seed' | 'artifactPath'> & { log: Logger };
+export interface PlanContext {
+  workflow: LoadedWorkflow;
+  options: SelectionOptions & { seed?: number };
+  selection: RunSelection;
+  db: Database;
+  workflowDir: string;
+  prior: WorkflowMetadata | undefined;
+  /** A cache store to restore from (the Action). Absent: nothing is restored. */
+  store?: CacheStore;
+  cachePrefix: string;
+  log: Logger;
+}
 
-export async function planWorkflow(workflow: LoadedWorkflow, options: PlanOptions): Promise<PlanEntry[]> {
+/** The fingerprint of one stage in its place in the workflow. */
+export function fingerprintOf(
+  workflow: LoadedWorkflow,
+  stage: LoadedStage,
+  at: { numRecords: number; seededFromUpstream: boolean; seed: number | undefined; upstreamFingerprint: string | null },
+): Promise<string> {
+  return stageFingerprint({
+    config: stage.config,
+    modelConfigs: stageModelConfigs(workflow, stage),
+    modelProviders: workflow.modelProviders,
+    seededFromUpstream: at.seededFromUpstream,
+    numRecords: at.numRecords,
+    samplingStrategy: stage.samplingStrategy,
+    selectionStrategy: stage.selectionStrategy,
+    outputProcessors: stage.outputProcessors,
+    output: stage.output.kind === 'final' ? 'final' : `processor:${stage.output.name}`,
+    allowEmpty: stage.allowEmpty,
+    onSuccess: stage.onSuccess,
+    seed: at.seed,
+    upstreamFingerprint: at.upstreamFingerprint,
+    runConfig: workflow.runConfig,
+  });
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Decides stage `index`, given what its upstream hands down. With a cache store in the context, a
+ * `restore` or a `resume` from the store is carried out here (the entry is brought back and checked),
+ * since only then is it known to be usable — and its rows known to the stages after it.
+ */
+export async function decideStage(ctx: PlanContext, index: number, upstream: Upstream | undefined): Promise<StagePlan> {
+  const { workflow, options, selection } = ctx;
+  const stage = workflow.stages[index]!;
+  const mode = options.resume ?? 'if_possible';
+  const numRecords = resolveNumRecords(stage, index, upstream ? upstream.records : undefined, options);
+  const upstreamKnown = !upstream || upstream.fingerprint !== null;
+  const fingerprint =
+    numRecords !== null && upstreamKnown
+      ? await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed: options.seed, upstreamFingerprint: upstream?.fingerprint ?? null })
+      : null;
+  const pending = fingerprint === null ? { fingerprint_pending: `depends on the rows stage '${upstream!.name}' hands down, known once it has them` } : {};
+  const expected = numRecords ?? resolveNumRecords(stage, index, upstream?.expectedRecords, options);
+  const models = modelColumnCount(stage);
+  const base = { index, stage: stage.name, fingerprint, ...pending, num_records: numRecords };
+  const generate = (reason: string, rowsKept = 0, extra: Partial<StagePlan> = {}): StagePlan => ({
+    ...base,
+    decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
+    rows: expected,
+    calls: expected === null ? null : Math.max(0, expected - rowsKept) * models,
+    reason,
+    ...extra,
+  });
+
+  if (index > selection.targetIndex) return { ...base, decision: 'skipped', rows: 0, calls: 0, reason: 'not a target' };
+  if (upstream?.empty) return { ...base, decision: 'skipped', rows: 0, calls: 0, reason: `upstream stage '${upstream.name}' is empty` };
+  if (mode === 'never') return generate("every stage is generated afresh (mode 'never')");
+  if (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex) {
+    return generate(`forced from stage '${workflow.stages[selection.rerunFromIndex]!.name}' on`);
+  }
+  if (upstream?.generated) return generate(`upstream stage '${upstream.name}' is generated again`);
+  if (fingerprint === null) return generate(`upstream stage '${upstream!.name}' has no known fingerprint`);
+
+  const stageDir = path.join(ctx.workflowDir, stageDirName(index, stage.name));
+  const rec = priorStageRecord(ctx.prior, index, stage.name, stageDirName(index, stage.name));
+  let damaged = false;
+  let why = rec ? 'its inputs changed (another fingerprint than the output on disk)' : 'no output with this fingerprint on disk';
+  if (rec?.fingerprint === fingerprint) {
+    const check = await reuseCheck(ctx.db, stage, rec, ctx.workflowDir);
+    if (check === 'ok') {
+      const outcome = fromRecord(rec, ctx.workflowDir, 'reused');
+      return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
+    }
+    const continuable = (RESUMABLE.has(rec.status) || (check === 'damaged' && resumableAfterDamage(stage))) && (await exists(stageDir));
+    if (continuable) {
+      const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
+      const what = check === 'damaged' ? 'its output was altered on disk' : `an interrupted attempt (${rec.status})`;
+      return { ...generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept), decision: 'resume', ...(check === 'damaged' ? { damaged: true } : {}) };
+    }
+    if (check === 'damaged') {
+      why = 'its output was altered on disk and a sql processor rewrote its row groups';
+      damaged = true;
+    }
+  }
+  if (stage.onSuccess && !stage.onSuccess.version) return generate('on_success has no version, so its output is never reused');
+
+  if (ctx.store && ctx.store.kind !== 'off') {
+    const key = stageCacheKey(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
+    const restored = await restoreFromStore(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: stageDirName(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
+    if (restored) {
+      return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds it (${key})`, outcome: restored };
+    }
+    const partial = await restorePartialFromStore(ctx.store, partialStageCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
+    if (partial) {
+      const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
+      // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
+      // stage keeps it so the continued rows follow the same sequence.
+      const resumeSeed = options.seed === undefined ? partial.seed : undefined;
+      return { ...generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, resumeSeed !== undefined ? { resumeSeed } : {}), decision: 'resume' };
+    }
+  }
+  if (mode === 'always') return generate(`${why}; mode 'always' stops here`, 0, { refused: true, damaged });
+  return generate(why, 0, { damaged });
+}
+
+/** What a decided stage hands to the next one, as far as the plan knows before anything is generated. */
+export async function predictedHandoff(ctx: PlanContext, step: StagePlan): Promise<Upstream> {
+  const generated = step.decision === 'run' || step.decision === 'resume';
+  let records = generated ? null : step.rows;
+  let fingerprint = step.fingerprint;
+  const override = ctx.selection.overrides.get(step.index);
+  if (override) {
+    records = await countOutputRows(ctx.db, override);
+    fingerprint = fingerprint === null ? null : overriddenFingerprint(fingerprint, await filesHash(await parquetFilesAt(override)));
+  }
+  return {
+    name: step.stage,
+    records,
+    expectedRecords: records ?? step.rows,
+    fingerprint,
+    generated,
+    empty: step.decision === 'skipped' || records === 0,
+  };
+}
+
+export interface Plan {
+  workflow: string;
+  workflowDir: string;
+  stages: StagePlan[];
+}
+
+export type PlanOptions = SelectionOptions & {
+  seed?: number;
+  artifactPath?: string;
+  /** A cache store to restore from (the Action's plan brings back what a run would). */
+  cacheStore?: CacheStore;
+  cacheKeyPrefix?: string;
+  log: Logger;
+};
+
+/** Reads the workflow metadata of the last run (if any) and the options into a plan context. */
+export async function planContext(workflow: LoadedWorkflow, options: PlanOptions, db: Database, forRun: boolean): Promise<PlanContext> {
   checkWorkflowStructure(workflow);
   const mode = options.resume ?? 'if_possible';
+  const selection = await resolveSelection(workflow, options, db);
+  const workflowDir = workflowDirOf(workflow, options.artifactPath);
+  const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
+  // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
+  const prior = mode === 'never' ? undefined : await readPriorMetadata(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
+  return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', log: options.log };
+}
+
+/** The whole plan: every stage decided in order, each from what the plan expects of the one before. */
+export async function buildPlanIn(ctx: PlanContext): Promise<Plan> {
+  const stages: StagePlan[] = [];
+  let upstream: Upstream | undefined;
+  for (let index = 0; index < ctx.workflow.stages.length; index++) {
+    // Beyond the targets the chain continues (a stage there still shows the fingerprint it would have
+    // when that is knowable), but rows not generated are never taken as known.
+    const step = await decideStage(ctx, index, upstream);
+    stages.push(step);
+    upstream = await predictedHandoff(ctx, step);
+    if (step.decision === 'skipped' && index > ctx.selection.targetIndex) upstream = { ...upstream, empty: false, records: null, expectedRecords: step.num_records };
+  }
+  return { workflow: ctx.workflow.name, workflowDir: ctx.workflowDir, stages };
+}
+
+/** `ddflow plan`: reads the artifact directory (and, in the Action, the cache store); calls no model. */
+export async function buildPlan(workflow: LoadedWorkflow, options: PlanOptions): Promise<Plan> {
   const db = await openDatabase();
   try {
-    const selection = await resolveSelection(workflow, options, db);
-    const workflowDir = workflowDirOf(workflow, options.artifactPath);
-    const prior = mode === 'never' ? undefined : await readPriorMetadata(workflowDir, workflow.name, 'if_possible', options.log, { requireFile: false });
-    const seed = options.seed ?? workflow.seed;
-    const entries: PlanEntry[] = [];
-    let upstream: { records: number; fingerprint: string } | undefined;
-    let emptyUpstream: string | undefined;
-    let forceDownstream = false;
-    for (const [index, stage] of workflow.stages.entries()) {
-      const numRecords = resolveNumRecords(stage, index, upstream?.records, options);
-      const fingerprint = await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed, upstreamFingerprint: upstream?.fingerprint ?? null });
-      // Skipped stages still get the fingerprint they would have after the planned upstream (every plan
-      // line has one); the chain goes on through them as if they produced the rows they would request.
-      if (index > selection.targetIndex || emptyUpstream !== undefined) {
-        const reason = index > selection.targetIndex ? 'not a target' : `upstream stage '${emptyUpstream}' is empty`;
-        entries.push({ index, stage: stage.name, decision: 'skipped', fingerprint, rows: 0, calls: 0, reason });
-        upstream = { records: numRecords, fingerprint };
-        continue;
-      }
-      const rec = priorStageRecord(prior, index, stage.name, stageDirName(index, stage.name));
-      const forced = forceDownstream || (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex);
-      const check = mode !== 'never' && !forced && rec?.fingerprint === fingerprint ? await reuseCheck(db, stage, rec, workflowDir) : undefined;
-      const cached = check === 'ok';
-      let rows: number;
-      let handedFingerprint = fingerprint;
-      if (cached) {
-        const own = rec!.stage_output_path ?? rec!.output_seed_path!;
-        rows = await countOutputRows(db, fromMetadataPath(workflowDir, own));
-        if (rec!.status === 'completed_empty') emptyUpstream = stage.name;
-      } else {
-        rows = numRecords;
-        forceDownstream = true;
-      }
-      entries.push({
-        index,
-        stage: stage.name,
-        decision: cached ? 'cached' : 'run',
-        fingerprint,
-        rows,
-        calls: cached ? 0 : rows * modelColumnCount(stage),
-        ...(check === 'damaged' ? { reason: 'its output no longer matches the last run' } : {}),
-      });
-      const override = selection.overrides.get(index);
-      if (override) {
-        handedFingerprint = overriddenFingerprint(fingerprint, await filesHash(await parquetFilesAt(override)));
-        rows = await countOutputRows(db, override);
-      }
-      upstream = { records: rows, fingerprint: handedFingerprint };
-    }
-    return entries;
+    return await buildPlanIn(await planContext(workflow, options, db, false));
   } finally {
     db.close();
   }
 }
 
-/** One line per stage: `<stage>  cached|run|skipped  <fingerprint 12 chars>  rows=<n> calls~<n>`. */
-export function formatPlanLine(e: PlanEntry): string {
-  return `${e.stage}  ${e.decision}  ${(e.fingerprint || '-').slice(0, 12)}  rows=${e.rows} calls~${e.calls}`;
+/** The fields `plan --json` prints for a stage. */
+export function planEntryJson(e: StagePlan): Record<string, unknown> {
+  return {
+    index: e.index,
+    stage: e.stage,
+    decision: e.decision,
+    fingerprint: e.fingerprint,
+    ...(e.fingerprint_pending ? { fingerprint_pending: e.fingerprint_pending } : {}),
+    num_records: e.num_records,
+    rows: e.rows,
+    calls: e.calls,
+    reason: e.reason,
+  };
 }
+
+export const PLAN_COLUMNS = ['stage', 'decision', 'fingerprint', 'rows', 'calls', 'reason'] as const;
+
+/** A plan row's cells as text: the fingerprint's first 12 characters, `?` where a value is not known yet. */
+export function planCells(e: StagePlan): string[] {
+  const known = (n: number | null) => (n === null ? '?' : String(n));
+  return [e.stage, e.decision, e.fingerprint ? e.fingerprint.slice(0, 12) : '?', known(e.rows), e.calls === null ? '?' : `~${e.calls}`, e.fingerprint_pending ? `${e.reason}; fingerprint ${e.fingerprint_pending}` : e.reason];
+}
+
+/** The plan as an aligned text table with a header (what `ddflow plan` prints). */
+export function formatPlanTable(plan: Plan): string {
+  const rows = [PLAN_COLUMNS.map((c) => c.toUpperCase()), ...plan.stages.map(planCells)];
+  const widths = PLAN_COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** The prior record of a stage when the plan reuses it (for callers that need more than the outcome). */
+export function priorRecordOf(ctx: PlanContext, index: number): StageRecord | undefined {
+  const stage = ctx.workflow.stages[index]!;
+  return priorStageRecord(ctx.prior, index, stage.name, stageDirName(index, stage.name));
+}
+
+export { fromMetadataPath };

@@ -2,6 +2,7 @@
  * What a workflow run reports: the CLI prints it as a table, the Action turns it into outputs and a job
  * summary, and workflow-metadata.json stores it. One shape for all three.
  */
+import type { StageDecision } from './plan.js';
 
 export type StageStatus = 'pending' | 'running' | 'completed' | 'completed_empty' | 'skipped_empty_upstream' | 'skipped' | 'failed';
 /** reused: the local stage directory matched; restored: brought back from the cache store; miss: the stage ran. */
@@ -36,6 +37,9 @@ export interface StageReport {
   name: string;
   status: StageStatus;
   cache: StageCacheState;
+  /** What the plan decided for it (cached, restore, resume, run, skipped) and why. */
+  decision?: StageDecision;
+  reason?: string;
   /** Whether the stage was saved to the cache store after it completed. */
   saved?: boolean;
   fingerprint: string;

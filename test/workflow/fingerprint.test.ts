@@ -130,6 +130,6 @@ describe('stageFingerprint', () => {
   });
 
   it('a missing seed file is a clear error', async () => {
-    await expect(stageFingerprint(input({ config: { columns: [], seed_config: { source: { seed_type: 'local', path: path.join(dir, 'missing.parquet') } } } as unknown as DataDesignerConfig }))).rejects.toThrow(/matches no file/);
+    await expect(stageFingerprint(input({ config: { columns: [], seed_config: { source: { seed_type: 'local', path: path.join(dir, 'missing.parquet') } } } as unknown as DataDesignerConfig }))).rejects.toThrow(/is not a file/);
   });
 });

@@ -58,8 +58,10 @@ function stageLines(stderr: string): Record<string, { rows: number; cache: strin
 
 function planRows(stdout: string): Record<string, { decision: string; fp: string; rows: number }> {
   const out: Record<string, { decision: string; fp: string; rows: number }> = {};
-  for (const line of stdout.trim().split('\n')) {
-    const m = /^(\S+)  (\S+)  (\S+)  rows=(\d+) calls~\d+$/.exec(line);
+  const [header, ...lines] = stdout.trim().split('\n');
+  expect(header).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+REASON$/);
+  for (const line of lines) {
+    const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(\d+|\?)\s+~(\d+|\?)\s+(.+)$/.exec(line);
     if (m) out[m[1]!] = { decision: m[2]!, fp: m[3]!, rows: Number(m[4]) };
   }
   return out;
@@ -109,10 +111,11 @@ describe('damaged stage outputs', () => {
 
     const plan = await cli(['plan', file, '--json'], dir);
     const entries = JSON.parse(plan.stdout);
-    expect(entries.map((e: any) => [e.stage, e.decision, e.rows])).toEqual([
-      ['a', 'run', 10],
-      ['b', 'run', 10],
+    expect(entries.map((e: any) => [e.stage, e.decision, e.rows, e.calls])).toEqual([
+      ['a', 'resume', 10, 0],
+      ['b', 'run', 10, 0],
     ]);
+    expect(entries[0].reason).toBe('its output was altered on disk; 7 rows on disk are kept');
 
     const r = await cli(['run', file, '--export', 'after.jsonl'], dir);
     expect(r.code, r.stderr).toBe(0);
@@ -133,7 +136,7 @@ describe('damaged stage outputs', () => {
     expect((await cli(['run', file], dir)).code).toBe(0);
     const parquetDir = path.join(dir, 'artifacts/t1/stage-0-a/parquet-files');
     await fs.rename(path.join(parquetDir, 'batch_00003.parquet'), path.join(parquetDir, 'batch_00009.parquet'));
-    expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('run');
+    expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('resume');
     await fs.rename(path.join(parquetDir, 'batch_00009.parquet'), path.join(parquetDir, 'batch_00003.parquet'));
     expect(planRows((await cli(['plan', file], dir)).stdout).a!.decision).toBe('cached');
   });
@@ -276,8 +279,8 @@ describe('plan beyond the targets', () => {
     const targeted = await cli(['plan', file, '--targets', 'a'], dir);
     expect(targeted.code).toBe(0);
     const lines = targeted.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^a  cached  [0-9a-f]{12}  rows=10 calls~0$/);
-    expect(lines[1]).toMatch(/^b  skipped  [0-9a-f]{12}  rows=0 calls~0$/);
+    expect(lines[1]).toMatch(/^a\s+cached\s+[0-9a-f]{12}\s+10\s+~0\s+unchanged; its output \(10 rows\) is on disk$/);
+    expect(lines[2]).toMatch(/^b\s+skipped\s+[0-9a-f]{12}\s+0\s+~0\s+not a target$/);
     // The fingerprint b would have: the same as a full plan computes for it.
     const full = planRows((await cli(['plan', file], dir)).stdout);
     expect(full.b).toMatchObject({ decision: 'run', fp: planRows(targeted.stdout).b!.fp });

@@ -3,9 +3,9 @@
  * strategy bounds, and — where it is cheap to know — the seed's column names, so that references to
  * seed columns are checked too.
  */
-import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { localSeedRelation } from '../../data/seed-reader.js';
+import { localSeedFiles } from '../../shared/seed-files.js';
 import { DdflowError } from '../../diagnostics.js';
 import type { SeedConfig, SeedSource } from '../schema.js';
 import type { Reporter } from '../report.js';
@@ -15,7 +15,7 @@ export function checkSeedSource(seed: SeedConfig, baseDir: string, report: Repor
   const source = seed.source;
   if (source.seed_type === 'local') {
     try {
-      localSeedRelation(source.path, baseDir);
+      localSeedFiles(source.path, baseDir);
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;
       report.error(['source', 'path'], err.message, 'seed_path');
@@ -49,7 +49,7 @@ export async function seedColumns(source: SeedSource, baseDir: string): Promise<
   if (source.seed_type === 'directory') return closedSet(MANIFEST_COLUMNS);
   if (source.seed_type === 'file_contents') return closedSet([...MANIFEST_COLUMNS, 'content']);
   try {
-    const files = localFiles(source.path, baseDir);
+    const files = localSeedFiles(source.path, baseDir);
     if (!files.length) return openSet();
     const names = new Set<string>();
     for (const file of files) {
@@ -79,17 +79,6 @@ export async function seedColumns(source: SeedSource, baseDir: string): Promise<
   } catch {
     return openSet();
   }
-}
-
-function localFiles(userPath: string, baseDir: string): string[] {
-  const star = userPath.indexOf('*');
-  if (star < 0) return [path.resolve(baseDir, userPath)];
-  const dir = path.resolve(baseDir, userPath.slice(0, star) || '.');
-  const ext = path.extname(userPath);
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(ext))
-    .sort()
-    .map((n) => path.join(dir, n));
 }
 
 function jsonRecords(text: string): Record<string, unknown>[] | undefined {

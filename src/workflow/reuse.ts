@@ -1,0 +1,110 @@
+/**
+ * Reusing a stage's earlier output: whether the local stage directory still holds what the last run
+ * recorded, whether a damaged one can continue from its row groups, and bringing an entry back from a
+ * cache store (checked against the fingerprint it is restored for before it is trusted).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../data/database.js';
+import type { Logger } from '../logger.js';
+import { fromMetadataPath, STAGE_RECORD_FILENAME, type StageRecord } from './metadata.js';
+import type { LoadedStage } from './model.js';
+import { parquetFilesAt, readableRows } from './outputs.js';
+import { fromRecord, type StageOutcome } from './stage-record.js';
+import type { CacheStore } from './stores.js';
+
+export const COMPLETED = new Set(['completed', 'completed_empty']);
+export const RESUMABLE = new Set(['running', 'failed']);
+
+/**
+ * Whether a prior stage record can be reused as it is: `ok`; `not-completed`; `unversioned` (an
+ * on_success command without a version is never reused); `damaged` — completed, but its own output is
+ * no longer what was recorded: unreadable, other files than the recorded ones, or another row count.
+ */
+export type ReuseCheck = 'ok' | 'not-completed' | 'unversioned' | 'damaged';
+
+export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<ReuseCheck> {
+  if (!COMPLETED.has(rec.status)) return 'not-completed';
+  if (stage.onSuccess && !stage.onSuccess.version) return 'unversioned';
+  const own = rec.stage_output_path ?? rec.output_seed_path;
+  if (typeof own !== 'string' || !own) return 'damaged';
+  const at = fromMetadataPath(workflowDir, own);
+  if (Array.isArray(rec.stage_output_files)) {
+    const names = (await parquetFilesAt(at)).map((f) => path.basename(f));
+    if (names.length !== rec.stage_output_files.length || names.some((n, i) => n !== rec.stage_output_files![i])) return 'damaged';
+  }
+  const rows = await readableRows(db, at);
+  if (rows === undefined) return 'damaged';
+  if (typeof rec.output_records === 'number' && rows !== rec.output_records) return 'damaged';
+  return 'ok';
+}
+
+/** A completed prior stage is reusable when its output is still there, readable and as recorded (and not from an unversioned command). */
+export async function canReuse(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<boolean> {
+  return (await reuseCheck(db, stage, rec, workflowDir)) === 'ok';
+}
+
+/**
+ * A damaged completed stage can resume from its remaining row groups unless a dataset-level `sql`
+ * processor rewrote parquet-files/ (its files are then the query's result, not row groups).
+ */
+export function resumableAfterDamage(stage: LoadedStage): boolean {
+  return !(stage.config.processors ?? []).some((p) => p.processor_type === 'sql');
+}
+
+/**
+ * Brings the entry saved under `key` into `stageDir` and returns it as the stage's outcome, but only if
+ * the record inside it is this stage at this fingerprint, completed, with its recorded output intact.
+ */
+export async function restoreFromStore(
+  db: Database,
+  store: CacheStore,
+  key: string,
+  stageDir: string,
+  expected: { fingerprint: string; stage_dir: string },
+  workflowDir: string,
+  stage: LoadedStage,
+  log: Logger,
+): Promise<StageOutcome | undefined> {
+  if (stage.onSuccess && !stage.onSuccess.version) return undefined;
+  await fs.rm(stageDir, { recursive: true, force: true });
+  let hit: string | undefined;
+  try {
+    hit = await store.restore(key, stageDir);
+  } catch (err) {
+    log.warn(`Could not restore stage '${stage.name}' from the cache: ${(err as Error).message}`);
+  }
+  if (!hit) return undefined;
+  try {
+    const saved = JSON.parse(await fs.readFile(path.join(stageDir, STAGE_RECORD_FILENAME), 'utf8')) as StageRecord;
+    if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status) && (await canReuse(db, stage, saved, workflowDir))) {
+      log.info(`Stage '${stage.name}' restored from the cache.`);
+      return fromRecord(saved, workflowDir, 'restored');
+    }
+  } catch {
+    /* fall through: an unusable entry is a miss */
+  }
+  log.warn(`The cache entry for stage '${stage.name}' is not usable; the stage runs.`);
+  await fs.rm(stageDir, { recursive: true, force: true });
+  return undefined;
+}
+
+/** Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. */
+export async function restorePartialFromStore(store: CacheStore, partialPrefix: string, stageDir: string, stage: LoadedStage, log: Logger): Promise<{ seed?: number } | undefined> {
+  await fs.rm(stageDir, { recursive: true, force: true });
+  let hit: string | undefined;
+  try {
+    hit = await store.restore(partialPrefix, stageDir, [partialPrefix]);
+  } catch (err) {
+    log.warn(`Could not restore the interrupted stage '${stage.name}' from the cache: ${(err as Error).message}`);
+  }
+  if (!hit) return undefined;
+  log.info(`Stage '${stage.name}' resumes from the row groups of an interrupted run (${hit}).`);
+  try {
+    const meta = JSON.parse(await fs.readFile(path.join(stageDir, 'metadata.json'), 'utf8')) as { seed?: unknown };
+    return { seed: typeof meta.seed === 'number' ? meta.seed : undefined };
+  } catch {
+    return {};
+  }
+}
+

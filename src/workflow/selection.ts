@@ -1,0 +1,146 @@
+/**
+ * Which stages a run covers and with how many records: targets, rerun_from and overrides checked
+ * against the workflow (before anything is written), and the per-stage record count rule.
+ */
+import path from 'node:path';
+import { STAGE_NAME_PATTERN } from '../config/schema.js';
+import { DdflowError } from '../diagnostics.js';
+import type { Database } from '../data/database.js';
+import type { LoadedStage, LoadedWorkflow } from './model.js';
+import { countOutputRows } from './outputs.js';
+
+export type ResumeMode = 'never' | 'if_possible' | 'always';
+export const RESUME_MODES: readonly ResumeMode[] = ['never', 'if_possible', 'always'];
+export const DEFAULT_NUM_RECORDS = 10;
+
+/** The options that select stages and counts (a subset of the run options; plan takes the same). */
+export interface SelectionOptions {
+  resume?: ResumeMode;
+  /** Run up to these stages only (the last of them is the final stage). */
+  targets?: string[];
+  /** Force this stage and its descendants to be generated again (needs resume != never). */
+  rerunFrom?: string;
+  /** stage name → reviewed parquet file or directory that replaces that stage's output. */
+  overrides?: Record<string, string>;
+  /** num_records of the first stage. */
+  numRecords?: number;
+  /** Preview: the first stage and every stage with an explicit num_records get this many records. */
+  previewRecords?: number;
+}
+
+/** Checks what the loader also checks, so a LoadedWorkflow built in code cannot slip past them. */
+export function checkWorkflowStructure(workflow: LoadedWorkflow): void {
+  if (workflow.stages.length === 0) throw new DdflowError(`Workflow '${workflow.name}' has no stages.`);
+  const names = new Set<string>();
+  for (const stage of workflow.stages) {
+    if (names.has(stage.name)) throw new DdflowError(`Stage name '${stage.name}' is already used in workflow '${workflow.name}'.`);
+    names.add(stage.name);
+    const version = stage.onSuccess?.version;
+    if (version !== undefined && !new RegExp(STAGE_NAME_PATTERN).test(version)) {
+      throw new DdflowError(`Stage '${stage.name}': on_success version '${version}' must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..').`);
+    }
+    const own = new Set((stage.config.processors ?? []).map((p) => p.name));
+    const out = new Set<string>();
+    for (const p of stage.outputProcessors) {
+      if (out.has(p.name)) throw new DdflowError(`Stage '${stage.name}': output processor names must be distinct within output_processors: ${p.name}.`);
+      if (own.has(p.name)) throw new DdflowError(`Stage '${stage.name}': output processor names must be distinct from stage processor names: ${p.name}.`);
+      out.add(p.name);
+    }
+    if (stage.output.kind === 'processor' && !own.has(stage.output.name) && !out.has(stage.output.name)) {
+      throw new DdflowError(`Stage '${stage.name}': output processor '${stage.output.name}' is not configured on this stage.`);
+    }
+  }
+}
+
+export interface RunSelection {
+  targetIndex: number;
+  rerunFromIndex?: number;
+  overrides: Map<number, string>;
+}
+
+/** How a selection mistake names the option: as the run options / Action inputs do, or as CLI flags. */
+export type SelectionWording = 'options' | 'cli';
+
+/**
+ * The first mistake in targets, rerun_from and override stage names (and rerun_from with resume never)
+ * that the workflow file alone reveals — checked before anything runs. The CLI reports it as bad usage.
+ */
+export function selectionError(
+  workflow: LoadedWorkflow,
+  options: Pick<SelectionOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'>,
+  wording: SelectionWording = 'options',
+): string | undefined {
+  const cli = wording === 'cli';
+  const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+  const known = `(stages: ${workflow.stages.map((s) => s.name).join(', ')})`;
+  const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
+  const unknown = targets.filter((t) => !index.has(t));
+  if (unknown.length) return cli ? `--targets names unknown stage${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `'${t}'`).join(', ')} ${known}` : `Unknown target stage(s): ${unknown.join(', ')} ${known}.`;
+  const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
+  const lastTarget = workflow.stages[targetIndex]!.name;
+  if (options.rerunFrom !== undefined) {
+    if ((options.resume ?? 'if_possible') === 'never') return cli ? '--rerun-from needs --resume if_possible or always (never reruns every stage anyway)' : 'rerun_from requires resume to be if_possible or always.';
+    const i = index.get(options.rerunFrom);
+    if (i === undefined) return cli ? `--rerun-from names unknown stage '${options.rerunFrom}' ${known}` : `Unknown rerun_from stage: '${options.rerunFrom}' ${known}.`;
+    if (i > targetIndex) return cli ? `--rerun-from '${options.rerunFrom}' comes after the last target stage '${lastTarget}'` : 'rerun_from must be an ancestor of at least one target stage.';
+  }
+  for (const name of Object.keys(options.overrides ?? {})) {
+    const i = index.get(name);
+    if (i === undefined) return cli ? `--override names unknown stage '${name}' ${known}` : `Unknown stage output override: '${name}' ${known}.`;
+    if (i > targetIndex) return cli ? `--override '${name}' comes after the last target stage '${lastTarget}'` : `Stage output override '${name}' must be an ancestor of a target stage.`;
+  }
+  return undefined;
+}
+
+/** Validates targets, rerun_from and overrides against the workflow before anything is written. */
+export async function resolveSelection(
+  workflow: LoadedWorkflow,
+  options: Pick<SelectionOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'>,
+  db: Database,
+): Promise<RunSelection> {
+  const problem = selectionError(workflow, options);
+  if (problem) throw new DdflowError(problem);
+  const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
+  const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
+  const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
+  const rerunFromIndex = options.rerunFrom !== undefined ? index.get(options.rerunFrom) : undefined;
+  const overrides = new Map<number, string>();
+  for (const [name, p] of Object.entries(options.overrides ?? {})) {
+    const i = index.get(name)!;
+    const abs = path.resolve(p);
+    try {
+      await countOutputRows(db, abs);
+    } catch (err) {
+      throw new DdflowError(`Invalid stage output override for stage '${name}': ${(err as Error).message}`, { cause: err });
+    }
+    overrides.set(i, abs);
+  }
+  return { targetIndex, rerunFromIndex, overrides };
+}
+
+export function workflowDirOf(workflow: LoadedWorkflow, artifactPath?: string): string {
+  return path.join(path.resolve(artifactPath ?? workflow.artifactPath), workflow.name);
+}
+
+export function stageDirName(index: number, name: string): string {
+  return `stage-${index}-${name}`;
+}
+
+/**
+ * The records a stage is asked for: `--num-records` (first stage), the preview count, its own
+ * `num_records`, else the rows its upstream hands down (`null` when those are not known until the
+ * upstream has been generated: the count is then not known either), else 10.
+ */
+export function resolveNumRecords(
+  stage: LoadedStage,
+  index: number,
+  upstreamRecords: number | null | undefined,
+  options: Pick<SelectionOptions, 'numRecords' | 'previewRecords'>,
+): number | null {
+  if (index === 0 && options.numRecords !== undefined) return options.numRecords;
+  if (options.previewRecords !== undefined && (index === 0 || stage.numRecords !== undefined)) return options.previewRecords;
+  if (stage.numRecords !== undefined) return stage.numRecords;
+  if (upstreamRecords === null) return null;
+  return upstreamRecords ?? DEFAULT_NUM_RECORDS;
+}
+

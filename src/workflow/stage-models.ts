@@ -1,0 +1,175 @@
+/**
+ * The models of a run: which model configs each stage sees, the registries built from them (key
+ * variables checked once, when the first stage that must generate is reached), the health check, the
+ * call store, and the per-stage model runtime handed to the engine. Stages reused or restored need none
+ * of this, so a fully cached run needs no key.
+ */
+import { setMaxListeners } from 'node:events';
+import path from 'node:path';
+import type { DataDesignerConfig, ModelConfig } from '../config/schema.js';
+import { DdflowError } from '../diagnostics.js';
+import type { ModelRuntimeLike } from '../engine/types.js';
+import {
+  buildModelRegistry,
+  builtinModelConfig,
+  CallCache,
+  checkModelHealth,
+  healthChecksDisabled,
+  LlmFacade,
+  SKIP_HEALTH_CHECKS_ENV,
+  type ModelRegistry,
+  type RetryPolicy,
+  type UsageEntry,
+} from '../llm/index.js';
+import type { Logger } from '../logger.js';
+import type { LoadedStage, LoadedWorkflow } from './model.js';
+import type { ModelUsage, ModelUsageReport } from './report.js';
+
+/** Where model answers are kept, inside the workflow's artifact directory (the Action caches it too). */
+export const CALL_CACHE_DIR = 'call-cache';
+
+/** Columns that call a model once per row. */
+const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding']);
+
+/** Model-backed columns of a stage: each costs one call per row. */
+export function modelColumnCount(stage: LoadedStage): number {
+  return stage.config.columns.filter((c) => MODEL_COLUMN_TYPES.has(c.column_type.replace(/_/g, '-'))).length;
+}
+
+/**
+ * Model configs a stage sees: the workflow's, with the stage config's own winning by alias, plus the
+ * built-in config of every Data Designer default alias (`nvidia-text`, ...) its columns use and neither
+ * defines (only those: adding unused defaults would change every stage's fingerprint).
+ */
+export function stageModelConfigs(workflow: LoadedWorkflow, stage: LoadedStage): ModelConfig[] {
+  const byAlias = new Map<string, ModelConfig>();
+  for (const m of workflow.modelConfigs) byAlias.set(m.alias, m);
+  for (const m of stage.config.model_configs ?? []) byAlias.set(m.alias, m);
+  for (const alias of usedModelAliases(stage.config)) {
+    const builtin = byAlias.has(alias) ? undefined : builtinModelConfig(alias);
+    if (builtin) byAlias.set(alias, builtin);
+  }
+  return [...byAlias.values()];
+}
+
+/**
+ * The model registry of every selected stage from `fromIndex` on that has model columns: a missing key
+ * variable (or an unusable provider) is one error before any of them runs, naming every variable
+ * missing. Stages without model columns need no key.
+ */
+export function prepareModelRegistries(workflow: LoadedWorkflow, targetIndex: number, env: NodeJS.ProcessEnv, fromIndex = 0): Map<number, ModelRegistry> {
+  const out = new Map<number, ModelRegistry>();
+  const problems: string[] = [];
+  for (let index = fromIndex; index <= targetIndex && index < workflow.stages.length; index++) {
+    const stage = workflow.stages[index]!;
+    const aliases = usedModelAliases(stage.config);
+    if (aliases.length === 0) continue;
+    try {
+      out.set(index, buildModelRegistry({ models: stageModelConfigs(workflow, stage), providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig, env }));
+    } catch (err) {
+      if (!(err instanceof DdflowError)) throw err;
+      if (!problems.includes(err.message)) problems.push(err.message);
+    }
+  }
+  if (problems.length > 0) throw new DdflowError(problems.join(' '));
+  return out;
+}
+
+/**
+ * The health check of every model the prepared stages use (unless turned off for a model by
+ * `skip_health_check`, or for the run by DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS). Its calls are not in
+ * any stage's usage: they are logged on their own.
+ */
+async function checkModels(
+  registries: Map<number, ModelRegistry>,
+  x: { env: NodeJS.ProcessEnv; retryPolicy: RetryPolicy; signal?: AbortSignal; log: Logger },
+): Promise<void> {
+  if (registries.size === 0) return;
+  if (healthChecksDisabled(x.env)) {
+    x.log.debug(`Model health checks skipped (${SKIP_HEALTH_CHECKS_ENV} is set).`);
+    return;
+  }
+  const result = await checkModelHealth([...registries.values()].flatMap((r) => r.list()), { retryPolicy: x.retryPolicy, signal: x.signal });
+  if (result.checked.length > 0) {
+    const tokens = result.tokens.prompt + result.tokens.completion;
+    x.log.info(`Model health check passed for ${result.checked.map((a) => `'${a}'`).join(', ')} (${result.calls} call${result.calls === 1 ? '' : 's'}, ${tokens} tokens, not counted in stage usage).`);
+  }
+  if (result.skipped.length > 0) x.log.debug(`Model health check skipped for ${result.skipped.map((a) => `'${a}'`).join(', ')}.`);
+}
+
+function usageOf(e: UsageEntry): ModelUsage {
+  return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens };
+}
+
+function usageReport(facade: LlmFacade): ModelUsageReport {
+  const map = (r: Record<string, UsageEntry>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, usageOf(v)]));
+  return { total: usageOf(facade.usage.totals()), columns: map(facade.usage.byColumn()), models: map(facade.usage.byAlias()) };
+}
+
+/** Aliases named by a stage's columns (`model_alias` anywhere in a column). */
+export function usedModelAliases(config: DataDesignerConfig): string[] {
+  const out = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'model_alias' && typeof v === 'string') out.add(v);
+        else visit(v);
+      }
+    }
+  };
+  visit(config.columns);
+  return [...out];
+}
+
+
+export interface ModelSessionOptions {
+  workflow: LoadedWorkflow;
+  targetIndex: number;
+  env: NodeJS.ProcessEnv;
+  retryPolicy: RetryPolicy;
+  /** Keep and reuse model answers (false: `--no-call-cache`). */
+  callCache: boolean;
+  workflowDir: string;
+  signal?: AbortSignal;
+  log: Logger;
+}
+
+/** The models of one run, prepared lazily: nothing is checked or opened until a stage must generate. */
+export class ModelSession {
+  private registries?: Map<number, ModelRegistry>;
+  private healthChecked?: Promise<void>;
+  private callCache?: CallCache;
+
+  constructor(private readonly o: ModelSessionOptions) {}
+
+  /** Checks every key the stages from `index` on need, and that their models answer (once per run). */
+  readyFrom(index: number): Promise<void> {
+    const registries = (this.registries ??= prepareModelRegistries(this.o.workflow, this.o.targetIndex, this.o.env, index));
+    return (this.healthChecked ??= checkModels(registries, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
+  }
+
+  /** A stage's model runtime, or undefined for a stage without model columns. Call readyFrom first. */
+  runtimeFor(index: number): ModelRuntimeLike | undefined {
+    const registry = this.registries?.get(index);
+    if (!registry) return undefined;
+    this.callCache ??= this.o.callCache ? CallCache.open(path.join(this.o.workflowDir, CALL_CACHE_DIR)) : CallCache.disabled();
+    // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
+    // many more than Node's default of 10, which would print a leak warning.
+    if (this.o.signal) setMaxListeners(0, this.o.signal);
+    const facade = new LlmFacade(registry, { callCache: this.callCache, runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy });
+    return {
+      generate: (req) => facade.generate(req),
+      embed: (req) => facade.embed(req),
+      tokenUsage: () => {
+        const t = facade.usage.totals();
+        return { prompt: t.promptTokens, completion: t.completionTokens };
+      },
+      usageReport: () => usageReport(facade),
+    };
+  }
+
+  close(): void {
+    this.callCache?.close();
+  }
+}
