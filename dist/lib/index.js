@@ -590,7 +590,7 @@ var __webpack_exports__ = {};
  * one of these. Dynamic imports keep the CLI from loading @actions/* and the Action from loading the CLI.
  */
 async function runAction() {
-    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(591), __nccwpck_require__.e(458), __nccwpck_require__.e(631), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60100));
+    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(591), __nccwpck_require__.e(458), __nccwpck_require__.e(238), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69597));
     await run();
 }
 async function runPost() {
@@ -598,7 +598,7 @@ async function runPost() {
     await run();
 }
 async function runCli(argv) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(631), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65536));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(591), __nccwpck_require__.e(238), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70944));
     return main(argv);
 }
 

@@ -7,18 +7,19 @@ import { promises as fs } from 'node:fs';
 import { DdflowError, displayPath } from '../diagnostics.js';
 import { exportDataset, exportFormatOf } from '../data/dataset.js';
 import { openDatabase } from '../data/database.js';
-import { silentLogger } from '../logger.js';
-import { fromMetadataPath, metadataPath, readPriorMetadata, WORKFLOW_METADATA_FILENAME } from './metadata.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { buildPlan } from './plan.js';
+import { fromMetadataPath, metadataPath, readPriorMetadata, WORKFLOW_METADATA_FILENAME, type WorkflowMetadata } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
 import { parquetFilesAt } from './outputs.js';
-import { workflowDirOf } from './run.js';
+import { workflowDirOf } from './selection.js';
 
 export async function exportStageOutput(
   workflow: LoadedWorkflow,
   outPath: string,
   /** `cwd`: paths in messages are shown relative to it. */
-  options: { stage?: string; artifactPath?: string; cwd?: string } = {},
-): Promise<{ rows: number; path: string; stage: string }> {
+  options: { stage?: string; artifactPath?: string; cwd?: string; allowStale?: boolean; log?: Logger } = {},
+): Promise<{ rows: number; path: string; stage: string; stale?: string }> {
   exportFormatOf(outPath);
   const name = options.stage ?? workflow.stages[workflow.stages.length - 1]!.name;
   if (!workflow.stages.some((s) => s.name === name)) throw new DdflowError(`Unknown stage '${name}'.`);
@@ -34,13 +35,43 @@ export async function exportStageOutput(
     const why = rec ? `its status is ${rec.status}` : 'it has not run';
     throw new DdflowError(`Stage '${name}' has no output to export: ${why}.`);
   }
+  const stale = await staleness(workflow, metadata!, name, workflowDir, options.artifactPath);
+  if (stale) {
+    const how = `run 'ddflow run ${displayPath(workflow.file, options.cwd)}' to bring it up to date, or pass --allow-stale to export it anyway`;
+    if (!options.allowStale) throw new DdflowError(`The output of stage '${name}' is stale: ${stale}; ${how}.`);
+    (options.log ?? silentLogger).warn(`Exporting stale output of stage '${name}' (--allow-stale): ${stale}.`);
+  }
   const files = await parquetFilesAt(fromMetadataPath(workflowDir, rec.output_seed_path));
   if (files.length === 0) throw new DdflowError(`Stage '${name}' has no output to export: no parquet files found at ${rec.output_seed_path}.`);
   const db = await openDatabase();
   try {
     const r = await exportDataset(db, files, outPath);
-    return { ...r, stage: name };
+    return { ...r, stage: name, ...(stale ? { stale } : {}) };
   } finally {
     db.close();
   }
+}
+
+/**
+ * Why the exported stage's output is not what a run of the workflow as it is now would hand down (the
+ * first stage up to it that the plan would not reuse), or undefined when it is current. The plan is
+ * taken with what the last run was asked for: its seed and count options and its overrides.
+ */
+async function staleness(workflow: LoadedWorkflow, metadata: WorkflowMetadata, stage: string, workflowDir: string, artifactPath: string | undefined): Promise<string | undefined> {
+  const overrides: Record<string, string> = {};
+  for (const r of metadata.stages) {
+    if (r && typeof r.stage_output_override_path === 'string') overrides[r.name] = fromMetadataPath(workflowDir, r.stage_output_override_path);
+  }
+  const plan = await buildPlan(workflow, {
+    targets: [stage],
+    overrides,
+    seed: metadata.configured_seed ?? undefined,
+    numRecords: metadata.num_records_option ?? undefined,
+    artifactPath,
+    log: silentLogger,
+  }).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+  if ('error' in plan) return `its inputs cannot be checked (${plan.error})`;
+  const target = workflow.stages.findIndex((s) => s.name === stage);
+  const changed = plan.stages.slice(0, target + 1).find((s) => s.decision !== 'cached' && !(s.decision === 'skipped' && s.reason.startsWith('upstream')));
+  return changed ? `stage '${changed.stage}' no longer matches the workflow file (${changed.reason})` : undefined;
 }

@@ -32,7 +32,7 @@ export const CACHE_FORMAT_VERSION = 1;
  */
 export type FieldRole = 'data' | 'non-data';
 export const FINGERPRINT_FIELDS = {
-  workflow: { name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
+  workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
   stage: {
     name: 'non-data',
     config: 'data',

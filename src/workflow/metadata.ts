@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DdflowError } from '../diagnostics.js';
+import { DdflowError, displayPath } from '../diagnostics.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
 import type { ModelUsageReport, StageCacheState, StageStatus, TokenUsage } from './report.js';
@@ -66,10 +66,15 @@ export interface StageRecord {
 
 export interface WorkflowMetadata {
   name: string;
+  /** The workflow file that wrote this directory (relative to it): another file with the same name is refused. */
+  workflow_file?: string;
   status: 'running' | 'completed' | 'failed';
   cache_format_version: number;
   /** The seed the data was generated with (kept so a resumed run draws the same values). */
   seed: number;
+  /** The seed and first-stage count the run was asked for (file or options), so `export` can tell whether the output is current. */
+  configured_seed?: number | null;
+  num_records_option?: number | null;
   updated_at: string;
   stages: StageRecord[];
 }
@@ -153,4 +158,22 @@ export function toMetadataPath(workflowDir: string, p: string): string {
 
 export function fromMetadataPath(workflowDir: string, p: string): string {
   return path.isAbsolute(p) ? p : path.resolve(workflowDir, p);
+}
+
+/**
+ * Two workflow files with the same `name:` would write one artifact directory and take each other's
+ * stages. The directory records the file that wrote it; another file that still exists and still
+ * declares this name is refused (a renamed or moved file is not: the old path no longer holds it).
+ */
+export async function checkArtifactOwner(workflowDir: string, prior: WorkflowMetadata | undefined, workflowFile: string, name: string): Promise<void> {
+  if (!prior?.workflow_file) return;
+  const owner = fromMetadataPath(workflowDir, prior.workflow_file);
+  if (path.resolve(owner) === path.resolve(workflowFile)) return;
+  const text = await fs.readFile(owner, 'utf8').catch(() => undefined);
+  if (text === undefined) return;
+  const declared = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? /"name"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  if (declared !== name) return;
+  throw new DdflowError(
+    `Workflow files ${displayPath(workflowFile)} and ${displayPath(owner)} both have name '${name}', so they would write the same artifact directory ${displayPath(workflowDir)}: rename one of them (the name is the artifact directory and the cache key), or give one another --artifact-path.`,
+  );
 }

@@ -13,9 +13,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Database } from '../data/database.js';
-import type { Logger } from '../logger.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
-import { fromMetadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
+import { checkArtifactOwner, fromMetadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt, readableRows } from './outputs.js';
 import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
@@ -235,6 +235,9 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   const workflowDir = workflowDirOf(workflow, options.artifactPath);
   const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
   // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
+  // The owner check reads the metadata even in mode 'never', which reuses nothing but still overwrites.
+  const onDisk = await readPriorMetadata(workflowDir, workflow.name, 'if_possible', silentLogger, { requireFile: false }).catch(() => undefined);
+  await checkArtifactOwner(workflowDir, onDisk, workflow.file, workflow.name);
   const prior = mode === 'never' ? undefined : await readPriorMetadata(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
   return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', log: options.log };
 }

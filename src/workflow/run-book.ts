@@ -38,7 +38,7 @@ export class RunBook {
     private readonly seed: number,
     private readonly onEvent?: (event: RunEvent) => void,
   ) {
-    this.metadata = { name: workflow.name, status: 'running', cache_format_version: CACHE_FORMAT_VERSION, seed, updated_at: '', stages: [] };
+    this.metadata = { name: workflow.name, workflow_file: toMetadataPath(ctx.workflowDir, workflow.file), status: 'running', cache_format_version: CACHE_FORMAT_VERSION, seed, configured_seed: ctx.options.seed ?? null, num_records_option: ctx.options.numRecords ?? null, updated_at: '', stages: [] };
     this.keptBeyondTargets = ctx.prior ? ctx.prior.stages.slice(ctx.selection.targetIndex + 1) : [];
     this.warnings = workflow.warnings.map((w) => w.message);
   }

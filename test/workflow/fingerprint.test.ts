@@ -1,8 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataDesignerConfig, ModelConfig } from '../../src/config/schema.js';
-import { canonicalJson, CACHE_FORMAT_VERSION, stageFingerprint, type StageFingerprintInput } from '../../src/workflow/fingerprint.js';
+import * as schemas from '../../src/config/schema.js';
+import { canonicalJson, CACHE_FORMAT_VERSION, FINGERPRINT_FIELDS, stageFingerprint, type StageFingerprintInput } from '../../src/workflow/fingerprint.js';
 import { category, tempDir } from './helpers.js';
 
 let dir: string;
@@ -131,5 +133,95 @@ describe('stageFingerprint', () => {
 
   it('a missing seed file is a clear error', async () => {
     await expect(stageFingerprint(input({ config: { columns: [], seed_config: { source: { seed_type: 'local', path: path.join(dir, 'missing.parquet') } } } as unknown as DataDesignerConfig }))).rejects.toThrow(/is not a file/);
+  });
+});
+
+describe('what the fingerprint covers', () => {
+  it('provider and inference extra_body, provider headers and the data fields of run_config change it; its other fields do not', async () => {
+    const a = await stageFingerprint(input({ runConfig: { buffer_size: 10 } }));
+    const provider = (extra: object) => [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1', api_key: 'LOCAL_KEY', ...extra } as never];
+    const changed: Partial<StageFingerprintInput>[] = [
+      { modelProviders: provider({ extra_body: { reasoning: { effort: 'high' } } }) },
+      { modelProviders: provider({ extra_headers: { 'X-Model-Variant': 'b' } }) },
+      { modelConfigs: [model({ inference_parameters: { temperature: 0.5, max_parallel_requests: 4, timeout: 30, extra_body: { top_k: 5 } } })] },
+      { runConfig: { buffer_size: 10, jinja_rendering_engine: 'native' } },
+      { runConfig: { buffer_size: 10, max_conversation_restarts: 1 } },
+    ];
+    for (const v of changed) expect(await stageFingerprint(input(v)), JSON.stringify(v)).not.toBe(a);
+    const same: Partial<StageFingerprintInput>[] = [
+      { runConfig: { buffer_size: 500 } },
+      { runConfig: { buffer_size: 10, max_concurrent_row_groups: 9, shutdown_error_rate: 0.9, request_admission: { cooldown_seconds: 5 } } as never },
+      { modelProviders: provider({ api_key: 'ANOTHER_VARIABLE' }) },
+    ];
+    for (const v of same) expect(await stageFingerprint(input(v)), JSON.stringify(v)).toBe(a);
+  });
+
+  it("a first stage's own seed sampling_strategy and selection_strategy change it", async () => {
+    const file = path.join(dir, 'seed.csv');
+    await fs.writeFile(file, 'x\n1\n2\n');
+    const seeded = (extra: object) => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'local', path: file }, ...extra } } as unknown as DataDesignerConfig });
+    const ordered = await stageFingerprint(seeded({ sampling_strategy: 'ordered' }));
+    expect(await stageFingerprint(seeded({}))).toBe(ordered);
+    expect(await stageFingerprint(seeded({ sampling_strategy: 'shuffle' }))).not.toBe(ordered);
+    expect(await stageFingerprint(seeded({ selection_strategy: { start: 0, end: 0 } }))).not.toBe(ordered);
+  });
+
+  it('a key named timeout inside a column (a JSON schema property) is data; a remote validator timeout is not', async () => {
+    const structured = (prop: string) =>
+      input({ config: { columns: [category(), { ...llmColumn, column_type: 'llm-structured', output_format: { type: 'object', properties: { [prop]: { type: 'integer' } } } }] } as unknown as DataDesignerConfig });
+    expect(await stageFingerprint(structured('timeout'))).not.toBe(await stageFingerprint(structured('deadline')));
+    const validator = (timeout: number, url = 'http://127.0.0.1:9/check') =>
+      input({ config: { columns: [category(), { name: 'ok', column_type: 'validation', target_columns: ['category'], validator_type: 'remote', validator_params: { endpoint_url: url, timeout } }] } as unknown as DataDesignerConfig });
+    expect(await stageFingerprint(validator(5))).toBe(await stageFingerprint(validator(50)));
+    expect(await stageFingerprint(validator(5))).not.toBe(await stageFingerprint(validator(5, 'http://127.0.0.1:9/other')));
+  });
+
+  it('dot-files a directory or glob seed reads are hashed (the reader reads them)', async () => {
+    const docs = path.join(dir, 'docs');
+    await fs.mkdir(path.join(docs, '.notes'), { recursive: true });
+    await fs.writeFile(path.join(docs, 'a.md'), 'a');
+    await fs.writeFile(path.join(docs, '.hidden.md'), 'one');
+    await fs.writeFile(path.join(docs, '.notes', 'n.md'), 'n');
+    const dirSeed = () => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'directory', path: docs, file_pattern: '*.md' } } } as unknown as DataDesignerConfig });
+    const globSeed = () => input({ config: { columns: [category()], seed_config: { source: { seed_type: 'local', path: path.join(dir, '*.csv') } } } as unknown as DataDesignerConfig });
+    await fs.writeFile(path.join(dir, 'rows.csv'), 'x\n1\n');
+    await fs.writeFile(path.join(dir, '.more.csv'), 'x\n2\n');
+    const [d1, g1] = [await stageFingerprint(dirSeed()), await stageFingerprint(globSeed())];
+    await fs.writeFile(path.join(docs, '.hidden.md'), 'two');
+    await fs.writeFile(path.join(dir, '.more.csv'), 'x\n3\n');
+    expect(await stageFingerprint(dirSeed())).not.toBe(d1);
+    expect(await stageFingerprint(globSeed())).not.toBe(g1);
+    const d2 = await stageFingerprint(dirSeed());
+    await fs.writeFile(path.join(docs, '.notes', 'n.md'), 'm');
+    expect(await stageFingerprint(dirSeed())).not.toBe(d2);
+  });
+
+  it('a seed path naming a FIFO is refused at once, never read', async () => {
+    const fifo = path.join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    await expect(stageFingerprint(input({ config: { columns: [category()], seed_config: { source: { seed_type: 'local', path: fifo } } } as unknown as DataDesignerConfig }))).rejects.toThrow(/not a regular file/);
+  });
+
+  it('every field of the schema outside columns is classified as data or non-data', () => {
+    const props = (schema: any): string[] => Object.keys(schema.properties ?? Object.assign({}, ...(schema.anyOf ?? []).map((s: any) => s.properties ?? {})));
+    const expectSame = (section: keyof typeof FINGERPRINT_FIELDS, schema: any) => expect(Object.keys(FINGERPRINT_FIELDS[section]).sort(), section).toEqual([...new Set(props(schema))].sort());
+    expectSame('run_config', schemas.RunConfig);
+    expectSame('model_provider', schemas.ModelProvider);
+    expectSame('model_config', schemas.ModelConfig);
+    expectSame('inference_parameters', schemas.InferenceParameters);
+    expectSame('remote_validator', schemas.RemoteValidatorParams);
+    expectSame('on_success', schemas.OnSuccess);
+    expectSame('stage', schemas.Stage);
+    expectSame('workflow', schemas.Workflow);
+  });
+
+  it("the README's fingerprint table says what FINGERPRINT_FIELDS says", () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    for (const [section, fields] of Object.entries(FINGERPRINT_FIELDS)) {
+      for (const [field, role] of Object.entries(fields)) {
+        const row = new RegExp(`^\\| \`${section}\` \\| \`${field.replace(/\$/g, '\\$')}\` \\| ${role === 'data' ? 'yes' : 'no'} \\|`, 'm');
+        expect(readme, `${section}.${field} (${role})`).toMatch(row);
+      }
+    }
   });
 });

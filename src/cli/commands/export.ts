@@ -4,10 +4,10 @@ import { displayPath } from '../../diagnostics.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { exportStageOutput } from '../../workflow/export.js';
 import { UsageError, type Command } from '../args.js';
-import { count } from '../progress.js';
+import { cliLogger, count } from '../progress.js';
 import { checkExportPath } from './run-options.js';
 
-const USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]';
+const USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name] [--allow-stale]';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -16,6 +16,7 @@ export const exportCommand: Command = {
   options: {
     stage: { type: 'string', value: 'NAME', description: 'Export this stage instead of the final one.' },
     'artifact-path': { type: 'string', value: 'DIR', description: 'Where the stage directories are (overrides the file).' },
+    'allow-stale': { type: 'boolean', description: 'Export even when the workflow file no longer matches the last run (with a warning).' },
   },
   positionals: { min: 2, max: 2 },
   async run(args, io) {
@@ -27,7 +28,13 @@ export const exportCommand: Command = {
     }
     const out = path.resolve(io.cwd, args.positionals[1]!);
     const artifactPath = args.options['artifact-path'] as string | undefined;
-    const r = await exportStageOutput(workflow, out, { stage: args.options.stage as string | undefined, artifactPath: artifactPath ? path.resolve(io.cwd, artifactPath) : undefined, cwd: io.cwd });
+    const r = await exportStageOutput(workflow, out, {
+      stage: args.options.stage as string | undefined,
+      artifactPath: artifactPath ? path.resolve(io.cwd, artifactPath) : undefined,
+      cwd: io.cwd,
+      allowStale: args.options['allow-stale'] === true,
+      log: cliLogger(io, args.debug),
+    });
     io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${displayPath(r.path, io.cwd)}\n`);
     return 0;
   },

@@ -1,8 +1,8 @@
-export const id = 536;
-export const ids = [536];
+export const id = 944;
+export const ids = [944];
 export const modules = {
 
-/***/ 65536:
+/***/ 70944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -285,8 +285,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/data/dataset.ts
 var dataset = __webpack_require__(99724);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 9 modules
-var run = __webpack_require__(48115);
+// EXTERNAL MODULE: ./src/workflow/run.ts + 3 modules
+var run = __webpack_require__(62335);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-options.ts
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
 
@@ -362,7 +362,7 @@ function checkExportPath(file, flag, usage) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/plan.ts
-/** `ddflow plan <workflow-file>`: per stage cached | run | skipped, fingerprint, rows, model calls. */
+/** `ddflow plan <workflow-file>`: per stage its decision (cached | restore | resume | run | skipped), fingerprint, rows, model calls and why. */
 
 
 
@@ -370,19 +370,19 @@ function checkExportPath(file, flag, usage) {
 const USAGE = 'ddflow plan <workflow-file> [options]';
 const planCommand = {
     name: 'plan',
-    summary: 'Show what a run would do per stage (cached, run or skipped); calls no model.',
+    summary: 'Show what a run would do per stage (cached, resume, run or skipped) and why; calls no model.',
     usage: USAGE,
-    options: { ...SELECTION_OPTIONS, json: { type: 'boolean', description: 'Print the plan as a JSON array.' } },
+    options: { ...SELECTION_OPTIONS, json: { type: 'boolean', description: 'Print the plan as a JSON array (the same fields as the table).' } },
     positionals: { min: 1, max: 1 },
     async run(args, io) {
         const selection = selectionOptions(args, io.cwd, USAGE);
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
         checkSelectionAgainst(workflow, selection, USAGE);
-        const plan = await (0,workflow_plan/* planWorkflow */.t5)(workflow, { ...selection, log: cliLogger(io, args.debug) });
+        const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, { ...selection, log: cliLogger(io, args.debug) });
         if (args.options.json === true)
-            io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+            io.stdout(`${JSON.stringify(plan.stages.map(workflow_plan/* planEntryJson */.sF), null, 2)}\n`);
         else
-            io.stdout(plan.map((e) => `${(0,workflow_plan/* formatPlanLine */.lT)(e)}\n`).join(''));
+            io.stdout((0,workflow_plan/* formatPlanTable */.pp)(plan));
         return 0;
     },
 };
@@ -538,29 +538,21 @@ const previewCommand = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = { info() { }, warn() { }, debug() { } };
-/** Collects messages: handy in tests that assert a warning was given. */
-function memoryLogger() {
-    const lines = [];
-    return {
-        lines,
-        info: (message) => lines.push({ level: 'info', message }),
-        warn: (message) => lines.push({ level: 'warn', message }),
-        debug: (message) => lines.push({ level: 'debug', message }),
-    };
-}
-
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/workflow/metadata.ts
 var workflow_metadata = __webpack_require__(55800);
 // EXTERNAL MODULE: ./src/workflow/outputs.ts
 var outputs = __webpack_require__(26327);
+// EXTERNAL MODULE: ./src/workflow/selection.ts
+var selection = __webpack_require__(26211);
 ;// CONCATENATED MODULE: ./src/workflow/export.ts
 /**
  * `ddflow export`: the selected output of the final (or a named) stage of the last run, as one
  * jsonl/csv/parquet file. It reads workflow-metadata.json, so it works on a downloaded or moved
  * artifact directory too, and follows `output: processor:<name>`, on_success and overrides.
  */
+
 
 
 
@@ -576,15 +568,22 @@ options = {}) {
     const name = options.stage ?? workflow.stages[workflow.stages.length - 1].name;
     if (!workflow.stages.some((s) => s.name === name))
         throw new diagnostics/* DdflowError */.Zq(`Unknown stage '${name}'.`);
-    const workflowDir = (0,run/* workflowDirOf */.y9)(workflow, options.artifactPath);
+    const workflowDir = (0,selection/* workflowDirOf */.y9)(workflow, options.artifactPath);
     if (!(await external_node_fs_.promises.stat((0,workflow_metadata/* metadataPath */.xT)(workflowDir)).catch(() => undefined))) {
         throw new diagnostics/* DdflowError */.Zq(`There is no run of workflow '${workflow.name}' to export yet: ${(0,diagnostics/* displayPath */.Gt)(workflowDir, options.cwd)} has no ${workflow_metadata/* WORKFLOW_METADATA_FILENAME */.m2}; run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`);
     }
-    const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', silentLogger, { requireFile: true });
+    const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', logger/* silentLogger */.q, { requireFile: true });
     const rec = metadata.stages.find((s) => s && s.name === name);
     if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
         const why = rec ? `its status is ${rec.status}` : 'it has not run';
         throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' has no output to export: ${why}.`);
+    }
+    const stale = await staleness(workflow, metadata, name, workflowDir, options.artifactPath);
+    if (stale) {
+        const how = `run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' to bring it up to date, or pass --allow-stale to export it anyway`;
+        if (!options.allowStale)
+            throw new diagnostics/* DdflowError */.Zq(`The output of stage '${name}' is stale: ${stale}; ${how}.`);
+        (options.log ?? logger/* silentLogger */.q).warn(`Exporting stale output of stage '${name}' (--allow-stale): ${stale}.`);
     }
     const files = await (0,outputs/* parquetFilesAt */.Te)((0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, rec.output_seed_path));
     if (files.length === 0)
@@ -592,11 +591,36 @@ options = {}) {
     const db = await (0,database/* openDatabase */.qI)();
     try {
         const r = await (0,dataset/* exportDataset */.r$)(db, files, outPath);
-        return { ...r, stage: name };
+        return { ...r, stage: name, ...(stale ? { stale } : {}) };
     }
     finally {
         db.close();
     }
+}
+/**
+ * Why the exported stage's output is not what a run of the workflow as it is now would hand down (the
+ * first stage up to it that the plan would not reuse), or undefined when it is current. The plan is
+ * taken with what the last run was asked for: its seed and count options and its overrides.
+ */
+async function staleness(workflow, metadata, stage, workflowDir, artifactPath) {
+    const overrides = {};
+    for (const r of metadata.stages) {
+        if (r && typeof r.stage_output_override_path === 'string')
+            overrides[r.name] = (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, r.stage_output_override_path);
+    }
+    const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, {
+        targets: [stage],
+        overrides,
+        seed: metadata.configured_seed ?? undefined,
+        numRecords: metadata.num_records_option ?? undefined,
+        artifactPath,
+        log: logger/* silentLogger */.q,
+    }).catch((err) => ({ error: err instanceof Error ? err.message : String(err) }));
+    if ('error' in plan)
+        return `its inputs cannot be checked (${plan.error})`;
+    const target = workflow.stages.findIndex((s) => s.name === stage);
+    const changed = plan.stages.slice(0, target + 1).find((s) => s.decision !== 'cached' && !(s.decision === 'skipped' && s.reason.startsWith('upstream')));
+    return changed ? `stage '${changed.stage}' no longer matches the workflow file (${changed.reason})` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
@@ -608,7 +632,7 @@ options = {}) {
 
 
 
-const export_USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]';
+const export_USAGE = 'ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name] [--allow-stale]';
 const exportCommand = {
     name: 'export',
     summary: "Export the selected output of the final (or a named) stage of the last run.",
@@ -616,6 +640,7 @@ const exportCommand = {
     options: {
         stage: { type: 'string', value: 'NAME', description: 'Export this stage instead of the final one.' },
         'artifact-path': { type: 'string', value: 'DIR', description: 'Where the stage directories are (overrides the file).' },
+        'allow-stale': { type: 'boolean', description: 'Export even when the workflow file no longer matches the last run (with a warning).' },
     },
     positionals: { min: 2, max: 2 },
     async run(args, io) {
@@ -627,7 +652,13 @@ const exportCommand = {
         }
         const out = external_node_path_default().resolve(io.cwd, args.positionals[1]);
         const artifactPath = args.options['artifact-path'];
-        const r = await exportStageOutput(workflow, out, { stage: args.options.stage, artifactPath: artifactPath ? external_node_path_default().resolve(io.cwd, artifactPath) : undefined, cwd: io.cwd });
+        const r = await exportStageOutput(workflow, out, {
+            stage: args.options.stage,
+            artifactPath: artifactPath ? external_node_path_default().resolve(io.cwd, artifactPath) : undefined,
+            cwd: io.cwd,
+            allowStale: args.options['allow-stale'] === true,
+            log: cliLogger(io, args.debug),
+        });
         io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${(0,diagnostics/* displayPath */.Gt)(r.path, io.cwd)}\n`);
         return 0;
     },

@@ -1,5 +1,5 @@
-export const id = 100;
-export const ids = [100];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
 /***/ 85192:
@@ -344,7 +344,7 @@ async function saveCallStore(store, state) {
 
 /***/ }),
 
-/***/ 60100:
+/***/ 69597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -372,13 +372,248 @@ var duckdb_loader = __webpack_require__(21293);
 // EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
 var load = __webpack_require__(37944);
 // EXTERNAL MODULE: ./src/workflow/plan.ts
-var plan = __webpack_require__(74510);
-// EXTERNAL MODULE: ./src/workflow/cache-keys.ts
-var cache_keys = __webpack_require__(64480);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 9 modules
-var run = __webpack_require__(48115);
-// EXTERNAL MODULE: ./src/workflow/stores.ts
-var stores = __webpack_require__(20219);
+var workflow_plan = __webpack_require__(74510);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+const SUMMARY_TRUNCATED_NOTE = "_The summary was cut here to stay under GitHub's 1 MiB step-summary limit._";
+const STATUS_LABEL = {
+    pending: '· pending',
+    running: '⏸️ interrupted',
+    completed: '✅ completed',
+    completed_empty: '⚪ completed (empty)',
+    skipped_empty_upstream: '⏭️ skipped (empty upstream)',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+/** Makes any text safe inside a table cell; `max` counts characters of the original text. */
+function tableCell(value, max = Number.POSITIVE_INFINITY) {
+    let text = stringify(value);
+    if (text.length > max) {
+        const chars = [...text];
+        if (chars.length > max)
+            text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+    }
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, '<br>');
+}
+function stringify(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (value instanceof Date)
+        return value.toISOString();
+    if (typeof value === 'object') {
+        try {
+            return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+        }
+        catch {
+            return String(value);
+        }
+    }
+    return String(value);
+}
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '—';
+    if (seconds < 60)
+        return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+    const total = Math.round(seconds);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
+}
+const summary_int = (n) => n.toLocaleString('en-US');
+function cacheLabel(stage) {
+    const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
+    return stage.saved ? `${base}, saved` : base;
+}
+function rowsLabel(stage) {
+    const requested = stage.num_records_requested;
+    if (requested > 0 && stage.num_records_actual < requested && stage.status !== 'skipped' && stage.status !== 'skipped_empty_upstream') {
+        return `⚠️ ${summary_int(stage.output_records)} (${summary_int(stage.num_records_actual)} of ${summary_int(requested)} generated)`;
+    }
+    return summary_int(stage.output_records);
+}
+function tokensLabel(stage) {
+    const { prompt, completion } = stage.tokens;
+    return prompt + completion === 0 ? '—' : `${summary_int(prompt)} / ${summary_int(completion)}`;
+}
+function stageTable(report) {
+    const lines = [
+        '### Stages',
+        '',
+        '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
+        '|---:|---|---|---|---:|---:|---:|',
+    ];
+    for (const s of report.stages) {
+        lines.push(`| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`);
+    }
+    const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;
+    const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
+    const completion = report.stages.reduce((n, s) => n + s.tokens.completion, 0);
+    lines.push('', `${hits} of ${report.stages.length} stages came from the cache; ${summary_int(prompt)} prompt and ${summary_int(completion)} completion tokens.`);
+    return lines;
+}
+function sampleTable(sample, total, opts) {
+    const columns = sample.columns.slice(0, opts.maxColumns);
+    const rows = sample.rows.slice(0, opts.maxRows);
+    const shown = rows.length;
+    const lines = [`### Sample (${shown} of ${summary_int(Math.max(total, shown))} rows)`, ''];
+    if (columns.length === 0 || shown === 0)
+        return [...lines, '_No rows._'];
+    lines.push(`| ${columns.map((c) => tableCell(c, opts.maxCellChars)).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+    for (const row of rows)
+        lines.push(`| ${columns.map((c) => tableCell(row[c], opts.maxCellChars)).join(' | ')} |`);
+    if (sample.columns.length > columns.length)
+        lines.push('', `_${sample.columns.length - columns.length} more columns not shown._`);
+    return lines;
+}
+const round = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : stringify(v));
+function statDetails(stat) {
+    const parts = [];
+    const d = stat.distribution;
+    if (stat.sampler_type)
+        parts.push(`sampler: ${stat.sampler_type}`);
+    if (d && typeof d === 'object') {
+        if (d.min !== undefined || d.max !== undefined)
+            parts.push(`range ${round(d.min)}–${round(d.max)}`);
+        if (d.mean !== undefined)
+            parts.push(`mean ${round(d.mean)}`);
+        if (d.stddev !== undefined)
+            parts.push(`stddev ${round(d.stddev)}`);
+        if (d.median !== undefined)
+            parts.push(`median ${round(d.median)}`);
+        if (d.most_common_value !== undefined)
+            parts.push(`most common: ${stringify(d.most_common_value)}`);
+    }
+    if (stat.output_tokens_mean !== undefined)
+        parts.push(`output tokens mean ${round(stat.output_tokens_mean)}`);
+    if (stat.input_tokens_mean !== undefined)
+        parts.push(`input tokens mean ${round(stat.input_tokens_mean)}`);
+    if (stat.num_valid_records !== undefined)
+        parts.push(`valid ${stringify(stat.num_valid_records)}`);
+    return parts.join('; ');
+}
+function statsTable(stats, opts) {
+    const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
+    for (const s of stats) {
+        const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
+        lines.push(`| ${cells.map((c) => tableCell(c, opts.maxCellChars * 2)).join(' | ')} |`);
+    }
+    return lines;
+}
+function warningLines(report) {
+    const items = [];
+    for (const s of report.stages) {
+        const name = `\`${s.name.replace(/`/g, "'")}\``;
+        if (s.status === 'failed' && s.error)
+            items.push(`${name} failed: ${s.error}`);
+        if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
+            items.push(`${name} generated ${summary_int(s.num_records_actual)} of the ${summary_int(s.num_records_requested)} requested rows.`);
+        }
+        const drops = Object.entries(s.dropped_rows ?? {}).filter(([, n]) => n > 0);
+        if (drops.length > 0) {
+            const total = drops.reduce((n, [, k]) => n + k, 0);
+            const byReason = drops
+                .sort((a, b) => b[1] - a[1])
+                .map(([reason, n]) => `${reason} ${summary_int(n)}`)
+                .join(', ');
+            items.push(`${name} dropped ${summary_int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
+        }
+        for (const w of s.warnings ?? [])
+            items.push(`${name}: ${w}`);
+    }
+    items.push(...report.warnings);
+    if (items.length === 0)
+        return [];
+    return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
+}
+/** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */
+function capBytes(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    const note = `\n\n${SUMMARY_TRUNCATED_NOTE}\n`;
+    const budget = maxBytes - Buffer.byteLength(note);
+    let cut = Buffer.from(text).subarray(0, Math.max(0, budget)).toString('utf8');
+    // A partially decoded last character becomes U+FFFD; dropping the last line removes it and half-rows.
+    const lastNewline = cut.lastIndexOf('\n');
+    cut = lastNewline > 0 ? cut.slice(0, lastNewline) : '';
+    return `${cut}${note}`;
+}
+function renderSummary(report, sample, stats = [], options = {}) {
+    const opts = {
+        maxRows: options.maxRows ?? 10,
+        maxColumns: options.maxColumns ?? 20,
+        maxCellChars: options.maxCellChars ?? 80,
+        maxBytes: options.maxBytes ?? 512 * 1024,
+    };
+    const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
+    const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
+    const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
+    head.push(`**${summary_int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
+    // Most important first, so a cut loses the least useful part.
+    const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
+    if (stats.length > 0)
+        sections.push(statsTable(stats, opts));
+    const text = sections
+        .filter((s) => s.length > 0)
+        .map((s) => s.join('\n'))
+        .join('\n\n');
+    return capBytes(`${text}\n`, opts.maxBytes);
+}
+
+;// CONCATENATED MODULE: ./src/action/plan-summary.ts
+
+
+/** A Markdown table of the plan (cells escaped like every other summary cell). */
+function planMarkdown(plan) {
+    const header = `| ${workflow_plan/* PLAN_COLUMNS */.OL.join(' | ')} |`;
+    const rule = `|${workflow_plan/* PLAN_COLUMNS */.OL.map(() => '---').join('|')}|`;
+    const rows = plan.stages.map((e) => `| ${(0,workflow_plan/* planCells */.v_)(e).map((c, i) => (i === 2 && c !== '?' ? `\`${c}\`` : tableCell(c))).join(' | ')} |`);
+    return [header, rule, ...rows].join('\n') + '\n';
+}
+/** Restored or reused without generating anything. */
+function isCacheHit(e) {
+    return e.decision === 'cached' || e.decision === 'restore';
+}
+/** The `stages` output of `command: plan`: one entry per stage, in the shape `command: run` gives. */
+function planStagesOutput(plan) {
+    return plan.stages.map((e) => ({
+        name: e.stage,
+        status: e.decision,
+        cache: e.decision === 'restore' ? 'restored' : e.decision === 'cached' ? 'reused' : e.decision === 'skipped' ? 'off' : 'miss',
+        rows: e.rows ?? 0,
+        duration_sec: 0,
+        tokens: { prompt: 0, completion: 0 },
+    }));
+}
+
+// EXTERNAL MODULE: ./src/workflow/run.ts + 3 modules
+var run = __webpack_require__(62335);
+;// CONCATENATED MODULE: ./src/workflow/stores.ts
+/**
+ * Seams between the workflow runner and where stage results are kept or published.
+ * The runner is the same on a laptop and in GitHub Actions; only these implementations differ
+ * (src/action/ provides the GitHub ones; the engine and runner never import @actions/*).
+ */
+/** A store that never hits and never keeps anything: `cache: false`. */
+const noCacheStore = {
+    kind: 'off',
+    async restore() {
+        return undefined;
+    },
+    async save() {
+        return false;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 /**
  * Workflow-file problems as GitHub annotations, so they show on the file and line in the run page
@@ -760,202 +995,6 @@ var database = __webpack_require__(94715);
 var dataset = __webpack_require__(99724);
 // EXTERNAL MODULE: ./src/data/statistics.ts
 var statistics = __webpack_require__(71621);
-;// CONCATENATED MODULE: ./src/action/summary.ts
-const SUMMARY_TRUNCATED_NOTE = "_The summary was cut here to stay under GitHub's 1 MiB step-summary limit._";
-const STATUS_LABEL = {
-    pending: '· pending',
-    running: '⏸️ interrupted',
-    completed: '✅ completed',
-    completed_empty: '⚪ completed (empty)',
-    skipped_empty_upstream: '⏭️ skipped (empty upstream)',
-    skipped: '⏭️ skipped',
-    failed: '❌ failed',
-};
-/** Makes any text safe inside a table cell; `max` counts characters of the original text. */
-function tableCell(value, max = Number.POSITIVE_INFINITY) {
-    let text = stringify(value);
-    if (text.length > max) {
-        const chars = [...text];
-        if (chars.length > max)
-            text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-    }
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, '<br>');
-}
-function stringify(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'bigint')
-        return value.toString();
-    if (value instanceof Date)
-        return value.toISOString();
-    if (typeof value === 'object') {
-        try {
-            return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
-        }
-        catch {
-            return String(value);
-        }
-    }
-    return String(value);
-}
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds) || seconds < 0)
-        return '—';
-    if (seconds < 60)
-        return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
-    const total = Math.round(seconds);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
-}
-const summary_int = (n) => n.toLocaleString('en-US');
-function cacheLabel(stage) {
-    const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
-    return stage.saved ? `${base}, saved` : base;
-}
-function rowsLabel(stage) {
-    const requested = stage.num_records_requested;
-    if (requested > 0 && stage.num_records_actual < requested && stage.status !== 'skipped' && stage.status !== 'skipped_empty_upstream') {
-        return `⚠️ ${summary_int(stage.output_records)} (${summary_int(stage.num_records_actual)} of ${summary_int(requested)} generated)`;
-    }
-    return summary_int(stage.output_records);
-}
-function tokensLabel(stage) {
-    const { prompt, completion } = stage.tokens;
-    return prompt + completion === 0 ? '—' : `${summary_int(prompt)} / ${summary_int(completion)}`;
-}
-function stageTable(report) {
-    const lines = [
-        '### Stages',
-        '',
-        '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
-        '|---:|---|---|---|---:|---:|---:|',
-    ];
-    for (const s of report.stages) {
-        lines.push(`| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`);
-    }
-    const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;
-    const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
-    const completion = report.stages.reduce((n, s) => n + s.tokens.completion, 0);
-    lines.push('', `${hits} of ${report.stages.length} stages came from the cache; ${summary_int(prompt)} prompt and ${summary_int(completion)} completion tokens.`);
-    return lines;
-}
-function sampleTable(sample, total, opts) {
-    const columns = sample.columns.slice(0, opts.maxColumns);
-    const rows = sample.rows.slice(0, opts.maxRows);
-    const shown = rows.length;
-    const lines = [`### Sample (${shown} of ${summary_int(Math.max(total, shown))} rows)`, ''];
-    if (columns.length === 0 || shown === 0)
-        return [...lines, '_No rows._'];
-    lines.push(`| ${columns.map((c) => tableCell(c, opts.maxCellChars)).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
-    for (const row of rows)
-        lines.push(`| ${columns.map((c) => tableCell(row[c], opts.maxCellChars)).join(' | ')} |`);
-    if (sample.columns.length > columns.length)
-        lines.push('', `_${sample.columns.length - columns.length} more columns not shown._`);
-    return lines;
-}
-const round = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : stringify(v));
-function statDetails(stat) {
-    const parts = [];
-    const d = stat.distribution;
-    if (stat.sampler_type)
-        parts.push(`sampler: ${stat.sampler_type}`);
-    if (d && typeof d === 'object') {
-        if (d.min !== undefined || d.max !== undefined)
-            parts.push(`range ${round(d.min)}–${round(d.max)}`);
-        if (d.mean !== undefined)
-            parts.push(`mean ${round(d.mean)}`);
-        if (d.stddev !== undefined)
-            parts.push(`stddev ${round(d.stddev)}`);
-        if (d.median !== undefined)
-            parts.push(`median ${round(d.median)}`);
-        if (d.most_common_value !== undefined)
-            parts.push(`most common: ${stringify(d.most_common_value)}`);
-    }
-    if (stat.output_tokens_mean !== undefined)
-        parts.push(`output tokens mean ${round(stat.output_tokens_mean)}`);
-    if (stat.input_tokens_mean !== undefined)
-        parts.push(`input tokens mean ${round(stat.input_tokens_mean)}`);
-    if (stat.num_valid_records !== undefined)
-        parts.push(`valid ${stringify(stat.num_valid_records)}`);
-    return parts.join('; ');
-}
-function statsTable(stats, opts) {
-    const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
-    for (const s of stats) {
-        const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
-        lines.push(`| ${cells.map((c) => tableCell(c, opts.maxCellChars * 2)).join(' | ')} |`);
-    }
-    return lines;
-}
-function warningLines(report) {
-    const items = [];
-    for (const s of report.stages) {
-        const name = `\`${s.name.replace(/`/g, "'")}\``;
-        if (s.status === 'failed' && s.error)
-            items.push(`${name} failed: ${s.error}`);
-        if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
-            items.push(`${name} generated ${summary_int(s.num_records_actual)} of the ${summary_int(s.num_records_requested)} requested rows.`);
-        }
-        const drops = Object.entries(s.dropped_rows ?? {}).filter(([, n]) => n > 0);
-        if (drops.length > 0) {
-            const total = drops.reduce((n, [, k]) => n + k, 0);
-            const byReason = drops
-                .sort((a, b) => b[1] - a[1])
-                .map(([reason, n]) => `${reason} ${summary_int(n)}`)
-                .join(', ');
-            items.push(`${name} dropped ${summary_int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
-        }
-        for (const w of s.warnings ?? [])
-            items.push(`${name}: ${w}`);
-    }
-    items.push(...report.warnings);
-    if (items.length === 0)
-        return [];
-    return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
-}
-/** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */
-function capBytes(text, maxBytes) {
-    if (Buffer.byteLength(text) <= maxBytes)
-        return text;
-    const note = `\n\n${SUMMARY_TRUNCATED_NOTE}\n`;
-    const budget = maxBytes - Buffer.byteLength(note);
-    let cut = Buffer.from(text).subarray(0, Math.max(0, budget)).toString('utf8');
-    // A partially decoded last character becomes U+FFFD; dropping the last line removes it and half-rows.
-    const lastNewline = cut.lastIndexOf('\n');
-    cut = lastNewline > 0 ? cut.slice(0, lastNewline) : '';
-    return `${cut}${note}`;
-}
-function renderSummary(report, sample, stats = [], options = {}) {
-    const opts = {
-        maxRows: options.maxRows ?? 10,
-        maxColumns: options.maxColumns ?? 20,
-        maxCellChars: options.maxCellChars ?? 80,
-        maxBytes: options.maxBytes ?? 512 * 1024,
-    };
-    const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
-    const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
-    const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
-    head.push(`**${summary_int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
-    // Most important first, so a cut loses the least useful part.
-    const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
-    if (stats.length > 0)
-        sections.push(statsTable(stats, opts));
-    const text = sections
-        .filter((s) => s.length > 0)
-        .map((s) => s.join('\n'))
-        .join('\n\n');
-    return capBytes(`${text}\n`, opts.maxBytes);
-}
-
 ;// CONCATENATED MODULE: ./src/action/report-summary.ts
 /** Gathers what the job summary shows (sample rows, column statistics) and writes it. */
 
@@ -1181,34 +1220,21 @@ async function runAction() {
                 return;
             }
             case 'plan': {
-                const entries = await (0,plan/* planWorkflow */.t5)(workflow, { ...common, artifactPath });
-                // A fresh runner has no local stages: ask the Actions cache whether it holds each stage that
-                // would run. Keys carry the fingerprint, so a hit is exact (a miss may be a stage whose
-                // upstream drops rows, which shifts its planned fingerprint).
-                const inActionsCache = new Set();
-                if (inputs.cache) {
-                    const store = new cache_store/* GitHubCacheStore */.hs();
-                    for (const e of entries) {
-                        if (e.decision === 'run' && (await store.has((0,cache_keys/* stageCacheKey */.KK)(inputs.cacheKeyPrefix, workflow.name, e.stage, e.fingerprint))))
-                            inActionsCache.add(e.index);
-                    }
-                }
-                const line = (e) => (inActionsCache.has(e.index) ? `${e.stage}  cached  ${e.fingerprint.slice(0, 12)}  rows=${e.rows} calls~0  (Actions cache)` : (0,plan/* formatPlanLine */.lT)(e));
-                for (const e of entries)
-                    core.info(line(e));
-                const cacheOf = (e) => (inActionsCache.has(e.index) ? 'restored' : e.decision === 'cached' ? 'reused' : 'miss');
-                core.setOutput('stages', JSON.stringify(entries.map((e) => ({ name: e.stage, status: inActionsCache.has(e.index) ? 'cached' : e.decision, cache: cacheOf(e), rows: e.rows, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }))));
-                core.setOutput('records', String(entries.at(-1)?.rows ?? 0));
-                core.setOutput('cache-hits', String(entries.filter((e) => e.decision === 'cached' || inActionsCache.has(e.index)).length));
-                await core.summary
-                    .addHeading(`ddflow plan: ${workflow.name}`, 3)
-                    .addCodeBlock(entries.map(line).join('\n'))
-                    .write();
+                // With the cache on, the plan brings back from the Actions cache what a run would restore, so
+                // every decision and fingerprint is the one the run will make (a fresh runner has no local stages).
+                const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, { ...common, artifactPath, cacheStore: inputs.cache ? new cache_store/* GitHubCacheStore */.hs() : undefined, cacheKeyPrefix: inputs.cacheKeyPrefix });
+                for (const line of (0,workflow_plan/* formatPlanTable */.pp)(plan).trimEnd().split('\n'))
+                    core.info(line);
+                const target = plan.stages.filter((e) => e.decision !== 'skipped' || e.reason !== 'not a target').at(-1);
+                core.setOutput('stages', JSON.stringify(planStagesOutput(plan)));
+                core.setOutput('records', String(target?.rows ?? 0));
+                core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
+                await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
                 return;
             }
             case 'preview': {
                 const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-preview-'));
-                const report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: stores/* noCacheStore */.v });
+                const report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
                 setOutputs(runOutputs(report));
                 await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
                 return;
@@ -1235,7 +1261,7 @@ const KEEP_IN_FLIGHT = new Set(['failed', 'running']);
 /** `command: run`: the stage loop with the Actions cache, then artifacts, outputs and the job summary. */
 async function runCommand(workflow, inputs, common, workspace) {
     const cache = inputs.cache ? new cache_store/* GitHubCacheStore */.hs() : undefined;
-    const cacheStore = cache ?? stores/* noCacheStore */.v;
+    const cacheStore = cache ?? noCacheStore;
     const workflowDir = (0,run/* workflowDirOf */.y9)(workflow, common.artifactPath);
     const exportPath = external_node_path_default().join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);
     // The model answers of earlier runs, so that a stage that must run again does not pay twice.

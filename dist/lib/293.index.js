@@ -1,5 +1,5 @@
-export const id = 174;
-export const ids = [174];
+export const id = 293;
+export const ids = [293];
 export const modules = {
 
 /***/ 71621:
@@ -332,7 +332,7 @@ function splitTopLevel(s) {
 
 /***/ }),
 
-/***/ 8174:
+/***/ 51293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -650,8 +650,319 @@ function preview(v) {
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-// EXTERNAL MODULE: ./src/data/seed-reader.ts
-var seed_reader = __webpack_require__(47871);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/shared/seed-files.ts
+var seed_files = __webpack_require__(23846);
+;// CONCATENATED MODULE: ./src/data/seed-reader.ts
+/**
+ * Seed datasets (Data Designer §7): read a `local` file/glob, or list a `directory` (optionally with
+ * each file's text, `file_contents`), apply the selection strategy, and serve rows to row groups.
+ *
+ * The selected rows are materialised ONCE into a DuckDB temp table; `rowsFor(start, count)` then serves
+ * any window by SQL, so a row group (or a resumed one) can ask for its records without reading the seed
+ * from the top. Record i gets selected row `i mod size` (ordered, cycling as Data Designer does); with
+ * `shuffle` each pass over the data uses a new permutation ordered by hash(seed, pass, rowid) —
+ * deterministic for a given seed number, unlike Data Designer's `ORDER BY RANDOM()`, so a resumed or
+ * re-run stage pairs the same seed rows with the same records.
+ *
+ * `file_contents` reads a file's text only when its row is served (as Data Designer hydrates only the
+ * selected manifest rows), so a large directory is not read into memory up front.
+ */
+
+
+
+
+
+
+
+
+let seedCounter = 0;
+/** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
+const INLINE_PERMUTATION_ROWS = 20_000;
+async function openSeedDataset(db, config, options = {}) {
+    const baseDir = options.baseDir ?? process.cwd();
+    const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
+    const source = config.source;
+    let columns;
+    let columnTypes = new Map();
+    let sourceSize;
+    let range;
+    let hydrate;
+    if (source.seed_type === 'local' || source.seed_type === 'upstream') {
+        const from = source.seed_type === 'local' ? localSeedRelation(source.path, baseDir) : (0,dataset/* parquetSource */.Cn)(source.files);
+        const what = source.seed_type === 'local' ? source.path : 'the upstream output';
+        sourceSize = await countOf(db, from, what);
+        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+        await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
+        const described = await db.describe(`SELECT * FROM ${(0,database/* quoteIdent */.v4)(table)}`);
+        columns = described.map((c) => c.name);
+        columnTypes = new Map(described.map((c) => [c.name, c.type]));
+    }
+    else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
+        const manifest = await listSeedDirectory(source, baseDir);
+        sourceSize = manifest.length;
+        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+        const selected = manifest.slice(range.start, range.end + 1);
+        // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
+        await loadManifest(db, table, selected);
+        columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+        if (source.seed_type === 'file_contents') {
+            const decoder = textDecoderFor(source.encoding ?? 'utf-8');
+            const encoding = source.encoding ?? 'utf-8';
+            columns.push('content');
+            hydrate = async (rows) => {
+                for (const row of rows)
+                    row.content = await readText(String(row.source_path), decoder, encoding);
+            };
+        }
+    }
+    else {
+        const kind = source.seed_type;
+        throw new diagnostics/* DdflowError */.Zq(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
+    }
+    // Manifest columns (and file contents) are text.
+    for (const c of columns)
+        if (!columnTypes.has(c))
+            columnTypes.set(c, 'VARCHAR');
+    const size = range.end - range.start + 1;
+    const shuffle = config.sampling_strategy === 'shuffle';
+    const seed = Math.trunc(options.seed ?? 0);
+    const t = (0,database/* quoteIdent */.v4)(table);
+    const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${(0,database/* quoteIdent */.v4)(c)}`).join(', ');
+    const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
+    const permTables = new Map();
+    const permutationTable = async (pass) => {
+        let name = permTables.get(pass);
+        if (!name) {
+            name = (0,database/* quoteIdent */.v4)(`${table}_perm_${pass}`);
+            await db.run(`CREATE TEMP TABLE ${name} AS SELECT rowid AS rid,
+           row_number() OVER (ORDER BY hash(${seed}::BIGINT, ${pass}::BIGINT, rowid), rowid) - 1 AS pos FROM ${t}`);
+            permTables.set(pass, name);
+        }
+        return name;
+    };
+    /** Row groups move forward through the passes: drop ranked passes before the one just behind. */
+    const evictPermutationsBefore = async (pass) => {
+        for (const [old, oldName] of permTables) {
+            if (old < pass) {
+                await db.run(`DROP TABLE IF EXISTS ${oldName}`);
+                permTables.delete(old);
+            }
+        }
+    };
+    return {
+        columns,
+        columnTypes,
+        size,
+        sourceSize,
+        range,
+        async rowsFor(startRecord, count) {
+            if (!Number.isInteger(startRecord) || startRecord < 0)
+                throw new diagnostics/* DdflowError */.Zq(`startRecord must be a non-negative integer, got ${startRecord}.`);
+            if (!Number.isInteger(count) || count < 0)
+                throw new diagnostics/* DdflowError */.Zq(`count must be a non-negative integer, got ${count}.`);
+            if (count === 0)
+                return [];
+            const end = startRecord + count;
+            let sql;
+            if (!shuffle) {
+                sql = `SELECT ${cols} FROM range(${startRecord}, ${end}) r(i) JOIN ${t} s ON s.rowid = r.i % ${size} ORDER BY r.i`;
+            }
+            else {
+                const firstPass = Math.floor(startRecord / size);
+                const lastPass = Math.floor((end - 1) / size);
+                const passes = lastPass - firstPass + 1;
+                if (passes * size <= inlineLimit) {
+                    // Small seeds (possibly many passes per row group): rank the needed passes inline.
+                    sql = `WITH perm AS (
+              SELECT p.pass, s.rowid AS rid,
+                     row_number() OVER (PARTITION BY p.pass ORDER BY hash(${seed}::BIGINT, p.pass, s.rowid), s.rowid) - 1 AS pos
+              FROM range(${firstPass}, ${lastPass + 1}) p(pass) CROSS JOIN ${t} s)
+            SELECT ${cols} FROM range(${startRecord}, ${end}) r(i)
+            JOIN perm ON perm.pass = r.i // ${size} AND perm.pos = r.i % ${size}
+            JOIN ${t} s ON s.rowid = perm.rid
+            ORDER BY r.i`;
+                }
+                else {
+                    // Large seeds: rank each pass once into a cached table instead of once per row group.
+                    await evictPermutationsBefore(firstPass - 1);
+                    const parts = [];
+                    for (let pass = firstPass; pass <= lastPass; pass++) {
+                        const perm = await permutationTable(pass);
+                        const lo = Math.max(startRecord, pass * size);
+                        const hi = Math.min(end, (pass + 1) * size);
+                        parts.push(`SELECT ${cols}, r.i AS __ddflow_i FROM range(${lo}, ${hi}) r(i)
+               JOIN ${perm} perm ON perm.pos = r.i - ${pass * size}
+               JOIN ${t} s ON s.rowid = perm.rid`);
+                    }
+                    sql = `SELECT * EXCLUDE (__ddflow_i) FROM (${parts.join(' UNION ALL ')}) ORDER BY __ddflow_i`;
+                }
+            }
+            const rows = await db.all(sql);
+            if (hydrate)
+                await hydrate(rows);
+            return rows;
+        },
+        async close() {
+            for (const name of permTables.values())
+                await db.run(`DROP TABLE IF EXISTS ${name}`);
+            permTables.clear();
+            await db.run(`DROP TABLE IF EXISTS ${t}`);
+        },
+    };
+}
+/**
+ * IndexRange / PartitionBlock → inclusive range over a source of `size` rows, with Data Designer's
+ * messages. No selection = everything.
+ */
+/** `{}` is a PartitionBlock with its defaults (index 0 of 1), as in Data Designer. */
+function resolveSelection(selection, size) {
+    if (size <= 0)
+        throw new diagnostics/* DdflowError */.Zq('The seed dataset has no rows.');
+    if (!selection)
+        return { start: 0, end: size - 1 };
+    if ('start' in selection || 'end' in selection) {
+        const { start, end } = selection;
+        if (start < 0 || end < 0)
+            throw new diagnostics/* DdflowError */.Zq('Selection strategy indices should be greater than or equal to 0.');
+        if (start > end)
+            throw new diagnostics/* DdflowError */.Zq("'start' index must be less than or equal to 'end' index");
+        if (end >= size)
+            throw new diagnostics/* DdflowError */.Zq(`Selection strategy 'end' index ${end} is out of bounds for dataset size ${size}`);
+        return { start, end };
+    }
+    const index = selection.index ?? 0;
+    const n = selection.num_partitions ?? 1;
+    if (index < 0)
+        throw new diagnostics/* DdflowError */.Zq("Selection strategy 'index' should be greater than or equal to 0.");
+    if (n < 1)
+        throw new diagnostics/* DdflowError */.Zq("Selection strategy 'num_partitions' should be greater than or equal to 1.");
+    if (index >= n)
+        throw new diagnostics/* DdflowError */.Zq("'index' must be less than 'num_partitions'");
+    if (n > size)
+        throw new diagnostics/* DdflowError */.Zq(`Selection strategy 'num_partitions' ${n} is out of bounds for dataset size ${size}`);
+    return partitionToRange(index, n, size);
+}
+/** Data Designer's PartitionBlock.to_index_range: equal blocks, the last one takes the remainder. */
+function partitionToRange(index, numPartitions, size) {
+    const block = Math.floor(size / numPartitions);
+    const start = index * block;
+    const end = index === numPartitions - 1 ? size - 1 : (index + 1) * block - 1;
+    return { start, end };
+}
+/**
+ * Checks a `local` seed path as Data Designer does and returns the DuckDB relation that reads it: the
+ * files of src/shared/seed-files.ts, named one by one (never a glob DuckDB expands on its own, so the
+ * reader reads exactly the files the fingerprint hashed).
+ */
+function localSeedRelation(userPath, baseDir) {
+    const files = (0,seed_files/* localSeedFiles */.$b)(userPath, baseDir);
+    const ext = (0,seed_files/* localWildcardExtension */.P4)(userPath) ?? external_node_path_default().extname(files[0]).toLowerCase();
+    const list = `[${files.map(database/* quoteLiteral */.ce).join(', ')}]`;
+    switch (ext) {
+        case '.parquet':
+            return `read_parquet(${list}, union_by_name = true)`;
+        case '.csv':
+            return `read_csv(${list}, header = true, union_by_name = true)`;
+        default:
+            // format 'auto' accepts both a JSON array of records and JSON lines.
+            return `read_json(${list}, format = 'auto', union_by_name = true)`;
+    }
+}
+async function countOf(db, from, userPath) {
+    try {
+        const [row] = await db.all(`SELECT count(*) AS n FROM ${from}`);
+        return Number(row?.n ?? 0);
+    }
+    catch (err) {
+        throw new diagnostics/* DdflowError */.Zq(`Could not read the seed dataset ${userPath}: ${(0,database/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+async function materialise(db, table, select, userPath) {
+    try {
+        // CTAS keeps the scan order, so the temp table's rowid is the selected row's position.
+        await db.run(`CREATE TEMP TABLE ${(0,database/* quoteIdent */.v4)(table)} AS ${select}`);
+    }
+    catch (err) {
+        throw new diagnostics/* DdflowError */.Zq(`Could not read the seed dataset ${userPath}: ${(0,database/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+/** One row per matching file under the directory, sorted by relative path (POSIX separators). */
+async function listSeedDirectory(source, baseDir) {
+    const pattern = source.file_pattern ?? '*';
+    if (!pattern.trim())
+        throw new diagnostics/* DdflowError */.Zq('file_pattern must be a non-empty string.');
+    if (pattern.includes('/') || pattern.includes('\\')) {
+        throw new diagnostics/* DdflowError */.Zq('file_pattern must match file names, not relative paths.');
+    }
+    if (!source.path || !source.path.trim())
+        throw new diagnostics/* DdflowError */.Zq('The seed source path must be a non-empty string.');
+    const root = external_node_path_default().resolve(baseDir, source.path);
+    if (!(0,external_node_fs_.existsSync)(root) || !(0,external_node_fs_.statSync)(root).isDirectory()) {
+        throw new diagnostics/* DdflowError */.Zq(`Seed source directory '${root}' does not exist.`);
+    }
+    const recursive = source.recursive ?? true;
+    const relPaths = (0,seed_files/* directorySeedFiles */.sz)(root, pattern, recursive);
+    if (relPaths.length === 0) {
+        throw new diagnostics/* DdflowError */.Zq(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
+    }
+    const kind = source.seed_type === 'file_contents' ? 'file_contents' : 'directory_file';
+    return relPaths.map((rel) => ({
+        source_kind: kind,
+        source_path: external_node_path_default().join(root, ...rel.split('/')),
+        relative_path: rel,
+        file_name: rel.slice(rel.lastIndexOf('/') + 1),
+    }));
+}
+async function loadManifest(db, table, rows) {
+    const cols = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+    await db.run(`CREATE TEMP TABLE ${(0,database/* quoteIdent */.v4)(table)} (${cols.map((c) => `${(0,database/* quoteIdent */.v4)(c)} VARCHAR`).join(', ')})`);
+    const appender = await db.appender(table);
+    try {
+        for (const r of rows) {
+            appender.appendVarchar(r.source_kind);
+            appender.appendVarchar(r.source_path);
+            appender.appendVarchar(r.relative_path);
+            appender.appendVarchar(r.file_name);
+            appender.endRow();
+        }
+        appender.flushSync();
+    }
+    finally {
+        appender.closeSync();
+    }
+}
+/** Python codec names (`utf-8`, `latin-1`, `cp1252`, ...) → a WHATWG TextDecoder. */
+function textDecoderFor(encoding) {
+    const e = encoding.trim().toLowerCase().replaceAll('_', '-');
+    const aliases = { 'latin-1': 'latin1', utf8: 'utf-8', 'utf-8-sig': 'utf-8', cp1252: 'windows-1252', ascii: 'windows-1252' };
+    for (const label of [aliases[e] ?? e, e.replaceAll('-', '')]) {
+        try {
+            return new external_node_util_.TextDecoder(label, { fatal: true });
+        }
+        catch {
+            /* try the next spelling */
+        }
+    }
+    throw new diagnostics/* DdflowError */.Zq(`Unknown encoding: '${encoding}'. Use a valid Python codec name.`);
+}
+async function readText(file, decoder, encoding) {
+    let bytes;
+    try {
+        bytes = await external_node_fs_.promises.readFile(file);
+    }
+    catch (err) {
+        throw new diagnostics/* DdflowError */.Zq(`Failed to read file ${file}: ${(0,database/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+    try {
+        return decoder.decode(bytes);
+    }
+    catch (err) {
+        throw new diagnostics/* DdflowError */.Zq(`Failed to decode file ${file} using encoding '${encoding}': ${(0,database/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/llm/outcomes.ts
 class EarlyShutdownMonitor {
     window;
@@ -3808,7 +4119,7 @@ async function runStage(input) {
         if (input.upstream && input.config.seed_config)
             warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
         if (seedConfig)
-            seedData = await (0,seed_reader/* openSeedDataset */.Kc)(db, seedConfig, { seed: input.seed });
+            seedData = await openSeedDataset(db, seedConfig, { seed: input.seed });
         const compiled = compileStage(input.config, seedData?.columns ?? null);
         for (const w of compiled.warnings)
             warn(w);
