@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cellRng } from '../src/engine/random.js';
+import { cellRng } from '../src/shared/random.js';
 import { LlmFacade } from '../src/llm/facade.js';
 import { textRecipe } from '../src/llm/recipes.js';
 import { buildModelRegistry } from '../src/llm/registry.js';

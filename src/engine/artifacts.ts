@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { DataDesignerConfig } from '../config/schema.js';
 import { sortKeysDeep, writeJsonAtomic } from '../data/atomic.js';
 import { batchFileName } from '../data/dataset.js';
-import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
+import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
 
 export const PARQUET_DIR = 'parquet-files';
 export const DROPPED_DIR = 'dropped-columns-parquet-files';

@@ -15,7 +15,7 @@ import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/
 import { DdflowError } from '../diagnostics.js';
 import { EarlyShutdownMonitor } from '../llm/outcomes.js';
 import { templateVariables } from '../template/ast.js';
-import type { TokenUsage } from '../workflow/report.js';
+import type { TokenUsage } from '../shared/usage.js';
 import {
   configHash,
   exists,

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { FullRunConfig } from '../config/defaults.js';
 import type { Database } from '../data/database.js';
 import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
-import type { ModelUsageReport, TokenUsage } from '../workflow/report.js';
+import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
 
 /**
  * What the engine needs from src/llm (its LlmFacade satisfies it). Optional in StageRunInput so stages

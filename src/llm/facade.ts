@@ -3,7 +3,7 @@
  * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
  * the retry policy, and is counted in the UsageMeter.
  */
-import type { Rng } from '../engine/random.js';
+import type { Rng } from '../shared/random.js';
 import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
 import { LlmError, ParserError } from './errors.js';
 import type { ImageUrlBlock } from './multimodal.js';

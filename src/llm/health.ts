@@ -9,7 +9,7 @@
  * retry policy (5xx, timeouts, connection errors; 429s wait and retry), but a bad answer is not retried.
  */
 import { DdflowError } from '../diagnostics.js';
-import { cellRng } from '../engine/random.js';
+import { cellRng } from '../shared/random.js';
 import { LlmError } from './errors.js';
 import { chatRequestBody, initialMessages, toCompletion, toEmbedding } from './facade.js';
 import type { ModelEndpoint } from './registry.js';

@@ -1,6 +1,6 @@
 /** The LLM layer's public surface (what the engine and the workflow runner use). */
 export { AdmissionController, admissionSettings, type AdmissionSettings, type AdmissionStats } from './admission.js';
-export { BUILTIN_MODEL_CONFIGS, builtinModelConfig } from './builtin-models.js';
+export { BUILTIN_MODEL_CONFIGS, builtinModelConfig } from '../config/builtin-models.js';
 export { CallCache, callKey, type CallCacheStats } from './call-cache.js';
 export { checkModelHealth, displayEndpoint, healthChecksDisabled, HEALTH_CHECK_TIMEOUT_MS, SKIP_HEALTH_CHECKS_ENV, type HealthCheckOptions, type HealthCheckResult } from './health.js';
 export { LlmError, ParserError, isRetryableKind, type LlmErrorKind } from './errors.js';

@@ -3,7 +3,7 @@
  * for every request. Here the draw comes from the caller's deterministic Rng (workflow seed, stage,
  * column, record, attempt), so a re-run sends the same values and hits the call cache.
  */
-import type { Rng } from '../engine/random.js';
+import type { Rng } from '../shared/random.js';
 import type { ParamValueLike } from './types.js';
 
 export function drawParameter(value: ParamValueLike | null | undefined, rng: Rng): number | undefined {

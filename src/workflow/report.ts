@@ -8,29 +8,8 @@ export type StageStatus = 'pending' | 'running' | 'completed' | 'completed_empty
 /** reused: the local stage directory matched; restored: brought back from the cache store; miss: the stage ran. */
 export type StageCacheState = 'reused' | 'restored' | 'miss' | 'off';
 
-export interface TokenUsage {
-  prompt: number;
-  completion: number;
-}
-
-/** Model calls of one column, model alias or stage (answers from the call cache spend no tokens). */
-export interface ModelUsage {
-  /** Model calls answered (over HTTP or from the call cache). */
-  calls: number;
-  cached_calls: number;
-  /** Failed HTTP attempts that were retried (429s included). */
-  retries: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-}
-
-export interface ModelUsageReport {
-  total: ModelUsage;
-  /** By output column. */
-  columns: Record<string, ModelUsage>;
-  /** By model alias. */
-  models: Record<string, ModelUsage>;
-}
+export type { ModelUsage, ModelUsageReport, TokenUsage } from '../shared/usage.js';
+import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
 
 export interface StageReport {
   index: number;

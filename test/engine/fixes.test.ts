@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/data/database.js';
 import { runStage } from '../../src/engine/create.js';
-import { cellRng } from '../../src/engine/random.js';
+import { cellRng } from '../../src/shared/random.js';
 import { BIRTH_DATE_REFERENCE, birthDateFor, personFromFakerSampler } from '../../src/engine/samplers/person-from-faker.js';
 import { readParquet, stageInput, tmpDir } from './helpers.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellRng } from '../../src/engine/random.js';
+import { cellRng } from '../../src/shared/random.js';
 import { CallCache, callKey } from '../../src/llm/call-cache.js';
 import { codeRecipe, textRecipe } from '../../src/llm/recipes.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellRng } from '../../src/engine/random.js';
+import { cellRng } from '../../src/shared/random.js';
 import { LlmError } from '../../src/llm/errors.js';
 import { codeRecipe, judgeRecipe, structuredRecipe, textRecipe } from '../../src/llm/recipes.js';
 import { buildModelRegistry } from '../../src/llm/registry.js';

@@ -1,6 +1,6 @@
 /** multi_modal_context → image_url blocks: value forms, data types, formats, and the body on the wire. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../src/engine/random.js';
+import { Rng } from '../../src/shared/random.js';
 import { ParserError } from '../../src/llm/errors.js';
 import { imageBlocks, imageItems, imageUrl } from '../../src/llm/multimodal.js';
 import { textRecipe } from '../../src/llm/recipes.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellRng } from '../../src/engine/random.js';
+import { cellRng } from '../../src/shared/random.js';
 import { AdmissionController, admissionSettings } from '../../src/llm/admission.js';
 import { LlmError } from '../../src/llm/errors.js';
 import { EarlyShutdownMonitor } from '../../src/llm/outcomes.js';

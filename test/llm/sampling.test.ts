@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/engine/random.js';
+import { Rng } from '../../src/shared/random.js';
 import { drawParameter } from '../../src/llm/sampling.js';
 
 describe('inference parameter draws', () => {

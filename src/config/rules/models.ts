@@ -4,7 +4,7 @@
  */
 import type { ModelConfig, ModelProvider } from '../schema.js';
 import type { Reporter } from '../report.js';
-import { builtinModelConfig } from '../../llm/builtin-models.js';
+import { builtinModelConfig } from '../builtin-models.js';
 
 const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 

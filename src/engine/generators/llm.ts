@@ -14,7 +14,7 @@ import { codeRecipe, judgeRecipe, structuredRecipe, textRecipe, type ResponseRec
 import { TemplateError } from '../../template/errors.js';
 import type { CompiledTemplate } from '../../template/environment.js';
 import { columnKind, sideEffectColumns } from '../columns.js';
-import { columnStreams } from '../random.js';
+import { columnStreams } from '../../shared/random.js';
 import type { ColumnGenerator, GeneratorContext, RowDrops, RowGroup } from '../row-group.js';
 import { skipGate } from '../skip.js';
 import type { ModelRuntimeLike } from '../types.js';

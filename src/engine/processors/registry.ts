@@ -14,21 +14,22 @@ export interface BuiltProcessors {
   dataset: DatasetProcessor[];
 }
 
+type ProcessorFactory = (p: ProcessorConfig, ctx: BatchProcessorContext) => { batch: BatchProcessor } | { dataset: DatasetProcessor };
+
+/** One entry per processor kind: per-batch processors run on each row group, dataset ones on the whole stage. */
+export const PROCESSORS: Record<ReturnType<typeof processorKind>, ProcessorFactory> = {
+  drop_columns: (p, ctx) => ({ batch: dropColumnsProcessor(p as DropColumnsProcessor, ctx) }),
+  schema_transform: (p, ctx) => ({ batch: schemaTransformProcessor(p as SchemaTransformProcessor, ctx) }),
+  sql: (p, ctx) => ({ dataset: sqlProcessor(p as SqlProcessor, ctx.db) }),
+};
+
 export function buildProcessors(configs: readonly ProcessorConfig[], ctx: BatchProcessorContext): BuiltProcessors {
   const batch: BatchProcessor[] = [];
   const dataset: DatasetProcessor[] = [];
   for (const p of configs) {
-    switch (processorKind(p)) {
-      case 'drop_columns':
-        batch.push(dropColumnsProcessor(p as DropColumnsProcessor, ctx));
-        break;
-      case 'schema_transform':
-        batch.push(schemaTransformProcessor(p as SchemaTransformProcessor, ctx));
-        break;
-      case 'sql':
-        dataset.push(sqlProcessor(p as SqlProcessor, ctx.db));
-        break;
-    }
+    const built = PROCESSORS[processorKind(p)](p, ctx);
+    if ('batch' in built) batch.push(built.batch);
+    else dataset.push(built.dataset);
   }
   return { batch, dataset };
 }

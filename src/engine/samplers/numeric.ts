@@ -2,7 +2,7 @@
  * Distribution draws shared by several samplers (gaussian, poisson, scipy, bernoulli_mixture). Each is
  * a textbook method fed only by the cell's own Rng, so a value depends on nothing but its stream.
  */
-import type { Rng } from '../random.js';
+import type { Rng } from '../../shared/random.js';
 
 export function normal(rng: Rng, mean = 0, sd = 1): number {
   return mean + sd * rng.normal();

@@ -6,7 +6,7 @@
 import { allLocales, base, Faker, FakerError, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
 import { DdflowError } from '../../diagnostics.js';
 import type { SamplerParamsOf } from '../../config/schema.js';
-import type { Rng } from '../random.js';
+import type { Rng } from '../../shared/random.js';
 import type { SamplerDefinition } from './types.js';
 
 type Params = SamplerParamsOf<'person_from_faker'>;

@@ -5,7 +5,7 @@
  */
 import { DdflowError } from '../../diagnostics.js';
 import { pyRepr } from '../../template/python-repr.js';
-import type { Rng } from '../random.js';
+import type { Rng } from '../../shared/random.js';
 import { beta, binomial, exponential, gamma, normal, poisson } from './numeric.js';
 
 export interface ScipyDistribution {

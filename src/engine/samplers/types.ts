@@ -4,7 +4,7 @@
  * sampler file only knows its own distribution.
  */
 import type { SamplerParams, SamplerType } from '../../config/schema.js';
-import type { Rng } from '../random.js';
+import type { Rng } from '../../shared/random.js';
 
 /** How `convert_to` applies to the sampler's output (Data Designer's three processing mixins). */
 export type Conversion = 'numeric' | 'datetime' | 'passthrough';

@@ -1,6 +1,6 @@
 import type { SamplerParamsOf } from '../../config/schema.js';
 import type { SamplerDefinition } from './types.js';
-import { mix32 } from '../random.js';
+import { mix32 } from '../../shared/random.js';
 
 const HEX = '0123456789abcdef';
 /** 8 lowercase hex digits of a 32-bit value (one string built from char codes: no toString/padStart per cell). */

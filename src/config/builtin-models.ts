@@ -3,7 +3,7 @@
  * providers nvidia, openai and openrouter), usable without a `model_configs` entry. A workflow's or a
  * stage's own model config with the same alias replaces the built-in one.
  */
-import type { ModelConfig } from '../config/schema.js';
+import type { ModelConfig } from './schema.js';
 
 const chat = (alias: string, provider: string, model: string, params: Record<string, unknown>): ModelConfig =>
   ({ alias, model, provider, inference_parameters: { generation_type: 'chat-completion', max_parallel_requests: 4, ...params } }) as unknown as ModelConfig;
