@@ -16,6 +16,7 @@ import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../co
 import type { LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
 import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
+import { applyTypedScoreOptions } from '../config/score-options.js';
 
 export interface LoadOptions {
   /** Directory the workflow path and `artifact_path` resolve against (default: process.cwd()). */
@@ -102,6 +103,12 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   const brokenPaths: Path[] = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
   const broken = (at: Path) => brokenPaths.some((p) => isPrefix(at, p));
   await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report, broken);
+  // Judge score options keep the key types and order the file gives them (`1:` is an int, `'1':` a string).
+  stages.forEach((stage, i) => {
+    const at: Path = ['stages', i, 'config'];
+    if (!isObj(stage) || broken(at)) return;
+    applyTypedScoreOptions(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'schema', 'key'));
+  });
   if (report.errorCount > 0) throw new ValidationError(report.diagnostics);
 
   return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics);
