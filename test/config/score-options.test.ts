@@ -5,7 +5,9 @@
  * data_designer/engine/column_generators/utils/judge_score_factory.py, tested in
  * packages/data-designer-engine/tests/engine/column_generators/utils/test_judge_score_factory.py).
  * Rubrics from docs/assets/recipes/code_generation/text_to_python.py (int keys 4..0) and
- * enterprise_text_to_sql.py (string keys "4".."1"), both written in descending order.
+ * enterprise_text_to_sql.py (string keys "4".."1"), both written in descending order, and
+ * fern/versions/latest/pages/devnotes/posts/structured-outputs-from-nemotron.mdx
+ * (`options={3: "Excellent", 2: "Good", 1: "Fair", 0: "Poor"}`).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +115,24 @@ describe('judge score option keys', () => {
       'cfg.json': text,
     });
     expect(enumOf(score)).toEqual(['5', '3', '1']);
+  });
+
+  it('a data_designer-wrapped YAML config file keeps its unquoted integer keys too', async () => {
+    const { score } = await judgeScore({
+      'wf.yaml': `name: t\nmodel_configs:\n  - {alias: judge, model: m, provider: nvidia}\nstages:\n  - {name: s, config: dd/config.yaml}\n`,
+      'dd/config.yaml': `library_version: 0.5.0
+data_designer:
+  columns:
+    - {name: topic, column_type: sampler, sampler_type: category, params: {values: [a]}}
+    - name: review
+      column_type: llm-judge
+      model_alias: judge
+      prompt: Judge {{ topic }}.
+      scores:
+        - {name: quality, description: How good?, options: {3: Excellent, 2: Good, 1: Fair, 0: Poor}}
+`,
+    });
+    expect(enumOf(score)).toEqual([3, 2, 1, 0]);
   });
 
   it('mixed keys keep each its own type', async () => {
