@@ -397,8 +397,13 @@ export const EmbeddingInferenceParams = Strict({
   encoding_format: Type.Optional(Type.Union([Type.Literal('float'), Type.Literal('base64')], { default: 'float' })),
   dimensions: Type.Optional(Nullable(Type.Integer({ minimum: 1 }), { default: null })),
 });
+/** Data Designer's ImageInferenceParams: model-specific image options go in `extra_body`. */
+export const ImageInferenceParams = Strict({
+  generation_type: Type.Literal('image'),
+  ...commonInference(),
+});
 /** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
-export const InferenceParameters = Type.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams]);
+export const InferenceParameters = Type.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams, ImageInferenceParams]);
 
 export const ModelConfig = Strict({
   alias: Type.String({ minLength: 1 }),
@@ -536,6 +541,7 @@ export type SamplingStrategy = Static<typeof SamplingStrategy>;
 export type Distribution = Static<typeof Distribution>;
 export type ChatCompletionInferenceParams = Static<typeof ChatCompletionInferenceParams>;
 export type EmbeddingInferenceParams = Static<typeof EmbeddingInferenceParams>;
+export type ImageInferenceParams = Static<typeof ImageInferenceParams>;
 export type InferenceParameters = Static<typeof InferenceParameters>;
 export type ModelConfig = Static<typeof ModelConfig>;
 export type ModelProvider = Static<typeof ModelProvider>;

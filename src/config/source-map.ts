@@ -97,6 +97,18 @@ export class SourceMap {
    * A path that does not exist (a missing key) resolves to its nearest existing ancestor, which is the
    * mapping the key is missing from.
    */
+  /** The parsed node at `path` (keys keep their scalar types there: `1:` is a number), if it exists. */
+  node(path: Path): Node | undefined {
+    let node: unknown = this.doc.contents;
+    for (const seg of path) {
+      if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+      else if (isSeq(node)) node = node.items[typeof seg === 'number' ? seg : Number(seg)];
+      else return undefined;
+      if (node === null || node === undefined) return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
   locate(path: Path, anchor: Anchor = 'value'): SourceLocation {
     let node: unknown = this.doc.contents;
     let lastKey: Node | undefined;
@@ -150,12 +162,24 @@ export class Locator {
   }
 
   locate(path: Path, anchor: Anchor = 'value'): SourceLocation {
+    const chosen = this.mountFor(path);
+    if (!chosen) return this.root.locate(path, anchor);
+    return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+  }
+
+  /** The parsed node at `path` of the virtual document, in whichever file it lives. */
+  node(path: Path): Node | undefined {
+    const chosen = this.mountFor(path);
+    if (!chosen) return this.root.node(path);
+    return chosen.map.node([...chosen.base, ...path.slice(chosen.prefix.length)]);
+  }
+
+  private mountFor(path: Path): Mount | undefined {
     let chosen: Mount | undefined;
     for (const m of this.mounts) {
       if (isPrefix(m.prefix, path) && (!chosen || m.prefix.length > chosen.prefix.length)) chosen = m;
     }
-    if (!chosen) return this.root.locate(path, anchor);
-    return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+    return chosen;
   }
 
   /** The file a path lives in (configs named by path live in their own file). */

@@ -247,6 +247,9 @@ function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embeddin
   if (kind === 'embedding' && generation !== 'embedding') {
     report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
   }
+  if (kind === 'chat' && generation === 'image') {
+    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
+  }
   if (kind === 'chat' && generation === 'embedding') {
     report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
   }

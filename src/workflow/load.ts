@@ -16,6 +16,7 @@ import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../co
 import type { LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
 import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
+import { applyTypedScoreOptions } from '../config/score-options.js';
 
 export interface LoadOptions {
   /** Directory the workflow path and `artifact_path` resolve against (default: process.cwd()). */
@@ -92,6 +93,9 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     suppressed.push(...pre.suppressed);
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
+  // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
+  // built-in by name must replace only the fields it gives, so the filled-in defaults are removed again.
+  const givenProviderKeys = Array.isArray(doc.model_providers) ? doc.model_providers.map((p) => new Set(isObj(p) ? Object.keys(p) : [])) : [];
   // An absent run_config still gets every default (the validator fills defaults into what exists).
   if (doc.run_config === undefined) doc.run_config = {};
 
@@ -102,7 +106,18 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   const brokenPaths: Path[] = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
   const broken = (at: Path) => brokenPaths.some((p) => isPrefix(at, p));
   await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report, broken);
+  // Judge score options keep the key types and order the file gives them (`1:` is an int, `'1':` a string).
+  stages.forEach((stage, i) => {
+    const at: Path = ['stages', i, 'config'];
+    if (!isObj(stage) || broken(at)) return;
+    applyTypedScoreOptions(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'schema', 'key'));
+  });
   if (report.errorCount > 0) throw new ValidationError(report.diagnostics);
+  if (Array.isArray(doc.model_providers)) {
+    doc.model_providers.forEach((p, i) => {
+      if (isObj(p)) for (const key of Object.keys(p)) if (!givenProviderKeys[i]!.has(key)) delete p[key];
+    });
+  }
 
   return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics);
 }

@@ -6,13 +6,18 @@
  * `" good "` for `"Good"`), so before validation a score is coerced: an exact match first, else a unique
  * case- and whitespace-insensitive match where integral floats count as ints; booleans never match numbers.
  */
+import { scoreOptionEntriesOf } from '../../config/score-options.js';
 import type { ScoreLike } from '../types.js';
 import type { JsonSchema } from './json-schema.js';
 
 export type ScoreKey = string | number;
 
+/**
+ * The options as Data Designer's enum holds them: an entry list as given, or a loaded config's typed
+ * entries (`1:` an int, `'1':` a string, in written order; see config/score-options.ts).
+ */
 export function scoreOptionEntries(score: ScoreLike): Array<[ScoreKey, string]> {
-  return Array.isArray(score.options) ? score.options : Object.entries(score.options);
+  return scoreOptionEntriesOf(score.options);
 }
 
 /** `* {key}: {description}` lines under `Score Descriptions for {EnumName}:`. */
