@@ -14,6 +14,7 @@ import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, S
 import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
+import { typedScoreOptionsOf } from '../config/score-options.js';
 
 /**
  * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
@@ -184,7 +185,9 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
           selection_strategy: seed_config.selection_strategy ?? null,
         }
       : null;
-  return { ...withoutTransportSettings(rest), seed_config: seed, models };
+  // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
+  const typedScores = typedScoreOptionsOf(input.config);
+  return { ...withoutTransportSettings(rest), seed_config: seed, models, ...(typedScores ? { typed_score_options: typedScores } : {}) };
 }
 
 function collectModelAliases(node: unknown, out: Set<string>): void {
