@@ -91,9 +91,18 @@ export async function exportDataset(db: Database, files: readonly string[], outP
   const select = `SELECT ${columns.map((c) => exportExpression(c, format)).join(', ')} FROM ${parquetSource(files)}`;
   const options =
     format === 'jsonl' ? 'FORMAT json' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
-  await replaceAtomically(outPath, async (tmp) => {
-    await db.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`);
-  });
+  const existing = await fs.stat(outPath).catch(() => undefined);
+  if (existing?.isDirectory()) throw new DdflowError(`Cannot export to ${outPath}: it is a directory; name a file ending in .${format}.`);
+  try {
+    await replaceAtomically(outPath, async (tmp) => {
+      await db.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`);
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its directory path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : errorMessage(err);
+    throw new DdflowError(`Cannot export to ${outPath}: ${reason}.`, { cause: err });
+  }
   return { rows: await countRows(db, files), path: outPath };
 }
 

@@ -85,6 +85,11 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
     await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
     const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
     columns = described.map((c) => c.name);
+    const reserved = columns.find((c) => c === '__proto__' || c === 'constructor' || c === 'prototype');
+    if (reserved) {
+      await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
+    }
     columnTypes = new Map(described.map((c) => [c.name, c.type]));
   } else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
     const manifest = await listSeedDirectory(source, baseDir);
@@ -244,9 +249,14 @@ export function localSeedRelation(userPath: string, baseDir: string): string {
     const hasMatch =
       existsSync(dir) && statSync(dir).isDirectory() && fsListSync(dir).some((name) => name.endsWith(ext) && isFile(path.join(dir, name)));
     if (!hasMatch) throw new DdflowError(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
+    // DuckDB's glob would open a FIFO among the matches and wait for a writer forever.
+    const special = fsListSync(dir).find((name) => name.endsWith(ext) && !isFile(path.join(dir, name)) && !statSafe(path.join(dir, name))?.isDirectory() && statSafe(path.join(dir, name)));
+    if (special) throw new DdflowError(`Path '${dirPart}${special}' is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
     resolved = path.resolve(baseDir, userPath);
   } else {
     resolved = path.resolve(baseDir, userPath);
+    const kind = statSafe(resolved);
+    if (kind && !kind.isFile() && !kind.isDirectory()) throw new DdflowError(`Path ${userPath} is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
     if (!isFile(resolved)) throw new DdflowError(`Path ${userPath} is not a file.`);
     ext = path.extname(resolved).toLowerCase();
     if (!(SEED_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
