@@ -3,12 +3,13 @@
  * jsonl/csv/parquet file. It reads workflow-metadata.json, so it works on a downloaded or moved
  * artifact directory too, and follows `output: processor:<name>`, on_success and overrides.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
 import { DdflowError, displayPath } from '../diagnostics.js';
 import { exportDataset, exportFormatOf } from '../data/dataset.js';
 import { openDatabase } from '../data/database.js';
 import { silentLogger } from '../logger.js';
-import { fromMetadataPath, metadataPath, readPriorMetadata, WORKFLOW_METADATA_FILENAME } from './metadata.js';
+import { fromMetadataPath, metadataPath, metadataPathProblem, readPriorMetadata, realpathOfExisting, WORKFLOW_METADATA_FILENAME } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
 import { parquetFilesAt } from './outputs.js';
 import { workflowDirOf } from './run.js';
@@ -28,13 +29,21 @@ export async function exportStageOutput(
       `There is no run of workflow '${workflow.name}' to export yet: ${displayPath(workflowDir, options.cwd)} has no ${WORKFLOW_METADATA_FILENAME}; run 'ddflow run ${displayPath(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`,
     );
   }
-  const metadata = await readPriorMetadata(workflowDir, workflow.name, 'always', silentLogger, { requireFile: true });
+  const refused: string[] = [];
+  const log = { ...silentLogger, warn: (m: string) => void refused.push(m) };
+  const metadata = await readPriorMetadata(workflowDir, workflow.name, 'always', log, { requireFile: true });
   const rec = metadata!.stages.find((s) => s && s.name === name);
+  if (!rec) {
+    // readPriorMetadata dropped a record whose paths lead outside the artifact directory.
+    const why = refused.find((m) => m.includes(`stage ${JSON.stringify(name)} `));
+    if (why) throw new DdflowError(`Stage '${name}' cannot be exported: ${why.replace(/; the stage runs again\.$/, '.')}`);
+  }
   if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
     const why = rec ? `its status is ${rec.status}` : 'it has not run';
     throw new DdflowError(`Stage '${name}' has no output to export: ${why}.`);
   }
-  const files = await parquetFilesAt(fromMetadataPath(workflowDir, rec.output_seed_path));
+  const at = exportSource(workflowDir, rec.output_seed_path, rec.stage_output_override_path, name);
+  const files = await parquetFilesAt(at);
   if (files.length === 0) throw new DdflowError(`Stage '${name}' has no output to export: no parquet files found at ${rec.output_seed_path}.`);
   const db = await openDatabase();
   try {
@@ -43,4 +52,21 @@ export async function exportStageOutput(
   } finally {
     db.close();
   }
+}
+
+/**
+ * Where the stage's handed-down output is. Inside the workflow directory as a rule (fromMetadataPath).
+ * The one exception is a reviewed override (`--override stage=file`), which may lie beside the artifact
+ * directory and is recorded relative to it: it is followed only when it is recorded as the override
+ * too, is relative, is a .parquet file or a directory, and no symlink lies on its way.
+ */
+function exportSource(workflowDir: string, recorded: string, override: string | null | undefined, stage: string): string {
+  const problem = metadataPathProblem(workflowDir, recorded);
+  if (!problem) return fromMetadataPath(workflowDir, recorded);
+  if (recorded === override && !path.isAbsolute(recorded) && !recorded.includes('\0')) {
+    const lexical = path.resolve(realpathOfExisting(path.resolve(workflowDir)), recorded);
+    const kind = statSync(lexical, { throwIfNoEntry: false });
+    if (realpathOfExisting(lexical) === lexical && kind && (kind.isDirectory() || (kind.isFile() && lexical.endsWith('.parquet')))) return lexical;
+  }
+  throw new DdflowError(`Stage '${stage}' cannot be exported: its recorded output ${JSON.stringify(recorded)} is not usable (${problem}).`);
 }
