@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { DdflowError } from '../diagnostics.js';
+import { MAX_NUM_RECORDS } from '../config/schema.js';
 
 export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
@@ -126,7 +127,7 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     targets,
     rerunFrom,
     overrides: parseOverrides(get('overrides')),
-    numRecords: integer('num-records', raw('num-records'), 1),
+    numRecords: integer('num-records', raw('num-records'), 1, MAX_NUM_RECORDS),
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,

@@ -180,7 +180,12 @@ function typeList(t: unknown): string {
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 
-const quote = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** Control and bidirectional-text characters, shown escaped so a message reads as what it is. */
+const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const visible = (s: string) => s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Long values are cut for display (a 10,000-character stage name is not worth repeating). */
+const quote = (v: unknown) =>
+  typeof v === 'string' ? `'${visible(v.length > 60 ? `${v.slice(0, 57)}...` : v)}'` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
 
 /** Tags the discriminator accepts, in Data Designer's (first) spelling. */
 function expectedTags(parentSchema: Json | undefined, tag: string): string[] {
@@ -255,6 +260,9 @@ function translate(err: ErrorObject, doc: unknown): SchemaProblem | undefined {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
+      if (err.keyword === 'maximum' && last === 'num_records') {
+        return { path, anchor: 'value', code: 'schema', message: `${field()} must be at most ${Number(params.limit).toLocaleString('en-US')} (ddflow's bound for one stage)` };
+      }
       return { path, anchor: 'value', code: 'schema', message: `${field()} must be ${params.comparison} ${params.limit}` };
     case 'minItems':
       return {
@@ -267,6 +275,10 @@ function translate(err: ErrorObject, doc: unknown): SchemaProblem | undefined {
       return { path, anchor: 'value', code: 'schema', message: `${field()} must have at least ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}` };
     case 'minLength':
       return { path, anchor: 'value', code: 'schema', message: `${field()} must not be empty` };
+    case 'maxLength': {
+      const what = path[0] === 'stages' && path.length === 3 && last === 'name' ? `stage name ${quote(err.data)}` : field();
+      return { path, anchor: 'value', code: 'schema', message: `${what} must be at most ${params.limit} characters long (it has ${String(err.data).length})` };
+    }
     case 'pattern':
       return { path, anchor: 'value', code: 'schema', message: patternMessage(doc, path, String(last), err.data) };
     default:
@@ -279,7 +291,7 @@ function patternMessage(doc: unknown, path: Path, key: string, value: unknown): 
     return `workflow name ${quote(value)} must start with a letter or digit and contain only letters, digits, '.', '_' and '-'`;
   }
   if (path[0] === 'stages' && path.length === 3 && key === 'name') {
-    return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
+    return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, no control or bidirectional-text characters, not '.' or '..')`;
   }
   if (path[0] === 'stages' && path[2] === 'on_success' && key === 'version') {
     return `on_success version ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;

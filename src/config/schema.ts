@@ -472,7 +472,15 @@ export const BuilderConfig = Strict({
 /** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
 export const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: Type.Optional(DataDesignerConfig.properties.columns) });
 
-export const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|]+$';
+/**
+ * One safe path segment: no separators or characters Windows refuses, no control characters (NUL
+ * included), no bidirectional-text controls (U+200E/F, U+202A–U+202E, U+2066–U+2069: they make a name
+ * display as something else in logs and reviews), not `.` or `..`. At most STAGE_NAME_MAX_LENGTH long.
+ */
+export const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
+export const STAGE_NAME_MAX_LENGTH = 100;
+/** The most records one stage may request (`num_records`, `--num-records`). */
+export const MAX_NUM_RECORDS = 100_000_000;
 export const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
 export const OnSuccess = Strict({
@@ -480,14 +488,14 @@ export const OnSuccess = Strict({
   // The version names the directory callback-outputs/<version>/ that is emptied before the command runs,
   // so it must be one safe path segment, like a stage name.
   version: Type.Optional(
-    Type.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.' }),
+    Type.String({ minLength: 1, maxLength: STAGE_NAME_MAX_LENGTH, pattern: STAGE_NAME_PATTERN, description: 'Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.' }),
   ),
 });
 
 export const Stage = Strict({
-  name: Type.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name.' }),
+  name: Type.String({ minLength: 1, maxLength: STAGE_NAME_MAX_LENGTH, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name (at most 100 characters, no control or bidirectional-text characters).' }),
   config: Type.Union([InlineStageConfig, BuilderConfig, Type.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
-  num_records: Type.Optional(Type.Integer({ minimum: 1, description: "Default: the previous stage's output row count; first stage: 10." })),
+  num_records: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_NUM_RECORDS, description: "Default: the previous stage's output row count; first stage: 10. At most 100,000,000." })),
   output_processors: Type.Optional(Type.Array(ProcessorConfig)),
   output: Type.Optional(Type.String({ pattern: '^(final|processor:.+)$', default: 'final' })),
   on_success: Type.Optional(OnSuccess),
@@ -500,7 +508,7 @@ export const Workflow = Strict(
   {
     $schema: Type.Optional(Type.String()),
     name: Type.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
-    seed: Type.Optional(Type.Integer({ minimum: 0, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
     artifact_path: Type.Optional(Type.String({ minLength: 1, default: 'artifacts' })),
     model_providers: Type.Optional(Type.Array(ModelProvider)),
     model_configs: Type.Optional(Type.Array(ModelConfig)),

@@ -44,8 +44,26 @@ export function parseSource(file: string, text: string): ParsedFile {
     return { file, data: errors.length ? undefined : (JSON.parse(text.replace(/^\uFEFF/, '')) as unknown), map, errors };
   }
   const errors = doc.errors.map((e) => yamlDiagnostic(e, map, doc, 'invalid YAML'));
-  const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
-  return { file, data, map, errors };
+  if (errors.length) return { file, data: undefined, map, errors };
+  try {
+    return { file, data: doc.toJS({ maxAliasCount: 1000 }), map, errors };
+  } catch (err) {
+    // yaml refuses aliases that expand to too much data ("billion laughs"): one sentence at the first alias.
+    const message = /alias/i.test((err as Error).message)
+      ? 'invalid YAML: its aliases (*name) expand to too much data (more than 1000 alias expansions); write the values out instead'
+      : yamlErrorSentence((err as Error).message, 'invalid YAML');
+    return { file, data: undefined, map, errors: [{ severity: 'error', message, location: map.at(firstAlias(doc) ?? 0), code: 'yaml_syntax' }] };
+  }
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range && (found === undefined || node.range[0] < found)) found = node.range[0];
+    },
+  });
+  return found;
 }
 
 function yamlDiagnostic(e: YAMLError, map: SourceMap, doc: Document, what: string): Diagnostic {

@@ -24,6 +24,9 @@ import { disallowedFilter, inspectTemplate, type TemplateInfo } from './template
 import { checkColumnCycles, checkSamplerGraph } from './rules/graph.js';
 import { checkSamplerColumn } from './rules/samplers.js';
 import { checkSeedSource } from './rules/seeds.js';
+
+/** Names a row object cannot hold as data: `row['__proto__'] = v` sets the prototype instead of a key. */
+export const RESERVED_COLUMN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 import { checkModelConfigs, resolveModelAlias } from './rules/models.js';
 
 export interface StageValidationContext {
@@ -97,10 +100,17 @@ export function validateStageConfig(config: DataDesignerConfig, ctx: StageValida
   // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
   const firstIndex = new Map<string, number>();
   named.forEach(({ c, i }) => {
+    if (RESERVED_COLUMN_NAMES.has(c.name)) {
+      report.error(['columns', i, 'name'], `column name '${c.name}' is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
+    }
     if (firstIndex.has(c.name)) {
       report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
     } else firstIndex.set(c.name, i);
   });
+  const reservedSeedColumn = seed?.names.find((n) => RESERVED_COLUMN_NAMES.has(n));
+  if (reservedSeedColumn && config.seed_config && usableAt(['seed_config'])) {
+    report.error(['seed_config', 'source', 'path'], `the seed dataset has a column named '${reservedSeedColumn}', which is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
+  }
   if (seed) {
     named.forEach(({ c, i }) => {
       if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {

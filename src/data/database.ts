@@ -4,6 +4,7 @@
  * that large datasets never become JavaScript arrays.
  */
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue, DuckDBValueConverter } from '@duckdb/node-api';
+import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
 import { loadDuckDB, type DuckDBModule, type LoadDuckDBOptions } from './duckdb-loader.js';
 
@@ -38,6 +39,41 @@ let opened = 0;
 /** How many databases this process has opened: lets tests hold a run to one DuckDB instance. */
 export function databasesOpened(): number {
   return opened;
+}
+
+/**
+ * A DuckDB instance for SQL a workflow file supplies (the `sql` processor): it can read exactly the
+ * files in `readPaths` and the files under `writeDir` (its own empty scratch directory, where results
+ * are written), nothing else — no other file, no URL, no extension install or load, no ATTACH — and its
+ * configuration is locked, so the SQL cannot turn any of it back on. A separate instance because these
+ * settings are per instance and `lock_configuration` cannot be undone: the run's shared database keeps
+ * reading seeds and stage files and writing exports wherever ddflow itself needs.
+ */
+export async function openSandboxDatabase(options: { readPaths: readonly string[]; writeDir: string; settings?: Record<string, string> } & LoadDuckDBOptions): Promise<Database> {
+  const writeDir = path.resolve(options.writeDir);
+  const db = await openDatabase({
+    ...options,
+    path: ':memory:',
+    settings: {
+      ...options.settings,
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      allow_community_extensions: 'false',
+      allow_unsigned_extensions: 'false',
+      // Spill files go to the scratch directory (the default, ./.tmp, would be allowed too).
+      temp_directory: path.join(writeDir, 'spill'),
+    },
+  });
+  try {
+    await db.run(`SET allowed_paths = ${literalList(options.readPaths.map((p) => path.resolve(p)))}`);
+    await db.run(`SET allowed_directories = ${literalList([writeDir + path.sep])}`);
+    await db.run('SET enable_external_access = false');
+    await db.run('SET lock_configuration = true');
+  } catch (err) {
+    db.close();
+    throw new DdflowError(`Could not lock down the DuckDB database for workflow SQL: ${errorMessage(err)}`, { cause: err });
+  }
+  return db;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {

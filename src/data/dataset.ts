@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
 import { replaceAtomically } from './atomic.js';
-import { errorMessage, literalList, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+import { errorMessage, literalList, openSandboxDatabase, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
 
 /** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
 export function parquetSource(files: readonly string[]): string {
@@ -91,9 +91,18 @@ export async function exportDataset(db: Database, files: readonly string[], outP
   const select = `SELECT ${columns.map((c) => exportExpression(c, format)).join(', ')} FROM ${parquetSource(files)}`;
   const options =
     format === 'jsonl' ? 'FORMAT json' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
-  await replaceAtomically(outPath, async (tmp) => {
-    await db.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`);
-  });
+  const existing = await fs.stat(outPath).catch(() => undefined);
+  if (existing?.isDirectory()) throw new DdflowError(`Cannot export to ${outPath}: it is a directory; name a file ending in .${format}.`);
+  try {
+    await replaceAtomically(outPath, async (tmp) => {
+      await db.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`);
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its directory path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : errorMessage(err);
+    throw new DdflowError(`Cannot export to ${outPath}: ${reason}.`, { cause: err });
+  }
   return { rows: await countRows(db, files), path: outPath };
 }
 
@@ -118,6 +127,11 @@ export interface SqlOverDatasetOptions {
  * The ddflow `sql` processor: `query` sees the dataset as table `dataset`; its result is written to
  * `outDir/batch_00000.parquet ...` (rowGroupSize rows each; an empty result still gets one file so the
  * columns survive). Returns the written files in order.
+ *
+ * The query comes from the workflow file, which may be untrusted (a pull request): it runs in its own
+ * locked-down DuckDB instance (openSandboxDatabase) that can read only the dataset's files and write only
+ * a fresh scratch directory inside `outDir`; the results are renamed into place from there. `db` (the
+ * run's shared database) lends its memory and thread limits.
  */
 export async function runSqlOverDataset(
   db: Database,
@@ -129,33 +143,47 @@ export async function runSqlOverDataset(
   const size = options.rowGroupSize ?? 1000;
   if (!Number.isInteger(size) || size < 1) throw new DdflowError('rowGroupSize must be a positive integer.');
   const who = options.processorName ? `The sql processor '${options.processorName}'` : 'The sql query';
-  const result = `ddflow_sql_result_${process.pid}_${Date.now()}`;
-  await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
+  const inputs = files.map((f) => path.resolve(f));
+  await fs.mkdir(outDir, { recursive: true });
+  const scratch = await fs.mkdtemp(path.join(outDir, '.ddflow-sql-'));
   try {
+    const limits: Record<string, string> = await db
+      .all<{ threads: string; memory_limit: string }>("SELECT current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit")
+      .then(([r]): Record<string, string> => (r ? { threads: r.threads, memory_limit: r.memory_limit } : {}))
+      .catch(() => ({}));
+    const sandbox = await openSandboxDatabase({ readPaths: inputs, writeDir: scratch, settings: limits });
     try {
-      await db.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS ${asDatasetQuery(query)}`);
-    } catch (err) {
-      throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
+      const result = 'ddflow_sql_result';
+      await sandbox.run(`CREATE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(inputs)}`);
+      try {
+        await sandbox.run(`CREATE TEMP TABLE ${quoteIdent(result)} AS ${asDatasetQuery(query)}`);
+      } catch (err) {
+        throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
+      }
+      const [row] = await sandbox.all<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(result)}`);
+      const total = Number(row?.n ?? 0);
+      const batches = Math.max(1, Math.ceil(total / size));
+      const staged: string[] = [];
+      for (let b = 0; b < batches; b++) {
+        const file = path.join(scratch, batchFileName(b));
+        // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
+        const slice = `SELECT * FROM ${quoteIdent(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+        await sandbox.run(`COPY (${slice}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+        staged.push(file);
+      }
+      await removeBatchFiles(outDir);
+      const written: string[] = [];
+      for (const [b, from] of staged.entries()) {
+        const file = path.join(outDir, batchFileName(b));
+        await fs.rename(from, file);
+        written.push(file);
+      }
+      return written;
+    } finally {
+      sandbox.close();
     }
-    const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(result)}`);
-    const total = Number(row?.n ?? 0);
-    await fs.mkdir(outDir, { recursive: true });
-    await removeBatchFiles(outDir);
-    const written: string[] = [];
-    const batches = Math.max(1, Math.ceil(total / size));
-    for (let b = 0; b < batches; b++) {
-      const file = path.join(outDir, batchFileName(b));
-      // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
-      const slice = `SELECT * FROM ${quoteIdent(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
-      await replaceAtomically(file, async (tmp) => {
-        await db.run(`COPY (${slice}) TO ${quoteLiteral(tmp)} (FORMAT parquet)`);
-      });
-      written.push(file);
-    }
-    return written;
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(result)}`);
-    await db.run('DROP VIEW IF EXISTS dataset');
+    await fs.rm(scratch, { recursive: true, force: true });
   }
 }
 

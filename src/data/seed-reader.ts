@@ -85,6 +85,11 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
     await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
     const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
     columns = described.map((c) => c.name);
+    const reserved = columns.find((c) => c === '__proto__' || c === 'constructor' || c === 'prototype');
+    if (reserved) {
+      await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
+    }
     columnTypes = new Map(described.map((c) => [c.name, c.type]));
   } else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
     const manifest = await listSeedDirectory(source, baseDir);

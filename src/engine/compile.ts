@@ -90,11 +90,5 @@ export function compileStage(config: DataDesignerConfig, seedColumnNames: readon
   };
 }
 
-/** Row groups of `bufferSize` records: `[start, size]` pairs, the last one possibly shorter. */
-export function rowGroups(numRecords: number, bufferSize: number): { index: number; start: number; size: number }[] {
-  const groups: { index: number; start: number; size: number }[] = [];
-  for (let start = 0, index = 0; start < numRecords; start += bufferSize, index++) {
-    groups.push({ index, start, size: Math.min(bufferSize, numRecords - start) });
-  }
-  return groups;
-}
+/** Row groups of `bufferSize` records (lazy; see row-group.ts). */
+export { rowGroups } from './row-group.js';

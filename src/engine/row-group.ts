@@ -21,6 +21,37 @@ export interface RowGroup {
   skipped: (Set<string> | undefined)[];
 }
 
+/** One row group to generate: its position, its first record's index and its number of records. */
+export interface RowGroupSpan {
+  index: number;
+  start: number;
+  size: number;
+}
+
+/** The row groups of a stage: counted up front, produced one at a time (never all in memory). */
+export interface RowGroupPlan extends Iterable<RowGroupSpan> {
+  readonly length: number;
+}
+
+/**
+ * Row groups of `bufferSize` records, the last one possibly shorter. Lazy: a stage of a billion records
+ * costs the same memory as one of ten (building the whole list up front once ran V8 out of heap).
+ */
+export function rowGroups(numRecords: number, bufferSize: number): RowGroupPlan {
+  if (!Number.isSafeInteger(numRecords) || numRecords < 0) throw new RangeError(`numRecords must be a non-negative safe integer, got ${numRecords}`);
+  if (!Number.isSafeInteger(bufferSize) || bufferSize < 1) throw new RangeError(`bufferSize must be a positive safe integer, got ${bufferSize}`);
+  const length = Math.ceil(numRecords / bufferSize);
+  return {
+    length,
+    *[Symbol.iterator]() {
+      for (let index = 0; index < length; index++) {
+        const start = index * bufferSize;
+        yield { index, start, size: Math.min(bufferSize, numRecords - start) };
+      }
+    },
+  };
+}
+
 /** Rows a generator wants removed from the group, with Data Designer's reason names. */
 export type RowDrops = Map<number, string>;
 

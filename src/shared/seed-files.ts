@@ -48,19 +48,21 @@ export function localSeedFiles(userPath: string, baseDir: string): string[] {
     const dirPart = userPath.slice(0, userPath.indexOf('*.'));
     const dir = path.resolve(baseDir, dirPart || '.');
     const match = picomatch(`*${ext}`, { dot: true });
-    const files = statSafe(dir)?.isDirectory()
-      ? listSafe(dir)
-          .filter((name) => match(name) && statSafe(path.join(dir, name))?.isFile())
-          .sort()
-          .map((name) => path.join(dir, name))
-      : [];
+    const matched = statSafe(dir)?.isDirectory() ? listSafe(dir).filter((name) => match(name)).sort() : [];
+    // DuckDB's glob would have opened a FIFO among the matches and waited for a writer forever: say so.
+    const special = matched.find((name) => {
+      const st = statSafe(path.join(dir, name));
+      return st !== undefined && !st.isFile() && !st.isDirectory();
+    });
+    if (special !== undefined) throw new DdflowError(`Path '${dirPart}${special}' is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
+    const files = matched.filter((name) => statSafe(path.join(dir, name))?.isFile()).map((name) => path.join(dir, name));
     if (files.length === 0) throw new DdflowError(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
     return files;
   }
   const resolved = path.resolve(baseDir, userPath);
   const st = statSafe(resolved);
   if (!st) throw new DdflowError(`Path ${userPath} is not a file.`);
-  if (!st.isFile()) throw new DdflowError(st.isDirectory() ? `Path ${userPath} is not a file.` : `Path ${userPath} is not a regular file (a pipe, socket or device cannot be a seed).`);
+  if (!st.isFile()) throw new DdflowError(st.isDirectory() ? `Path ${userPath} is not a file.` : `Path ${userPath} is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
   if (!(SEED_FILE_EXTENSIONS as readonly string[]).includes(path.extname(resolved).toLowerCase())) {
     throw new DdflowError("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
   }

@@ -233,3 +233,26 @@ function buildLoaded(
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };
 }
+
+/**
+ * Why artifacts cannot go under `artifactPath` (the directory itself, or `<artifactPath>/<workflow>`, or
+ * an ancestor is something other than a directory), as a sentence; undefined when they can. Checked
+ * before a run or plan so that it ends with this sentence instead of ENOTDIR/EEXIST half-way.
+ */
+export function artifactDirectoryProblem(artifactPath: string, workflowName: string): string | undefined {
+  const root = path.resolve(artifactPath);
+  for (let p = path.join(root, workflowName); ; p = path.dirname(p)) {
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(p, { throwIfNoEntry: false });
+    } catch {
+      st = undefined; // ENOTDIR: an ancestor is a file, found on the way up
+    }
+    if (st && !st.isDirectory()) {
+      return p === root
+        ? `The artifact path ${root} is not a directory (it is a file); pass --artifact-path (or set artifact_path) to a directory.`
+        : `Cannot keep artifacts under ${root}: ${p} is not a directory (it is a file).`;
+    }
+    if (st || path.dirname(p) === p) return undefined;
+  }
+}

@@ -4,7 +4,7 @@
  * behind is a consistent picture the next run resumes from. Paths are stored RELATIVE to the workflow
  * directory, so a moved (or restored, or downloaded) artifact directory still resumes.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { DdflowError, displayPath } from '../diagnostics.js';
 import { writeJsonAtomic } from '../data/atomic.js';
@@ -119,6 +119,14 @@ export async function readPriorMetadata(
   }
   if (!isMetadataShape(value)) return refuseOrWarn(mode, log, workflowName, 'has invalid shape');
   if (value.name !== workflowName) return refuseOrWarn(mode, log, workflowName, 'belongs to a different workflow');
+  // A record whose paths lead out of the workflow directory is never read: it is dropped, and its stage reruns.
+  value.stages = value.stages.map((s, i) => {
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
+    const problem = stageRecordProblem(workflowDir, s);
+    if (!problem) return s;
+    log.warn(`Workflow metadata for '${workflowName}': the record of stage ${typeof s.name === 'string' ? JSON.stringify(s.name) : i} is not used (${problem}); the stage runs again.`);
+    return null as unknown as StageRecord;
+  });
   return value;
 }
 
@@ -156,8 +164,79 @@ export function toMetadataPath(workflowDir: string, p: string): string {
   return rel === '' ? '.' : rel.split(path.sep).join('/');
 }
 
+/**
+ * A stored path, resolved against the workflow directory — only when it stays inside it. The metadata
+ * (and a stage's ddflow-stage.json) is data from disk, possibly from a cache entry or a downloaded
+ * artifact someone else made: an absolute path, a `..` that climbs out, or a symlink (at any existing
+ * part of the path) that leads out would make ddflow read — and hand downstream, export or upload —
+ * files it never wrote. Such a path throws UnsafeMetadataPathError; readPriorMetadata drops records
+ * holding one (the stage reruns), and a restored cache entry holding one is a miss.
+ */
 export function fromMetadataPath(workflowDir: string, p: string): string {
-  return path.isAbsolute(p) ? p : path.resolve(workflowDir, p);
+  const problem = metadataPathProblem(workflowDir, p);
+  if (problem) throw new UnsafeMetadataPathError(problem);
+  return path.resolve(workflowDir, p);
+}
+
+export class UnsafeMetadataPathError extends DdflowError {}
+
+/** Why a stored path may not be used (a sentence fragment), or undefined when it is inside the workflow directory. */
+export function metadataPathProblem(workflowDir: string, p: unknown): string | undefined {
+  if (typeof p !== 'string' || p === '' || p.includes('\0')) return `the path ${JSON.stringify(p)} is not a usable path`;
+  if (path.isAbsolute(p) || path.win32.isAbsolute(p)) return `the path ${JSON.stringify(p)} is absolute (paths are stored relative to the workflow directory)`;
+  const root = path.resolve(workflowDir);
+  const resolved = path.resolve(root, p);
+  if (!isWithin(root, resolved)) return `the path ${JSON.stringify(p)} leads outside the workflow's artifact directory`;
+  if (!isWithin(realpathOfExisting(root), realpathOfExisting(resolved))) return `the path ${JSON.stringify(p)} leads outside the workflow's artifact directory through a symbolic link`;
+  return undefined;
+}
+
+function isWithin(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`));
+}
+
+/** realpath of the longest existing prefix of `p`, with the rest of `p` appended. */
+export function realpathOfExisting(p: string): string {
+  const rest: string[] = [];
+  for (let cur = p; ; ) {
+    try {
+      return path.join(realpathSync(cur), ...rest);
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      rest.unshift(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+
+/** Path fields of a stage record that ddflow reads back (the override's own fields name files outside by design). */
+const READ_BACK_PATHS = ['stage_output_path', 'callback_output_path', 'output_processor_output_path'] as const;
+
+/**
+ * Why a stage record (from workflow-metadata.json or a restored ddflow-stage.json) cannot be trusted,
+ * or undefined: a path field ddflow reads that leads outside the workflow directory, a recorded file
+ * name that is not a plain name, or a handed-down path outside that is not the recorded override.
+ */
+export function stageRecordProblem(workflowDir: string, rec: StageRecord): string | undefined {
+  for (const key of READ_BACK_PATHS) {
+    const v = rec[key];
+    if (v === undefined || v === null) continue;
+    const problem = metadataPathProblem(workflowDir, v);
+    if (problem) return `${key}: ${problem}`;
+  }
+  if (rec.output_seed_path !== undefined && rec.output_seed_path !== rec.stage_output_override_path) {
+    const problem = metadataPathProblem(workflowDir, rec.output_seed_path);
+    if (problem) return `output_seed_path: ${problem}`;
+  }
+  if (rec.stage_output_files !== undefined) {
+    const files = rec.stage_output_files as unknown;
+    if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f === '' || f === '.' || f === '..' || /[\\/\0]/.test(f))) {
+      return 'stage_output_files: a recorded file name is not a plain file name';
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -167,7 +246,9 @@ export function fromMetadataPath(workflowDir: string, p: string): string {
  */
 export async function checkArtifactOwner(workflowDir: string, prior: WorkflowMetadata | undefined, workflowFile: string, name: string): Promise<void> {
   if (!prior?.workflow_file) return;
-  const owner = fromMetadataPath(workflowDir, prior.workflow_file);
+  // The workflow file lies outside the artifact directory by design; it is only read to compare its name.
+  if (typeof prior.workflow_file !== 'string' || prior.workflow_file.includes('\0')) return;
+  const owner = path.resolve(workflowDir, prior.workflow_file);
   if (path.resolve(owner) === path.resolve(workflowFile)) return;
   const text = await fs.readFile(owner, 'utf8').catch(() => undefined);
   if (text === undefined) return;

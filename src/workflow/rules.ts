@@ -9,7 +9,7 @@ import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
 import { seedColumns } from '../config/rules/seeds.js';
-import { checkSqlQueries, type SqlQuery } from '../config/rules/sql.js';
+import { checkSqlQueries, type SqlQuery } from './sql-checks.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
 import { applyProcessors, validateStageConfig } from '../config/validate.js';
 

@@ -1,6 +1,6 @@
 /** sql processor queries are parsed by DuckDB at validate time; without DuckDB the check is skipped silently. */
 import { describe, expect, it } from 'vitest';
-import { checkSqlQueries, type SqlQuery } from '../../src/config/rules/sql.js';
+import { checkSqlQueries, type SqlQuery } from '../../src/workflow/sql-checks.js';
 import type { Reporter } from '../../src/config/report.js';
 import { DdflowError } from '../../src/diagnostics.js';
 
@@ -33,8 +33,76 @@ describe('checkSqlQueries', () => {
       `q: The query of sql processor 'p' is invalid: Parser Error: syntax error at or near "SELEC"`,
       `q: The query of sql processor 'p' is invalid: Parser Error: unterminated quoted string at or near "'a"`,
       "q: The query of sql processor 'p' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset), not 2 statements.",
-      "q: The query of sql processor 'p' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset).",
+      "q: The query of sql processor 'p' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset), not a DELETE statement.",
     ]);
+  });
+
+  it('names the statement that is not a query: ATTACH, COPY, SET, PRAGMA, INSTALL, LOAD', async () => {
+    const { report, errors } = collector();
+    await checkSqlQueries(
+      ["ATTACH '.git/config' AS c", "COPY dataset TO '/tmp/x.csv'", 'SET enable_external_access = true', 'PRAGMA version', 'INSTALL httpfs', '-- fetch it\nLOAD httpfs'].map(q),
+      report,
+    );
+    expect(errors.map((e) => /, not (an? \w+ statement)\.$/.exec(e)?.[1])).toEqual([
+      'an ATTACH statement',
+      'a COPY statement',
+      'a SET statement',
+      'a PRAGMA statement',
+      'an INSTALL statement',
+      'a LOAD statement',
+    ]);
+  });
+
+  it('rejects queries that read files, URLs or SQL text, at the place in the query', async () => {
+    const { report, errors } = collector();
+    await checkSqlQueries(
+      [
+        "SELECT * FROM read_text('/etc/hostname')",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "WITH x AS (SELECT * FROM glob('/root/*')) SELECT * FROM x",
+        "SELECT * FROM dataset WHERE a IN (\n  SELECT column0 FROM read_csv_auto('https://example.com/a.csv'))",
+        "SELECT * FROM '/etc/passwd'",
+        'SELECT * FROM dataset UNION ALL BY NAME SELECT * FROM "../secret.parquet"',
+        "SELECT * FROM read_parquet('x.parquet')",
+        "SELECT * FROM parquet_scan('x.parquet')",
+        "SELECT * FROM read_json_auto('x.json')",
+        "SELECT * FROM read_blob('.git/config')",
+        "SELECT * FROM sniff_csv('x.csv')",
+        "SELECT * FROM query('SELECT 1')",
+      ].map(q),
+      report,
+    );
+    expect(errors).toHaveLength(12);
+    for (const e of errors) expect(e).toMatch(/: a sql processor query may read only the table 'dataset', never files, URLs or other databases\.$/);
+    expect(errors[0]).toBe(
+      "q: The query of sql processor 'p' calls read_text() at line 1, column 15 of the query: a sql processor query may read only the table 'dataset', never files, URLs or other databases.",
+    );
+    expect(errors[3]).toContain('calls read_csv_auto() at line 2, column 23 of the query');
+    expect(errors[4]).toContain('uses "/etc/passwd" as a table, which DuckDB reads as a file, at line 1, column 15');
+    expect(errors[5]).toContain('uses "../secret.parquet" as a table');
+  });
+
+  it('finds them in queries DuckDB cannot serialize (PIVOT) by their tokens, not inside strings or comments', async () => {
+    const { report, errors } = collector();
+    await checkSqlQueries(
+      [
+        "SELECT * FROM (PIVOT read_text('/etc/hostname') ON filename IN ('/etc/hostname') USING first(content))",
+        "SELECT * FROM (PIVOT '../s.csv' ON k IN ('a') USING first(v))",
+        "SELECT * FROM (PIVOT dataset ON k IN ('a') USING first(v)) -- read_text('x')",
+        "SELECT * FROM (PIVOT dataset ON k IN ('a') USING first(v)) WHERE 'read_text(' <> ''",
+      ].map(q),
+      report,
+    );
+    expect(errors).toEqual([
+      "q: The query of sql processor 'p' calls read_text() at line 1, column 22 of the query: a sql processor query may read only the table 'dataset', never files, URLs or other databases.",
+      `q: The query of sql processor 'p' uses "../s.csv" as a table, which DuckDB reads as a file, at line 1, column 22 of the query: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`,
+    ]);
+  });
+
+  it('accepts table functions that read no file: range, unnest, generate_series', async () => {
+    const { report, errors } = collector();
+    await checkSqlQueries([q('SELECT * FROM dataset, range(3) r, unnest([1, 2]) u'), q('SELECT g FROM generate_series(1, 3) t(g), main.dataset')], report);
+    expect(errors).toEqual([]);
   });
 
   it('skips the check without an error when DuckDB cannot be loaded', async () => {

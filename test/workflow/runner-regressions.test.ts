@@ -346,8 +346,8 @@ stages:
   });
 
   it('a run opens DuckDB once and shares it with every stage', async () => {
-    const { file } = await twoStages();
-    const workflow = await loadWorkflow(file);
+    const { dir, file } = await twoStages();
+    const workflow = await loadWorkflow(file, { cwd: dir });
     const before = databasesOpened();
     const report = await runWorkflow(workflow, { log: silentLogger, resume: 'never' });
     expect(report.stages.map((s) => s.status)).toEqual(['completed', 'completed']);

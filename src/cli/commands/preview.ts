@@ -9,6 +9,7 @@ import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
+import { MAX_NUM_RECORDS } from '../../config/schema.js';
 
 const USAGE = 'ddflow preview <workflow-file> [-n N]';
 
@@ -23,7 +24,7 @@ export const previewCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
-    const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE) ?? 10;
+    const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE, 1, MAX_NUM_RECORDS) ?? 10;
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
     const log = cliLogger(io, args.debug, () => progress.clear());

@@ -1,7 +1,10 @@
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
 import path from 'node:path';
 import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
+import { DdflowError } from '../../diagnostics.js';
+import { artifactDirectoryProblem } from '../../workflow/load.js';
 import { exportFormatOf } from '../../data/dataset.js';
+import { MAX_NUM_RECORDS } from '../../config/schema.js';
 import type { LoadedWorkflow } from '../../workflow/model.js';
 import { RESUME_MODES, selectionError, type ResumeMode, type RunWorkflowOptions } from '../../workflow/run.js';
 
@@ -16,11 +19,13 @@ export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
 };
 
 /** `flag`: the option's name (`seed` → `--seed`), or its spelling(s) as shown when it has a short form (`-n/--num-records`). */
-export function positiveInt(value: string | undefined, flag: string, usage: string, min = 1): number | undefined {
+export function positiveInt(value: string | undefined, flag: string, usage: string, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
+  const name = flag.startsWith('-') ? flag : `--${flag}`;
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`${flag.startsWith('-') ? flag : `--${flag}`} must be an integer >= ${min}, got '${value}'`, usage);
+    throw new UsageError(`${name} must be an integer >= ${min}, got '${value}'`, usage);
   }
+  if (Number(value) > max) throw new UsageError(`${name} must be at most ${max.toLocaleString('en-US')}, got '${value}'`, usage);
   return Number(value);
 }
 
@@ -49,7 +54,7 @@ export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): 
     targets: targets && targets.length ? targets : undefined,
     rerunFrom: o['rerun-from'] as string | undefined,
     overrides,
-    numRecords: positiveInt(o['num-records'] as string | undefined, 'num-records', usage),
+    numRecords: positiveInt(o['num-records'] as string | undefined, 'num-records', usage, 1, MAX_NUM_RECORDS),
     seed: positiveInt(o.seed as string | undefined, 'seed', usage, 0),
     artifactPath: artifactPath ? path.resolve(cwd, artifactPath) : undefined,
   };
@@ -62,6 +67,8 @@ export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): 
 export function checkSelectionAgainst(workflow: LoadedWorkflow, selection: Partial<RunWorkflowOptions>, usage: string): void {
   const problem = selectionError(workflow, selection, 'cli');
   if (problem) throw new UsageError(problem, usage);
+  const artifacts = artifactDirectoryProblem(selection.artifactPath ?? workflow.artifactPath, workflow.name);
+  if (artifacts) throw new DdflowError(artifacts);
 }
 
 /** An output file's extension picks the format: a wrong one is bad usage (exit 2), found before anything runs. */

@@ -54,7 +54,10 @@ export async function seedColumns(source: SeedSource, baseDir: string): Promise<
     const names = new Set<string>();
     for (const file of files) {
       const ext = path.extname(file).toLowerCase();
-      const size = statSync(file).size;
+      const stat = statSync(file);
+      // Never open a FIFO, socket or device: reading one can block forever (checkSeedSource reports it).
+      if (!stat.isFile()) return openSet(names);
+      const size = stat.size;
       if (ext === '.csv') {
         const handle = await fs.open(file, 'r');
         try {
