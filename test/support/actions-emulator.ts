@@ -63,6 +63,13 @@ export interface ActionsEmulator {
   cacheEntries(): EmulatedCacheEntry[];
   /** Deletes the cache entries `match` accepts (like GitHub's cache-delete API); returns how many went. */
   deleteCacheEntries(match: (entry: EmulatedCacheEntry) => boolean): number;
+  /** The archive bytes of a finalized cache entry. */
+  cacheEntryBytes(id: number): Buffer | undefined;
+  /**
+   * Stores `bytes` as a finalized entry, as anyone with write access to the repository's cache could
+   * (a crafted archive, to test what a restore does with it). Returns the new entry.
+   */
+  putCacheEntry(key: string, version: string, bytes: Buffer): EmulatedCacheEntry;
   artifacts(): EmulatedArtifact[];
   /** Bytes of a finalized artifact (the zip the client uploaded). */
   artifactBytes(id: number): Buffer | undefined;
@@ -404,6 +411,18 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
       state.cache = state.cache.filter((e) => !gone.includes(e));
       persist();
       return gone.length;
+    },
+    cacheEntryBytes(id) {
+      const e = state.cache.find((x) => x.id === id && x.finalized);
+      return e ? fs.readFileSync(blobFile(cacheBlobPath(e.id))) : undefined;
+    },
+    putCacheEntry(key, version, bytes) {
+      if (state.cache.some((e) => e.key === key && e.version === version)) throw new Error(`the emulator already holds ${key}`);
+      const entry: EmulatedCacheEntry = { id: state.nextId++, key, version, size: bytes.length, finalized: true, createdAt: now(), lastAccessedAt: now() };
+      fs.writeFileSync(blobFile(cacheBlobPath(entry.id)), bytes);
+      state.cache.push(entry);
+      persist();
+      return { ...entry };
     },
     artifacts: () => state.artifacts.map((a) => ({ ...a })),
     artifactBytes(id) {
