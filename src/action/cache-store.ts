@@ -29,7 +29,7 @@ import * as cacheUtils from '../../node_modules/@actions/cache/lib/internal/cach
 import * as cacheConfig from '../../node_modules/@actions/cache/lib/internal/config.js';
 import { downloadCache, getCacheEntry } from '../../node_modules/@actions/cache/lib/internal/cacheHttpClient.js';
 import { internalCacheTwirpClient } from '../../node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js';
-import type { CacheStore } from '../workflow/stores.js';
+import { readOnlyStore, type CacheStore } from '../workflow/stores.js';
 import { extractArchive, UnsafeArchiveError } from './safe-untar.js';
 
 type CompressionMethodName = Awaited<ReturnType<typeof cacheUtils.getCompressionMethod>>;
@@ -77,6 +77,17 @@ export function partialStageCacheKey(
   run: { id?: string; attempt?: string } = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] },
 ): string {
   return runPartialKey(prefix, workflow, stage, fingerprint, run);
+}
+
+/**
+ * The store for the Action's `cache` input: none for `false`, the Actions cache for `true`, and for
+ * `read-only` the Actions cache with every save (stages, interrupted stages, model answers) skipped.
+ */
+export function actionCacheStore(inputs: { cache: boolean; cacheSave: boolean }, options?: GitHubCacheStoreOptions): CacheStore | undefined {
+  if (!inputs.cache) return undefined;
+  const store = new GitHubCacheStore(options);
+  if (inputs.cacheSave) return store;
+  return readOnlyStore(store, (key) => core.info(`cache: read-only, so ${key} is not saved to the Actions cache.`));
 }
 
 export interface GitHubCacheStoreOptions {

@@ -365,6 +365,79 @@ stages:
   });
 });
 
+describe('cache: read-only (a job running workflow files nobody reviewed)', () => {
+  const keysOf = (prefix: string) => emulator.cacheEntries().map((e) => e.key).filter((k) => k.startsWith(prefix));
+
+  it('runs changed stages and saves nothing (no stage, no answers); unchanged, restores what a trusted run saved', async () => {
+    const wf = ticketsWorkflow(ai.url).replace('name: tickets', 'name: rotest');
+    const trusted = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml' }, env: runEnv('601') });
+    expect(trusted.code, trusted.stdout).toBe(0);
+    const saved = keysOf('ddflow-rotest').sort();
+    expect(saved).toHaveLength(4); // three stages and the answers
+
+    // The pull request changes the last stage and asks a new prompt in the first.
+    const changed = wf.replace("'tier-2'", "'tier-9'").replace('Answer ticket {{ ticket }}', 'Reply to ticket {{ ticket }}');
+    const before = generationRequests(ai).length;
+    const pr = await runStep('index', { job: newJob(changed), inputs: { workflow: 'workflow.yml', cache: 'read-only' }, env: runEnv('602') });
+    expect(pr.code, pr.stdout).toBe(0);
+    expect(generationRequests(ai).length - before).toBe(10);
+    expect(stagesOf(pr).map((s) => [s.name, s.status, s.cache])).toEqual(STAGE_NAMES.map((n) => [n, 'completed', 'miss']));
+    expect(pr.stdout).toMatch(/cache: read-only, so ddflow-rotest-tickets-[0-9a-f]{64} is not saved to the Actions cache\./);
+    expect(pr.stdout).toContain('cache: read-only, so ddflow-rotest:calls-602-1 is not saved to the Actions cache.');
+    expect(keysOf('ddflow-rotest').sort()).toEqual(saved);
+    expect(emulator.requests().filter((r) => r.endsWith('/CreateCacheEntry')).length).toBe(emulator.cacheEntries().length);
+
+    // Unchanged, the read-only run restores everything the trusted run saved.
+    const again = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml', cache: 'read-only' }, env: runEnv('603') });
+    expect(again.code, again.stdout).toBe(0);
+    expect(stagesOf(again).map((s) => s.cache)).toEqual(['restored', 'restored', 'restored']);
+    expect(again.outputs['cache-hits']).toBe('3');
+    expect(keysOf('ddflow-rotest').sort()).toEqual(saved);
+  });
+
+  it('the post step after a killed read-only run saves neither the interrupted stage nor the answers', async () => {
+    const slow = await startFakeOpenAI({ faults: { latencyMs: 150 } });
+    try {
+      const wf = `name: rokill
+seed: 3
+model_providers:
+  - {name: local, endpoint: "${slow.url}", api_key: FAKE_OPENAI_KEY}
+model_configs:
+  - {alias: fast, model: fake-model, provider: local, inference_parameters: {max_parallel_requests: 2}}
+run_config: {buffer_size: 4, max_concurrent_row_groups: 1}
+stages:
+  - name: gen
+    num_records: 20
+    config:
+      columns:
+        - {name: ticket, column_type: sampler, sampler_type: uuid, params: {}}
+        - {name: reply, column_type: llm-text, model_alias: fast, prompt: "Answer ticket {{ ticket }}"}
+`;
+      const job = newJob(wf);
+      const parquetDir = path.join(job.workspace, 'artifacts/rokill/stage-0-gen/parquet-files');
+      const inputs = { workflow: 'workflow.yml', cache: 'read-only' };
+      const step = startStep('index', { job, inputs, env: runEnv('701') });
+      let exited = false;
+      void step.result.then(() => (exited = true));
+      for (let i = 0; i < 400 && !exited && !(fs.existsSync(parquetDir) && fs.readdirSync(parquetDir).some((f) => f.endsWith('.parquet'))); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(exited, step.stdoutSoFar()).toBe(false);
+      step.kill('SIGKILL');
+      const killed = await step.result;
+      expect(killed.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
+
+      const post = await runStep('post', { job, inputs, env: runEnv('701') });
+      expect(post.code, post.stdout).toBe(0);
+      expect(post.stdout).toContain("cache: read-only, so the interrupted stage 'gen' is not saved to the Actions cache.");
+      expect(post.stdout).not.toMatch(/Saved/);
+      expect(keysOf('ddflow-rokill')).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('dist/ outside the repository (no node_modules)', () => {
   it('installs DuckDB into the runner tool cache with npm, then validates and runs', async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ddflow-action-copy-'));
