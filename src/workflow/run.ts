@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { STAGE_NAME_PATTERN, type DataDesignerConfig, type ModelConfig } from '../config/schema.js';
+import { lockWorkflowDir } from './lock.js';
 import { DdflowError } from '../diagnostics.js';
 import { exportDataset, exportFormatOf } from '../data/dataset.js';
 import { openDatabase, type Database } from '../data/database.js';
@@ -259,6 +260,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   const prefix = options.cacheKeyPrefix ?? 'ddflow';
   const db = await openDatabase();
   let closeCallCache = () => {};
+  let releaseLock = () => {};
   try {
     const selection = await resolveSelection(workflow, options, db);
     // Key variables are checked when the first stage that must generate is reached — for that stage and
@@ -275,6 +277,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       return (healthChecked ??= checkModels(regs, { env: options.env ?? process.env, retryPolicy, signal: options.signal, log }));
     };
     const workflowDir = workflowDirOf(workflow, options.artifactPath);
+    releaseLock = (await lockWorkflowDir(workflowDir, log)).release;
     const prior = await readPriorMetadata(workflowDir, workflow.name, mode, log, { requireFile: !storeOn });
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(workflowDir, { recursive: true });
@@ -523,6 +526,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   } finally {
     closeCallCache();
     db.close();
+    releaseLock();
   }
 }
 
