@@ -274,6 +274,28 @@ describe('a crafted cache entry (anyone who can write to the repository cache co
     expect(fs.readdirSync(job.temp).filter((f) => f.startsWith('ddflow-'))).toEqual([]);
   });
 
+  it('on the legacy cache service (v1, GitHub Enterprise Server) too: an honest entry restores, a crafted one is refused', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    await quietly(() => new GitHubCacheStore().save('k-v1', dir));
+    await forge('k-v1-forged', [...honestEntry, { name: `${base()}/escape-v1`, body: 'pwned' }]);
+    const v2Lookups = () => emulator.requests().filter((r) => r.endsWith('/GetCacheEntryDownloadURL')).length;
+    const v2Before = v2Lookups();
+    newJob(emulator.envV1());
+    const store = new GitHubCacheStore();
+    const target = path.join(runner!.temp, 'restored');
+    const ok = await quietly(() => store.restore('k-v1', target));
+    expect(ok.value).toBe('k-v1');
+    expect(readTree(target)).toEqual(STAGE);
+    const bad = await quietly(() => store.restore('k-v1-forged', path.join(runner!.temp, 'forged')));
+    expect(bad.value).toBeUndefined();
+    expect(bad.log).toMatch(/::warning::The cache entry k-v1-forged was refused because the member ".*escape-v1" has an absolute path/);
+    expect(fs.existsSync(path.join(base(), 'escape-v1'))).toBe(false);
+    expect(emulator.requests().filter((r) => r.startsWith('GET /_apis/artifactcache/cache'))).toHaveLength(2);
+    expect(v2Lookups()).toBe(v2Before);
+  });
+
   it('an honest entry with long names (pax headers) and nested directories restores byte for byte', async () => {
     const job = newJob();
     const dir = path.join(job.workspace, 'stage');
