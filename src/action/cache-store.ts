@@ -281,14 +281,16 @@ function errorText(err: unknown): string {
   return text.split('\n')[0]!.replace(/[.\s]+$/, '');
 }
 
-/** Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices). */
+/**
+ * Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices).
+ * Plain files and directories only, which is all a restore accepts: a symbolic link is left out.
+ */
 async function linkTree(src: string, dest: string): Promise<void> {
   await fsp.mkdir(dest, { recursive: true });
   for (const entry of await fsp.readdir(src, { withFileTypes: true })) {
     const from = path.join(src, entry.name);
     const to = path.join(dest, entry.name);
     if (entry.isDirectory()) await linkTree(from, to);
-    else if (entry.isSymbolicLink()) await fsp.symlink(await fsp.readlink(from), to);
     else if (entry.isFile()) await fsp.link(from, to).catch(() => fsp.copyFile(from, to));
   }
 }

@@ -296,6 +296,20 @@ describe('a crafted cache entry (anyone who can write to the repository cache co
     expect(v2Lookups()).toBe(v2Before);
   });
 
+  it('a symbolic link in a stage directory is left out of the entry, so the entry stays restorable', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    fs.symlinkSync('/etc', path.join(dir, 'link'));
+    const store = new GitHubCacheStore();
+    await quietly(() => store.save('k-symlink', dir));
+    const target = path.join(job.temp, 'restored');
+    const r = await quietly(() => store.restore('k-symlink', target));
+    expect(r.value).toBe('k-symlink');
+    expect(readTree(target)).toEqual(STAGE);
+    expect(fs.existsSync(path.join(target, 'link'))).toBe(false);
+  });
+
   it('an honest entry with long names (pax headers) and nested directories restores byte for byte', async () => {
     const job = newJob();
     const dir = path.join(job.workspace, 'stage');
