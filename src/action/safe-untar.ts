@@ -137,6 +137,8 @@ export function memberPath(name: string, prefix: string[]): string[] {
   if (/^[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) throw new UnsafeArchiveError(`the member ${describe(name)} has an absolute path`);
   const parts = name.split(/[/\\]/).filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) throw new UnsafeArchiveError(`the member ${describe(name)} has a ".." component`);
+  // On Windows a ':' names a drive or an alternate data stream.
+  if (process.platform === 'win32' && parts.some((p) => p.includes(':'))) throw new UnsafeArchiveError(`the member ${describe(name)} has a ':' in its path`);
   if (parts.length < prefix.length || prefix.some((p, i) => parts[i] !== p)) {
     throw new UnsafeArchiveError(`the member ${describe(name)} is not below ${prefix.join('/')}`);
   }
