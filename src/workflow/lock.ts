@@ -76,8 +76,10 @@ export async function lockWorkflowDir(workflowDir: string, log: Logger): Promise
   const lockPath = path.join(workflowDir, LOCK_FILENAME);
   const me: LockHolder = { pid: process.pid, hostname: os.hostname(), started_at: new Date().toISOString() };
   const content = `${JSON.stringify(me)}\n`;
-  // Bounded: each round either takes the lock, reports a live holder, or removes one stale lock.
-  for (let attempt = 0; attempt < 20; attempt++) {
+  let unreadable = false;
+  // Bounded: each round either takes the lock, reports a live holder, removes one stale lock, or
+  // waits 0.1 s for a lock file being written.
+  for (let attempt = 0; attempt < 30; attempt++) {
     try {
       await fsp.writeFile(lockPath, content, { flag: 'wx' });
       return holding(lockPath, content);
@@ -97,6 +99,7 @@ export async function lockWorkflowDir(workflowDir: string, log: Logger): Promise
     if (!holder) {
       // Being written right now (created, not yet filled), or left empty by a crash at that moment.
       if (Date.now() - mtimeMs < 10_000) {
+        unreadable = true;
         await new Promise((r) => setTimeout(r, 100));
         continue;
       }
@@ -111,7 +114,11 @@ export async function lockWorkflowDir(workflowDir: string, log: Logger): Promise
     }
     await breakLock(lockPath, text);
   }
-  throw new DdflowError(`Cannot take the lock ${lockPath}: other runs keep taking it.`);
+  throw new DdflowError(
+    unreadable
+      ? `Cannot take the lock ${lockPath}: another run holds it but its file is unreadable; if no other ddflow run is going, delete it.`
+      : `Cannot take the lock ${lockPath}: other runs keep taking it.`,
+  );
 }
 
 /**

@@ -168,6 +168,17 @@ stages:
     expect((await loadMetadata(path.join(dir, 'artifacts'), 'tiny')).status).toBe('completed');
   });
 
+  it('an unreadable lock file (a crash while it was being written) is removed once it is old, with a warning', async () => {
+    const { dir, file, lock } = await setup();
+    await fs.writeFile(lock, '');
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(lock, old, old);
+    const r = await cli(['run', file], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Removing an unreadable lock file ${lock} left by an earlier run.`);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('a lock of a live process, or of another host, is not broken; plan, validate and export neither take nor need the lock', async () => {
     const { dir, file, lock } = await setup();
     expect((await cli(['run', file], dir)).code).toBe(0);
