@@ -1,13 +1,17 @@
 /**
  * The stage cache in GitHub Actions: a `CacheStore` over `@actions/cache`.
  *
- * Two properties of that service shape this file:
+ * Three properties of that service shape this file:
  * - An entry's `version` is a hash of the exact `paths` list given to save/restore, and the archive
  *   stores paths relative to GITHUB_WORKSPACE. A stage directory's absolute path differs between runs
  *   (fresh workspace, other artifact-path), so we never hand the client the stage directory itself:
- *   every entry is staged at ONE fixed relative path (`.ddflow-cache/entry`, below the current
- *   directory, which the runner sets to the workspace) and moved to or from the real directory here.
- *   Staging is done with hard links, so saving a large stage copies no data.
+ *   every entry is saved from ONE fixed relative path (`.ddflow-cache/entry`, below the current
+ *   directory, which the runner sets to the workspace), staged there with hard links (no data copied).
+ * - An entry is whatever its writer uploaded, and the client's restore extracts it with `tar -P` into
+ *   the workspace: an absolute or `../` member, or a link pointing out, would write anywhere on the
+ *   runner. So restores never use that extraction: the archive is downloaded into a private temporary
+ *   directory and read by src/action/safe-untar.ts, which accepts only plain files and directories
+ *   below `.ddflow-cache/entry`; the result is moved into place. A refused entry is a warning and a miss.
  * - Entries are immutable and caching is optional: an existing key is a quiet `false`; a missing,
  *   refusing or failing service is a warning and a miss, never an exception.
  */
@@ -16,8 +20,19 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import * as cache from '@actions/cache';
+import os from 'node:os';
 import * as core from '@actions/core';
-import type { CacheStore } from '../workflow/stores.js';
+// The client's lookup and download, without its extraction (see restore). Not exported by the package,
+// so imported by path; the version is pinned exactly in package.json, and test/action/cache-store.test.ts
+// round-trips entries through the real client, so a change in these internals fails there.
+import * as cacheUtils from '../../node_modules/@actions/cache/lib/internal/cacheUtils.js';
+import * as cacheConfig from '../../node_modules/@actions/cache/lib/internal/config.js';
+import { downloadCache, getCacheEntry } from '../../node_modules/@actions/cache/lib/internal/cacheHttpClient.js';
+import { internalCacheTwirpClient } from '../../node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js';
+import { readOnlyStore, type CacheStore } from '../workflow/stores.js';
+import { extractArchive, UnsafeArchiveError } from './safe-untar.js';
+
+type CompressionMethodName = Awaited<ReturnType<typeof cacheUtils.getCompressionMethod>>;
 import { partialStageCacheKey as runPartialKey } from '../workflow/cache-keys.js';
 
 export const MAX_CACHE_KEY_LENGTH = 512;
@@ -62,6 +77,17 @@ export function partialStageCacheKey(
   run: { id?: string; attempt?: string } = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] },
 ): string {
   return runPartialKey(prefix, workflow, stage, fingerprint, run);
+}
+
+/**
+ * The store for the Action's `cache` input: none for `false`, the Actions cache for `true`, and for
+ * `read-only` the Actions cache with every save (stages, interrupted stages, model answers) skipped.
+ */
+export function actionCacheStore(inputs: { cache: boolean; cacheSave: boolean }, options?: GitHubCacheStoreOptions): CacheStore | undefined {
+  if (!inputs.cache) return undefined;
+  const store = new GitHubCacheStore(options);
+  if (inputs.cacheSave) return store;
+  return readOnlyStore(store, (key) => core.info(`cache: read-only, so ${key} is not saved to the Actions cache.`));
 }
 
 export interface GitHubCacheStoreOptions {
@@ -130,40 +156,65 @@ export class GitHubCacheStore implements CacheStore {
   restore(key: string, dir: string, restorePrefixes: string[] = []): Promise<string | undefined> {
     return this.exclusive(async () => {
       if (!this.usable()) return undefined;
-      const staging = this.stagingRoot();
+      if (!cacheConfig.isCacheReadable(cacheConfig.getCacheMode())) {
+        core.info(`Cache restore skipped: the effective cache-mode '${cacheConfig.getCacheMode()}' does not permit reads.`);
+        return undefined;
+      }
+      let scratch: string | undefined;
       try {
-        await fsp.rm(staging, { recursive: true, force: true });
         const primary = cacheKey(key);
         const requested = [...new Set(restorePrefixes.map(cacheKeyPrefix))];
         // A prefix equal to the primary key need not be sent twice, but it still counts as asked for.
         const prefixes = requested.filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
-        // restoreCache downgrades service trouble to its own warning and returns undefined.
-        let matched = await cache.restoreCache(this.clientPaths, primary, prefixes);
+        const compression = await cacheUtils.getCompressionMethod();
+        let found = await this.lookup(primary, prefixes, compression);
         // The service also prefix-matches the primary key; only an exact hit or a requested prefix
         // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
         const counts = (m: string) => m === primary || requested.some((p) => m.startsWith(p));
-        if (matched && !counts(matched)) {
-          await fsp.rm(staging, { recursive: true, force: true });
-          matched = prefixes.length > 0 ? await cache.restoreCache(this.clientPaths, prefixes[0]!, prefixes.slice(1)) : undefined;
-        }
-        if (!matched || !counts(matched)) return undefined;
-        const entry = path.join(staging, 'entry');
-        if (!fs.existsSync(entry)) {
-          core.warning(
-            `The cache entry ${matched} was restored outside ${this.stagingDir}; ddflow must run with the workspace as its current directory, so the stage will be recomputed.`,
-          );
+        if (found && !counts(found.key)) found = prefixes.length > 0 ? await this.lookup(prefixes[0]!, prefixes.slice(1), compression) : undefined;
+        if (!found || !counts(found.key)) return undefined;
+        core.info(found.key === primary ? `Cache hit for: ${found.key}` : `Cache hit for restore-key: ${found.key}`);
+
+        // Never the client's own extraction (`tar -P` into the workspace): download, then extract with
+        // member checks into a private directory, and only then move the entry into place.
+        scratch = await fsp.mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-restore-'));
+        const archive = path.join(scratch, cacheUtils.getCacheFileName(compression));
+        await downloadCache(found.url, archive, found.v2 ? { useAzureSdk: true } : undefined);
+        const entry = path.join(scratch, 'entry');
+        try {
+          await extractArchive(archive, compression === 'gzip' ? 'gzip' : 'zstd', this.clientPaths[0]!, entry);
+        } catch (err) {
+          if (!(err instanceof UnsafeArchiveError)) throw err;
+          core.warning(`The cache entry ${found.key} was refused because ${err.message}; nothing of it was written, and the stage will be recomputed.`);
           return undefined;
         }
         await replaceDir(entry, dir);
         // Report keys as the caller spelled them (a hashed long key only maps back when it is the primary one).
-        return matched === primary ? key : decodeKeyChars(matched);
+        return found.key === primary ? key : decodeKeyChars(found.key);
       } catch (err) {
         core.warning(`Could not restore the cache entry for ${key}: ${errorText(err)}; the stage will be recomputed.`);
         return undefined;
       } finally {
-        await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+        if (scratch) await fsp.rm(scratch, { recursive: true, force: true }).catch(() => undefined);
       }
     });
+  }
+
+  /**
+   * The entry the service answers `[key, ...restoreKeys]` with, and where to download it (the lookup
+   * `restoreCache` does, without its extraction). Version and compression are computed the way the
+   * client computes them, so entries saved by `saveCache` are found.
+   */
+  private async lookup(key: string, restoreKeys: string[], compression: CompressionMethodName): Promise<{ key: string; url: string; v2: boolean } | undefined> {
+    const version = cacheUtils.getCacheVersion(this.clientPaths, compression, false);
+    if (cacheConfig.getCacheServiceVersion() === 'v2') {
+      const response = await internalCacheTwirpClient().GetCacheEntryDownloadURL({ key, restoreKeys, version });
+      if (!response.ok || !response.matchedKey || !response.signedDownloadUrl) return undefined;
+      return { key: response.matchedKey, url: response.signedDownloadUrl, v2: true };
+    }
+    const entry = await getCacheEntry([key, ...restoreKeys], this.clientPaths, { compressionMethod: compression, enableCrossOsArchive: false });
+    if (!entry?.archiveLocation || !entry.cacheKey) return undefined;
+    return { key: entry.cacheKey, url: entry.archiveLocation, v2: false };
   }
 
   /** Whether the service holds exactly `key` (nothing is downloaded). */
@@ -230,14 +281,16 @@ function errorText(err: unknown): string {
   return text.split('\n')[0]!.replace(/[.\s]+$/, '');
 }
 
-/** Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices). */
+/**
+ * Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices).
+ * Plain files and directories only, which is all a restore accepts: a symbolic link is left out.
+ */
 async function linkTree(src: string, dest: string): Promise<void> {
   await fsp.mkdir(dest, { recursive: true });
   for (const entry of await fsp.readdir(src, { withFileTypes: true })) {
     const from = path.join(src, entry.name);
     const to = path.join(dest, entry.name);
     if (entry.isDirectory()) await linkTree(from, to);
-    else if (entry.isSymbolicLink()) await fsp.symlink(await fsp.readlink(from), to);
     else if (entry.isFile()) await fsp.link(from, to).catch(() => fsp.copyFile(from, to));
   }
 }

@@ -36,7 +36,10 @@ export interface ActionInputs {
   seed?: number;
   artifactPath?: string;
   workingDirectory?: string;
+  /** Restore from the Actions cache (`cache: true` or `read-only`). */
   cache: boolean;
+  /** Save to the Actions cache (`cache: true` only; `read-only` restores but never saves). */
+  cacheSave: boolean;
   cacheKeyPrefix: string;
   upload: UploadMode;
   /** Default: the workflow's name (known only after loading it). */
@@ -82,6 +85,17 @@ function boolean(name: string, raw: string, fallback: boolean): boolean {
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw bad(name, `must be true or false, not "${raw}"`);
+}
+
+/** `cache`: the YAML booleans, or `read-only` (restore, never save). */
+export function readCacheInput(raw: string): { cache: boolean; cacheSave: boolean } {
+  const value = raw.trim();
+  if (/^read[-_]?only$/i.test(value)) return { cache: true, cacheSave: false };
+  if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {
+    const on = boolean('cache', value, true);
+    return { cache: on, cacheSave: on };
+  }
+  throw bad('cache', `must be true, false or read-only, not "${value}"`);
 }
 
 function lines(raw: string): string[] {
@@ -131,7 +145,7 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,
-    cache: boolean('cache', raw('cache'), true),
+    ...readCacheInput(raw('cache')),
     cacheKeyPrefix,
     upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
     artifactName: raw('artifact-name') || undefined,

@@ -18,7 +18,7 @@ import type { RunReport } from '../workflow/report.js';
 import type { Logger } from '../logger.js';
 import { annotate } from './annotations.js';
 import { GitHubArtifactSink } from './artifact-sink.js';
-import { GitHubCacheStore } from './cache-store.js';
+import { actionCacheStore, GitHubCacheStore } from './cache-store.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { maskProviderKeys } from './masking.js';
 import { planUploads, runOutputs, setOutputs, uploadPlanned } from './outputs.js';
@@ -143,7 +143,7 @@ async function runCommand(
   common: Omit<RunWorkflowOptions, 'cacheStore'> & { artifactPath: string },
   workspace: string,
 ): Promise<void> {
-  const cache = inputs.cache ? new GitHubCacheStore() : undefined;
+  const cache = actionCacheStore(inputs);
   const cacheStore = cache ?? noCacheStore;
   const workflowDir = workflowDirOf(workflow, common.artifactPath);
   const exportPath = path.join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { GitHubCacheStore, partialStageCacheKey } from './cache-store.js';
 import { CALL_STORE_STATE, saveCallStore, type CallStoreState } from './call-store.js';
+import { readCacheInput } from './inputs.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 
 function stateOf<T>(name: string): T | undefined {
@@ -25,6 +26,17 @@ export async function runPost(): Promise<void> {
   const inflight = stateOf<InFlightStage>(IN_FLIGHT_STATE);
   const calls = stateOf<CallStoreState>(CALL_STORE_STATE);
   if (!inflight && !calls) return; // the main step finished its work (or nothing ran)
+  // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either.
+  let saves: boolean;
+  try {
+    saves = readCacheInput(core.getInput('cache')).cacheSave;
+  } catch {
+    saves = false; // main reported the bad input already
+  }
+  if (!saves) {
+    if (inflight) core.info(`cache: ${core.getInput('cache')}, so the interrupted stage '${inflight.stage}' is not saved to the Actions cache.`);
+    return;
+  }
   const store = new GitHubCacheStore();
   if (inflight && existsSync(inflight.stageDir)) {
     const key = partialStageCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);

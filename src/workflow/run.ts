@@ -22,6 +22,8 @@ import { RunBook } from './run-book.js';
 import type { RunEvent } from './run-events.js';
 import type { SelectionOptions } from './selection.js';
 import { ModelSession } from './stage-models.js';
+import { lockWorkflowDir } from './lock.js';
+import { workflowDirOf } from './selection.js';
 import { outcomeFields, type StageOutcome } from './stage-record.js';
 import { stageCacheKey } from './cache-keys.js';
 import type { CacheStore } from './stores.js';
@@ -52,7 +54,10 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   if (options.exportPath) exportFormatOf(options.exportPath);
   const db = await openDatabase();
   let models: ModelSession | undefined;
+  let releaseLock = () => {};
   try {
+    // One run at a time writes a workflow's artifact directory (plan, validate and export only read).
+    releaseLock = (await lockWorkflowDir(workflowDirOf(workflow, options.artifactPath), options.log)).release;
     const ctx = await planContext(workflow, { ...options, cacheKeyPrefix: options.cacheKeyPrefix }, db, true);
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(ctx.workflowDir, { recursive: true });
@@ -77,6 +82,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   } finally {
     models?.close();
     db.close();
+    releaseLock();
   }
 }
 

@@ -41,3 +41,19 @@ export const noCacheStore: CacheStore = {
     return false;
   },
 };
+
+/**
+ * `store` that restores but never saves (the Action's `cache: read-only`): for jobs that run workflow
+ * files nobody reviewed yet, which must not be able to put entries in the cache that trusted runs would
+ * then restore. `onSkip` hears each save that was not made.
+ */
+export function readOnlyStore(store: CacheStore, onSkip?: (key: string) => void): CacheStore {
+  return {
+    kind: store.kind,
+    restore: (key, dir, restorePrefixes) => store.restore(key, dir, restorePrefixes),
+    async save(key) {
+      onSkip?.(key);
+      return false;
+    },
+  };
+}

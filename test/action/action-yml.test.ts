@@ -69,6 +69,12 @@ describe('examples/github', () => {
     const pr = fs.readFileSync(path.join(dir, 'pr-preview.yml'), 'utf8');
     expect(pr).toMatch(/command: plan/);
     expect(pr).toMatch(/command: preview/);
+    // Pull requests run workflow files nobody reviewed: every ddflow step there must not write to the cache.
+    const prSteps = Object.values((parse(pr) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> }).jobs)
+      .flatMap((j) => j.steps)
+      .filter((s) => s.uses?.startsWith('ddflow/ddflow@') && s.with?.['command'] !== 'validate');
+    expect(prSteps.length).toBeGreaterThan(0);
+    for (const step of prSteps) expect(step.with?.['cache']).toBe('read-only');
     expect(fs.readFileSync(path.join(dir, 'release.yml'), 'utf8')).toMatch(/gh release upload/);
   });
 });

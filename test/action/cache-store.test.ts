@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubCacheStore, cacheKey, cacheKeyPrefix, stageCacheKey, partialStageCacheKey, partialStageCachePrefix, MAX_CACHE_KEY_LENGTH } from '../../src/action/cache-store.js';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { captureStdout, setRunnerEnv, type RunnerEnv } from './env.js';
+import { compressLike, tarArchive, type TarMember } from './tar-fixture.js';
 
 let emulator: ActionsEmulator;
 let runner: RunnerEnv | undefined;
@@ -215,6 +216,114 @@ describe('GitHubCacheStore', () => {
     const target = path.join(job.temp, 'v');
     expect((await quietly(() => new GitHubCacheStore({ stagingDir: '.stage-b' }).restore('k-version', target))).value).toBeUndefined();
     expect((await quietly(() => new GitHubCacheStore({ stagingDir: '.stage-a' }).restore('k-version', target))).value).toBe('k-version');
+  });
+});
+
+describe('a crafted cache entry (anyone who can write to the repository cache could store one)', () => {
+  /** Saves one honest entry to learn the version and compression the client uses, then stores `members` under `key` beside it. */
+  async function forge(key: string, members: TarMember[]): Promise<void> {
+    const job = runner!;
+    const honest = path.join(job.workspace, 'honest');
+    writeStage(honest, STAGE);
+    await quietly(() => new GitHubCacheStore().save(`honest-${key}`, honest));
+    const model = emulator.cacheEntries().find((e) => e.key === `honest-${key}`)!;
+    emulator.putCacheEntry(key, model.version, compressLike(tarArchive(members), emulator.cacheEntryBytes(model.id)!));
+  }
+
+  /** Every file below `dir` (links included), as paths relative to it. */
+  function listAll(dir: string): string[] {
+    return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+  }
+
+  const base = () => path.dirname(runner!.workspace);
+  const honestEntry: TarMember[] = [
+    { name: '.ddflow-cache/entry/', type: '5' },
+    { name: '.ddflow-cache/entry/metadata.json', body: '{"forged":true}' },
+  ];
+
+  const cases: Array<[string, () => TarMember[], RegExp]> = [
+    ['a ../ member', () => [...honestEntry, { name: '.ddflow-cache/entry/../../../escape-dotdot', body: 'pwned' }, { name: '../escape-plain', body: 'pwned' }], /has a "\.\." component/],
+    ['an absolute member', () => [...honestEntry, { name: `${base()}/escape-absolute`, body: 'pwned' }], /has an absolute path/],
+    [
+      'a symlink pointing out, then a file through it',
+      () => [...honestEntry, { name: '.ddflow-cache/entry/link', type: '2', linkname: `${base()}/outside` }, { name: '.ddflow-cache/entry/link/escape-symlink', body: 'pwned' }],
+      /is a symbolic link, not a file or directory/,
+    ],
+    ['a hard link to a file outside', () => [...honestEntry, { name: '.ddflow-cache/entry/hard', type: '1', linkname: `${base()}/outside/secret` }], /is a hard link/],
+    ['a member outside the entry path', () => [...honestEntry, { name: 'src/index.js', body: 'pwned' }], /is not below \.ddflow-cache\/entry/],
+    ['a FIFO', () => [...honestEntry, { name: '.ddflow-cache/entry/fifo', type: '6' }], /is a FIFO/],
+  ];
+
+  it.each(cases)('with %s is refused: a warning and a miss, and nothing is written anywhere', async (_label, members, reason) => {
+    const job = newJob();
+    const outside = path.join(base(), 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret'), 'do not touch');
+    await forge('ddflow-wf-s-forged', members());
+    const before = listAll(base());
+    const target = path.join(job.workspace, 'artifacts/wf/stage-0-s');
+    const { value, log } = await quietly(() => new GitHubCacheStore().restore('ddflow-wf-s-forged', target));
+    expect(value).toBeUndefined();
+    expect(log).toMatch(/::warning::The cache entry ddflow-wf-s-forged was refused because /);
+    expect(log).toMatch(reason);
+    expect(fs.existsSync(target)).toBe(false);
+    // Not one new path anywhere in the job's directory (workspace, temp, outside), and the outside file is intact.
+    expect(listAll(base())).toEqual(before);
+    expect(listAll(base()).filter((p) => p.includes('escape'))).toEqual([]);
+    expect(fs.readFileSync(path.join(outside, 'secret'), 'utf8')).toBe('do not touch');
+    expect(fs.readdirSync(job.temp).filter((f) => f.startsWith('ddflow-'))).toEqual([]);
+  });
+
+  it('on the legacy cache service (v1, GitHub Enterprise Server) too: an honest entry restores, a crafted one is refused', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    await quietly(() => new GitHubCacheStore().save('k-v1', dir));
+    await forge('k-v1-forged', [...honestEntry, { name: `${base()}/escape-v1`, body: 'pwned' }]);
+    const v2Lookups = () => emulator.requests().filter((r) => r.endsWith('/GetCacheEntryDownloadURL')).length;
+    const v2Before = v2Lookups();
+    newJob(emulator.envV1());
+    const store = new GitHubCacheStore();
+    const target = path.join(runner!.temp, 'restored');
+    const ok = await quietly(() => store.restore('k-v1', target));
+    expect(ok.value).toBe('k-v1');
+    expect(readTree(target)).toEqual(STAGE);
+    const bad = await quietly(() => store.restore('k-v1-forged', path.join(runner!.temp, 'forged')));
+    expect(bad.value).toBeUndefined();
+    expect(bad.log).toMatch(/::warning::The cache entry k-v1-forged was refused because the member ".*escape-v1" has an absolute path/);
+    expect(fs.existsSync(path.join(base(), 'escape-v1'))).toBe(false);
+    expect(emulator.requests().filter((r) => r.startsWith('GET /_apis/artifactcache/cache'))).toHaveLength(2);
+    expect(v2Lookups()).toBe(v2Before);
+  });
+
+  it('a symbolic link in a stage directory is left out of the entry, so the entry stays restorable', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    fs.symlinkSync('/etc', path.join(dir, 'link'));
+    const store = new GitHubCacheStore();
+    await quietly(() => store.save('k-symlink', dir));
+    const target = path.join(job.temp, 'restored');
+    const r = await quietly(() => store.restore('k-symlink', target));
+    expect(r.value).toBe('k-symlink');
+    expect(readTree(target)).toEqual(STAGE);
+    expect(fs.existsSync(path.join(target, 'link'))).toBe(false);
+  });
+
+  it('an honest entry with long names (pax headers) and nested directories restores byte for byte', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    const deep = `${'d'.repeat(80)}/${'e'.repeat(80)}/batch_${'0'.repeat(120)}.parquet`;
+    const files = { ...STAGE, [deep]: 'x'.repeat(70_000), 'empty.json': '' };
+    writeStage(dir, files);
+    fs.mkdirSync(path.join(dir, 'empty-dir'));
+    const store = new GitHubCacheStore();
+    await quietly(() => store.save('k-long', dir));
+    const target = path.join(job.temp, 'restored');
+    expect((await quietly(() => store.restore('k-long', target))).value).toBe('k-long');
+    expect(readTree(target)).toEqual(files);
+    expect(fs.statSync(path.join(target, 'empty-dir')).isDirectory()).toBe(true);
+    expect(fs.readdirSync(job.temp).filter((f) => f.startsWith('ddflow-'))).toEqual([]);
   });
 });
 

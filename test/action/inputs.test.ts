@@ -31,6 +31,7 @@ describe('readInputs', () => {
       artifactPath: undefined,
       workingDirectory: undefined,
       cache: true,
+      cacheSave: true,
       cacheKeyPrefix: 'ddflow',
       upload: 'final',
       artifactName: undefined,
@@ -73,12 +74,22 @@ describe('readInputs', () => {
       artifactPath: 'out',
       workingDirectory: 'data',
       cache: false,
+      cacheSave: false,
       cacheKeyPrefix: 'nightly',
       upload: 'all',
       artifactName: 'qa',
       retentionDays: 7,
       exportFormat: 'parquet',
     });
+  });
+
+  it.each([
+    ['true', { cache: true, cacheSave: true }],
+    ['False', { cache: false, cacheSave: false }],
+    ['read-only', { cache: true, cacheSave: false }],
+    ['Read_Only', { cache: true, cacheSave: false }],
+  ])('cache: %s restores and saves as %j', (value, expected) => {
+    expect(inputsFrom({ workflow: 'wf.yaml', cache: value })).toMatchObject(expected);
   });
 
   it.each([
@@ -92,7 +103,8 @@ describe('readInputs', () => {
     [{ 'num-records': '1e3' }, 'The input "num-records" must be a whole number, not "1e3".'],
     [{ seed: '-1' }, 'The input "seed" must be at least 0, not -1.'],
     [{ 'retention-days': '91' }, 'The input "retention-days" must be from 1 to 90, not 91.'],
-    [{ cache: 'yes' }, 'The input "cache" must be true or false, not "yes".'],
+    [{ cache: 'yes' }, 'The input "cache" must be true, false or read-only, not "yes".'],
+    [{ cache: 'write-only' }, 'The input "cache" must be true, false or read-only, not "write-only".'],
     [{ 'cache-key-prefix': 'a,b' }, 'The input "cache-key-prefix" cannot contain commas.'],
     [{ overrides: 'topics' }, 'The input "overrides" needs one "stage=path" a line, not "topics".'],
     [{ overrides: 'a=x\na=y' }, 'The input "overrides" names the stage "a" twice.'],

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { generationRequests, messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { ROOT, newJob, removeJobs, runStep, startStep, workflowCommands, type Job, type StepResult } from '../action/dist-step.js';
+import { compressLike, tarArchive } from '../action/tar-fixture.js';
 
 const DIST = path.join(ROOT, 'dist');
 const API_KEY = 'sk-fake-9f3a61c2d4e5b7a8';
@@ -366,6 +367,113 @@ stages:
     const rows = jsonl(next.outputs['dataset-path']!);
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((row) => row['ticket_copy'])).size).toBe(20);
+  });
+});
+
+describe('a crafted stage entry in the cache', () => {
+  it('is refused with a warning, writes nothing outside, and the stage is recomputed (from the saved answers)', async () => {
+    const wf = ticketsWorkflow(ai.url).replace('name: tickets', 'name: forged');
+    const trusted = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml' }, env: runEnv('801') });
+    expect(trusted.code, trusted.stdout).toBe(0);
+    const honest = emulator.cacheEntries().find((e) => /^ddflow-forged-tickets-[0-9a-f]{64}$/.test(e.key))!;
+    const bytes = emulator.cacheEntryBytes(honest.id)!;
+    // Someone with write access to the cache replaces the first stage's entry (after it was evicted).
+    expect(emulator.deleteCacheEntries((e) => e.id === honest.id)).toBe(1);
+    const job = newJob(wf);
+    const outside = path.join(job.root, 'outside');
+    const forged = tarArchive([
+      { name: '.ddflow-cache/entry/', type: '5' },
+      { name: '.ddflow-cache/entry/stage.json', body: '{"status":"completed"}' },
+      { name: '.ddflow-cache/entry/../../../escape-dotdot', body: 'pwned' },
+      { name: `${outside}-absolute`, body: 'pwned' },
+    ]);
+    emulator.putCacheEntry(honest.key, honest.version, compressLike(forged, bytes));
+    const before = generationRequests(ai).length;
+    const r = await runStep('index', { job, inputs: { workflow: 'workflow.yml', 'cache-key-prefix': 'ddflow' }, env: runEnv('802') });
+    expect(r.code, r.stdout).toBe(0);
+    expect(workflowCommands(r.stdout, 'warning').some((w) => w.includes(`The cache entry ${honest.key} was refused because the member`))).toBe(true);
+    expect(stagesOf(r).map((s) => [s.name, s.status, s.cache])).toEqual(STAGE_NAMES.map((n) => [n, 'completed', 'miss']));
+    // The answers came from the saved model answers: the recomputed stage asked nothing new.
+    expect(generationRequests(ai).length).toBe(before);
+    expect(fs.readFileSync(r.outputs['dataset-path']!, 'utf8')).toBe(fs.readFileSync(trusted.outputs['dataset-path']!, 'utf8'));
+    const everywhere = fs.readdirSync(job.root, { recursive: true }).map(String);
+    expect(everywhere.filter((p) => p.includes('escape') || p.includes('outside'))).toEqual([]);
+    noStackTrace(r);
+  });
+});
+
+describe('cache: read-only (a job running workflow files nobody reviewed)', () => {
+  const keysOf = (prefix: string) => emulator.cacheEntries().map((e) => e.key).filter((k) => k.startsWith(prefix));
+
+  it('runs changed stages and saves nothing (no stage, no answers); unchanged, restores what a trusted run saved', async () => {
+    const wf = ticketsWorkflow(ai.url).replace('name: tickets', 'name: rotest');
+    const trusted = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml' }, env: runEnv('601') });
+    expect(trusted.code, trusted.stdout).toBe(0);
+    const saved = keysOf('ddflow-rotest').sort();
+    expect(saved).toHaveLength(4); // three stages and the answers
+
+    // The pull request changes the last stage and asks a new prompt in the first.
+    const changed = wf.replace("'tier-2'", "'tier-9'").replace('Answer ticket {{ ticket }}', 'Reply to ticket {{ ticket }}');
+    const before = generationRequests(ai).length;
+    const creates = () => emulator.requests().filter((r) => r.endsWith('/CreateCacheEntry')).length;
+    const createsBefore = creates();
+    const pr = await runStep('index', { job: newJob(changed), inputs: { workflow: 'workflow.yml', cache: 'read-only' }, env: runEnv('602') });
+    expect(pr.code, pr.stdout).toBe(0);
+    expect(generationRequests(ai).length - before).toBe(10);
+    expect(stagesOf(pr).map((s) => [s.name, s.status, s.cache])).toEqual(STAGE_NAMES.map((n) => [n, 'completed', 'miss']));
+    expect(pr.stdout).toMatch(/cache: read-only, so ddflow-rotest-tickets-[0-9a-f]{64} is not saved to the Actions cache\./);
+    expect(pr.stdout).toContain('cache: read-only, so ddflow-rotest:calls-602-1 is not saved to the Actions cache.');
+    expect(keysOf('ddflow-rotest').sort()).toEqual(saved);
+    expect(creates()).toBe(createsBefore); // not even attempted
+
+    // Unchanged, the read-only run restores everything the trusted run saved.
+    const again = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml', cache: 'read-only' }, env: runEnv('603') });
+    expect(again.code, again.stdout).toBe(0);
+    expect(stagesOf(again).map((s) => s.cache)).toEqual(['restored', 'restored', 'restored']);
+    expect(again.outputs['cache-hits']).toBe('3');
+    expect(keysOf('ddflow-rotest').sort()).toEqual(saved);
+  });
+
+  it('the post step after a killed read-only run saves neither the interrupted stage nor the answers', async () => {
+    const slow = await startFakeOpenAI({ faults: { latencyMs: 150 } });
+    try {
+      const wf = `name: rokill
+seed: 3
+model_providers:
+  - {name: local, endpoint: "${slow.url}", api_key: FAKE_OPENAI_KEY}
+model_configs:
+  - {alias: fast, model: fake-model, provider: local, inference_parameters: {max_parallel_requests: 2}}
+run_config: {buffer_size: 4, max_concurrent_row_groups: 1}
+stages:
+  - name: gen
+    num_records: 20
+    config:
+      columns:
+        - {name: ticket, column_type: sampler, sampler_type: uuid, params: {}}
+        - {name: reply, column_type: llm-text, model_alias: fast, prompt: "Answer ticket {{ ticket }}"}
+`;
+      const job = newJob(wf);
+      const parquetDir = path.join(job.workspace, 'artifacts/rokill/stage-0-gen/parquet-files');
+      const inputs = { workflow: 'workflow.yml', cache: 'read-only' };
+      const step = startStep('index', { job, inputs, env: runEnv('701') });
+      let exited = false;
+      void step.result.then(() => (exited = true));
+      for (let i = 0; i < 400 && !exited && !(fs.existsSync(parquetDir) && fs.readdirSync(parquetDir).some((f) => f.endsWith('.parquet'))); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(exited, step.stdoutSoFar()).toBe(false);
+      step.kill('SIGKILL');
+      const killed = await step.result;
+      expect(killed.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
+
+      const post = await runStep('post', { job, inputs, env: runEnv('701') });
+      expect(post.code, post.stdout).toBe(0);
+      expect(post.stdout).toContain("cache: read-only, so the interrupted stage 'gen' is not saved to the Actions cache.");
+      expect(post.stdout).not.toMatch(/Saved/);
+      expect(keysOf('ddflow-rokill')).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 });
 

@@ -5,6 +5,8 @@
  *
  * Behaviour modelled because ddflow relies on it:
  * - cache entries are immutable: CreateCacheEntry for a taken key+version answers 409 `already_exists`;
+ * - the legacy v1 lookup (`GET _apis/artifactcache/cache`, GitHub Enterprise Server) answers from the
+ *   same entries (its save protocol is not emulated);
  * - GetCacheEntryDownloadURL tries `[key, ...restore_keys]` in order, exact match then prefix match,
  *   newest first, and only entries of the same `version` (the hash of the client's `paths` list);
  * - artifact names are unique per workflow run (a repeated name is a 409);
@@ -21,6 +23,7 @@ import path from 'node:path';
 
 const CACHE_SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 const ARTIFACT_SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService/';
+const CACHE_V1_LOOKUP = '/_apis/artifactcache/cache';
 const BLOB_PREFIX = '/blobs/';
 
 export interface EmulatedCacheEntry {
@@ -60,9 +63,18 @@ export interface ActionsEmulator {
   url: string;
   /** Variables a runner gives a job so the real clients use this emulator (merge into a child's env or process.env). */
   env(options?: { runId?: string; jobId?: string }): Record<string, string>;
+  /** Variables of a runner on the legacy cache service (v1, as on GitHub Enterprise Server); only its lookup is emulated. */
+  envV1(options?: { runId?: string; jobId?: string }): Record<string, string>;
   cacheEntries(): EmulatedCacheEntry[];
   /** Deletes the cache entries `match` accepts (like GitHub's cache-delete API); returns how many went. */
   deleteCacheEntries(match: (entry: EmulatedCacheEntry) => boolean): number;
+  /** The archive bytes of a finalized cache entry. */
+  cacheEntryBytes(id: number): Buffer | undefined;
+  /**
+   * Stores `bytes` as a finalized entry, as anyone with write access to the repository's cache could
+   * (a crafted archive, to test what a restore does with it). Returns the new entry.
+   */
+  putCacheEntry(key: string, version: string, bytes: Buffer): EmulatedCacheEntry;
   artifacts(): EmulatedArtifact[];
   /** Bytes of a finalized artifact (the zip the client uploaded). */
   artifactBytes(id: number): Buffer | undefined;
@@ -187,6 +199,7 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
       throw new TwirpError(503, 'unavailable', 'the service is unavailable');
     }
     if (url.pathname.startsWith(BLOB_PREFIX)) return handleBlob(req, res, url);
+    if (req.method === 'GET' && url.pathname === CACHE_V1_LOOKUP) return cacheLookupV1(req, res, url);
     if (req.method !== 'POST') throw new TwirpError(404, 'bad_route', `no route for ${req.method} ${url.pathname}`);
     if (!/^Bearer \S+\.\S+\.\S+$/.test(req.headers.authorization ?? '')) {
       throw new TwirpError(401, 'unauthenticated', 'a runtime token is required');
@@ -231,21 +244,43 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
       }
       case 'GetCacheEntryDownloadURL': {
         const restoreKeys = (field(body, 'restore_keys') as string[] | undefined) ?? [];
-        const candidates = state.cache
-          .filter((e) => e.finalized && e.version === version)
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
-        for (const k of [key, ...restoreKeys]) {
-          const match = candidates.find((e) => e.key === k) ?? candidates.find((e) => e.key.startsWith(k));
-          if (match) {
-            match.lastAccessedAt = now();
-            return { ok: true, signed_download_url: signedUrl(cacheBlobPath(match.id), 'r'), matched_key: match.key };
-          }
-        }
+        const match = findCacheEntry([key, ...restoreKeys], version);
+        if (match) return { ok: true, signed_download_url: signedUrl(cacheBlobPath(match.id), 'r'), matched_key: match.key };
         return { ok: false, signed_download_url: '', matched_key: '' };
       }
       default:
         throw new TwirpError(404, 'bad_route', `no method ${method}`);
     }
+  }
+
+  /** The legacy (v1, GitHub Enterprise Server) lookup: `GET _apis/artifactcache/cache?keys=a,b&version=v`; 204 on a miss. */
+  function cacheLookupV1(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) throw new TwirpError(401, 'unauthenticated', 'a runtime token is required');
+    const keys = (url.searchParams.get('keys') ?? '').split(',').filter(Boolean);
+    const found = findCacheEntry(keys, url.searchParams.get('version') ?? '');
+    persist();
+    if (!found) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ cacheKey: found.key, scope: 'refs/heads/main', archiveLocation: signedUrl(cacheBlobPath(found.id), 'r') }));
+  }
+
+  /** Tries `keys` in order, exact match then prefix match, newest first, among finalized entries of `version`. */
+  function findCacheEntry(keys: string[], version: string): EmulatedCacheEntry | undefined {
+    const candidates = state.cache
+      .filter((e) => e.finalized && e.version === version)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+    for (const k of keys) {
+      const match = candidates.find((e) => e.key === k) ?? candidates.find((e) => e.key.startsWith(k));
+      if (match) {
+        match.lastAccessedAt = now();
+        return match;
+      }
+    }
+    return undefined;
   }
 
   function artifactCall(method: string, body: Record<string, unknown>): unknown {
@@ -397,6 +432,9 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
         ACTIONS_CACHE_SERVICE_V2: 'true',
       };
     },
+    envV1(opts = {}) {
+      return { ACTIONS_RUNTIME_TOKEN: runtimeToken(opts.runId, opts.jobId), ACTIONS_CACHE_URL: baseUrl, ACTIONS_RESULTS_URL: baseUrl };
+    },
     cacheEntries: () => state.cache.map((e) => ({ ...e })),
     deleteCacheEntries(match) {
       const gone = state.cache.filter((e) => match({ ...e }));
@@ -404,6 +442,18 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
       state.cache = state.cache.filter((e) => !gone.includes(e));
       persist();
       return gone.length;
+    },
+    cacheEntryBytes(id) {
+      const e = state.cache.find((x) => x.id === id && x.finalized);
+      return e ? fs.readFileSync(blobFile(cacheBlobPath(e.id))) : undefined;
+    },
+    putCacheEntry(key, version, bytes) {
+      if (state.cache.some((e) => e.key === key && e.version === version)) throw new Error(`the emulator already holds ${key}`);
+      const entry: EmulatedCacheEntry = { id: state.nextId++, key, version, size: bytes.length, finalized: true, createdAt: now(), lastAccessedAt: now() };
+      fs.writeFileSync(blobFile(cacheBlobPath(entry.id)), bytes);
+      state.cache.push(entry);
+      persist();
+      return { ...entry };
     },
     artifacts: () => state.artifacts.map((a) => ({ ...a })),
     artifactBytes(id) {
