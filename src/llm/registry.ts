@@ -71,6 +71,20 @@ export class ModelRegistry {
   }
 }
 
+/** The endpoint URL as shown in messages: no user:password, query or fragment (they may hold secrets). */
+export function displayEndpoint(endpoint: string): string {
+  try {
+    const u = new URL(endpoint);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    return endpoint.replace(/\/+$/, '');
+  }
+}
+
 export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
   const providers = mergeProviders(options.providers ?? []);
   const byAlias = new Map(options.models.map((m) => [m.alias, m]));
@@ -123,7 +137,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
       extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
       admission,
-      errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+      errorContext: { provider: provider.name, model: config.model, endpoint: displayEndpoint(provider.endpoint), keyVariable: provider.api_key ?? null, secret: entry.key },
       skipHealthCheck: config.skip_health_check === true,
     });
   }

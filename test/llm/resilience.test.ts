@@ -148,13 +148,14 @@ describe('retry-after headers', () => {
 });
 
 describe('early shutdown bookkeeping', () => {
-  it('triggers once a full window reaches the failure rate; retryable errors do not count', () => {
+  it('triggers once a full window reaches the failure rate; errors whose retry budget ran out count too', () => {
     const m = new EarlyShutdownMonitor({ shutdown_error_window: 4, shutdown_error_rate: 0.5 });
     expect(m.record('failure')).toBe(false);
-    expect(m.record('failure')).toBe(false); // window not full yet
-    for (let i = 0; i < 30; i++) expect(m.record('retryable')).toBe(false);
+    expect(m.record('success')).toBe(false); // window not full yet
     expect(m.record('success')).toBe(false);
-    expect(m.record('success')).toBe(true); // f f s s: the window is full only now, and 2/4 ≥ 0.5
+    expect(m.record('success')).toBe(false); // f s s s: 1/4 < 0.5
+    expect(m.record('retryable')).toBe(false); // s s s r
+    expect(m.record('retryable')).toBe(true); // s s r r: 2/4 ≥ 0.5
     expect(m.shouldStop).toBe(true);
     expect(m.record('success')).toBe(true); // stays stopped
   });
