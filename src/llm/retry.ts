@@ -233,7 +233,10 @@ export async function withRetries<T>(call: () => Promise<T>, options: RetryOptio
       }
       onRetry?.(error);
       const serverWait = error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, admission.settings.maxRetryAfterMs) : undefined;
-      let wait = serverWait === undefined || rateLimited > 0 ? Math.max(serverWait ?? 0, backoffMs(policy, rateLimited)) : serverWait;
+      // The first 429 with a Retry-After waits just that; without one, or when 429s repeat, the backoff
+      // grows (base, 2×base, ... up to maxDelayMs) and the longer of the two is taken.
+      const step = serverWait === undefined ? rateLimited : rateLimited - 1;
+      let wait = step < 0 ? serverWait! : Math.max(serverWait ?? 0, backoffMs(policy, step));
       rateLimited++;
       // Look again when the stall would be reached, so a stall is reported on time.
       if (stall !== undefined && since !== null) wait = Math.min(wait, Math.max(1, since + stall - now));

@@ -95,6 +95,23 @@ describe('admission control against the fake server', () => {
     expect(err.kind).toBe('cancelled');
   });
 
+  it('a storm with a tiny Retry-After is no hot loop, and ends at rate_limit_stall_seconds', async () => {
+    server = await startFakeOpenAI({ faults: { storm429: true, retryAfterMs: 5 } });
+    const llm = facadeFor(server, {}, {
+      runConfig: { request_admission: fastAdmission, rate_limit_stall_seconds: 1 },
+      retryPolicy: { maxRetries: 5, baseDelayMs: 50, maxDelayMs: 400 },
+      // Only a backstop, so that a regression fails instead of hanging.
+      deadline: Date.now() + 5_000,
+    });
+    const err = await llm.generate({ alias: 'm', prompt: 'x', recipe: textRecipe(), rng: rng(0), recordKey: 0 }).catch((e) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect(err.kind).toBe('rate_limit_stall');
+    expect(err.message).toMatch(/^The endpoint http:\/\/127\.0\.0\.1:\d+\/v1 \(model 'fake\/model-1'\) answered nothing but 429 \(rate limited\) for 1 s \(run_config\.rate_limit_stall_seconds: 1\)\.$/);
+    // Retry-After 5 ms honoured once, then backoff (50, 100, 200, 400 ms, ±25 %): a handful of requests in
+    // the second before the stall, not one every 5 ms (~200).
+    expect(server.stats.requests).toBeLessThanOrEqual(12);
+  });
+
   it('stops retrying 429s at the global deadline', async () => {
     server = await startFakeOpenAI({ faults: { storm429: true, retryAfterMs: 5 } });
     const llm = facadeFor(server, {}, { runConfig: { request_admission: fastAdmission }, deadline: Date.now() + 100 });
