@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
-import { mergeProviders, resolveApiKey } from './providers.js';
+import { displayEndpoint, mergeProviders, resolveApiKey } from './providers.js';
 import type { ErrorContext } from './retry.js';
 import type { InferenceParametersLike, ModelConfigLike, ModelProviderLike, RunConfigLike } from './types.js';
 
@@ -68,20 +68,6 @@ export class ModelRegistry {
   /** One admission controller per (endpoint, model). */
   admissionControllers(): Map<string, AdmissionController> {
     return new Map([...this.endpoints.values()].map((e) => [e.identity, e.admission]));
-  }
-}
-
-/** The endpoint URL as shown in messages: no user:password, query or fragment (they may hold secrets). */
-export function displayEndpoint(endpoint: string): string {
-  try {
-    const u = new URL(endpoint);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.href.replace(/\/+$/, '');
-  } catch {
-    return endpoint.replace(/\/+$/, '');
   }
 }
 

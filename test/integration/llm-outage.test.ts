@@ -9,6 +9,7 @@
  *   stage with a sentence naming the endpoint, the model and the time, with a bounded number of requests.
  */
 import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,7 +107,6 @@ async function expectResumesExactly(work: string, file: string, firstOk: number)
 describe('provider outage mid-stage', () => {
   it('503s for good: exit 1 with one sentence, failed and resumable, early shutdown; a plain rerun generates exactly the missing rows', async () => {
     const { work, file, first } = await outage('503');
-    if (process.env.SHOW) console.log(first.stderr, generationRequests(server!).length);
     expect(first.code, first.stderr).toBe(1);
     const s = server!;
     const m = /Stage 'gen': (\d+) of 300 rows could not be generated because the provider at (\S+) \(model '(\S+)'\) failed \(HTTP 503 after 3 retries\); completed row groups are kept — run again to generate the rest\./.exec(first.stderr);
@@ -118,7 +118,7 @@ describe('provider outage mid-stage', () => {
     expect(md.stages[0]).toMatchObject({ status: 'failed', resumable: true });
     expect(md.stages[0].error).toBe(m![0]);
     // Only whole row groups were committed, and the sentence counts every row they do not hold.
-    const stageMd = JSON.parse(await (await import('node:fs')).promises.readFile(path.join(work, 'artifacts/llm-e2e', md.stages[0].stage_dir, 'metadata.json'), 'utf8'));
+    const stageMd = JSON.parse(await fs.readFile(path.join(work, 'artifacts/llm-e2e', md.stages[0].stage_dir, 'metadata.json'), 'utf8'));
     const committed = stageMd.ddflow_batches.reduce((a: number, b: any) => a + b.num_records, 0);
     expect(committed % 50).toBe(0);
     expect(Number(m![1])).toBe(ROWS - committed);
@@ -186,7 +186,6 @@ describe('rate-limit stall', () => {
     // at most about five attempts of a cell into the 3 s before the stall (measured: ~40 requests for the
     // 20 cells; without the backoff ~220).
     const storm = generationRequests(server).length;
-    if (process.env.SHOW) console.log('storm requests', storm);
     expect(storm).toBeGreaterThan(0);
     expect(storm).toBeLessThanOrEqual(rows * 6);
   }, 120_000);
