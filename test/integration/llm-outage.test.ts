@@ -138,6 +138,44 @@ describe('provider outage mid-stage', () => {
     await expectResumesExactly(work, file, okCalls(server!));
   }, 180_000);
 
+  it('a short outage mid-stage (no early shutdown): only the hit row group is withheld, later ones are kept; the rerun fills the gap in order', async () => {
+    server = await startFakeOpenAI({ seed: 5 });
+    const work = await tempDir('ddflow-gap-');
+    const spec = { url: server.url, columns: COLUMNS, numRecords: 200, bufferSize: 50, parallel: 4, runConfig: 'disable_early_shutdown: true' };
+    const file = await writeWorkflow(work, workflowYaml(spec));
+    // Health checks (2) and the first row group (100 cells) pass; the next 180 requests get a 503. They
+    // all belong to the second row group: none of its 50 chat cells can succeed inside the window, and
+    // together they can fail 200 times (4 attempts each), so at least 30 of them run out of retries.
+    server.setFaults({ down: { from: 103, to: 283 } });
+    const first = await runCli(file, work);
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stderr).toMatch(/Stage 'gen': 50 of 200 rows could not be generated because the provider at \S+ \(model '\S+'\) failed \(HTTP 503 after 3 retries\); completed row groups are kept — run again to generate the rest\./);
+    const md = await loadMetadata(path.join(work, 'artifacts'), 'llm-e2e');
+    const stageMd = JSON.parse(await fs.readFile(path.join(work, 'artifacts/llm-e2e', md.stages[0].stage_dir, 'metadata.json'), 'utf8'));
+    expect(stageMd.ddflow_batches.map((b: any) => [b.index, b.num_records])).toEqual([
+      [0, 50],
+      [2, 50],
+      [3, 50],
+    ]);
+    const firstOk = okCalls(server);
+    server.setFaults({});
+    server.resetStats();
+    const second = await runCli(file, work);
+    expect(second.code, second.stderr).toBe(0);
+    expect(generationRequests(server).length).toBe(400 - firstOk);
+    const resumed = await loadMetadata(path.join(work, 'artifacts'), 'llm-e2e');
+    const ids = ((await readParquet(path.join(work, 'artifacts/llm-e2e', resumed.stages[0].output_seed_path))) as any[]).map((r) => r.id);
+
+    // The same records, in the same order, as a run that never saw the outage.
+    const clean = await tempDir('ddflow-gap-clean-');
+    const cleanFile = await writeWorkflow(clean, workflowYaml(spec));
+    expect((await runCli(cleanFile, clean)).code).toBe(0);
+    const cleanMd = await loadMetadata(path.join(clean, 'artifacts'), 'llm-e2e');
+    const cleanIds = ((await readParquet(path.join(clean, 'artifacts/llm-e2e', cleanMd.stages[0].output_seed_path))) as any[]).map((r) => r.id);
+    expect(ids).toHaveLength(200);
+    expect(ids).toEqual(cleanIds);
+  }, 180_000);
+
   it('rows dropped for permanent causes (400) stay drops: a warning, exit 0', async () => {
     server = await startFakeOpenAI({ seed: 5 });
     const work = await tempDir('ddflow-drops-');
