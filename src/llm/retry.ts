@@ -178,6 +178,9 @@ export function attemptDetail(raw: unknown, error: LlmError): string {
   }
 }
 
+/** A request's consecutive 429s whose Retry-After is waited as given, before the backoff applies too. */
+const RETRY_AFTER_TRUSTED = 3;
+
 /** Exponential backoff for the `n`-th retry (0-based), with ±25 % jitter. */
 function backoffMs(policy: RetryPolicy, n: number): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(n, 30)) * (0.75 + Math.random() * 0.5);
@@ -233,9 +236,10 @@ export async function withRetries<T>(call: () => Promise<T>, options: RetryOptio
       }
       onRetry?.(error);
       const serverWait = error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, admission.settings.maxRetryAfterMs) : undefined;
-      // The first 429 with a Retry-After waits just that; without one, or when 429s repeat, the backoff
-      // grows (base, 2×base, ... up to maxDelayMs) and the longer of the two is taken.
-      const step = serverWait === undefined ? rateLimited : rateLimited - 1;
+      // A Retry-After is trusted for a request's first RETRY_AFTER_TRUSTED 429s (random throttling then
+      // costs what the server asks); without one, or when 429s keep coming, the backoff grows (base,
+      // 2×base, ... up to maxDelayMs) and the longer of the two is taken.
+      const step = serverWait === undefined ? rateLimited : rateLimited - RETRY_AFTER_TRUSTED;
       let wait = step < 0 ? serverWait! : Math.max(serverWait ?? 0, backoffMs(policy, step));
       rateLimited++;
       // Look again when the stall would be reached, so a stall is reported on time.
