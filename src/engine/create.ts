@@ -3,7 +3,9 @@
  * records) draw seeds and samplers, run the column generators in dependency order, apply per-batch
  * processors and write `parquet-files/batch_NNNNN.parquet` at once — so a crash keeps every finished
  * group, and a resumed run regenerates only the missing ones (records are a pure function of their
- * index, so the result is the same). Dataset-level `sql` processors run last, then statistics.
+ * index, so the result is the same). A group that lost a row to a transient cause (the provider down or
+ * rate limiting) is not recorded: the stage fails, resumable, and a rerun regenerates that group.
+ * Dataset-level `sql` processors run last, then statistics.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -295,9 +297,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           continue;
         }
         addDrops(groupDrops);
-        recordedRecords += g.size;
         await settle();
         if (stoppedHere && group.rows.length === 0) break;
+        recordedRecords += g.size;
         pendingWrite = record(group, g.index, groupDrops);
         // A rejected write must not go unobserved while the next group is generated.
         pendingWrite.catch(() => undefined);
