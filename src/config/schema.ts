@@ -449,6 +449,13 @@ export const RunConfig = Strict({
   preserve_dropped_columns: Type.Optional(Type.Boolean({ default: true })),
   jinja_rendering_engine: Type.Optional(Type.Union([Type.Literal('secure'), Type.Literal('native')], { default: 'secure' })),
   request_admission: Type.Optional(Nullable(RequestAdmission, { default: null })),
+  rate_limit_stall_seconds: Type.Optional(
+    Type.Number({
+      exclusiveMinimum: 0,
+      default: 600,
+      description: 'ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.',
+    }),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
  * records) draw seeds and samplers, run the column generators in dependency order, apply per-batch
  * processors and write `parquet-files/batch_NNNNN.parquet` at once — so a crash keeps every finished
  * group, and a resumed run regenerates only the missing ones (records are a pure function of their
- * index, so the result is the same). Dataset-level `sql` processors run last, then statistics.
+ * index, so the result is the same). A group that lost a row to a transient cause (the provider down or
+ * rate limiting) is not recorded: the stage fails, resumable, and a rerun regenerates that group.
+ * Dataset-level `sql` processors run last, then statistics.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { columnsOf, countRows, streamRows } from '../data/dataset.js';
 import { declaredTypeOf, type DeclaredType } from '../data/parquet-writer.js';
 import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
-import { EarlyShutdownMonitor } from '../llm/outcomes.js';
+import type { LlmError } from '../llm/errors.js';
+import { EarlyShutdownMonitor, transientLossMessage } from '../llm/outcomes.js';
 import { templateVariables } from '../template/ast.js';
 import type { TokenUsage } from '../shared/usage.js';
 import {
@@ -96,8 +99,24 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db };
     const monitor = new EarlyShutdownMonitor(runConfig);
     let firstFailure: string | undefined;
+    // Rows lost to a transient cause (provider down, 5xx, timeouts, 429s after the retry budget): a group
+    // holding one is not recorded, so the stage stays resumable and a rerun regenerates it (its finished
+    // cells come from the call store). The stage then fails with the first such error (a stall wins).
+    let lostInGroup = 0;
+    let firstLoss: LlmError | undefined;
     const llm: LlmGeneratorDeps | null = input.models
-      ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, MAX_ROWS_IN_FLIGHT)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop, onFailure: (m) => void (firstFailure ??= m) }
+      ? {
+          models: input.models,
+          concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, MAX_ROWS_IN_FLIGHT)),
+          recordOutcome: (o) => monitor.record(o),
+          stopped: () => monitor.shouldStop,
+          onFailure: (m) => void (firstFailure ??= m),
+          onTransientLoss: (err) => {
+            lostInGroup++;
+            if (!firstLoss || (err.kind === 'rate_limit_stall' && firstLoss.kind !== 'rate_limit_stall')) firstLoss = err;
+          },
+          onNotice: (m) => log.warn(m),
+        }
       : null;
 
     const dtypes = new Map<string, DeclaredType>(samplers.dtypes);
@@ -218,6 +237,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     };
 
     let openGroups = 0;
+    /** Records of the groups recorded (reused or written): the rest is what a rerun still has to generate. */
+    let recordedRecords = 0;
     try {
       for (const g of groups) {
         if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
@@ -226,6 +247,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           await settle();
           batches.push(reused);
           addDrops(reused.dropped_rows);
+          recordedRecords += g.size;
           continue;
         }
         const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
@@ -249,6 +271,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         }
         const groupDrops: Record<string, number> = {};
         let stoppedHere = false;
+        lostInGroup = 0;
         for (const gen of generators) {
           try {
             removeRows(group, await gen.generate(group), groupDrops);
@@ -256,7 +279,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
             if (!(err instanceof EarlyShutdownError)) throw err;
             // Early shutdown: the group's complete rows are salvaged; the remaining columns still run
             // for them (model columns make no more calls: they drop the rows they would have to fill).
-            if (!earlyShutdown) warn(err.message);
+            // When rows were lost to the provider, the stage's error says why instead.
+            if (!earlyShutdown && !firstLoss) warn(err.message);
             earlyShutdown = stoppedHere = true;
             removeRows(group, err.drops, groupDrops);
           }
@@ -264,9 +288,18 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         // Cells abandoned by a cancellation are not failures: the group is incomplete and must not be
         // recorded (resume would keep it short); it is regenerated by the next run.
         if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
+        // Rows lost to a transient cause (or left undone by a stop that such losses caused): the group is
+        // not recorded either, so resume regenerates it; its finished cells are answered by the call store.
+        if (firstLoss && (lostInGroup > 0 || stoppedHere)) {
+          rowGroupGauge.close();
+          openGroups--;
+          if (stoppedHere) break;
+          continue;
+        }
         addDrops(groupDrops);
         await settle();
         if (stoppedHere && group.rows.length === 0) break;
+        recordedRecords += g.size;
         pendingWrite = record(group, g.index, groupDrops);
         // A rejected write must not go unobserved while the next group is generated.
         pendingWrite.catch(() => undefined);
@@ -279,6 +312,12 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       openGroups = 0;
     }
 
+    if (firstLoss) {
+      // Committed groups are already recorded; the metadata gets the usage so far, and no "processed"
+      // state: the runner marks the stage failed and resumable, and a plain rerun generates the rest.
+      await writeMetadata(stageDir, metadata());
+      throw new DdflowError(transientLossMessage(input.stageName, input.numRecords - recordedRecords, input.numRecords, firstLoss));
+    }
     let files = batches.map((b) => path.join(stageDir, b.file));
     const generated = await countRows(db, files);
     if (generated === 0) {

@@ -12,7 +12,9 @@
  * which with 10 % random 429s keeps the limit near 1 (bench/llm.ts measured 0.087 efficiency).
  *
  * Never stalls: the limit never drops below 1 and a pause always ends, so under a sustained 429 storm
- * one request at a time keeps probing after each pause, and the run finishes once the storm ends.
+ * one request at a time keeps probing after each pause, and the run finishes once the storm ends — or,
+ * when the endpoint has answered nothing but 429s since `rateLimitedSince` for
+ * run_config.rate_limit_stall_seconds, withRetries gives up (the stage fails, resumable).
  */
 import { LlmError } from './errors.js';
 import type { RequestAdmissionLike } from './types.js';
@@ -75,6 +77,9 @@ export class AdmissionController {
   private lastCutAt: number | null = null;
   private readonly startedAt = Date.now();
   private readonly waiters: Waiter[] = [];
+  /** When the current run of nothing but 429s began (null once anything else came back). */
+  private rateLimitedSinceValue: number | null = null;
+  private floorNoticeGiven = false;
   private timer: NodeJS.Timeout | null = null;
   readonly stats: AdmissionStats;
 
@@ -86,6 +91,18 @@ export class AdmissionController {
 
   get limit(): number {
     return this.limitValue;
+  }
+
+  /** Epoch ms of the first 429 since the endpoint last answered anything else; null when it did. */
+  get rateLimitedSince(): number | null {
+    return this.rateLimitedSinceValue;
+  }
+
+  /** True once, the first time a 429 cut has left the limit at 1 (worth one log line). */
+  takeFloorNotice(): boolean {
+    if (this.floorNoticeGiven || this.stats.cuts === 0 || this.limitValue > 1) return false;
+    this.floorNoticeGiven = true;
+    return true;
   }
 
   /** The cap may only shrink (several aliases share one endpoint+model: the smallest wins). */
@@ -167,7 +184,9 @@ export class AdmissionController {
 
   private onOutcome(outcome: ReleaseOutcome, epoch: number, retryAfterMs: number | undefined): void {
     const now = Date.now();
+    if (outcome !== 'rate_limited') this.rateLimitedSinceValue = null;
     if (outcome === 'rate_limited') {
+      this.rateLimitedSinceValue ??= now;
       this.stats.rateLimited++;
       if (!this.shouldCut(epoch, now)) return;
       const next = Math.max(1, Math.floor(this.limitValue * this.settings.decreaseFactor));

@@ -16,6 +16,8 @@ export class ParserError extends Error {
 /** What went wrong with one model call, in Data Designer's categories (§5.5). */
 export type LlmErrorKind =
   | 'rate_limit'
+  /** An endpoint answered nothing but 429s for run_config.rate_limit_stall_seconds (ddflow). */
+  | 'rate_limit_stall'
   | 'timeout'
   | 'server_error'
   | 'connection'
@@ -37,6 +39,16 @@ export function isRetryableKind(kind: LlmErrorKind): boolean {
   return RETRYABLE.has(kind);
 }
 
+/** Where a failed call went (the provider's endpoint URL, without credentials) and how it failed. */
+export interface CallOrigin {
+  endpoint: string;
+  model: string;
+  /** What the last attempt got: `HTTP 503`, `connection refused`, `timeout`, ... */
+  detail: string;
+  /** Retries spent before giving up. */
+  retries: number;
+}
+
 /**
  * A failed cell. `retryable` follows Data Designer: rate limits, timeouts, 5xx and connection errors are
  * retryable (they do not count toward early shutdown; when their budget is exhausted the row is dropped
@@ -48,6 +60,8 @@ export class LlmError extends DdflowError {
   readonly status?: number;
   /** Milliseconds the server asked us to wait (Retry-After / retry-after-ms), when it said. */
   readonly retryAfterMs?: number;
+  /** Set by withRetries on the error it gives up with: where the call went, what failed, how often it was retried. */
+  origin?: CallOrigin;
   constructor(kind: LlmErrorKind, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'LlmError';

@@ -9,7 +9,7 @@ import { LlmError, ParserError } from './errors.js';
 import type { ImageUrlBlock } from './multimodal.js';
 import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
 import type { ModelEndpoint, ModelRegistry } from './registry.js';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RATE_LIMIT_STALL_SECONDS, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
 import { drawParameter } from './sampling.js';
 import type { RunConfigLike, TraceMode } from './types.js';
 import { UsageMeter } from './usage.js';
@@ -44,6 +44,8 @@ export interface GenerateRequest<T = unknown> {
   withTrace?: TraceMode;
   extractReasoning?: boolean;
   signal?: AbortSignal;
+  /** Told one-off notices worth a log line (an endpoint's concurrency first cut down to 1 by 429s). */
+  onNotice?: (message: string) => void;
 }
 
 export interface GenerateResult<T = unknown> {
@@ -70,6 +72,7 @@ export interface EmbedRequest {
   recordKey?: string | number;
   column?: string;
   signal?: AbortSignal;
+  onNotice?: (message: string) => void;
 }
 
 export interface EmbedResult {
@@ -124,6 +127,8 @@ export class LlmFacade {
   private readonly runConfig: RunConfigLike;
   private readonly retryPolicy: RetryPolicy;
   private readonly deadline?: number;
+  /** run_config.rate_limit_stall_seconds (default 600) in ms. */
+  private readonly rateLimitStallMs: number;
 
   constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
     this.registry = registry;
@@ -132,10 +137,15 @@ export class LlmFacade {
     this.runConfig = options.runConfig ?? {};
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.deadline = options.deadline;
+    this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
   }
 
   /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
-  private async complete(endpoint: ModelEndpoint, body: Record<string, unknown>, req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal }, tally: { retries: number; hits: number }): Promise<CachedCompletion> {
+  private async complete(
+    endpoint: ModelEndpoint,
+    body: Record<string, unknown>,
+    req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal; onNotice?: (message: string) => void },
+    tally: { retries: number; hits: number }): Promise<CachedCompletion> {
     const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
     const cached = this.callCache.get(key) as CachedCompletion | undefined;
     if (cached && 'content' in cached) {
@@ -152,6 +162,8 @@ export class LlmFacade {
         context: endpoint.errorContext,
         signal: req.signal,
         deadline: this.deadline,
+        rateLimitStallMs: this.rateLimitStallMs,
+        onNotice: req.onNotice,
         onRetry: () => {
           tally.retries++;
           this.usage.recordRetry(endpoint.alias, req.column);
@@ -178,7 +190,7 @@ export class LlmFacade {
     let restarts = 0;
     for (;;) {
       const body = chatRequestBody(endpoint, messages, req.rng);
-      const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal }, tally);
+      const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal, onNotice: req.onNotice }, tally);
       attempt++;
       usage.prompt += completion.usage.prompt;
       usage.completion += completion.usage.completion;
@@ -236,6 +248,8 @@ export class LlmFacade {
         context: endpoint.errorContext,
         signal: req.signal,
         deadline: this.deadline,
+        rateLimitStallMs: this.rateLimitStallMs,
+        onNotice: req.onNotice,
         onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
       });
       this.callCache.put(key, answer);

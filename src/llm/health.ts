@@ -12,10 +12,13 @@ import { DdflowError } from '../diagnostics.js';
 import { cellRng } from '../shared/random.js';
 import { LlmError } from './errors.js';
 import { chatRequestBody, initialMessages, toCompletion, toEmbedding } from './facade.js';
+import { displayEndpoint } from './providers.js';
 import type { ModelEndpoint } from './registry.js';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
 
 /** Data Designer's overall limit for the health checks of one run. */
+export { displayEndpoint };
+
 export const HEALTH_CHECK_TIMEOUT_MS = 180_000;
 export const SKIP_HEALTH_CHECKS_ENV = 'DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS';
 export const HEALTH_CHECK_PROMPT = 'Hello!';
@@ -43,20 +46,6 @@ export interface HealthCheckResult {
 export function healthChecksDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   const v = env[SKIP_HEALTH_CHECKS_ENV]?.trim().toLowerCase();
   return v === '1' || v === 'true';
-}
-
-/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
-export function displayEndpoint(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    url.username = '';
-    url.password = '';
-    url.search = '';
-    url.hash = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  }
 }
 
 function reasonOf(err: LlmError, endpoint: ModelEndpoint): string {

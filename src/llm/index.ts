@@ -6,7 +6,7 @@ export { checkModelHealth, displayEndpoint, healthChecksDisabled, HEALTH_CHECK_T
 export { LlmError, ParserError, isRetryableKind, type LlmErrorKind } from './errors.js';
 export { LlmFacade, chatRequestBody, embeddingInputs, initialMessages, type ChatMessage, type EmbedRequest, type EmbedResult, type FacadeOptions, type GenerateRequest, type GenerateResult } from './facade.js';
 export { imageBlocks, imageItems, imageUrl, type ImageContextLike, type ImageUrlBlock } from './multimodal.js';
-export { EarlyShutdownMonitor, type CellOutcome } from './outcomes.js';
+export { EarlyShutdownMonitor, isTransientLoss, transientLossMessage, type CellOutcome } from './outcomes.js';
 export { BUILTIN_PROVIDERS, isEnvVariableName, mergeProviders, resolveApiKey } from './providers.js';
 export { codeRecipe, codeSyntax, composeUserPrompt, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from './recipes.js';
 export { ModelRegistry, buildModelRegistry, modelKind, type ModelEndpoint, type ModelKind, type RegistryOptions } from './registry.js';

@@ -1,10 +1,15 @@
 /**
  * Early-shutdown bookkeeping, as Data Designer's scheduler: a sliding window of the last
- * `shutdown_error_window` cell outcomes (successes and non-retryable failures); once the window is full and
- * failures/window ≥ `shutdown_error_rate`, generation should stop. Retryable failures (rate limits,
- * timeouts, 5xx) do not count — a struggling provider is not a broken config — but they feed a separate
- * "degraded provider" signal (≥ 50 % of the last 20 model outcomes retryable).
+ * `shutdown_error_window` cell outcomes; once the window is full and failures/window ≥
+ * `shutdown_error_rate`, generation should stop. A cell outcome is final: a transient error (rate limit,
+ * timeout, 5xx, connection) reaches the engine only once its retry budget ran out, and then it counts as a
+ * failure like any other — a provider that is down must stop the stage, not burn through it. Such
+ * `retryable` outcomes also feed a "degraded provider" signal (≥ 50 % of the last 20 model outcomes).
+ *
+ * Which failures lose a row only for now (transient: the stage stays resumable and a rerun regenerates
+ * the row) and which drop it for good (Data Designer's drops) is decided here too.
  */
+import { LlmError, type LlmErrorKind } from './errors.js';
 import type { RunConfigLike } from './types.js';
 
 export type CellOutcome = 'success' | 'failure' | 'retryable';
@@ -24,12 +29,12 @@ export class EarlyShutdownMonitor {
   }
   private readonly disabled: boolean;
 
-  /** Records one outcome; returns true once generation should stop (and stays true). */
+  /** Records one final cell outcome; returns true once generation should stop (and stays true). */
   record(outcome: CellOutcome): boolean {
     this.recentModel.push(outcome === 'retryable');
     if (this.recentModel.length > EarlyShutdownMonitor.DEGRADED_WINDOW) this.recentModel.shift();
-    if (outcome === 'retryable' || this.disabled) return this.stopped;
-    this.recent.push(outcome === 'failure');
+    if (this.disabled) return this.stopped;
+    this.recent.push(outcome !== 'success');
     if (this.recent.length > this.window) this.recent.shift();
     if (this.recent.length >= this.window) {
       const failures = this.recent.filter(Boolean).length;
@@ -46,4 +51,27 @@ export class EarlyShutdownMonitor {
   get providerDegraded(): boolean {
     return this.recentModel.length >= EarlyShutdownMonitor.DEGRADED_WINDOW && this.recentModel.filter(Boolean).length / this.recentModel.length >= 0.5;
   }
+}
+
+/** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
+const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'timeout', 'server_error', 'connection', 'malformed_response']);
+
+/**
+ * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
+ * retry budget): the row must be generated again by a rerun, not dropped. Validation and parse failures
+ * after corrections and 4xx other than 408/429 are permanent: Data Designer's drops.
+ */
+export function isTransientLoss(err: unknown): err is LlmError {
+  return err instanceof LlmError && TRANSIENT.has(err.kind);
+}
+
+/**
+ * The stage's one sentence when rows were lost to a transient cause: how many, why (the first such
+ * error), and that a plain rerun generates the rest.
+ */
+export function transientLossMessage(stage: string, missing: number, total: number, err: LlmError): string {
+  const o = err.origin;
+  const where = o ? `the provider at ${o.endpoint} (model '${o.model}')` : 'the provider';
+  const why = err.kind === 'rate_limit_stall' && o ? `${where} ${o.detail}` : `${where} failed (${o ? `${o.detail} after ${o.retries} ${o.retries === 1 ? 'retry' : 'retries'}` : err.kind})`;
+  return `Stage '${stage}': ${missing} of ${total} rows could not be generated because ${why}; completed row groups are kept — run again to generate the rest.`;
 }

@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
-import { mergeProviders, resolveApiKey } from './providers.js';
+import { displayEndpoint, mergeProviders, resolveApiKey } from './providers.js';
 import type { ErrorContext } from './retry.js';
 import type { InferenceParametersLike, ModelConfigLike, ModelProviderLike, RunConfigLike } from './types.js';
 
@@ -123,7 +123,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
       extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
       admission,
-      errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+      errorContext: { provider: provider.name, model: config.model, endpoint: displayEndpoint(provider.endpoint), keyVariable: provider.api_key ?? null, secret: entry.key },
       skipHealthCheck: config.skip_health_check === true,
     });
   }

@@ -207,7 +207,7 @@ describe('LLM workflow end to end', () => {
     expect(server.stats.chat).toBe(1 + 4);
   });
 
-  it('retryable failures do not count toward early shutdown', async () => {
+  it('transient failures whose retry budget ran out count toward early shutdown and leave the stage resumable', async () => {
     const work = await tempDir('ddflow-llm-');
     const columns = `
         - name: n
@@ -219,16 +219,20 @@ describe('LLM workflow end to end', () => {
           model_alias: chat
           prompt: "Say something about {{ n }}."
 `;
-    // Every call fails with a 503 until the retry budget is spent: rows are dropped as server_error,
-    // but a struggling provider is not a broken config — the stage never stops early. (The health check
-    // would stop the run first: DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS turns it off.)
+    // Every call fails with a 5xx until the retry budget is spent: a provider that is down must stop the
+    // stage early (as the README says), and its rows are lost for now, not dropped: the stage fails,
+    // resumable. (The health check would stop the run first: DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS turns it off.)
     server.setFaults({ rate5xx: 1 });
     const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 6, bufferSize: 3, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 2' }));
     const env = { ...process.env, DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: '1' };
-    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), env, retryPolicy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } })).rejects.toThrow(/all records were dropped/i);
-    // Both row groups were attempted: 6 rows × (1 + 2 retries), and no health check went out.
-    expect(server.stats.chat).toBe(6 * 3);
+    await expect(runWorkflow(await loadWorkflow(file), { log: memoryLogger(), env, retryPolicy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } })).rejects.toThrow(
+      /^Stage 'gen': 6 of 6 rows could not be generated because the provider at \S+ \(model 'fake\/chat-1'\) failed \(HTTP 50[03] after 2 retries\); completed row groups are kept — run again to generate the rest\.$/,
+    );
+    // Stopped in the first row group (3 rows × (1 + 2 retries) at most), and no health check went out.
+    expect(server.stats.chat).toBeLessThanOrEqual(3 * 3);
     expect(server.requests.filter(isHealthCheck)).toEqual([]);
+    const md = JSON.parse(await fs.readFile(path.join(work, 'artifacts', 'llm-e2e', 'workflow-metadata.json'), 'utf8'));
+    expect(md.stages[0]).toMatchObject({ status: 'failed', resumable: true });
   });
 
   it('a missing key variable is one error before any stage runs, naming the variable and provider', async () => {

@@ -95,6 +95,23 @@ describe('admission control against the fake server', () => {
     expect(err.kind).toBe('cancelled');
   });
 
+  it('a storm with a tiny Retry-After is no hot loop, and ends at rate_limit_stall_seconds', async () => {
+    server = await startFakeOpenAI({ faults: { storm429: true, retryAfterMs: 5 } });
+    const llm = facadeFor(server, {}, {
+      runConfig: { request_admission: fastAdmission, rate_limit_stall_seconds: 1 },
+      retryPolicy: { maxRetries: 5, baseDelayMs: 50, maxDelayMs: 400 },
+      // Only a backstop, so that a regression fails instead of hanging.
+      deadline: Date.now() + 5_000,
+    });
+    const err = await llm.generate({ alias: 'm', prompt: 'x', recipe: textRecipe(), rng: rng(0), recordKey: 0 }).catch((e) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect(err.kind).toBe('rate_limit_stall');
+    expect(err.message).toMatch(/^The endpoint http:\/\/127\.0\.0\.1:\d+\/v1 \(model 'fake\/model-1'\) answered nothing but 429 \(rate limited\) for 1 s \(run_config\.rate_limit_stall_seconds: 1\)\.$/);
+    // Retry-After 5 ms honoured three times, then backoff (50, 100, 200, 400 ms, ±25 %): about ten
+    // requests in the second before the stall, not one every 5 ms (~200).
+    expect(server.stats.requests).toBeLessThanOrEqual(15);
+  });
+
   it('stops retrying 429s at the global deadline', async () => {
     server = await startFakeOpenAI({ faults: { storm429: true, retryAfterMs: 5 } });
     const llm = facadeFor(server, {}, { runConfig: { request_admission: fastAdmission }, deadline: Date.now() + 100 });
@@ -148,13 +165,14 @@ describe('retry-after headers', () => {
 });
 
 describe('early shutdown bookkeeping', () => {
-  it('triggers once a full window reaches the failure rate; retryable errors do not count', () => {
+  it('triggers once a full window reaches the failure rate; errors whose retry budget ran out count too', () => {
     const m = new EarlyShutdownMonitor({ shutdown_error_window: 4, shutdown_error_rate: 0.5 });
     expect(m.record('failure')).toBe(false);
-    expect(m.record('failure')).toBe(false); // window not full yet
-    for (let i = 0; i < 30; i++) expect(m.record('retryable')).toBe(false);
+    expect(m.record('success')).toBe(false); // window not full yet
     expect(m.record('success')).toBe(false);
-    expect(m.record('success')).toBe(true); // f f s s: the window is full only now, and 2/4 ≥ 0.5
+    expect(m.record('success')).toBe(false); // f s s s: 1/4 < 0.5
+    expect(m.record('retryable')).toBe(false); // s s s r
+    expect(m.record('retryable')).toBe(true); // s s r r: 2/4 ≥ 0.5
     expect(m.shouldStop).toBe(true);
     expect(m.record('success')).toBe(true); // stays stopped
   });

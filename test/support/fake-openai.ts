@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 
-export type FaultKind = 'ok' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed_body' | 'malformed_content' | '401' | '400';
+export type FaultKind = 'ok' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed_body' | 'malformed_content' | '401' | '400' | 'reset' | 'refused';
 
 export interface FakeFaults {
   /** Added to every answered request. */
@@ -32,6 +32,13 @@ export interface FakeFaults {
   holdMs?: number;
   /** At most this many requests answered at once; more get a 429 (a provider's concurrency quota). */
   maxConcurrent?: number;
+  /**
+   * An outage: the requests numbered `from` (1-based, counted since the faults were set, health checks
+   * included) up to `to` (exclusive; default: for good) fail as `as` (default '503'): an HTTP status,
+   * 'reset' (the socket is destroyed) or 'refused' (the server stops listening: every later connection is
+   * refused until `up()`).
+   */
+  down?: { from: number; to?: number; as?: '500' | '502' | '503' | 'reset' | 'refused' };
 }
 
 export interface FakeOpenAIOptions {
@@ -70,6 +77,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   stats: FakeStats;
   setFaults(faults: FakeFaults): void;
+  /** Listens again on the same port after a 'refused' outage (a no-op when listening). */
+  up(): Promise<void>;
   resetStats(): void;
   close(): Promise<void>;
 }
@@ -153,7 +162,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let schedule = [...(faults.schedule ?? [])];
   const requests: RecordedRequest[] = [];
   const seen = new Map<string, number>();
-  const emptyFaults = (): Record<FaultKind, number> => ({ ok: 0, '429': 0, '500': 0, '502': 0, '503': 0, timeout: 0, malformed_body: 0, malformed_content: 0, '401': 0, '400': 0 });
+  const emptyFaults = (): Record<FaultKind, number> => ({ ok: 0, '429': 0, '500': 0, '502': 0, '503': 0, timeout: 0, malformed_body: 0, malformed_content: 0, '401': 0, '400': 0, reset: 0, refused: 0 });
+  /** Requests since the faults were last set (for `down`). */
+  let ordinal = 0;
+  let listening = false;
   const stats: FakeStats = { requests: 0, chat: 0, embeddings: 0, inFlight: 0, maxInFlight: 0, faults: emptyFaults() };
   const held = new Set<http.ServerResponse>();
   const timers = new Set<NodeJS.Timeout>();
@@ -167,6 +179,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     });
 
   function chooseFault(rawBody: string, nth: number): FaultKind {
+    ordinal++;
+    const d = faults.down;
+    if (d && ordinal >= d.from && (d.to === undefined || ordinal < d.to)) return d.as ?? '503';
     if (schedule.length > 0) return schedule.shift()!;
     if (faults.storm429) return '429';
     let r = hash01(seed, 'fault', rawBody, nth);
@@ -216,6 +231,20 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     stats.faults[fault]++;
     requests.push({ path, headers: { ...req.headers }, rawBody, body, fault });
 
+    if (fault === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
+    if (fault === 'refused') {
+      // Down for good: stop accepting connections and drop the open ones (keep-alive included).
+      if (listening) {
+        listening = false;
+        server.close();
+      }
+      res.socket?.destroy();
+      server.closeAllConnections();
+      return;
+    }
     if (fault === 'timeout') {
       held.add(res);
       if (faults.holdMs !== undefined) {
@@ -292,6 +321,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  listening = true;
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -302,6 +332,18 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     setFaults(next: FakeFaults) {
       faults = { ...next };
       schedule = [...(next.schedule ?? [])];
+      ordinal = 0;
+    },
+    async up() {
+      if (listening) return;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      listening = true;
     },
     resetStats() {
       Object.assign(stats, { requests: 0, chat: 0, embeddings: 0, maxInFlight: stats.inFlight, faults: emptyFaults() });
@@ -311,6 +353,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       for (const t of timers) clearTimeout(t);
       for (const res of held) res.destroy();
       server.closeAllConnections();
+      if (!listening) return;
+      listening = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

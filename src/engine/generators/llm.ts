@@ -1,14 +1,17 @@
 /**
  * LLM-backed columns (llm-text, llm-code, llm-structured, llm-judge) and embeddings: one model call
  * per cell through the injected model runtime (src/llm's facade), a bounded number in flight. A cell
- * that fails for good drops its row (counted by reason); the early-shutdown monitor stops the stage
- * when too many recent cells failed.
+ * that fails for good drops its row (counted by reason); a cell lost to a transient cause (the provider
+ * down or rate limiting, after the retry budget) also leaves its row out, and the engine keeps its group
+ * from being recorded as complete. The early-shutdown monitor stops the stage when too many recent
+ * cells failed.
  */
 import { setMaxListeners } from 'node:events';
 import type { ColumnConfig, EmbeddingColumn, LLMColumn } from '../../config/schema.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import { LlmError } from '../../llm/errors.js';
+import { isTransientLoss } from '../../llm/outcomes.js';
 import { imageBlocks } from '../../llm/multimodal.js';
 import { codeRecipe, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from '../../llm/recipes.js';
 import { TemplateError } from '../../template/errors.js';
@@ -45,6 +48,13 @@ export interface LlmGeneratorDeps {
   stopped?(): boolean;
   /** Told the message of every cell failure (the stage's error names the first). */
   onFailure?(message: string): void;
+  /**
+   * Told every row lost to a transient cause (provider down, overloaded or rate limiting, after the retry
+   * budget): the row is dropped from the group, but the group must not be recorded as complete.
+   */
+  onTransientLoss?(err: LlmError): void;
+  /** Told one-off notices of the model layer worth a log line. */
+  onNotice?(message: string): void;
 }
 
 /** Runs `task(i)` for each index with at most `limit` in flight. */
@@ -158,11 +168,14 @@ export class CellPipeline implements ColumnGenerator {
             drops.set(i, EARLY_SHUTDOWN_REASON);
             return;
           }
-          const retryable = err instanceof LlmError && err.retryable;
+          const transient = isTransientLoss(err);
           drops.set(i, failureReason(err));
           this.deps.onFailure?.((err as Error).message);
-          this.ctx.log.debug(`${retryable ? 'Retryable' : 'Non-retryable'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
-          if (this.deps.recordOutcome(retryable ? 'retryable' : 'failure')) stopNow();
+          if (transient) this.deps.onTransientLoss?.(err);
+          this.ctx.log.debug(`${transient ? 'Transient' : 'Permanent'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${(err as Error).message}`);
+          // A transient error reaches here only once its retry budget ran out: it counts toward early
+          // shutdown like any failure. A rate-limit stall stops the stage at once.
+          if (this.deps.recordOutcome(transient ? 'retryable' : 'failure') || (transient && err.kind === 'rate_limit_stall')) stopNow();
           return;
         }
       }
@@ -230,6 +243,7 @@ export class LlmColumnGenerator extends CellGenerator {
       withTrace: column.with_trace ?? 'none',
       extractReasoning: column.extract_reasoning_content ?? false,
       signal,
+      onNotice: this.deps.onNotice,
     });
     row[column.name] = result.value;
     if (column.with_trace && column.with_trace !== 'none') row[`${column.name}__trace`] = result.trace ?? null;
@@ -254,6 +268,7 @@ export class EmbeddingColumnGenerator extends CellGenerator {
       recordKey: group.recordIndex[i]!,
       column: column.name,
       signal,
+      onNotice: this.deps.onNotice,
     });
   }
 }
