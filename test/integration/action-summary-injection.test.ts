@@ -3,6 +3,8 @@
  * child process with the file-command files, against the loopback Actions emulator and a fake OpenAI
  * server) writes a summary from data and from a provider's error text that hold markdown images, links,
  * bare URLs, mentions and issue references; none of them is live in the summary, the text itself is.
+ * And a key that a provider echoes so that it straddles the 200-character cut of error texts leaves no
+ * fragment in the log, the annotations or the summary (the runner masks only the whole key).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,5 +102,42 @@ stages:
     expect(r.summary).toContain('### Warnings');
     expectInert(r.summary);
     expect(r.summary).toContain('Bad input: ![pixel\\](`https://evil.example/p.png`)');
+  }, 120_000);
+});
+
+describe('the key in the Action', () => {
+  it('an error text echoing the key across the 200-character cut leaves no 12-character piece in the log, annotations or summary', async () => {
+    const key = 'sk-fake-summary-0123456789';
+    ai.setFaults({
+      schedule: Array.from({ length: 400 }, () => '400' as const),
+      errorMessage: (authorization) => `${'x'.repeat(180)}${authorization.replace(/^Bearer /, '')} (b64 ${Buffer.from(key).toString('base64')})`,
+    });
+    const job = newJob(`name: inject3
+model_providers:
+  - {name: local, endpoint: "${ai.url}", api_key: FAKE_OPENAI_KEY}
+model_configs:
+  - {alias: fast, model: fake-model, provider: local}
+stages:
+  - name: gen
+    num_records: 2
+    config:
+      columns:
+        - {name: t, column_type: sampler, sampler_type: category, params: {values: [a]}}
+        - {name: reply, column_type: llm-text, model_alias: fast, prompt: "Say {{ t }}"}
+`);
+    const r = await runStep('index', { job, inputs: { workflow: 'workflow.yml', cache: 'false' }, env: { ...env('303'), FAKE_OPENAI_KEY: key }, distDir: srcDist });
+    expect(r.code).toBe(1);
+    // The runner masks the whole key (the one ::add-mask:: line); a piece of it is found nowhere else.
+    const log = r.stdout.replace(`::add-mask::${key}`, '');
+    for (let i = 0; i + 12 <= key.length; i++) {
+      const piece = key.slice(i, i + 12);
+      expect(log, piece).not.toContain(piece);
+      expect(r.stderr, piece).not.toContain(piece);
+      expect(r.summary, piece).not.toContain(piece);
+    }
+    expect(log + r.summary).not.toContain(Buffer.from(key).toString('base64'));
+    // The error text did reach the log and the summary (redacted).
+    expect(r.summary).toContain('xxxxxxxxxx[REDACTED]');
+    expect(r.stdout).toMatch(/^::error.*xxxxxxxxxx\[REDACTED\]/m);
   }, 120_000);
 });
