@@ -4,10 +4,14 @@
  * an escaped string (`(x | escape).match(...)`), Object.prototype's on a dict literal, and the
  * Function-like constructors are refused by callWrap even if a lookup ever handed one out.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TemplateEngine, TemplateError, TemplateSecurityError, TemplateSyntaxError } from '../../src/template/index.js';
 import { safeCallWrap } from '../../src/template/sandbox.js';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FLAG = '__ddflow_js_method_called__';
 const g = globalThis as Record<string, unknown>;
 const record = { x: 'aaaaaaaaaaaab', o: { a: 1 }, l: [1, 2], n: 1.5 };
@@ -122,4 +126,42 @@ describe('callWrap refuses code constructors (the second guard behind the lookup
     expect(error).toBeInstanceOf(TemplateSecurityError);
     expect((error as Error).message).toBe("Access to 'leak' is not permitted in a template.");
   });
+});
+
+describe("the uncalled-method output check (Data Designer's two patterns) scans instead of backtracking", () => {
+  const engine = new TemplateEngine();
+  const PATTERNS = [/<built-in method (.*?) of (.*?) object at 0x(.*?)>/, /<function (.*?) at (.*?)>/];
+
+  it('agrees with the regular expressions', () => {
+    const pieces = ['<built-in method ', ' of ', ' object at 0x', '>', '<function ', ' at ', 'x', '\n', ' '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 3000; k++) {
+      const text = `<${Array.from({ length: 1 + Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('')}`;
+      const expected = PATTERNS.some((p) => p.test(text));
+      let refused = false;
+      try {
+        engine.render('{{ x }}', { x: text });
+      } catch (e) {
+        refused = (e as Error).message === 'User template has uncalled __builtin__ method.';
+      }
+      expect(refused, JSON.stringify(text)).toBe(expected);
+    }
+  });
+
+  it('data with thousands of unfinished `<built-in method ... of` renders (the regular expression needs minutes)', () => {
+    // In a child process killed after 30 s: a synchronous regular expression cannot be interrupted here.
+    const script = `
+      import { TemplateEngine } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'src/template/index.ts')).href)};
+      const x = '<built-in method  of  of  of  of '.repeat(3000);
+      process.stdout.write(String(new TemplateEngine().render('{{ x }}', { x }) === x));
+    `;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(r.signal, 'killed after 30 s').toBeNull();
+    expect(r.stdout, r.stderr).toBe('true');
+  }, 60_000);
 });
