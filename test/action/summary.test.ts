@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_TRUNCATED_NOTE, formatDuration, inertMarkdown, renderSummary, tableCell, type ColumnStatisticLike } from '../../src/action/summary.js';
 import type { RunReport, StageReport } from '../../src/workflow/report.js';
@@ -202,4 +205,22 @@ describe('no injection through the summary', () => {
     expect(md).toContain('`https://evil.example/p.png`');
     expect(md).toContain('`@octocat`');
   });
+});
+
+describe('neutralising is linear in the text', () => {
+  it('a 300,000-character word in a warning is handled at once (child process killed after 30 s)', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const script = `
+      import { inertMarkdown } from ${JSON.stringify(pathToFileURL(path.join(root, 'src/action/summary.ts')).href)};
+      const word = 'a'.repeat(300000) + ' ' + 'b.'.repeat(150000) + '/c';
+      process.stdout.write(String(inertMarkdown(word) === word));
+    `;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(r.signal, 'killed after 30 s').toBeNull();
+    expect(r.stdout, r.stderr).toBe('true');
+  }, 60_000);
 });
