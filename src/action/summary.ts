@@ -4,8 +4,11 @@
  * so it is tested without a runner; main.ts writes the string with `core.summary`.
  *
  * Generated data is untrusted text inside a markdown table: cells are cut, `|` and newlines escaped,
- * and HTML characters neutralised so a row cannot inject markup into the run page. GitHub refuses step
- * summaries over 1 MiB, so the result is capped well below that and says when it was cut.
+ * HTML characters neutralised, markdown link and image syntax escaped, and what GitHub would turn into
+ * a link by itself (URLs, `www.`, e-mail addresses, `@mentions`, issue references) put in code spans,
+ * so a row (or an error text quoting one) cannot inject markup, images, links or mentions into the run
+ * page. GitHub refuses step summaries over 1 MiB, so the result is capped well below that and says when
+ * it was cut.
  */
 import type { RunReport, StageReport } from '../workflow/report.js';
 
@@ -65,6 +68,57 @@ const STATUS_LABEL: Record<StageReport['status'], string> = {
   failed: '❌ failed',
 };
 
+/**
+ * Text GitHub turns into a link or a reference on its own, without any markdown syntax: URLs, `www.`
+ * hosts, e-mail addresses, `@user` / `@org/team` mentions, and issue references (`#12`, `GH-12`,
+ * `owner/repo#12`). Shown in a code span, where none of that happens.
+ */
+// Each alternative starts only where its first run of characters starts (the look-behinds), so a long
+// run of letters is scanned once, not once per position: linear time on any text.
+const AUTOLINKED =
+  /(?:https?|ftp|mailto):\/\/?\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[a-z0-9][\w-]*(?:\/[\w.-]+)?|(?<![\w#])#\d+\b|\bgh-\d+\b|(?<![\w.-])[\w.-]+\/[\w.-]+#\d+\b/gi;
+
+/** `text` as a code span (in a table, `|` still has to be escaped there). */
+function codeSpan(text: string, inTable: boolean): string {
+  const body = inTable ? text.replace(/\|/g, '\\|') : text;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/**
+ * Plain text: no HTML, no link or image syntax (a `]` that a `(` or `[` follows is escaped, which ends
+ * `[x](url)`, `![x](url)` and `[x][ref]`), and no backslash escapes of its own.
+ */
+function plainText(text: string, inTable: boolean): string {
+  const out = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
+    .replace(/\](?=[([])/g, '\\]')
+    .replace(/\r?\n|\r/g, inTable ? '<br>' : ' ');
+  return inTable ? out.replace(/\|/g, '\\|') : out;
+}
+
+/**
+ * Untrusted text (data, an error message quoting data) as inert markdown: inside a table cell, or in a
+ * list item. Whatever it holds renders as the text itself.
+ */
+export function inertMarkdown(text: string, inTable = false): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(AUTOLINKED)) {
+    // Trailing punctuation is not part of the link (as GitHub reads it): left as text.
+    const token = m[0].replace(/[.,:;!?'")\]*_~]+$/, '');
+    if (token === '') continue;
+    out += plainText(text.slice(last, m.index), inTable) + codeSpan(token, inTable);
+    last = m.index + token.length;
+  }
+  return out + plainText(text.slice(last), inTable);
+}
+
 /** Makes any text safe inside a table cell; `max` counts characters of the original text. */
 export function tableCell(value: unknown, max = Number.POSITIVE_INFINITY): string {
   let text = stringify(value);
@@ -72,12 +126,7 @@ export function tableCell(value: unknown, max = Number.POSITIVE_INFINITY): strin
     const chars = [...text];
     if (chars.length > max) text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
   }
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, '<br>');
+  return inertMarkdown(text, true);
 }
 
 function stringify(value: unknown): string {
@@ -188,7 +237,7 @@ function warningLines(report: RunReport): string[] {
   const items: string[] = [];
   for (const s of report.stages) {
     const name = `\`${s.name.replace(/`/g, "'")}\``;
-    if (s.status === 'failed' && s.error) items.push(`${name} failed: ${s.error}`);
+    if (s.status === 'failed' && s.error) items.push(`${name} failed: ${inertMarkdown(s.error)}`);
     if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
       items.push(`${name} generated ${int(s.num_records_actual)} of the ${int(s.num_records_requested)} requested rows.`);
     }
@@ -201,11 +250,11 @@ function warningLines(report: RunReport): string[] {
         .join(', ');
       items.push(`${name} dropped ${int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
     }
-    for (const w of s.warnings ?? []) items.push(`${name}: ${w}`);
+    for (const w of s.warnings ?? []) items.push(`${name}: ${inertMarkdown(w)}`);
   }
-  items.push(...report.warnings);
+  items.push(...report.warnings.map((w) => inertMarkdown(w)));
   if (items.length === 0) return [];
-  return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
+  return ['### Warnings', '', ...items.map((w) => `- ${w}`)];
 }
 
 /** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */

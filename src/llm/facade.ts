@@ -8,6 +8,7 @@ import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from 
 import { LlmError, ParserError } from './errors.js';
 import type { ImageUrlBlock } from './multimodal.js';
 import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
+import { redactAnswer, REDACTED } from './redact.js';
 import type { ModelEndpoint, ModelRegistry } from './registry.js';
 import { DEFAULT_RATE_LIMIT_STALL_SECONDS, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
 import { drawParameter } from './sampling.js';
@@ -63,6 +64,8 @@ export interface GenerateResult<T = unknown> {
   /** Failed HTTP attempts retried. */
   retries: number;
   cacheHits: number;
+  /** Warnings about this cell (a model answer that held the API key, which was removed). */
+  warnings?: string[];
 }
 
 export interface EmbedRequest {
@@ -145,7 +148,7 @@ export class LlmFacade {
     endpoint: ModelEndpoint,
     body: Record<string, unknown>,
     req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal; onNotice?: (message: string) => void },
-    tally: { retries: number; hits: number }): Promise<CachedCompletion> {
+    tally: { retries: number; hits: number; redacted?: number }): Promise<CachedCompletion> {
     const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
     const cached = this.callCache.get(key) as CachedCompletion | undefined;
     if (cached && 'content' in cached) {
@@ -170,9 +173,11 @@ export class LlmFacade {
         },
       },
     );
-    this.callCache.put(key, completion);
-    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...completion.usage });
-    return completion;
+    const clean = withoutSecret(completion, endpoint.errorContext.secret);
+    if (clean !== completion) tally.redacted = (tally.redacted ?? 0) + 1;
+    this.callCache.put(key, clean);
+    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...clean.usage });
+    return clean;
   }
 
   async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
@@ -182,7 +187,7 @@ export class LlmFacade {
     const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
     const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt, req.images);
     let messages = start.map((m) => ({ ...m }));
-    const tally = { retries: 0, hits: 0 };
+    const tally = { retries: 0, hits: 0, redacted: 0 };
     const usage = { prompt: 0, completion: 0 };
     let attempt = 0;
     let parseAttempts = 0;
@@ -205,6 +210,7 @@ export class LlmFacade {
         if (mode === 'all_messages') result.trace = messages;
         else if (mode === 'last_message') result.trace = [messages[messages.length - 1]!];
         if (req.extractReasoning) result.reasoning = reasoning;
+        if (tally.redacted > 0) result.warnings = [secretInAnswerWarning(endpoint)];
         return result;
       } catch (err) {
         if (!(err instanceof ParserError)) throw err;
@@ -257,6 +263,23 @@ export class LlmFacade {
     }
     return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
   }
+}
+
+/**
+ * The answer with the provider's API key (or a fragment or encoding of it) replaced by [REDACTED]:
+ * a model that repeats the key must not get it into a dataset, a trace or the call store. The same
+ * object when there was nothing to remove.
+ */
+function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
+  const content = completion.content === null ? null : redactAnswer(completion.content, secret);
+  const reasoning = completion.reasoning === null ? null : redactAnswer(completion.reasoning, secret);
+  if (!content?.count && !reasoning?.count) return completion;
+  return { ...completion, content: content ? content.text : null, reasoning: reasoning ? reasoning.text : null };
+}
+
+function secretInAnswerWarning(endpoint: ModelEndpoint): string {
+  const key = endpoint.keyVariable ? `the API key of provider '${endpoint.provider.name}' (variable ${endpoint.keyVariable})` : `the API key of provider '${endpoint.provider.name}'`;
+  return `A model answer of alias '${endpoint.alias}' contained ${key}, or a part of it; it was replaced by ${REDACTED} before being stored.`;
 }
 
 /** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */

@@ -12,6 +12,7 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { LlmError } from './errors.js';
+import { serverText as redactedServerText } from './redact.js';
 import type { AdmissionController } from './admission.js';
 
 export interface RetryPolicy {
@@ -74,11 +75,6 @@ export function retryAfterMs(headers: unknown, now = Date.now()): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function redact(text: string, secret: string | null | undefined): string {
-  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  return secret ? short.split(secret).join('***') : short;
-}
-
 /** Maps anything thrown by the openai client to an LlmError with a one-sentence message. */
 export function classifyError(err: unknown, ctx: ErrorContext): LlmError {
   if (err instanceof LlmError) return err;
@@ -88,7 +84,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): LlmError {
   if (err instanceof APIConnectionError) return new LlmError('connection', `Could not connect to ${where}.`);
   if (err instanceof APIError && typeof err.status === 'number') {
     const status = err.status;
-    const serverText = redact(String((err.error as { message?: unknown } | undefined)?.message ?? err.message ?? ''), ctx.secret);
+    const serverText = redactedServerText(String((err.error as { message?: unknown } | undefined)?.message ?? err.message ?? ''), ctx.secret);
     const opts = { status };
     if (status === 401) {
       const hint = ctx.keyVariable ? ` (check the variable ${ctx.keyVariable})` : '';
@@ -110,7 +106,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): LlmError {
   }
   if (err instanceof SyntaxError) return new LlmError('malformed_response', `The response from ${where} was not valid JSON.`);
   const message = err instanceof Error ? err.message : String(err);
-  return new LlmError('other', `The call to ${where} failed: ${redact(message, ctx.secret)}`);
+  return new LlmError('other', `The call to ${where} failed: ${redactedServerText(message, ctx.secret)}`);
 }
 
 export interface RetryOptions {

@@ -12,11 +12,36 @@ export const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: fa
 export const PY_CONSTANTS: Readonly<Record<string, boolean | null>> = { True: true, False: false, None: null };
 
 export function parseTemplate(src: string): NjNode {
+  let ast: NjNode;
   try {
-    return nj.parser.parse(src, [], PARSE_OPTS);
+    ast = nj.parser.parse(src, [], PARSE_OPTS);
   } catch (e) {
     throw toSyntaxError(e);
   }
+  const regex = regexLiteral(ast);
+  if (regex) {
+    // 1-based, as nunjucks' own syntax errors.
+    throw new TemplateSyntaxError(
+      `regular expression literals (r/${(regex.value as RegExp).source}/) are not Jinja and are not allowed (a name 'r' directly followed by '/' reads as one; write 'r / x' to divide)`,
+      regex.lineno + 1,
+      regex.colno + 1,
+    );
+  }
+  return ast;
+}
+
+/**
+ * nunjucks' `r/.../` literal (a JavaScript RegExp, not Jinja): the first one in the tree. Refused for
+ * every engine mode, at validation and at render, so no template can hand a regular expression of its
+ * own (catastrophic backtracking included) to anything.
+ */
+function regexLiteral(node: NjNode): NjNode | undefined {
+  if (node.typename === 'Literal' && node.value instanceof RegExp) return node;
+  for (const c of childNodes(node)) {
+    const found = regexLiteral(c);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function toSyntaxError(e: unknown): TemplateSyntaxError {

@@ -45,7 +45,34 @@ export interface CompileOptions {
 
 type RootFn = (env: unknown, context: unknown, frame: NjFrame, runtime: NjRuntime, cb: (err: unknown, res?: string) => void) => void;
 
-const BUILTIN_PATTERNS = [/<built-in method (.*?) of (.*?) object at 0x(.*?)>/, /<function (.*?) at (.*?)>/];
+/**
+ * Data Designer's `<built-in method (.*?) of (.*?) object at 0x(.*?)>` and `<function (.*?) at (.*?)>`
+ * checks, as literal pieces in order on one line. Matched by scanning: the regular expressions take
+ * cubic time on output (data) with many `<built-in method ` and ` of ` but no end, which stalled a render.
+ */
+const BUILTIN_PATTERNS: readonly (readonly string[])[] = [
+  ['<built-in method ', ' of ', ' object at 0x', '>'],
+  ['<function ', ' at ', '>'],
+];
+
+/** Whether some line of `text` holds `pieces` in this order (what `.*?` between them allows). */
+function piecesInOrder(text: string, pieces: readonly string[]): boolean {
+  for (const line of text.split(/\r|\n|\u2028|\u2029/)) {
+    // The earliest occurrence of each piece leaves the most room for the next ones.
+    let at = 0;
+    let found = true;
+    for (const piece of pieces) {
+      const i = line.indexOf(piece, at);
+      if (i < 0) {
+        found = false;
+        break;
+      }
+      at = i + piece.length;
+    }
+    if (found) return true;
+  }
+  return false;
+}
 
 /** The minimal nunjucks Context the compiled code talks to (variables, blocks, exports). */
 class RenderContext {
@@ -355,7 +382,7 @@ export class TemplateEngine {
     if (out.length > this.maxRenderedLength) {
       throw new TemplateRenderError(`Rendered Jinja template too large (${out.length} > ${this.maxRenderedLength}).`);
     }
-    if (out.includes('<') && BUILTIN_PATTERNS.some((p) => p.test(out))) {
+    if (out.includes('<') && BUILTIN_PATTERNS.some((p) => piecesInOrder(out, p))) {
       throw new TemplateRenderError('User template has uncalled __builtin__ method.');
     }
   }

@@ -267,9 +267,47 @@ export const PY_FILTERS: Record<string, Filter> = {
   },
   jsonpath(data, expression) {
     if (!isPlainObject(data)) throw new TemplateRenderError('Cannot perform JSONPath filter on non-structured data.');
-    return JSONPath({ path: String(expression), json: data as object, wrap: true, eval: 'safe' }) as unknown[];
+    return JSONPath({ path: String(expression), json: data as object, wrap: true, eval: NoCallScript }) as unknown[];
   },
 };
+
+interface ScriptLike {
+  runInNewContext(context: unknown): unknown;
+}
+type JsepNode = { type?: unknown; value?: unknown; [k: string]: unknown };
+
+/** jsonpath-plus' own safe evaluator (no `eval`, no Function), which this wraps. */
+const SafeScript = (JSONPath as unknown as { prototype: { safeVm: { Script: new (code: string) => ScriptLike & { ast: JsepNode } } } }).prototype.safeVm.Script;
+
+/**
+ * Filter expressions (`$[?(@.type == 'bar')]`) are evaluated by jsonpath-plus' safe evaluator, which
+ * still lets an expression call any JavaScript method of a value (`@.name.match("(a+)+$")`: a
+ * regular expression of the template's choosing run on data). Comparisons, arithmetic and member
+ * access stay; calls and regular expression literals are refused.
+ */
+class NoCallScript implements ScriptLike {
+  private readonly script: ScriptLike;
+  constructor(code: string) {
+    const script = new SafeScript(code);
+    const refused = (node: unknown): string | undefined => {
+      if (!node || typeof node !== 'object') return undefined;
+      const n = node as JsepNode;
+      if (n.type === 'CallExpression') return 'method or function calls';
+      if (n.type === 'Literal' && n.value instanceof RegExp) return 'regular expressions';
+      for (const v of Object.values(n)) {
+        const found = Array.isArray(v) ? v.map(refused).find(Boolean) : refused(v);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const what = refused(script.ast);
+    if (what) throw new TemplateRenderError(`JSONPath filter expressions cannot use ${what} (in '${code.replace(/_\$_v\b/g, '@').replace(/_\$_/g, '@')}').`);
+    this.script = script;
+  }
+  runInNewContext(context: unknown): unknown {
+    return this.script.runInNewContext(context);
+  }
+}
 
 function pickExtreme(v: unknown, rest: unknown[], sign: 1 | -1): unknown {
   const [caseSensitive, attribute] = params(rest, ['case_sensitive', 'attribute'], [false, null]);

@@ -53,20 +53,32 @@ function dictMethod(d: Record<string, unknown>, name: string): Method | undefine
   return undefined;
 }
 
+/**
+ * Python's str.strip/lstrip/rstrip, by scanning (a regular expression such as `\s+$` takes quadratic
+ * time on a long run of spaces followed by other text: data could stall a render).
+ */
+function pyStrip(s: string, chars: unknown, left: boolean, right: boolean): string {
+  const strips: (c: string) => boolean =
+    chars === undefined || chars === null ? (c) => /\s/.test(c) : ((set) => (c: string) => set.has(c))(new Set(String(chars)));
+  let start = 0;
+  let end = s.length;
+  if (left) while (start < end && strips(s[start]!)) start++;
+  if (right) while (end > start && strips(s[end - 1]!)) end--;
+  return s.slice(start, end);
+}
+
 function strMethod(s: string, name: string): Method | undefined {
-  const strip = (chars: unknown, re: (c: string) => RegExp): string =>
-    chars === undefined || chars === null ? s.replace(re('\\s'), '') : s.replace(re(`[${String(chars).replace(/[\]\\^-]/g, '\\$&')}]`), '');
   switch (name) {
     case 'upper':
       return () => s.toUpperCase();
     case 'lower':
       return () => s.toLowerCase();
     case 'strip':
-      return (chars) => strip(chars, (c) => new RegExp(`^${c}+|${c}+$`, 'g'));
+      return (chars) => pyStrip(s, chars, true, true);
     case 'lstrip':
-      return (chars) => strip(chars, (c) => new RegExp(`^${c}+`));
+      return (chars) => pyStrip(s, chars, true, false);
     case 'rstrip':
-      return (chars) => strip(chars, (c) => new RegExp(`${c}+$`));
+      return (chars) => pyStrip(s, chars, false, true);
     case 'split':
       return (sep, maxsplit = -1) => {
         if (sep === undefined || sep === null) {
@@ -154,14 +166,24 @@ export function safeMemberLookup(obj: unknown, key: unknown): unknown {
     return dictMethod(obj, name);
   }
   if (typeof obj === 'function') return undefined; // nothing to read on a callable (no .call/.bind/.apply)
-  if (typeof obj === 'object') {
-    // Class instances nunjucks itself hands out (cycler, loop helpers): own data and prototype methods,
-    // but nothing Object.prototype defines.
-    if (Object.hasOwn(obj, name)) return (obj as Record<string, unknown>)[name];
-    if (name in Object.prototype) return undefined;
-    const v = (obj as Record<string, unknown>)[name];
-    if (typeof v === 'function') return (...args: unknown[]) => (v as Method).apply(obj, args);
-    return v;
+  // `(x | escape)` is a str to Jinja (Markup): the Python str methods, never String.prototype's own
+  // (`match`, `replace`, `search`, `split` take regular expressions: a catastrophic one stalls the run).
+  if (obj instanceof nj.runtime.SafeString) return safeMemberLookup(String(obj), key);
+  // Any other object (a float `2.0`, what a filter hands out): only the methods listed for its class.
+  if (typeof obj === 'object') return classMethod(obj, name);
+  return undefined;
+}
+
+/**
+ * Methods templates may call on values that are not a str, list or dict, by class. None today: no
+ * JavaScript method of any value is reachable from a template. Python methods for such values go here
+ * (a function of the value returning the bound method), never a lookup on the object itself.
+ */
+export const CLASS_METHODS: ReadonlyMap<abstract new (...args: never[]) => unknown, Readonly<Record<string, (self: never) => Method>>> = new Map();
+
+function classMethod(obj: object, name: string): Method | undefined {
+  for (const [cls, methods] of CLASS_METHODS) {
+    if (obj instanceof cls && Object.hasOwn(methods, name)) return methods[name]!(obj as never);
   }
   return undefined;
 }

@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_TRUNCATED_NOTE, formatDuration, renderSummary, tableCell, type ColumnStatisticLike } from '../../src/action/summary.js';
+import { SUMMARY_TRUNCATED_NOTE, formatDuration, inertMarkdown, renderSummary, tableCell, type ColumnStatisticLike } from '../../src/action/summary.js';
 import type { RunReport, StageReport } from '../../src/workflow/report.js';
 import type { ColumnStatistics } from '../../src/data/statistics.js';
 
@@ -151,4 +154,73 @@ describe('formatting helpers', () => {
     expect(tableCell(12n)).toBe('12');
     expect(tableCell('a\r\nb')).toBe('a<br>b');
   });
+});
+
+/**
+ * Data (and error texts quoting it) cannot inject content into the job summary: what would become an
+ * image, a link, an autolink, a mention or an issue reference is escaped or shown in a code span.
+ */
+describe('no injection through the summary', () => {
+  const PAYLOAD =
+    '![pixel](https://evil.example/p.png) [click me](https://evil.example/login) [ref][1] see https://evil.example/x?a=1&b=2 or www.evil.example, mail root@evil.example, cc @octocat @acme/admins fixes #123 GH-7 acme/infra#9 <img src=x> a|b \\](http://e) `tick`';
+
+  it.each([
+    ['![pixel](https://evil.example/p.png)', '!\\[pixel\\](`https://evil.example/p.png`)'.replace('!\\[pixel\\]', '![pixel\\]')],
+    ['[click me](https://evil.example/login)', '[click me\\](`https://evil.example/login`)'],
+    ['[ref][1]', '[ref\\][1]'],
+    ['see https://evil.example/x?a=1&b=2 now', 'see `https://evil.example/x?a=1&b=2` now'],
+    ['www.evil.example', '`www.evil.example`'],
+    ['mail root@evil.example', 'mail `root@evil.example`'],
+    ['cc @octocat and @acme/admins', 'cc `@octocat` and `@acme/admins`'],
+    ['fixes #123, GH-7 and acme/infra#9', 'fixes `#123`, `GH-7` and `acme/infra#9`'],
+    ['\\](http://e)', '\\\\\\](`http://e`)'],
+    ['a `x` https://e.example/`y`', 'a `x` `` https://e.example/`y` ``'],
+    ['C# and a#1 and user@ and 3 @ 4', 'C# and a#1 and user@ and 3 @ 4'],
+  ])('%s', (text, expected) => {
+    expect(inertMarkdown(text)).toBe(expected);
+  });
+
+  it('in a table cell, pipes stay escaped inside code spans too', () => {
+    expect(tableCell('https://e.example/a|b c|d')).toBe('`https://e.example/a\\|b` c\\|d');
+  });
+
+  it('sample rows, column statistics, stage errors and warnings render no image, link, mention or reference', () => {
+    const md = renderSummary(
+      report([stage({ index: 0, name: 'gen', status: 'failed', error: `The model said: ${PAYLOAD}`, warnings: [`Column 'x': ${PAYLOAD}`] })], {
+        warnings: [PAYLOAD],
+      }),
+      { columns: ['text'], rows: [{ text: PAYLOAD }] },
+      [{ column_name: 'text', column_type: 'sampler', sampler_type: 'category', distribution: { most_common_value: PAYLOAD } }],
+      { maxCellChars: 1000 },
+    );
+    const sections = md.split('### ');
+    for (const name of ['Warnings', 'Sample', 'Column statistics']) expect(sections.some((s) => s.startsWith(name)), name).toBe(true);
+    // Outside code spans, nothing GitHub would turn into a link, an image, a mention or a reference.
+    const outsideCode = md.replace(/(`+)[^`]*?\1|``[^]*?``/g, '');
+    expect(outsideCode).not.toMatch(/https?:\/\/|www\.|@octocat|@acme|#123|GH-7|infra#9|root@/);
+    expect(outsideCode).not.toMatch(/(?<!\\)\]\(/); // no `](` that opens a link
+    expect(outsideCode).not.toMatch(/(?<!\\)\]\[/); // nor `][` (reference link)
+    expect(md).not.toContain('<img');
+    // The text is all there, inert.
+    expect(md).toContain('`https://evil.example/p.png`');
+    expect(md).toContain('`@octocat`');
+  });
+});
+
+describe('neutralising is linear in the text', () => {
+  it('a 300,000-character word in a warning is handled at once (child process killed after 30 s)', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const script = `
+      import { inertMarkdown } from ${JSON.stringify(pathToFileURL(path.join(root, 'src/action/summary.ts')).href)};
+      const word = 'a'.repeat(300000) + ' ' + 'b.'.repeat(150000) + '/c';
+      process.stdout.write(String(inertMarkdown(word) === word));
+    `;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(r.signal, 'killed after 30 s').toBeNull();
+    expect(r.stdout, r.stderr).toBe('true');
+  }, 60_000);
 });

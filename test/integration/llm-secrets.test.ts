@@ -39,9 +39,31 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** The key in any form a leak could take: as is, base64 (Basic auth, base64 blobs), or hex. */
-function leaks(bytes: Buffer): boolean {
-  return [SECRET, Buffer.from(SECRET).toString('base64'), Buffer.from(SECRET).toString('hex')].some((form) => bytes.includes(form));
+const B64 = Buffer.from(SECRET).toString('base64');
+const HEX = Buffer.from(SECRET).toString('hex');
+/** Every 12-character piece of the key: a fragment that long is a leak too (the runner masks only the whole key). */
+const FRAGMENTS = Array.from({ length: SECRET.length - 11 }, (_, i) => SECRET.slice(i, i + 12));
+
+/** The key in any form a leak could take: as is, base64 (Basic auth, base64 blobs), hex, or a 12-character fragment. */
+function leaks(bytes: Buffer | string): boolean {
+  const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  return [SECRET, B64, HEX, ...FRAGMENTS].some((form) => b.includes(form));
+}
+
+/** Which form of the key `text` holds (for a readable failure), or null. */
+function leaked(text: string): string | null {
+  return [SECRET, B64, HEX, ...FRAGMENTS].find((form) => text.includes(form)) ?? null;
+}
+
+/**
+ * A provider error text that repeats the credential in several encodings and then once more so that
+ * the key straddles the 200th character (where ddflow cuts server text): 15 of its characters before
+ * the cut, the rest after.
+ */
+function echoingErrorMessage(authorization: string): string {
+  const head = `Bad credentials (b64 ${B64}, hex ${HEX}, part ${SECRET.slice(2, 16)}); you sent: `;
+  const key = authorization.replace(/^Bearer /, '');
+  return `${head}${'.'.repeat(200 - 15 - head.length)}${key} and more text after it`;
 }
 
 const COLUMNS = `
@@ -113,5 +135,73 @@ describe('secrets', () => {
     expect(r.stderr).toMatch(new RegExp(`Stage 'gen' failed: .*First failure: Authentication failed for provider 'local' \\(check the variable ${KEY_VAR}\\)`));
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     for (const f of await filesUnder(path.join(work, 'artifacts'))) expect(leaks(await fs.readFile(f)), f).toBe(false);
+  }, 60_000);
+
+  it('an error text that echoes the key across the 200-character cut, or base64/hex encoded, leaves no fragment of it (400, 401, 500)', async () => {
+    expect(echoingErrorMessage(`Bearer ${SECRET}`).indexOf(SECRET)).toBe(185);
+    const work = await tempDir('ddflow-secrets-');
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns: COLUMNS, numRecords: 4, name: 'secretsecho' }));
+    const errorMessage = (authorization: string) => echoingErrorMessage(authorization);
+    try {
+      // 1. The health check meets a 400 whose text is quoted in its message.
+      server.resetStats();
+      server.setFaults({ schedule: Array.from({ length: 50 }, () => '400' as const), errorMessage });
+      const checked = await runCli(['run', file, '--debug'], work);
+      expect(checked.code).toBe(1);
+      expect(server.stats.faults['400']).toBeGreaterThan(0);
+      expect(leaked(checked.stdout + checked.stderr)).toBeNull();
+      // The server text is there (redacted), so the test would see a fragment if one were left.
+      expect(checked.stderr).toContain('Bad credentials (b64 [REDACTED], hex [REDACTED], part [REDACTED]); you sent: ...');
+      for (const f of await filesUnder(path.join(work, 'artifacts'))) expect(leaked((await fs.readFile(f)).toString('latin1')), f).toBeNull();
+
+      // 2. With the checks off, the stage's own calls meet each status.
+      for (const fault of ['400', '401', '500'] as const) {
+        const dir = await tempDir('ddflow-secrets-');
+        const wf = await writeWorkflow(dir, workflowYaml({ url: server.url, columns: COLUMNS, numRecords: 4, name: 'secretsecho' }));
+        server.resetStats();
+        server.setFaults({ schedule: Array.from({ length: 60 }, () => fault), errorMessage });
+        const r = await runCli(['run', wf, '--debug'], dir, { DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: '1' });
+        expect(server.stats.faults[fault], fault).toBeGreaterThan(0);
+        expect(leaked(r.stdout + r.stderr), `${fault}: ${r.stderr}`).toBeNull();
+        if (fault === '400') expect(r.stderr).toContain('you sent: ...');
+        const files = await filesUnder(path.join(dir, 'artifacts'));
+        expect(files.some((f) => f.endsWith('workflow-metadata.json'))).toBe(true);
+        for (const f of files) expect(leaked((await fs.readFile(f)).toString('latin1')), `${fault}: ${f}`).toBeNull();
+      }
+    } finally {
+      server.setFaults({});
+    }
+  }, 120_000);
+
+  it('a model answer that repeats the key is stored with the key replaced, and a warning says so', async () => {
+    const answerServer = await startFakeOpenAI({
+      seed: 9,
+      respond: (body) => {
+        const prompt = JSON.stringify(body.messages);
+        if (!prompt.includes('A line about')) return undefined;
+        return `Your key is ${SECRET}; in base64 ${B64}; in hex ${HEX}; a piece: ${SECRET.slice(4, 17)}.`;
+      },
+    });
+    try {
+      const work = await tempDir('ddflow-secrets-');
+      const file = await writeWorkflow(work, workflowYaml({ url: answerServer.url, columns: COLUMNS, numRecords: 4, name: 'secretsanswer' }));
+      const out = path.join(work, 'out.jsonl');
+      const r = await runCli(['run', file, '--export', out, '--debug'], work);
+      expect(r.code, r.stderr).toBe(0);
+      const files = [...(await filesUnder(path.join(work, 'artifacts'))), out];
+      for (const f of files) expect(leaked((await fs.readFile(f)).toString('latin1')), f).toBeNull();
+      expect(r.stderr).toContain(`Column 'line': A model answer of alias 'chat' contained the API key of provider 'local' (variable ${KEY_VAR}), or a part of it; it was replaced by [REDACTED] before being stored.`);
+      expect(leaked(r.stdout + r.stderr)).toBeNull();
+      // The answer itself is kept, without the key.
+      const exported = await fs.readFile(out, 'utf8');
+      expect(exported).toContain('Your key is [REDACTED]; in base64 [REDACTED]; in hex [REDACTED]; a piece: [REDACTED].');
+      // The next column's prompt was built from the redacted answer: the key never went back out either.
+      expect(answerServer.requests.some((q) => q.rawBody.includes('Metadata for Your key is [REDACTED]'))).toBe(true);
+      expect(files.some((f) => f.includes(`${path.sep}call-cache${path.sep}`))).toBe(true);
+      expect(files.some((f) => f.endsWith('.parquet'))).toBe(true);
+      expect(files.some((f) => f.endsWith('workflow-metadata.json'))).toBe(true);
+    } finally {
+      await answerServer.close();
+    }
   }, 60_000);
 });

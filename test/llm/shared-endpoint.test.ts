@@ -5,7 +5,7 @@
  * limit never grows back past it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellRng } from '../../src/engine/random.js';
+import { cellRng } from '../../src/shared/random.js';
 import { LlmFacade } from '../../src/llm/facade.js';
 import { textRecipe } from '../../src/llm/recipes.js';
 import { buildModelRegistry } from '../../src/llm/registry.js';

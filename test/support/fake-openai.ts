@@ -39,6 +39,8 @@ export interface FakeFaults {
    * refused until `up()`).
    */
   down?: { from: number; to?: number; as?: '500' | '502' | '503' | 'reset' | 'refused' };
+  /** The `error.message` of 400, 401 and 5xx answers, given the request's Authorization header (default: fixed texts; a 401 echoes the header). */
+  errorMessage?: (authorization: string, fault: FaultKind) => string;
 }
 
 export interface FakeOpenAIOptions {
@@ -262,9 +264,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return sendJson(res, 429, { error: { message: 'Rate limit exceeded', type: 'rate_limit' } }, headers);
     }
     // Like some real servers, echo the credential back: the client side must redact it.
-    if (fault === '401') return sendJson(res, 401, { error: { message: `Invalid key ${String(req.headers.authorization ?? '')}` } });
-    if (fault === '400') return sendJson(res, 400, { error: { message: 'Unsupported parameter: foo' } });
-    if (fault === '500' || fault === '502' || fault === '503') return sendJson(res, Number(fault), { error: { message: 'upstream trouble' } });
+    const authorization = String(req.headers.authorization ?? '');
+    const errorMessage = (fallback: string) => faults.errorMessage?.(authorization, fault) ?? fallback;
+    if (fault === '401') return sendJson(res, 401, { error: { message: errorMessage(`Invalid key ${authorization}`) } });
+    if (fault === '400') return sendJson(res, 400, { error: { message: errorMessage('Unsupported parameter: foo') } });
+    if (fault === '500' || fault === '502' || fault === '503') return sendJson(res, Number(fault), { error: { message: errorMessage('upstream trouble') } });
     if (fault === 'malformed_body') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "chatcmpl-broken", "choices": [{"message": {"content": "trunc');

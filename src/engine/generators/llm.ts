@@ -96,6 +96,14 @@ export abstract class CellGenerator implements ColumnGenerator {
     protected readonly deps: LlmGeneratorDeps,
   ) {}
 
+  private readonly warned = new Set<string>();
+  /** A warning from the model layer, given once per column and stage. */
+  protected warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.ctx.warn(`Column '${this.column.name}': ${message}`);
+  }
+
   /** Generates one cell (row `i`); throws when the cell fails. `signal` stops its model call. */
   abstract cell(group: RowGroup, i: number, signal?: AbortSignal): Promise<void>;
 
@@ -246,6 +254,7 @@ export class LlmColumnGenerator extends CellGenerator {
       onNotice: this.deps.onNotice,
     });
     row[column.name] = result.value;
+    for (const w of result.warnings ?? []) this.warnOnce(w);
     if (column.with_trace && column.with_trace !== 'none') row[`${column.name}__trace`] = result.trace ?? null;
     if (column.extract_reasoning_content) row[`${column.name}__reasoning_content`] = result.reasoning ?? null;
   }
