@@ -178,12 +178,13 @@ function stageTable(report: RunReport): string[] {
   const lines = [
     '### Stages',
     '',
-    '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
-    '|---:|---|---|---|---:|---:|---:|',
+    '| # | stage | decision | status | cache | rows | duration | tokens (prompt / completion) | why |',
+    '|---:|---|---|---|---|---:|---:|---:|---|',
   ];
+  // The decision and its reason are the plan's (src/workflow/plan.ts): the same words `ddflow plan` prints.
   for (const s of report.stages) {
     lines.push(
-      `| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`,
+      `| ${s.index} | ${tableCell(s.name)} | ${s.decision ?? '—'} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} | ${s.reason ? tableCell(s.reason, 200) : ''} |`,
     );
   }
   const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;

@@ -52,15 +52,15 @@ describe('renderSummary', () => {
   it('shows a stage table with status, cache, rows, duration and tokens', () => {
     const md = renderSummary(
       report([
-        stage({ index: 0, name: 'topics', cache: 'restored', duration_sec: 0.4 }),
+        stage({ index: 0, name: 'topics', cache: 'restored', duration_sec: 0.4, decision: 'restore', reason: 'the cache store holds it (k)' }),
         stage({ index: 1, name: 'answers', saved: true, duration_sec: 125, tokens: { prompt: 12345, completion: 678 }, num_records_actual: 95, output_records: 95 }),
       ]),
       sample,
     );
     expect(md).toContain('## ddflow: qa (✅ completed)');
     expect(md).toContain('**95 records** from stage `answers`, exported to `out/qa.jsonl`; seed 7.');
-    expect(md).toContain('| 0 | topics | ✅ completed | hit (cache) | 100 | 0.4 s | — |');
-    expect(md).toContain('| 1 | answers | ✅ completed | miss, saved | ⚠️ 95 (95 of 100 generated) | 2m 05s | 12,345 / 678 |');
+    expect(md).toContain('| 0 | topics | restore | ✅ completed | hit (cache) | 100 | 0.4 s | — | the cache store holds it (k) |');
+    expect(md).toContain('| 1 | answers | — | ✅ completed | miss, saved | ⚠️ 95 (95 of 100 generated) | 2m 05s | 12,345 / 678 |');
     expect(md).toContain('1 of 2 stages came from the cache; 12,345 prompt and 678 completion tokens.');
   });
 
@@ -118,7 +118,7 @@ describe('renderSummary', () => {
     expect(md).toContain('- `gen` dropped 10 rows: EmptyRenderedExpression 7, ModelTimeout 3.');
     expect(md).toContain('- `judge` failed: The model endpoint answered 401.');
     expect(md).toContain('- The seed file changed since the last run.');
-    expect(md).toContain('| 1 | judge | ❌ failed | miss |');
+    expect(md).toContain('| 1 | judge | — | ❌ failed | miss |');
     expect(md).toContain('_No rows._');
   });
 

@@ -137,9 +137,9 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     expect(Buffer.byteLength(s)).toBeLessThan(1024 * 1024);
     expect(s).toContain('## ddflow run: tickets (✅ completed)');
     expect(s).toContain('exported to `artifacts/tickets/tickets.jsonl`');
-    expect(s).toContain('| # | stage | status | cache | rows | duration | tokens (prompt / completion) |');
-    expect(s).toMatch(/\| 0 \| tickets \| ✅ completed \| miss, saved \| 10 \| [\d.]+ s \| [\d,]+ \/ [\d,]+ \|/);
-    expect(s).toMatch(/\| 2 \| escalations \| ✅ completed \| miss, saved \| ⚠️ \d \(\d of 10 generated\) \|/);
+    expect(s).toContain('| # | stage | decision | status | cache | rows | duration | tokens (prompt / completion) | why |');
+    expect(s).toMatch(/\| 0 \| tickets \| run \| ✅ completed \| miss, saved \| 10 \| [\d.]+ s \| [\d,]+ \/ [\d,]+ \| no output with this fingerprint on disk \|/);
+    expect(s).toMatch(/\| 2 \| escalations \| run \| ✅ completed \| miss, saved \| ⚠️ \d \(\d of 10 generated\) \|/);
     // Sample rows: the long replies are cut with an ellipsis.
     expect(s).toMatch(/### Sample \(\d of \d rows\)/);
     expect(s).toMatch(/\| Dear customer, about [^|]{40,}…/);
