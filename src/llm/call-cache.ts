@@ -83,6 +83,34 @@ export class CallCache {
     return cache;
   }
 
+  /**
+   * Marks every call of a stage as answered by this store: `ddflow plan` then counts no model call for
+   * the stage with that fingerprint and seed (a wiped or evicted stage whose answers were kept). Written
+   * into the segment, so it travels with the store; `open` skips such lines (they have no `k`).
+   */
+  markStageAnswered(stage: string): void {
+    this.append({ answered: stage });
+  }
+
+  /** The stages marked answered in the segments of `dir`, read without loading the answers. */
+  static answeredStages(dir: string): Set<string> {
+    const out = new Set<string>();
+    if (!fs.existsSync(dir)) return out;
+    for (const name of fs.readdirSync(dir)) {
+      if (!/^calls-.*\.jsonl$/.test(name)) continue;
+      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+        if (!line.startsWith('{"answered"')) continue;
+        try {
+          const rec = JSON.parse(line) as { answered?: unknown };
+          if (typeof rec.answered === 'string') out.add(rec.answered);
+        } catch {
+          // a torn line
+        }
+      }
+    }
+    return out;
+  }
+
   /** A cache that stores nothing (for callers without an artifact directory). */
   static disabled(): CallCache {
     return new CallCache(null, false);
@@ -100,13 +128,18 @@ export class CallCache {
     if (!this.enabled || !this.dir) return;
     this.map.set(key, value);
     this.stats.entries = this.map.size;
+    this.append({ k: key, v: value });
+    this.stats.writes++;
+  }
+
+  private append(record: object): void {
+    if (!this.enabled || !this.dir) return;
     if (this.fd === null) {
       fs.mkdirSync(this.dir, { recursive: true });
       const name = `calls-${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}.jsonl`;
       this.fd = fs.openSync(path.join(this.dir, name), 'a');
     }
-    fs.writeSync(this.fd, `${JSON.stringify({ k: key, v: value })}\n`);
-    this.stats.writes++;
+    fs.writeSync(this.fd, `${JSON.stringify(record)}\n`);
   }
 
   close(): void {

@@ -20,7 +20,7 @@ import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt, readableRows } from './outputs.js';
 import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
 import { checkWorkflowStructure, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunSelection, type SelectionOptions } from './selection.js';
-import { modelColumnCount, stageModelConfigs } from './stage-models.js';
+import { answeredKey, answeredStages, modelColumnCount, stageModelConfigs } from './stage-models.js';
 import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
@@ -79,6 +79,8 @@ export interface PlanContext {
   /** A cache store to restore from (the Action). Absent: nothing is restored. */
   store?: CacheStore;
   cachePrefix: string;
+  /** Stages (fingerprint:seed) whose every model call the call store answers. */
+  answered: Set<string>;
   log: Logger;
 }
 
@@ -132,12 +134,15 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
   const expected = numRecords ?? resolveNumRecords(stage, index, upstream?.expectedRecords, options);
   const models = modelColumnCount(stage);
   const base = { index, stage: stage.name, fingerprint, ...pending, num_records: numRecords };
+  // The seed the rows will be drawn with: a model answer is reusable only for the same requests.
+  const seed = options.seed ?? ctx.prior?.seed;
+  const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has(answeredKey(fingerprint, seed));
   const generate = (reason: string, rowsKept = 0, extra: Partial<StagePlan> = {}): StagePlan => ({
     ...base,
     decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
     rows: expected,
-    calls: expected === null ? null : Math.max(0, expected - rowsKept) * models,
-    reason,
+    calls: expected === null ? null : answered ? 0 : Math.max(0, expected - rowsKept) * models,
+    reason: answered ? `${reason}; the call store holds its model answers` : reason,
     ...extra,
   });
 
@@ -239,7 +244,7 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   const onDisk = await readPriorMetadata(workflowDir, workflow.name, 'if_possible', silentLogger, { requireFile: false }).catch(() => undefined);
   await checkArtifactOwner(workflowDir, onDisk, workflow.file, workflow.name);
   const prior = mode === 'never' ? undefined : await readPriorMetadata(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
-  return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', log: options.log };
+  return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: answeredStages(workflowDir), log: options.log };
 }
 
 /** The whole plan: every stage decided in order, each from what the plan expects of the one before. */

@@ -139,6 +139,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     const ownStatus = outcome.outputRecords === 0 ? 'completed_empty' : 'completed';
     await writeJsonAtomic(path.join(stageDir, STAGE_RECORD_FILENAME), { ...record, status: ownStatus, cache: undefined, saved: undefined });
     await book.save();
+    if (!outcome.droppedRows || Object.keys(outcome.droppedRows).length === 0) x.models.markAnswered(step.fingerprint!, step.resumeSeed ?? x.seed);
     if (store && store.kind !== 'off') record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
     return outcome;
   } catch (err) {

@@ -123,6 +123,16 @@ export function usedModelAliases(config: DataDesignerConfig): string[] {
 }
 
 
+/** How a stage is named among the call store's answered stages: the same fingerprint AND seed draw the same requests. */
+export function answeredKey(fingerprint: string, seed: number): string {
+  return `${fingerprint}:${seed}`;
+}
+
+/** The stages whose every model call the call store of `workflowDir` can answer. */
+export function answeredStages(workflowDir: string): Set<string> {
+  return CallCache.answeredStages(path.join(workflowDir, CALL_CACHE_DIR));
+}
+
 export interface ModelSessionOptions {
   workflow: LoadedWorkflow;
   targetIndex: number;
@@ -167,6 +177,11 @@ export class ModelSession {
       },
       usageReport: () => usageReport(facade),
     };
+  }
+
+  /** After a stage generated every row with its model calls answered: `plan` can then count 0 calls for it. */
+  markAnswered(fingerprint: string, seed: number): void {
+    this.callCache?.markStageAnswered(answeredKey(fingerprint, seed));
   }
 
   close(): void {

@@ -73,8 +73,12 @@ describe('per-call response store', () => {
       const store = (await fs.readdir(path.join(workflowDir, 'call-cache'))).filter((f) => f.endsWith('.jsonl'));
       expect(store.length).toBe(1);
 
-      // 1. Stage outputs gone, call store kept: the stage runs again, answered entirely from the store.
+      // 1. Stage outputs gone, call store kept: the stage runs again, answered entirely from the store,
+      //    and the plan says so (no model call expected).
       await removeStageDirs(workflowDir);
+      const plan = JSON.parse((await cli(['plan', file, '--json'], work)).stdout);
+      expect(plan[0]).toMatchObject({ stage: 'gen', decision: 'run', rows: 8, calls: 0 });
+      expect(plan[0].reason).toMatch(/; the call store holds its model answers$/);
       server.resetStats();
       const second = await cli(['run', file], work);
       expect(second.code, second.stderr).toBe(0);
@@ -88,6 +92,8 @@ describe('per-call response store', () => {
 
       // 2. One column's prompt edited: only that column's calls go out.
       await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Write Python about', 'Write a Python function about'));
+      // The plan cannot tell which calls of a changed stage the store answers: it counts them all.
+      expect(JSON.parse((await cli(['plan', file, '--json'], work)).stdout)[0]).toMatchObject({ decision: 'run', calls: 24 });
       server.resetStats();
       const third = await cli(['run', file], work);
       expect(third.code, third.stderr).toBe(0);
