@@ -67,50 +67,75 @@ let seedCounter = 0;
 /** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
 export const INLINE_PERMUTATION_ROWS = 20_000;
 
+/** What a seed kind's loader puts in place: the selected rows in `table`, and how to describe them. */
+interface LoadedSeed {
+  columns: string[];
+  columnTypes: Map<string, string>;
+  sourceSize: number;
+  range: IndexRangeLike;
+  /** Fills columns read only when a row is served (file contents). */
+  hydrate?: (rows: Row[]) => Promise<void>;
+}
+
+type SeedLoader = (db: Database, table: string, config: SeedConfigLike, baseDir: string) => Promise<LoadedSeed>;
+
+/** A tabular source read through DuckDB: the selection materialised into `table`, its types kept. */
+async function loadRelation(db: Database, table: string, config: SeedConfigLike, from: string, what: string): Promise<LoadedSeed> {
+  const sourceSize = await countOf(db, from, what);
+  const range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+  await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
+  const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
+  const columns = described.map((c) => c.name);
+  const reserved = columns.find((c) => c === '__proto__' || c === 'constructor' || c === 'prototype');
+  if (reserved) {
+    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
+  }
+  return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
+}
+
+/** A directory listing (one manifest row per file), optionally with each file's text read when served. */
+async function loadDirectory(db: Database, table: string, config: SeedConfigLike, baseDir: string): Promise<LoadedSeed> {
+  const source = config.source as Extract<SeedSource, { seed_type: 'directory' | 'file_contents' }>;
+  const manifest = await listSeedDirectory(source, baseDir);
+  const range = resolveSelection(config.selection_strategy ?? null, manifest.length);
+  // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
+  await loadManifest(db, table, manifest.slice(range.start, range.end + 1));
+  const columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+  if (source.seed_type !== 'file_contents') return { columns, columnTypes: new Map(), sourceSize: manifest.length, range };
+  const encoding = source.encoding ?? 'utf-8';
+  const decoder = textDecoderFor(encoding);
+  return {
+    columns: [...columns, 'content'],
+    columnTypes: new Map(),
+    sourceSize: manifest.length,
+    range,
+    hydrate: async (rows) => {
+      for (const row of rows) row.content = await readText(String(row.source_path), decoder, encoding);
+    },
+  };
+}
+
+/** One loader per seed kind (Data Designer's seed readers, plus ddflow's upstream handoff). */
+export const SEED_LOADERS: Record<SeedSourceLike['seed_type'], SeedLoader> = {
+  local: (db, table, config, baseDir) => {
+    const source = config.source as Extract<SeedSource, { seed_type: 'local' }>;
+    return loadRelation(db, table, config, localSeedRelation(source.path, baseDir), source.path);
+  },
+  upstream: (db, table, config) => loadRelation(db, table, config, parquetSource((config.source as UpstreamSeedSource).files), 'the upstream output'),
+  directory: loadDirectory,
+  file_contents: loadDirectory,
+};
+
 export async function openSeedDataset(db: Database, config: SeedConfigLike, options: OpenSeedOptions = {}): Promise<SeedDataset> {
   const baseDir = options.baseDir ?? process.cwd();
   const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
-  const source = config.source;
-  let columns: string[];
-  let columnTypes = new Map<string, string>();
-  let sourceSize: number;
-  let range: IndexRangeLike;
-  let hydrate: ((rows: Row[]) => Promise<void>) | undefined;
-
-  if (source.seed_type === 'local' || source.seed_type === 'upstream') {
-    const from = source.seed_type === 'local' ? localSeedRelation(source.path, baseDir) : parquetSource(source.files);
-    const what = source.seed_type === 'local' ? source.path : 'the upstream output';
-    sourceSize = await countOf(db, from, what);
-    range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-    await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
-    const described = await db.describe(`SELECT * FROM ${quoteIdent(table)}`);
-    columns = described.map((c) => c.name);
-    const reserved = columns.find((c) => c === '__proto__' || c === 'constructor' || c === 'prototype');
-    if (reserved) {
-      await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-      throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
-    }
-    columnTypes = new Map(described.map((c) => [c.name, c.type]));
-  } else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
-    const manifest = await listSeedDirectory(source, baseDir);
-    sourceSize = manifest.length;
-    range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-    const selected = manifest.slice(range.start, range.end + 1);
-    // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
-    await loadManifest(db, table, selected);
-    columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
-    if (source.seed_type === 'file_contents') {
-      const decoder = textDecoderFor(source.encoding ?? 'utf-8');
-      const encoding = source.encoding ?? 'utf-8';
-      columns.push('content');
-      hydrate = async (rows) => {
-        for (const row of rows) row.content = await readText(String(row.source_path), decoder, encoding);
-      };
-    }
-  } else {
-    const kind = (source as { seed_type?: unknown }).seed_type;
+  const loader = SEED_LOADERS[config.source.seed_type];
+  if (!loader) {
+    const kind = (config.source as { seed_type?: unknown }).seed_type;
     throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
   }
+  const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir);
 
   // Manifest columns (and file contents) are text.
   for (const c of columns) if (!columnTypes.has(c)) columnTypes.set(c, 'VARCHAR');
