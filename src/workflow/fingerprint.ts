@@ -79,6 +79,7 @@ export const FINGERPRINT_FIELDS = {
     preserve_dropped_columns: 'data',
     jinja_rendering_engine: 'data',
     request_admission: 'non-data',
+    rate_limit_stall_seconds: 'non-data',
   },
   remote_validator: {
     validator_type: 'data',

@@ -216,6 +216,6 @@ stages:
     await fs.writeFile(blocker, 'x');
     const r = await cli(['run', file, '--artifact-path', blocker], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`Cannot create the artifact directory ${path.join(blocker, 'tiny')}: a file is in the way.\n`);
+    expect(r.stderr).toBe(`The artifact path ${blocker} is not a directory (it is a file); pass --artifact-path (or set artifact_path) to a directory.\n`);
   });
 });
