@@ -110,7 +110,7 @@ function commandHelp(command) {
 }
 
 // EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(37944);
+var load = __webpack_require__(28721);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 
@@ -285,10 +285,15 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/data/dataset.ts
 var dataset = __webpack_require__(99724);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 3 modules
-var run = __webpack_require__(62335);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/workflow/run.ts + 4 modules
+var run = __webpack_require__(77181);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-options.ts
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
+
+
+
 
 
 
@@ -303,12 +308,15 @@ const SELECTION_OPTIONS = {
     'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
 };
 /** `flag`: the option's name (`seed` → `--seed`), or its spelling(s) as shown when it has a short form (`-n/--num-records`). */
-function positiveInt(value, flag, usage, min = 1) {
+function positiveInt(value, flag, usage, min = 1, max = Number.MAX_SAFE_INTEGER) {
     if (value === undefined)
         return undefined;
+    const name = flag.startsWith('-') ? flag : `--${flag}`;
     if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`${flag.startsWith('-') ? flag : `--${flag}`} must be an integer >= ${min}, got '${value}'`, usage);
+        throw new UsageError(`${name} must be an integer >= ${min}, got '${value}'`, usage);
     }
+    if (Number(value) > max)
+        throw new UsageError(`${name} must be at most ${max.toLocaleString('en-US')}, got '${value}'`, usage);
     return Number(value);
 }
 function selectionOptions(args, cwd, usage) {
@@ -337,7 +345,7 @@ function selectionOptions(args, cwd, usage) {
         targets: targets && targets.length ? targets : undefined,
         rerunFrom: o['rerun-from'],
         overrides,
-        numRecords: positiveInt(o['num-records'], 'num-records', usage),
+        numRecords: positiveInt(o['num-records'], 'num-records', usage, 1, schema/* MAX_NUM_RECORDS */.RR),
         seed: positiveInt(o.seed, 'seed', usage, 0),
         artifactPath: artifactPath ? external_node_path_default().resolve(cwd, artifactPath) : undefined,
     };
@@ -350,6 +358,9 @@ function checkSelectionAgainst(workflow, selection, usage) {
     const problem = (0,run/* selectionError */.$1)(workflow, selection, 'cli');
     if (problem)
         throw new UsageError(problem, usage);
+    const artifacts = (0,load/* artifactDirectoryProblem */.v)(selection.artifactPath ?? workflow.artifactPath, workflow.name);
+    if (artifacts)
+        throw new diagnostics/* DdflowError */.Zq(artifacts);
 }
 /** An output file's extension picks the format: a wrong one is bad usage (exit 2), found before anything runs. */
 function checkExportPath(file, flag, usage) {
@@ -486,6 +497,7 @@ var database = __webpack_require__(94715);
 
 
 
+
 const preview_USAGE = 'ddflow preview <workflow-file> [-n N]';
 const previewCommand = {
     name: 'preview',
@@ -498,7 +510,7 @@ const previewCommand = {
     positionals: { min: 1, max: 1 },
     async run(args, io) {
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
-        const n = positiveInt(args.options['num-records'], '-n/--num-records', preview_USAGE) ?? 10;
+        const n = positiveInt(args.options['num-records'], '-n/--num-records', preview_USAGE, 1, schema/* MAX_NUM_RECORDS */.RR) ?? 10;
         const seed = positiveInt(args.options.seed, 'seed', preview_USAGE, 0);
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
         const log = cliLogger(io, args.debug, () => progress.clear());
@@ -561,6 +573,7 @@ var selection = __webpack_require__(26211);
 
 
 
+
 async function exportStageOutput(workflow, outPath, 
 /** `cwd`: paths in messages are shown relative to it. */
 options = {}) {
@@ -572,12 +585,21 @@ options = {}) {
     if (!(await external_node_fs_.promises.stat((0,workflow_metadata/* metadataPath */.xT)(workflowDir)).catch(() => undefined))) {
         throw new diagnostics/* DdflowError */.Zq(`There is no run of workflow '${workflow.name}' to export yet: ${(0,diagnostics/* displayPath */.Gt)(workflowDir, options.cwd)} has no ${workflow_metadata/* WORKFLOW_METADATA_FILENAME */.m2}; run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`);
     }
-    const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', logger/* silentLogger */.q, { requireFile: true });
+    const refused = [];
+    const log = { ...logger/* silentLogger */.q, warn: (m) => void refused.push(m) };
+    const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', log, { requireFile: true });
     const rec = metadata.stages.find((s) => s && s.name === name);
+    if (!rec) {
+        // readPriorMetadata dropped a record whose paths lead outside the artifact directory.
+        const why = refused.find((m) => m.includes(`stage ${JSON.stringify(name)} `));
+        if (why)
+            throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' cannot be exported: ${why.replace(/; the stage runs again\.$/, '.')}`);
+    }
     if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
         const why = rec ? `its status is ${rec.status}` : 'it has not run';
         throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' has no output to export: ${why}.`);
     }
+    const at = exportSource(workflowDir, rec.output_seed_path, rec.stage_output_override_path, name);
     const stale = await staleness(workflow, metadata, name, workflowDir, options.artifactPath);
     if (stale) {
         const how = `run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' to bring it up to date, or pass --allow-stale to export it anyway`;
@@ -585,7 +607,7 @@ options = {}) {
             throw new diagnostics/* DdflowError */.Zq(`The output of stage '${name}' is stale: ${stale}; ${how}.`);
         (options.log ?? logger/* silentLogger */.q).warn(`Exporting stale output of stage '${name}' (--allow-stale): ${stale}.`);
     }
-    const files = await (0,outputs/* parquetFilesAt */.Te)((0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, rec.output_seed_path));
+    const files = await (0,outputs/* parquetFilesAt */.Te)(at);
     if (files.length === 0)
         throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' has no output to export: no parquet files found at ${rec.output_seed_path}.`);
     const db = await (0,database/* openDatabase */.qI)();
@@ -606,7 +628,7 @@ async function staleness(workflow, metadata, stage, workflowDir, artifactPath) {
     const overrides = {};
     for (const r of metadata.stages) {
         if (r && typeof r.stage_output_override_path === 'string')
-            overrides[r.name] = (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, r.stage_output_override_path);
+            overrides[r.name] = exportSource(workflowDir, r.stage_output_override_path, r.stage_output_override_path, r.name);
     }
     const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, {
         targets: [stage],
@@ -621,6 +643,24 @@ async function staleness(workflow, metadata, stage, workflowDir, artifactPath) {
     const target = workflow.stages.findIndex((s) => s.name === stage);
     const changed = plan.stages.slice(0, target + 1).find((s) => s.decision !== 'cached' && !(s.decision === 'skipped' && s.reason.startsWith('upstream')));
     return changed ? `stage '${changed.stage}' no longer matches the workflow file (${changed.reason})` : undefined;
+}
+/**
+ * Where the stage's handed-down output is. Inside the workflow directory as a rule (fromMetadataPath).
+ * The one exception is a reviewed override (`--override stage=file`), which may lie beside the artifact
+ * directory and is recorded relative to it: it is followed only when it is recorded as the override
+ * too, is relative, is a .parquet file or a directory, and no symlink lies on its way.
+ */
+function exportSource(workflowDir, recorded, override, stage) {
+    const problem = (0,workflow_metadata/* metadataPathProblem */.gE)(workflowDir, recorded);
+    if (!problem)
+        return (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, recorded);
+    if (recorded === override && !external_node_path_default().isAbsolute(recorded) && !recorded.includes('\0')) {
+        const lexical = external_node_path_default().resolve((0,workflow_metadata/* realpathOfExisting */.Kx)(external_node_path_default().resolve(workflowDir)), recorded);
+        const kind = (0,external_node_fs_.statSync)(lexical, { throwIfNoEntry: false });
+        if ((0,workflow_metadata/* realpathOfExisting */.Kx)(lexical) === lexical && kind && (kind.isDirectory() || (kind.isFile() && lexical.endsWith('.parquet'))))
+            return lexical;
+    }
+    throw new diagnostics/* DdflowError */.Zq(`Stage '${stage}' cannot be exported: its recorded output ${JSON.stringify(recorded)} is not usable (${problem}).`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts

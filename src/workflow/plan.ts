@@ -13,6 +13,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Database } from '../data/database.js';
+import { DdflowError } from '../diagnostics.js';
+import { artifactDirectoryProblem } from './load.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import { checkArtifactOwner, fromMetadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
@@ -182,7 +184,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     const key = stageCacheKey(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
     const restored = await restoreFromStore(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: stageDirName(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
     if (restored) {
-      return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds it (${key})`, outcome: restored };
+      return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
     }
     const partial = await restorePartialFromStore(ctx.store, partialStageCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
     if (partial) {
@@ -238,6 +240,9 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   const mode = options.resume ?? 'if_possible';
   const selection = await resolveSelection(workflow, options, db);
   const workflowDir = workflowDirOf(workflow, options.artifactPath);
+  // A file where the artifact directory should be is one sentence for every caller (CLI, Action, library).
+  const blocked = artifactDirectoryProblem(options.artifactPath ?? workflow.artifactPath, workflow.name);
+  if (blocked) throw new DdflowError(blocked);
   const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
   // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
   // The owner check reads the metadata even in mode 'never', which reuses nothing but still overwrites.

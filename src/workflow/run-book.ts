@@ -48,12 +48,12 @@ export class RunBook {
   }
 
   /** The record of a decided stage, with what it is asked to do. */
-  open(step: StagePlan, upstream: Upstream | undefined, log: Logger): StageRecord {
+  open(step: StagePlan, upstream: Upstream | undefined, log: Logger, decidedFrom = performance.now()): StageRecord {
     const stage = this.workflow.stages[step.index]!;
     const record = baseRecord(stage, step.index);
     if (step.index > 0) record.depends_on = [upstream?.name ?? this.workflow.stages[step.index - 1]!.name];
     this.metadata.stages.push(record);
-    this.opened = performance.now();
+    this.opened = decidedFrom;
     if (step.decision === 'skipped') return record;
     if (step.damaged) log.warn(`Stage '${stage.name}': its output no longer matches what the last run recorded (files missing, changed or unreadable); it is generated again.`);
     if (this.handed && stage.config.seed_config) log.warn(`Stage '${stage.name}' has its own seed_config; it is seeded from stage '${this.handed.name}' instead.`);

@@ -69,8 +69,9 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     let upstream: Upstream | undefined;
     for (let index = 0; index <= ctx.selection.targetIndex; index++) {
       if (options.signal?.aborted) await book.cancelled(index, upstream);
+      const decidedFrom = performance.now(); // a restore happens while deciding: it is part of the stage's time
       const step = await decideStage(ctx, index, upstream);
-      const record = await book.open(step, upstream, options.log);
+      const record = book.open(step, upstream, options.log, decidedFrom);
       if (step.decision === 'skipped') {
         upstream = await book.skip(record, upstream!);
         continue;

@@ -1,350 +1,8 @@
-export const id = 597;
-export const ids = [597];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 85192:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PX: () => (/* binding */ partialStageCacheKey),
-/* harmony export */   hs: () => (/* binding */ GitHubCacheStore)
-/* harmony export */ });
-/* unused harmony exports MAX_CACHE_KEY_LENGTH, cacheKey, cacheKeyPrefix */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18091);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33838);
-/* harmony import */ var _workflow_cache_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64480);
-/**
- * The stage cache in GitHub Actions: a `CacheStore` over `@actions/cache`.
- *
- * Two properties of that service shape this file:
- * - An entry's `version` is a hash of the exact `paths` list given to save/restore, and the archive
- *   stores paths relative to GITHUB_WORKSPACE. A stage directory's absolute path differs between runs
- *   (fresh workspace, other artifact-path), so we never hand the client the stage directory itself:
- *   every entry is staged at ONE fixed relative path (`.ddflow-cache/entry`, below the current
- *   directory, which the runner sets to the workspace) and moved to or from the real directory here.
- *   Staging is done with hard links, so saving a large stage copies no data.
- * - Entries are immutable and caching is optional: an existing key is a quiet `false`; a missing,
- *   refusing or failing service is a warning and a miss, never an exception.
- */
-
-
-
-
-
-
-
-const MAX_CACHE_KEY_LENGTH = 512;
-/** The service accepts at most 10 keys per lookup: the primary key and 9 restore keys. */
-const MAX_RESTORE_KEYS = 9;
-const HASH_SUFFIX_LENGTH = 17; // '~' + 16 hex characters
-/** Percent-encodes the two characters that matter (`,` is forbidden in keys; `%` keeps the mapping reversible). */
-function encodeKeyChars(raw) {
-    return raw.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
-}
-function decodeKeyChars(key) {
-    return key.replace(/%(25|2C)/g, (_, code) => (code === '25' ? '%' : ','));
-}
-/**
- * A valid cache key for `raw`: commas encoded, and when too long, cut and ended by a hash of the whole
- * raw key (so two long keys that share a beginning stay distinct). Deterministic across runs.
- */
-function cacheKey(raw) {
-    const encoded = encodeKeyChars(raw);
-    if (encoded.length <= MAX_CACHE_KEY_LENGTH)
-        return encoded;
-    const hash = node_crypto__WEBPACK_IMPORTED_MODULE_3___default().createHash('sha256').update(raw).digest('hex').slice(0, HASH_SUFFIX_LENGTH - 1);
-    return `${encoded.slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH)}~${hash}`;
-}
-/** A restore prefix that still prefixes `cacheKey(k)` for every raw `k` starting with `raw`. */
-function cacheKeyPrefix(raw) {
-    return encodeKeyChars(raw).slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH);
-}
-// Key naming belongs to the runner (src/workflow/cache-keys.ts); re-exported for the Action's callers.
-
-/** A run-specific partial key for this workflow run (GITHUB_RUN_ID / GITHUB_RUN_ATTEMPT). */
-function partialStageCacheKey(prefix, workflow, stage, fingerprint, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
-    return (0,_workflow_cache_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .partialStageCacheKey */ .PX)(prefix, workflow, stage, fingerprint, run);
-}
-class GitHubCacheStore {
-    kind = 'github-actions';
-    stagingDir;
-    maxFailures;
-    failures = 0;
-    disabled = false;
-    availabilityChecked = false;
-    /** One operation at a time: they share the staging path. */
-    queue = Promise.resolve();
-    constructor(options = {}) {
-        const staging = (options.stagingDir ?? '.ddflow-cache').replaceAll('\\', '/').replace(/\/+$/, '');
-        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(staging) || staging.split('/').includes('..')) {
-            throw new Error('The cache staging directory must be a path below the current directory.');
-        }
-        this.stagingDir = staging;
-        this.maxFailures = options.maxFailures ?? 2;
-    }
-    /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
-    get enabled() {
-        return !this.disabled;
-    }
-    /** The one `paths` list every save and restore uses, so every entry has the same version. */
-    get clientPaths() {
-        return [`${this.stagingDir}/entry`];
-    }
-    stagingRoot() {
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.cwd(), this.stagingDir);
-    }
-    exclusive(op) {
-        const run = this.queue.then(op, op);
-        this.queue = run.catch(() => undefined);
-        return run;
-    }
-    usable() {
-        if (this.disabled)
-            return false;
-        if (!this.availabilityChecked) {
-            this.availabilityChecked = true;
-            // isFeatureAvailable() only checks the service URL; without a token saveCache throws.
-            if (!_actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .isFeatureAvailable */ .w3() || !process.env['ACTIONS_RUNTIME_TOKEN']) {
-                this.disabled = true;
-                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning('The GitHub Actions cache service is not available to this step, so stages are neither restored from nor saved to it.');
-                return false;
-            }
-        }
-        return true;
-    }
-    restore(key, dir, restorePrefixes = []) {
-        return this.exclusive(async () => {
-            if (!this.usable())
-                return undefined;
-            const staging = this.stagingRoot();
-            try {
-                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
-                const primary = cacheKey(key);
-                const requested = [...new Set(restorePrefixes.map(cacheKeyPrefix))];
-                // A prefix equal to the primary key need not be sent twice, but it still counts as asked for.
-                const prefixes = requested.filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
-                // restoreCache downgrades service trouble to its own warning and returns undefined.
-                let matched = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, primary, prefixes);
-                // The service also prefix-matches the primary key; only an exact hit or a requested prefix
-                // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
-                const counts = (m) => m === primary || requested.some((p) => m.startsWith(p));
-                if (matched && !counts(matched)) {
-                    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
-                    matched = prefixes.length > 0 ? await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, prefixes[0], prefixes.slice(1)) : undefined;
-                }
-                if (!matched || !counts(matched))
-                    return undefined;
-                const entry = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(staging, 'entry');
-                if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(entry)) {
-                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`The cache entry ${matched} was restored outside ${this.stagingDir}; ddflow must run with the workspace as its current directory, so the stage will be recomputed.`);
-                    return undefined;
-                }
-                await replaceDir(entry, dir);
-                // Report keys as the caller spelled them (a hashed long key only maps back when it is the primary one).
-                return matched === primary ? key : decodeKeyChars(matched);
-            }
-            catch (err) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Could not restore the cache entry for ${key}: ${errorText(err)}; the stage will be recomputed.`);
-                return undefined;
-            }
-            finally {
-                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
-            }
-        });
-    }
-    /** Whether the service holds exactly `key` (nothing is downloaded). */
-    has(key) {
-        return this.exclusive(async () => {
-            if (!this.usable())
-                return false;
-            const k = cacheKey(key);
-            try {
-                return (await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, k, [], { lookupOnly: true })) === k;
-            }
-            catch (err) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Could not look up ${key} in the Actions cache: ${errorText(err)}`);
-                return false;
-            }
-        });
-    }
-    save(key, dir) {
-        return this.exclusive(async () => {
-            if (!this.usable())
-                return false;
-            const staging = this.stagingRoot();
-            const k = cacheKey(key);
-            try {
-                if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir)) {
-                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`Nothing to cache for ${key}: ${dir} does not exist.`);
-                    return false;
-                }
-                // Keys are immutable: checking first skips compressing an entry the service would refuse.
-                const existing = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .restoreCache */ .P3(this.clientPaths, k, [], { lookupOnly: true });
-                if (existing === k) {
-                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.info(`The cache already holds ${k}; keeping that entry.`);
-                    return false;
-                }
-                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true });
-                await linkTree(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(staging, 'entry'));
-                const id = await _actions_cache__WEBPACK_IMPORTED_MODULE_4__/* .saveCache */ .Io(this.clientPaths, k);
-                if (id !== -1) {
-                    this.failures = 0;
-                    _actions_core__WEBPACK_IMPORTED_MODULE_5__.info(`Saved ${key} to the Actions cache.`);
-                    return true;
-                }
-                this.noteFailure(`The Actions cache did not accept ${k}`);
-                return false;
-            }
-            catch (err) {
-                this.noteFailure(`Could not save ${k} to the Actions cache: ${errorText(err)}`);
-                return false;
-            }
-            finally {
-                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
-            }
-        });
-    }
-    noteFailure(message) {
-        this.failures += 1;
-        _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning(`${message}; a later run will recompute this stage.`);
-        if (this.failures >= this.maxFailures && !this.disabled) {
-            this.disabled = true;
-            _actions_core__WEBPACK_IMPORTED_MODULE_5__.warning('The Actions cache failed repeatedly, so ddflow stops using it for the rest of this run.');
-        }
-    }
-}
-function errorText(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    return text.split('\n')[0].replace(/[.\s]+$/, '');
-}
-/** Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices). */
-async function linkTree(src, dest) {
-    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(dest, { recursive: true });
-    for (const entry of await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().readdir(src, { withFileTypes: true })) {
-        const from = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(src, entry.name);
-        const to = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dest, entry.name);
-        if (entry.isDirectory())
-            await linkTree(from, to);
-        else if (entry.isSymbolicLink())
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().symlink(await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().readlink(from), to);
-        else if (entry.isFile())
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().link(from, to).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().copyFile(from, to));
-    }
-}
-/** Makes `dir` exactly the restored entry: stale files from an earlier attempt must not mix in. */
-async function replaceDir(entry, dir) {
-    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(dir, { recursive: true, force: true });
-    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir), { recursive: true });
-    try {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(entry, dir);
-    }
-    catch (err) {
-        if (err.code !== 'EXDEV')
-            throw err;
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().cp(entry, dir, { recursive: true });
-    }
-}
-
-
-/***/ }),
-
-/***/ 13276:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VY: () => (/* binding */ CALL_STORE_STATE),
-/* harmony export */   Ye: () => (/* binding */ restoreCallStore),
-/* harmony export */   hU: () => (/* binding */ callStoreKey),
-/* harmony export */   jR: () => (/* binding */ saveCallStore)
-/* harmony export */ });
-/* unused harmony exports callStorePrefix, segmentsIn */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The per-call response store (`<workflow dir>/call-cache/calls-*.jsonl`, see src/llm/call-cache.ts)
- * travels through the Actions cache, so a fresh runner does not pay again for answers an earlier run
- * already got — e.g. after the stage cache was evicted, or when a changed stage asks some of the same
- * prompts again.
- *
- * Entries are immutable, so every run that learned something saves the WHOLE store under its own key
- * `<prefix>-<workflow>:calls-<run id>-<attempt>`, and the next run restores the newest one by the prefix
- * `<prefix>-<workflow>:calls-`. The store only grows (restored segments plus this run's), so the newest
- * entry holds everything. Restored segments are merged into the local directory file by file, never
- * replacing it: segments written locally by an earlier attempt in the same workspace stay.
- */
-
-
-
-/** What main leaves for the post step: where the store is, its key, and what was already there. */
-const CALL_STORE_STATE = 'ddflow-call-store';
-const SEGMENT = /^calls-.*\.jsonl$/;
-function callStorePrefix(prefix, workflow) {
-    // ':' cannot occur in a stage name, so no stage key `<prefix>-<workflow>-<stage>-...` starts with this.
-    return `${prefix}-${workflow}:calls-`;
-}
-function callStoreKey(prefix, workflow, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
-    return `${callStorePrefix(prefix, workflow)}${run.id || 'local'}-${run.attempt || '1'}`;
-}
-function segmentsIn(dir) {
-    if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
-        return [];
-    return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir)
-        .filter((n) => SEGMENT.test(n))
-        .sort();
-}
-/**
- * Brings the newest saved store back and merges its segments into `dir`. Returns the matched key (or
- * undefined) and the segments now in `dir`. Only `calls-*.jsonl` files are taken.
- */
-async function restoreCallStore(store, prefix, workflow, dir) {
-    const lookup = callStorePrefix(prefix, workflow);
-    const scratch = `${dir}.restoring`;
-    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
-    let added = 0;
-    let hit;
-    try {
-        hit = await store.restore(lookup, scratch, [lookup]);
-        if (hit) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(dir, { recursive: true });
-            for (const name of segmentsIn(scratch)) {
-                const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
-                if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(target))
-                    continue;
-                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().copyFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target));
-                added++;
-            }
-        }
-    }
-    finally {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
-    }
-    return { hit, added, baseline: segmentsIn(dir) };
-}
-/** Saves `dir` under `key` when it holds a segment the restore did not bring (a run that asked nothing new saves nothing). */
-async function saveCallStore(store, state) {
-    const now = segmentsIn(state.dir);
-    const known = new Set(state.baseline);
-    if (!now.some((s) => !known.has(s)))
-        return false;
-    return store.save(state.key, state.dir);
-}
-
-
-/***/ }),
-
-/***/ 69597:
+/***/ 67837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -370,7 +28,7 @@ var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
 // EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(37944);
+var load = __webpack_require__(28721);
 // EXTERNAL MODULE: ./src/workflow/plan.ts
 var workflow_plan = __webpack_require__(74510);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -384,6 +42,53 @@ const STATUS_LABEL = {
     skipped: '⏭️ skipped',
     failed: '❌ failed',
 };
+/**
+ * Text GitHub turns into a link or a reference on its own, without any markdown syntax: URLs, `www.`
+ * hosts, e-mail addresses, `@user` / `@org/team` mentions, and issue references (`#12`, `GH-12`,
+ * `owner/repo#12`). Shown in a code span, where none of that happens.
+ */
+// Each alternative starts only where its first run of characters starts (the look-behinds), so a long
+// run of letters is scanned once, not once per position: linear time on any text.
+const AUTOLINKED = /(?:https?|ftp|mailto):\/\/?\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[a-z0-9][\w-]*(?:\/[\w.-]+)?|(?<![\w#])#\d+\b|\bgh-\d+\b|(?<![\w.-])[\w.-]+\/[\w.-]+#\d+\b/gi;
+/** `text` as a code span (in a table, `|` still has to be escaped there). */
+function codeSpan(text, inTable) {
+    const body = inTable ? text.replace(/\|/g, '\\|') : text;
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/**
+ * Plain text: no HTML, no link or image syntax (a `]` that a `(` or `[` follows is escaped, which ends
+ * `[x](url)`, `![x](url)` and `[x][ref]`), and no backslash escapes of its own.
+ */
+function plainText(text, inTable) {
+    const out = text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
+        .replace(/\](?=[([])/g, '\\]')
+        .replace(/\r?\n|\r/g, inTable ? '<br>' : ' ');
+    return inTable ? out.replace(/\|/g, '\\|') : out;
+}
+/**
+ * Untrusted text (data, an error message quoting data) as inert markdown: inside a table cell, or in a
+ * list item. Whatever it holds renders as the text itself.
+ */
+function inertMarkdown(text, inTable = false) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(AUTOLINKED)) {
+        // Trailing punctuation is not part of the link (as GitHub reads it): left as text.
+        const token = m[0].replace(/[.,:;!?'")\]*_~]+$/, '');
+        if (token === '')
+            continue;
+        out += plainText(text.slice(last, m.index), inTable) + codeSpan(token, inTable);
+        last = m.index + token.length;
+    }
+    return out + plainText(text.slice(last), inTable);
+}
 /** Makes any text safe inside a table cell; `max` counts characters of the original text. */
 function tableCell(value, max = Number.POSITIVE_INFINITY) {
     let text = stringify(value);
@@ -392,12 +97,7 @@ function tableCell(value, max = Number.POSITIVE_INFINITY) {
         if (chars.length > max)
             text = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
     }
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, '<br>');
+    return inertMarkdown(text, true);
 }
 function stringify(value) {
     if (value === null || value === undefined)
@@ -449,11 +149,12 @@ function stageTable(report) {
     const lines = [
         '### Stages',
         '',
-        '| # | stage | status | cache | rows | duration | tokens (prompt / completion) |',
-        '|---:|---|---|---|---:|---:|---:|',
+        '| # | stage | decision | status | cache | rows | duration | tokens (prompt / completion) | why |',
+        '|---:|---|---|---|---|---:|---:|---:|---|',
     ];
+    // The decision and its reason are the plan's (src/workflow/plan.ts): the same words `ddflow plan` prints.
     for (const s of report.stages) {
-        lines.push(`| ${s.index} | ${tableCell(s.name)} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} |`);
+        lines.push(`| ${s.index} | ${tableCell(s.name)} | ${s.decision ?? '—'} | ${STATUS_LABEL[s.status]} | ${cacheLabel(s)} | ${rowsLabel(s)} | ${formatDuration(s.duration_sec)} | ${tokensLabel(s)} | ${s.reason ? tableCell(s.reason, 200) : ''} |`);
     }
     const hits = report.stages.filter((s) => s.cache === 'restored' || s.cache === 'reused').length;
     const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
@@ -514,7 +215,7 @@ function warningLines(report) {
     for (const s of report.stages) {
         const name = `\`${s.name.replace(/`/g, "'")}\``;
         if (s.status === 'failed' && s.error)
-            items.push(`${name} failed: ${s.error}`);
+            items.push(`${name} failed: ${inertMarkdown(s.error)}`);
         if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
             items.push(`${name} generated ${summary_int(s.num_records_actual)} of the ${summary_int(s.num_records_requested)} requested rows.`);
         }
@@ -528,12 +229,12 @@ function warningLines(report) {
             items.push(`${name} dropped ${summary_int(total)} row${total === 1 ? '' : 's'}: ${byReason}.`);
         }
         for (const w of s.warnings ?? [])
-            items.push(`${name}: ${w}`);
+            items.push(`${name}: ${inertMarkdown(w)}`);
     }
-    items.push(...report.warnings);
+    items.push(...report.warnings.map((w) => inertMarkdown(w)));
     if (items.length === 0)
         return [];
-    return ['### Warnings', '', ...items.map((w) => `- ${w.replace(/\r?\n/g, ' ').replace(/</g, '&lt;')}`)];
+    return ['### Warnings', '', ...items.map((w) => `- ${w}`)];
 }
 /** Cuts `text` at a line boundary so that it plus the note fits `maxBytes`. */
 function capBytes(text, maxBytes) {
@@ -595,25 +296,10 @@ function planStagesOutput(plan) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/workflow/run.ts + 3 modules
-var run = __webpack_require__(62335);
-;// CONCATENATED MODULE: ./src/workflow/stores.ts
-/**
- * Seams between the workflow runner and where stage results are kept or published.
- * The runner is the same on a laptop and in GitHub Actions; only these implementations differ
- * (src/action/ provides the GitHub ones; the engine and runner never import @actions/*).
- */
-/** A store that never hits and never keeps anything: `cache: false`. */
-const noCacheStore = {
-    kind: 'off',
-    async restore() {
-        return undefined;
-    },
-    async save() {
-        return false;
-    },
-};
-
+// EXTERNAL MODULE: ./src/workflow/run.ts + 4 modules
+var run = __webpack_require__(77181);
+// EXTERNAL MODULE: ./src/workflow/stores.ts
+var stores = __webpack_require__(20219);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 /**
  * Workflow-file problems as GitHub annotations, so they show on the file and line in the run page
@@ -746,120 +432,10 @@ function firstLine(err) {
     return text.split('\n')[0].replace(/[.\s]+$/, '');
 }
 
-// EXTERNAL MODULE: ./src/action/cache-store.ts
-var cache_store = __webpack_require__(85192);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/**
- * The Action's inputs (spec §4.2), read once and checked up front so that a typo in a `with:` block is
- * one clear sentence naming the input, not a failure halfway through a run.
- */
-
-
-const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'];
-const RESUME_MODES = ['never', 'if_possible', 'always'];
-const UPLOAD_MODES = ['final', 'stages', 'all', 'none'];
-const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'];
-const coreGetter = (name) => core.getInput(name);
-function bad(name, problem) {
-    return new diagnostics/* DdflowError */.Zq(`The input "${name}" ${problem}.`);
-}
-function oneOf(name, raw, allowed, fallback) {
-    if (raw === '')
-        return fallback;
-    // Accept `if-possible` for `if_possible`: action inputs are kebab-case, so people write it both ways.
-    const value = raw.toLowerCase().replaceAll('-', '_');
-    const match = allowed.find((a) => a === value);
-    if (!match) {
-        const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
-        throw bad(name, `must be ${list}, not "${raw}"`);
-    }
-    return match;
-}
-function integer(name, raw, min, max = Number.MAX_SAFE_INTEGER) {
-    if (raw === '')
-        return undefined;
-    if (!/^[+-]?\d+$/.test(raw))
-        throw bad(name, `must be a whole number, not "${raw}"`);
-    const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw bad(name, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}, not ${raw}` : `must be from ${min} to ${max}, not ${raw}`);
-    }
-    return n;
-}
-/** The YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
-function inputs_boolean(name, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw bad(name, `must be true or false, not "${raw}"`);
-}
-function lines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-function parseOverrides(raw) {
-    const out = [];
-    for (const line of lines(raw)) {
-        const eq = line.indexOf('=');
-        const stage = eq < 0 ? '' : line.slice(0, eq).trim();
-        const file = eq < 0 ? '' : line.slice(eq + 1).trim();
-        if (!stage || !file)
-            throw bad('overrides', `needs one "stage=path" a line, not "${line}"`);
-        if (out.some((o) => o.stage === stage))
-            throw bad('overrides', `names the stage "${stage}" twice`);
-        out.push({ stage, path: file });
-    }
-    return out;
-}
-/** Reads and checks every input; throws a DdflowError naming the first bad one. */
-function readInputs(get = coreGetter) {
-    const raw = (name) => get(name).trim();
-    const workflow = raw('workflow');
-    if (!workflow)
-        throw bad('workflow', 'is required: give the path of the workflow file');
-    const command = oneOf('command', raw('command'), ACTION_COMMANDS, 'run');
-    const resume = oneOf('resume', raw('resume'), RESUME_MODES, 'if_possible');
-    const targets = raw('targets')
-        .split(/[,\n]/)
-        .map((t) => t.trim())
-        .filter(Boolean);
-    const rerunFrom = raw('rerun-from') || undefined;
-    if (rerunFrom && resume === 'never')
-        throw bad('rerun-from', 'needs resume to be if_possible or always, because resume never reruns everything anyway');
-    const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
-    if (cacheKeyPrefix.includes(','))
-        throw bad('cache-key-prefix', 'cannot contain commas');
-    if (cacheKeyPrefix.length > 100)
-        throw bad('cache-key-prefix', 'must be at most 100 characters long');
-    return {
-        workflow,
-        command,
-        resume,
-        targets,
-        rerunFrom,
-        overrides: parseOverrides(get('overrides')),
-        numRecords: integer('num-records', raw('num-records'), 1),
-        seed: integer('seed', raw('seed'), 0),
-        artifactPath: raw('artifact-path') || undefined,
-        workingDirectory: raw('working-directory') || undefined,
-        cache: inputs_boolean('cache', raw('cache'), true),
-        cacheKeyPrefix,
-        upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
-        artifactName: raw('artifact-name') || undefined,
-        retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
-        exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
-    };
-}
-/** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
-function inputsFrom(values) {
-    return readInputs((name) => values[name] ?? '');
-}
-
+// EXTERNAL MODULE: ./src/action/cache-store.ts + 1 modules
+var cache_store = __webpack_require__(28132);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var action_inputs = __webpack_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/masking.ts
 /**
  * API keys never reach a log: the values of the environment variables that providers name as
@@ -1172,7 +748,7 @@ function configureDuckDB() {
 async function runAction() {
     let inputs;
     try {
-        inputs = readInputs();
+        inputs = (0,action_inputs/* readInputs */.Ko)();
     }
     catch (err) {
         core.setFailed(err instanceof Error ? err.message : String(err));
@@ -1234,7 +810,7 @@ async function runAction() {
             }
             case 'preview': {
                 const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-preview-'));
-                const report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
+                const report = await (0,run/* runWorkflow */.FZ)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: stores/* noCacheStore */.v });
                 setOutputs(runOutputs(report));
                 await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
                 return;
@@ -1260,8 +836,8 @@ async function runAction() {
 const KEEP_IN_FLIGHT = new Set(['failed', 'running']);
 /** `command: run`: the stage loop with the Actions cache, then artifacts, outputs and the job summary. */
 async function runCommand(workflow, inputs, common, workspace) {
-    const cache = inputs.cache ? new cache_store/* GitHubCacheStore */.hs() : undefined;
-    const cacheStore = cache ?? noCacheStore;
+    const cache = (0,cache_store/* actionCacheStore */.iY)(inputs);
+    const cacheStore = cache ?? stores/* noCacheStore */.v;
     const workflowDir = (0,run/* workflowDirOf */.y9)(workflow, common.artifactPath);
     const exportPath = external_node_path_default().join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);
     // The model answers of earlier runs, so that a stage that must run again does not pay twice.
@@ -1342,18 +918,6 @@ async function runCommand(workflow, inputs, common, workspace) {
     setOutputs(runOutputs(report, primary));
     await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace });
 }
-
-
-/***/ }),
-
-/***/ 33175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ IN_FLIGHT_STATE)
-/* harmony export */ });
-/** What the main step leaves for the post step (through GITHUB_STATE). */
-const IN_FLIGHT_STATE = 'ddflow-in-flight-stage';
 
 
 /***/ }),

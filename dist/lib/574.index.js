@@ -1,5 +1,5 @@
-export const id = 293;
-export const ids = [293];
+export const id = 574;
+export const ids = [574];
 export const modules = {
 
 /***/ 71621:
@@ -332,7 +332,7 @@ function splitTopLevel(s) {
 
 /***/ }),
 
-/***/ 51293:
+/***/ 80574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -680,47 +680,62 @@ var seed_files = __webpack_require__(23846);
 let seedCounter = 0;
 /** Above this many (pass × row) pairs a shuffle pass is ranked once into a cached table. */
 const INLINE_PERMUTATION_ROWS = 20_000;
+/** A tabular source read through DuckDB: the selection materialised into `table`, its types kept. */
+async function loadRelation(db, table, config, from, what) {
+    const sourceSize = await countOf(db, from, what);
+    const range = resolveSelection(config.selection_strategy ?? null, sourceSize);
+    await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
+    const described = await db.describe(`SELECT * FROM ${(0,database/* quoteIdent */.v4)(table)}`);
+    const columns = described.map((c) => c.name);
+    const reserved = columns.find((c) => c === '__proto__' || c === 'constructor' || c === 'prototype');
+    if (reserved) {
+        await db.run(`DROP TABLE IF EXISTS ${(0,database/* quoteIdent */.v4)(table)}`);
+        throw new diagnostics/* DdflowError */.Zq(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
+    }
+    return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
+}
+/** A directory listing (one manifest row per file), optionally with each file's text read when served. */
+async function loadDirectory(db, table, config, baseDir) {
+    const source = config.source;
+    const manifest = await listSeedDirectory(source, baseDir);
+    const range = resolveSelection(config.selection_strategy ?? null, manifest.length);
+    // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
+    await loadManifest(db, table, manifest.slice(range.start, range.end + 1));
+    const columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
+    if (source.seed_type !== 'file_contents')
+        return { columns, columnTypes: new Map(), sourceSize: manifest.length, range };
+    const encoding = source.encoding ?? 'utf-8';
+    const decoder = textDecoderFor(encoding);
+    return {
+        columns: [...columns, 'content'],
+        columnTypes: new Map(),
+        sourceSize: manifest.length,
+        range,
+        hydrate: async (rows) => {
+            for (const row of rows)
+                row.content = await readText(String(row.source_path), decoder, encoding);
+        },
+    };
+}
+/** One loader per seed kind (Data Designer's seed readers, plus ddflow's upstream handoff). */
+const SEED_LOADERS = {
+    local: (db, table, config, baseDir) => {
+        const source = config.source;
+        return loadRelation(db, table, config, localSeedRelation(source.path, baseDir), source.path);
+    },
+    upstream: (db, table, config) => loadRelation(db, table, config, (0,dataset/* parquetSource */.Cn)(config.source.files), 'the upstream output'),
+    directory: loadDirectory,
+    file_contents: loadDirectory,
+};
 async function openSeedDataset(db, config, options = {}) {
     const baseDir = options.baseDir ?? process.cwd();
     const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
-    const source = config.source;
-    let columns;
-    let columnTypes = new Map();
-    let sourceSize;
-    let range;
-    let hydrate;
-    if (source.seed_type === 'local' || source.seed_type === 'upstream') {
-        const from = source.seed_type === 'local' ? localSeedRelation(source.path, baseDir) : (0,dataset/* parquetSource */.Cn)(source.files);
-        const what = source.seed_type === 'local' ? source.path : 'the upstream output';
-        sourceSize = await countOf(db, from, what);
-        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-        await materialise(db, table, `SELECT * FROM ${from} LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`, what);
-        const described = await db.describe(`SELECT * FROM ${(0,database/* quoteIdent */.v4)(table)}`);
-        columns = described.map((c) => c.name);
-        columnTypes = new Map(described.map((c) => [c.name, c.type]));
-    }
-    else if (source.seed_type === 'directory' || source.seed_type === 'file_contents') {
-        const manifest = await listSeedDirectory(source, baseDir);
-        sourceSize = manifest.length;
-        range = resolveSelection(config.selection_strategy ?? null, sourceSize);
-        const selected = manifest.slice(range.start, range.end + 1);
-        // The manifest is one small row per file: load it through the appender via a parquet-free temp table.
-        await loadManifest(db, table, selected);
-        columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
-        if (source.seed_type === 'file_contents') {
-            const decoder = textDecoderFor(source.encoding ?? 'utf-8');
-            const encoding = source.encoding ?? 'utf-8';
-            columns.push('content');
-            hydrate = async (rows) => {
-                for (const row of rows)
-                    row.content = await readText(String(row.source_path), decoder, encoding);
-            };
-        }
-    }
-    else {
-        const kind = source.seed_type;
+    const loader = SEED_LOADERS[config.source.seed_type];
+    if (!loader) {
+        const kind = config.source.seed_type;
         throw new diagnostics/* DdflowError */.Zq(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
     }
+    const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir);
     // Manifest columns (and file contents) are text.
     for (const c of columns)
         if (!columnTypes.has(c))
@@ -963,46 +978,8 @@ async function readText(file, decoder, encoding) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/llm/outcomes.ts
-class EarlyShutdownMonitor {
-    window;
-    rate;
-    recent = [];
-    recentModel = [];
-    stopped = false;
-    static DEGRADED_WINDOW = 20;
-    constructor(runConfig = {}) {
-        this.window = Math.max(1, runConfig.shutdown_error_window ?? 10);
-        this.rate = runConfig.disable_early_shutdown ? 1.0 : (runConfig.shutdown_error_rate ?? 0.5);
-        this.disabled = runConfig.disable_early_shutdown === true;
-    }
-    disabled;
-    /** Records one outcome; returns true once generation should stop (and stays true). */
-    record(outcome) {
-        this.recentModel.push(outcome === 'retryable');
-        if (this.recentModel.length > EarlyShutdownMonitor.DEGRADED_WINDOW)
-            this.recentModel.shift();
-        if (outcome === 'retryable' || this.disabled)
-            return this.stopped;
-        this.recent.push(outcome === 'failure');
-        if (this.recent.length > this.window)
-            this.recent.shift();
-        if (this.recent.length >= this.window) {
-            const failures = this.recent.filter(Boolean).length;
-            if (failures / this.window >= this.rate)
-                this.stopped = true;
-        }
-        return this.stopped;
-    }
-    get shouldStop() {
-        return this.stopped;
-    }
-    /** True when at least half of the last 20 model outcomes were retryable errors. */
-    get providerDegraded() {
-        return this.recentModel.length >= EarlyShutdownMonitor.DEGRADED_WINDOW && this.recentModel.filter(Boolean).length / this.recentModel.length >= 0.5;
-    }
-}
-
+// EXTERNAL MODULE: ./src/llm/outcomes.ts
+var outcomes = __webpack_require__(40042);
 // EXTERNAL MODULE: ./src/template/ast.ts
 var template_ast = __webpack_require__(13710);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1202,6 +1179,69 @@ function topologicalOrder(names, edges) {
     return order.length === names.length ? order : null;
 }
 
+;// CONCATENATED MODULE: ./src/engine/row-group.ts
+/**
+ * Row groups of `bufferSize` records, the last one possibly shorter. Lazy: a stage of a billion records
+ * costs the same memory as one of ten (building the whole list up front once ran V8 out of heap).
+ */
+function rowGroups(numRecords, bufferSize) {
+    if (!Number.isSafeInteger(numRecords) || numRecords < 0)
+        throw new RangeError(`numRecords must be a non-negative safe integer, got ${numRecords}`);
+    if (!Number.isSafeInteger(bufferSize) || bufferSize < 1)
+        throw new RangeError(`bufferSize must be a positive safe integer, got ${bufferSize}`);
+    const length = Math.ceil(numRecords / bufferSize);
+    return {
+        length,
+        *[Symbol.iterator]() {
+            for (let index = 0; index < length; index++) {
+                const start = index * bufferSize;
+                yield { index, start, size: Math.min(bufferSize, numRecords - start) };
+            }
+        },
+    };
+}
+/** Removes dropped rows (keeping order) and counts them by reason into `counts`. */
+function removeRows(group, drops, counts) {
+    if (drops.size === 0)
+        return;
+    const rows = [];
+    const idx = [];
+    const skipped = [];
+    for (let i = 0; i < group.rows.length; i++) {
+        const reason = drops.get(i);
+        if (reason !== undefined) {
+            counts[reason] = (counts[reason] ?? 0) + 1;
+            continue;
+        }
+        rows.push(group.rows[i]);
+        idx.push(group.recordIndex[i]);
+        skipped.push(group.skipped[i]);
+    }
+    group.rows = rows;
+    group.recordIndex = idx;
+    group.skipped = skipped;
+}
+/**
+ * How many row groups are alive (generated or being written) across running stages, and the most
+ * there ever were since the last resetPeak(). The engine promises at most two per stage — one being
+ * written while the next is generated — whatever the stage size; tests read the peak.
+ */
+const rowGroupGauge = {
+    live: 0,
+    peak: 0,
+    open() {
+        this.live++;
+        if (this.live > this.peak)
+            this.peak = this.live;
+    },
+    close(n = 1) {
+        this.live -= n;
+    },
+    resetPeak() {
+        this.peak = this.live;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/engine/compile.ts
 
 
@@ -1264,14 +1304,8 @@ function compileStage(config, seedColumnNames) {
         warnings,
     };
 }
-/** Row groups of `bufferSize` records: `[start, size]` pairs, the last one possibly shorter. */
-function rowGroups(numRecords, bufferSize) {
-    const groups = [];
-    for (let start = 0, index = 0; start < numRecords; start += bufferSize, index++) {
-        groups.push({ index, start, size: Math.min(bufferSize, numRecords - start) });
-    }
-    return groups;
-}
+/** Row groups of `bufferSize` records (lazy; see row-group.ts). */
+
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
@@ -1283,8 +1317,8 @@ var multimodal = __webpack_require__(29593);
 var recipes = __webpack_require__(87277);
 // EXTERNAL MODULE: ./src/template/errors.ts
 var template_errors = __webpack_require__(72283);
-// EXTERNAL MODULE: ./src/engine/random.ts
-var random = __webpack_require__(96027);
+// EXTERNAL MODULE: ./src/shared/random.ts
+var random = __webpack_require__(13014);
 // EXTERNAL MODULE: ./src/template/python-repr.ts
 var python_repr = __webpack_require__(83732);
 ;// CONCATENATED MODULE: ./src/template/empty-render.ts
@@ -1520,7 +1554,34 @@ const MAX_RENDERED_LEN = 512_000;
 const MAX_AST_NODE_COUNT = 600;
 const MAX_AST_DEPTH = 10;
 const MAX_RANGE = 100_000;
-const BUILTIN_PATTERNS = [/<built-in method (.*?) of (.*?) object at 0x(.*?)>/, /<function (.*?) at (.*?)>/];
+/**
+ * Data Designer's `<built-in method (.*?) of (.*?) object at 0x(.*?)>` and `<function (.*?) at (.*?)>`
+ * checks, as literal pieces in order on one line. Matched by scanning: the regular expressions take
+ * cubic time on output (data) with many `<built-in method ` and ` of ` but no end, which stalled a render.
+ */
+const BUILTIN_PATTERNS = [
+    ['<built-in method ', ' of ', ' object at 0x', '>'],
+    ['<function ', ' at ', '>'],
+];
+/** Whether some line of `text` holds `pieces` in this order (what `.*?` between them allows). */
+function piecesInOrder(text, pieces) {
+    for (const line of text.split(/\r|\n|\u2028|\u2029/)) {
+        // The earliest occurrence of each piece leaves the most room for the next ones.
+        let at = 0;
+        let found = true;
+        for (const piece of pieces) {
+            const i = line.indexOf(piece, at);
+            if (i < 0) {
+                found = false;
+                break;
+            }
+            at = i + piece.length;
+        }
+        if (found)
+            return true;
+    }
+    return false;
+}
 /** The minimal nunjucks Context the compiled code talks to (variables, blocks, exports). */
 class RenderContext {
     ctx;
@@ -1854,7 +1915,7 @@ class TemplateEngine {
         if (out.length > this.maxRenderedLength) {
             throw new template_errors/* TemplateRenderError */.Nz(`Rendered Jinja template too large (${out.length} > ${this.maxRenderedLength}).`);
         }
-        if (out.includes('<') && BUILTIN_PATTERNS.some((p) => p.test(out))) {
+        if (out.includes('<') && BUILTIN_PATTERNS.some((p) => piecesInOrder(out, p))) {
             throw new template_errors/* TemplateRenderError */.Nz('User template has uncalled __builtin__ method.');
         }
     }
@@ -2087,9 +2148,12 @@ function skipGate(column, templates, skipValue = column.skip?.value ?? null) {
 /**
  * LLM-backed columns (llm-text, llm-code, llm-structured, llm-judge) and embeddings: one model call
  * per cell through the injected model runtime (src/llm's facade), a bounded number in flight. A cell
- * that fails for good drops its row (counted by reason); the early-shutdown monitor stops the stage
- * when too many recent cells failed.
+ * that fails for good drops its row (counted by reason); a cell lost to a transient cause (the provider
+ * down or rate limiting, after the retry budget) also leaves its row out, and the engine keeps its group
+ * from being recorded as complete. The early-shutdown monitor stops the stage when too many recent
+ * cells failed.
  */
+
 
 
 
@@ -2152,6 +2216,14 @@ class CellGenerator {
         this.column = column;
         this.ctx = ctx;
         this.deps = deps;
+    }
+    warned = new Set();
+    /** A warning from the model layer, given once per column and stage. */
+    warnOnce(message) {
+        if (this.warned.has(message))
+            return;
+        this.warned.add(message);
+        this.ctx.warn(`Column '${this.column.name}': ${message}`);
     }
     generate(group) {
         return new CellPipeline([this], this.ctx, this.deps).generate(group);
@@ -2230,11 +2302,15 @@ class CellPipeline {
                         drops.set(i, EARLY_SHUTDOWN_REASON);
                         return;
                     }
-                    const retryable = err instanceof errors/* LlmError */.Cf && err.retryable;
+                    const transient = (0,outcomes/* isTransientLoss */.Gr)(err);
                     drops.set(i, failureReason(err));
                     this.deps.onFailure?.(err.message);
-                    this.ctx.log.debug(`${retryable ? 'Retryable' : 'Non-retryable'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${err.message}`);
-                    if (this.deps.recordOutcome(retryable ? 'retryable' : 'failure'))
+                    if (transient)
+                        this.deps.onTransientLoss?.(err);
+                    this.ctx.log.debug(`${transient ? 'Transient' : 'Permanent'} failure on ${cell.column.name}[rg=${group.index}, row=${i}]: ${err.message}`);
+                    // A transient error reaches here only once its retry budget ran out: it counts toward early
+                    // shutdown like any failure. A rate-limit stall stops the stage at once.
+                    if (this.deps.recordOutcome(transient ? 'retryable' : 'failure') || (transient && err.kind === 'rate_limit_stall'))
                         stopNow();
                     return;
                 }
@@ -2306,8 +2382,11 @@ class LlmColumnGenerator extends CellGenerator {
             withTrace: column.with_trace ?? 'none',
             extractReasoning: column.extract_reasoning_content ?? false,
             signal,
+            onNotice: this.deps.onNotice,
         });
         row[column.name] = result.value;
+        for (const w of result.warnings ?? [])
+            this.warnOnce(w);
         if (column.with_trace && column.with_trace !== 'none')
             row[`${column.name}__trace`] = result.trace ?? null;
         if (column.extract_reasoning_content)
@@ -2330,6 +2409,7 @@ class EmbeddingColumnGenerator extends CellGenerator {
             recordKey: group.recordIndex[i],
             column: column.name,
             signal,
+            onNotice: this.deps.onNotice,
         });
     }
 }
@@ -2838,18 +2918,29 @@ class ValidationGenerator {
 
 
 
-function createGenerator(column, ctx, available, llm) {
-    const kind = columnKind(column);
-    if (kind === 'expression')
-        return new ExpressionGenerator(column, ctx, available);
-    if (kind === 'validation')
-        return new ValidationGenerator(column, ctx, available);
-    if (isLlmColumn(column) || kind === 'embedding') {
+/** A model-backed kind: refuses a stage without a model runtime with one sentence. */
+function withModel(make) {
+    return (column, ctx, _available, llm) => {
         if (!llm)
-            throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}' (${kind}) needs a model, but no model runtime was configured for this stage.`);
-        return isLlmColumn(column) ? new LlmColumnGenerator(column, ctx, llm) : new EmbeddingColumnGenerator(column, ctx, llm);
-    }
-    throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}' has column_type '${column.column_type}', which ddflow's engine does not run yet.`);
+            throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}' (${columnKind(column)}) needs a model, but no model runtime was configured for this stage.`);
+        return make(column, ctx, llm);
+    };
+}
+const llmColumn = withModel((column, ctx, llm) => new LlmColumnGenerator(column, ctx, llm));
+const COLUMN_GENERATORS = {
+    expression: (column, ctx, available) => new ExpressionGenerator(column, ctx, available),
+    validation: (column, ctx, available) => new ValidationGenerator(column, ctx, available),
+    'llm-text': llmColumn,
+    'llm-code': llmColumn,
+    'llm-structured': llmColumn,
+    'llm-judge': llmColumn,
+    embedding: withModel((column, ctx, llm) => new EmbeddingColumnGenerator(column, ctx, llm)),
+};
+function createGenerator(column, ctx, available, llm) {
+    const factory = COLUMN_GENERATORS[columnKind(column)];
+    if (!factory)
+        throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}' has column_type '${column.column_type}', which ddflow's engine does not run yet.`);
+    return factory(column, ctx, available, llm);
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -2934,67 +3025,24 @@ function sqlProcessor(config, db) {
 function processorKind(p) {
     return p.processor_type.replace(/-/g, '_');
 }
+/** One entry per processor kind: per-batch processors run on each row group, dataset ones on the whole stage. */
+const PROCESSORS = {
+    drop_columns: (p, ctx) => ({ batch: dropColumnsProcessor(p, ctx) }),
+    schema_transform: (p, ctx) => ({ batch: schemaTransformProcessor(p, ctx) }),
+    sql: (p, ctx) => ({ dataset: sqlProcessor(p, ctx.db) }),
+};
 function buildProcessors(configs, ctx) {
     const batch = [];
     const dataset = [];
     for (const p of configs) {
-        switch (processorKind(p)) {
-            case 'drop_columns':
-                batch.push(dropColumnsProcessor(p, ctx));
-                break;
-            case 'schema_transform':
-                batch.push(schemaTransformProcessor(p, ctx));
-                break;
-            case 'sql':
-                dataset.push(sqlProcessor(p, ctx.db));
-                break;
-        }
+        const built = PROCESSORS[processorKind(p)](p, ctx);
+        if ('batch' in built)
+            batch.push(built.batch);
+        else
+            dataset.push(built.dataset);
     }
     return { batch, dataset };
 }
-
-;// CONCATENATED MODULE: ./src/engine/row-group.ts
-/** Removes dropped rows (keeping order) and counts them by reason into `counts`. */
-function removeRows(group, drops, counts) {
-    if (drops.size === 0)
-        return;
-    const rows = [];
-    const idx = [];
-    const skipped = [];
-    for (let i = 0; i < group.rows.length; i++) {
-        const reason = drops.get(i);
-        if (reason !== undefined) {
-            counts[reason] = (counts[reason] ?? 0) + 1;
-            continue;
-        }
-        rows.push(group.rows[i]);
-        idx.push(group.recordIndex[i]);
-        skipped.push(group.skipped[i]);
-    }
-    group.rows = rows;
-    group.recordIndex = idx;
-    group.skipped = skipped;
-}
-/**
- * How many row groups are alive (generated or being written) across running stages, and the most
- * there ever were since the last resetPeak(). The engine promises at most two per stage — one being
- * written while the next is generated — whatever the stage size; tests read the peak.
- */
-const rowGroupGauge = {
-    live: 0,
-    peak: 0,
-    open() {
-        this.live++;
-        if (this.live > this.peak)
-            this.peak = this.live;
-    },
-    close(n = 1) {
-        this.live -= n;
-    },
-    resetPeak() {
-        this.peak = this.live;
-    },
-};
 
 ;// CONCATENATED MODULE: ./src/engine/samplers/datetime-format.ts
 /**
@@ -4055,7 +4103,9 @@ function summarize(values) {
  * records) draw seeds and samplers, run the column generators in dependency order, apply per-batch
  * processors and write `parquet-files/batch_NNNNN.parquet` at once — so a crash keeps every finished
  * group, and a resumed run regenerates only the missing ones (records are a pure function of their
- * index, so the result is the same). Dataset-level `sql` processors run last, then statistics.
+ * index, so the result is the same). A group that lost a row to a transient cause (the provider down or
+ * rate limiting) is not recorded: the stage fails, resumable, and a rerun regenerates that group.
+ * Dataset-level `sql` processors run last, then statistics.
  */
 
 
@@ -4131,10 +4181,27 @@ async function runStage(input) {
             conditionVariables: (c) => (0,template_ast/* templateVariables */.Qp)(`{{ ${c} }}`),
         });
         const ctx = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db };
-        const monitor = new EarlyShutdownMonitor(runConfig);
+        const monitor = new outcomes/* EarlyShutdownMonitor */.UV(runConfig);
         let firstFailure;
+        // Rows lost to a transient cause (provider down, 5xx, timeouts, 429s after the retry budget): a group
+        // holding one is not recorded, so the stage stays resumable and a rerun regenerates it (its finished
+        // cells come from the call store). The stage then fails with the first such error (a stall wins).
+        let lostInGroup = 0;
+        let firstLoss;
         const llm = input.models
-            ? { models: input.models, concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, MAX_ROWS_IN_FLIGHT)), recordOutcome: (o) => monitor.record(o), stopped: () => monitor.shouldStop, onFailure: (m) => void (firstFailure ??= m) }
+            ? {
+                models: input.models,
+                concurrency: Math.max(1, Math.min(runConfig.max_in_flight_tasks, MAX_ROWS_IN_FLIGHT)),
+                recordOutcome: (o) => monitor.record(o),
+                stopped: () => monitor.shouldStop,
+                onFailure: (m) => void (firstFailure ??= m),
+                onTransientLoss: (err) => {
+                    lostInGroup++;
+                    if (!firstLoss || (err.kind === 'rate_limit_stall' && firstLoss.kind !== 'rate_limit_stall'))
+                        firstLoss = err;
+                },
+                onNotice: (m) => log.warn(m),
+            }
             : null;
         const dtypes = new Map(samplers.dtypes);
         // Seed columns keep the seed file's types: a batch of nulls must not turn an INTEGER column into VARCHAR.
@@ -4259,6 +4326,8 @@ async function runStage(input) {
             });
         };
         let openGroups = 0;
+        /** Records of the groups recorded (reused or written): the rest is what a rerun still has to generate. */
+        let recordedRecords = 0;
         try {
             for (const g of groups) {
                 if (input.signal?.aborted)
@@ -4268,6 +4337,7 @@ async function runStage(input) {
                     await settle();
                     batches.push(reused);
                     addDrops(reused.dropped_rows);
+                    recordedRecords += g.size;
                     continue;
                 }
                 const group = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
@@ -4292,6 +4362,7 @@ async function runStage(input) {
                 }
                 const groupDrops = {};
                 let stoppedHere = false;
+                lostInGroup = 0;
                 for (const gen of generators) {
                     try {
                         removeRows(group, await gen.generate(group), groupDrops);
@@ -4301,7 +4372,8 @@ async function runStage(input) {
                             throw err;
                         // Early shutdown: the group's complete rows are salvaged; the remaining columns still run
                         // for them (model columns make no more calls: they drop the rows they would have to fill).
-                        if (!earlyShutdown)
+                        // When rows were lost to the provider, the stage's error says why instead.
+                        if (!earlyShutdown && !firstLoss)
                             warn(err.message);
                         earlyShutdown = stoppedHere = true;
                         removeRows(group, err.drops, groupDrops);
@@ -4311,10 +4383,20 @@ async function runStage(input) {
                 // recorded (resume would keep it short); it is regenerated by the next run.
                 if (input.signal?.aborted)
                     throw new diagnostics/* DdflowError */.Zq(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
+                // Rows lost to a transient cause (or left undone by a stop that such losses caused): the group is
+                // not recorded either, so resume regenerates it; its finished cells are answered by the call store.
+                if (firstLoss && (lostInGroup > 0 || stoppedHere)) {
+                    rowGroupGauge.close();
+                    openGroups--;
+                    if (stoppedHere)
+                        break;
+                    continue;
+                }
                 addDrops(groupDrops);
                 await settle();
                 if (stoppedHere && group.rows.length === 0)
                     break;
+                recordedRecords += g.size;
                 pendingWrite = record(group, g.index, groupDrops);
                 // A rejected write must not go unobserved while the next group is generated.
                 pendingWrite.catch(() => undefined);
@@ -4327,6 +4409,12 @@ async function runStage(input) {
             // Groups abandoned by an error, a cancellation or an early stop are released here.
             rowGroupGauge.close(openGroups);
             openGroups = 0;
+        }
+        if (firstLoss) {
+            // Committed groups are already recorded; the metadata gets the usage so far, and no "processed"
+            // state: the runner marks the stage failed and resumable, and a plain rerun generates the rest.
+            await writeMetadata(stageDir, metadata());
+            throw new diagnostics/* DdflowError */.Zq((0,outcomes/* transientLossMessage */.xU)(input.stageName, input.numRecords - recordedRecords, input.numRecords, firstLoss));
         }
         let files = batches.map((b) => external_node_path_default().join(stageDir, b.file));
         const generated = await (0,dataset/* countRows */.BO)(db, files);

@@ -1,509 +1,158 @@
-export const id = 238;
-export const ids = [238];
+export const id = 653;
+export const ids = [653];
 export const modules = {
 
-/***/ 90131:
+/***/ 75360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Oc: () => (/* binding */ STAGE_NAME_PATTERN),
-/* harmony export */   RO: () => (/* binding */ COLUMN_TYPES),
-/* harmony export */   gX: () => (/* binding */ RunConfig),
-/* harmony export */   sk: () => (/* binding */ publishedSchema),
-/* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
-/* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
+/* harmony export */   T: () => (/* binding */ builtinModelConfig)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, RemoteValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SamplingStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, ChatCompletionInferenceParams, EmbeddingInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, RequestAdmission, DataDesignerConfig, BuilderConfig, InlineStageConfig, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
+/* unused harmony export BUILTIN_MODEL_CONFIGS */
+const chat = (alias, provider, model, params) => ({ alias, model, provider, inference_parameters: { generation_type: 'chat-completion', max_parallel_requests: 4, ...params } });
+const embedding = (alias, provider, model, extra = {}) => ({ alias, model, provider, inference_parameters: { generation_type: 'embedding', encoding_format: 'float', max_parallel_requests: 4, ...extra } });
+const reasoningEffort = { extra_body: { reasoning_effort: 'medium' } };
+const BUILTIN_MODEL_CONFIGS = Object.freeze([
+    chat('nvidia-text', 'nvidia', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
+    chat('nvidia-reasoning', 'nvidia', 'nvidia/nemotron-3-super-120b-a12b', { temperature: 1.0, top_p: 0.95, ...reasoningEffort }),
+    chat('nvidia-vision', 'nvidia', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning', { temperature: 0.6, top_p: 0.95 }),
+    embedding('nvidia-embedding', 'nvidia', 'nvidia/llama-nemotron-embed-1b-v2', { extra_body: { input_type: 'query' } }),
+    chat('openai-text', 'openai', 'gpt-4.1', { temperature: 0.85, top_p: 0.95 }),
+    chat('openai-reasoning', 'openai', 'gpt-5', reasoningEffort),
+    chat('openai-vision', 'openai', 'gpt-5', reasoningEffort),
+    embedding('openai-embedding', 'openai', 'text-embedding-3-large'),
+    chat('openrouter-text', 'openrouter', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
+    chat('openrouter-reasoning', 'openrouter', 'openai/gpt-oss-20b', { temperature: 0.35 }),
+    chat('openrouter-vision', 'openrouter', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free', { temperature: 0.6, top_p: 0.95 }),
+    embedding('openrouter-embedding', 'openrouter', 'openai/text-embedding-3-large'),
+]);
+const BY_ALIAS = new Map(BUILTIN_MODEL_CONFIGS.map((m) => [m.alias, m]));
+/** The built-in model config of `alias`, if there is one (a copy: callers may not change the defaults). */
+function builtinModelConfig(alias) {
+    const m = BY_ALIAS.get(alias);
+    return m ? structuredClone(m) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 48691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mc: () => (/* binding */ typedScoreOptionsOf),
+/* harmony export */   ZY: () => (/* binding */ applyTypedScoreOptions),
+/* harmony export */   br: () => (/* binding */ scoreOptionEntriesOf)
+/* harmony export */ });
+/* unused harmony exports readScoreOptionNode, attachScoreOptionEntries */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /**
- * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
+ * Judge score options keep the key types and the order the workflow file gives them.
  *
- * Written with TypeBox so that the JSON Schema (published as schema/ddflow.schema.json, used by ajv for
- * validation and by editors for completion) and the TypeScript types (`Static<...>`) come from the same
- * definitions. Defaults are declared here (`default:`) and nowhere else; `scripts/write-schema.ts`
- * writes the published file and a test fails when it drifts from this module.
+ * Data Designer's `Score.options` is `dict[int | str, str]`: `{1: Poor, 2: Good}` (unquoted keys) is an
+ * int-keyed dict, so the judge's response enum is `[1, 2]` and the stored score is an integer; quoted keys
+ * (`'1': Poor`, which is what `write_config` writes) and every key of a JSON file stay strings. Python
+ * dicts also keep the written order, which reaches the model (the enum and the `* key: description`
+ * lines). A JS object has only string keys and iterates integer-like keys in ascending order, so the
+ * loader reads the keys from the parsed YAML/JSON node and hangs the typed, ordered entries on the
+ * options object, invisibly: the object itself stays Data Designer's JSON form (string keys), which is
+ * what `builder_config.json` and the config hash must hold.
  *
- * Field names, defaults and bounds follow NeMo Data Designer (see shared/reference/data-designer-spec.md).
+ * A number key must be an integer (pydantic accepts 1.0 as 1 and rejects 1.5, .inf).
  */
 
-const SCHEMA_ID = 'https://ddflow.dev/schema/ddflow.schema.json';
-/** Unknown keys are errors everywhere (Data Designer's `extra="forbid"`). */
-function Strict(properties, options = {}) {
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Object(properties, { additionalProperties: false, ...options });
-}
-function Nullable(schema, options = {}) {
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([schema, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Null()], options);
-}
-/**
- * A list discriminated by one property (`column_type`, `sampler_type`, ...). Emitted as `oneOf` with an
- * OpenAPI-style `discriminator`, which ajv (option `discriminator: true`) uses to validate only the
- * branch the tag selects — so an error names the field that is wrong, not every branch that failed.
- */
-function Discriminated(propertyName, branches, options = {}) {
-    const union = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(branches);
-    const { properties, required = [], ...rest } = options;
-    // `properties` lets a nested discriminated union (sampler columns inside columns) expose the outer tag,
-    // which ajv requires of every oneOf branch.
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unsafe({
-        ...rest,
-        type: 'object',
-        ...(properties ? { properties } : {}),
-        discriminator: { propertyName },
-        required: [...required, propertyName],
-        oneOf: branches,
-    });
-}
-function Tag(kebab) {
-    const snake = kebab.replace(/-/g, '_');
-    // An `enum` (not anyOf of consts): ajv's discriminator needs the tag as const or enum.
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unsafe({ type: 'string', enum: snake === kebab ? [kebab] : [kebab, snake] });
-}
-const Name = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Column name: the key other templates use to reference it.' });
-const Scalar = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean()]);
-const JsonObject = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Unknown());
-// ---------------------------------------------------------------------------------------------------
-// Samplers
-const DecimalPlaces = Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), { default: null, description: 'Round to this many decimal places (after convert_to).' });
-/** `sampler_type` may be omitted inside `params` (it is injected from the column); when given it must agree. */
-function Params(samplerType, properties) {
-    return Strict({ sampler_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(samplerType)), ...properties });
-}
-const CategoryParams = Params('category', {
-    values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number()]), { minItems: 1 }),
-    weights: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 })), { default: null })),
-});
-const SubcategoryParams = Params('subcategory', {
-    category: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The parent column (a category sampler).' }),
-    values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number()]), { minItems: 1 })),
-});
-const UniformParams = Params('uniform', { low: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), high: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
-const GaussianParams = Params('gaussian', { mean: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), stddev: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 }), decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
-const PoissonParams = Params('poisson', { mean: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 }) });
-const BinomialParams = Params('binomial', { n: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }) });
-const BernoulliParams = Params('bernoulli', { p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }) });
-const BernoulliMixtureParams = Params('bernoulli_mixture', {
-    p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }),
-    dist_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    dist_params: JsonObject,
-});
-const ScipyParams = Params('scipy', { dist_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), dist_params: JsonObject, decimal_places: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DecimalPlaces) });
-const DatetimeParams = Params('datetime', {
-    start: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    end: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    unit: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Y'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('M'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('D'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('h'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('m'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('s')], { default: 'D' })),
-});
-const TimedeltaParams = Params('timedelta', {
-    dt_min: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }),
-    dt_max: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ exclusiveMinimum: 0 }),
-    reference_column_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    unit: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('D'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('h'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('m'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('s')], { default: 'D' })),
-});
-const UuidParams = Params('uuid', {
-    prefix: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-    short_form: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    uppercase: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-});
-const AgeRange = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer(), { default: [18, 114], description: '[min, max] age, 0 <= min < max <= 114.' });
-const Sex = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Male'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('Female')]), { default: null }));
-const City = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String())]), { default: null }));
-const PERSON_LOCALES = (/* unused pure expression or super */ null && (['en_US', 'en_IN', 'en_SG', 'fr_FR', 'hi_Deva_IN', 'hi_Latn_IN', 'ja_JP', 'ko_KR', 'pt_BR']));
-const PersonParams = Params('person', {
-    locale: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'en_US' })),
-    sex: Sex,
-    city: City,
-    age_range: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(AgeRange),
-    select_field_values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String())), { default: null })),
-    with_synthetic_personas: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-});
-const PersonFromFakerParams = Params('person_from_faker', {
-    locale: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'en_US' })),
-    sex: Sex,
-    city: City,
-    age_range: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(AgeRange),
-});
-const SAMPLER_PARAMS = {
-    category: CategoryParams,
-    subcategory: SubcategoryParams,
-    uniform: UniformParams,
-    gaussian: GaussianParams,
-    poisson: PoissonParams,
-    binomial: BinomialParams,
-    bernoulli: BernoulliParams,
-    bernoulli_mixture: BernoulliMixtureParams,
-    scipy: ScipyParams,
-    datetime: DatetimeParams,
-    timedelta: TimedeltaParams,
-    uuid: UuidParams,
-    person: PersonParams,
-    person_from_faker: PersonFromFakerParams,
-};
-const SAMPLER_TYPES = Object.keys(SAMPLER_PARAMS);
-// ---------------------------------------------------------------------------------------------------
-// Columns
-const SkipConfig = Strict({
-    when: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'." }),
-    value: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(Scalar, { default: null })),
-}, { description: 'Skip generating this cell when `when` is truthy; the cell gets `value`.' });
-/** Fields every column has (Data Designer's SingleColumnConfig). */
-function columnFields() {
-    return {
-        name: Name,
-        drop: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false, description: 'Generate, make available to later columns, but leave out of the output.' })),
-        skip: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SkipConfig, { default: null })),
-        propagate_skip: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
-    };
-}
-function samplerColumn(samplerType) {
-    const params = SAMPLER_PARAMS[samplerType];
-    return Strict({
-        column_type: Tag('sampler'),
-        ...columnFields(),
-        sampler_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(samplerType),
-        params,
-        conditional_params: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), params, { default: {} })),
-        convert_to: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-    });
-}
-const SamplerColumn = Discriminated('sampler_type', [
-    samplerColumn('category'),
-    samplerColumn('subcategory'),
-    samplerColumn('uniform'),
-    samplerColumn('gaussian'),
-    samplerColumn('poisson'),
-    samplerColumn('binomial'),
-    samplerColumn('bernoulli'),
-    samplerColumn('bernoulli_mixture'),
-    samplerColumn('scipy'),
-    samplerColumn('datetime'),
-    samplerColumn('timedelta'),
-    samplerColumn('uuid'),
-    samplerColumn('person'),
-    samplerColumn('person_from_faker'),
-], { description: 'A sampler column: values drawn from a statistical sampler.', properties: { column_type: Tag('sampler') }, required: ['column_type'] });
-const TraceMode = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('none'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('last_message'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('all_messages')], { default: 'none' });
-const MultiModalContext = Strict({
-    modality: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('image'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('audio'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('video')], { default: 'image' })),
-    column_name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    data_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('url'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('base64')]), { default: null })),
-    image_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-    audio_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-    video_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-});
-function llmFields() {
-    return {
-        ...columnFields(),
-        prompt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Jinja2 template of the user prompt.' }),
-        model_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-        system_prompt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-        multi_modal_context: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(MultiModalContext), { default: null })),
-        tool_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-        with_trace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(TraceMode),
-        extract_reasoning_content: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    };
-}
-const CODE_LANGS = [
-    'bash', 'c', 'cobol', 'cpp', 'csharp', 'go', 'java', 'javascript', 'kotlin', 'python', 'ruby', 'rust', 'scala', 'swift', 'typescript',
-    'sql:sqlite', 'sql:tsql', 'sql:bigquery', 'sql:mysql', 'sql:postgres', 'sql:ansi',
-];
-const CodeLang = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(CODE_LANGS.map((l) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(l)));
-const LLMTextColumn = Strict({ column_type: Tag('llm-text'), ...llmFields() });
-const LLMCodeColumn = Strict({ column_type: Tag('llm-code'), ...llmFields(), code_lang: CodeLang });
-const LLMStructuredColumn = Strict({
-    column_type: Tag('llm-structured'),
-    ...llmFields(),
-    output_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([JsonObject, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()], { description: 'A JSON Schema (object) the response must match.' }),
-});
-const JudgeScore = Strict({
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    description: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(),
-    options: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { minProperties: 1, description: 'score value → what it means' }),
-});
-const LLMJudgeColumn = Strict({ column_type: Tag('llm-judge'), ...llmFields(), scores: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JudgeScore, { minItems: 1 }) });
-const EXPRESSION_DTYPES = ['int', 'float', 'str', 'bool'];
-const ExpressionColumn = Strict({
-    column_type: Tag('expression'),
-    ...columnFields(),
-    expr: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A Jinja2 template, with {{ }}.' }),
-    dtype: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union(EXPRESSION_DTYPES.map((d) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(d)), { default: 'str' })),
-});
-const CodeValidatorParams = Strict({ validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('code')), code_lang: CodeLang });
-const RemoteValidatorParams = Strict({
-    validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('remote')),
-    endpoint_url: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    output_schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
-    timeout: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 30 })),
-    max_retries: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 3 })),
-    retry_backoff: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 1, default: 2 })),
-    max_parallel_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
-});
-const validationFields = () => ({
-    column_type: Tag('validation'),
-    ...columnFields(),
-    target_columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1 }),
-    batch_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 })),
-});
-const ValidationColumn = Discriminated('validator_type', [
-    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('code'), validator_params: CodeValidatorParams }),
-    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('remote'), validator_params: RemoteValidatorParams }),
-    Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('local_callable'), validator_params: JsonObject }),
-], { properties: { column_type: Tag('validation') }, required: ['column_type'] });
-const SeedDatasetColumn = Strict({ column_type: Tag('seed-dataset'), ...columnFields() });
-const EmbeddingColumn = Strict({
-    column_type: Tag('embedding'),
-    ...columnFields(),
-    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    model_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-});
-/** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
-const UNSUPPORTED_COLUMN_TYPES = ['image', 'custom'];
-const ColumnConfig = Discriminated('column_type', [
-    SamplerColumn,
-    LLMTextColumn,
-    LLMCodeColumn,
-    LLMStructuredColumn,
-    LLMJudgeColumn,
-    ExpressionColumn,
-    ValidationColumn,
-    SeedDatasetColumn,
-    EmbeddingColumn,
-]);
-const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding'];
-// ---------------------------------------------------------------------------------------------------
-// Processors, constraints, seeds
-const DropColumnsProcessor = Strict({
-    processor_type: Tag('drop_columns'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    column_names: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
-});
-const SchemaTransformProcessor = Strict({
-    processor_type: Tag('schema_transform'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    template: JsonObject,
-});
-const SqlProcessor = Strict({
-    processor_type: Tag('sql'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    query: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
-}, { description: 'ddflow extension: its result replaces the dataset.' });
-const ProcessorConfig = Discriminated('processor_type', [DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor]);
-const InequalityOperator = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('lt'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('le'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('gt'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('ge')]);
-const ScalarInequalityConstraint = Strict({
-    constraint_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('scalar_inequality')),
-    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    rhs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()]),
-    operator: InequalityOperator,
-});
-const ColumnInequalityConstraint = Strict({
-    constraint_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('column_inequality')),
-    target_column: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    rhs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    operator: InequalityOperator,
-});
-/** `constraint_type` may be omitted: inferred from `rhs` as Data Designer does (number → scalar, name → column). */
-const Constraint = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([ScalarInequalityConstraint, ColumnInequalityConstraint]);
-const LocalSeedSource = Strict({ seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('local'), path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.' }) });
-const DirectorySeedSource = Strict({
-    seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('directory'),
-    path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    file_pattern: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: '*' })),
-    recursive: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
-});
-const FileContentsSeedSource = Strict({
-    seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('file_contents'),
-    path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    file_pattern: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: '*' })),
-    recursive: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
-    encoding: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'utf-8' })),
-});
-const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource]);
-const UNSUPPORTED_SEED_TYPES = ['hf', 'df', 'agent_rollout'];
-const IndexRange = Strict({ start: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), end: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }) });
-const PartitionBlock = Strict({
-    index: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 0 })),
-    num_partitions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1 }),
-});
-const SelectionStrategy = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([IndexRange, PartitionBlock]);
-const SamplingStrategy = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('ordered'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('shuffle')], { default: 'ordered' });
-const SeedConfig = Strict({
-    source: SeedSource,
-    sampling_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(SamplingStrategy),
-    selection_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SelectionStrategy, { default: null })),
-});
-// ---------------------------------------------------------------------------------------------------
-// Models and providers
-const UniformDistribution = Strict({
-    distribution_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('uniform')),
-    params: Strict({ low: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), high: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number() }),
-});
-const ManualDistribution = Strict({
-    distribution_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('manual'),
-    params: Strict({ values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number(), { minItems: 1 }), weights: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0 })), { default: null })) }),
-});
-const Distribution = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([UniformDistribution, ManualDistribution]);
-const commonInference = () => ({
-    max_parallel_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
-    timeout: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null, description: 'Seconds; the client default is 60.' })),
-    extra_body: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
-});
-const ChatCompletionInferenceParams = Strict({
-    generation_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('chat-completion')),
-    ...commonInference(),
-    temperature: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 2 }), Distribution]), { default: null })),
-    top_p: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1 }), Distribution]), { default: null })),
-    max_tokens: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null })),
-});
-const EmbeddingInferenceParams = Strict({
-    generation_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('embedding')),
-    ...commonInference(),
-    encoding_format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('float'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('base64')], { default: 'float' })),
-    dimensions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1 }), { default: null })),
-});
-/** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
-const InferenceParameters = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams]);
-const ModelConfig = Strict({
-    alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    model: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The model id sent to the API.' }),
-    provider: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
-    inference_parameters: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(InferenceParameters),
-    skip_health_check: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-});
-const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
-const ModelProvider = Strict({
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
-    endpoint: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
-    provider_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ default: 'openai' })),
-    api_key: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
-    extra_headers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()), { default: null })),
-    extra_body: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(JsonObject, { default: null })),
-});
-const RequestAdmission = Strict({
-    multiplicative_decrease_factor: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.75 })),
-    additive_increase_step: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1 })),
-    successes_until_increase: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 25 })),
-    cooldown_seconds: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 2 })),
-    startup_ramp_seconds: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, default: 0 })),
-});
-const RunConfig = Strict({
-    disable_early_shutdown: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    shutdown_error_rate: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ minimum: 0, maximum: 1, default: 0.5 })),
-    shutdown_error_window: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 })),
-    buffer_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1000, description: 'Records per row group = per parquet batch file.' })),
-    max_concurrent_row_groups: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 3 })),
-    max_in_flight_tasks: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 1024 })),
-    non_inference_max_parallel_workers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
-    max_conversation_restarts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 5 })),
-    max_conversation_correction_steps: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 0 })),
-    async_trace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    write_scheduler_events: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    display_tui: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    progress_interval: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0, default: 5 })),
-    otel_metrics_port: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, maximum: 65535 }), { default: null })),
-    preserve_dropped_columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
-    jinja_rendering_engine: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('secure'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('native')], { default: 'secure' })),
-    request_admission: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(RequestAdmission, { default: null })),
-});
-// ---------------------------------------------------------------------------------------------------
-// The Data Designer config (one stage) and the workflow file
-const DataDesignerConfig = Strict({
-    columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
-    model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig), { default: null })),
-    tool_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
-    seed_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SeedConfig, { default: null })),
-    constraints: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Constraint), { default: null })),
-    profilers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
-    processors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ProcessorConfig), { default: null })),
-});
-/** The form Data Designer writes (`builder.write_config`): the config wrapped with its library version. */
-const BuilderConfig = Strict({
-    data_designer: DataDesignerConfig,
-    library_version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: null })),
-});
-/** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
-const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DataDesignerConfig.properties.columns) });
-const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|]+$';
-const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-const OnSuccess = Strict({
-    run: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.' }),
-    // The version names the directory callback-outputs/<version>/ that is emptied before the command runs,
-    // so it must be one safe path segment, like a stage name.
-    version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.' })),
-});
-const Stage = Strict({
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name.' }),
-    config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([InlineStageConfig, BuilderConfig, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
-    num_records: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, description: "Default: the previous stage's output row count; first stage: 10." })),
-    output_processors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ProcessorConfig)),
-    output: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: '^(final|processor:.+)$', default: 'final' })),
-    on_success: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(OnSuccess),
-    allow_empty: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: false })),
-    sampling_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(SamplingStrategy),
-    selection_strategy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SelectionStrategy, { default: null })),
-});
-const Workflow = Strict({
-    $schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
-    seed: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
-    artifact_path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: 'artifacts' })),
-    model_providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelProvider)),
-    model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig)),
-    run_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(RunConfig),
-    stages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Stage, { minItems: 1 }),
-}, { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' });
-/**
- * Shared definitions hoisted into `$defs` of the published document. TypeBox inlines every reuse, which
- * would make the file half a megabyte; because a reused definition is the same JS object, replacing it by
- * identity with a `$ref` keeps the file small and readable for editors.
- */
-const NAMED_DEFINITIONS = {
-    DataDesignerConfig,
-    BuilderConfig,
-    Stage,
-    OnSuccess,
-    ColumnConfig,
-    SamplerColumn,
-    LLMTextColumn,
-    LLMCodeColumn,
-    LLMStructuredColumn,
-    LLMJudgeColumn,
-    JudgeScore,
-    ExpressionColumn,
-    ValidationColumn,
-    SeedDatasetColumn,
-    EmbeddingColumn,
-    SkipConfig,
-    MultiModalContext,
-    ProcessorConfig,
-    DropColumnsProcessor,
-    SchemaTransformProcessor,
-    SqlProcessor,
-    Constraint,
-    SeedConfig,
-    SeedSource,
-    SelectionStrategy,
-    Distribution,
-    InferenceParameters,
-    ModelConfig,
-    ModelProvider,
-    RequestAdmission,
-    RunConfig,
-    ...Object.fromEntries(Object.entries(SAMPLER_PARAMS).map(([k, v]) => [`${k}_params`, v])),
-};
-/** The published JSON Schema document (draft 2020-12), with shared definitions under `$defs`. */
-function publishedSchema() {
-    const names = new Map(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [schema, name]));
-    const copy = (node, self) => {
-        if (node !== self && names.has(node))
-            return { $ref: `#/$defs/${names.get(node)}` };
-        if (Array.isArray(node))
-            return node.map((n) => copy(n));
-        if (node && typeof node === 'object') {
-            // Object.entries skips TypeBox's symbol-keyed metadata, as JSON.stringify would.
-            return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
+const TYPED = Symbol.for('ddflow.scoreOptions.typedEntries');
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The entries of an options mapping node, typed as written; undefined when it is not a plain mapping. */
+function readScoreOptionNode(node, options) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return undefined;
+    const entries = [];
+    const problems = [];
+    for (const pair of node.items) {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair) || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+            return undefined;
+        const raw = pair.key.value;
+        const jsKey = String(raw);
+        if (!(jsKey in options) || typeof options[jsKey] !== 'string')
+            return undefined;
+        const description = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : options[jsKey];
+        if (typeof raw === 'number') {
+            if (!Number.isFinite(raw) || !Number.isInteger(raw)) {
+                problems.push({
+                    key: jsKey,
+                    message: `score option key ${pair.key.source ?? jsKey} must be an integer or a string (Data Designer's options are dict[int | str, str]); quote it to use it as a string`,
+                });
+                continue;
+            }
+            entries.push([raw, description]);
         }
-        return node;
-    };
-    const $defs = Object.fromEntries(Object.entries(NAMED_DEFINITIONS).map(([name, schema]) => [name, copy(schema, schema)]));
-    return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...copy(Workflow, Workflow), $defs };
+        else {
+            entries.push([jsKey, description]);
+        }
+    }
+    return { entries, problems };
+}
+/** Records `entries` on `options` when they differ from what the object alone says (types or order). */
+function attachScoreOptionEntries(options, entries) {
+    const plain = Object.entries(options);
+    const same = plain.length === entries.length && entries.every(([k, d], i) => plain[i][0] === k && plain[i][1] === d);
+    if (same)
+        return;
+    Object.defineProperty(options, TYPED, { value: entries, enumerable: false, configurable: true, writable: false });
+}
+/** The options as Data Designer holds them: typed, in written order (falls back to the object's entries). */
+function scoreOptionEntriesOf(options) {
+    if (Array.isArray(options))
+        return options;
+    const typed = options[TYPED];
+    return typed ?? Object.entries(options);
+}
+/**
+ * For the stage fingerprint: per judge column and score, the typed entries wherever they differ from the
+ * plain object (undefined when none do, so configs with plain string keys keep their fingerprint). The
+ * output differs between `1:` and `'1':` (3 vs "3"), so the fingerprint must too.
+ */
+function typedScoreOptionsOf(config) {
+    if (!isObj(config) || !Array.isArray(config.columns))
+        return undefined;
+    const out = {};
+    for (const col of config.columns) {
+        if (!isObj(col) || col.column_type !== 'llm-judge' || !Array.isArray(col.scores))
+            continue;
+        col.scores.forEach((score, j) => {
+            if (!isObj(score) || !isObj(score.options))
+                return;
+            const typed = score.options[TYPED];
+            if (typed)
+                out[`${String(col.name)}/${j}`] = typed;
+        });
+    }
+    return Object.keys(out).length ? out : undefined;
+}
+/**
+ * Reads the typed keys of every judge score of a loaded config from its parsed nodes (`nodeAt` gives the
+ * node of a config-relative path) and reports keys Data Designer would reject.
+ */
+function applyTypedScoreOptions(config, nodeAt, report) {
+    if (!isObj(config) || !Array.isArray(config.columns))
+        return;
+    config.columns.forEach((col, i) => {
+        if (!isObj(col) || col.column_type !== 'llm-judge' || !Array.isArray(col.scores))
+            return;
+        col.scores.forEach((score, j) => {
+            if (!isObj(score) || !isObj(score.options))
+                return;
+            const at = ['columns', i, 'scores', j, 'options'];
+            const read = readScoreOptionNode(nodeAt(at), score.options);
+            if (!read)
+                return;
+            for (const p of read.problems)
+                report([...at, p.key], p.message);
+            if (read.problems.length === 0)
+                attachScoreOptionEntries(score.options, read.entries);
+        });
+    });
 }
 
 
@@ -601,6 +250,7 @@ function sortKeysDeep(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N0: () => (/* binding */ openSandboxDatabase),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
 /* harmony export */   eg: () => (/* binding */ parseSql),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
@@ -609,8 +259,11 @@ function sortKeysDeep(value) {
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
 /* unused harmony export databasesOpened */
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
-/* harmony import */ var _duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21293);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94851);
+/* harmony import */ var _duckdb_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21293);
+
 
 
 let opened = 0;
@@ -618,8 +271,43 @@ let opened = 0;
 function databasesOpened() {
     return opened;
 }
+/**
+ * A DuckDB instance for SQL a workflow file supplies (the `sql` processor): it can read exactly the
+ * files in `readPaths` and the files under `writeDir` (its own empty scratch directory, where results
+ * are written), nothing else — no other file, no URL, no extension install or load, no ATTACH — and its
+ * configuration is locked, so the SQL cannot turn any of it back on. A separate instance because these
+ * settings are per instance and `lock_configuration` cannot be undone: the run's shared database keeps
+ * reading seeds and stage files and writing exports wherever ddflow itself needs.
+ */
+async function openSandboxDatabase(options) {
+    const writeDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(options.writeDir);
+    const db = await openDatabase({
+        ...options,
+        path: ':memory:',
+        settings: {
+            ...options.settings,
+            autoinstall_known_extensions: 'false',
+            autoload_known_extensions: 'false',
+            allow_community_extensions: 'false',
+            allow_unsigned_extensions: 'false',
+            // Spill files go to the scratch directory (the default, ./.tmp, would be allowed too).
+            temp_directory: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(writeDir, 'spill'),
+        },
+    });
+    try {
+        await db.run(`SET allowed_paths = ${literalList(options.readPaths.map((p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(p)))}`);
+        await db.run(`SET allowed_directories = ${literalList([writeDir + (node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)])}`);
+        await db.run('SET enable_external_access = false');
+        await db.run('SET lock_configuration = true');
+    }
+    catch (err) {
+        db.close();
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`Could not lock down the DuckDB database for workflow SQL: ${errorMessage(err)}`, { cause: err });
+    }
+    return db;
+}
 async function openDatabase(options = {}) {
-    const duckdb = await (0,_duckdb_loader_js__WEBPACK_IMPORTED_MODULE_1__/* .loadDuckDB */ .GF)(options);
+    const duckdb = await (0,_duckdb_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .loadDuckDB */ .GF)(options);
     opened++;
     const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
     let instance;
@@ -627,7 +315,7 @@ async function openDatabase(options = {}) {
         instance = await duckdb.DuckDBInstance.create(dbPath, options.settings);
     }
     catch (err) {
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Could not open the DuckDB database ${dbPath}: ${errorMessage(err)}`, { cause: err });
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`Could not open the DuckDB database ${dbPath}: ${errorMessage(err)}`, { cause: err });
     }
     const connection = await instance.connect();
     return new DuckDBDatabase(dbPath, duckdb, instance, connection);
@@ -728,13 +416,13 @@ function makeRowConverter(duckdb) {
 /** `"name"` with embedded quotes doubled: safe for any user-supplied column or table name. */
 function quoteIdent(name) {
     if (name.includes('\0'))
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The name ${JSON.stringify(name)} contains a NUL character.`);
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`The name ${JSON.stringify(name)} contains a NUL character.`);
     return `"${name.replaceAll('"', '""')}"`;
 }
 /** `'text'` with embedded quotes doubled: for paths and other user strings placed inside SQL. */
 function quoteLiteral(value) {
     if (value.includes('\0'))
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The value ${JSON.stringify(value)} contains a NUL character.`);
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`The value ${JSON.stringify(value)} contains a NUL character.`);
     return `'${value.replaceAll("'", "''")}'`;
 }
 /** `['a', 'b']`: a DuckDB list literal of strings (file lists for read_parquet). */
@@ -862,9 +550,21 @@ async function exportDataset(db, files, outPath) {
     const columns = await columnsOf(db, files);
     const select = `SELECT ${columns.map((c) => exportExpression(c, format)).join(', ')} FROM ${parquetSource(files)}`;
     const options = format === 'jsonl' ? 'FORMAT json' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
-    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .replaceAtomically */ .GA)(outPath, async (tmp) => {
-        await db.run(`COPY (${select}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(tmp)} (${options})`);
-    });
+    const existing = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(outPath).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot export to ${outPath}: it is a directory; name a file ending in .${format}.`);
+    try {
+        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .replaceAtomically */ .GA)(outPath, async (tmp) => {
+            await db.run(`COPY (${select}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(tmp)} (${options})`);
+        });
+    }
+    catch (err) {
+        const code = err.code;
+        if (typeof code !== 'string')
+            throw err;
+        const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its directory path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err);
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot export to ${outPath}: ${reason}.`, { cause: err });
+    }
     return { rows: await countRows(db, files), path: outPath };
 }
 function exportExpression(c, format) {
@@ -880,41 +580,61 @@ function exportExpression(c, format) {
  * The ddflow `sql` processor: `query` sees the dataset as table `dataset`; its result is written to
  * `outDir/batch_00000.parquet ...` (rowGroupSize rows each; an empty result still gets one file so the
  * columns survive). Returns the written files in order.
+ *
+ * The query comes from the workflow file, which may be untrusted (a pull request): it runs in its own
+ * locked-down DuckDB instance (openSandboxDatabase) that can read only the dataset's files and write only
+ * a fresh scratch directory inside `outDir`; the results are renamed into place from there. `db` (the
+ * run's shared database) lends its memory and thread limits.
  */
 async function runSqlOverDataset(db, files, query, outDir, options = {}) {
     const size = options.rowGroupSize ?? 1000;
     if (!Number.isInteger(size) || size < 1)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('rowGroupSize must be a positive integer.');
     const who = options.processorName ? `The sql processor '${options.processorName}'` : 'The sql query';
-    const result = `ddflow_sql_result_${process.pid}_${Date.now()}`;
-    await db.run(`CREATE OR REPLACE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(files)}`);
+    const inputs = files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(f));
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(outDir, { recursive: true });
+    const scratch = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdtemp(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outDir, '.ddflow-sql-'));
     try {
+        const limits = await db
+            .all("SELECT current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit")
+            .then(([r]) => (r ? { threads: r.threads, memory_limit: r.memory_limit } : {}))
+            .catch(() => ({}));
+        const sandbox = await (0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .openSandboxDatabase */ .N0)({ readPaths: inputs, writeDir: scratch, settings: limits });
         try {
-            await db.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS ${asDatasetQuery(query)}`);
+            const result = 'ddflow_sql_result';
+            await sandbox.run(`CREATE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(inputs)}`);
+            try {
+                await sandbox.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} AS ${asDatasetQuery(query)}`);
+            }
+            catch (err) {
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+            }
+            const [row] = await sandbox.all(`SELECT count(*) AS n FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)}`);
+            const total = Number(row?.n ?? 0);
+            const batches = Math.max(1, Math.ceil(total / size));
+            const staged = [];
+            for (let b = 0; b < batches; b++) {
+                const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(scratch, batchFileName(b));
+                // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
+                const slice = `SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+                await sandbox.run(`COPY (${slice}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(file)} (FORMAT parquet)`);
+                staged.push(file);
+            }
+            await removeBatchFiles(outDir);
+            const written = [];
+            for (const [b, from] of staged.entries()) {
+                const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outDir, batchFileName(b));
+                await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rename(from, file);
+                written.push(file);
+            }
+            return written;
         }
-        catch (err) {
-            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        finally {
+            sandbox.close();
         }
-        const [row] = await db.all(`SELECT count(*) AS n FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)}`);
-        const total = Number(row?.n ?? 0);
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(outDir, { recursive: true });
-        await removeBatchFiles(outDir);
-        const written = [];
-        const batches = Math.max(1, Math.ceil(total / size));
-        for (let b = 0; b < batches; b++) {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(outDir, batchFileName(b));
-            // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
-            const slice = `SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .replaceAtomically */ .GA)(file, async (tmp) => {
-                await db.run(`COPY (${slice}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteLiteral */ .ce)(tmp)} (FORMAT parquet)`);
-            });
-            written.push(file);
-        }
-        return written;
     }
     finally {
-        await db.run(`DROP TABLE IF EXISTS ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteIdent */ .v4)(result)}`);
-        await db.run('DROP VIEW IF EXISTS dataset');
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(scratch, { recursive: true, force: true });
     }
 }
 /** `batch_00000.parquet`, as Data Designer names row-group files. */
@@ -1162,233 +882,6 @@ function runNpmInstall(installDir) {
 
 /***/ }),
 
-/***/ 94851:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   Zq: () => (/* binding */ DdflowError),
-/* harmony export */   xy: () => (/* binding */ formatDiagnostic),
-/* harmony export */   yI: () => (/* binding */ ValidationError)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * One place where user-facing problems are described and formatted.
- *
- * A Diagnostic points at a node of a file the user wrote (file, 1-based line and column) so that the
- * CLI prints `path:line:col: message` and the Action turns it into an annotation at the same place.
- */
-
-/**
- * Prints a path relative to the current directory (ddflow-spec §6: "as given or relative to the current
- * directory"), `..` included: `../conf/stage.yaml`. Only when the file shares nothing with the current
- * directory but the filesystem root (or another drive) is it printed absolute, as the user must have
- * given it then.
- */
-function displayPath(file, cwd = process.cwd()) {
-    if (!node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file))
-        return file;
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, file);
-    if (rel === '')
-        return '.';
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel))
-        return file;
-    const up = rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).findIndex((seg) => seg !== '..');
-    const climbs = up === -1 ? rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).length : up;
-    const depth = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).filter(Boolean).length;
-    // Climbing every level of cwd means the only common ancestor is the root.
-    return climbs >= depth && depth > 0 ? file : rel;
-}
-function formatDiagnostic(d, cwd) {
-    const prefix = d.severity === 'warning' ? 'warning: ' : '';
-    if (!d.location)
-        return `${prefix}${d.message}`;
-    const { file, line, col } = d.location;
-    return `${displayPath(file, cwd)}:${line}:${col}: ${prefix}${d.message}`;
-}
-/**
- * An error the user can act on: printed as one sentence (plus location), never with a stack trace
- * unless --debug. Anything that is not a DdflowError reaching the top level is a bug in ddflow.
- */
-class DdflowError extends Error {
-    diagnostics;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'DdflowError';
-        this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location: options.location }];
-    }
-}
-/** Thrown when a workflow file (or a config it names) fails validation; carries every diagnostic found. */
-class ValidationError extends DdflowError {
-    constructor(diagnostics) {
-        const errors = diagnostics.filter((d) => d.severity === 'error');
-        super(`The workflow has ${errors.length} validation error${errors.length === 1 ? '' : 's'}.`, { diagnostics });
-        this.name = 'ValidationError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 96027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kl: () => (/* binding */ cellRng),
-/* harmony export */   Ps: () => (/* binding */ reusedColumnStream),
-/* harmony export */   QV: () => (/* binding */ mix32),
-/* harmony export */   SS: () => (/* binding */ columnStreams),
-/* harmony export */   YZ: () => (/* binding */ hashString),
-/* harmony export */   kg: () => (/* binding */ combine),
-/* harmony export */   vo: () => (/* binding */ randomSeed)
-/* harmony export */ });
-/* unused harmony export Rng */
-/**
- * Deterministic randomness (the `seed:` extension).
- *
- * Every draw is a pure function of (workflow seed, stage, column, record index, attempt), so a re-run,
- * a resumed run, a run with another buffer_size and a sharded run all produce the same values. Streams
- * are cheap to create (a few 32-bit multiplies), so one is made per (column, record, attempt) rather
- * than sharing a sequential generator whose state would depend on row-group boundaries.
- */
-/** 32-bit FNV-1a over a string: turns stage and column names into stream identifiers. */
-function hashString(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-    }
-    return h >>> 0;
-}
-/** murmur3's finaliser: a strong 32-bit mix (a bijection of 32-bit integers). */
-function mix32(x) {
-    x ^= x >>> 16;
-    x = Math.imul(x, 0x85ebca6b);
-    x ^= x >>> 13;
-    x = Math.imul(x, 0xc2b2ae35);
-    x ^= x >>> 16;
-    return x >>> 0;
-}
-/** Combines stream identifiers into one 32-bit state (order matters). */
-function combine(...parts) {
-    let h = 0x9e3779b9;
-    for (const p of parts)
-        h = combineStep(h, p);
-    return h >>> 0;
-}
-/** A small, fast PRNG (mulberry32 with a split 64-bit-ish state) yielding floats in [0, 1). */
-class Rng {
-    a;
-    b;
-    constructor(state) {
-        this.a = state >>> 0;
-        this.b = mix32(state ^ 0x6d2b79f5);
-    }
-    /** Restarts this generator at `state` (same sequence as `new Rng(state)`, without an allocation). */
-    reseed(state) {
-        this.a = state >>> 0;
-        this.b = mix32(state ^ 0x6d2b79f5);
-        return this;
-    }
-    /** Uniform float in [0, 1) with 53 bits of randomness. */
-    next() {
-        const hi = this.next32() >>> 5; // 27 bits
-        const lo = this.next32() >>> 6; // 26 bits
-        return (hi * 67108864 + lo) / 9007199254740992;
-    }
-    next32() {
-        this.a = (this.a + 0x6d2b79f5) >>> 0;
-        let t = this.a ^ this.b;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        this.b = (this.b + 0x9e3779b9) >>> 0;
-        return (t ^ (t >>> 14)) >>> 0;
-    }
-    /** Integer in [lo, hi] inclusive. */
-    int(lo, hi) {
-        return lo + Math.floor(this.next() * (hi - lo + 1));
-    }
-    /** Standard normal (Box–Muller). */
-    normal() {
-        let u = 0;
-        while (u === 0)
-            u = this.next();
-        const v = this.next();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-}
-/**
- * The stream for one cell: workflow seed, stage name, column name, record index (absolute, counted
- * from the start of the stage, not of the row group) and attempt (rejection-sampling round, retry).
- */
-function cellRng(seed, stage, column, recordIndex, attempt = 0) {
-    return new Rng(combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column), recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
-}
-/** Precomputes the per-column part of the state so that a million cells cost one combine each. */
-function columnStreams(seed, stage, column) {
-    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
-    return (recordIndex, attempt = 0) => new Rng(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
-}
-/**
- * As columnStreams, but every call returns the SAME Rng object, reseeded: no allocation per cell. Only
- * for synchronous consumers that finish with the stream before asking for the next one (the sampler
- * generator); anything that keeps a stream across an await needs columnStreams.
- */
-function reusedColumnStream(seed, stage, column) {
-    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
-    // combine(base, lo, hi, attempt) unrolled, with its first step (which only sees `base`) done once:
-    // the same state, without a rest-argument array per cell.
-    const afterBase = combineStep(0x9e3779b9, base);
-    const rng = new Rng(0);
-    return (recordIndex, attempt = 0) => rng.reseed(combineStep(combineStep(combineStep(afterBase, recordIndex >>> 0), Math.floor(recordIndex / 4294967296)), attempt) >>> 0);
-}
-/** One round of combine(): folds `p` into the state `h`. */
-function combineStep(h, p) {
-    return mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
-}
-/** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */
-function randomSeed() {
-    return Math.floor(Math.random() * 2 ** 31);
-}
-
-
-/***/ }),
-
-/***/ 43119:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ builtinModelConfig)
-/* harmony export */ });
-/* unused harmony export BUILTIN_MODEL_CONFIGS */
-const chat = (alias, provider, model, params) => ({ alias, model, provider, inference_parameters: { generation_type: 'chat-completion', max_parallel_requests: 4, ...params } });
-const embedding = (alias, provider, model, extra = {}) => ({ alias, model, provider, inference_parameters: { generation_type: 'embedding', encoding_format: 'float', max_parallel_requests: 4, ...extra } });
-const reasoningEffort = { extra_body: { reasoning_effort: 'medium' } };
-const BUILTIN_MODEL_CONFIGS = Object.freeze([
-    chat('nvidia-text', 'nvidia', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
-    chat('nvidia-reasoning', 'nvidia', 'nvidia/nemotron-3-super-120b-a12b', { temperature: 1.0, top_p: 0.95, ...reasoningEffort }),
-    chat('nvidia-vision', 'nvidia', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning', { temperature: 0.6, top_p: 0.95 }),
-    embedding('nvidia-embedding', 'nvidia', 'nvidia/llama-nemotron-embed-1b-v2', { extra_body: { input_type: 'query' } }),
-    chat('openai-text', 'openai', 'gpt-4.1', { temperature: 0.85, top_p: 0.95 }),
-    chat('openai-reasoning', 'openai', 'gpt-5', reasoningEffort),
-    chat('openai-vision', 'openai', 'gpt-5', reasoningEffort),
-    embedding('openai-embedding', 'openai', 'text-embedding-3-large'),
-    chat('openrouter-text', 'openrouter', 'nvidia/nemotron-3-nano-30b-a3b', { temperature: 1.0, top_p: 1.0 }),
-    chat('openrouter-reasoning', 'openrouter', 'openai/gpt-oss-20b', { temperature: 0.35 }),
-    chat('openrouter-vision', 'openrouter', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free', { temperature: 0.6, top_p: 0.95 }),
-    embedding('openrouter-embedding', 'openrouter', 'openai/text-embedding-3-large'),
-]);
-const BY_ALIAS = new Map(BUILTIN_MODEL_CONFIGS.map((m) => [m.alias, m]));
-/** The built-in model config of `alias`, if there is one (a copy: callers may not change the defaults). */
-function builtinModelConfig(alias) {
-    const m = BY_ALIAS.get(alias);
-    return m ? structuredClone(m) : undefined;
-}
-
-
-/***/ }),
-
 /***/ 49968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1426,6 +919,8 @@ class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowErr
     status;
     /** Milliseconds the server asked us to wait (Retry-After / retry-after-ms), when it said. */
     retryAfterMs;
+    /** Set by withRetries on the error it gives up with: where the call went, what failed, how often it was retried. */
+    origin;
     constructor(kind, message, options = {}) {
         super(message, { cause: options.cause });
         this.name = 'LlmError';
@@ -1443,7 +938,7 @@ class LlmError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowErr
 
 /***/ }),
 
-/***/ 8131:
+/***/ 80013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1459,7 +954,7 @@ __webpack_require__.d(__webpack_exports__, {
   ed: () => (/* reexport */ retryPolicyFromEnv)
 });
 
-// UNUSED EXPORTS: AdmissionController, BUILTIN_MODEL_CONFIGS, BUILTIN_PROVIDERS, DEFAULT_RETRY_POLICY, EarlyShutdownMonitor, HEALTH_CHECK_TIMEOUT_MS, LlmError, ModelRegistry, ParserError, UsageMeter, admissionSettings, callKey, chatRequestBody, classifyError, codeRecipe, codeSyntax, composeUserPrompt, displayEndpoint, drawParameter, embeddingInputs, imageBlocks, imageItems, imageUrl, initialMessages, isEnvVariableName, isRetryableKind, judgeRecipe, mergeProviders, modelKind, resolveApiKey, retryAfterMs, structuredRecipe, textRecipe, withRetries
+// UNUSED EXPORTS: AdmissionController, BUILTIN_MODEL_CONFIGS, BUILTIN_PROVIDERS, DEFAULT_RETRY_POLICY, EarlyShutdownMonitor, HEALTH_CHECK_TIMEOUT_MS, LlmError, ModelRegistry, ParserError, UsageMeter, admissionSettings, callKey, chatRequestBody, classifyError, codeRecipe, codeSyntax, composeUserPrompt, displayEndpoint, drawParameter, embeddingInputs, imageBlocks, imageItems, imageUrl, initialMessages, isEnvVariableName, isRetryableKind, isTransientLoss, judgeRecipe, mergeProviders, modelKind, resolveApiKey, retryAfterMs, structuredRecipe, textRecipe, transientLossMessage, withRetries
 
 // EXTERNAL MODULE: ./src/llm/errors.ts
 var errors = __webpack_require__(49968);
@@ -1478,7 +973,9 @@ var errors = __webpack_require__(49968);
  * which with 10 % random 429s keeps the limit near 1 (bench/llm.ts measured 0.087 efficiency).
  *
  * Never stalls: the limit never drops below 1 and a pause always ends, so under a sustained 429 storm
- * one request at a time keeps probing after each pause, and the run finishes once the storm ends.
+ * one request at a time keeps probing after each pause, and the run finishes once the storm ends — or,
+ * when the endpoint has answered nothing but 429s since `rateLimitedSince` for
+ * run_config.rate_limit_stall_seconds, withRetries gives up (the stage fails, resumable).
  */
 
 function admissionSettings(maxParallel, ra = undefined) {
@@ -1504,6 +1001,9 @@ class AdmissionController {
     lastCutAt = null;
     startedAt = Date.now();
     waiters = [];
+    /** When the current run of nothing but 429s began (null once anything else came back). */
+    rateLimitedSinceValue = null;
+    floorNoticeGiven = false;
     timer = null;
     stats;
     constructor(settings) {
@@ -1513,6 +1013,17 @@ class AdmissionController {
     }
     get limit() {
         return this.limitValue;
+    }
+    /** Epoch ms of the first 429 since the endpoint last answered anything else; null when it did. */
+    get rateLimitedSince() {
+        return this.rateLimitedSinceValue;
+    }
+    /** True once, the first time a 429 cut has left the limit at 1 (worth one log line). */
+    takeFloorNotice() {
+        if (this.floorNoticeGiven || this.stats.cuts === 0 || this.limitValue > 1)
+            return false;
+        this.floorNoticeGiven = true;
+        return true;
     }
     /** The cap may only shrink (several aliases share one endpoint+model: the smallest wins). */
     lowerCap(maxParallel) {
@@ -1593,7 +1104,10 @@ class AdmissionController {
     }
     onOutcome(outcome, epoch, retryAfterMs) {
         const now = Date.now();
+        if (outcome !== 'rate_limited')
+            this.rateLimitedSinceValue = null;
         if (outcome === 'rate_limited') {
+            this.rateLimitedSinceValue ??= now;
             this.stats.rateLimited++;
             if (!this.shouldCut(epoch, now))
                 return;
@@ -1623,8 +1137,8 @@ class AdmissionController {
     }
 }
 
-// EXTERNAL MODULE: ./src/llm/builtin-models.ts
-var builtin_models = __webpack_require__(43119);
+// EXTERNAL MODULE: ./src/config/builtin-models.ts
+var builtin_models = __webpack_require__(75360);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
@@ -1695,6 +1209,37 @@ class CallCache {
         cache.stats.entries = cache.map.size;
         return cache;
     }
+    /**
+     * Marks every call of a stage as answered by this store: `ddflow plan` then counts no model call for
+     * the stage with that fingerprint and seed (a wiped or evicted stage whose answers were kept). Written
+     * into the segment, so it travels with the store; `open` skips such lines (they have no `k`).
+     */
+    markStageAnswered(stage) {
+        this.append({ answered: stage });
+    }
+    /** The stages marked answered in the segments of `dir`, read without loading the answers. */
+    static answeredStages(dir) {
+        const out = new Set();
+        if (!external_node_fs_default().existsSync(dir))
+            return out;
+        for (const name of external_node_fs_default().readdirSync(dir)) {
+            if (!/^calls-.*\.jsonl$/.test(name))
+                continue;
+            for (const line of external_node_fs_default().readFileSync(external_node_path_default().join(dir, name), 'utf8').split('\n')) {
+                if (!line.startsWith('{"answered"'))
+                    continue;
+                try {
+                    const rec = JSON.parse(line);
+                    if (typeof rec.answered === 'string')
+                        out.add(rec.answered);
+                }
+                catch {
+                    // a torn line
+                }
+            }
+        }
+        return out;
+    }
     /** A cache that stores nothing (for callers without an artifact directory). */
     static disabled() {
         return new CallCache(null, false);
@@ -1714,13 +1259,18 @@ class CallCache {
             return;
         this.map.set(key, value);
         this.stats.entries = this.map.size;
+        this.append({ k: key, v: value });
+        this.stats.writes++;
+    }
+    append(record) {
+        if (!this.enabled || !this.dir)
+            return;
         if (this.fd === null) {
             external_node_fs_default().mkdirSync(this.dir, { recursive: true });
             const name = `calls-${Date.now()}-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.jsonl`;
             this.fd = external_node_fs_default().openSync(external_node_path_default().join(this.dir, name), 'a');
         }
-        external_node_fs_default().writeSync(this.fd, `${JSON.stringify({ k: key, v: value })}\n`);
-        this.stats.writes++;
+        external_node_fs_default().writeSync(this.fd, `${JSON.stringify(record)}\n`);
     }
     close() {
         if (this.fd !== null) {
@@ -1732,10 +1282,156 @@ class CallCache {
 
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
-// EXTERNAL MODULE: ./src/engine/random.ts
-var random = __webpack_require__(96027);
+// EXTERNAL MODULE: ./src/shared/random.ts
+var random = __webpack_require__(13014);
 // EXTERNAL MODULE: ./src/llm/recipes.ts + 3 modules
 var recipes = __webpack_require__(87277);
+;// CONCATENATED MODULE: ./src/llm/redact.ts
+/**
+ * Removing an API key from text that came from a provider: error messages (some servers echo the
+ * credential back) and model answers (a model can repeat what it was given). Not only the whole key:
+ * any fragment of it of {@link MIN_FRAGMENT} characters or more, and the same in the encodings a key is
+ * usually seen in (base64 at any byte alignment, standard and URL-safe, as in Basic auth headers; hex;
+ * URL-encoding). The runner of a GitHub job masks only the whole key, so a fragment must never get out.
+ */
+/** What a removed key (or fragment) is replaced by. */
+const REDACTED = '[REDACTED]';
+/** The shortest fragment of a key, in characters of the key, that is removed. */
+const MIN_FRAGMENT = 12;
+/** A key shorter than this is a placeholder (`EMPTY`, `none`), not a secret: it is not removed from answers. */
+const MIN_ANSWER_SECRET_LENGTH = 8;
+/** The longest provider error text kept in a message (after redaction). */
+const MAX_SERVER_TEXT = 200;
+/** The characters of base64(prefix + key) that depend on the key's bytes only, for a prefix of `offset` bytes. */
+function base64Core(key, offset) {
+    const enc = Buffer.concat([Buffer.alloc(offset), key]).toString('base64');
+    const first = Math.ceil((8 * offset) / 6);
+    const end = Math.floor((8 * (offset + key.length)) / 6);
+    return enc.slice(first, end);
+}
+function formsOf(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [{ text: secret, min: MIN_FRAGMENT }];
+    const url = encodeURIComponent(secret);
+    if (url !== secret)
+        forms.push({ text: url, min: MIN_FRAGMENT });
+    const hex = bytes.toString('hex');
+    forms.push({ text: hex, min: 2 * MIN_FRAGMENT }, { text: hex.toUpperCase(), min: 2 * MIN_FRAGMENT });
+    for (let offset = 0; offset < 3; offset++) {
+        const core = base64Core(bytes, offset);
+        // 12 characters of the key are 16 of base64.
+        forms.push({ text: core, min: Math.ceil((8 * MIN_FRAGMENT) / 6) });
+        const urlSafe = core.replace(/\+/g, '-').replace(/\//g, '_');
+        if (urlSafe !== core)
+            forms.push({ text: urlSafe, min: Math.ceil((8 * MIN_FRAGMENT) / 6) });
+    }
+    return forms;
+}
+/** Finds keys (and fragments) in text; built once per key. */
+class SecretRedactor {
+    /** Window length → every substring of that length of some form. */
+    grams = new Map();
+    /** Whole forms too short for a fragment window (a short key is still removed whole). */
+    wholes = [];
+    constructor(secret) {
+        // A key read with a stray newline or space is echoed without it.
+        secret = secret.trim();
+        for (const form of formsOf(secret)) {
+            if (form.text.length === 0)
+                continue;
+            if (form.text.length < form.min) {
+                // Only the raw key is removed whole when short; encodings of a short key are too short to matter.
+                if (form.text === secret)
+                    this.wholes.push(secret);
+                continue;
+            }
+            let set = this.grams.get(form.min);
+            if (!set)
+                this.grams.set(form.min, (set = new Set()));
+            for (let i = 0; i + form.min <= form.text.length; i++)
+                set.add(form.text.slice(i, i + form.min));
+        }
+        // The key base64-encoded on its own, padding included, goes as one piece (no stray `A==` left).
+        const b64 = Buffer.from(secret, 'utf8').toString('base64');
+        if (secret.length >= MIN_FRAGMENT)
+            this.wholes.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    /** The text with every occurrence replaced by {@link REDACTED}, and how many runs were replaced. */
+    redact(text) {
+        if (text.length === 0)
+            return { text, count: 0 };
+        const hit = new Uint8Array(text.length);
+        let any = false;
+        for (const [len, set] of this.grams) {
+            for (let i = 0; i + len <= text.length; i++) {
+                if (set.has(text.slice(i, i + len))) {
+                    hit.fill(1, i, i + len);
+                    any = true;
+                }
+            }
+        }
+        for (const whole of this.wholes) {
+            for (let i = text.indexOf(whole); i >= 0; i = text.indexOf(whole, i + 1)) {
+                hit.fill(1, i, i + whole.length);
+                any = true;
+            }
+        }
+        if (!any)
+            return { text, count: 0 };
+        let out = '';
+        let count = 0;
+        for (let i = 0; i < text.length;) {
+            if (hit[i]) {
+                while (i < text.length && hit[i])
+                    i++;
+                out += REDACTED;
+                count++;
+            }
+            else {
+                let j = i;
+                while (j < text.length && !hit[j])
+                    j++;
+                out += text.slice(i, j);
+                i = j;
+            }
+        }
+        return { text: out, count };
+    }
+}
+const redactors = new Map();
+/** The redactor of `secret` (cached: a run has a handful of keys). */
+function redactorFor(secret) {
+    let r = redactors.get(secret);
+    if (!r) {
+        if (redactors.size > 64)
+            redactors.clear();
+        redactors.set(secret, (r = new SecretRedactor(secret)));
+    }
+    return r;
+}
+/** `text` without the key (nor any fragment or encoding of it). */
+function redactSecret(text, secret) {
+    return secret && secret.trim() !== '' ? redactorFor(secret).redact(text).text : text;
+}
+/**
+ * Provider-supplied text as put in a message: the key removed first, then cut to
+ * {@link MAX_SERVER_TEXT} characters (cutting first could split the key and leave a fragment the
+ * redaction no longer recognises).
+ */
+function redact_serverText(text, secret) {
+    const clean = redactSecret(text, secret);
+    return clean.length > MAX_SERVER_TEXT ? `${clean.slice(0, MAX_SERVER_TEXT)}…` : clean;
+}
+/**
+ * A model answer with the key removed. Placeholder keys shorter than {@link MIN_ANSWER_SECRET_LENGTH}
+ * are left alone (removing `EMPTY` from answers would damage data and protect nothing).
+ */
+function redactAnswer(text, secret) {
+    if (!secret || secret.trim().length < MIN_ANSWER_SECRET_LENGTH)
+        return { text, count: 0 };
+    return redactorFor(secret).redact(text);
+}
+
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(98193);
 ;// CONCATENATED MODULE: ./src/llm/retry.ts
@@ -1743,16 +1439,22 @@ var openai = __webpack_require__(98193);
  * What a failed HTTP call means, and the retry policy around one logical model call.
  *
  * The openai client's own retries are off (maxRetries 0): they would hide 429s from admission control.
- * Policy: 429s are retried without a budget (admission control spaces them out) until the caller's
- * signal or deadline stops them; timeouts, 5xx, connection errors and malformed bodies are retried with
- * exponential backoff up to `maxRetries`, after which the error stays retryable (the row is dropped with
- * its reason, and it does not count toward early shutdown); 4xx are final, with a clear message.
+ * Policy: 429s are retried without a budget until the caller's signal or deadline stops them, or until
+ * the endpoint has answered nothing but 429s for `rateLimitStallMs` (then `rate_limit_stall`); a 429 waits
+ * its Retry-After, and a request's repeated 429s (or one without Retry-After) back off exponentially, so a
+ * storm is never a hot loop. Timeouts, 5xx, connection errors and malformed bodies are retried with
+ * exponential backoff up to `maxRetries`, after which the error is given up (the engine treats it as a
+ * transiently lost row: the stage stays resumable); 4xx are final, with a clear message. The error given
+ * up carries its `origin` (endpoint, model, what failed, retries spent) for the stage's message.
  */
+
 
 
 // Five retries (2, 4, 8, 16, 32 s): Data Designer retries a failed cell over several salvage rounds, each with
 // its own HTTP retries; one budget of five keeps a 17% fault rate from dropping rows (0.17^6 per call).
 const DEFAULT_RETRY_POLICY = { maxRetries: 5, baseDelayMs: 2000, maxDelayMs: 60_000 };
+/** run_config.rate_limit_stall_seconds when not set (the schema's default). */
+const DEFAULT_RATE_LIMIT_STALL_SECONDS = 600;
 /**
  * The retry policy, with `DDFLOW_RETRY_BASE_DELAY_MS` / `DDFLOW_RETRY_MAX_DELAY_MS` / `DDFLOW_MAX_RETRIES`
  * from the environment when set (for tests and for impatient local runs against a flaky local server).
@@ -1792,10 +1494,6 @@ function retryAfterMs(headers, now = Date.now()) {
     const date = Date.parse(ra);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function redact(text, secret) {
-    const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    return secret ? short.split(secret).join('***') : short;
-}
 /** Maps anything thrown by the openai client to an LlmError with a one-sentence message. */
 function classifyError(err, ctx) {
     if (err instanceof errors/* LlmError */.Cf)
@@ -1809,7 +1507,7 @@ function classifyError(err, ctx) {
         return new errors/* LlmError */.Cf('connection', `Could not connect to ${where}.`);
     if (err instanceof openai/* APIError */.LG && typeof err.status === 'number') {
         const status = err.status;
-        const serverText = redact(String(err.error?.message ?? err.message ?? ''), ctx.secret);
+        const serverText = redact_serverText(String(err.error?.message ?? err.message ?? ''), ctx.secret);
         const opts = { status };
         if (status === 401) {
             const hint = ctx.keyVariable ? ` (check the variable ${ctx.keyVariable})` : '';
@@ -1838,7 +1536,7 @@ function classifyError(err, ctx) {
     if (err instanceof SyntaxError)
         return new errors/* LlmError */.Cf('malformed_response', `The response from ${where} was not valid JSON.`);
     const message = err instanceof Error ? err.message : String(err);
-    return new errors/* LlmError */.Cf('other', `The call to ${where} failed: ${redact(message, ctx.secret)}`);
+    return new errors/* LlmError */.Cf('other', `The call to ${where} failed: ${redact_serverText(message, ctx.secret)}`);
 }
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -1855,10 +1553,62 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The first `code` found on an error, its causes or an AggregateError's members. */
+function errorCode(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 6)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string')
+        return e.code;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const c = errorCode(inner, depth + 1);
+        if (c)
+            return c;
+    }
+    return errorCode(e.cause, depth + 1);
+}
+/** What one failed attempt got, in a few words: `HTTP 503`, `connection refused`, `timeout`, ... */
+function attemptDetail(raw, error) {
+    if (error.status !== undefined)
+        return `HTTP ${error.status}`;
+    switch (error.kind) {
+        case 'timeout':
+            return 'timeout';
+        case 'malformed_response':
+            return 'malformed response';
+        case 'connection': {
+            const code = errorCode(raw);
+            if (code === 'ECONNREFUSED')
+                return 'connection refused';
+            if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
+                return 'connection reset';
+            if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+                return 'host not found';
+            return 'connection failed';
+        }
+        default:
+            return error.kind;
+    }
+}
+/** A request's consecutive 429s whose Retry-After is waited as given, before the backoff applies too. */
+const RETRY_AFTER_TRUSTED = 3;
+/** Exponential backoff for the `n`-th retry (0-based), with ±25 % jitter. */
+function backoffMs(policy, n) {
+    return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(n, 30)) * (0.75 + Math.random() * 0.5);
+}
 /** Runs `call` under admission control until it succeeds, fails for good, or is stopped. */
 async function withRetries(call, options) {
     const { admission, policy, context, signal, deadline, onRetry } = options;
     let budgetUsed = 0;
+    let rateLimited = 0;
+    let detail = '';
+    const endpoint = context.endpoint ?? `provider '${context.provider}'`;
+    const giveUp = (error) => {
+        if (error.kind !== 'cancelled')
+            error.origin ??= { endpoint, model: context.model, detail: detail || error.kind, retries: budgetUsed + rateLimited };
+        return error;
+    };
+    const pause = (ms) => sleep(deadline !== undefined ? Math.min(ms, Math.max(0, deadline - Date.now())) : ms, signal);
     for (;;) {
         if (signal?.aborted)
             throw new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.');
@@ -1871,27 +1621,51 @@ async function withRetries(call, options) {
         }
         catch (err) {
             error = signal?.aborted ? new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.') : classifyError(err, context);
+            detail = attemptDetail(err, error);
             permit.release(error.kind === 'rate_limit' ? 'rate_limited' : 'failure', error.retryAfterMs);
         }
         if (!error.retryable)
-            throw error;
+            throw giveUp(error);
         if (deadline !== undefined && Date.now() >= deadline)
-            throw error;
-        // 429: no budget, so a storm is outlasted rather than dropping rows. The request waits its own
-        // Retry-After; admission control pauses the whole endpoint only when it cuts the limit.
+            throw giveUp(error);
+        // 429: no budget, so a storm is outlasted rather than dropping rows — until the endpoint has answered
+        // nothing but 429s for rateLimitStallMs. The request waits its own Retry-After, and backs off when the
+        // server gives none or keeps refusing it; admission control pauses the whole endpoint only on a cut.
         if (error.kind === 'rate_limit') {
+            const now = Date.now();
+            const since = admission.rateLimitedSince;
+            const stall = options.rateLimitStallMs;
+            if (stall !== undefined && since !== null && now - since >= stall) {
+                const seconds = Math.round((now - since) / 1000);
+                detail = `answered nothing but 429 (rate limited) for ${seconds} s (run_config.rate_limit_stall_seconds: ${stall / 1000})`;
+                throw giveUp(new errors/* LlmError */.Cf('rate_limit_stall', `The endpoint ${endpoint} (model '${context.model}') answered nothing but 429 (rate limited) for ${seconds} s (run_config.rate_limit_stall_seconds: ${stall / 1000}).`, {
+                    status: 429,
+                }));
+            }
+            if (admission.takeFloorNotice()) {
+                options.onNotice?.(`Rate limited by ${endpoint} (model '${context.model}'): requests now go one at a time; ddflow keeps retrying${stall !== undefined ? ` and gives up after ${stall / 1000} s of nothing but 429s (run_config.rate_limit_stall_seconds)` : ''}.`);
+            }
             onRetry?.(error);
-            const wait = Math.min(error.retryAfterMs ?? 0, admission.settings.maxRetryAfterMs);
+            const serverWait = error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, admission.settings.maxRetryAfterMs) : undefined;
+            // A Retry-After is trusted for a request's first RETRY_AFTER_TRUSTED 429s (random throttling then
+            // costs what the server asks); without one, or when 429s keep coming, the backoff grows (base,
+            // 2×base, ... up to maxDelayMs) and the longer of the two is taken.
+            const step = serverWait === undefined ? rateLimited : rateLimited - RETRY_AFTER_TRUSTED;
+            let wait = step < 0 ? serverWait : Math.max(serverWait ?? 0, backoffMs(policy, step));
+            rateLimited++;
+            // Look again when the stall would be reached, so a stall is reported on time.
+            if (stall !== undefined && since !== null)
+                wait = Math.min(wait, Math.max(1, since + stall - now));
             if (wait > 0)
-                await sleep(deadline !== undefined ? Math.min(wait, Math.max(0, deadline - Date.now())) : wait, signal);
+                await pause(wait);
             continue;
         }
         if (budgetUsed >= policy.maxRetries)
-            throw error;
+            throw giveUp(error);
         onRetry?.(error);
-        const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** budgetUsed) * (0.75 + Math.random() * 0.5);
+        const delay = backoffMs(policy, budgetUsed);
         budgetUsed++;
-        await sleep(deadline !== undefined ? Math.min(delay, Math.max(0, deadline - Date.now())) : delay, signal);
+        await pause(delay);
     }
 }
 
@@ -1977,6 +1751,7 @@ var list_values = __webpack_require__(67546);
 
 
 
+
 const block = (text) => [{ type: 'text', text }];
 function stripOrNull(text) {
     if (typeof text !== 'string')
@@ -2015,6 +1790,8 @@ class LlmFacade {
     runConfig;
     retryPolicy;
     deadline;
+    /** run_config.rate_limit_stall_seconds (default 600) in ms. */
+    rateLimitStallMs;
     constructor(registry, options = {}) {
         this.registry = registry;
         this.callCache = options.callCache ?? CallCache.disabled();
@@ -2022,6 +1799,7 @@ class LlmFacade {
         this.runConfig = options.runConfig ?? {};
         this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.deadline = options.deadline;
+        this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
     }
     /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
     async complete(endpoint, body, req, tally) {
@@ -2039,14 +1817,19 @@ class LlmFacade {
             context: endpoint.errorContext,
             signal: req.signal,
             deadline: this.deadline,
+            rateLimitStallMs: this.rateLimitStallMs,
+            onNotice: req.onNotice,
             onRetry: () => {
                 tally.retries++;
                 this.usage.recordRetry(endpoint.alias, req.column);
             },
         });
-        this.callCache.put(key, completion);
-        this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...completion.usage });
-        return completion;
+        const clean = withoutSecret(completion, endpoint.errorContext.secret);
+        if (clean !== completion)
+            tally.redacted = (tally.redacted ?? 0) + 1;
+        this.callCache.put(key, clean);
+        this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...clean.usage });
+        return clean;
     }
     async generate(req) {
         const endpoint = this.registry.get(req.alias);
@@ -2056,7 +1839,7 @@ class LlmFacade {
         const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
         const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt, req.images);
         let messages = start.map((m) => ({ ...m }));
-        const tally = { retries: 0, hits: 0 };
+        const tally = { retries: 0, hits: 0, redacted: 0 };
         const usage = { prompt: 0, completion: 0 };
         let attempt = 0;
         let parseAttempts = 0;
@@ -2064,7 +1847,7 @@ class LlmFacade {
         let restarts = 0;
         for (;;) {
             const body = chatRequestBody(endpoint, messages, req.rng);
-            const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal }, tally);
+            const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal, onNotice: req.onNotice }, tally);
             attempt++;
             usage.prompt += completion.usage.prompt;
             usage.completion += completion.usage.completion;
@@ -2082,6 +1865,8 @@ class LlmFacade {
                     result.trace = [messages[messages.length - 1]];
                 if (req.extractReasoning)
                     result.reasoning = reasoning;
+                if (tally.redacted > 0)
+                    result.warnings = [secretInAnswerWarning(endpoint)];
                 return result;
             }
             catch (err) {
@@ -2127,6 +1912,8 @@ class LlmFacade {
                 context: endpoint.errorContext,
                 signal: req.signal,
                 deadline: this.deadline,
+                rateLimitStallMs: this.rateLimitStallMs,
+                onNotice: req.onNotice,
                 onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
             });
             this.callCache.put(key, answer);
@@ -2134,6 +1921,22 @@ class LlmFacade {
         }
         return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
     }
+}
+/**
+ * The answer with the provider's API key (or a fragment or encoding of it) replaced by [REDACTED]:
+ * a model that repeats the key must not get it into a dataset, a trace or the call store. The same
+ * object when there was nothing to remove.
+ */
+function withoutSecret(completion, secret) {
+    const content = completion.content === null ? null : redactAnswer(completion.content, secret);
+    const reasoning = completion.reasoning === null ? null : redactAnswer(completion.reasoning, secret);
+    if (!content?.count && !reasoning?.count)
+        return completion;
+    return { ...completion, content: content ? content.text : null, reasoning: reasoning ? reasoning.text : null };
+}
+function secretInAnswerWarning(endpoint) {
+    const key = endpoint.keyVariable ? `the API key of provider '${endpoint.provider.name}' (variable ${endpoint.keyVariable})` : `the API key of provider '${endpoint.provider.name}'`;
+    return `A model answer of alias '${endpoint.alias}' contained ${key}, or a part of it; it was replaced by ${REDACTED} before being stored.`;
 }
 /** A JSON list (or a string that parses to one) is embedded item-wise; anything else as one text. */
 function embeddingInputs(value) {
@@ -2168,6 +1971,8 @@ function toCompletion(response, endpoint) {
     };
 }
 
+// EXTERNAL MODULE: ./src/llm/providers.ts
+var llm_providers = __webpack_require__(64689);
 ;// CONCATENATED MODULE: ./src/llm/health.ts
 /**
  * Data Designer's model health check (§5.3): before anything is generated, every model a run will use
@@ -2184,7 +1989,9 @@ function toCompletion(response, endpoint) {
 
 
 
+
 /** Data Designer's overall limit for the health checks of one run. */
+
 const HEALTH_CHECK_TIMEOUT_MS = 180_000;
 const SKIP_HEALTH_CHECKS_ENV = 'DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS';
 const HEALTH_CHECK_PROMPT = 'Hello!';
@@ -2193,20 +2000,6 @@ const HEALTH_CHECK_SYSTEM_PROMPT = 'You are a helpful assistant.';
 function healthChecksDisabled(env = process.env) {
     const v = env[SKIP_HEALTH_CHECKS_ENV]?.trim().toLowerCase();
     return v === '1' || v === 'true';
-}
-/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
-function displayEndpoint(endpoint) {
-    try {
-        const url = new URL(endpoint);
-        url.username = '';
-        url.password = '';
-        url.search = '';
-        url.hash = '';
-        return url.toString().replace(/\/+$/, '');
-    }
-    catch {
-        return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
-    }
 }
 function reasonOf(err, endpoint) {
     switch (err.kind) {
@@ -2221,7 +2014,7 @@ function reasonOf(err, endpoint) {
     }
 }
 function failure(endpoint, reason, cause) {
-    const where = `model '${endpoint.model}' at ${displayEndpoint(endpoint.provider.endpoint)}`;
+    const where = `model '${endpoint.model}' at ${(0,llm_providers/* displayEndpoint */.OI)(endpoint.provider.endpoint)}`;
     return new diagnostics/* DdflowError */.Zq(`Model health check failed for alias '${endpoint.alias}' (${where}): ${reason}.`, { cause });
 }
 async function checkOne(endpoint, policy, signal, deadline) {
@@ -2312,8 +2105,8 @@ async function checkModelHealth(endpoints, options = {}) {
 
 // EXTERNAL MODULE: ./src/llm/multimodal.ts
 var multimodal = __webpack_require__(29593);
-// EXTERNAL MODULE: ./src/llm/providers.ts
-var llm_providers = __webpack_require__(64689);
+// EXTERNAL MODULE: ./src/llm/outcomes.ts
+var outcomes = __webpack_require__(40042);
 ;// CONCATENATED MODULE: ./src/llm/registry.ts
 /**
  * The models a run uses: for each alias its provider, client, inference parameters and the admission
@@ -2408,7 +2201,7 @@ function buildModelRegistry(options) {
             timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
             extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
             admission,
-            errorContext: { provider: provider.name, model: config.model, keyVariable: provider.api_key ?? null, secret: entry.key },
+            errorContext: { provider: provider.name, model: config.model, endpoint: (0,llm_providers/* displayEndpoint */.OI)(provider.endpoint), keyVariable: provider.api_key ?? null, secret: entry.key },
             skipHealthCheck: config.skip_health_check === true,
         });
     }
@@ -2541,11 +2334,95 @@ function imageBlocks(contexts, row) {
 
 /***/ }),
 
+/***/ 40042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ isTransientLoss),
+/* harmony export */   UV: () => (/* binding */ EarlyShutdownMonitor),
+/* harmony export */   xU: () => (/* binding */ transientLossMessage)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49968);
+/**
+ * Early-shutdown bookkeeping, as Data Designer's scheduler: a sliding window of the last
+ * `shutdown_error_window` cell outcomes; once the window is full and failures/window ≥
+ * `shutdown_error_rate`, generation should stop. A cell outcome is final: a transient error (rate limit,
+ * timeout, 5xx, connection) reaches the engine only once its retry budget ran out, and then it counts as a
+ * failure like any other — a provider that is down must stop the stage, not burn through it. Such
+ * `retryable` outcomes also feed a "degraded provider" signal (≥ 50 % of the last 20 model outcomes).
+ *
+ * Which failures lose a row only for now (transient: the stage stays resumable and a rerun regenerates
+ * the row) and which drop it for good (Data Designer's drops) is decided here too.
+ */
+
+class EarlyShutdownMonitor {
+    window;
+    rate;
+    recent = [];
+    recentModel = [];
+    stopped = false;
+    static DEGRADED_WINDOW = 20;
+    constructor(runConfig = {}) {
+        this.window = Math.max(1, runConfig.shutdown_error_window ?? 10);
+        this.rate = runConfig.disable_early_shutdown ? 1.0 : (runConfig.shutdown_error_rate ?? 0.5);
+        this.disabled = runConfig.disable_early_shutdown === true;
+    }
+    disabled;
+    /** Records one final cell outcome; returns true once generation should stop (and stays true). */
+    record(outcome) {
+        this.recentModel.push(outcome === 'retryable');
+        if (this.recentModel.length > EarlyShutdownMonitor.DEGRADED_WINDOW)
+            this.recentModel.shift();
+        if (this.disabled)
+            return this.stopped;
+        this.recent.push(outcome !== 'success');
+        if (this.recent.length > this.window)
+            this.recent.shift();
+        if (this.recent.length >= this.window) {
+            const failures = this.recent.filter(Boolean).length;
+            if (failures / this.window >= this.rate)
+                this.stopped = true;
+        }
+        return this.stopped;
+    }
+    get shouldStop() {
+        return this.stopped;
+    }
+    /** True when at least half of the last 20 model outcomes were retryable errors. */
+    get providerDegraded() {
+        return this.recentModel.length >= EarlyShutdownMonitor.DEGRADED_WINDOW && this.recentModel.filter(Boolean).length / this.recentModel.length >= 0.5;
+    }
+}
+/** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
+const TRANSIENT = new Set(['rate_limit', 'rate_limit_stall', 'timeout', 'server_error', 'connection', 'malformed_response']);
+/**
+ * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
+ * retry budget): the row must be generated again by a rerun, not dropped. Validation and parse failures
+ * after corrections and 4xx other than 408/429 are permanent: Data Designer's drops.
+ */
+function isTransientLoss(err) {
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf && TRANSIENT.has(err.kind);
+}
+/**
+ * The stage's one sentence when rows were lost to a transient cause: how many, why (the first such
+ * error), and that a plain rerun generates the rest.
+ */
+function transientLossMessage(stage, missing, total, err) {
+    const o = err.origin;
+    const where = o ? `the provider at ${o.endpoint} (model '${o.model}')` : 'the provider';
+    const why = err.kind === 'rate_limit_stall' && o ? `${where} ${o.detail}` : `${where} failed (${o ? `${o.detail} after ${o.retries} ${o.retries === 1 ? 'retry' : 'retries'}` : err.kind})`;
+    return `Stage '${stage}': ${missing} of ${total} rows could not be generated because ${why}; completed row groups are kept — run again to generate the rest.`;
+}
+
+
+/***/ }),
+
 /***/ 64689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dd: () => (/* binding */ BUILTIN_PROVIDERS),
+/* harmony export */   OI: () => (/* binding */ displayEndpoint),
 /* harmony export */   kv: () => (/* binding */ resolveApiKey),
 /* harmony export */   zM: () => (/* binding */ mergeProviders)
 /* harmony export */ });
@@ -2596,6 +2473,20 @@ function resolveApiKey(provider, env = process.env) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Provider '${provider.name}' needs an API key: the environment variable ${name} is not set or is empty.`);
     }
     return value;
+}
+/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
+function displayEndpoint(endpoint) {
+    try {
+        const url = new URL(endpoint);
+        url.username = '';
+        url.password = '';
+        url.search = '';
+        url.hash = '';
+        return url.toString().replace(/\/+$/, '');
+    }
+    catch {
+        return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
+    }
 }
 
 
@@ -2820,9 +2711,24 @@ function normalizeDecimalFields(obj, root, objSchema = resolveLocalRef(root, roo
     return obj;
 }
 
+// EXTERNAL MODULE: ./src/config/score-options.ts
+var score_options = __webpack_require__(48691);
 ;// CONCATENATED MODULE: ./src/llm/parsers/judge.ts
+/**
+ * llm-judge: the response schema built from a column's scores, and lenient score coercion.
+ *
+ * The schema has one required property per score, `{reasoning: string, score: enum(option keys)}`, with
+ * Data Designer's description texts (the model reads them). Models drift on score types (`1` for `"1"`,
+ * `" good "` for `"Good"`), so before validation a score is coerced: an exact match first, else a unique
+ * case- and whitespace-insensitive match where integral floats count as ints; booleans never match numbers.
+ */
+
+/**
+ * The options as Data Designer's enum holds them: an entry list as given, or a loaded config's typed
+ * entries (`1:` an int, `'1':` a string, in written order; see config/score-options.ts).
+ */
 function scoreOptionEntries(score) {
-    return Array.isArray(score.options) ? score.options : Object.entries(score.options);
+    return (0,score_options/* scoreOptionEntriesOf */.br)(score.options);
 }
 /** `* {key}: {description}` lines under `Score Descriptions for {EnumName}:`. */
 function stringifyScoring(options, enumName) {
@@ -3017,6 +2923,130 @@ function memoryLogger() {
 
 /***/ }),
 
+/***/ 13014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kl: () => (/* binding */ cellRng),
+/* harmony export */   Ps: () => (/* binding */ reusedColumnStream),
+/* harmony export */   QV: () => (/* binding */ mix32),
+/* harmony export */   SS: () => (/* binding */ columnStreams),
+/* harmony export */   YZ: () => (/* binding */ hashString),
+/* harmony export */   kg: () => (/* binding */ combine),
+/* harmony export */   vo: () => (/* binding */ randomSeed)
+/* harmony export */ });
+/* unused harmony export Rng */
+/**
+ * Deterministic randomness (the `seed:` extension).
+ *
+ * Every draw is a pure function of (workflow seed, stage, column, record index, attempt), so a re-run,
+ * a resumed run, a run with another buffer_size and a sharded run all produce the same values. Streams
+ * are cheap to create (a few 32-bit multiplies), so one is made per (column, record, attempt) rather
+ * than sharing a sequential generator whose state would depend on row-group boundaries.
+ */
+/** 32-bit FNV-1a over a string: turns stage and column names into stream identifiers. */
+function hashString(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+}
+/** murmur3's finaliser: a strong 32-bit mix (a bijection of 32-bit integers). */
+function mix32(x) {
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+    return x >>> 0;
+}
+/** Combines stream identifiers into one 32-bit state (order matters). */
+function combine(...parts) {
+    let h = 0x9e3779b9;
+    for (const p of parts)
+        h = combineStep(h, p);
+    return h >>> 0;
+}
+/** A small, fast PRNG (mulberry32 with a split 64-bit-ish state) yielding floats in [0, 1). */
+class Rng {
+    a;
+    b;
+    constructor(state) {
+        this.a = state >>> 0;
+        this.b = mix32(state ^ 0x6d2b79f5);
+    }
+    /** Restarts this generator at `state` (same sequence as `new Rng(state)`, without an allocation). */
+    reseed(state) {
+        this.a = state >>> 0;
+        this.b = mix32(state ^ 0x6d2b79f5);
+        return this;
+    }
+    /** Uniform float in [0, 1) with 53 bits of randomness. */
+    next() {
+        const hi = this.next32() >>> 5; // 27 bits
+        const lo = this.next32() >>> 6; // 26 bits
+        return (hi * 67108864 + lo) / 9007199254740992;
+    }
+    next32() {
+        this.a = (this.a + 0x6d2b79f5) >>> 0;
+        let t = this.a ^ this.b;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        this.b = (this.b + 0x9e3779b9) >>> 0;
+        return (t ^ (t >>> 14)) >>> 0;
+    }
+    /** Integer in [lo, hi] inclusive. */
+    int(lo, hi) {
+        return lo + Math.floor(this.next() * (hi - lo + 1));
+    }
+    /** Standard normal (Box–Muller). */
+    normal() {
+        let u = 0;
+        while (u === 0)
+            u = this.next();
+        const v = this.next();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}
+/**
+ * The stream for one cell: workflow seed, stage name, column name, record index (absolute, counted
+ * from the start of the stage, not of the row group) and attempt (rejection-sampling round, retry).
+ */
+function cellRng(seed, stage, column, recordIndex, attempt = 0) {
+    return new Rng(combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column), recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+/** Precomputes the per-column part of the state so that a million cells cost one combine each. */
+function columnStreams(seed, stage, column) {
+    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+    return (recordIndex, attempt = 0) => new Rng(combine(base, recordIndex >>> 0, Math.floor(recordIndex / 4294967296), attempt));
+}
+/**
+ * As columnStreams, but every call returns the SAME Rng object, reseeded: no allocation per cell. Only
+ * for synchronous consumers that finish with the stream before asking for the next one (the sampler
+ * generator); anything that keeps a stream across an await needs columnStreams.
+ */
+function reusedColumnStream(seed, stage, column) {
+    const base = combine(seed >>> 0, Math.floor(seed / 4294967296) >>> 0, hashString(stage), hashString(column));
+    // combine(base, lo, hi, attempt) unrolled, with its first step (which only sees `base`) done once:
+    // the same state, without a rest-argument array per cell.
+    const afterBase = combineStep(0x9e3779b9, base);
+    const rng = new Rng(0);
+    return (recordIndex, attempt = 0) => rng.reseed(combineStep(combineStep(combineStep(afterBase, recordIndex >>> 0), Math.floor(recordIndex / 4294967296)), attempt) >>> 0);
+}
+/** One round of combine(): folds `p` into the state `h`. */
+function combineStep(h, p) {
+    return mix32((h ^ mix32(p >>> 0)) + 0x9e3779b9 + ((h << 6) >>> 0) + (h >>> 2));
+}
+/** A fresh random workflow seed, recorded in metadata so that a run can be reproduced. */
+function randomSeed() {
+    return Math.floor(Math.random() * 2 ** 31);
+}
+
+
+/***/ }),
+
 /***/ 23846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3080,12 +3110,15 @@ function localSeedFiles(userPath, baseDir) {
         const dirPart = userPath.slice(0, userPath.indexOf('*.'));
         const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, dirPart || '.');
         const match = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(`*${ext}`, { dot: true });
-        const files = statSafe(dir)?.isDirectory()
-            ? listSafe(dir)
-                .filter((name) => match(name) && statSafe(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name))?.isFile())
-                .sort()
-                .map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name))
-            : [];
+        const matched = statSafe(dir)?.isDirectory() ? listSafe(dir).filter((name) => match(name)).sort() : [];
+        // DuckDB's glob would have opened a FIFO among the matches and waited for a writer forever: say so.
+        const special = matched.find((name) => {
+            const st = statSafe(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
+            return st !== undefined && !st.isFile() && !st.isDirectory();
+        });
+        if (special !== undefined)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path '${dirPart}${special}' is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
+        const files = matched.filter((name) => statSafe(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name))?.isFile()).map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
         if (files.length === 0)
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
         return files;
@@ -3095,7 +3128,7 @@ function localSeedFiles(userPath, baseDir) {
     if (!st)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path ${userPath} is not a file.`);
     if (!st.isFile())
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(st.isDirectory() ? `Path ${userPath} is not a file.` : `Path ${userPath} is not a regular file (a pipe, socket or device cannot be a seed).`);
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(st.isDirectory() ? `Path ${userPath} is not a file.` : `Path ${userPath} is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
     if (!SEED_FILE_EXTENSIONS.includes(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(resolved).toLowerCase())) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
     }
@@ -3168,12 +3201,34 @@ const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: false };
 /** Jinja's constant names, which nunjucks parses as variables. */
 const PY_CONSTANTS = { True: true, False: false, None: null };
 function parseTemplate(src) {
+    let ast;
     try {
-        return _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__.nj.parser.parse(src, [], PARSE_OPTS);
+        ast = _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__.nj.parser.parse(src, [], PARSE_OPTS);
     }
     catch (e) {
         throw toSyntaxError(e);
     }
+    const regex = regexLiteral(ast);
+    if (regex) {
+        // 1-based, as nunjucks' own syntax errors.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateSyntaxError */ .Cb(`regular expression literals (r/${regex.value.source}/) are not Jinja and are not allowed (a name 'r' directly followed by '/' reads as one; write 'r / x' to divide)`, regex.lineno + 1, regex.colno + 1);
+    }
+    return ast;
+}
+/**
+ * nunjucks' `r/.../` literal (a JavaScript RegExp, not Jinja): the first one in the tree. Refused for
+ * every engine mode, at validation and at render, so no template can hand a regular expression of its
+ * own (catastrophic backtracking included) to anything.
+ */
+function regexLiteral(node) {
+    if (node.typename === 'Literal' && node.value instanceof RegExp)
+        return node;
+    for (const c of (0,_nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__/* .childNodes */ .E)(node)) {
+        const found = regexLiteral(c);
+        if (found)
+            return found;
+    }
+    return undefined;
 }
 function toSyntaxError(e) {
     const err = e;
@@ -3755,9 +3810,45 @@ const PY_FILTERS = {
     jsonpath(data, expression) {
         if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(data))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('Cannot perform JSONPath filter on non-structured data.');
-        return (0,jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E)({ path: String(expression), json: data, wrap: true, eval: 'safe' });
+        return (0,jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E)({ path: String(expression), json: data, wrap: true, eval: NoCallScript });
     },
 };
+/** jsonpath-plus' own safe evaluator (no `eval`, no Function), which this wraps. */
+const SafeScript = jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E.prototype.safeVm.Script;
+/**
+ * Filter expressions (`$[?(@.type == 'bar')]`) are evaluated by jsonpath-plus' safe evaluator, which
+ * still lets an expression call any JavaScript method of a value (`@.name.match("(a+)+$")`: a
+ * regular expression of the template's choosing run on data). Comparisons, arithmetic and member
+ * access stay; calls and regular expression literals are refused.
+ */
+class NoCallScript {
+    script;
+    constructor(code) {
+        const script = new SafeScript(code);
+        const refused = (node) => {
+            if (!node || typeof node !== 'object')
+                return undefined;
+            const n = node;
+            if (n.type === 'CallExpression')
+                return 'method or function calls';
+            if (n.type === 'Literal' && n.value instanceof RegExp)
+                return 'regular expressions';
+            for (const v of Object.values(n)) {
+                const found = Array.isArray(v) ? v.map(refused).find(Boolean) : refused(v);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        };
+        const what = refused(script.ast);
+        if (what)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`JSONPath filter expressions cannot use ${what} (in '${code.replace(/_\$_v\b/g, '@').replace(/_\$_/g, '@')}').`);
+        this.script = script;
+    }
+    runInNewContext(context) {
+        return this.script.runInNewContext(context);
+    }
+}
 function pickExtreme(v, rest, sign) {
     const [caseSensitive, attribute] = params(rest, ['case_sensitive', 'attribute'], [false, null]);
     let best;
@@ -4179,7 +4270,7 @@ function pyPercentFormat(fmt, args) {
 /* harmony export */   i: () => (/* binding */ pyFinalize),
 /* harmony export */   le: () => (/* binding */ makeRuntime)
 /* harmony export */ });
-/* unused harmony exports safeMemberLookup, safeContextOrFrameLookup, safeCallWrap, pyOps */
+/* unused harmony exports safeMemberLookup, CLASS_METHODS, safeContextOrFrameLookup, safeCallWrap, pyOps */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72283);
 /* harmony import */ var _filters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21329);
 /* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
@@ -4229,19 +4320,34 @@ function dictMethod(d, name) {
     }
     return undefined;
 }
+/**
+ * Python's str.strip/lstrip/rstrip, by scanning (a regular expression such as `\s+$` takes quadratic
+ * time on a long run of spaces followed by other text: data could stall a render).
+ */
+function pyStrip(s, chars, left, right) {
+    const strips = chars === undefined || chars === null ? (c) => /\s/.test(c) : ((set) => (c) => set.has(c))(new Set(String(chars)));
+    let start = 0;
+    let end = s.length;
+    if (left)
+        while (start < end && strips(s[start]))
+            start++;
+    if (right)
+        while (end > start && strips(s[end - 1]))
+            end--;
+    return s.slice(start, end);
+}
 function strMethod(s, name) {
-    const strip = (chars, re) => chars === undefined || chars === null ? s.replace(re('\\s'), '') : s.replace(re(`[${String(chars).replace(/[\]\\^-]/g, '\\$&')}]`), '');
     switch (name) {
         case 'upper':
             return () => s.toUpperCase();
         case 'lower':
             return () => s.toLowerCase();
         case 'strip':
-            return (chars) => strip(chars, (c) => new RegExp(`^${c}+|${c}+$`, 'g'));
+            return (chars) => pyStrip(s, chars, true, true);
         case 'lstrip':
-            return (chars) => strip(chars, (c) => new RegExp(`^${c}+`));
+            return (chars) => pyStrip(s, chars, true, false);
         case 'rstrip':
-            return (chars) => strip(chars, (c) => new RegExp(`${c}+$`));
+            return (chars) => pyStrip(s, chars, false, true);
         case 'split':
             return (sep, maxsplit = -1) => {
                 if (sep === undefined || sep === null) {
@@ -4337,17 +4443,25 @@ function safeMemberLookup(obj, key) {
     }
     if (typeof obj === 'function')
         return undefined; // nothing to read on a callable (no .call/.bind/.apply)
-    if (typeof obj === 'object') {
-        // Class instances nunjucks itself hands out (cycler, loop helpers): own data and prototype methods,
-        // but nothing Object.prototype defines.
-        if (Object.hasOwn(obj, name))
-            return obj[name];
-        if (name in Object.prototype)
-            return undefined;
-        const v = obj[name];
-        if (typeof v === 'function')
-            return (...args) => v.apply(obj, args);
-        return v;
+    // `(x | escape)` is a str to Jinja (Markup): the Python str methods, never String.prototype's own
+    // (`match`, `replace`, `search`, `split` take regular expressions: a catastrophic one stalls the run).
+    if (obj instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString)
+        return safeMemberLookup(String(obj), key);
+    // Any other object (a float `2.0`, what a filter hands out): only the methods listed for its class.
+    if (typeof obj === 'object')
+        return classMethod(obj, name);
+    return undefined;
+}
+/**
+ * Methods templates may call on values that are not a str, list or dict, by class. None today: no
+ * JavaScript method of any value is reachable from a template. Python methods for such values go here
+ * (a function of the value returning the bound method), never a lookup on the object itself.
+ */
+const CLASS_METHODS = new Map();
+function classMethod(obj, name) {
+    for (const [cls, methods] of CLASS_METHODS) {
+        if (obj instanceof cls && Object.hasOwn(methods, name))
+            return methods[name](obj);
     }
     return undefined;
 }
@@ -4494,38 +4608,6 @@ function makeRuntime(finalize) {
 
 /***/ }),
 
-/***/ 64480:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CN: () => (/* binding */ partialStageCachePrefix),
-/* harmony export */   KK: () => (/* binding */ stageCacheKey),
-/* harmony export */   PX: () => (/* binding */ partialStageCacheKey)
-/* harmony export */ });
-/**
- * Names of stage entries in a cache store (spec §4.2). The runner restores and saves by these names; the
- * Action's post step saves interrupted stages under the partial form, which the next run restores by prefix.
- */
-/** The key of a completed stage: `<prefix>-<workflow>-<stage>-<fingerprint>`. */
-function stageCacheKey(prefix, workflow, stage, fingerprint) {
-    return `${prefix}-${workflow}-${stage}-${fingerprint}`;
-}
-/**
- * The restore prefix of partial entries (completed row groups of an interrupted stage). Cache services
- * prefix-match the primary key too, so a partial key must NOT begin with the stage's full key (or a
- * restore of the full key could bring back a partial stage): `partial` goes before the fingerprint.
- */
-function partialStageCachePrefix(prefix, workflow, stage, fingerprint) {
-    return `${prefix}-${workflow}-${stage}-partial-${fingerprint}-`;
-}
-/** A run-specific key for a partial stage; the newest one is what the next run restores by prefix. */
-function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
-    return `${partialStageCachePrefix(prefix, workflow, stage, fingerprint)}${run.id || 'local'}-${run.attempt || '1'}`;
-}
-
-
-/***/ }),
-
 /***/ 17553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4544,6 +4626,7 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
 /* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23846);
+/* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48691);
 /**
  * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
  * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
@@ -4558,6 +4641,7 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 
 
 
+
 /**
  * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
  * differently, a processor writes different rows) — NOT on every release, so upgrading ddflow does not
@@ -4565,7 +4649,7 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
  */
 const CACHE_FORMAT_VERSION = 1;
 const FINGERPRINT_FIELDS = {
-    workflow: { name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
+    workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
     stage: {
         name: 'non-data',
         config: 'data',
@@ -4611,6 +4695,7 @@ const FINGERPRINT_FIELDS = {
         preserve_dropped_columns: 'data',
         jinja_rendering_engine: 'data',
         request_admission: 'non-data',
+        rate_limit_stall_seconds: 'non-data',
     },
     remote_validator: {
         validator_type: 'data',
@@ -4687,7 +4772,9 @@ async function dataConfig(input) {
             selection_strategy: seed_config.selection_strategy ?? null,
         }
         : null;
-    return { ...withoutTransportSettings(rest), seed_config: seed, models };
+    // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
+    const typedScores = (0,_config_score_options_js__WEBPACK_IMPORTED_MODULE_5__/* .typedScoreOptionsOf */ .Mc)(input.config);
+    return { ...withoutTransportSettings(rest), seed_config: seed, models, ...(typedScores ? { typed_score_options: typedScores } : {}) };
 }
 function collectModelAliases(node, out) {
     if (Array.isArray(node))
@@ -4753,12 +4840,13 @@ async function filesHash(files) {
 
 /***/ }),
 
-/***/ 37944:
+/***/ 28721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ artifactDirectoryProblem),
   G: () => (/* binding */ loadWorkflow)
 });
 
@@ -5175,8 +5263,28 @@ function parseSource(file, text) {
         return { file, data: errors.length ? undefined : JSON.parse(text.replace(/^\uFEFF/, '')), map, errors };
     }
     const errors = doc.errors.map((e) => yamlDiagnostic(e, map, doc, 'invalid YAML'));
-    const data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
-    return { file, data, map, errors };
+    if (errors.length)
+        return { file, data: undefined, map, errors };
+    try {
+        return { file, data: doc.toJS({ maxAliasCount: 1000 }), map, errors };
+    }
+    catch (err) {
+        // yaml refuses aliases that expand to too much data ("billion laughs"): one sentence at the first alias.
+        const message = /alias/i.test(err.message)
+            ? 'invalid YAML: its aliases (*name) expand to too much data (more than 1000 alias expansions); write the values out instead'
+            : yamlErrorSentence(err.message, 'invalid YAML');
+        return { file, data: undefined, map, errors: [{ severity: 'error', message, location: map.at(firstAlias(doc) ?? 0), code: 'yaml_syntax' }] };
+    }
+}
+function firstAlias(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            if (node.range && (found === undefined || node.range[0] < found))
+                found = node.range[0];
+        },
+    });
+    return found;
 }
 function yamlDiagnostic(e, map, doc, what) {
     // An unclosed quote is found only at the end of the file; point at the quote that opens it.
@@ -5225,6 +5333,21 @@ class SourceMap {
      * A path that does not exist (a missing key) resolves to its nearest existing ancestor, which is the
      * mapping the key is missing from.
      */
+    /** The parsed node at `path` (keys keep their scalar types there: `1:` is a number), if it exists. */
+    node(path) {
+        let node = this.doc.contents;
+        for (const seg of path) {
+            if ((0,dist/* isMap */.jh)(node))
+                node = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg))?.value;
+            else if ((0,dist/* isSeq */.oP)(node))
+                node = node.items[typeof seg === 'number' ? seg : Number(seg)];
+            else
+                return undefined;
+            if (node === null || node === undefined)
+                return undefined;
+        }
+        return (node ?? undefined);
+    }
     locate(path, anchor = 'value') {
         let node = this.doc.contents;
         let lastKey;
@@ -5274,14 +5397,25 @@ class Locator {
         this.mounts.push({ prefix, map, base });
     }
     locate(path, anchor = 'value') {
+        const chosen = this.mountFor(path);
+        if (!chosen)
+            return this.root.locate(path, anchor);
+        return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+    }
+    /** The parsed node at `path` of the virtual document, in whichever file it lives. */
+    node(path) {
+        const chosen = this.mountFor(path);
+        if (!chosen)
+            return this.root.node(path);
+        return chosen.map.node([...chosen.base, ...path.slice(chosen.prefix.length)]);
+    }
+    mountFor(path) {
         let chosen;
         for (const m of this.mounts) {
             if (isPrefix(m.prefix, path) && (!chosen || m.prefix.length > chosen.prefix.length))
                 chosen = m;
         }
-        if (!chosen)
-            return this.root.locate(path, anchor);
-        return chosen.map.locate([...chosen.base, ...path.slice(chosen.prefix.length)], anchor);
+        return chosen;
     }
     /** The file a path lives in (configs named by path live in their own file). */
     fileOf(path) {
@@ -5481,7 +5615,11 @@ function typeList(t) {
     const list = (Array.isArray(t) ? t : [t]).map((x) => ARTICLE[String(x)] ?? String(x));
     return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
-const quote = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** Control and bidirectional-text characters, shown escaped so a message reads as what it is. */
+const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const visible = (s) => s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Long values are cut for display (a 10,000-character stage name is not worth repeating). */
+const quote = (v) => typeof v === 'string' ? `'${visible(v.length > 60 ? `${v.slice(0, 57)}...` : v)}'` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
 /** Tags the discriminator accepts, in Data Designer's (first) spelling. */
 function expectedTags(parentSchema, tag) {
     const branches = (parentSchema?.oneOf ?? []);
@@ -5557,6 +5695,9 @@ function translate(err, doc) {
         case 'maximum':
         case 'exclusiveMinimum':
         case 'exclusiveMaximum':
+            if (err.keyword === 'maximum' && last === 'num_records') {
+                return { path, anchor: 'value', code: 'schema', message: `${field()} must be at most ${Number(params.limit).toLocaleString('en-US')} (ddflow's bound for one stage)` };
+            }
             return { path, anchor: 'value', code: 'schema', message: `${field()} must be ${params.comparison} ${params.limit}` };
         case 'minItems':
             return {
@@ -5569,6 +5710,10 @@ function translate(err, doc) {
             return { path, anchor: 'value', code: 'schema', message: `${field()} must have at least ${params.limit} entr${params.limit === 1 ? 'y' : 'ies'}` };
         case 'minLength':
             return { path, anchor: 'value', code: 'schema', message: `${field()} must not be empty` };
+        case 'maxLength': {
+            const what = path[0] === 'stages' && path.length === 3 && last === 'name' ? `stage name ${quote(err.data)}` : field();
+            return { path, anchor: 'value', code: 'schema', message: `${what} must be at most ${params.limit} characters long (it has ${String(err.data).length})` };
+        }
         case 'pattern':
             return { path, anchor: 'value', code: 'schema', message: patternMessage(doc, path, String(last), err.data) };
         default:
@@ -5580,7 +5725,7 @@ function patternMessage(doc, path, key, value) {
         return `workflow name ${quote(value)} must start with a letter or digit and contain only letters, digits, '.', '_' and '-'`;
     }
     if (path[0] === 'stages' && path.length === 3 && key === 'name') {
-        return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
+        return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, no control or bidirectional-text characters, not '.' or '..')`;
     }
     if (path[0] === 'stages' && path[2] === 'on_success' && key === 'version') {
         return `on_success version ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
@@ -5623,8 +5768,8 @@ function matchColumns(entry, names) {
     return names.filter((n) => test(n));
 }
 
-// EXTERNAL MODULE: ./src/llm/builtin-models.ts
-var builtin_models = __webpack_require__(43119);
+// EXTERNAL MODULE: ./src/config/builtin-models.ts
+var builtin_models = __webpack_require__(75360);
 ;// CONCATENATED MODULE: ./src/config/rules/models.ts
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -5755,7 +5900,11 @@ async function seedColumns(source, baseDir) {
         const names = new Set();
         for (const file of files) {
             const ext = external_node_path_default().extname(file).toLowerCase();
-            const size = (0,external_node_fs_.statSync)(file).size;
+            const stat = (0,external_node_fs_.statSync)(file);
+            // Never open a FIFO, socket or device: reading one can block forever (checkSeedSource reports it).
+            if (!stat.isFile())
+                return openSet(names);
+            const size = stat.size;
             if (ext === '.csv') {
                 const handle = await external_node_fs_.promises.open(file, 'r');
                 try {
@@ -5845,7 +5994,7 @@ function parseCsvLine(line) {
 var database = __webpack_require__(94715);
 // EXTERNAL MODULE: ./src/data/dataset.ts
 var dataset = __webpack_require__(99724);
-;// CONCATENATED MODULE: ./src/config/rules/sql.ts
+;// CONCATENATED MODULE: ./src/workflow/sql-checks.ts
 /**
  * `sql` processor queries are parsed with DuckDB's own parser (nothing is bound or executed), so a
  * syntax error is reported by `validate` at the query instead of failing the run after generation.
@@ -5878,13 +6027,110 @@ async function checkSqlQueries(queries, report, open = () => (0,database/* openD
             // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
             const wrapped = count === 1 && 'statements' in (await (0,database/* parseSql */.eg)(db, (0,dataset/* asDatasetQuery */.$P)(q.query)));
             if (!wrapped) {
-                report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? '' : `, not ${count} statements`}.`, 'sql_not_a_query');
+                const keyword = count === 1 ? leadingKeyword(q.query) : undefined;
+                const kind = keyword && !QUERY_KEYWORDS.has(keyword) ? `, not ${/^[AEIOU]/.test(keyword) ? 'an' : 'a'} ${keyword} statement` : '';
+                report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? kind : `, not ${count} statements`}.`, 'sql_not_a_query');
+                continue;
+            }
+            const access = await fileAccessIn(db, q.query);
+            if (access) {
+                report.error(q.at, `The query of sql processor '${q.processor}' ${access.what}${access.where ? ` at ${access.where} of the query` : ''}: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`, 'sql_file_access');
             }
         }
     }
     finally {
         db.close();
     }
+}
+/** First words of statements that are queries (anything else — ATTACH, COPY, SET, PRAGMA, INSTALL, LOAD, ... — is named in the message). */
+const QUERY_KEYWORDS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'SUMMARIZE', 'DESCRIBE', 'PIVOT', 'UNPIVOT']);
+function leadingKeyword(sql) {
+    const m = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*([A-Za-z]+)/.exec(sql);
+    return m?.[1]?.toUpperCase();
+}
+/**
+ * Table functions that read files, URLs or other databases, or run SQL given as text (`query`). The
+ * run refuses them anyway (the query runs in a DuckDB instance that cannot reach the file system, see
+ * openSandboxDatabase); validate names them so the author learns it before a run.
+ */
+const FILE_FUNCTION = /^(?:read_\w+|\w+_scan|scan_\w+|glob|sniff_csv|parquet_\w+|query|query_table|st_read\w*|iceberg_\w+|delta_\w+|sqlite_\w+|postgres_\w+|mysql_\w+|http_\w+|load_\w+)$/i;
+/**
+ * The first place the query reads outside the dataset: a file-reading table function, or a string used
+ * as a table (`FROM '/etc/passwd'` is a DuckDB replacement scan of that file). Found in DuckDB's own
+ * parse tree (`json_serialize_sql`, parse only); undefined when the tree cannot be had.
+ */
+async function fileAccessIn(db, query) {
+    let tree;
+    try {
+        // A JSON column: the wrapper hands it back parsed.
+        const [row] = await db.all(`SELECT json_serialize_sql(${(0,database/* quoteLiteral */.ce)(query.trim().replace(/;+\s*$/, ''))}) AS j`);
+        tree = typeof row?.j === 'string' ? JSON.parse(row.j) : row?.j;
+    }
+    catch {
+        tree = undefined;
+    }
+    const text = query.trim().replace(/;+\s*$/, '');
+    // Some queries have no JSON form (PIVOT: "Only SELECT statements can be serialized"): scan the tokens.
+    if (!tree || typeof tree !== 'object' || tree.error === true)
+        return fileAccessInTokens(text);
+    let found;
+    const visit = (node) => {
+        if (found || node === null || typeof node !== 'object')
+            return;
+        if (Array.isArray(node)) {
+            for (const n of node)
+                visit(n);
+            return;
+        }
+        const n = node;
+        if (n.type === 'FUNCTION' && typeof n.function_name === 'string' && FILE_FUNCTION.test(n.function_name)) {
+            found = { what: `calls ${n.function_name}()`, where: positionIn(text, n.query_location) };
+            return;
+        }
+        if (n.type === 'BASE_TABLE' && typeof n.table_name === 'string' && /[./\\:]/.test(n.table_name)) {
+            found = { what: `uses ${JSON.stringify(n.table_name)} as a table, which DuckDB reads as a file,`, where: positionIn(text, n.query_location) };
+            return;
+        }
+        for (const v of Object.values(n))
+            visit(v);
+    };
+    visit(tree);
+    return found;
+}
+/** `line L, column C` of a DuckDB query_location (a byte offset into the UTF-8 text). */
+function positionIn(text, location) {
+    if (typeof location !== 'number' || !Number.isSafeInteger(location) || location < 0)
+        return undefined;
+    const bytes = Buffer.from(text, 'utf8');
+    if (location > bytes.length)
+        return undefined;
+    const before = bytes.subarray(0, location).toString('utf8');
+    const lines = before.split('\n');
+    return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+}
+/**
+ * The token-level fallback of fileAccessIn: a file-reading function name followed by `(`, or a string
+ * right after FROM, JOIN, PIVOT or UNPIVOT. Comments are skipped; string and quoted-name contents are
+ * not searched.
+ */
+function fileAccessInTokens(text) {
+    const token = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|[A-Za-z_][A-Za-z0-9_$]*|\S/g;
+    let previous = '';
+    for (let m = token.exec(text); m; m = token.exec(text)) {
+        const t = m[0];
+        if (t.startsWith('--') || t.startsWith('/*'))
+            continue;
+        const where = positionIn(text, Buffer.byteLength(text.slice(0, m.index), 'utf8'));
+        if (/^[A-Za-z_]/.test(t) && FILE_FUNCTION.test(t) && /^\s*\(/.test(text.slice(token.lastIndex)))
+            return { what: `calls ${t}()`, where };
+        if ((t.startsWith("'") || t.startsWith('"')) && /^(?:FROM|JOIN|PIVOT|UNPIVOT)$/i.test(previous)) {
+            const name = t.slice(1, -1).replaceAll(t[0].repeat(2), t[0]);
+            if (t.startsWith("'") || /[./\\:]/.test(name))
+                return { what: `uses ${JSON.stringify(name)} as a table, which DuckDB reads as a file,`, where };
+        }
+        previous = t;
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/template/ast.ts
@@ -6235,6 +6481,8 @@ function checkSubcategory(c, columns, report, opaque) {
 
 
 
+/** Names a row object cannot hold as data: `row['__proto__'] = v` sets the prototype instead of a key. */
+const RESERVED_COLUMN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 const LLM_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge']);
 const isLLMColumn = (c) => LLM_TYPES.has(c.column_type);
@@ -6274,12 +6522,19 @@ function validateStageConfig(config, ctx, report) {
     // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
     const firstIndex = new Map();
     named.forEach(({ c, i }) => {
+        if (RESERVED_COLUMN_NAMES.has(c.name)) {
+            report.error(['columns', i, 'name'], `column name '${c.name}' is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
+        }
         if (firstIndex.has(c.name)) {
             report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
         }
         else
             firstIndex.set(c.name, i);
     });
+    const reservedSeedColumn = seed?.names.find((n) => RESERVED_COLUMN_NAMES.has(n));
+    if (reservedSeedColumn && config.seed_config && usableAt(['seed_config'])) {
+        report.error(['seed_config', 'source', 'path'], `the seed dataset has a column named '${reservedSeedColumn}', which is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
+    }
     if (seed) {
         named.forEach(({ c, i }) => {
             if (c.column_type !== 'seed-dataset' && hasColumn(seed, c.name)) {
@@ -6417,6 +6672,9 @@ function checkModelAlias(column, alias, kind, ctx, report) {
     const generation = model.inference_parameters?.generation_type ?? 'chat-completion';
     if (kind === 'embedding' && generation !== 'embedding') {
         report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
+    }
+    if (kind === 'chat' && generation === 'image') {
+        report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
     }
     if (kind === 'chat' && generation === 'embedding') {
         report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
@@ -6724,6 +6982,8 @@ function runConfigWithDefaults(given = {}) {
     return default_default/* Default */.y(config_schema/* RunConfig */.gX, structuredClone(given));
 }
 
+// EXTERNAL MODULE: ./src/config/score-options.ts
+var score_options = __webpack_require__(48691);
 ;// CONCATENATED MODULE: ./src/workflow/load.ts
 /**
  * Loading a workflow file: parse (YAML or JSON, every node's position kept), read the Data Designer
@@ -6732,6 +6992,7 @@ function runConfigWithDefaults(given = {}) {
  * is reported at once (a ValidationError carrying all diagnostics, each at its file:line:col) or a typed
  * LoadedWorkflow comes back.
  */
+
 
 
 
@@ -6806,6 +7067,9 @@ async function loadWorkflow(file, options = {}) {
     });
     if (Array.isArray(doc.model_configs))
         doc.model_configs.forEach(preNormalizeModelConfig);
+    // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
+    // built-in by name must replace only the fields it gives, so the filled-in defaults are removed again.
+    const givenProviderKeys = Array.isArray(doc.model_providers) ? doc.model_providers.map((p) => new Set(load_isObj(p) ? Object.keys(p) : [])) : [];
     // An absent run_config still gets every default (the validator fills defaults into what exists).
     if (doc.run_config === undefined)
         doc.run_config = {};
@@ -6817,8 +7081,23 @@ async function loadWorkflow(file, options = {}) {
     const brokenPaths = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
     const broken = (at) => brokenPaths.some((p) => isPrefix(at, p));
     await checkWorkflow(doc, stageSources, report, broken);
+    // Judge score options keep the key types and order the file gives them (`1:` is an int, `'1':` a string).
+    stages.forEach((stage, i) => {
+        const at = ['stages', i, 'config'];
+        if (!load_isObj(stage) || broken(at))
+            return;
+        (0,score_options/* applyTypedScoreOptions */.ZY)(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'schema', 'key'));
+    });
     if (report.errorCount > 0)
         throw new diagnostics/* ValidationError */.yI(report.diagnostics);
+    if (Array.isArray(doc.model_providers)) {
+        doc.model_providers.forEach((p, i) => {
+            if (load_isObj(p))
+                for (const key of Object.keys(p))
+                    if (!givenProviderKeys[i].has(key))
+                        delete p[key];
+        });
+    }
     return buildLoaded(doc, abs, cwd, stageSources, locator, report.diagnostics);
 }
 /** `{data_designer: {...}, library_version}` → the inner config, its keys checked (located in `map`, at `base`). */
@@ -6923,6 +7202,30 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
         warnings: diagnostics.filter((d) => d.severity === 'warning'),
     };
 }
+/**
+ * Why artifacts cannot go under `artifactPath` (the directory itself, or `<artifactPath>/<workflow>`, or
+ * an ancestor is something other than a directory), as a sentence; undefined when they can. Checked
+ * before a run or plan so that it ends with this sentence instead of ENOTDIR/EEXIST half-way.
+ */
+function artifactDirectoryProblem(artifactPath, workflowName) {
+    const root = external_node_path_default().resolve(artifactPath);
+    for (let p = external_node_path_default().join(root, workflowName);; p = external_node_path_default().dirname(p)) {
+        let st;
+        try {
+            st = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined; // ENOTDIR: an ancestor is a file, found on the way up
+        }
+        if (st && !st.isDirectory()) {
+            return p === root
+                ? `The artifact path ${root} is not a directory (it is a file); pass --artifact-path (or set artifact_path) to a directory.`
+                : `Cannot keep artifacts under ${root}: ${p} is not a directory (it is a file).`;
+        }
+        if (st || external_node_path_default().dirname(p) === p)
+            return undefined;
+    }
+}
 
 
 /***/ }),
@@ -6934,13 +7237,16 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
 /* harmony export */   CB: () => (/* binding */ readPriorMetadata),
 /* harmony export */   GH: () => (/* binding */ priorStageRecord),
 /* harmony export */   GL: () => (/* binding */ toMetadataPath),
+/* harmony export */   Kx: () => (/* binding */ realpathOfExisting),
 /* harmony export */   Ky: () => (/* binding */ writeWorkflowMetadata),
+/* harmony export */   gE: () => (/* binding */ metadataPathProblem),
 /* harmony export */   m2: () => (/* binding */ WORKFLOW_METADATA_FILENAME),
 /* harmony export */   te: () => (/* binding */ STAGE_RECORD_FILENAME),
 /* harmony export */   xT: () => (/* binding */ metadataPath),
 /* harmony export */   xf: () => (/* binding */ fromMetadataPath),
 /* harmony export */   yK: () => (/* binding */ checkArtifactOwner)
 /* harmony export */ });
+/* unused harmony exports UnsafeMetadataPathError, stageRecordProblem */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -7000,6 +7306,16 @@ async function readPriorMetadata(workflowDir, workflowName, mode, log, options) 
         return refuseOrWarn(mode, log, workflowName, 'has invalid shape');
     if (value.name !== workflowName)
         return refuseOrWarn(mode, log, workflowName, 'belongs to a different workflow');
+    // A record whose paths lead out of the workflow directory is never read: it is dropped, and its stage reruns.
+    value.stages = value.stages.map((s, i) => {
+        if (!s || typeof s !== 'object' || Array.isArray(s))
+            return s;
+        const problem = stageRecordProblem(workflowDir, s);
+        if (!problem)
+            return s;
+        log.warn(`Workflow metadata for '${workflowName}': the record of stage ${typeof s.name === 'string' ? JSON.stringify(s.name) : i} is not used (${problem}); the stage runs again.`);
+        return null;
+    });
     return value;
 }
 function refuseOrWarn(mode, log, name, problem) {
@@ -7039,8 +7355,84 @@ function toMetadataPath(workflowDir, p) {
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p);
     return rel === '' ? '.' : rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
+/**
+ * A stored path, resolved against the workflow directory — only when it stays inside it. The metadata
+ * (and a stage's ddflow-stage.json) is data from disk, possibly from a cache entry or a downloaded
+ * artifact someone else made: an absolute path, a `..` that climbs out, or a symlink (at any existing
+ * part of the path) that leads out would make ddflow read — and hand downstream, export or upload —
+ * files it never wrote. Such a path throws UnsafeMetadataPathError; readPriorMetadata drops records
+ * holding one (the stage reruns), and a restored cache entry holding one is a miss.
+ */
 function fromMetadataPath(workflowDir, p) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? p : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowDir, p);
+    const problem = metadataPathProblem(workflowDir, p);
+    if (problem)
+        throw new UnsafeMetadataPathError(problem);
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowDir, p);
+}
+class UnsafeMetadataPathError extends _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq {
+}
+/** Why a stored path may not be used (a sentence fragment), or undefined when it is inside the workflow directory. */
+function metadataPathProblem(workflowDir, p) {
+    if (typeof p !== 'string' || p === '' || p.includes('\0'))
+        return `the path ${JSON.stringify(p)} is not a usable path`;
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) || node_path__WEBPACK_IMPORTED_MODULE_1___default().win32.isAbsolute(p))
+        return `the path ${JSON.stringify(p)} is absolute (paths are stored relative to the workflow directory)`;
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowDir);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, p);
+    if (!isWithin(root, resolved))
+        return `the path ${JSON.stringify(p)} leads outside the workflow's artifact directory`;
+    if (!isWithin(realpathOfExisting(root), realpathOfExisting(resolved)))
+        return `the path ${JSON.stringify(p)} leads outside the workflow's artifact directory through a symbolic link`;
+    return undefined;
+}
+function isWithin(root, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, p);
+    return rel === '' || (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`));
+}
+/** realpath of the longest existing prefix of `p`, with the rest of `p` appended. */
+function realpathOfExisting(p) {
+    const rest = [];
+    for (let cur = p;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cur), ...rest);
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(cur);
+            if (parent === cur)
+                return p;
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cur));
+            cur = parent;
+        }
+    }
+}
+/** Path fields of a stage record that ddflow reads back (the override's own fields name files outside by design). */
+const READ_BACK_PATHS = ['stage_output_path', 'callback_output_path', 'output_processor_output_path'];
+/**
+ * Why a stage record (from workflow-metadata.json or a restored ddflow-stage.json) cannot be trusted,
+ * or undefined: a path field ddflow reads that leads outside the workflow directory, a recorded file
+ * name that is not a plain name, or a handed-down path outside that is not the recorded override.
+ */
+function stageRecordProblem(workflowDir, rec) {
+    for (const key of READ_BACK_PATHS) {
+        const v = rec[key];
+        if (v === undefined || v === null)
+            continue;
+        const problem = metadataPathProblem(workflowDir, v);
+        if (problem)
+            return `${key}: ${problem}`;
+    }
+    if (rec.output_seed_path !== undefined && rec.output_seed_path !== rec.stage_output_override_path) {
+        const problem = metadataPathProblem(workflowDir, rec.output_seed_path);
+        if (problem)
+            return `output_seed_path: ${problem}`;
+    }
+    if (rec.stage_output_files !== undefined) {
+        const files = rec.stage_output_files;
+        if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f === '' || f === '.' || f === '..' || /[\\/\0]/.test(f))) {
+            return 'stage_output_files: a recorded file name is not a plain file name';
+        }
+    }
+    return undefined;
 }
 /**
  * Two workflow files with the same `name:` would write one artifact directory and take each other's
@@ -7050,7 +7442,10 @@ function fromMetadataPath(workflowDir, p) {
 async function checkArtifactOwner(workflowDir, prior, workflowFile, name) {
     if (!prior?.workflow_file)
         return;
-    const owner = fromMetadataPath(workflowDir, prior.workflow_file);
+    // The workflow file lies outside the artifact directory by design; it is only read to compare its name.
+    if (typeof prior.workflow_file !== 'string' || prior.workflow_file.includes('\0'))
+        return;
+    const owner = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowDir, prior.workflow_file);
     if (node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(owner) === node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workflowFile))
         return;
     const text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(owner, 'utf8').catch(() => undefined);
@@ -7315,12 +7710,15 @@ async function decideStage(ctx, index, upstream) {
     const expected = numRecords ?? (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.expectedRecords, options);
     const models = (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .modelColumnCount */ .Bh)(stage);
     const base = { index, stage: stage.name, fingerprint, ...pending, num_records: numRecords };
+    // The seed the rows will be drawn with: a model answer is reusable only for the same requests.
+    const seed = options.seed ?? ctx.prior?.seed;
+    const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has((0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .answeredKey */ .x0)(fingerprint, seed));
     const generate = (reason, rowsKept = 0, extra = {}) => ({
         ...base,
         decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
         rows: expected,
-        calls: expected === null ? null : Math.max(0, expected - rowsKept) * models,
-        reason,
+        calls: expected === null ? null : answered ? 0 : Math.max(0, expected - rowsKept) * models,
+        reason: answered ? `${reason}; the call store holds its model answers` : reason,
         ...extra,
     });
     if (index > selection.targetIndex)
@@ -7409,7 +7807,7 @@ async function planContext(workflow, options, db, forRun) {
     const onDisk = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, 'if_possible', _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .q, { requireFile: false }).catch(() => undefined);
     await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .checkArtifactOwner */ .yK)(workflowDir, onDisk, workflow.file, workflow.name);
     const prior = mode === 'never' ? undefined : await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
-    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', log: options.log };
+    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .answeredStages */ .$L)(workflowDir), log: options.log };
 }
 /** The whole plan: every stage decided in order, each from what the plan expects of the one before. */
 async function buildPlanIn(ctx) {
@@ -7591,7 +7989,7 @@ async function restorePartialFromStore(store, partialPrefix, stageDir, stage, lo
 
 /***/ }),
 
-/***/ 62335:
+/***/ 77181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7609,6 +8007,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -7618,10 +8017,10 @@ var diagnostics = __webpack_require__(94851);
 var dataset = __webpack_require__(99724);
 // EXTERNAL MODULE: ./src/data/database.ts
 var database = __webpack_require__(94715);
-// EXTERNAL MODULE: ./src/engine/random.ts
-var random = __webpack_require__(96027);
-// EXTERNAL MODULE: ./src/llm/index.ts + 8 modules
-var llm = __webpack_require__(8131);
+// EXTERNAL MODULE: ./src/shared/random.ts
+var random = __webpack_require__(13014);
+// EXTERNAL MODULE: ./src/llm/index.ts + 9 modules
+var llm = __webpack_require__(80013);
 // EXTERNAL MODULE: ./src/workflow/outputs.ts
 var outputs = __webpack_require__(26327);
 ;// CONCATENATED MODULE: ./src/workflow/execute-stage.ts
@@ -7636,7 +8035,7 @@ var outputs = __webpack_require__(26327);
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(293)]).then(__webpack_require__.bind(__webpack_require__, 51293));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 80574));
     return { runStage, runDatasetProcessors };
 }
 async function executeStage(x) {
@@ -7951,12 +8350,166 @@ function errorText(err) {
     return String(err);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/workflow/lock.ts
+/**
+ * One run at a time per workflow artifact directory. Two runs writing the same stage directories
+ * trip over each other's renames (ENOTEMPTY/ENOENT) and pay twice for the same rows, so `runWorkflow`
+ * takes `<artifact_path>/<workflow>/.ddflow.lock` first: created exclusively (`wx`), it names the
+ * holder (pid, host, start time). A second run stops at once with a sentence naming the holder.
+ * Commands that only read (plan, validate, export) take no lock.
+ *
+ * A lock left by a process that died without releasing it (SIGKILL, power loss) is broken by the next
+ * run when its pid is no longer alive on this host, with a warning. A lock from another host cannot be
+ * checked, so it is reported, not broken.
+ */
+
+
+
+
+
+const LOCK_FILENAME = '.ddflow.lock';
+function describeHolder(h) {
+    return `pid ${h.pid} on ${h.hostname}, started ${h.started_at}`;
+}
+function parseHolder(text) {
+    try {
+        const v = JSON.parse(text);
+        if (typeof v.pid === 'number' && Number.isSafeInteger(v.pid) && v.pid > 0 && typeof v.hostname === 'string' && typeof v.started_at === 'string') {
+            return { pid: v.pid, hostname: v.hostname, started_at: v.started_at };
+        }
+    }
+    catch {
+        /* not JSON */
+    }
+    return undefined;
+}
+/** Whether `pid` is a live process on this host (EPERM: alive, owned by someone else). */
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+function fsError(err, what, dir) {
+    const e = err;
+    const reason = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.message ?? String(err));
+    return new diagnostics/* DdflowError */.Zq(`Cannot ${what} ${dir}: ${reason}.`, { cause: err });
+}
+/**
+ * Creates `workflowDir` if needed and takes its lock, or throws a DdflowError naming the run that
+ * holds it. The lock is also removed when the process exits without releasing it (an uncaught error);
+ * a kill leaves it behind as a stale lock for the next run to break.
+ */
+async function lockWorkflowDir(workflowDir, log) {
+    try {
+        await promises_default().mkdir(workflowDir, { recursive: true });
+    }
+    catch (err) {
+        throw fsError(err, 'create the artifact directory', workflowDir);
+    }
+    const lockPath = external_node_path_default().join(workflowDir, LOCK_FILENAME);
+    const me = { pid: process.pid, hostname: external_node_os_default().hostname(), started_at: new Date().toISOString() };
+    const content = `${JSON.stringify(me)}\n`;
+    let unreadable = false;
+    // Bounded: each round either takes the lock, reports a live holder, removes one stale lock, or
+    // waits 0.1 s for a lock file being written.
+    for (let attempt = 0; attempt < 30; attempt++) {
+        try {
+            await promises_default().writeFile(lockPath, content, { flag: 'wx' });
+            return holding(lockPath, content);
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw fsError(err, 'create the lock file in', workflowDir);
+        }
+        let text;
+        let mtimeMs;
+        try {
+            text = await promises_default().readFile(lockPath, 'utf8');
+            mtimeMs = (await promises_default().stat(lockPath)).mtimeMs;
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                continue; // released meanwhile: try again
+            throw fsError(err, 'read the lock file in', workflowDir);
+        }
+        const holder = parseHolder(text);
+        if (!holder) {
+            // Being written right now (created, not yet filled), or left empty by a crash at that moment.
+            if (Date.now() - mtimeMs < 10_000) {
+                unreadable = true;
+                await new Promise((r) => setTimeout(r, 100));
+                continue;
+            }
+            log.warn(`Removing an unreadable lock file ${lockPath} left by an earlier run.`);
+        }
+        else if (holder.hostname !== external_node_os_default().hostname() || alive(holder.pid) || holder.pid === process.pid) {
+            throw new diagnostics/* DdflowError */.Zq(`Another ddflow run (${describeHolder(holder)}) holds the lock ${lockPath}: one run at a time may write a workflow's artifact directory. ` +
+                `Wait for it to finish, or use another artifact path${holder.hostname !== external_node_os_default().hostname() ? '; if that run is gone, delete the lock file' : ''}.`);
+        }
+        else {
+            log.warn(`Breaking a stale lock on ${workflowDir}: the run that held it (${describeHolder(holder)}) is no longer running.`);
+        }
+        await breakLock(lockPath, text);
+    }
+    throw new diagnostics/* DdflowError */.Zq(unreadable
+        ? `Cannot take the lock ${lockPath}: another run holds it but its file is unreadable; if no other ddflow run is going, delete it.`
+        : `Cannot take the lock ${lockPath}: other runs keep taking it.`);
+}
+/**
+ * Removes the lock file whose content was `seen`, and only that one: moved aside first (atomic), so
+ * that if another run replaced it meanwhile, that fresh lock is put back instead of being deleted.
+ */
+async function breakLock(lockPath, seen) {
+    const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
+    try {
+        await promises_default().rename(lockPath, aside);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return; // someone else broke it
+        throw err;
+    }
+    const moved = await promises_default().readFile(aside, 'utf8').catch(() => seen);
+    if (moved !== seen)
+        await promises_default().link(aside, lockPath).catch(() => undefined); // not ours to break
+    await promises_default().rm(aside, { force: true });
+}
+function holding(lockPath, content) {
+    let released = false;
+    const release = () => {
+        if (released)
+            return;
+        released = true;
+        process.off('exit', release);
+        try {
+            // Only our own lock: never one a later run took after ours was broken as stale.
+            if (external_node_fs_default().readFileSync(lockPath, 'utf8') === content)
+                external_node_fs_default().unlinkSync(lockPath);
+        }
+        catch {
+            /* already gone */
+        }
+    };
+    process.on('exit', release);
+    return { path: lockPath, release };
+}
+
+// EXTERNAL MODULE: ./src/workflow/selection.ts
+var selection = __webpack_require__(26211);
 // EXTERNAL MODULE: ./src/workflow/cache-keys.ts
 var cache_keys = __webpack_require__(64480);
 // EXTERNAL MODULE: ./src/data/atomic.ts
 var atomic = __webpack_require__(27531);
-// EXTERNAL MODULE: ./src/workflow/selection.ts
-var selection = __webpack_require__(26211);
 ;// CONCATENATED MODULE: ./src/workflow/run.ts
 /**
  * The stage loop: Data Designer's CompositeWorkflow driven by a workflow file. Stages are taken in
@@ -7980,13 +8533,18 @@ var selection = __webpack_require__(26211);
 
 
 
+
+
 async function runWorkflow(workflow, options) {
     // A wrong export extension is known now: say so before any stage runs, not after all of them.
     if (options.exportPath)
         (0,dataset/* exportFormatOf */.rP)(options.exportPath);
     const db = await (0,database/* openDatabase */.qI)();
     let models;
+    let releaseLock = () => { };
     try {
+        // One run at a time writes a workflow's artifact directory (plan, validate and export only read).
+        releaseLock = (await lockWorkflowDir((0,selection/* workflowDirOf */.y9)(workflow, options.artifactPath), options.log)).release;
         const ctx = await (0,plan/* planContext */.nV)(workflow, { ...options, cacheKeyPrefix: options.cacheKeyPrefix }, db, true);
         const engine = options.engine ?? (await defaultEngine());
         await external_node_fs_.promises.mkdir(ctx.workflowDir, { recursive: true });
@@ -8012,6 +8570,7 @@ async function runWorkflow(workflow, options) {
     finally {
         models?.close();
         db.close();
+        releaseLock();
     }
 }
 /** `run` or `resume`: generates the stage, records it as completed and saves it to the cache store. */
@@ -8058,6 +8617,8 @@ async function generateStage(x) {
         const ownStatus = outcome.outputRecords === 0 ? 'completed_empty' : 'completed';
         await (0,atomic/* writeJsonAtomic */.ZJ)(external_node_path_default().join(stageDir, metadata/* STAGE_RECORD_FILENAME */.te), { ...record, status: ownStatus, cache: undefined, saved: undefined });
         await book.save();
+        if (!outcome.droppedRows || Object.keys(outcome.droppedRows).length === 0)
+            x.models.markAnswered(step.fingerprint, step.resumeSeed ?? x.seed);
         if (store && store.kind !== 'off')
             record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint, stageDir, options.log);
         return outcome;
@@ -8227,10 +8788,12 @@ function resolveNumRecords(stage, index, upstreamRecords, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ answeredStages),
 /* harmony export */   Bh: () => (/* binding */ modelColumnCount),
 /* harmony export */   Li: () => (/* binding */ usedModelAliases),
 /* harmony export */   Tx: () => (/* binding */ stageModelConfigs),
-/* harmony export */   Wh: () => (/* binding */ ModelSession)
+/* harmony export */   Wh: () => (/* binding */ ModelSession),
+/* harmony export */   x0: () => (/* binding */ answeredKey)
 /* harmony export */ });
 /* unused harmony exports CALL_CACHE_DIR, prepareModelRegistries */
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78474);
@@ -8238,7 +8801,7 @@ function resolveNumRecords(stage, index, upstreamRecords, options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
-/* harmony import */ var _llm_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8131);
+/* harmony import */ var _llm_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80013);
 /**
  * The models of a run: which model configs each stage sees, the registries built from them (key
  * variables checked once, when the first stage that must generate is reached), the health check, the
@@ -8347,6 +8910,14 @@ function usedModelAliases(config) {
     visit(config.columns);
     return [...out];
 }
+/** How a stage is named among the call store's answered stages: the same fingerprint AND seed draw the same requests. */
+function answeredKey(fingerprint, seed) {
+    return `${fingerprint}:${seed}`;
+}
+/** The stages whose every model call the call store of `workflowDir` can answer. */
+function answeredStages(workflowDir) {
+    return _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CallCache */ .FY.answeredStages(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, CALL_CACHE_DIR));
+}
 /** The models of one run, prepared lazily: nothing is checked or opened until a stage must generate. */
 class ModelSession {
     o;
@@ -8381,6 +8952,10 @@ class ModelSession {
             },
             usageReport: () => usageReport(facade),
         };
+    }
+    /** After a stage generated every row with its model calls answered: `plan` can then count 0 calls for it. */
+    markAnswered(fingerprint, seed) {
+        this.callCache?.markStageAnswered(answeredKey(fingerprint, seed));
     }
     close() {
         this.callCache?.close();

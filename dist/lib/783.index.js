@@ -1,0 +1,943 @@
+export const id = 783;
+export const ids = [783];
+export const modules = {
+
+/***/ 28132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hs: () => (/* binding */ GitHubCacheStore),
+  iY: () => (/* binding */ actionCacheStore),
+  PX: () => (/* binding */ partialStageCacheKey)
+});
+
+// UNUSED EXPORTS: MAX_CACHE_KEY_LENGTH, cacheKey, cacheKeyPrefix, partialStageCachePrefix, stageCacheKey
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_default = /*#__PURE__*/__webpack_require__.n(external_node_crypto_);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 1 modules
+var cache = __webpack_require__(38682);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/cacheUtils.js + 18 modules
+var cacheUtils = __webpack_require__(26378);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/config.js
+var config = __webpack_require__(65253);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/cacheHttpClient.js + 60 modules
+var cacheHttpClient = __webpack_require__(86375);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js + 5 modules
+var cacheTwirpClient = __webpack_require__(99513);
+// EXTERNAL MODULE: ./src/workflow/stores.ts
+var stores = __webpack_require__(20219);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/action/safe-untar.ts
+/**
+ * Extracts a cache archive (tar, gzip- or zstd-compressed) into a private directory, checking every
+ * member first — what `@actions/cache` does not do: it runs `tar -xf ... -P -C <workspace>`, so an
+ * entry holding an absolute or `../` member writes anywhere the runner user can.
+ *
+ * The tar stream is parsed here (ustar, POSIX pax and GNU long-name headers), so nothing but this code
+ * decides where bytes go. A member is accepted only when it is a regular file or a directory whose name
+ * is relative, has no `..` component, and lies below `prefix` (the one path ddflow saves entries at).
+ * Links of any kind, devices, FIFOs and anything else make the whole archive unsafe. Since no link is
+ * ever created, no write can leave `dest`.
+ */
+
+
+
+
+
+
+/** The archive is not one ddflow would have written: refused as a whole. */
+class UnsafeArchiveError extends Error {
+    name = 'UnsafeArchiveError';
+}
+const BLOCK = 512;
+/** Pulls exact byte counts out of a stream of chunks. */
+class ByteReader {
+    buf = Buffer.alloc(0);
+    ended = false;
+    it;
+    constructor(stream) {
+        this.it = stream[Symbol.asyncIterator]();
+    }
+    async fill(n) {
+        while (this.buf.length < n && !this.ended) {
+            const next = await this.it.next();
+            if (next.done)
+                this.ended = true;
+            else
+                this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+        }
+    }
+    /** Exactly `n` bytes, or null at a clean end of stream (nothing left). */
+    async take(n) {
+        await this.fill(n);
+        if (this.buf.length === 0)
+            return null;
+        if (this.buf.length < n)
+            throw new UnsafeArchiveError('the archive is truncated');
+        const out = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        return out;
+    }
+    /** `n` bytes as they arrive (for file bodies, which may be large). */
+    async *pieces(n) {
+        let left = n;
+        while (left > 0) {
+            if (this.buf.length === 0)
+                await this.fill(1);
+            if (this.buf.length === 0)
+                throw new UnsafeArchiveError('the archive is truncated');
+            const k = Math.min(left, this.buf.length);
+            yield this.buf.subarray(0, k);
+            this.buf = this.buf.subarray(k);
+            left -= k;
+        }
+    }
+    async skip(n) {
+        for await (const _ of this.pieces(n))
+            void _;
+    }
+    async drain() {
+        this.buf = Buffer.alloc(0);
+        while (!this.ended)
+            if ((await this.it.next()).done)
+                this.ended = true;
+    }
+    async close() {
+        await this.it.return?.();
+    }
+}
+function cstring(block, start, length) {
+    const field = block.subarray(start, start + length);
+    const nul = field.indexOf(0);
+    return (nul < 0 ? field : field.subarray(0, nul)).toString('utf8');
+}
+/** A numeric header field: octal text, or base-256 when the high bit of the first byte is set. */
+function numeric(block, start, length) {
+    const field = block.subarray(start, start + length);
+    if (field[0] & 0x80) {
+        if (field[0] !== 0x80)
+            throw new UnsafeArchiveError('a member has a negative or oversized size');
+        let n = 0;
+        for (const byte of field.subarray(1))
+            n = n * 256 + byte;
+        if (!Number.isSafeInteger(n))
+            throw new UnsafeArchiveError('a member has an oversized size');
+        return n;
+    }
+    const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new UnsafeArchiveError('a header holds a malformed number');
+    return parseInt(text, 8);
+}
+function checksumOk(block) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    try {
+        return sum === numeric(block, 148, 8);
+    }
+    catch {
+        return false;
+    }
+}
+/** POSIX pax records: `<length> <key>=<value>\n`. */
+function paxRecords(body) {
+    const out = new Map();
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = Number(body.subarray(pos, space).toString('latin1'));
+        if (!Number.isSafeInteger(len) || len <= 0 || pos + len > body.length)
+            throw new UnsafeArchiveError('a pax header is malformed');
+        const record = body.subarray(space + 1, pos + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out.set(record.slice(0, eq), record.slice(eq + 1));
+        pos += len;
+    }
+    return out;
+}
+const describe = (name) => JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name);
+/** The path components of `name` below `prefix`, or an UnsafeArchiveError saying why not. */
+function memberPath(name, prefix) {
+    if (name.includes('\0'))
+        throw new UnsafeArchiveError(`the member ${describe(name)} has a NUL character in its name`);
+    if (/^[/\\]/.test(name) || /^[A-Za-z]:/.test(name))
+        throw new UnsafeArchiveError(`the member ${describe(name)} has an absolute path`);
+    const parts = name.split(/[/\\]/).filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..'))
+        throw new UnsafeArchiveError(`the member ${describe(name)} has a ".." component`);
+    // On Windows a ':' names a drive or an alternate data stream.
+    if (process.platform === 'win32' && parts.some((p) => p.includes(':')))
+        throw new UnsafeArchiveError(`the member ${describe(name)} has a ':' in its path`);
+    if (parts.length < prefix.length || prefix.some((p, i) => parts[i] !== p)) {
+        throw new UnsafeArchiveError(`the member ${describe(name)} is not below ${prefix.join('/')}`);
+    }
+    return parts.slice(prefix.length);
+}
+const TYPE_NAMES = {
+    '1': 'a hard link',
+    '2': 'a symbolic link',
+    '3': 'a character device',
+    '4': 'a block device',
+    '6': 'a FIFO',
+};
+/**
+ * Reads the tar stream and writes what it holds below `prefix` into `dest` (created, must not exist).
+ * Throws UnsafeArchiveError for a member that is not a plain file or directory inside `prefix`.
+ */
+async function extractTarStream(stream, prefix, dest) {
+    const prefixParts = prefix.split('/').filter(Boolean);
+    const reader = new ByteReader(stream);
+    await promises_default().mkdir(dest, { recursive: false });
+    let files = 0;
+    let bytes = 0;
+    let sawPrefix = false;
+    // Overrides for the next header (pax 'x' and GNU 'L' entries).
+    let nextPath;
+    let nextSize;
+    try {
+        for (;;) {
+            const header = await reader.take(BLOCK);
+            if (header === null)
+                throw new UnsafeArchiveError('the archive ends without an end-of-archive marker');
+            if (header.every((b) => b === 0))
+                break; // end of archive
+            if (!checksumOk(header))
+                throw new UnsafeArchiveError('a header fails its checksum (not a tar archive, or damaged)');
+            const type = String.fromCharCode(header[156]);
+            let size = numeric(header, 124, 12);
+            const magic = header.subarray(257, 263).toString('latin1');
+            let name = cstring(header, 0, 100);
+            if (magic === 'ustar\0') {
+                const pre = cstring(header, 345, 155);
+                if (pre)
+                    name = `${pre}/${name}`;
+            }
+            const padded = Math.ceil(size / BLOCK) * BLOCK;
+            if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
+                if (size > 1024 * 1024)
+                    throw new UnsafeArchiveError('an extended header is too large');
+                const body = (await reader.take(padded)) ?? Buffer.alloc(0);
+                if (body.length < padded)
+                    throw new UnsafeArchiveError('the archive is truncated');
+                const content = body.subarray(0, size);
+                if (type === 'x') {
+                    const records = paxRecords(content);
+                    if (records.has('path'))
+                        nextPath = records.get('path');
+                    if (records.has('size')) {
+                        const n = Number(records.get('size'));
+                        if (!Number.isSafeInteger(n) || n < 0)
+                            throw new UnsafeArchiveError('a pax header holds a malformed size');
+                        nextSize = n;
+                    }
+                    if (records.has('linkpath'))
+                        throw new UnsafeArchiveError('the archive holds a link');
+                }
+                else if (type === 'L') {
+                    nextPath = cstring(content, 0, content.length);
+                }
+                else if (type === 'K') {
+                    throw new UnsafeArchiveError('the archive holds a link');
+                }
+                // 'g' (global pax header): nothing in it changes where a member goes; ignored.
+                continue;
+            }
+            if (nextPath !== undefined)
+                name = nextPath;
+            if (nextSize !== undefined)
+                size = nextSize;
+            nextPath = undefined;
+            nextSize = undefined;
+            const parts = memberPath(name, prefixParts);
+            if (parts.length === 0)
+                sawPrefix = true;
+            const target = external_node_path_default().join(dest, ...parts);
+            if (type === '5') {
+                await promises_default().mkdir(target, { recursive: true });
+                await reader.skip(Math.ceil(size / BLOCK) * BLOCK);
+            }
+            else if (type === '0' || type === '\0' || type === '7') {
+                if (parts.length === 0)
+                    throw new UnsafeArchiveError(`the member ${describe(name)} is a file where the entry's directory should be`);
+                await promises_default().mkdir(external_node_path_default().dirname(target), { recursive: true });
+                const existing = await promises_default().lstat(target).catch(() => undefined);
+                if (existing && !existing.isFile())
+                    throw new UnsafeArchiveError(`the member ${describe(name)} would replace a directory`);
+                const fh = await promises_default().open(target, 'w');
+                try {
+                    for await (const piece of reader.pieces(size))
+                        await fh.write(piece);
+                }
+                finally {
+                    await fh.close();
+                }
+                await reader.skip(Math.ceil(size / BLOCK) * BLOCK - size);
+                files++;
+                bytes += size;
+            }
+            else {
+                throw new UnsafeArchiveError(`the member ${describe(name)} is ${TYPE_NAMES[type] ?? `of tar type ${JSON.stringify(type)}`}, not a file or directory`);
+            }
+        }
+        if (!sawPrefix && files === 0)
+            throw new UnsafeArchiveError(`the archive holds nothing below ${prefix}`);
+        // What follows the end marker is padding: read it, so the producer finishes writing.
+        await reader.drain();
+        return { files, bytes };
+    }
+    catch (err) {
+        await reader.close();
+        throw err;
+    }
+}
+/**
+ * Decompresses `archive` and extracts it with the checks above into `dest`. zstd archives need the
+ * `zstd` program (as `@actions/cache` itself does to write them).
+ */
+async function extractArchive(archive, compression, prefix, dest) {
+    if (compression === 'gzip') {
+        const input = external_node_fs_default().createReadStream(archive);
+        const gunzip = external_node_zlib_default().createGunzip();
+        input.pipe(gunzip);
+        try {
+            return await extractTarStream(gunzip, prefix, dest);
+        }
+        finally {
+            input.destroy();
+            gunzip.destroy();
+        }
+    }
+    const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '--long=30', archive], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Consume stdout from the start: when a child exits before its stdout is read, Node resumes the
+    // stream and the unread output is lost (a fast zstd on a small archive).
+    const output = new external_node_stream_.PassThrough();
+    child.stdout.pipe(output);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d.toString()).slice(-2000)));
+    const exited = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    });
+    exited.catch(() => undefined);
+    try {
+        const result = await extractTarStream(output, prefix, dest);
+        const code = await exited;
+        if (code !== 0)
+            throw new Error(`zstd could not decompress the archive (exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`);
+        return result;
+    }
+    catch (err) {
+        child.kill();
+        output.destroy();
+        const spawnError = await exited.then(() => undefined, (e) => e);
+        if (spawnError)
+            throw new Error(`zstd is needed to read the cache entry: ${spawnError.message}`);
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./src/workflow/cache-keys.ts
+var cache_keys = __webpack_require__(64480);
+;// CONCATENATED MODULE: ./src/action/cache-store.ts
+/**
+ * The stage cache in GitHub Actions: a `CacheStore` over `@actions/cache`.
+ *
+ * Three properties of that service shape this file:
+ * - An entry's `version` is a hash of the exact `paths` list given to save/restore, and the archive
+ *   stores paths relative to GITHUB_WORKSPACE. A stage directory's absolute path differs between runs
+ *   (fresh workspace, other artifact-path), so we never hand the client the stage directory itself:
+ *   every entry is saved from ONE fixed relative path (`.ddflow-cache/entry`, below the current
+ *   directory, which the runner sets to the workspace), staged there with hard links (no data copied).
+ * - An entry is whatever its writer uploaded, and the client's restore extracts it with `tar -P` into
+ *   the workspace: an absolute or `../` member, or a link pointing out, would write anywhere on the
+ *   runner. So restores never use that extraction: the archive is downloaded into a private temporary
+ *   directory and read by src/action/safe-untar.ts, which accepts only plain files and directories
+ *   below `.ddflow-cache/entry`; the result is moved into place. A refused entry is a warning and a miss.
+ * - Entries are immutable and caching is optional: an existing key is a quiet `false`; a missing,
+ *   refusing or failing service is a warning and a miss, never an exception.
+ */
+
+
+
+
+
+
+
+// The client's lookup and download, without its extraction (see restore). Not exported by the package,
+// so imported by path; the version is pinned exactly in package.json, and test/action/cache-store.test.ts
+// round-trips entries through the real client, so a change in these internals fails there.
+
+
+
+
+
+
+
+const MAX_CACHE_KEY_LENGTH = 512;
+/** The service accepts at most 10 keys per lookup: the primary key and 9 restore keys. */
+const MAX_RESTORE_KEYS = 9;
+const HASH_SUFFIX_LENGTH = 17; // '~' + 16 hex characters
+/** Percent-encodes the two characters that matter (`,` is forbidden in keys; `%` keeps the mapping reversible). */
+function encodeKeyChars(raw) {
+    return raw.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
+}
+function decodeKeyChars(key) {
+    return key.replace(/%(25|2C)/g, (_, code) => (code === '25' ? '%' : ','));
+}
+/**
+ * A valid cache key for `raw`: commas encoded, and when too long, cut and ended by a hash of the whole
+ * raw key (so two long keys that share a beginning stay distinct). Deterministic across runs.
+ */
+function cacheKey(raw) {
+    const encoded = encodeKeyChars(raw);
+    if (encoded.length <= MAX_CACHE_KEY_LENGTH)
+        return encoded;
+    const hash = external_node_crypto_default().createHash('sha256').update(raw).digest('hex').slice(0, HASH_SUFFIX_LENGTH - 1);
+    return `${encoded.slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH)}~${hash}`;
+}
+/** A restore prefix that still prefixes `cacheKey(k)` for every raw `k` starting with `raw`. */
+function cacheKeyPrefix(raw) {
+    return encodeKeyChars(raw).slice(0, MAX_CACHE_KEY_LENGTH - HASH_SUFFIX_LENGTH);
+}
+// Key naming belongs to the runner (src/workflow/cache-keys.ts); re-exported for the Action's callers.
+
+/** A run-specific partial key for this workflow run (GITHUB_RUN_ID / GITHUB_RUN_ATTEMPT). */
+function partialStageCacheKey(prefix, workflow, stage, fingerprint, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
+    return (0,cache_keys/* partialStageCacheKey */.PX)(prefix, workflow, stage, fingerprint, run);
+}
+/**
+ * The store for the Action's `cache` input: none for `false`, the Actions cache for `true`, and for
+ * `read-only` the Actions cache with every save (stages, interrupted stages, model answers) skipped.
+ */
+function actionCacheStore(inputs, options) {
+    if (!inputs.cache)
+        return undefined;
+    const store = new GitHubCacheStore(options);
+    if (inputs.cacheSave)
+        return store;
+    return (0,stores/* readOnlyStore */.a)(store, (key) => core.info(`cache: read-only, so ${key} is not saved to the Actions cache.`));
+}
+class GitHubCacheStore {
+    kind = 'github-actions';
+    stagingDir;
+    maxFailures;
+    failures = 0;
+    disabled = false;
+    availabilityChecked = false;
+    /** One operation at a time: they share the staging path. */
+    queue = Promise.resolve();
+    constructor(options = {}) {
+        const staging = (options.stagingDir ?? '.ddflow-cache').replaceAll('\\', '/').replace(/\/+$/, '');
+        if (external_node_path_default().isAbsolute(staging) || staging.split('/').includes('..')) {
+            throw new Error('The cache staging directory must be a path below the current directory.');
+        }
+        this.stagingDir = staging;
+        this.maxFailures = options.maxFailures ?? 2;
+    }
+    /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
+    get enabled() {
+        return !this.disabled;
+    }
+    /** The one `paths` list every save and restore uses, so every entry has the same version. */
+    get clientPaths() {
+        return [`${this.stagingDir}/entry`];
+    }
+    stagingRoot() {
+        return external_node_path_default().resolve(process.cwd(), this.stagingDir);
+    }
+    exclusive(op) {
+        const run = this.queue.then(op, op);
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+    usable() {
+        if (this.disabled)
+            return false;
+        if (!this.availabilityChecked) {
+            this.availabilityChecked = true;
+            // isFeatureAvailable() only checks the service URL; without a token saveCache throws.
+            if (!cache/* isFeatureAvailable */.w3() || !process.env['ACTIONS_RUNTIME_TOKEN']) {
+                this.disabled = true;
+                core.warning('The GitHub Actions cache service is not available to this step, so stages are neither restored from nor saved to it.');
+                return false;
+            }
+        }
+        return true;
+    }
+    restore(key, dir, restorePrefixes = []) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return undefined;
+            if (!config/* isCacheReadable */.bv(config/* getCacheMode */.as())) {
+                core.info(`Cache restore skipped: the effective cache-mode '${config/* getCacheMode */.as()}' does not permit reads.`);
+                return undefined;
+            }
+            let scratch;
+            try {
+                const primary = cacheKey(key);
+                const requested = [...new Set(restorePrefixes.map(cacheKeyPrefix))];
+                // A prefix equal to the primary key need not be sent twice, but it still counts as asked for.
+                const prefixes = requested.filter((p) => p !== primary).slice(0, MAX_RESTORE_KEYS);
+                const compression = await cacheUtils/* getCompressionMethod */.yJ();
+                let found = await this.lookup(primary, prefixes, compression);
+                // The service also prefix-matches the primary key; only an exact hit or a requested prefix
+                // counts. A longer key that merely starts with ours must not shadow the restore prefixes.
+                const counts = (m) => m === primary || requested.some((p) => m.startsWith(p));
+                if (found && !counts(found.key))
+                    found = prefixes.length > 0 ? await this.lookup(prefixes[0], prefixes.slice(1), compression) : undefined;
+                if (!found || !counts(found.key))
+                    return undefined;
+                core.info(found.key === primary ? `Cache hit for: ${found.key}` : `Cache hit for restore-key: ${found.key}`);
+                // Never the client's own extraction (`tar -P` into the workspace): download, then extract with
+                // member checks into a private directory, and only then move the entry into place.
+                scratch = await promises_default().mkdtemp(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-restore-'));
+                const archive = external_node_path_default().join(scratch, cacheUtils/* getCacheFileName */.i3(compression));
+                await (0,cacheHttpClient/* downloadCache */.du)(found.url, archive, found.v2 ? { useAzureSdk: true } : undefined);
+                const entry = external_node_path_default().join(scratch, 'entry');
+                try {
+                    await extractArchive(archive, compression === 'gzip' ? 'gzip' : 'zstd', this.clientPaths[0], entry);
+                }
+                catch (err) {
+                    if (!(err instanceof UnsafeArchiveError))
+                        throw err;
+                    core.warning(`The cache entry ${found.key} was refused because ${err.message}; nothing of it was written, and the stage will be recomputed.`);
+                    return undefined;
+                }
+                await replaceDir(entry, dir);
+                // Report keys as the caller spelled them (a hashed long key only maps back when it is the primary one).
+                return found.key === primary ? key : decodeKeyChars(found.key);
+            }
+            catch (err) {
+                core.warning(`Could not restore the cache entry for ${key}: ${errorText(err)}; the stage will be recomputed.`);
+                return undefined;
+            }
+            finally {
+                if (scratch)
+                    await promises_default().rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+            }
+        });
+    }
+    /**
+     * The entry the service answers `[key, ...restoreKeys]` with, and where to download it (the lookup
+     * `restoreCache` does, without its extraction). Version and compression are computed the way the
+     * client computes them, so entries saved by `saveCache` are found.
+     */
+    async lookup(key, restoreKeys, compression) {
+        const version = cacheUtils/* getCacheVersion */.Fy(this.clientPaths, compression, false);
+        if (config/* getCacheServiceVersion */.U0() === 'v2') {
+            const response = await (0,cacheTwirpClient/* internalCacheTwirpClient */.t)().GetCacheEntryDownloadURL({ key, restoreKeys, version });
+            if (!response.ok || !response.matchedKey || !response.signedDownloadUrl)
+                return undefined;
+            return { key: response.matchedKey, url: response.signedDownloadUrl, v2: true };
+        }
+        const entry = await (0,cacheHttpClient/* getCacheEntry */.J6)([key, ...restoreKeys], this.clientPaths, { compressionMethod: compression, enableCrossOsArchive: false });
+        if (!entry?.archiveLocation || !entry.cacheKey)
+            return undefined;
+        return { key: entry.cacheKey, url: entry.archiveLocation, v2: false };
+    }
+    /** Whether the service holds exactly `key` (nothing is downloaded). */
+    has(key) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return false;
+            const k = cacheKey(key);
+            try {
+                return (await cache/* restoreCache */.P3(this.clientPaths, k, [], { lookupOnly: true })) === k;
+            }
+            catch (err) {
+                core.warning(`Could not look up ${key} in the Actions cache: ${errorText(err)}`);
+                return false;
+            }
+        });
+    }
+    save(key, dir) {
+        return this.exclusive(async () => {
+            if (!this.usable())
+                return false;
+            const staging = this.stagingRoot();
+            const k = cacheKey(key);
+            try {
+                if (!external_node_fs_default().existsSync(dir)) {
+                    core.warning(`Nothing to cache for ${key}: ${dir} does not exist.`);
+                    return false;
+                }
+                // Keys are immutable: checking first skips compressing an entry the service would refuse.
+                const existing = await cache/* restoreCache */.P3(this.clientPaths, k, [], { lookupOnly: true });
+                if (existing === k) {
+                    core.info(`The cache already holds ${k}; keeping that entry.`);
+                    return false;
+                }
+                await promises_default().rm(staging, { recursive: true, force: true });
+                await linkTree(dir, external_node_path_default().join(staging, 'entry'));
+                const id = await cache/* saveCache */.Io(this.clientPaths, k);
+                if (id !== -1) {
+                    this.failures = 0;
+                    core.info(`Saved ${key} to the Actions cache.`);
+                    return true;
+                }
+                this.noteFailure(`The Actions cache did not accept ${k}`);
+                return false;
+            }
+            catch (err) {
+                this.noteFailure(`Could not save ${k} to the Actions cache: ${errorText(err)}`);
+                return false;
+            }
+            finally {
+                await promises_default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
+            }
+        });
+    }
+    noteFailure(message) {
+        this.failures += 1;
+        core.warning(`${message}; a later run will recompute this stage.`);
+        if (this.failures >= this.maxFailures && !this.disabled) {
+            this.disabled = true;
+            core.warning('The Actions cache failed repeatedly, so ddflow stops using it for the rest of this run.');
+        }
+    }
+}
+function errorText(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return text.split('\n')[0].replace(/[.\s]+$/, '');
+}
+/**
+ * Mirrors `src` at `dest` with hard links (copies where linking is impossible, e.g. across devices).
+ * Plain files and directories only, which is all a restore accepts: a symbolic link is left out.
+ */
+async function linkTree(src, dest) {
+    await promises_default().mkdir(dest, { recursive: true });
+    for (const entry of await promises_default().readdir(src, { withFileTypes: true })) {
+        const from = external_node_path_default().join(src, entry.name);
+        const to = external_node_path_default().join(dest, entry.name);
+        if (entry.isDirectory())
+            await linkTree(from, to);
+        else if (entry.isFile())
+            await promises_default().link(from, to).catch(() => promises_default().copyFile(from, to));
+    }
+}
+/** Makes `dir` exactly the restored entry: stale files from an earlier attempt must not mix in. */
+async function replaceDir(entry, dir) {
+    await promises_default().rm(dir, { recursive: true, force: true });
+    await promises_default().mkdir(external_node_path_default().dirname(dir), { recursive: true });
+    try {
+        await promises_default().rename(entry, dir);
+    }
+    catch (err) {
+        if (err.code !== 'EXDEV')
+            throw err;
+        await promises_default().cp(entry, dir, { recursive: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 13276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VY: () => (/* binding */ CALL_STORE_STATE),
+/* harmony export */   Ye: () => (/* binding */ restoreCallStore),
+/* harmony export */   hU: () => (/* binding */ callStoreKey),
+/* harmony export */   jR: () => (/* binding */ saveCallStore)
+/* harmony export */ });
+/* unused harmony exports callStorePrefix, segmentsIn */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The per-call response store (`<workflow dir>/call-cache/calls-*.jsonl`, see src/llm/call-cache.ts)
+ * travels through the Actions cache, so a fresh runner does not pay again for answers an earlier run
+ * already got — e.g. after the stage cache was evicted, or when a changed stage asks some of the same
+ * prompts again.
+ *
+ * Entries are immutable, so every run that learned something saves the WHOLE store under its own key
+ * `<prefix>-<workflow>:calls-<run id>-<attempt>`, and the next run restores the newest one by the prefix
+ * `<prefix>-<workflow>:calls-`. The store only grows (restored segments plus this run's), so the newest
+ * entry holds everything. Restored segments are merged into the local directory file by file, never
+ * replacing it: segments written locally by an earlier attempt in the same workspace stay.
+ */
+
+
+
+/** What main leaves for the post step: where the store is, its key, and what was already there. */
+const CALL_STORE_STATE = 'ddflow-call-store';
+const SEGMENT = /^calls-.*\.jsonl$/;
+function callStorePrefix(prefix, workflow) {
+    // ':' cannot occur in a stage name, so no stage key `<prefix>-<workflow>-<stage>-...` starts with this.
+    return `${prefix}-${workflow}:calls-`;
+}
+function callStoreKey(prefix, workflow, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
+    return `${callStorePrefix(prefix, workflow)}${run.id || 'local'}-${run.attempt || '1'}`;
+}
+function segmentsIn(dir) {
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
+        return [];
+    return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir)
+        .filter((n) => SEGMENT.test(n))
+        .sort();
+}
+/**
+ * Brings the newest saved store back and merges its segments into `dir`. Returns the matched key (or
+ * undefined) and the segments now in `dir`. Only `calls-*.jsonl` files are taken.
+ */
+async function restoreCallStore(store, prefix, workflow, dir) {
+    const lookup = callStorePrefix(prefix, workflow);
+    const scratch = `${dir}.restoring`;
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
+    let added = 0;
+    let hit;
+    try {
+        hit = await store.restore(lookup, scratch, [lookup]);
+        if (hit) {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().mkdir(dir, { recursive: true });
+            for (const name of segmentsIn(scratch)) {
+                const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
+                if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(target))
+                    continue;
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().copyFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(scratch, name), target));
+                added++;
+            }
+        }
+    }
+    finally {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(scratch, { recursive: true, force: true });
+    }
+    return { hit, added, baseline: segmentsIn(dir) };
+}
+/** Saves `dir` under `key` when it holds a segment the restore did not bring (a run that asked nothing new saves nothing). */
+async function saveCallStore(store, state) {
+    const now = segmentsIn(state.dir);
+    const known = new Set(state.baseline);
+    if (!now.some((s) => !known.has(s)))
+        return false;
+    return store.save(state.key, state.dir);
+}
+
+
+/***/ }),
+
+/***/ 81729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   bO: () => (/* binding */ readCacheInput)
+/* harmony export */ });
+/* unused harmony exports ACTION_COMMANDS, RESUME_MODES, UPLOAD_MODES, EXPORT_FORMATS, inputsFrom */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94851);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
+/**
+ * The Action's inputs (spec §4.2), read once and checked up front so that a typo in a `with:` block is
+ * one clear sentence naming the input, not a failure halfway through a run.
+ */
+
+
+
+const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'];
+const RESUME_MODES = ['never', 'if_possible', 'always'];
+const UPLOAD_MODES = ['final', 'stages', 'all', 'none'];
+const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'];
+const coreGetter = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name);
+function bad(name, problem) {
+    return new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`The input "${name}" ${problem}.`);
+}
+function oneOf(name, raw, allowed, fallback) {
+    if (raw === '')
+        return fallback;
+    // Accept `if-possible` for `if_possible`: action inputs are kebab-case, so people write it both ways.
+    const value = raw.toLowerCase().replaceAll('-', '_');
+    const match = allowed.find((a) => a === value);
+    if (!match) {
+        const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
+        throw bad(name, `must be ${list}, not "${raw}"`);
+    }
+    return match;
+}
+function integer(name, raw, min, max = Number.MAX_SAFE_INTEGER) {
+    if (raw === '')
+        return undefined;
+    if (!/^[+-]?\d+$/.test(raw))
+        throw bad(name, `must be a whole number, not "${raw}"`);
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw bad(name, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}, not ${raw}` : `must be from ${min} to ${max}, not ${raw}`);
+    }
+    return n;
+}
+/** The YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function boolean(name, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw bad(name, `must be true or false, not "${raw}"`);
+}
+/** `cache`: the YAML booleans, or `read-only` (restore, never save). */
+function readCacheInput(raw) {
+    const value = raw.trim();
+    if (/^read[-_]?only$/i.test(value))
+        return { cache: true, cacheSave: false };
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {
+        const on = boolean('cache', value, true);
+        return { cache: on, cacheSave: on };
+    }
+    throw bad('cache', `must be true, false or read-only, not "${value}"`);
+}
+function lines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function parseOverrides(raw) {
+    const out = [];
+    for (const line of lines(raw)) {
+        const eq = line.indexOf('=');
+        const stage = eq < 0 ? '' : line.slice(0, eq).trim();
+        const file = eq < 0 ? '' : line.slice(eq + 1).trim();
+        if (!stage || !file)
+            throw bad('overrides', `needs one "stage=path" a line, not "${line}"`);
+        if (out.some((o) => o.stage === stage))
+            throw bad('overrides', `names the stage "${stage}" twice`);
+        out.push({ stage, path: file });
+    }
+    return out;
+}
+/** Reads and checks every input; throws a DdflowError naming the first bad one. */
+function readInputs(get = coreGetter) {
+    const raw = (name) => get(name).trim();
+    const workflow = raw('workflow');
+    if (!workflow)
+        throw bad('workflow', 'is required: give the path of the workflow file');
+    const command = oneOf('command', raw('command'), ACTION_COMMANDS, 'run');
+    const resume = oneOf('resume', raw('resume'), RESUME_MODES, 'if_possible');
+    const targets = raw('targets')
+        .split(/[,\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+    const rerunFrom = raw('rerun-from') || undefined;
+    if (rerunFrom && resume === 'never')
+        throw bad('rerun-from', 'needs resume to be if_possible or always, because resume never reruns everything anyway');
+    const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
+    if (cacheKeyPrefix.includes(','))
+        throw bad('cache-key-prefix', 'cannot contain commas');
+    if (cacheKeyPrefix.length > 100)
+        throw bad('cache-key-prefix', 'must be at most 100 characters long');
+    return {
+        workflow,
+        command,
+        resume,
+        targets,
+        rerunFrom,
+        overrides: parseOverrides(get('overrides')),
+        numRecords: integer('num-records', raw('num-records'), 1, _config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NUM_RECORDS */ .RR),
+        seed: integer('seed', raw('seed'), 0),
+        artifactPath: raw('artifact-path') || undefined,
+        workingDirectory: raw('working-directory') || undefined,
+        ...readCacheInput(raw('cache')),
+        cacheKeyPrefix,
+        upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
+        artifactName: raw('artifact-name') || undefined,
+        retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
+        exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+    };
+}
+/** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
+function inputsFrom(values) {
+    return readInputs((name) => values[name] ?? '');
+}
+
+
+/***/ }),
+
+/***/ 33175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ IN_FLIGHT_STATE)
+/* harmony export */ });
+/** What the main step leaves for the post step (through GITHUB_STATE). */
+const IN_FLIGHT_STATE = 'ddflow-in-flight-stage';
+
+
+/***/ }),
+
+/***/ 20219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ readOnlyStore),
+/* harmony export */   v: () => (/* binding */ noCacheStore)
+/* harmony export */ });
+/**
+ * Seams between the workflow runner and where stage results are kept or published.
+ * The runner is the same on a laptop and in GitHub Actions; only these implementations differ
+ * (src/action/ provides the GitHub ones; the engine and runner never import @actions/*).
+ */
+/** A store that never hits and never keeps anything: `cache: false`. */
+const noCacheStore = {
+    kind: 'off',
+    async restore() {
+        return undefined;
+    },
+    async save() {
+        return false;
+    },
+};
+/**
+ * `store` that restores but never saves (the Action's `cache: read-only`): for jobs that run workflow
+ * files nobody reviewed yet, which must not be able to put entries in the cache that trusted runs would
+ * then restore. `onSkip` hears each save that was not made.
+ */
+function readOnlyStore(store, onSkip) {
+    return {
+        kind: store.kind,
+        restore: (key, dir, restorePrefixes) => store.restore(key, dir, restorePrefixes),
+        async save(key) {
+            onSkip?.(key);
+            return false;
+        },
+    };
+}
+
+
+/***/ })
+
+};
