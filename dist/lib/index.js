@@ -590,7 +590,7 @@ var __webpack_exports__ = {};
  * one of these. Dynamic imports keep the CLI from loading @actions/* and the Action from loading the CLI.
  */
 async function runAction() {
-    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(682), __nccwpck_require__.e(888), __nccwpck_require__.e(458), __nccwpck_require__.e(172), __nccwpck_require__.e(653), __nccwpck_require__.e(783), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67837));
+    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(682), __nccwpck_require__.e(888), __nccwpck_require__.e(458), __nccwpck_require__.e(172), __nccwpck_require__.e(181), __nccwpck_require__.e(783), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67837));
     await run();
 }
 async function runPost() {
@@ -598,7 +598,7 @@ async function runPost() {
     await run();
 }
 async function runCli(argv) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(888), __nccwpck_require__.e(172), __nccwpck_require__.e(653), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70944));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(888), __nccwpck_require__.e(172), __nccwpck_require__.e(181), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70944));
     return main(argv);
 }
 

@@ -1,5 +1,5 @@
-export const id = 653;
-export const ids = [653];
+export const id = 181;
+export const ids = [181];
 export const modules = {
 
 /***/ 75360:
@@ -7636,15 +7636,17 @@ function spawnShell(run) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94715);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86999);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17553);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55800);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26327);
-/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77877);
-/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26211);
-/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54026);
-/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(22597);
-/* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(64480);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28721);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86999);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17553);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55800);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26327);
+/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77877);
+/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(26211);
+/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(54026);
+/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(22597);
+/* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(64480);
 /**
  * The plan: for every stage, what a run does with it and why — `cached` (its output on disk matches),
  * `restore` (a cache store holds it), `resume` (completed row groups of an interrupted or damaged
@@ -7669,12 +7671,14 @@ function spawnShell(run) {
 
 
 
+
+
 const STAGE_DECISIONS = (/* unused pure expression or super */ null && (['cached', 'restore', 'resume', 'run', 'skipped']));
 /** The fingerprint of one stage in its place in the workflow. */
 function fingerprintOf(workflow, stage, at) {
-    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .stageFingerprint */ .LE)({
+    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .stageFingerprint */ .LE)({
         config: stage.config,
-        modelConfigs: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .stageModelConfigs */ .Tx)(workflow, stage),
+        modelConfigs: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .stageModelConfigs */ .Tx)(workflow, stage),
         modelProviders: workflow.modelProviders,
         seededFromUpstream: at.seededFromUpstream,
         numRecords: at.numRecords,
@@ -7701,18 +7705,18 @@ async function decideStage(ctx, index, upstream) {
     const { workflow, options, selection } = ctx;
     const stage = workflow.stages[index];
     const mode = options.resume ?? 'if_possible';
-    const numRecords = (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveNumRecords */ .PJ)(stage, index, upstream ? upstream.records : undefined, options);
+    const numRecords = (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveNumRecords */ .PJ)(stage, index, upstream ? upstream.records : undefined, options);
     const upstreamKnown = !upstream || upstream.fingerprint !== null;
     const fingerprint = numRecords !== null && upstreamKnown
         ? await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed: options.seed, upstreamFingerprint: upstream?.fingerprint ?? null })
         : null;
     const pending = fingerprint === null ? { fingerprint_pending: `depends on the rows stage '${upstream.name}' hands down, known once it has them` } : {};
-    const expected = numRecords ?? (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.expectedRecords, options);
-    const models = (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .modelColumnCount */ .Bh)(stage);
+    const expected = numRecords ?? (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.expectedRecords, options);
+    const models = (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .modelColumnCount */ .Bh)(stage);
     const base = { index, stage: stage.name, fingerprint, ...pending, num_records: numRecords };
     // The seed the rows will be drawn with: a model answer is reusable only for the same requests.
     const seed = options.seed ?? ctx.prior?.seed;
-    const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has((0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .answeredKey */ .x0)(fingerprint, seed));
+    const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has((0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .answeredKey */ .x0)(fingerprint, seed));
     const generate = (reason, rowsKept = 0, extra = {}) => ({
         ...base,
         decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
@@ -7734,19 +7738,19 @@ async function decideStage(ctx, index, upstream) {
         return generate(`upstream stage '${upstream.name}' is generated again`);
     if (fingerprint === null)
         return generate(`upstream stage '${upstream.name}' has no known fingerprint`);
-    const stageDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx.workflowDir, (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .stageDirName */ .bM)(index, stage.name));
-    const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .priorStageRecord */ .GH)(ctx.prior, index, stage.name, (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .stageDirName */ .bM)(index, stage.name));
+    const stageDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx.workflowDir, (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name));
+    const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .priorStageRecord */ .GH)(ctx.prior, index, stage.name, (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name));
     let damaged = false;
     let why = rec ? 'its inputs changed (another fingerprint than the output on disk)' : 'no output with this fingerprint on disk';
     if (rec?.fingerprint === fingerprint) {
-        const check = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_7__/* .reuseCheck */ .xC)(ctx.db, stage, rec, ctx.workflowDir);
+        const check = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .reuseCheck */ .xC)(ctx.db, stage, rec, ctx.workflowDir);
         if (check === 'ok') {
-            const outcome = (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_10__/* .fromRecord */ .iA)(rec, ctx.workflowDir, 'reused');
+            const outcome = (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_12__/* .fromRecord */ .iA)(rec, ctx.workflowDir, 'reused');
             return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
         }
-        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_7__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_7__/* .resumableAfterDamage */ .wM)(stage))) && (await exists(stageDir));
+        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .resumableAfterDamage */ .wM)(stage))) && (await exists(stageDir));
         if (continuable) {
-            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
+            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
             const what = check === 'damaged' ? 'its output was altered on disk' : `an interrupted attempt (${rec.status})`;
             return { ...generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept), decision: 'resume', ...(check === 'damaged' ? { damaged: true } : {}) };
         }
@@ -7758,14 +7762,14 @@ async function decideStage(ctx, index, upstream) {
     if (stage.onSuccess && !stage.onSuccess.version)
         return generate('on_success has no version, so its output is never reused');
     if (ctx.store && ctx.store.kind !== 'off') {
-        const key = (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_11__/* .stageCacheKey */ .KK)(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
-        const restored = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_7__/* .restoreFromStore */ .Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .stageDirName */ .bM)(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
+        const key = (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_13__/* .stageCacheKey */ .KK)(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
+        const restored = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .restoreFromStore */ .Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
         if (restored) {
-            return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds it (${key})`, outcome: restored };
+            return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
         }
-        const partial = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_7__/* .restorePartialFromStore */ .n_)(ctx.store, (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_11__/* .partialStageCachePrefix */ .CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
+        const partial = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .restorePartialFromStore */ .n_)(ctx.store, (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_13__/* .partialStageCachePrefix */ .CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
         if (partial) {
-            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
+            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
             // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
             // stage keeps it so the continued rows follow the same sequence.
             const resumeSeed = options.seed === undefined ? partial.seed : undefined;
@@ -7783,8 +7787,8 @@ async function predictedHandoff(ctx, step) {
     let fingerprint = step.fingerprint;
     const override = ctx.selection.overrides.get(step.index);
     if (override) {
-        records = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .countOutputRows */ .yk)(ctx.db, override);
-        fingerprint = fingerprint === null ? null : (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .overriddenFingerprint */ .Xw)(fingerprint, await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .parquetFilesAt */ .Te)(override)));
+        records = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .countOutputRows */ .yk)(ctx.db, override);
+        fingerprint = fingerprint === null ? null : (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .overriddenFingerprint */ .Xw)(fingerprint, await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .parquetFilesAt */ .Te)(override)));
     }
     return {
         name: step.stage,
@@ -7797,17 +7801,21 @@ async function predictedHandoff(ctx, step) {
 }
 /** Reads the workflow metadata of the last run (if any) and the options into a plan context. */
 async function planContext(workflow, options, db, forRun) {
-    (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .checkWorkflowStructure */ .NT)(workflow);
+    (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .checkWorkflowStructure */ .NT)(workflow);
     const mode = options.resume ?? 'if_possible';
-    const selection = await (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveSelection */ .Fb)(workflow, options, db);
-    const workflowDir = (0,_selection_js__WEBPACK_IMPORTED_MODULE_8__/* .workflowDirOf */ .y9)(workflow, options.artifactPath);
+    const selection = await (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveSelection */ .Fb)(workflow, options, db);
+    const workflowDir = (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .workflowDirOf */ .y9)(workflow, options.artifactPath);
+    // A file where the artifact directory should be is one sentence for every caller (CLI, Action, library).
+    const blocked = (0,_load_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactDirectoryProblem */ .v)(options.artifactPath ?? workflow.artifactPath, workflow.name);
+    if (blocked)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(blocked);
     const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
     // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
     // The owner check reads the metadata even in mode 'never', which reuses nothing but still overwrites.
-    const onDisk = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, 'if_possible', _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .q, { requireFile: false }).catch(() => undefined);
-    await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .checkArtifactOwner */ .yK)(workflowDir, onDisk, workflow.file, workflow.name);
-    const prior = mode === 'never' ? undefined : await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
-    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_9__/* .answeredStages */ .$L)(workflowDir), log: options.log };
+    const onDisk = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, 'if_possible', _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .q, { requireFile: false }).catch(() => undefined);
+    await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .checkArtifactOwner */ .yK)(workflowDir, onDisk, workflow.file, workflow.name);
+    const prior = mode === 'never' ? undefined : await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
+    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .answeredStages */ .$L)(workflowDir), log: options.log };
 }
 /** The whole plan: every stage decided in order, each from what the plan expects of the one before. */
 async function buildPlanIn(ctx) {
@@ -8193,13 +8201,13 @@ class RunBook {
         return (0,metadata/* writeWorkflowMetadata */.Ky)(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.keptBeyondTargets] });
     }
     /** The record of a decided stage, with what it is asked to do. */
-    open(step, upstream, log) {
+    open(step, upstream, log, decidedFrom = performance.now()) {
         const stage = this.workflow.stages[step.index];
         const record = (0,stage_record/* baseRecord */.$l)(stage, step.index);
         if (step.index > 0)
             record.depends_on = [upstream?.name ?? this.workflow.stages[step.index - 1].name];
         this.metadata.stages.push(record);
-        this.opened = performance.now();
+        this.opened = decidedFrom;
         if (step.decision === 'skipped')
             return record;
         if (step.damaged)
@@ -8556,8 +8564,9 @@ async function runWorkflow(workflow, options) {
         for (let index = 0; index <= ctx.selection.targetIndex; index++) {
             if (options.signal?.aborted)
                 await book.cancelled(index, upstream);
+            const decidedFrom = performance.now(); // a restore happens while deciding: it is part of the stage's time
             const step = await (0,plan/* decideStage */.Nw)(ctx, index, upstream);
-            const record = await book.open(step, upstream, options.log);
+            const record = book.open(step, upstream, options.log, decidedFrom);
             if (step.decision === 'skipped') {
                 upstream = await book.skip(record, upstream);
                 continue;
