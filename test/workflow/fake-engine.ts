@@ -34,7 +34,9 @@ function render(template: string, row: Row): string {
   return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_m, name: string) => String(row[name] ?? ''));
 }
 
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+/** The run's database when the runner passes one (it always does), else a database of its own. */
+async function withDb<T>(fn: (db: Database) => Promise<T>, shared?: Database): Promise<T> {
+  if (shared) return fn(shared);
   const db = await openDatabase();
   try {
     return await fn(db);
@@ -125,7 +127,7 @@ export function fakeEngine(options: { onRunStage?: (input: StageRunInput) => voi
           columns: Object.keys(finalRows[0] ?? {}),
           warnings: [],
         };
-      });
+      }, input.db);
     },
     async runDatasetProcessors(input: DatasetProcessingInput): Promise<DatasetProcessingResult> {
       return withDb(async (db) => {
@@ -133,7 +135,7 @@ export function fakeEngine(options: { onRunStage?: (input: StageRunInput) => voi
         const { rows: out, side } = await applyProcessors(db, input.processors, rows, input.inputFiles, input.outDir, 1000);
         const outputFiles = await writeRows(db, out, path.join(input.outDir, 'parquet-files'), 1000);
         return { outputFiles, processorFiles: side, numRecords: out.length };
-      });
+      }, input.db);
     },
   };
 }
