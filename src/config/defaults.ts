@@ -3,6 +3,7 @@
  * this turns them into values for code that builds configs without going through the loader.
  */
 import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
 import { RunConfig } from './schema.js';
 
 /** A RunConfig with every field present (request_admission may stay null). */
@@ -10,4 +11,12 @@ export type FullRunConfig = Required<Omit<RunConfig, 'request_admission'>> & Pic
 
 export function runConfigWithDefaults(given: RunConfig = {}): FullRunConfig {
   return Value.Default(RunConfig, structuredClone(given)) as FullRunConfig;
+}
+
+/**
+ * `given` with every field its schema gives a default for filled in (nested objects too) — for code that
+ * reads a part of a config built without the loader, so that no module keeps a copy of a default.
+ */
+export function withSchemaDefaults<T extends object>(schema: TSchema, given: T | null | undefined): T {
+  return Value.Default(schema, structuredClone(given ?? {})) as T;
 }

@@ -255,11 +255,12 @@ export const RemoteValidatorParams = Strict({
   retry_backoff: Type.Optional(Type.Number({ exclusiveMinimum: 1, default: 2 })),
   max_parallel_requests: Type.Optional(Type.Integer({ minimum: 1, default: 4 })),
 });
+export const ValidationBatchSize = Type.Integer({ minimum: 1, default: 10 });
 const validationFields = () => ({
   column_type: Tag('validation'),
   ...columnFields(),
   target_columns: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
-  batch_size: Type.Optional(Type.Integer({ minimum: 1, default: 10 })),
+  batch_size: Type.Optional(ValidationBatchSize),
 });
 export const ValidationColumn = Discriminated(
   'validator_type',

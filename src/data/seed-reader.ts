@@ -18,7 +18,8 @@ import { TextDecoder } from 'node:util';
 import { directorySeedFiles, localSeedFiles, localWildcardExtension, SEED_FILE_EXTENSIONS } from '../shared/seed-files.js';
 import { DdflowError } from '../diagnostics.js';
 import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
-import type { IndexRange, PartitionBlock, SeedConfig, SeedSource } from '../config/schema.js';
+import { DirectorySeedSource, FileContentsSeedSource, type IndexRange, type PartitionBlock, type SeedConfig, type SeedSource } from '../config/schema.js';
+import { withSchemaDefaults } from '../config/defaults.js';
 import { parquetSource } from './dataset.js';
 
 // Narrow local shapes until src/config/schema.ts provides the types.
@@ -103,7 +104,7 @@ async function loadDirectory(db: Database, table: string, config: SeedConfigLike
   await loadManifest(db, table, manifest.slice(range.start, range.end + 1));
   const columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
   if (source.seed_type !== 'file_contents') return { columns, columnTypes: new Map(), sourceSize: manifest.length, range };
-  const encoding = source.encoding ?? 'utf-8';
+  const encoding = withSchemaDefaults(FileContentsSeedSource, source).encoding!;
   const decoder = textDecoderFor(encoding);
   return {
     columns: [...columns, 'content'],
@@ -308,7 +309,8 @@ export async function listSeedDirectory(
   source: Extract<SeedSource, { seed_type: 'directory' | 'file_contents' }>,
   baseDir: string,
 ): Promise<ManifestRow[]> {
-  const pattern = source.file_pattern ?? '*';
+  const filled = withSchemaDefaults(source.seed_type === 'directory' ? DirectorySeedSource : FileContentsSeedSource, source) as Required<typeof source>;
+  const pattern = filled.file_pattern;
   if (!pattern.trim()) throw new DdflowError('file_pattern must be a non-empty string.');
   if (pattern.includes('/') || pattern.includes('\\')) {
     throw new DdflowError('file_pattern must match file names, not relative paths.');
@@ -318,7 +320,7 @@ export async function listSeedDirectory(
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new DdflowError(`Seed source directory '${root}' does not exist.`);
   }
-  const recursive = source.recursive ?? true;
+  const recursive = filled.recursive;
   const relPaths = directorySeedFiles(root, pattern, recursive);
   if (relPaths.length === 0) {
     throw new DdflowError(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);

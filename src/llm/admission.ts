@@ -16,6 +16,8 @@
  * when the endpoint has answered nothing but 429s since `rateLimitedSince` for
  * run_config.rate_limit_stall_seconds, withRetries gives up (the stage fails, resumable).
  */
+import { withSchemaDefaults } from '../config/defaults.js';
+import { RequestAdmission } from '../config/schema.js';
 import { LlmError } from './errors.js';
 import type { RequestAdmissionLike } from './types.js';
 
@@ -31,13 +33,14 @@ export interface AdmissionSettings {
 }
 
 export function admissionSettings(maxParallel: number, ra: RequestAdmissionLike | null | undefined = undefined): AdmissionSettings {
+  const r = withSchemaDefaults(RequestAdmission, ra ?? {});
   return {
     maxParallel: Math.max(1, Math.floor(maxParallel)),
-    decreaseFactor: ra?.multiplicative_decrease_factor ?? 0.75,
-    increaseStep: ra?.additive_increase_step ?? 1,
-    successesUntilIncrease: ra?.successes_until_increase ?? 25,
-    cooldownMs: (ra?.cooldown_seconds ?? 2.0) * 1000,
-    startupRampMs: (ra?.startup_ramp_seconds ?? 0) * 1000,
+    decreaseFactor: r.multiplicative_decrease_factor!,
+    increaseStep: r.additive_increase_step!,
+    successesUntilIncrease: r.successes_until_increase!,
+    cooldownMs: r.cooldown_seconds! * 1000,
+    startupRampMs: r.startup_ramp_seconds! * 1000,
     maxRetryAfterMs: 120_000,
   };
 }

@@ -3,6 +3,7 @@
  * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
  * the retry policy, and is counted in the UsageMeter.
  */
+import { runConfigWithDefaults } from '../config/defaults.js';
 import type { Rng } from '../shared/random.js';
 import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
 import { LlmError, ParserError } from './errors.js';
@@ -128,6 +129,8 @@ export class LlmFacade {
   readonly callCache: CallCache;
   readonly usage: UsageMeter;
   private readonly runConfig: RunConfigLike;
+  /** Correction steps and restarts, defaults from the schema (computed once, not per call). */
+  private readonly conversationLimits: { max_conversation_correction_steps: number; max_conversation_restarts: number };
   private readonly retryPolicy: RetryPolicy;
   private readonly deadline?: number;
   /** run_config.rate_limit_stall_seconds (default 600) in ms. */
@@ -138,6 +141,7 @@ export class LlmFacade {
     this.callCache = options.callCache ?? CallCache.disabled();
     this.usage = options.usage ?? new UsageMeter();
     this.runConfig = options.runConfig ?? {};
+    this.conversationLimits = runConfigWithDefaults(this.runConfig);
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.deadline = options.deadline;
     this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
@@ -183,8 +187,7 @@ export class LlmFacade {
   async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
     const endpoint = this.registry.get(req.alias);
     if (endpoint.kind !== 'chat') throw new LlmError('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
-    const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
-    const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
+    const { max_conversation_correction_steps: maxCorrections, max_conversation_restarts: maxRestarts } = this.conversationLimits;
     const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt, req.images);
     let messages = start.map((m) => ({ ...m }));
     const tally = { retries: 0, hits: 0, redacted: 0 };

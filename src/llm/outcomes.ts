@@ -9,6 +9,7 @@
  * Which failures lose a row only for now (transient: the stage stays resumable and a rerun regenerates
  * the row) and which drop it for good (Data Designer's drops) is decided here too.
  */
+import { runConfigWithDefaults } from '../config/defaults.js';
 import { LlmError, type LlmErrorKind } from './errors.js';
 import type { RunConfigLike } from './types.js';
 
@@ -23,8 +24,9 @@ export class EarlyShutdownMonitor {
   static readonly DEGRADED_WINDOW = 20;
 
   constructor(runConfig: RunConfigLike = {}) {
-    this.window = Math.max(1, runConfig.shutdown_error_window ?? 10);
-    this.rate = runConfig.disable_early_shutdown ? 1.0 : (runConfig.shutdown_error_rate ?? 0.5);
+    const full = runConfigWithDefaults(runConfig);
+    this.window = Math.max(1, full.shutdown_error_window);
+    this.rate = full.disable_early_shutdown ? 1.0 : full.shutdown_error_rate;
     this.disabled = runConfig.disable_early_shutdown === true;
   }
   private readonly disabled: boolean;

@@ -3,6 +3,8 @@
  * controller of its (endpoint, model). Built once before any stage runs, for the aliases actually used,
  * so that a missing key variable or unknown provider is reported up front, not mid-stage.
  */
+import { withSchemaDefaults } from '../config/defaults.js';
+import { ChatCompletionInferenceParams } from '../config/schema.js';
 import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
@@ -103,7 +105,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
     }
     const params = config.inference_parameters ?? {};
     const identity = `${provider.endpoint.replace(/\/+$/, '')}|${config.model}`;
-    const maxParallel = params.max_parallel_requests ?? 4;
+    const maxParallel = withSchemaDefaults(ChatCompletionInferenceParams, params).max_parallel_requests!;
     let admission = admissions.get(identity);
     if (!admission) {
       admission = new AdmissionController(admissionSettings(maxParallel, options.runConfig?.request_admission));

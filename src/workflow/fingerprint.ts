@@ -15,6 +15,8 @@ import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
+import { withSchemaDefaults } from '../config/defaults.js';
+import { DirectorySeedSource, FileContentsSeedSource, SamplingStrategy as SamplingStrategySchema } from '../config/schema.js';
 
 /**
  * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
@@ -182,7 +184,7 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
     !input.seededFromUpstream && seed_config
       ? {
           source: await seedSourceIdentity(seed_config.source),
-          sampling_strategy: seed_config.sampling_strategy ?? 'ordered',
+          sampling_strategy: seed_config.sampling_strategy ?? SamplingStrategySchema.default,
           selection_strategy: seed_config.selection_strategy ?? null,
         }
       : null;
@@ -230,8 +232,7 @@ export async function seedSourceIdentity(source: SeedSource): Promise<unknown> {
     const files = localSeedFiles(source.path, process.cwd());
     return { seed_type: 'local', format: files.map((f) => path.extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
   }
-  const recursive = source.recursive ?? true;
-  const pattern = source.file_pattern ?? '*';
+  const { recursive, file_pattern: pattern } = withSchemaDefaults(source.seed_type === 'directory' ? DirectorySeedSource : FileContentsSeedSource, source) as Required<typeof source>;
   const files = directorySeedFiles(path.resolve(source.path), pattern, recursive);
   const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(path.join(source.path, rel)) })));
   const { path: _p, ...options } = source;

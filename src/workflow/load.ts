@@ -210,7 +210,7 @@ function buildLoaded(
       numRecords: s.num_records,
       outputProcessors: (s.output_processors ?? []) as ProcessorConfig[],
       output: parseOutput(s.output),
-      allowEmpty: s.allow_empty ?? false,
+      allowEmpty: s.allow_empty === true,
       samplingStrategy: s.sampling_strategy ?? 'ordered',
       selectionStrategy: s.selection_strategy ?? null,
       location: locator.locate(['stages', i]),

@@ -249,7 +249,7 @@ export class LlmColumnGenerator extends CellGenerator {
       recordKey: recordIndex,
       column: column.name,
       withTrace: column.with_trace ?? 'none',
-      extractReasoning: column.extract_reasoning_content ?? false,
+      extractReasoning: column.extract_reasoning_content === true,
       signal,
       onNotice: this.deps.onNotice,
     });

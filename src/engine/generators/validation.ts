@@ -20,7 +20,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { ValidationColumn } from '../../config/schema.js';
+import { RemoteValidatorParams, ValidationBatchSize, type ValidationColumn } from '../../config/schema.js';
+import { withSchemaDefaults } from '../../config/defaults.js';
 import { openDatabase, parseSql, type Database } from '../../data/database.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
@@ -148,9 +149,8 @@ class RetryableError extends Error {}
 
 /** One POST with retries: delay before retry n (1-based) is retry_backoff * 2^(n-1) seconds (httpx-retries). */
 export async function postToRemoteValidator(o: RemoteValidatorOptions, records: readonly unknown[], signal?: AbortSignal): Promise<ValidationOutput[]> {
-  const maxRetries = o.max_retries ?? 3;
-  const backoff = o.retry_backoff ?? 2;
-  const timeoutMs = (o.timeout ?? 30) * 1000;
+  const { max_retries: maxRetries, retry_backoff: backoff, timeout } = withSchemaDefaults(RemoteValidatorParams, o) as Required<RemoteValidatorOptions>;
+  const timeoutMs = timeout * 1000;
   for (let attempt = 0; ; attempt++) {
     try {
       const res = await fetch(o.endpoint_url, {
@@ -209,7 +209,7 @@ export class ValidationGenerator implements ColumnGenerator {
   ) {
     this.outputColumns = [column.name];
     this.dtypes = new Map([[column.name, 'json']]);
-    this.batchSize = column.batch_size ?? 10;
+    this.batchSize = column.batch_size ?? ValidationBatchSize.default;
     const missing = column.target_columns.filter((t) => !available.has(t));
     if (missing.length > 0) {
       throw new DdflowError(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`);
@@ -232,7 +232,7 @@ export class ValidationGenerator implements ColumnGenerator {
         const o = params as unknown as RemoteValidatorOptions;
         this.validate = (records) => postToRemoteValidator(o, records, ctx.signal);
         this.separately = false;
-        this.parallel = Math.max(1, o.max_parallel_requests ?? 4);
+        this.parallel = Math.max(1, withSchemaDefaults(RemoteValidatorParams, o).max_parallel_requests!);
         break;
       }
       default:
