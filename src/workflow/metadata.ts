@@ -9,9 +9,8 @@ import path from 'node:path';
 import { DdflowError, displayPath } from '../diagnostics.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
-import type { ModelUsageReport, StageCacheState, StageStatus, TokenUsage } from './report.js';
+import type { ModelUsageReport, StageCacheState, StageDecision, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
-import type { StageDecision } from './plan.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
 /** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */

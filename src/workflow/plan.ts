@@ -27,8 +27,8 @@ import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 
-export type StageDecision = 'cached' | 'restore' | 'resume' | 'run' | 'skipped';
-export const STAGE_DECISIONS: readonly StageDecision[] = ['cached', 'restore', 'resume', 'run', 'skipped'];
+export { STAGE_DECISIONS, type StageDecision } from './report.js';
+import type { StageDecision } from './report.js';
 
 /** One stage of the plan. The fields up to `reason` are what `plan --json` prints. */
 export interface StagePlan {
