@@ -6,15 +6,22 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ ChatCompletionInferenceParams),
+/* harmony export */   LH: () => (/* binding */ FileContentsSeedSource),
 /* harmony export */   Oc: () => (/* binding */ STAGE_NAME_PATTERN),
+/* harmony export */   RM: () => (/* binding */ RemoteValidatorParams),
 /* harmony export */   RO: () => (/* binding */ COLUMN_TYPES),
 /* harmony export */   RR: () => (/* binding */ MAX_NUM_RECORDS),
+/* harmony export */   T0: () => (/* binding */ RequestAdmission),
+/* harmony export */   Zt: () => (/* binding */ ValidationBatchSize),
+/* harmony export */   g$: () => (/* binding */ DirectorySeedSource),
 /* harmony export */   gX: () => (/* binding */ RunConfig),
+/* harmony export */   l_: () => (/* binding */ SamplingStrategy),
 /* harmony export */   sk: () => (/* binding */ publishedSchema),
 /* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
 /* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, RemoteValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SamplingStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, ChatCompletionInferenceParams, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, RequestAdmission, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PERSON_LOCALES, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelConfig, ENV_VAR_NAME, ModelProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, Stage, Workflow */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
 /**
  * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
@@ -237,11 +244,12 @@ const RemoteValidatorParams = Strict({
     retry_backoff: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 1, default: 2 })),
     max_parallel_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 4 })),
 });
+const ValidationBatchSize = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 });
 const validationFields = () => ({
     column_type: Tag('validation'),
     ...columnFields(),
     target_columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1 }),
-    batch_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 10 })),
+    batch_size: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(ValidationBatchSize),
 });
 const ValidationColumn = Discriminated('validator_type', [
     Strict({ ...validationFields(), validator_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('code'), validator_params: CodeValidatorParams }),

@@ -36,6 +36,35 @@ function builtinModelConfig(alias) {
 
 /***/ }),
 
+/***/ 31954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ withSchemaDefaults),
+/* harmony export */   g: () => (/* binding */ runConfigWithDefaults)
+/* harmony export */ });
+/* harmony import */ var _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67894);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
+/**
+ * Defaults come from the schema's `default:` annotations (src/config/schema.ts) and nowhere else;
+ * this turns them into values for code that builds configs without going through the loader.
+ */
+
+
+function runConfigWithDefaults(given = {}) {
+    return _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_1__/* .Default */ .y(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .RunConfig */ .gX, structuredClone(given));
+}
+/**
+ * `given` with every field its schema gives a default for filled in (nested objects too) — for code that
+ * reads a part of a config built without the loader, so that no module keeps a copy of a default.
+ */
+function withSchemaDefaults(schema, given) {
+    return _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_1__/* .Default */ .y(schema, structuredClone(given ?? {}));
+}
+
+
+/***/ }),
+
 /***/ 48691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -956,6 +985,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AdmissionController, BUILTIN_MODEL_CONFIGS, BUILTIN_PROVIDERS, DEFAULT_RETRY_POLICY, EarlyShutdownMonitor, HEALTH_CHECK_TIMEOUT_MS, LlmError, ModelRegistry, ParserError, UsageMeter, admissionSettings, callKey, chatRequestBody, classifyError, codeRecipe, codeSyntax, composeUserPrompt, displayEndpoint, drawParameter, embeddingInputs, imageBlocks, imageItems, imageUrl, initialMessages, isEnvVariableName, isRetryableKind, isTransientLoss, judgeRecipe, mergeProviders, modelKind, resolveApiKey, retryAfterMs, structuredRecipe, textRecipe, transientLossMessage, withRetries
 
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(31954);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/llm/errors.ts
 var errors = __webpack_require__(49968);
 ;// CONCATENATED MODULE: ./src/llm/admission.ts
@@ -978,14 +1011,17 @@ var errors = __webpack_require__(49968);
  * run_config.rate_limit_stall_seconds, withRetries gives up (the stage fails, resumable).
  */
 
+
+
 function admissionSettings(maxParallel, ra = undefined) {
+    const r = (0,defaults/* withSchemaDefaults */.A)(schema/* RequestAdmission */.T0, ra ?? {});
     return {
         maxParallel: Math.max(1, Math.floor(maxParallel)),
-        decreaseFactor: ra?.multiplicative_decrease_factor ?? 0.75,
-        increaseStep: ra?.additive_increase_step ?? 1,
-        successesUntilIncrease: ra?.successes_until_increase ?? 25,
-        cooldownMs: (ra?.cooldown_seconds ?? 2.0) * 1000,
-        startupRampMs: (ra?.startup_ramp_seconds ?? 0) * 1000,
+        decreaseFactor: r.multiplicative_decrease_factor,
+        increaseStep: r.additive_increase_step,
+        successesUntilIncrease: r.successes_until_increase,
+        cooldownMs: r.cooldown_seconds * 1000,
+        startupRampMs: r.startup_ramp_seconds * 1000,
         maxRetryAfterMs: 120_000,
     };
 }
@@ -1744,6 +1780,12 @@ class UsageMeter {
 // EXTERNAL MODULE: ./src/llm/list-values.ts
 var list_values = __webpack_require__(67546);
 ;// CONCATENATED MODULE: ./src/llm/facade.ts
+/**
+ * One model-backed cell: `generate` (chat completion + recipe, with Data Designer's correction steps and
+ * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
+ * the retry policy, and is counted in the UsageMeter.
+ */
+
 
 
 
@@ -1788,6 +1830,8 @@ class LlmFacade {
     callCache;
     usage;
     runConfig;
+    /** Correction steps and restarts, defaults from the schema (computed once, not per call). */
+    conversationLimits;
     retryPolicy;
     deadline;
     /** run_config.rate_limit_stall_seconds (default 600) in ms. */
@@ -1797,6 +1841,7 @@ class LlmFacade {
         this.callCache = options.callCache ?? CallCache.disabled();
         this.usage = options.usage ?? new UsageMeter();
         this.runConfig = options.runConfig ?? {};
+        this.conversationLimits = (0,defaults/* runConfigWithDefaults */.g)(this.runConfig);
         this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.deadline = options.deadline;
         this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
@@ -1835,8 +1880,7 @@ class LlmFacade {
         const endpoint = this.registry.get(req.alias);
         if (endpoint.kind !== 'chat')
             throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
-        const maxCorrections = this.runConfig.max_conversation_correction_steps ?? 0;
-        const maxRestarts = this.runConfig.max_conversation_restarts ?? 5;
+        const { max_conversation_correction_steps: maxCorrections, max_conversation_restarts: maxRestarts } = this.conversationLimits;
         const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt, req.images);
         let messages = start.map((m) => ({ ...m }));
         const tally = { retries: 0, hits: 0, redacted: 0 };
@@ -2117,6 +2161,8 @@ var outcomes = __webpack_require__(40042);
 
 
 
+
+
 function modelKind(params) {
     const t = params?.generation_type;
     if (t === 'image')
@@ -2180,7 +2226,7 @@ function buildModelRegistry(options) {
         }
         const params = config.inference_parameters ?? {};
         const identity = `${provider.endpoint.replace(/\/+$/, '')}|${config.model}`;
-        const maxParallel = params.max_parallel_requests ?? 4;
+        const maxParallel = (0,defaults/* withSchemaDefaults */.A)(schema/* ChatCompletionInferenceParams */.CN, params).max_parallel_requests;
         let admission = admissions.get(identity);
         if (!admission) {
             admission = new AdmissionController(admissionSettings(maxParallel, options.runConfig?.request_admission));
@@ -2342,7 +2388,8 @@ function imageBlocks(contexts, row) {
 /* harmony export */   UV: () => (/* binding */ EarlyShutdownMonitor),
 /* harmony export */   xU: () => (/* binding */ transientLossMessage)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49968);
+/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31954);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49968);
 /**
  * Early-shutdown bookkeeping, as Data Designer's scheduler: a sliding window of the last
  * `shutdown_error_window` cell outcomes; once the window is full and failures/window ≥
@@ -2355,6 +2402,7 @@ function imageBlocks(contexts, row) {
  * the row) and which drop it for good (Data Designer's drops) is decided here too.
  */
 
+
 class EarlyShutdownMonitor {
     window;
     rate;
@@ -2363,8 +2411,9 @@ class EarlyShutdownMonitor {
     stopped = false;
     static DEGRADED_WINDOW = 20;
     constructor(runConfig = {}) {
-        this.window = Math.max(1, runConfig.shutdown_error_window ?? 10);
-        this.rate = runConfig.disable_early_shutdown ? 1.0 : (runConfig.shutdown_error_rate ?? 0.5);
+        const full = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .runConfigWithDefaults */ .g)(runConfig);
+        this.window = Math.max(1, full.shutdown_error_window);
+        this.rate = full.disable_early_shutdown ? 1.0 : full.shutdown_error_rate;
         this.disabled = runConfig.disable_early_shutdown === true;
     }
     disabled;
@@ -2401,7 +2450,7 @@ const TRANSIENT = new Set(['rate_limit', 'rate_limit_stall', 'timeout', 'server_
  * after corrections and 4xx other than 408/429 are permanent: Data Designer's drops.
  */
 function isTransientLoss(err) {
-    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf && TRANSIENT.has(err.kind);
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LlmError */ .Cf && TRANSIENT.has(err.kind);
 }
 /**
  * The stage's one sentence when rows were lost to a transient cause: how many, why (the first such
@@ -4627,6 +4676,8 @@ function makeRuntime(finalize) {
 /* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
 /* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23846);
 /* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48691);
+/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31954);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90131);
 /**
  * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
  * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
@@ -4636,6 +4687,8 @@ function makeRuntime(finalize) {
  * by CONTENT (a moved checkout or a renamed artifact directory still matches), model configs by what
  * reaches the model (id, endpoint, sampling parameters) and not by concurrency or timeouts.
  */
+
+
 
 
 
@@ -4768,7 +4821,7 @@ async function dataConfig(input) {
     const seed = !input.seededFromUpstream && seed_config
         ? {
             source: await seedSourceIdentity(seed_config.source),
-            sampling_strategy: seed_config.sampling_strategy ?? 'ordered',
+            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .SamplingStrategy */ .l_.default,
             selection_strategy: seed_config.selection_strategy ?? null,
         }
         : null;
@@ -4816,8 +4869,7 @@ async function seedSourceIdentity(source) {
         const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .localSeedFiles */ .$b)(source.path, process.cwd());
         return { seed_type: 'local', format: files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
     }
-    const recursive = source.recursive ?? true;
-    const pattern = source.file_pattern ?? '*';
+    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_6__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_7__/* .FileContentsSeedSource */ .LH, source);
     const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .directorySeedFiles */ .sz)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(source.path), pattern, recursive);
     const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(source.path, rel)) })));
     const { path: _p, ...options } = source;
@@ -4840,7 +4892,7 @@ async function filesHash(files) {
 
 /***/ }),
 
-/***/ 28721:
+/***/ 55168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6969,19 +7021,8 @@ function checkProcessorNames(processors, outputProcessors, at) {
     visit(outputProcessors, 'output_processors');
 }
 
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/default/default.mjs + 7 modules
-var default_default = __webpack_require__(67894);
-;// CONCATENATED MODULE: ./src/config/defaults.ts
-/**
- * Defaults come from the schema's `default:` annotations (src/config/schema.ts) and nowhere else;
- * this turns them into values for code that builds configs without going through the loader.
- */
-
-
-function runConfigWithDefaults(given = {}) {
-    return default_default/* Default */.y(config_schema/* RunConfig */.gX, structuredClone(given));
-}
-
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(31954);
 // EXTERNAL MODULE: ./src/config/score-options.ts
 var score_options = __webpack_require__(48691);
 ;// CONCATENATED MODULE: ./src/workflow/load.ts
@@ -7177,7 +7218,7 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
             numRecords: s.num_records,
             outputProcessors: (s.output_processors ?? []),
             output: parseOutput(s.output),
-            allowEmpty: s.allow_empty ?? false,
+            allowEmpty: s.allow_empty === true,
             samplingStrategy: s.sampling_strategy ?? 'ordered',
             selectionStrategy: s.selection_strategy ?? null,
             location: locator.locate(['stages', i]),
@@ -7197,7 +7238,7 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
         modelProviders: (doc.model_providers ?? []),
         modelConfigs: (doc.model_configs ?? []),
         // The validator filled the defaults already; this also covers a run_config it could not use.
-        runConfig: runConfigWithDefaults(doc.run_config),
+        runConfig: (0,defaults/* runConfigWithDefaults */.g)(doc.run_config),
         stages,
         warnings: diagnostics.filter((d) => d.severity === 'warning'),
     };
@@ -7630,14 +7671,14 @@ function spawnShell(run) {
 /* harmony export */   sF: () => (/* binding */ planEntryJson),
 /* harmony export */   v_: () => (/* binding */ planCells)
 /* harmony export */ });
-/* unused harmony exports STAGE_DECISIONS, fingerprintOf, predictedHandoff, buildPlanIn, priorRecordOf */
+/* unused harmony exports fingerprintOf, predictedHandoff, buildPlanIn, priorRecordOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94715);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28721);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55168);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86999);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17553);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55800);
@@ -7673,7 +7714,7 @@ function spawnShell(run) {
 
 
 
-const STAGE_DECISIONS = (/* unused pure expression or super */ null && (['cached', 'restore', 'resume', 'run', 'skipped']));
+
 /** The fingerprint of one stage in its place in the workflow. */
 function fingerprintOf(workflow, stage, at) {
     return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .stageFingerprint */ .LE)({

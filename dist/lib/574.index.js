@@ -654,6 +654,10 @@ function preview(v) {
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/shared/seed-files.ts
 var seed_files = __webpack_require__(23846);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(31954);
 ;// CONCATENATED MODULE: ./src/data/seed-reader.ts
 /**
  * Seed datasets (Data Designer §7): read a `local` file/glob, or list a `directory` (optionally with
@@ -669,6 +673,8 @@ var seed_files = __webpack_require__(23846);
  * `file_contents` reads a file's text only when its row is served (as Data Designer hydrates only the
  * selected manifest rows), so a large directory is not read into memory up front.
  */
+
+
 
 
 
@@ -704,7 +710,7 @@ async function loadDirectory(db, table, config, baseDir) {
     const columns = ['source_kind', 'source_path', 'relative_path', 'file_name'];
     if (source.seed_type !== 'file_contents')
         return { columns, columnTypes: new Map(), sourceSize: manifest.length, range };
-    const encoding = source.encoding ?? 'utf-8';
+    const encoding = (0,defaults/* withSchemaDefaults */.A)(schema/* FileContentsSeedSource */.LH, source).encoding;
     const decoder = textDecoderFor(encoding);
     return {
         columns: [...columns, 'content'],
@@ -905,7 +911,8 @@ async function materialise(db, table, select, userPath) {
 }
 /** One row per matching file under the directory, sorted by relative path (POSIX separators). */
 async function listSeedDirectory(source, baseDir) {
-    const pattern = source.file_pattern ?? '*';
+    const filled = (0,defaults/* withSchemaDefaults */.A)(source.seed_type === 'directory' ? schema/* DirectorySeedSource */.g$ : schema/* FileContentsSeedSource */.LH, source);
+    const pattern = filled.file_pattern;
     if (!pattern.trim())
         throw new diagnostics/* DdflowError */.Zq('file_pattern must be a non-empty string.');
     if (pattern.includes('/') || pattern.includes('\\')) {
@@ -917,7 +924,7 @@ async function listSeedDirectory(source, baseDir) {
     if (!(0,external_node_fs_.existsSync)(root) || !(0,external_node_fs_.statSync)(root).isDirectory()) {
         throw new diagnostics/* DdflowError */.Zq(`Seed source directory '${root}' does not exist.`);
     }
-    const recursive = source.recursive ?? true;
+    const recursive = filled.recursive;
     const relPaths = (0,seed_files/* directorySeedFiles */.sz)(root, pattern, recursive);
     if (relPaths.length === 0) {
         throw new diagnostics/* DdflowError */.Zq(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
@@ -2380,7 +2387,7 @@ class LlmColumnGenerator extends CellGenerator {
             recordKey: recordIndex,
             column: column.name,
             withTrace: column.with_trace ?? 'none',
-            extractReasoning: column.extract_reasoning_content ?? false,
+            extractReasoning: column.extract_reasoning_content === true,
             signal,
             onNotice: this.deps.onNotice,
         });
@@ -2673,6 +2680,8 @@ var _2020 = __webpack_require__(52210);
 
 
 
+
+
 // ---------------------------------------------------------------- SQL (DuckDB's parser)
 const DECIMAL_WITHOUT_SCALE = /DECIMAL\(\d+\)/g;
 /** `db`: the stage's database when there is one (a parser session costs nothing to reuse). */
@@ -2778,9 +2787,8 @@ class RetryableError extends Error {
 }
 /** One POST with retries: delay before retry n (1-based) is retry_backoff * 2^(n-1) seconds (httpx-retries). */
 async function postToRemoteValidator(o, records, signal) {
-    const maxRetries = o.max_retries ?? 3;
-    const backoff = o.retry_backoff ?? 2;
-    const timeoutMs = (o.timeout ?? 30) * 1000;
+    const { max_retries: maxRetries, retry_backoff: backoff, timeout } = (0,defaults/* withSchemaDefaults */.A)(schema/* RemoteValidatorParams */.RM, o);
+    const timeoutMs = timeout * 1000;
     for (let attempt = 0;; attempt++) {
         try {
             const res = await fetch(o.endpoint_url, {
@@ -2837,7 +2845,7 @@ class ValidationGenerator {
         this.ctx = ctx;
         this.outputColumns = [column.name];
         this.dtypes = new Map([[column.name, 'json']]);
-        this.batchSize = column.batch_size ?? 10;
+        this.batchSize = column.batch_size ?? schema/* ValidationBatchSize */.Zt.default;
         const missing = column.target_columns.filter((t) => !available.has(t));
         if (missing.length > 0) {
             throw new diagnostics/* DdflowError */.Zq(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`);
@@ -2863,7 +2871,7 @@ class ValidationGenerator {
                 const o = params;
                 this.validate = (records) => postToRemoteValidator(o, records, ctx.signal);
                 this.separately = false;
-                this.parallel = Math.max(1, o.max_parallel_requests ?? 4);
+                this.parallel = Math.max(1, (0,defaults/* withSchemaDefaults */.A)(schema/* RemoteValidatorParams */.RM, o).max_parallel_requests);
                 break;
             }
             default:

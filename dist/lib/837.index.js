@@ -27,8 +27,8 @@ var core = __webpack_require__(33838);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(28721);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
+var load = __webpack_require__(55168);
 // EXTERNAL MODULE: ./src/workflow/plan.ts
 var workflow_plan = __webpack_require__(74510);
 ;// CONCATENATED MODULE: ./src/action/summary.ts

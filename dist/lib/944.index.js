@@ -109,8 +109,8 @@ function commandHelp(command) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(28721);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
+var load = __webpack_require__(55168);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 
