@@ -139,9 +139,10 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
   // The seed the rows will be drawn with: a model answer is reusable only for the same requests.
   const seed = options.seed ?? ctx.prior?.seed;
   const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has(answeredKey(fingerprint, seed));
+  // A stage that is generated (`run`, or `resume` with `rowsKept` rows already on disk).
   const generate = (reason: string, rowsKept = 0, extra: Partial<StagePlan> = {}): StagePlan => ({
     ...base,
-    decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
+    decision: 'run',
     rows: expected,
     calls: expected === null ? null : answered ? 0 : Math.max(0, expected - rowsKept) * models,
     reason: answered ? `${reason}; the call store holds its model answers` : reason,
@@ -155,6 +156,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     return generate(`forced from stage '${workflow.stages[selection.rerunFromIndex]!.name}' on`);
   }
   if (upstream?.generated) return generate(`upstream stage '${upstream.name}' is generated again`);
+  // Only a generated upstream leaves a fingerprint unknown, and that case returned above.
   if (fingerprint === null) return generate(`upstream stage '${upstream!.name}' has no known fingerprint`);
 
   const stageDir = path.join(ctx.workflowDir, stageDirName(index, stage.name));
@@ -171,7 +173,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     if (continuable) {
       const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
       const what = check === 'damaged' ? 'its output was altered on disk' : `an interrupted attempt (${rec.status})`;
-      return { ...generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept), decision: 'resume', ...(check === 'damaged' ? { damaged: true } : {}) };
+      return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
     }
     if (check === 'damaged') {
       why = 'its output was altered on disk and a sql processor rewrote its row groups';
@@ -192,7 +194,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
       // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
       // stage keeps it so the continued rows follow the same sequence.
       const resumeSeed = options.seed === undefined ? partial.seed : undefined;
-      return { ...generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, resumeSeed !== undefined ? { resumeSeed } : {}), decision: 'resume' };
+      return generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, { decision: 'resume', ...(resumeSeed !== undefined ? { resumeSeed } : {}) });
     }
   }
   if (mode === 'always') return generate(`${why}; mode 'always' stops here`, 0, { refused: true, damaged });

@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { DataDesignerConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import { exportFormatOf } from '../data/dataset.js';
 import { openDatabase, type Database } from '../data/database.js';
@@ -123,7 +124,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
       workflowDir: ctx.workflowDir,
       numRecords: step.num_records!,
       seed: step.resumeSeed ?? x.seed,
-      config: record.config as never,
+      config: record.config as DataDesignerConfig,
       upstream: book.upstreamOutput(),
       resume,
       models: x.models.runtimeFor(step.index),
