@@ -172,7 +172,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     const continuable = (RESUMABLE.has(rec.status) || (check === 'damaged' && resumableAfterDamage(stage))) && (await exists(stageDir));
     if (continuable) {
       const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
-      const what = check === 'damaged' ? 'its output was altered on disk' : `an interrupted attempt (${rec.status})`;
+      const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
       return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
     }
     if (check === 'damaged') {

@@ -128,6 +128,8 @@ async function oneSequence(sequenceSeed: number): Promise<void> {
     }
     const where = `sequence ${sequenceSeed} after ${label}\n${history.join('\n')}\nplan: ${JSON.stringify(plan.stages.map((s) => [s.stage, s.decision, s.fingerprint?.slice(0, 8), s.reason]))}\nrun: ${JSON.stringify(report.stages.map((s) => [s.name, s.decision, s.status, s.cache, s.fingerprint.slice(0, 8)]))}`;
     const planned = (i: number): StagePlan => plan.stages[i]!;
+    // Spec §6: a reason never contains a decision word (not even inside another word, as in 'running').
+    for (const p of plan.stages) expect(`${p.reason} ${p.fingerprint_pending ?? ''}`, where).not.toMatch(/cached|restore|resume|run|skip/i);
     seen.runs++;
     for (const r of report.stages) {
       const p = planned(r.index);
