@@ -247,10 +247,12 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   if (blocked) throw new DdflowError(blocked);
   const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
   // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
-  // The owner check reads the metadata even in mode 'never', which reuses nothing but still overwrites.
-  const onDisk = await readPriorMetadata(workflowDir, workflow.name, 'if_possible', silentLogger, { requireFile: false }).catch(() => undefined);
+  // Read once. Mode 'never' reuses nothing but still overwrites the directory, so the owner check needs
+  // the metadata then too (read quietly: nothing of it is used).
+  const never = mode === 'never';
+  const onDisk = await readPriorMetadata(workflowDir, workflow.name, forRun && !never ? mode : 'if_possible', never ? silentLogger : options.log, { requireFile: forRun && !store && !never });
   await checkArtifactOwner(workflowDir, onDisk, workflow.file, workflow.name);
-  const prior = mode === 'never' ? undefined : await readPriorMetadata(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
+  const prior = never ? undefined : onDisk;
   return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: answeredStages(workflowDir), log: options.log };
 }
 
