@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DdflowError, ValidationError, type Diagnostic } from '../diagnostics.js';
-import { postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
+import { pluginProcessors, postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
 import { DiagnosticCollector } from '../config/report.js';
 import { validateAgainstSchema } from '../config/schema-validator.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
@@ -91,6 +91,12 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
       preProblems.push(p.path);
     }
     suppressed.push(...pre.suppressed);
+    if (Array.isArray(stage.output_processors)) {
+      for (const p of pluginProcessors(stage.output_processors, ['stages', i, 'output_processors'], suppressed)) {
+        report.error(p.path, p.message, p.code);
+        preProblems.push(p.path);
+      }
+    }
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
   // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
