@@ -51,15 +51,37 @@ export function formatDiagnostic(d: Diagnostic, cwd?: string): string {
 }
 
 /**
+ * Where the nodes of a loaded workflow came from: the loader registers each config object (a column, a
+ * processor) it hands to the engine, so an error the engine finds at run time in that object — a column
+ * a template names that the data does not have — can point at the node (`node` of DdflowError).
+ */
+const NODE_LOCATIONS = new WeakMap<object, (field?: string) => SourceLocation | undefined>();
+
+export function registerNodeLocation(node: object, locate: (field?: string) => SourceLocation | undefined): void {
+  NODE_LOCATIONS.set(node, locate);
+}
+
+/** The location of a registered config object (of one of its fields when it has that field), if known. */
+export function nodeLocation(node: object, field?: string): SourceLocation | undefined {
+  try {
+    return NODE_LOCATIONS.get(node)?.(field);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * An error the user can act on: printed as one sentence (plus location), never with a stack trace
  * unless --debug. Anything that is not a DdflowError reaching the top level is a bug in ddflow.
+ * `node`: the config object (and field) the error belongs to, located through registerNodeLocation.
  */
 export class DdflowError extends Error {
   readonly diagnostics: Diagnostic[];
-  constructor(message: string, options: { location?: SourceLocation; diagnostics?: Diagnostic[]; cause?: unknown } = {}) {
+  constructor(message: string, options: { location?: SourceLocation; node?: { of: object; field?: string }; diagnostics?: Diagnostic[]; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DdflowError';
-    this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location: options.location }];
+    const location = options.location ?? (options.node ? nodeLocation(options.node.of, options.node.field) : undefined);
+    this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location }];
   }
 }
 

@@ -9,10 +9,29 @@ import picomatch from 'picomatch';
 export interface ColumnSet {
   names: string[];
   open: boolean;
+  /**
+   * DuckDB types of columns where they are cheaply known (a sampler's numbers, an LLM column's text, a
+   * `sql` processor's output as DuckDB describes it): hints that let a later `sql` processor's query be
+   * bound at validate time. A name without an entry is of unknown type.
+   */
+  types?: Readonly<Record<string, string>>;
 }
 
 export const closedSet = (names: Iterable<string>): ColumnSet => ({ names: [...new Set(names)], open: false });
 export const openSet = (names: Iterable<string> = []): ColumnSet => ({ names: [...new Set(names)], open: true });
+
+/** `set` restricted to `names` (types kept for the names that remain). */
+export function withNames(set: ColumnSet, names: readonly string[]): ColumnSet {
+  if (!set.types) return { names: [...names], open: set.open };
+  const types: Record<string, string> = {};
+  for (const n of names) if (Object.hasOwn(set.types, n)) types[n] = set.types[n]!;
+  return { names: [...names], open: set.open, types };
+}
+
+/** The known DuckDB type of a column, if any. */
+export function typeOf(set: ColumnSet, name: string): string | undefined {
+  return set.types && Object.hasOwn(set.types, name) ? set.types[name] : undefined;
+}
 
 export function hasColumn(set: ColumnSet, name: string): boolean {
   return set.names.includes(name);

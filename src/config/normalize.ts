@@ -59,6 +59,13 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
         unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not supported by ddflow`);
         return;
       }
+      if (isPluginType(String(col.column_type), [...COLUMN_TYPES, ...UNSUPPORTED_COLUMN_TYPES])) {
+        unsupported(
+          [...cpath, 'column_type'],
+          `column_type '${col.column_type}' of column${name} is not a Data Designer column type: Data Designer would load it from a column-generator plugin, which ddflow does not run; use one of ddflow's column types instead (${COLUMN_TYPES.join(', ')}), e.g. an expression or llm-structured column`,
+        );
+        return;
+      }
     }
     if (col.tool_alias !== undefined && col.tool_alias !== null) {
       unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
@@ -109,13 +116,75 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
     const t = config.seed_config.source.seed_type;
     if (typeof t === 'string' && (UNSUPPORTED_SEED_TYPES as readonly string[]).includes(t)) {
       unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
+    } else if (typeof t === 'string' && isPluginType(t, [...DD_SEED_TYPES, ...UNSUPPORTED_SEED_TYPES])) {
+      unsupported(
+        [...at, 'seed_config', 'source', 'seed_type'],
+        `seed_type '${t}' is not a Data Designer seed type: Data Designer would load it from a seed-reader plugin, which ddflow does not run; write the data to a parquet, CSV or JSON(L) file and use seed_type local (or directory / file_contents for a folder of files)`,
+      );
     }
+  }
+  if (Array.isArray(config.processors)) problems.push(...pluginProcessors(config.processors, [...at, 'processors'], suppressed));
+  if (Array.isArray(config.profilers) && config.profilers.length > 0) {
+    // Data Designer: JudgeScoreProfilerConfig (config/analysis/column_profilers.py), run by
+    // engine/analysis/column_profilers/judge_score_profiler.py — an LLM-written summary of each judge score.
+    problems.push({
+      path: [...at, 'profilers', 0],
+      message:
+        "profilers are not supported by ddflow: Data Designer's judge_score profiler (an LLM-written summary of each llm-judge score's distribution, in its analysis results) is not run; remove `profilers:` (the scores themselves are in the dataset; a sql processor such as SELECT score, count(*) ... GROUP BY score gives their distribution)",
+      code: 'unsupported',
+    });
   }
   if (Array.isArray(config.model_configs)) config.model_configs.forEach((m) => preNormalizeModelConfig(m));
   if (Array.isArray(config.tool_configs) && config.tool_configs.length > 0) {
     unsupported([...at, 'tool_configs', 0, '_'], 'tool_configs: MCP tool calling is not supported by ddflow');
   }
   return { problems, suppressed };
+}
+
+/** Data Designer's own seed types (config/seed_source.py); any other is a seed-reader plugin's. */
+const DD_SEED_TYPES = ['local', 'hf', 'df', 'directory', 'file_contents', 'agent_rollout'];
+/** Processor types ddflow runs: Data Designer's two (config/processors.py) and its own sql. */
+const PROCESSOR_TYPES = ['drop_columns', 'schema_transform', 'sql'];
+
+/**
+ * A type name that is no built-in one and not a likely typo of one (an edit distance of at most 2, and
+ * at most a third of the built-in's length, from one of them; `-` and `_` alike): Data Designer would look it up among its installed plugins (plugins/plugin.py:
+ * a column-generator, seed-reader or processor plugin adds a `column_type`, `seed_type` or
+ * `processor_type`). A near miss is left to the schema, whose message lists the expected names.
+ */
+export function isPluginType(name: string, builtins: readonly string[]): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
+  const n = norm(name);
+  return builtins.every((b) => editDistance(n, norm(b)) > Math.min(2, Math.max(1, Math.floor(b.length / 3))));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Processors of a plugin's type (config `processors` or a stage's `output_processors`, at `at`): one
+ * sentence each, and their subtree hidden from the schema (`suppressed`).
+ */
+export function pluginProcessors(processors: readonly unknown[], at: Path, suppressed: Path[]): NormalizeProblem[] {
+  const problems: NormalizeProblem[] = [];
+  processors.forEach((p, j) => {
+    if (!isObj(p) || typeof p.processor_type !== 'string' || !isPluginType(p.processor_type, PROCESSOR_TYPES)) return;
+    const name = typeof p.name === 'string' ? ` '${p.name}'` : '';
+    problems.push({
+      path: [...at, j, 'processor_type'],
+      message: `processor_type '${p.processor_type}' of processor${name} is not a Data Designer processor type: Data Designer would load it from a processor plugin, which ddflow does not run; use drop_columns, schema_transform or ddflow's sql processor (any SELECT over the table dataset) instead`,
+      code: 'unsupported',
+    });
+    suppressed.push([...at, j]);
+  });
+  return problems;
 }
 
 export function preNormalizeModelConfig(m: unknown): void {

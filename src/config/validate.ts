@@ -17,7 +17,7 @@ import type {
   ProcessorConfig,
   ValidationColumn,
 } from './schema.js';
-import { certainlyMissing, closedSet, hasColumn, isGlob, matchColumns, openSet, type ColumnSet } from './column-set.js';
+import { certainlyMissing, closedSet, hasColumn, isGlob, matchColumns, openSet, typeOf, withNames, type ColumnSet } from './column-set.js';
 import type { Reporter } from './report.js';
 import type { Path } from './source-map.js';
 import { disallowedFilter, inspectTemplate, type TemplateInfo } from './templates.js';
@@ -50,7 +50,15 @@ export interface StageValidationContext {
   broken?: (path: Path) => boolean;
   /** Model aliases whose config failed the schema: they exist, but their settings are not checked against. */
   opaqueModels?: ReadonlySet<string>;
+  /** Checks a `sql` processor's query and works out its output columns (without it: unknown, an open set). */
+  sql?: SqlHook;
 }
+
+/**
+ * Checks the query of a sql processor over `input` (reporting at `at`, relative to `report`) and returns
+ * the columns of its result. The workflow layer supplies it (it needs DuckDB, which config never loads).
+ */
+export type SqlHook = (query: { at: Path; processor: string; query: string }, input: ColumnSet, report: Reporter) => Promise<ColumnSet>;
 
 export interface StageValidationResult {
   /** Columns of the stage's final dataset (after its config processors). */
@@ -76,7 +84,7 @@ export const pySet = (values: Iterable<unknown>) => `{${[...values].map((v) => (
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function validateStageConfig(config: DataDesignerConfig, ctx: StageValidationContext, report: Reporter): StageValidationResult {
+export async function validateStageConfig(config: DataDesignerConfig, ctx: StageValidationContext, report: Reporter): Promise<StageValidationResult> {
   const seed = ctx.seed;
   const usableAt = (p: Path) => !ctx.broken?.(p);
 
@@ -128,6 +136,7 @@ export function validateStageConfig(config: DataDesignerConfig, ctx: StageValida
   const known: ColumnSet = {
     names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
     open: (seed?.open ?? false) || unnamed,
+    types: columnTypes(seed, columns),
   };
   const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
 
@@ -154,8 +163,8 @@ export function validateStageConfig(config: DataDesignerConfig, ctx: StageValida
   });
   // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
   // their side-effect columns stay.
-  const { final, outputs } = applyProcessors(known, processors, report.under(['processors']), processorUsable);
-  const finalSet: ColumnSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
+  const { final, outputs } = await applyProcessors(known, processors, report.under(['processors']), processorUsable, ctx.sql);
+  const finalSet = withNames(final, final.names.filter((n) => !dropped.has(n)));
 
   const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
   if (opaque.size === 0 && !unnamed && generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
@@ -350,24 +359,78 @@ function checkValidation(c: ValidationColumn, columns: ColumnConfig[], known: Co
   });
 }
 
+/** Sampler types whose values are numbers, and the DuckDB type the run's parquet gives them. */
+const NUMERIC_SAMPLERS: Record<string, string> = {
+  uniform: 'DOUBLE',
+  gaussian: 'DOUBLE',
+  scipy: 'DOUBLE',
+  poisson: 'BIGINT',
+  binomial: 'BIGINT',
+  bernoulli: 'BIGINT',
+  bernoulli_mixture: 'DOUBLE',
+};
+const CONVERTED: Record<string, string> = { int: 'BIGINT', float: 'DOUBLE', str: 'VARCHAR' };
+const EXPRESSION_TYPES: Record<string, string> = { int: 'BIGINT', float: 'DOUBLE', str: 'VARCHAR', bool: 'BOOLEAN' };
+
+/**
+ * The DuckDB types of the stage's columns where cheaply known (as the run's parquet writer types their
+ * values: text VARCHAR, integers BIGINT, other numbers DOUBLE, nested values JSON), for a `sql`
+ * processor's query to bind at validate time. Unknown types are left out (a guess, VARCHAR, is made
+ * when the query is described).
+ */
+function columnTypes(seed: ColumnSet | null, columns: readonly ColumnConfig[]): Record<string, string> {
+  const types: Record<string, string> = {};
+  const set = (name: string, type: string | undefined) => {
+    if (type && !RESERVED_COLUMN_NAMES.has(name)) types[name] = type;
+  };
+  for (const n of seed?.names ?? []) set(n, typeOf(seed!, n));
+  for (const c of columns) {
+    const t = c.column_type as string;
+    if (t === 'llm-text' || t === 'llm-code') set(c.name, 'VARCHAR');
+    else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation') set(c.name, 'JSON');
+    else if (t === 'expression') set(c.name, EXPRESSION_TYPES[(c as ExpressionColumn).dtype ?? 'str']);
+    else if (t === 'sampler') set(c.name, samplerType(c as ColumnConfig & { sampler_type?: string; params?: unknown; convert_to?: unknown }));
+    for (const side of sideEffectsOf(c)) set(side, side.endsWith('__trace') ? 'JSON' : 'VARCHAR');
+  }
+  return types;
+}
+
+function samplerType(c: { sampler_type?: string; params?: unknown; convert_to?: unknown }): string | undefined {
+  if (typeof c.convert_to === 'string' && c.convert_to in CONVERTED) return CONVERTED[c.convert_to];
+  const kind = String(c.sampler_type);
+  if (Object.hasOwn(NUMERIC_SAMPLERS, kind)) return NUMERIC_SAMPLERS[kind];
+  if (kind === 'uuid') return 'VARCHAR';
+  if (kind === 'person_from_faker') return 'JSON';
+  if (kind === 'category' && isObj(c.params) && Array.isArray(c.params.values) && c.params.values.length) {
+    const values = c.params.values as unknown[];
+    if (values.every((v) => typeof v === 'string')) return 'VARCHAR';
+    if (values.every((v) => Number.isInteger(v))) return 'BIGINT';
+    if (values.every((v) => typeof v === 'number')) return 'DOUBLE';
+  }
+  return undefined;
+}
+
 /**
  * Runs processors over a column set (config processors, then a stage's output_processors), validating
- * their references on the way, and returns the resulting columns and each processor's own output.
+ * their references on the way, and returns the resulting columns and each processor's own output. A
+ * `sql` processor's output comes from `sql` (its query described over the columns before it); without
+ * it, or when those columns are not all known, it is unknown (open).
  */
-export function applyProcessors(
+export async function applyProcessors(
   input: ColumnSet,
   processors: readonly ProcessorConfig[],
   report: Reporter,
   usable: (i: number) => boolean = () => true,
-): { final: ColumnSet; outputs: Map<string, ColumnSet> } {
-  let current: ColumnSet = { names: [...input.names], open: input.open };
+  sql?: SqlHook,
+): Promise<{ final: ColumnSet; outputs: Map<string, ColumnSet> }> {
+  let current: ColumnSet = withNames(input, input.names);
   const outputs = new Map<string, ColumnSet>();
-  processors.forEach((p, i) => {
+  for (const [i, p] of processors.entries()) {
     if (!usable(i) || !isObj(p)) {
-      // A processor that failed the schema: what it outputs is unknown (as for sql).
+      // A processor that failed the schema: what it outputs is unknown.
       current = openSet();
       if (isObj(p) && typeof p.name === 'string') outputs.set(p.name, current);
-      return;
+      continue;
     }
     if (p.processor_type === 'drop_columns') {
       const removed = new Set<string>();
@@ -381,7 +444,7 @@ export function applyProcessors(
           report.error([i, 'column_names', j], `Drop columns processor is configured to drop column '${entry}', but the column is not defined.`, 'invalid_column');
         }
       });
-      current = { names: current.names.filter((n) => !removed.has(n)), open: current.open };
+      current = withNames(current, current.names.filter((n) => !removed.has(n)));
       outputs.set(p.name, current);
     } else if (p.processor_type === 'schema_transform') {
       const info = inspectTemplate(JSON.stringify(p.template));
@@ -400,12 +463,15 @@ export function applyProcessors(
       }
       const keys = Object.keys(p.template);
       outputs.set(p.name, keys.some((k) => k.includes('{')) ? openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
-    } else {
-      // sql: its result replaces the dataset; its columns are known only when it runs.
-      current = openSet();
+    } else if (p.processor_type === 'sql') {
+      // Its result replaces the dataset.
+      current = sql && typeof p.query === 'string' ? await sql({ at: [i, 'query'], processor: String(p.name), query: p.query }, current, report) : openSet();
       outputs.set(p.name, current);
+    } else {
+      current = openSet();
+      outputs.set((p as { name: string }).name, current);
     }
-  });
+  }
   return { final: current, outputs };
 }
 

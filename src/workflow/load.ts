@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DdflowError, ValidationError, type Diagnostic } from '../diagnostics.js';
-import { postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
+import { DdflowError, registerNodeLocation, ValidationError, type Diagnostic } from '../diagnostics.js';
+import { pluginProcessors, postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
 import { DiagnosticCollector } from '../config/report.js';
 import { validateAgainstSchema } from '../config/schema-validator.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
@@ -91,6 +91,12 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
       preProblems.push(p.path);
     }
     suppressed.push(...pre.suppressed);
+    if (Array.isArray(stage.output_processors)) {
+      for (const p of pluginProcessors(stage.output_processors, ['stages', i, 'output_processors'], suppressed)) {
+        report.error(p.path, p.message, p.code);
+        preProblems.push(p.path);
+      }
+    }
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
   // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
@@ -190,6 +196,20 @@ function parseOutput(output: string | undefined): StageOutputSelector {
   return { kind: 'final' };
 }
 
+/**
+ * Registers where each column and processor object of a stage was written (registerNodeLocation), so
+ * that an error the engine meets at run time in one of them points at its node.
+ */
+function registerConfigNodes(config: DataDesignerConfig, outputProcessors: ProcessorConfig[], i: number, locator: Locator): void {
+  const register = (node: unknown, at: Path) => {
+    if (!isObj(node)) return;
+    registerNodeLocation(node, (field) => (field !== undefined && field in node ? locator.locate([...at, field]) : locator.locate(at, 'key')));
+  };
+  (config.columns ?? []).forEach((c, j) => register(c, ['stages', i, 'config', 'columns', j]));
+  (config.processors ?? []).forEach((p, j) => register(p, ['stages', i, 'config', 'processors', j]));
+  outputProcessors.forEach((p, j) => register(p, ['stages', i, 'output_processors', j]));
+}
+
 function buildLoaded(
   doc: Workflow & { stages: { config: DataDesignerConfig }[] },
   file: string,
@@ -216,6 +236,7 @@ function buildLoaded(
       location: locator.locate(['stages', i]),
     };
     if (sources[i]!.configFile) loaded.configFile = sources[i]!.configFile;
+    registerConfigNodes(config, loaded.outputProcessors, i, locator);
     if (s.on_success) loaded.onSuccess = { ...s.on_success };
     return loaded;
   });

@@ -4,14 +4,14 @@
  * processor-only stages, providers and API keys — and, per stage, the Data Designer config rules.
  */
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
-import { openSet, type ColumnSet } from '../config/column-set.js';
+import { openSet, withNames, type ColumnSet } from '../config/column-set.js';
 import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
 import { seedColumns } from '../config/rules/seeds.js';
-import { checkSqlQueries, type SqlQuery } from './sql-checks.js';
+import { lazySqlChecker } from './sql-checks.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
-import { applyProcessors, validateStageConfig } from '../config/validate.js';
+import { applyProcessors, validateStageConfig, type SqlHook } from '../config/validate.js';
 
 export interface WorkflowDoc {
   name: string;
@@ -63,7 +63,26 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
   });
   const secureTemplates = !(isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
 
-  const sqlQueries: SqlQuery[] = [];
+  // DuckDB is opened on the first sql processor, if there is one.
+  const sqlChecker = lazySqlChecker();
+  const sql: SqlHook = (q, input, r) => sqlChecker.check(q, input, r);
+  try {
+    await checkStages(doc, stages, report, ok, providers, docModels, secureTemplates, sql);
+  } finally {
+    sqlChecker.close();
+  }
+}
+
+async function checkStages(
+  doc: WorkflowDoc,
+  stages: StageInfo[],
+  report: Reporter,
+  ok: (p: Path) => boolean,
+  providers: Set<string>,
+  docModels: ModelConfig[],
+  secureTemplates: boolean,
+  sql: SqlHook,
+): Promise<void> {
   let upstream: ColumnSet | null = null;
   for (let i = 0; i < doc.stages.length; i++) {
     const stage = doc.stages[i]!;
@@ -129,7 +148,7 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
     addModels(docModels, (j) => ok(['model_configs', j]));
     addModels(listOf<ModelConfig>(config.model_configs), (j) => cfg(['model_configs', j]));
 
-    const result = validateStageConfig(
+    const result = await validateStageConfig(
       config,
       {
         seed,
@@ -141,20 +160,13 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
         secureTemplates,
         broken: (p) => !cfg(p),
         opaqueModels,
+        sql,
       },
       at.under(['config']),
     );
 
     checkProcessorNames(processors, outputProcessors, at);
-    const collectSql = (list: ProcessorConfig[], base: Path) =>
-      list.forEach((p, j) => {
-        if (isObj(p) && p.processor_type === 'sql' && typeof p.query === 'string' && ok([...base, j])) {
-          sqlQueries.push({ at: [...base, j, 'query'], processor: String(p.name), query: p.query });
-        }
-      });
-    collectSql(processors, ['stages', i, 'config', 'processors']);
-    collectSql(outputProcessors, ['stages', i, 'output_processors']);
-    const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]));
+    const after = await applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]), sql);
 
     let output: ColumnSet = after.final;
     const outputUsable = stage.output === undefined || stage.output === null || (typeof stage.output === 'string' && ok(['stages', i, 'output']));
@@ -177,9 +189,8 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
       } else output = selected;
     }
     // An on_success command writes the stage output itself: its columns are known only at run time.
-    upstream = stage.on_success ? openSet() : { names: [...output.names], open: output.open };
+    upstream = stage.on_success ? openSet() : withNames(output, output.names);
   }
-  await checkSqlQueries(sqlQueries, report);
 }
 
 function checkProcessorNames(processors: readonly ProcessorConfig[], outputProcessors: readonly ProcessorConfig[], at: Reporter): void {

@@ -1,13 +1,17 @@
 /**
- * `sql` processor queries are parsed with DuckDB's own parser (nothing is bound or executed), so a
- * syntax error is reported by `validate` at the query instead of failing the run after generation.
+ * `sql` processor queries are parsed with DuckDB's own parser, so a syntax error is reported by
+ * `validate` at the query instead of failing the run after generation; and a query over a dataset whose
+ * columns are known is bound (DuckDB `DESCRIBE`) against an empty table with those columns, so its own
+ * references are checked and its output columns are known to everything after it (never executed on
+ * data: the table is empty and the query is not run, only described).
  *
  * DuckDB is a native addon that `ddflow validate` otherwise never needs: it is loaded lazily, only when
  * a workflow has sql processors, and when it cannot be loaded (e.g. the bundled CLI without
  * node_modules) the check is skipped without a word — the run reports the same problem anyway.
  */
-import { openDatabase, parseSql, quoteLiteral, type Database } from '../data/database.js';
+import { openDatabase, parseSql, quoteIdent, quoteLiteral, errorMessage, type Database } from '../data/database.js';
 import { asDatasetQuery } from '../data/dataset.js';
+import { openSet, typeOf, type ColumnSet } from '../config/column-set.js';
 import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 
@@ -18,47 +22,140 @@ export interface SqlQuery {
   query: string;
 }
 
-/** `open`: how to get a database (tests pass one that fails, as a CLI without DuckDB would). */
+/** Checks sql processor queries one by one, in the order the data flows through them. */
+export interface SqlChecker {
+  /**
+   * Reports what is wrong with the query at its node and returns the query's output columns: known
+   * (closed, with DuckDB's types) when `input` is closed and the query binds, otherwise an open set.
+   */
+  check(q: SqlQuery, input: ColumnSet, report: Reporter): Promise<ColumnSet>;
+  close(): void;
+}
+
+/**
+ * A checker that opens DuckDB on its first query (`open`: how; tests pass one that fails, as a CLI
+ * without DuckDB would). If DuckDB cannot be had, every query is left unchecked and its output open.
+ */
+export function lazySqlChecker(open: () => Promise<Database> = () => openDatabase()): SqlChecker {
+  let db: Promise<Database | undefined> | undefined;
+  const get = () =>
+    (db ??= open().then(
+      async (d) => {
+        try {
+          // Nothing in a workflow file may make validate touch a file, a URL or an extension.
+          await d.run('SET enable_external_access = false');
+          await d.run('SET lock_configuration = true');
+          return d;
+        } catch {
+          d.close();
+          return undefined;
+        }
+      },
+      () => undefined,
+    ));
+  return {
+    async check(q, input, report) {
+      const d = await get();
+      if (!d) return openSet();
+      if (!(await checkQueryText(d, q, report))) return openSet();
+      return describeQuery(d, q, input, report);
+    },
+    close() {
+      void db?.then((d) => d?.close());
+    },
+  };
+}
+
+/** Checks queries whose input columns are not known (each as over an open dataset). */
 export async function checkSqlQueries(queries: readonly SqlQuery[], report: Reporter, open: () => Promise<Database> = () => openDatabase()): Promise<void> {
   if (queries.length === 0) return;
-  let db: Database;
+  const checker = lazySqlChecker(open);
   try {
-    db = await open();
-  } catch {
-    return;
-  }
-  try {
-    for (const q of queries) {
-      const parsed = await parseSql(db, q.query);
-      if ('error' in parsed) {
-        report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
-        continue;
-      }
-      const count = parsed.statements;
-      // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
-      const wrapped = count === 1 && 'statements' in (await parseSql(db, asDatasetQuery(q.query)));
-      if (!wrapped) {
-        const keyword = count === 1 ? leadingKeyword(q.query) : undefined;
-        const kind = keyword && !QUERY_KEYWORDS.has(keyword) ? `, not ${/^[AEIOU]/.test(keyword) ? 'an' : 'a'} ${keyword} statement` : '';
-        report.error(
-          q.at,
-          `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? kind : `, not ${count} statements`}.`,
-          'sql_not_a_query',
-        );
-        continue;
-      }
-      const access = await fileAccessIn(db, q.query);
-      if (access) {
-        report.error(
-          q.at,
-          `The query of sql processor '${q.processor}' ${access.what}${access.where ? ` at ${access.where} of the query` : ''}: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`,
-          'sql_file_access',
-        );
-      }
-    }
+    for (const q of queries) await checker.check(q, openSet(), report);
   } finally {
-    db.close();
+    checker.close();
   }
+}
+
+/** The parse-level checks: one query, no statement but a query, no file access. False when reported. */
+async function checkQueryText(db: Database, q: SqlQuery, report: Reporter): Promise<boolean> {
+  const parsed = await parseSql(db, q.query);
+  if ('error' in parsed) {
+    report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
+    return false;
+  }
+  const count = parsed.statements;
+  // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
+  const wrapped = count === 1 && 'statements' in (await parseSql(db, asDatasetQuery(q.query)));
+  if (!wrapped) {
+    const keyword = count === 1 ? leadingKeyword(q.query) : undefined;
+    const kind = keyword && !QUERY_KEYWORDS.has(keyword) ? `, not ${/^[AEIOU]/.test(keyword) ? 'an' : 'a'} ${keyword} statement` : '';
+    report.error(
+      q.at,
+      `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? kind : `, not ${count} statements`}.`,
+      'sql_not_a_query',
+    );
+    return false;
+  }
+  const access = await fileAccessIn(db, q.query);
+  if (access) {
+    report.error(
+      q.at,
+      `The query of sql processor '${q.processor}' ${access.what}${access.where ? ` at ${access.where} of the query` : ''}: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`,
+      'sql_file_access',
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Binder errors that name a column the query's tables do not have: they do not depend on column types. */
+const MISSING_COLUMN = /^Binder Error: (?:Referenced column "(.+)" not found in FROM clause!|Table "(?:.+)" does not have a column named "(.+)")/;
+/** How many of the dataset's columns a message lists. */
+const LISTED = 12;
+
+/**
+ * The query's output columns over an empty `dataset` with the input's columns (types as known, VARCHAR
+ * otherwise), from DuckDB's DESCRIBE of the query as the engine wraps it — the names the run will give
+ * them (DuckDB's own deduplication included). A column the query names that the dataset does not have
+ * is reported; any other binding failure (a VARCHAR guess where the run has numbers, say) leaves the
+ * output open without a word, as before.
+ */
+async function describeQuery(db: Database, q: SqlQuery, input: ColumnSet, report: Reporter): Promise<ColumnSet> {
+  if (input.open || input.names.length === 0) return openSet();
+  try {
+    const columns = input.names.map((n) => `${quoteIdent(n)} ${sqlType(typeOf(input, n))}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE dataset (${columns.join(', ')})`);
+  } catch {
+    // Names DuckDB cannot hold side by side (`a` and `A`), or a NUL: the run will tell.
+    return openSet();
+  }
+  try {
+    const described = await db.describe(asDatasetQuery(q.query));
+    return { names: described.map((c) => c.name), open: false, types: Object.fromEntries(described.map((c) => [c.name, c.type])) };
+  } catch (err) {
+    const message = errorMessage(err);
+    const m = MISSING_COLUMN.exec(message);
+    if (m) {
+      const shown = input.names.slice(0, LISTED).map((n) => `'${n}'`).join(', ') + (input.names.length > LISTED ? `, ... (${input.names.length} in all)` : '');
+      report.error(
+        q.at,
+        `The query of sql processor '${q.processor}' references column '${m[1] ?? m[2]}', which the dataset does not have at that point (its columns: ${shown}): ${message}`,
+        'sql_missing_column',
+      );
+    }
+    return openSet();
+  } finally {
+    await db.run('DROP TABLE IF EXISTS temp.dataset').catch(() => undefined);
+  }
+}
+
+/** A type DuckDB knows, or VARCHAR: the type is only a hint that lets more queries bind. */
+function sqlType(type: string | undefined): string {
+  if (!type) return 'VARCHAR';
+  // Nested types are spelled out with their field names (which a query chose): as JSON they still bind `s.field`.
+  if (/^(STRUCT|MAP|UNION)\b/.test(type)) return 'JSON';
+  return /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/.test(type) ? type : 'VARCHAR';
 }
 
 /** First words of statements that are queries (anything else — ATTACH, COPY, SET, PRAGMA, INSTALL, LOAD, ... — is named in the message). */

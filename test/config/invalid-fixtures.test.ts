@@ -46,7 +46,7 @@ describe('invalid fixtures', () => {
 });
 
 describe('valid fixtures', () => {
-  it.each(['chained.yaml', 'seeded-file-config.yaml', 'minimal.json', 'with-warnings.yaml'])('%s validates', async (name) => {
+  it.each(['chained.yaml', 'seeded-file-config.yaml', 'minimal.json', 'with-warnings.yaml', 'sql-chained.yaml'])('%s validates', async (name) => {
     const { code, stdout, stderr } = await runCli(['validate', rel(path.join(VALID, name))]);
     expect(stderr).not.toMatch(/:\d+:\d+: (?!warning:)/);
     expect(code).toBe(0);
@@ -74,6 +74,21 @@ describe('ddflow validate as a child process', () => {
     },
     30_000,
   );
+
+  it('a typo after a SELECT * sql processor: the exact file:line:col: message (issue 11, item 4)', async () => {
+    const r = await cli(['validate', 'test/fixtures/invalid/sql-select-star-typo.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "test/fixtures/invalid/sql-select-star-typo.yaml:24:17: Expression column 'headline' references missing column 'subjet'.\nThe workflow has 1 validation error.\n",
+    );
+  }, 30_000);
+
+  it('a chain through sql processors (SELECT *, x AS y, then y) validates', async () => {
+    const r = await cli(['validate', 'test/fixtures/valid/sql-chained.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok: sql-chained (3 stages)\n');
+  }, 30_000);
 
   it('a valid workflow: exit 0 and ok line', async () => {
     const r = await cli(['validate', 'test/fixtures/valid/chained.yaml']);

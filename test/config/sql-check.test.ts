@@ -1,6 +1,7 @@
 /** sql processor queries are parsed by DuckDB at validate time; without DuckDB the check is skipped silently. */
 import { describe, expect, it } from 'vitest';
-import { checkSqlQueries, type SqlQuery } from '../../src/workflow/sql-checks.js';
+import { checkSqlQueries, lazySqlChecker, type SqlQuery } from '../../src/workflow/sql-checks.js';
+import type { ColumnSet } from '../../src/config/column-set.js';
 import type { Reporter } from '../../src/config/report.js';
 import { DdflowError } from '../../src/diagnostics.js';
 
@@ -124,5 +125,68 @@ describe('checkSqlQueries', () => {
       throw new Error('must not be called');
     });
     expect(tried).toBe(0);
+  });
+});
+
+describe('lazySqlChecker: output columns of a sql processor (issue 11, item 4)', () => {
+  const closed = (names: string[], types: Record<string, string> = {}): ColumnSet => ({ names, open: false, types });
+
+  it('describes the query over an empty table with the input columns: names and DuckDB types', async () => {
+    const { report, errors } = collector();
+    const checker = lazySqlChecker();
+    try {
+      const out = await checker.check(q('SELECT *, topic AS subject, price * 2 AS double_price FROM dataset WHERE price < 50'), closed(['topic', 'price'], { price: 'DOUBLE' }), report);
+      expect(out).toEqual({ names: ['topic', 'price', 'subject', 'double_price'], open: false, types: { topic: 'VARCHAR', price: 'DOUBLE', subject: 'VARCHAR', double_price: 'DOUBLE' } });
+      const grouped = await checker.check(q('SELECT topic, count(*) AS n FROM dataset GROUP BY topic'), out, report);
+      expect(grouped).toEqual({ names: ['topic', 'n'], open: false, types: { topic: 'VARCHAR', n: 'BIGINT' } });
+    } finally {
+      checker.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a column the dataset does not have; a type it only guessed leaves the output open without a word', async () => {
+    const { report, errors } = collector();
+    const checker = lazySqlChecker();
+    try {
+      expect(await checker.check(q('SELECT topic FROM dataset WHERE price < 50'), closed(['topic', 'cost']), report)).toEqual({ names: [], open: true });
+      expect(await checker.check(q('SELECT d.topic, d.nope FROM dataset d'), closed(['topic']), report)).toEqual({ names: [], open: true });
+      // `cost` is typed VARCHAR here (unknown type): the run may well have numbers, so no error.
+      expect(await checker.check(q('SELECT cost + 1 AS c FROM dataset'), closed(['cost']), report)).toEqual({ names: [], open: true });
+    } finally {
+      checker.close();
+    }
+    expect(errors).toEqual([
+      `q: The query of sql processor 'p' references column 'price', which the dataset does not have at that point (its columns: 'topic', 'cost'): Binder Error: Referenced column "price" not found in FROM clause!`,
+      `q: The query of sql processor 'p' references column 'nope', which the dataset does not have at that point (its columns: 'topic'): Binder Error: Table "d" does not have a column named "nope"`,
+    ]);
+  });
+
+  it('keeps an open input open, and never runs the query (error() is only bound, not called)', async () => {
+    const { report, errors } = collector();
+    const checker = lazySqlChecker();
+    try {
+      expect(await checker.check(q('SELECT nope FROM dataset'), { names: ['topic'], open: true }, report)).toEqual({ names: [], open: true });
+      const out = await checker.check(q("SELECT *, error('executed') AS boom FROM dataset"), closed(['topic']), report);
+      expect(out.names).toEqual(['topic', 'boom']);
+      // Names DuckDB cannot hold side by side: unknown, not an error.
+      expect(await checker.check(q('SELECT * FROM dataset'), closed(['a', 'A']), report)).toEqual({ names: [], open: true });
+    } finally {
+      checker.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('cannot reach files while describing (the database is locked down before any query)', async () => {
+    const { report, errors } = collector();
+    const checker = lazySqlChecker();
+    try {
+      // Caught by the parse-tree check first; the lock-down is the second wall.
+      expect(await checker.check(q("SELECT * FROM dataset, read_csv('/etc/passwd')"), closed(['topic']), report)).toEqual({ names: [], open: true });
+    } finally {
+      checker.close();
+    }
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('calls read_csv()');
   });
 });

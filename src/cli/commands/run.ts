@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
-import { displayPath } from '../../diagnostics.js';
+import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
@@ -65,7 +65,9 @@ export const runCommand: Command = {
       progress.clear();
       if (err instanceof WorkflowRunError) {
         io.stderr(`\n${summaryTable(err.report.stages)}`);
-        io.stderr(`${err.message}\n`);
+        // A failure that belongs to a config node (a column a template names, a sql query) is printed at it.
+        const located = err.diagnostics.length === 1 && err.diagnostics[0]!.location ? formatDiagnostic(err.diagnostics[0]!, io.cwd) : err.message;
+        io.stderr(`${located}\n`);
         return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
       }
       throw err;

@@ -87,6 +87,7 @@ export class ExpressionGenerator implements ColumnGenerator {
     if (missing.length > 0) {
       throw new DdflowError(
         `There was an error preparing the Jinja2 expression template. The following columns [${missing.map((m) => `'${m}'`).join(', ')}] are missing!`,
+        { node: { of: column, field: 'expr' } },
       );
     }
     this.fast = compileFastExpression(column.expr, ctx.templates.main.mode);

@@ -212,7 +212,7 @@ export class ValidationGenerator implements ColumnGenerator {
     this.batchSize = column.batch_size ?? ValidationBatchSize.default;
     const missing = column.target_columns.filter((t) => !available.has(t));
     if (missing.length > 0) {
-      throw new DdflowError(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`);
+      throw new DdflowError(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`, { node: { of: column, field: 'target_columns' } });
     }
     const params = column.validator_params;
     switch (column.validator_type) {
