@@ -7,6 +7,7 @@
  * rate limiting) is not recorded: the stage fails, resumable, and a rerun regenerates that group.
  * Dataset-level `sql` processors run last, then statistics.
  */
+import { keptRowGroups, removeStrayRowGroupFiles } from './resume.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
@@ -143,14 +144,14 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const groups = rowGroups(input.numRecords, runConfig.buffer_size);
     const hash = configHash(compiled.config);
 
-    // Resume: complete groups recorded in metadata whose files still exist are kept as they are.
-    const done = new Map<number, BatchRecord>();
+    // Resume: the recorded row groups that are intact and cut alike are kept as they are (src/engine/
+    // resume.ts); every other file under the row-group directories is removed before anything is written.
+    let done = new Map<number, BatchRecord>();
     let previous: StageMetadata | null = null;
     if (input.resume) {
       previous = await readMetadata(stageDir);
-      if (previous && previous.buffer_size === runConfig.buffer_size && previous.seed === input.seed) {
-        for (const b of previous.ddflow_batches ?? []) if (await exists(path.join(stageDir, b.file))) done.set(b.index, b);
-      }
+      done = await keptRowGroups(db, stageDir, previous, runConfig.buffer_size, input.seed);
+      await removeStrayRowGroupFiles(stageDir, done);
     } else {
       for (const sub of [PARQUET_DIR, 'dropped-columns-parquet-files', PROCESSORS_DIR]) await fs.rm(path.join(stageDir, sub), { recursive: true, force: true });
     }

@@ -74,7 +74,7 @@ async function staleness(workflow: LoadedWorkflow, metadata: WorkflowMetadata, s
   const plan = await buildPlan(workflow, {
     targets: [stage],
     overrides,
-    seed: metadata.configured_seed ?? undefined,
+    seed: metadata.seed_option ?? undefined,
     numRecords: metadata.num_records_option ?? undefined,
     artifactPath,
     log: silentLogger,

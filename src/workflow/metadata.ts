@@ -71,8 +71,8 @@ export interface WorkflowMetadata {
   cache_format_version: number;
   /** The seed the data was generated with (kept so a resumed run draws the same values). */
   seed: number;
-  /** The seed and first-stage count the run was asked for (file or options), so `export` can tell whether the output is current. */
-  configured_seed?: number | null;
+  /** The `--seed` and `--num-records` options of the run (not the file's), so `export` can tell whether the output is current. */
+  seed_option?: number | null;
   num_records_option?: number | null;
   updated_at: string;
   stages: StageRecord[];

@@ -17,9 +17,10 @@ import { DdflowError } from '../diagnostics.js';
 import { artifactDirectoryProblem } from './load.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
-import { checkArtifactOwner, fromMetadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
+import { checkArtifactOwner, fromMetadataPath, metadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt, readableRows } from './outputs.js';
+import { countOutputRows, parquetFilesAt } from './outputs.js';
+import { keptRowCount } from '../engine/resume.js';
 import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
 import { checkWorkflowStructure, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunSelection, type SelectionOptions } from './selection.js';
 import { answeredKey, answeredStages, modelColumnCount, stageModelConfigs } from './stage-models.js';
@@ -171,7 +172,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     }
     const continuable = (RESUMABLE.has(rec.status) || (check === 'damaged' && resumableAfterDamage(stage))) && (await exists(stageDir));
     if (continuable) {
-      const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
+      const kept = await keptRowCount(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
       const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
       return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
     }
@@ -190,10 +191,10 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     }
     const partial = await restorePartialFromStore(ctx.store, partialStageCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
     if (partial) {
-      const kept = (await readableRows(ctx.db, path.join(stageDir, 'parquet-files'))) ?? 0;
       // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
       // stage keeps it so the continued rows follow the same sequence.
       const resumeSeed = options.seed === undefined ? partial.seed : undefined;
+      const kept = await keptRowCount(ctx.db, stageDir, workflow.runConfig.buffer_size, resumeSeed ?? seed);
       return generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, { decision: 'resume', ...(resumeSeed !== undefined ? { resumeSeed } : {}) });
     }
   }
@@ -245,6 +246,9 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   // A file where the artifact directory should be is one sentence for every caller (CLI, Action, library).
   const blocked = artifactDirectoryProblem(options.artifactPath ?? workflow.artifactPath, workflow.name);
   if (blocked) throw new DdflowError(blocked);
+  const metadataFile = metadataPath(workflowDir);
+  const st = await fs.stat(metadataFile).catch(() => undefined);
+  if (st && !st.isFile()) throw new DdflowError(`${metadataFile} is not a file: move it away so that ddflow can record the run there.`);
   const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
   // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
   // Read once. Mode 'never' reuses nothing but still overwrites the directory, so the owner check needs

@@ -24,8 +24,12 @@ export class RunBook {
   private readonly metadata: WorkflowMetadata;
   private readonly reports: StageReport[] = [];
   private readonly warnings: string[];
-  /** Entries of stages beyond the targets stay, so a later full run can still reuse them (their fingerprints chain to their upstream, so a stale entry can never match). */
-  private readonly keptBeyondTargets: StageRecord[];
+  /**
+   * The last run's records of the stages this run has not reached (yet, or at all: beyond the targets, or
+   * after a failure) stay, so a later run can still reuse or continue them. Their fingerprints chain to
+   * their upstream, so a record that no longer fits can never match.
+   */
+  private readonly priorStages: StageRecord[];
   /** The output the last completed stage hands to the next one. */
   private handed?: { name: string; outputPath: string; records: number };
   /** The stage whose empty output makes the later ones skipped. */
@@ -36,15 +40,17 @@ export class RunBook {
     private readonly workflow: LoadedWorkflow,
     private readonly ctx: PlanContext,
     private readonly seed: number,
+    /** The run's `--seed` option, not the file's (recorded for export's staleness check). */
+    seedOption: number | undefined,
     private readonly onEvent?: (event: RunEvent) => void,
   ) {
-    this.metadata = { name: workflow.name, workflow_file: toMetadataPath(ctx.workflowDir, workflow.file), status: 'running', cache_format_version: CACHE_FORMAT_VERSION, seed, configured_seed: ctx.options.seed ?? null, num_records_option: ctx.options.numRecords ?? null, updated_at: '', stages: [] };
-    this.keptBeyondTargets = ctx.prior ? ctx.prior.stages.slice(ctx.selection.targetIndex + 1) : [];
+    this.metadata = { name: workflow.name, workflow_file: toMetadataPath(ctx.workflowDir, workflow.file), status: 'running', cache_format_version: CACHE_FORMAT_VERSION, seed, seed_option: seedOption ?? null, num_records_option: ctx.options.numRecords ?? null, updated_at: '', stages: [] };
+    this.priorStages = ctx.prior?.stages ?? [];
     this.warnings = workflow.warnings.map((w) => w.message);
   }
 
   save(): Promise<void> {
-    return writeWorkflowMetadata(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.keptBeyondTargets] });
+    return writeWorkflowMetadata(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.priorStages.slice(this.metadata.stages.length)] });
   }
 
   /** The record of a decided stage, with what it is asked to do. */
@@ -84,24 +90,27 @@ export class RunBook {
     return { ...upstream, name: record.name };
   }
 
-  /** The run was cancelled before stage `index` was reached. */
+  /** The run was cancelled before stage `index` was reached: its record (and the later ones) stay as the last run left them. */
   async cancelled(index: number, upstream: Upstream | undefined): Promise<never> {
     const stage = this.workflow.stages[index]!;
     const record = baseRecord(stage, index);
     if (index > 0) record.depends_on = [upstream?.name ?? this.workflow.stages[index - 1]!.name];
-    this.metadata.stages.push(record);
     Object.assign(record, { status: 'failed', error: 'The run was cancelled.', resumable: true });
-    await this.save();
     this.pushReport(record, []);
     this.metadata.status = 'failed';
     await this.save();
     throw new WorkflowRunError('The run was cancelled.', this.report('failed'));
   }
 
-  /** Resume mode `always` and a stage that cannot be reused. */
-  refuse(message: string): never {
+  /**
+   * The stage just opened stops before anything of it changed on disk (resume mode `always` refuses it, a
+   * key is missing, a model fails its health check): its record goes back to what the last run left.
+   */
+  async abandon(record: StageRecord, err: unknown): Promise<never> {
+    if (this.metadata.stages.at(-1) === record) this.metadata.stages.pop();
     this.metadata.status = 'failed';
-    throw new DdflowError(message);
+    await this.save();
+    throw err;
   }
 
   async started(record: StageRecord, stageDir: string, step: StagePlan, storeOn: boolean): Promise<void> {
@@ -165,6 +174,9 @@ export class RunBook {
   /** The run completed: exports the final stage's output when asked, and closes the book. */
   async finish(exportPath: string | undefined): Promise<RunReport> {
     const result = this.report('completed');
+    // The data is complete whatever happens to the export below.
+    this.metadata.status = 'completed';
+    await this.save();
     if (exportPath) {
       const final = this.reports[this.reports.length - 1]!;
       if (!COMPLETED.has(final.status) || !result.final_output_files?.length) {
@@ -173,8 +185,6 @@ export class RunBook {
       const exported = await exportDataset(this.ctx.db, result.final_output_files, path.resolve(exportPath));
       result.export_path = exported.path;
     }
-    this.metadata.status = 'completed';
-    await this.save();
     return result;
   }
 

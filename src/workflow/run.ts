@@ -65,7 +65,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     const seed = ctx.options.seed ?? ctx.prior?.seed ?? randomSeed();
     const env = options.env ?? process.env;
     models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log });
-    const book = new RunBook(workflow, ctx, seed, options.onEvent);
+    const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
 
     let upstream: Upstream | undefined;
     for (let index = 0; index <= ctx.selection.targetIndex; index++) {
@@ -103,10 +103,10 @@ interface GenerateStage {
 async function generateStage(x: GenerateStage): Promise<StageOutcome> {
   const { ctx, step, record, book, options } = x;
   const stage = ctx.workflow.stages[step.index]!;
-  if (step.refused) await book.refuse(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable.`);
+  if (step.refused) await book.abandon(record, new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`));
   // The first stage that must generate checks every key it and the later stages need, and that their
   // models answer, before anything about it changes on disk.
-  await x.models.readyFrom(step.index);
+  await x.models.readyFrom(step.index).catch((err: unknown) => book.abandon(record, err));
   const stageDir = path.join(ctx.workflowDir, record.stage_dir);
   const resume = step.decision === 'resume';
   const store = options.cacheStore;

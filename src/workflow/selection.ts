@@ -108,10 +108,15 @@ export async function resolveSelection(
   for (const [name, p] of Object.entries(options.overrides ?? {})) {
     const i = index.get(name)!;
     const abs = path.resolve(p);
+    let rows: number;
     try {
-      await countOutputRows(db, abs);
+      rows = await countOutputRows(db, abs);
     } catch (err) {
       throw new DdflowError(`Invalid stage output override for stage '${name}': ${(err as Error).message}`, { cause: err });
+    }
+    // Known now, not after the stage (and the ones before it) were generated for nothing.
+    if (rows === 0 && !workflow.stages[i]!.allowEmpty) {
+      throw new DdflowError(`The stage output override for stage '${name}' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).`);
     }
     overrides.set(i, abs);
   }

@@ -12,7 +12,8 @@ import { exportStageOutput } from '../../src/workflow/export.js';
 import type { CacheStore } from '../../src/workflow/stores.js';
 import { STAGE_RECORD_FILENAME } from '../../src/workflow/metadata.js';
 import { fakeEngine } from './fake-engine.js';
-import { category, expression, loadMetadata, readParquet, tempDir, workflowOf, writeParquet, RUN_CONFIG } from './helpers.js';
+import { openDatabase } from '../../src/data/database.js';
+import { category, expression, loadMetadata, readParquet, sql, tempDir, workflowOf, writeParquet, RUN_CONFIG } from './helpers.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -169,5 +170,81 @@ describe('export of a stale run', () => {
     expect(log.lines.map((l) => l.message).join('\n')).toMatch(/Exporting stale output of stage 'b' \(--allow-stale\)/);
     // Exporting the first stage only looks at the stages up to it.
     await expect(exportStageOutput(twoStages(), out, { stage: 'a' })).resolves.toMatchObject({ rows: 4 });
+  });
+});
+
+describe('found by an adversarial review of the one-plan change', () => {
+  const three = (suffix = '') =>
+    workflowOf('trust', dir, [
+      { name: 'a', numRecords: 4, config: { columns: [category('category', ['x', 'y'])] } },
+      { name: 'b', config: { columns: [expression('e', `{{ category }}${suffix}`)] } },
+      { name: 'c', config: { columns: [expression('f', '{{ e }}!')] } },
+    ]);
+
+  it("export notices a changed seed: in the workflow file (the run's --seed option is what is remembered)", async () => {
+    const engine = fakeEngine();
+    const seeded = (seed: number) => ({ ...twoStages(), seed });
+    await runWorkflow(seeded(1), { log: silentLogger, engine });
+    const out = path.join(dir, 'out.jsonl');
+    await expect(exportStageOutput(seeded(1), out, {})).resolves.toMatchObject({ rows: 4 });
+    await expect(exportStageOutput(seeded(2), out, {})).rejects.toThrow(/is stale: stage 'a' no longer matches the workflow file/);
+    expect((await loadMetadata(path.join(dir, 'artifacts'), 'trust')).seed_option).toBeNull();
+  });
+
+  it("resume 'always' refusing a stage changes nothing on disk: the later stages' records stay, and the message says why", async () => {
+    const engine = fakeEngine();
+    const first = await runWorkflow(three(), { log: silentLogger, engine });
+    const refused = runWorkflow(three(' edited'), { log: silentLogger, engine, resume: 'always' });
+    await expect(refused).rejects.toThrow("Cannot resume workflow 'trust': stage 'b' is not reusable (its inputs changed (another fingerprint than the output on disk)).");
+    const md = await loadMetadata(path.join(dir, 'artifacts'), 'trust');
+    expect(md.status).toBe('failed');
+    expect(md.stages.map((s: { fingerprint: string }) => s.fingerprint)).toEqual(first.stages.map((s) => s.fingerprint));
+    engine.reset();
+    const again = await runWorkflow(three(), { log: silentLogger, engine });
+    expect(again.stages.map((s) => s.decision)).toEqual(['cached', 'cached', 'cached']);
+  });
+
+  it("a run cancelled before a stage starts leaves that stage's record as the last run left it", async () => {
+    const engine = fakeEngine();
+    await runWorkflow(three(), { log: silentLogger, engine });
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(runWorkflow(three(), { log: silentLogger, engine, signal: cancelled.signal })).rejects.toThrow('The run was cancelled.');
+    expect((await buildPlan(three(), { log: silentLogger })).stages.map((s) => s.decision)).toEqual(['cached', 'cached', 'cached']);
+  });
+
+  it('an empty override of a stage without allow_empty is refused before anything runs', async () => {
+    const engine = fakeEngine();
+    const empty = path.join(dir, 'empty.parquet');
+    const db = await openDatabase();
+    try {
+      await db.run(`COPY (SELECT 'x' AS category WHERE false) TO '${empty}' (FORMAT parquet)`);
+    } finally {
+      db.close();
+    }
+    await expect(runWorkflow(three(), { log: silentLogger, engine, overrides: { a: empty } })).rejects.toThrow(
+      "The stage output override for stage 'a' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).",
+    );
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('a failed export at the end of a run leaves the run recorded as completed (its data is)', async () => {
+    const engine = fakeEngine();
+    const emptied = workflowOf('trust', dir, [
+      { name: 'a', numRecords: 2, allowEmpty: true, config: { columns: [category('category', ['x'])], processors: [sql('none', 'SELECT * FROM dataset WHERE false')] } },
+      { name: 'b', config: { columns: [expression('e', '{{ category }}')] } },
+    ]);
+    await expect(runWorkflow(emptied, { log: silentLogger, engine, exportPath: path.join(dir, 'out.jsonl') })).rejects.toThrow(/Cannot export: the final stage 'b' was skipped/);
+    expect((await loadMetadata(path.join(dir, 'artifacts'), 'trust')).status).toBe('completed');
+  });
+
+  it('a directory where workflow-metadata.json belongs is one sentence, before anything is deleted', async () => {
+    const engine = fakeEngine();
+    await runWorkflow(three(), { log: silentLogger, engine });
+    const md = path.join(dir, 'artifacts/trust/workflow-metadata.json');
+    await fs.rm(md);
+    await fs.mkdir(md);
+    await expect(runWorkflow(three(), { log: silentLogger, engine })).rejects.toThrow(/workflow-metadata\.json is not a file: move it away/);
+    expect(await fs.readdir(path.join(dir, 'artifacts/trust/stage-0-a'))).not.toEqual([]);
   });
 });

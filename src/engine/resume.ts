@@ -1,0 +1,69 @@
+/**
+ * What a resumed stage keeps: the rule, in one place, that the engine applies before it generates the
+ * missing row groups and that `ddflow plan` uses to say how many rows a resume keeps.
+ *
+ * A row group is kept only when metadata.json records it as complete, it was cut with the same
+ * buffer_size and drawn with the same seed (rows are a function of their record index, but a group of
+ * another size covers other records), and every file it wrote — the rows, the dropped columns, each
+ * processor's side output — is still there with the recorded row count. Anything else under the stage's
+ * row-group directories is a stray (an earlier cut, an edited or half-written file) and is removed before
+ * generation, so it can never join the stage's output.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { countRows } from '../data/dataset.js';
+import type { Database } from '../data/database.js';
+import { DROPPED_DIR, PARQUET_DIR, PROCESSORS_DIR, readMetadata, type BatchRecord, type StageMetadata } from './artifacts.js';
+
+async function rowsIn(db: Database, file: string): Promise<number | undefined> {
+  try {
+    return await countRows(db, [file]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The recorded row groups a resume keeps (see the file comment); nothing is changed on disk. */
+export async function keptRowGroups(db: Database, stageDir: string, previous: StageMetadata | null, bufferSize: number, seed: number): Promise<Map<number, BatchRecord>> {
+  const kept = new Map<number, BatchRecord>();
+  if (!previous || previous.buffer_size !== bufferSize || previous.seed !== seed) return kept;
+  for (const b of previous.ddflow_batches ?? []) {
+    if ((await rowsIn(db, path.join(stageDir, b.file))) !== b.num_records) continue;
+    const sideFiles = [...(b.dropped_columns_file ? [b.dropped_columns_file] : []), ...Object.values(b.processor_files ?? {})];
+    let intact = true;
+    for (const f of sideFiles) {
+      if ((await rowsIn(db, path.join(stageDir, f))) === undefined) {
+        intact = false;
+        break;
+      }
+    }
+    if (intact) kept.set(b.index, b);
+  }
+  return kept;
+}
+
+/** Rows a resume of the stage in `stageDir` would keep (for the plan), read from its metadata.json. */
+export async function keptRowCount(db: Database, stageDir: string, bufferSize: number, seed: number | undefined): Promise<number> {
+  if (seed === undefined) return 0;
+  const kept = await keptRowGroups(db, stageDir, await readMetadata(stageDir), bufferSize, seed);
+  return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
+}
+
+/** Removes every file under the row-group directories that no kept row group recorded. */
+export async function removeStrayRowGroupFiles(stageDir: string, kept: ReadonlyMap<number, BatchRecord>): Promise<void> {
+  const keep = new Set<string>();
+  for (const b of kept.values()) {
+    keep.add(path.normalize(b.file));
+    if (b.dropped_columns_file) keep.add(path.normalize(b.dropped_columns_file));
+    for (const f of Object.values(b.processor_files ?? {})) keep.add(path.normalize(f));
+  }
+  const sweep = async (rel: string): Promise<void> => {
+    const entries = await fs.readdir(path.join(stageDir, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) await sweep(child);
+      else if (!keep.has(path.normalize(child))) await fs.rm(path.join(stageDir, child), { force: true });
+    }
+  };
+  for (const dir of [PARQUET_DIR, DROPPED_DIR, PROCESSORS_DIR]) await sweep(dir);
+}
