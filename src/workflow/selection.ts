@@ -95,7 +95,7 @@ export function selectionError(
 /** Validates targets, rerun_from and overrides against the workflow before anything is written. */
 export async function resolveSelection(
   workflow: LoadedWorkflow,
-  options: Pick<SelectionOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'>,
+  options: Pick<SelectionOptions, 'targets' | 'rerunFrom' | 'overrides' | 'resume'> & { artifactPath?: string },
   db: Database,
 ): Promise<RunSelection> {
   const problem = selectionError(workflow, options);
@@ -108,6 +108,12 @@ export async function resolveSelection(
   for (const [name, p] of Object.entries(options.overrides ?? {})) {
     const i = index.get(name)!;
     const abs = path.resolve(p);
+    // A run may delete and regenerate the stage's directory (--rerun-from, a changed input): reviewed rows
+    // kept in there would be lost, or replaced by what they were meant to correct.
+    const ownDir = path.join(workflowDirOf(workflow, options.artifactPath), stageDirName(i, name));
+    if (abs === ownDir || abs.startsWith(ownDir + path.sep)) {
+      throw new DdflowError(`The stage output override for stage '${name}' lies inside that stage's own directory (${ownDir}), which a run may replace: copy the reviewed file elsewhere first.`);
+    }
     let rows: number;
     try {
       rows = await countOutputRows(db, abs);

@@ -247,4 +247,14 @@ describe('found by an adversarial review of the one-plan change', () => {
     await expect(runWorkflow(three(), { log: silentLogger, engine })).rejects.toThrow(/workflow-metadata\.json is not a file: move it away/);
     expect(await fs.readdir(path.join(dir, 'artifacts/trust/stage-0-a'))).not.toEqual([]);
   });
+
+  it("an override inside its own stage's directory (which a run may replace) is refused", async () => {
+    const engine = fakeEngine();
+    await runWorkflow(three(), { log: silentLogger, engine, targets: ['a'] });
+    const inPlace = path.join(dir, 'artifacts/trust/stage-0-a/parquet-files');
+    await expect(runWorkflow(three(), { log: silentLogger, engine, overrides: { a: inPlace }, rerunFrom: 'a' })).rejects.toThrow(
+      /The stage output override for stage 'a' lies inside that stage's own directory .*: copy the reviewed file elsewhere first\./,
+    );
+    expect((await fs.readdir(inPlace)).length).toBeGreaterThan(0);
+  });
 });
