@@ -540,11 +540,13 @@ function publishedSchema() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ registerNodeLocation),
 /* harmony export */   Gt: () => (/* binding */ displayPath),
 /* harmony export */   Zq: () => (/* binding */ DdflowError),
 /* harmony export */   xy: () => (/* binding */ formatDiagnostic),
 /* harmony export */   yI: () => (/* binding */ ValidationError)
 /* harmony export */ });
+/* unused harmony export nodeLocation */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -582,15 +584,35 @@ function formatDiagnostic(d, cwd) {
     return `${displayPath(file, cwd)}:${line}:${col}: ${prefix}${d.message}`;
 }
 /**
+ * Where the nodes of a loaded workflow came from: the loader registers each config object (a column, a
+ * processor) it hands to the engine, so an error the engine finds at run time in that object — a column
+ * a template names that the data does not have — can point at the node (`node` of DdflowError).
+ */
+const NODE_LOCATIONS = new WeakMap();
+function registerNodeLocation(node, locate) {
+    NODE_LOCATIONS.set(node, locate);
+}
+/** The location of a registered config object (of one of its fields when it has that field), if known. */
+function nodeLocation(node, field) {
+    try {
+        return NODE_LOCATIONS.get(node)?.(field);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
  * An error the user can act on: printed as one sentence (plus location), never with a stack trace
  * unless --debug. Anything that is not a DdflowError reaching the top level is a bug in ddflow.
+ * `node`: the config object (and field) the error belongs to, located through registerNodeLocation.
  */
 class DdflowError extends Error {
     diagnostics;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'DdflowError';
-        this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location: options.location }];
+        const location = options.location ?? (options.node ? nodeLocation(options.node.of, options.node.field) : undefined);
+        this.diagnostics = options.diagnostics ?? [{ severity: 'error', message, location }];
     }
 }
 /** Thrown when a workflow file (or a config it names) fails validation; carries every diagnostic found. */

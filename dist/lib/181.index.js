@@ -911,6 +911,177 @@ function runNpmInstall(installDir) {
 
 /***/ }),
 
+/***/ 8833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ PROCESSORS_DIR),
+/* harmony export */   Go: () => (/* binding */ batchPath),
+/* harmony export */   Pj: () => (/* binding */ DROPPED_DIR),
+/* harmony export */   _6: () => (/* binding */ readMetadata),
+/* harmony export */   bV: () => (/* binding */ writeBuilderConfig),
+/* harmony export */   dr: () => (/* binding */ PARQUET_DIR),
+/* harmony export */   f5: () => (/* binding */ writeMetadata),
+/* harmony export */   r_: () => (/* binding */ configHash),
+/* harmony export */   t2: () => (/* binding */ exists)
+/* harmony export */ });
+/* unused harmony export LIBRARY_VERSION */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
+/* harmony import */ var _data_dataset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99724);
+/**
+ * The stage directory's layout and its two JSON files, written atomically. metadata.json follows Data
+ * Designer's keys; ddflow adds `seed`, `dropped_rows`, `token_usage` and `ddflow_batches` (per completed
+ * row group: file, rows, dropped rows), which is what resume reads.
+ */
+
+
+
+
+
+const PARQUET_DIR = 'parquet-files';
+const DROPPED_DIR = 'dropped-columns-parquet-files';
+const PROCESSORS_DIR = 'processors-files';
+const LIBRARY_VERSION = 'ddflow-0.1.0';
+const batchPath = (dir, sub, index) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__/* .batchFileName */ .qd)(index));
+const NON_DATA_KEYS = new Set(['max_parallel_requests', 'timeout', 'skip_health_check', 'profilers']);
+/** Data Designer's config_hash: a canonical JSON of the config minus fields that do not change data. */
+function configHash(config) {
+    const strip = (v) => {
+        if (Array.isArray(v))
+            return v.map(strip);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).filter(([k]) => !NON_DATA_KEYS.has(k)).map(([k, x]) => [k, strip(x)]));
+        return v;
+    };
+    const models = [...(config.model_configs ?? [])].sort((a, b) => a.alias.localeCompare(b.alias));
+    const canonical = JSON.stringify((0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .sortKeysDeep */ .$E)(strip({ ...config, model_configs: models })));
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+async function readMetadata(stageDir) {
+    try {
+        return JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(stageDir, 'metadata.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+async function writeMetadata(stageDir, metadata) {
+    await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .writeJsonAtomic */ .ZJ)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(stageDir, 'metadata.json'), metadata, { sortKeys: true });
+}
+async function writeBuilderConfig(stageDir, config) {
+    await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .writeJsonAtomic */ .ZJ)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(stageDir, 'builder_config.json'), { data_designer: config, library_version: LIBRARY_VERSION });
+}
+async function exists(p) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.access(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 90099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qn: () => (/* binding */ removeStrayRowGroupFiles),
+/* harmony export */   R3: () => (/* binding */ keptRowGroups),
+/* harmony export */   k4: () => (/* binding */ keptRowCount)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _data_dataset_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99724);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8833);
+/**
+ * What a resumed stage keeps: the rule, in one place, that the engine applies before it generates the
+ * missing row groups and that `ddflow plan` uses to say how many rows a resume keeps.
+ *
+ * A row group is kept only when metadata.json records it as complete, it was cut with the same
+ * buffer_size and drawn with the same seed (rows are a function of their record index, but a group of
+ * another size covers other records), and every file it wrote — the rows, the dropped columns, each
+ * processor's side output — is still there with the recorded row count. Anything else under the stage's
+ * row-group directories is a stray (an earlier cut, an edited or half-written file) and is removed before
+ * generation, so it can never join the stage's output.
+ */
+
+
+
+
+async function rowsIn(db, file) {
+    try {
+        return await (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_2__/* .countRows */ .BO)(db, [file]);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The recorded row groups a resume keeps (see the file comment); nothing is changed on disk. */
+async function keptRowGroups(db, stageDir, previous, bufferSize, seed) {
+    const kept = new Map();
+    if (!previous || previous.buffer_size !== bufferSize || previous.seed !== seed)
+        return kept;
+    for (const b of previous.ddflow_batches ?? []) {
+        if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, b.file))) !== b.num_records)
+            continue;
+        const sideFiles = [...(b.dropped_columns_file ? [b.dropped_columns_file] : []), ...Object.values(b.processor_files ?? {})];
+        let intact = true;
+        for (const f of sideFiles) {
+            if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, f))) === undefined) {
+                intact = false;
+                break;
+            }
+        }
+        if (intact)
+            kept.set(b.index, b);
+    }
+    return kept;
+}
+/** Rows a resume of the stage in `stageDir` would keep (for the plan), read from its metadata.json. */
+async function keptRowCount(db, stageDir, bufferSize, seed) {
+    if (seed === undefined)
+        return 0;
+    const kept = await keptRowGroups(db, stageDir, await (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(stageDir), bufferSize, seed);
+    return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
+}
+/** Removes every file under the row-group directories that no kept row group recorded. */
+async function removeStrayRowGroupFiles(stageDir, kept) {
+    const keep = new Set();
+    for (const b of kept.values()) {
+        keep.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(b.file));
+        if (b.dropped_columns_file)
+            keep.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(b.dropped_columns_file));
+        for (const f of Object.values(b.processor_files ?? {}))
+            keep.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(f));
+    }
+    const sweep = async (rel) => {
+        const entries = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, rel), { withFileTypes: true }).catch(() => []);
+        for (const e of entries) {
+            const child = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(rel, e.name);
+            if (e.isDirectory())
+                await sweep(child);
+            else if (!keep.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(child)))
+                await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, child), { force: true });
+        }
+    };
+    for (const dir of [_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .PARQUET_DIR */ .dr, _artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .DROPPED_DIR */ .Pj, _artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .PROCESSORS_DIR */ .Cs])
+        await sweep(dir);
+}
+
+
+/***/ }),
+
 /***/ 49968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4959,6 +5130,10 @@ function preNormalizeConfig(config, at) {
                 unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not supported by ddflow`);
                 return;
             }
+            if (isPluginType(String(col.column_type), [...config_schema/* COLUMN_TYPES */.RO, ...config_schema/* UNSUPPORTED_COLUMN_TYPES */.v1])) {
+                unsupported([...cpath, 'column_type'], `column_type '${col.column_type}' of column${name} is not a Data Designer column type: Data Designer would load it from a column-generator plugin, which ddflow does not run; use one of ddflow's column types instead (${config_schema/* COLUMN_TYPES */.RO.join(', ')}), e.g. an expression or llm-structured column`);
+                return;
+            }
         }
         if (col.tool_alias !== undefined && col.tool_alias !== null) {
             unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
@@ -5005,6 +5180,20 @@ function preNormalizeConfig(config, at) {
         if (typeof t === 'string' && config_schema/* UNSUPPORTED_SEED_TYPES */.uz.includes(t)) {
             unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
         }
+        else if (typeof t === 'string' && isPluginType(t, [...DD_SEED_TYPES, ...config_schema/* UNSUPPORTED_SEED_TYPES */.uz])) {
+            unsupported([...at, 'seed_config', 'source', 'seed_type'], `seed_type '${t}' is not a Data Designer seed type: Data Designer would load it from a seed-reader plugin, which ddflow does not run; write the data to a parquet, CSV or JSON(L) file and use seed_type local (or directory / file_contents for a folder of files)`);
+        }
+    }
+    if (Array.isArray(config.processors))
+        problems.push(...pluginProcessors(config.processors, [...at, 'processors'], suppressed));
+    if (Array.isArray(config.profilers) && config.profilers.length > 0) {
+        // Data Designer: JudgeScoreProfilerConfig (config/analysis/column_profilers.py), run by
+        // engine/analysis/column_profilers/judge_score_profiler.py — an LLM-written summary of each judge score.
+        problems.push({
+            path: [...at, 'profilers', 0],
+            message: "profilers are not supported by ddflow: Data Designer's judge_score profiler (an LLM-written summary of each llm-judge score's distribution, in its analysis results) is not run; remove `profilers:` (the scores themselves are in the dataset; a sql processor such as SELECT score, count(*) ... GROUP BY score gives their distribution)",
+            code: 'unsupported',
+        });
     }
     if (Array.isArray(config.model_configs))
         config.model_configs.forEach((m) => preNormalizeModelConfig(m));
@@ -5012,6 +5201,50 @@ function preNormalizeConfig(config, at) {
         unsupported([...at, 'tool_configs', 0, '_'], 'tool_configs: MCP tool calling is not supported by ddflow');
     }
     return { problems, suppressed };
+}
+/** Data Designer's own seed types (config/seed_source.py); any other is a seed-reader plugin's. */
+const DD_SEED_TYPES = ['local', 'hf', 'df', 'directory', 'file_contents', 'agent_rollout'];
+/** Processor types ddflow runs: Data Designer's two (config/processors.py) and its own sql. */
+const PROCESSOR_TYPES = ['drop_columns', 'schema_transform', 'sql'];
+/**
+ * A type name that is no built-in one and not a likely typo of one (an edit distance of at most 2, and
+ * at most a third of the built-in's length, from one of them; `-` and `_` alike): Data Designer would look it up among its installed plugins (plugins/plugin.py:
+ * a column-generator, seed-reader or processor plugin adds a `column_type`, `seed_type` or
+ * `processor_type`). A near miss is left to the schema, whose message lists the expected names.
+ */
+function isPluginType(name, builtins) {
+    const norm = (s) => s.toLowerCase().replace(/-/g, '_');
+    const n = norm(name);
+    return builtins.every((b) => editDistance(n, norm(b)) > Math.min(2, Math.max(1, Math.floor(b.length / 3))));
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/**
+ * Processors of a plugin's type (config `processors` or a stage's `output_processors`, at `at`): one
+ * sentence each, and their subtree hidden from the schema (`suppressed`).
+ */
+function pluginProcessors(processors, at, suppressed) {
+    const problems = [];
+    processors.forEach((p, j) => {
+        if (!isObj(p) || typeof p.processor_type !== 'string' || !isPluginType(p.processor_type, PROCESSOR_TYPES))
+            return;
+        const name = typeof p.name === 'string' ? ` '${p.name}'` : '';
+        problems.push({
+            path: [...at, j, 'processor_type'],
+            message: `processor_type '${p.processor_type}' of processor${name} is not a Data Designer processor type: Data Designer would load it from a processor plugin, which ddflow does not run; use drop_columns, schema_transform or ddflow's sql processor (any SELECT over the table dataset) instead`,
+            code: 'unsupported',
+        });
+        suppressed.push([...at, j]);
+    });
+    return problems;
 }
 function preNormalizeModelConfig(m) {
     if (!isObj(m) || !isObj(m.inference_parameters))
@@ -5801,7 +6034,21 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
  */
 
 const closedSet = (names) => ({ names: [...new Set(names)], open: false });
-const openSet = (names = []) => ({ names: [...new Set(names)], open: true });
+const column_set_openSet = (names = []) => ({ names: [...new Set(names)], open: true });
+/** `set` restricted to `names` (types kept for the names that remain). */
+function withNames(set, names) {
+    if (!set.types)
+        return { names: [...names], open: set.open };
+    const types = {};
+    for (const n of names)
+        if (Object.hasOwn(set.types, n))
+            types[n] = set.types[n];
+    return { names: [...names], open: set.open, types };
+}
+/** The known DuckDB type of a column, if any. */
+function typeOf(set, name) {
+    return set.types && Object.hasOwn(set.types, name) ? set.types[name] : undefined;
+}
 function hasColumn(set, name) {
     return set.names.includes(name);
 }
@@ -5948,14 +6195,14 @@ async function seedColumns(source, baseDir) {
     try {
         const files = (0,seed_files/* localSeedFiles */.$b)(source.path, baseDir);
         if (!files.length)
-            return openSet();
+            return column_set_openSet();
         const names = new Set();
         for (const file of files) {
             const ext = external_node_path_default().extname(file).toLowerCase();
             const stat = (0,external_node_fs_.statSync)(file);
             // Never open a FIFO, socket or device: reading one can block forever (checkSeedSource reports it).
             if (!stat.isFile())
-                return openSet(names);
+                return column_set_openSet(names);
             const size = stat.size;
             if (ext === '.csv') {
                 const handle = await external_node_fs_.promises.open(file, 'r');
@@ -5964,7 +6211,7 @@ async function seedColumns(source, baseDir) {
                     await handle.read(buf, 0, buf.length, 0);
                     const header = buf.toString('utf8').split(/\r?\n/)[0] ?? '';
                     if (!header)
-                        return openSet(names);
+                        return column_set_openSet(names);
                     parseCsvLine(header).forEach((n) => names.add(n));
                 }
                 finally {
@@ -5975,18 +6222,18 @@ async function seedColumns(source, baseDir) {
                 const text = await external_node_fs_.promises.readFile(file, 'utf8');
                 const records = jsonRecords(text);
                 if (!records)
-                    return openSet(names);
+                    return column_set_openSet(names);
                 for (const r of records)
                     Object.keys(r).forEach((k) => names.add(k));
             }
             else {
-                return openSet(names);
+                return column_set_openSet(names);
             }
         }
         return closedSet(names);
     }
     catch {
-        return openSet();
+        return column_set_openSet();
     }
 }
 function jsonRecords(text) {
@@ -6048,8 +6295,11 @@ var database = __webpack_require__(94715);
 var dataset = __webpack_require__(99724);
 ;// CONCATENATED MODULE: ./src/workflow/sql-checks.ts
 /**
- * `sql` processor queries are parsed with DuckDB's own parser (nothing is bound or executed), so a
- * syntax error is reported by `validate` at the query instead of failing the run after generation.
+ * `sql` processor queries are parsed with DuckDB's own parser, so a syntax error is reported by
+ * `validate` at the query instead of failing the run after generation; and a query over a dataset whose
+ * columns are known is bound (DuckDB `DESCRIBE`) against an empty table with those columns, so its own
+ * references are checked and its output columns are known to everything after it (never executed on
+ * data: the table is empty and the query is not run, only described).
  *
  * DuckDB is a native addon that `ddflow validate` otherwise never needs: it is loaded lazily, only when
  * a workflow has sql processors, and when it cannot be loaded (e.g. the bundled CLI without
@@ -6057,42 +6307,122 @@ var dataset = __webpack_require__(99724);
  */
 
 
-/** `open`: how to get a database (tests pass one that fails, as a CLI without DuckDB would). */
-async function checkSqlQueries(queries, report, open = () => (0,database/* openDatabase */.qI)()) {
+
+/**
+ * A checker that opens DuckDB on its first query (`open`: how; tests pass one that fails, as a CLI
+ * without DuckDB would). If DuckDB cannot be had, every query is left unchecked and its output open.
+ */
+function lazySqlChecker(open = () => (0,database/* openDatabase */.qI)()) {
+    let db;
+    const get = () => (db ??= open().then(async (d) => {
+        try {
+            // Nothing in a workflow file may make validate touch a file, a URL or an extension.
+            await d.run('SET enable_external_access = false');
+            await d.run('SET lock_configuration = true');
+            return d;
+        }
+        catch {
+            d.close();
+            return undefined;
+        }
+    }, () => undefined));
+    return {
+        async check(q, input, report) {
+            const d = await get();
+            if (!d)
+                return column_set_openSet();
+            if (!(await checkQueryText(d, q, report)))
+                return column_set_openSet();
+            return describeQuery(d, q, input, report);
+        },
+        close() {
+            void db?.then((d) => d?.close());
+        },
+    };
+}
+/** Checks queries whose input columns are not known (each as over an open dataset). */
+async function checkSqlQueries(queries, report, open = () => openDatabase()) {
     if (queries.length === 0)
         return;
-    let db;
+    const checker = lazySqlChecker(open);
     try {
-        db = await open();
-    }
-    catch {
-        return;
-    }
-    try {
-        for (const q of queries) {
-            const parsed = await (0,database/* parseSql */.eg)(db, q.query);
-            if ('error' in parsed) {
-                report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
-                continue;
-            }
-            const count = parsed.statements;
-            // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
-            const wrapped = count === 1 && 'statements' in (await (0,database/* parseSql */.eg)(db, (0,dataset/* asDatasetQuery */.$P)(q.query)));
-            if (!wrapped) {
-                const keyword = count === 1 ? leadingKeyword(q.query) : undefined;
-                const kind = keyword && !QUERY_KEYWORDS.has(keyword) ? `, not ${/^[AEIOU]/.test(keyword) ? 'an' : 'a'} ${keyword} statement` : '';
-                report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? kind : `, not ${count} statements`}.`, 'sql_not_a_query');
-                continue;
-            }
-            const access = await fileAccessIn(db, q.query);
-            if (access) {
-                report.error(q.at, `The query of sql processor '${q.processor}' ${access.what}${access.where ? ` at ${access.where} of the query` : ''}: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`, 'sql_file_access');
-            }
-        }
+        for (const q of queries)
+            await checker.check(q, openSet(), report);
     }
     finally {
-        db.close();
+        checker.close();
     }
+}
+/** The parse-level checks: one query, no statement but a query, no file access. False when reported. */
+async function checkQueryText(db, q, report) {
+    const parsed = await (0,database/* parseSql */.eg)(db, q.query);
+    if ('error' in parsed) {
+        report.error(q.at, `The query of sql processor '${q.processor}' is invalid: ${parsed.error}`, 'sql_syntax');
+        return false;
+    }
+    const count = parsed.statements;
+    // The engine runs it as a subquery (asDatasetQuery): one query, no DML/DDL.
+    const wrapped = count === 1 && 'statements' in (await (0,database/* parseSql */.eg)(db, (0,dataset/* asDatasetQuery */.$P)(q.query)));
+    if (!wrapped) {
+        const keyword = count === 1 ? leadingKeyword(q.query) : undefined;
+        const kind = keyword && !QUERY_KEYWORDS.has(keyword) ? `, not ${/^[AEIOU]/.test(keyword) ? 'an' : 'a'} ${keyword} statement` : '';
+        report.error(q.at, `The query of sql processor '${q.processor}' must be a single query whose result replaces the dataset (e.g. SELECT ... FROM dataset)${count === 1 ? kind : `, not ${count} statements`}.`, 'sql_not_a_query');
+        return false;
+    }
+    const access = await fileAccessIn(db, q.query);
+    if (access) {
+        report.error(q.at, `The query of sql processor '${q.processor}' ${access.what}${access.where ? ` at ${access.where} of the query` : ''}: a sql processor query may read only the table 'dataset', never files, URLs or other databases.`, 'sql_file_access');
+        return false;
+    }
+    return true;
+}
+/** Binder errors that name a column the query's tables do not have: they do not depend on column types. */
+const MISSING_COLUMN = /^Binder Error: (?:Referenced column "(.+)" not found in FROM clause!|Table "(?:.+)" does not have a column named "(.+)")/;
+/** How many of the dataset's columns a message lists. */
+const LISTED = 12;
+/**
+ * The query's output columns over an empty `dataset` with the input's columns (types as known, VARCHAR
+ * otherwise), from DuckDB's DESCRIBE of the query as the engine wraps it — the names the run will give
+ * them (DuckDB's own deduplication included). A column the query names that the dataset does not have
+ * is reported; any other binding failure (a VARCHAR guess where the run has numbers, say) leaves the
+ * output open without a word, as before.
+ */
+async function describeQuery(db, q, input, report) {
+    if (input.open || input.names.length === 0)
+        return column_set_openSet();
+    try {
+        const columns = input.names.map((n) => `${(0,database/* quoteIdent */.v4)(n)} ${sqlType(typeOf(input, n))}`);
+        await db.run(`CREATE OR REPLACE TEMP TABLE dataset (${columns.join(', ')})`);
+    }
+    catch {
+        // Names DuckDB cannot hold side by side (`a` and `A`), or a NUL: the run will tell.
+        return column_set_openSet();
+    }
+    try {
+        const described = await db.describe((0,dataset/* asDatasetQuery */.$P)(q.query));
+        return { names: described.map((c) => c.name), open: false, types: Object.fromEntries(described.map((c) => [c.name, c.type])) };
+    }
+    catch (err) {
+        const message = (0,database/* errorMessage */.gJ)(err);
+        const m = MISSING_COLUMN.exec(message);
+        if (m) {
+            const shown = input.names.slice(0, LISTED).map((n) => `'${n}'`).join(', ') + (input.names.length > LISTED ? `, ... (${input.names.length} in all)` : '');
+            report.error(q.at, `The query of sql processor '${q.processor}' references column '${m[1] ?? m[2]}', which the dataset does not have at that point (its columns: ${shown}): ${message}`, 'sql_missing_column');
+        }
+        return column_set_openSet();
+    }
+    finally {
+        await db.run('DROP TABLE IF EXISTS temp.dataset').catch(() => undefined);
+    }
+}
+/** A type DuckDB knows, or VARCHAR: the type is only a hint that lets more queries bind. */
+function sqlType(type) {
+    if (!type)
+        return 'VARCHAR';
+    // Nested types are spelled out with their field names (which a query chose): as JSON they still bind `s.field`.
+    if (/^(STRUCT|MAP|UNION)\b/.test(type))
+        return 'JSON';
+    return /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/.test(type) ? type : 'VARCHAR';
 }
 /** First words of statements that are queries (anything else — ATTACH, COPY, SET, PRAGMA, INSTALL, LOAD, ... — is named in the message). */
 const QUERY_KEYWORDS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'SUMMARIZE', 'DESCRIBE', 'PIVOT', 'UNPIVOT']);
@@ -6552,7 +6882,7 @@ const list = (names) => [...names].map((n) => `'${n}'`).join(', ');
 /** Python's set repr, as Data Designer prints sets in messages. */
 const validate_pySet = (values) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
 const validate_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-function validateStageConfig(config, ctx, report) {
+async function validateStageConfig(config, ctx, report) {
     const seed = ctx.seed;
     const usableAt = (p) => !ctx.broken?.(p);
     // Columns that failed the schema stay out of the checks below (their fields may have any shape); their
@@ -6603,6 +6933,7 @@ function validateStageConfig(config, ctx, report) {
     const known = {
         names: [...new Set([...(seed?.names ?? []), ...declared, ...sideEffects])],
         open: (seed?.open ?? false) || unnamed,
+        types: columnTypes(seed, columns),
     };
     const samplerNames = new Set(columns.filter((c) => c.column_type === 'sampler').map((c) => c.name));
     entries.forEach(({ c, i }) => checkColumn(c, columns, opaque, known, ctx, report.under(['columns', i])));
@@ -6629,8 +6960,8 @@ function validateStageConfig(config, ctx, report) {
     });
     // Columns with drop: true are removed last (Data Designer's implicit drop processor), so processors see them;
     // their side-effect columns stay.
-    const { final, outputs } = applyProcessors(known, processors, report.under(['processors']), processorUsable);
-    const finalSet = { names: final.names.filter((n) => !dropped.has(n)), open: final.open };
+    const { final, outputs } = await applyProcessors(known, processors, report.under(['processors']), processorUsable, ctx.sql);
+    const finalSet = withNames(final, final.names.filter((n) => !dropped.has(n)));
     const generated = columns.filter((c) => c.column_type !== 'seed-dataset');
     if (opaque.size === 0 && !unnamed && generated.length > 0 && generated.every((c) => dropped.has(c.name))) {
         const seedSurvives = !!seed && seed.names.length > 0 && processors.length > 0;
@@ -6810,20 +7141,84 @@ function checkValidation(c, columns, known, report) {
             report.error(['target_columns', j], `Validation column '${c.name}' references missing column '${t}'.`, 'invalid_reference');
     });
 }
+/** Sampler types whose values are numbers, and the DuckDB type the run's parquet gives them. */
+const validate_NUMERIC_SAMPLERS = {
+    uniform: 'DOUBLE',
+    gaussian: 'DOUBLE',
+    scipy: 'DOUBLE',
+    poisson: 'BIGINT',
+    binomial: 'BIGINT',
+    bernoulli: 'BIGINT',
+    bernoulli_mixture: 'DOUBLE',
+};
+const CONVERTED = { int: 'BIGINT', float: 'DOUBLE', str: 'VARCHAR' };
+const EXPRESSION_TYPES = { int: 'BIGINT', float: 'DOUBLE', str: 'VARCHAR', bool: 'BOOLEAN' };
+/**
+ * The DuckDB types of the stage's columns where cheaply known (as the run's parquet writer types their
+ * values: text VARCHAR, integers BIGINT, other numbers DOUBLE, nested values JSON), for a `sql`
+ * processor's query to bind at validate time. Unknown types are left out (a guess, VARCHAR, is made
+ * when the query is described).
+ */
+function columnTypes(seed, columns) {
+    const types = {};
+    const set = (name, type) => {
+        if (type && !RESERVED_COLUMN_NAMES.has(name))
+            types[name] = type;
+    };
+    for (const n of seed?.names ?? [])
+        set(n, typeOf(seed, n));
+    for (const c of columns) {
+        const t = c.column_type;
+        if (t === 'llm-text' || t === 'llm-code')
+            set(c.name, 'VARCHAR');
+        else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation')
+            set(c.name, 'JSON');
+        else if (t === 'expression')
+            set(c.name, EXPRESSION_TYPES[c.dtype ?? 'str']);
+        else if (t === 'sampler')
+            set(c.name, samplerType(c));
+        for (const side of sideEffectsOf(c))
+            set(side, side.endsWith('__trace') ? 'JSON' : 'VARCHAR');
+    }
+    return types;
+}
+function samplerType(c) {
+    if (typeof c.convert_to === 'string' && c.convert_to in CONVERTED)
+        return CONVERTED[c.convert_to];
+    const kind = String(c.sampler_type);
+    if (Object.hasOwn(validate_NUMERIC_SAMPLERS, kind))
+        return validate_NUMERIC_SAMPLERS[kind];
+    if (kind === 'uuid')
+        return 'VARCHAR';
+    if (kind === 'person_from_faker')
+        return 'JSON';
+    if (kind === 'category' && validate_isObj(c.params) && Array.isArray(c.params.values) && c.params.values.length) {
+        const values = c.params.values;
+        if (values.every((v) => typeof v === 'string'))
+            return 'VARCHAR';
+        if (values.every((v) => Number.isInteger(v)))
+            return 'BIGINT';
+        if (values.every((v) => typeof v === 'number'))
+            return 'DOUBLE';
+    }
+    return undefined;
+}
 /**
  * Runs processors over a column set (config processors, then a stage's output_processors), validating
- * their references on the way, and returns the resulting columns and each processor's own output.
+ * their references on the way, and returns the resulting columns and each processor's own output. A
+ * `sql` processor's output comes from `sql` (its query described over the columns before it); without
+ * it, or when those columns are not all known, it is unknown (open).
  */
-function applyProcessors(input, processors, report, usable = () => true) {
-    let current = { names: [...input.names], open: input.open };
+async function applyProcessors(input, processors, report, usable = () => true, sql) {
+    let current = withNames(input, input.names);
     const outputs = new Map();
-    processors.forEach((p, i) => {
+    for (const [i, p] of processors.entries()) {
         if (!usable(i) || !validate_isObj(p)) {
-            // A processor that failed the schema: what it outputs is unknown (as for sql).
-            current = openSet();
+            // A processor that failed the schema: what it outputs is unknown.
+            current = column_set_openSet();
             if (validate_isObj(p) && typeof p.name === 'string')
                 outputs.set(p.name, current);
-            return;
+            continue;
         }
         if (p.processor_type === 'drop_columns') {
             const removed = new Set();
@@ -6840,7 +7235,7 @@ function applyProcessors(input, processors, report, usable = () => true) {
                     report.error([i, 'column_names', j], `Drop columns processor is configured to drop column '${entry}', but the column is not defined.`, 'invalid_column');
                 }
             });
-            current = { names: current.names.filter((n) => !removed.has(n)), open: current.open };
+            current = withNames(current, current.names.filter((n) => !removed.has(n)));
             outputs.set(p.name, current);
         }
         else if (p.processor_type === 'schema_transform') {
@@ -6855,14 +7250,18 @@ function applyProcessors(input, processors, report, usable = () => true) {
                 }
             }
             const keys = Object.keys(p.template);
-            outputs.set(p.name, keys.some((k) => k.includes('{')) ? openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
+            outputs.set(p.name, keys.some((k) => k.includes('{')) ? column_set_openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
         }
-        else {
-            // sql: its result replaces the dataset; its columns are known only when it runs.
-            current = openSet();
+        else if (p.processor_type === 'sql') {
+            // Its result replaces the dataset.
+            current = sql && typeof p.query === 'string' ? await sql({ at: [i, 'query'], processor: String(p.name), query: p.query }, current, report) : column_set_openSet();
             outputs.set(p.name, current);
         }
-    });
+        else {
+            current = column_set_openSet();
+            outputs.set(p.name, current);
+        }
+    }
     return { final: current, outputs };
 }
 
@@ -6909,7 +7308,17 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
             names.set(s.name, i);
     });
     const secureTemplates = !(rules_isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
-    const sqlQueries = [];
+    // DuckDB is opened on the first sql processor, if there is one.
+    const sqlChecker = lazySqlChecker();
+    const sql = (q, input, r) => sqlChecker.check(q, input, r);
+    try {
+        await checkStages(doc, stages, report, ok, providers, docModels, secureTemplates, sql);
+    }
+    finally {
+        sqlChecker.close();
+    }
+}
+async function checkStages(doc, stages, report, ok, providers, docModels, secureTemplates, sql) {
     let upstream = null;
     for (let i = 0; i < doc.stages.length; i++) {
         const stage = doc.stages[i];
@@ -6917,7 +7326,7 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
         const at = report.under(['stages', i]);
         const config = rules_isObj(stage) ? stage.config : undefined;
         if (!info || info.schemaInvalid || !rules_isObj(config)) {
-            upstream = openSet();
+            upstream = column_set_openSet();
             continue;
         }
         const stageName = typeof stage.name === 'string' ? stage.name : `#${i}`;
@@ -6926,7 +7335,7 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
         if (i > 0 && config.seed_config) {
             at.warn(['config', 'seed_config'], `stage '${stageName}' is seeded from the output of stage '${typeof previous === 'string' ? previous : `#${i - 1}`}': its own seed_config is replaced`, 'seed_replaced');
         }
-        const seed = i > 0 ? upstream : config.seed_config ? (cfg(['seed_config']) ? await seedColumns(config.seed_config.source, info.baseDir) : openSet()) : null;
+        const seed = i > 0 ? upstream : config.seed_config ? (cfg(['seed_config']) ? await seedColumns(config.seed_config.source, info.baseDir) : column_set_openSet()) : null;
         const sel = stage.selection_strategy;
         if (rules_isObj(sel) && ok(['stages', i, 'selection_strategy'])) {
             if (sel.start !== undefined && sel.end !== undefined && sel.start > sel.end) {
@@ -6962,7 +7371,7 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
         });
         addModels(docModels, (j) => ok(['model_configs', j]));
         addModels(listOf(config.model_configs), (j) => cfg(['model_configs', j]));
-        const result = validateStageConfig(config, {
+        const result = await validateStageConfig(config, {
             seed,
             ownSeedInForce: i === 0,
             baseDir: info.baseDir,
@@ -6972,21 +7381,15 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
             secureTemplates,
             broken: (p) => !cfg(p),
             opaqueModels,
+            sql,
         }, at.under(['config']));
         checkProcessorNames(processors, outputProcessors, at);
-        const collectSql = (list, base) => list.forEach((p, j) => {
-            if (rules_isObj(p) && p.processor_type === 'sql' && typeof p.query === 'string' && ok([...base, j])) {
-                sqlQueries.push({ at: [...base, j, 'query'], processor: String(p.name), query: p.query });
-            }
-        });
-        collectSql(processors, ['stages', i, 'config', 'processors']);
-        collectSql(outputProcessors, ['stages', i, 'output_processors']);
-        const after = applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]));
+        const after = await applyProcessors(result.final, outputProcessors, at.under(['output_processors']), (j) => ok(['stages', i, 'output_processors', j]), sql);
         let output = after.final;
         const outputUsable = stage.output === undefined || stage.output === null || (typeof stage.output === 'string' && ok(['stages', i, 'output']));
         const selector = typeof stage.output === 'string' ? stage.output : 'final';
         if (!outputUsable)
-            output = openSet();
+            output = column_set_openSet();
         else if (selector.startsWith(PROCESSOR_PREFIX)) {
             const name = selector.slice(PROCESSOR_PREFIX.length);
             const selected = after.outputs.get(name) ?? result.processorOutputs.get(name);
@@ -6996,15 +7399,14 @@ async function checkWorkflow(doc, stages, report, broken = () => false) {
                 if (!anyUnnamed) {
                     at.error(['output'], `output '${selector}' of stage '${stageName}' names no processor of that stage (${known.length ? `its processors: ${known.join(', ')}` : 'it has no processors'})`, 'unknown_output_processor');
                 }
-                output = openSet();
+                output = column_set_openSet();
             }
             else
                 output = selected;
         }
         // An on_success command writes the stage output itself: its columns are known only at run time.
-        upstream = stage.on_success ? openSet() : { names: [...output.names], open: output.open };
+        upstream = stage.on_success ? column_set_openSet() : withNames(output, output.names);
     }
-    await checkSqlQueries(sqlQueries, report);
 }
 function checkProcessorNames(processors, outputProcessors, at) {
     const seen = new Set();
@@ -7105,6 +7507,12 @@ async function loadWorkflow(file, options = {}) {
             preProblems.push(p.path);
         }
         suppressed.push(...pre.suppressed);
+        if (Array.isArray(stage.output_processors)) {
+            for (const p of pluginProcessors(stage.output_processors, ['stages', i, 'output_processors'], suppressed)) {
+                report.error(p.path, p.message, p.code);
+                preProblems.push(p.path);
+            }
+        }
     });
     if (Array.isArray(doc.model_configs))
         doc.model_configs.forEach(preNormalizeModelConfig);
@@ -7204,6 +7612,20 @@ function parseOutput(output) {
         return { kind: 'processor', name: output.slice('processor:'.length) };
     return { kind: 'final' };
 }
+/**
+ * Registers where each column and processor object of a stage was written (registerNodeLocation), so
+ * that an error the engine meets at run time in one of them points at its node.
+ */
+function registerConfigNodes(config, outputProcessors, i, locator) {
+    const register = (node, at) => {
+        if (!load_isObj(node))
+            return;
+        (0,diagnostics/* registerNodeLocation */.FZ)(node, (field) => (field !== undefined && field in node ? locator.locate([...at, field]) : locator.locate(at, 'key')));
+    };
+    (config.columns ?? []).forEach((c, j) => register(c, ['stages', i, 'config', 'columns', j]));
+    (config.processors ?? []).forEach((p, j) => register(p, ['stages', i, 'config', 'processors', j]));
+    outputProcessors.forEach((p, j) => register(p, ['stages', i, 'output_processors', j]));
+}
 function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
     const stages = doc.stages.map((s, i) => {
         const config = s.config;
@@ -7225,6 +7647,7 @@ function buildLoaded(doc, file, cwd, sources, locator, diagnostics) {
         };
         if (sources[i].configFile)
             loaded.configFile = sources[i].configFile;
+        registerConfigNodes(config, loaded.outputProcessors, i, locator);
         if (s.on_success)
             loaded.onSuccess = { ...s.on_success };
         return loaded;
@@ -7683,11 +8106,12 @@ function spawnShell(run) {
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17553);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55800);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26327);
-/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77877);
-/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(26211);
-/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(54026);
-/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(22597);
-/* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(64480);
+/* harmony import */ var _engine_resume_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90099);
+/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77877);
+/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26211);
+/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(54026);
+/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(22597);
+/* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(64480);
 /**
  * The plan: for every stage, what a run does with it and why — `cached` (its output on disk matches),
  * `restore` (a cache store holds it), `resume` (completed row groups of an interrupted or damaged
@@ -7715,11 +8139,12 @@ function spawnShell(run) {
 
 
 
+
 /** The fingerprint of one stage in its place in the workflow. */
 function fingerprintOf(workflow, stage, at) {
     return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .stageFingerprint */ .LE)({
         config: stage.config,
-        modelConfigs: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .stageModelConfigs */ .Tx)(workflow, stage),
+        modelConfigs: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_12__/* .stageModelConfigs */ .Tx)(workflow, stage),
         modelProviders: workflow.modelProviders,
         seededFromUpstream: at.seededFromUpstream,
         numRecords: at.numRecords,
@@ -7746,21 +8171,22 @@ async function decideStage(ctx, index, upstream) {
     const { workflow, options, selection } = ctx;
     const stage = workflow.stages[index];
     const mode = options.resume ?? 'if_possible';
-    const numRecords = (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveNumRecords */ .PJ)(stage, index, upstream ? upstream.records : undefined, options);
+    const numRecords = (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveNumRecords */ .PJ)(stage, index, upstream ? upstream.records : undefined, options);
     const upstreamKnown = !upstream || upstream.fingerprint !== null;
     const fingerprint = numRecords !== null && upstreamKnown
         ? await fingerprintOf(workflow, stage, { numRecords, seededFromUpstream: upstream !== undefined, seed: options.seed, upstreamFingerprint: upstream?.fingerprint ?? null })
         : null;
     const pending = fingerprint === null ? { fingerprint_pending: `depends on the rows stage '${upstream.name}' hands down, known once it has them` } : {};
-    const expected = numRecords ?? (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.expectedRecords, options);
-    const models = (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .modelColumnCount */ .Bh)(stage);
+    const expected = numRecords ?? (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveNumRecords */ .PJ)(stage, index, upstream?.expectedRecords, options);
+    const models = (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_12__/* .modelColumnCount */ .Bh)(stage);
     const base = { index, stage: stage.name, fingerprint, ...pending, num_records: numRecords };
     // The seed the rows will be drawn with: a model answer is reusable only for the same requests.
     const seed = options.seed ?? ctx.prior?.seed;
-    const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has((0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .answeredKey */ .x0)(fingerprint, seed));
+    const answered = models > 0 && fingerprint !== null && seed !== undefined && ctx.answered.has((0,_stage_models_js__WEBPACK_IMPORTED_MODULE_12__/* .answeredKey */ .x0)(fingerprint, seed));
+    // A stage that is generated (`run`, or `resume` with `rowsKept` rows already on disk).
     const generate = (reason, rowsKept = 0, extra = {}) => ({
         ...base,
-        decision: rowsKept > 0 || extra.resumeSeed !== undefined ? 'resume' : 'run',
+        decision: 'run',
         rows: expected,
         calls: expected === null ? null : answered ? 0 : Math.max(0, expected - rowsKept) * models,
         reason: answered ? `${reason}; the call store holds its model answers` : reason,
@@ -7777,23 +8203,24 @@ async function decideStage(ctx, index, upstream) {
     }
     if (upstream?.generated)
         return generate(`upstream stage '${upstream.name}' is generated again`);
+    // Only a generated upstream leaves a fingerprint unknown, and that case returned above.
     if (fingerprint === null)
         return generate(`upstream stage '${upstream.name}' has no known fingerprint`);
-    const stageDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx.workflowDir, (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name));
-    const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .priorStageRecord */ .GH)(ctx.prior, index, stage.name, (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name));
+    const stageDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx.workflowDir, (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .stageDirName */ .bM)(index, stage.name));
+    const rec = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .priorStageRecord */ .GH)(ctx.prior, index, stage.name, (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .stageDirName */ .bM)(index, stage.name));
     let damaged = false;
     let why = rec ? 'its inputs changed (another fingerprint than the output on disk)' : 'no output with this fingerprint on disk';
     if (rec?.fingerprint === fingerprint) {
-        const check = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .reuseCheck */ .xC)(ctx.db, stage, rec, ctx.workflowDir);
+        const check = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .reuseCheck */ .xC)(ctx.db, stage, rec, ctx.workflowDir);
         if (check === 'ok') {
-            const outcome = (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_12__/* .fromRecord */ .iA)(rec, ctx.workflowDir, 'reused');
+            const outcome = (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_13__/* .fromRecord */ .iA)(rec, ctx.workflowDir, 'reused');
             return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
         }
-        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .resumableAfterDamage */ .wM)(stage))) && (await exists(stageDir));
+        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .resumableAfterDamage */ .wM)(stage))) && (await exists(stageDir));
         if (continuable) {
-            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
-            const what = check === 'damaged' ? 'its output was altered on disk' : `an interrupted attempt (${rec.status})`;
-            return { ...generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept), decision: 'resume', ...(check === 'damaged' ? { damaged: true } : {}) };
+            const kept = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_9__/* .keptRowCount */ .k4)(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
+            const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
+            return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
         }
         if (check === 'damaged') {
             why = 'its output was altered on disk and a sql processor rewrote its row groups';
@@ -7803,18 +8230,18 @@ async function decideStage(ctx, index, upstream) {
     if (stage.onSuccess && !stage.onSuccess.version)
         return generate('on_success has no version, so its output is never reused');
     if (ctx.store && ctx.store.kind !== 'off') {
-        const key = (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_13__/* .stageCacheKey */ .KK)(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
-        const restored = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .restoreFromStore */ .Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .stageDirName */ .bM)(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
+        const key = (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_14__/* .stageCacheKey */ .KK)(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
+        const restored = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .restoreFromStore */ .Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .stageDirName */ .bM)(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
         if (restored) {
             return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
         }
-        const partial = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_9__/* .restorePartialFromStore */ .n_)(ctx.store, (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_13__/* .partialStageCachePrefix */ .CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
+        const partial = await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .restorePartialFromStore */ .n_)(ctx.store, (0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_14__/* .partialStageCachePrefix */ .CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
         if (partial) {
-            const kept = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readableRows */ .G8)(ctx.db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'parquet-files'))) ?? 0;
             // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
             // stage keeps it so the continued rows follow the same sequence.
             const resumeSeed = options.seed === undefined ? partial.seed : undefined;
-            return { ...generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, resumeSeed !== undefined ? { resumeSeed } : {}), decision: 'resume' };
+            const kept = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_9__/* .keptRowCount */ .k4)(ctx.db, stageDir, workflow.runConfig.buffer_size, resumeSeed ?? seed);
+            return generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, { decision: 'resume', ...(resumeSeed !== undefined ? { resumeSeed } : {}) });
         }
     }
     if (mode === 'always')
@@ -7842,21 +8269,27 @@ async function predictedHandoff(ctx, step) {
 }
 /** Reads the workflow metadata of the last run (if any) and the options into a plan context. */
 async function planContext(workflow, options, db, forRun) {
-    (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .checkWorkflowStructure */ .NT)(workflow);
+    (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .checkWorkflowStructure */ .NT)(workflow);
     const mode = options.resume ?? 'if_possible';
-    const selection = await (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveSelection */ .Fb)(workflow, options, db);
-    const workflowDir = (0,_selection_js__WEBPACK_IMPORTED_MODULE_10__/* .workflowDirOf */ .y9)(workflow, options.artifactPath);
+    const selection = await (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveSelection */ .Fb)(workflow, options, db);
+    const workflowDir = (0,_selection_js__WEBPACK_IMPORTED_MODULE_11__/* .workflowDirOf */ .y9)(workflow, options.artifactPath);
     // A file where the artifact directory should be is one sentence for every caller (CLI, Action, library).
     const blocked = (0,_load_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactDirectoryProblem */ .v)(options.artifactPath ?? workflow.artifactPath, workflow.name);
     if (blocked)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(blocked);
+    const metadataFile = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .metadataPath */ .xT)(workflowDir);
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(metadataFile).catch(() => undefined);
+    if (st && !st.isFile())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`${metadataFile} is not a file: move it away so that ddflow can record the run there.`);
     const store = options.cacheStore && options.cacheStore.kind !== 'off' ? options.cacheStore : undefined;
     // A run with resume 'always' and no cache store needs the metadata file; plan only reports.
-    // The owner check reads the metadata even in mode 'never', which reuses nothing but still overwrites.
-    const onDisk = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, 'if_possible', _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .q, { requireFile: false }).catch(() => undefined);
+    // Read once. Mode 'never' reuses nothing but still overwrites the directory, so the owner check needs
+    // the metadata then too (read quietly: nothing of it is used).
+    const never = mode === 'never';
+    const onDisk = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, forRun && !never ? mode : 'if_possible', never ? _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .q : options.log, { requireFile: forRun && !store && !never });
     await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .checkArtifactOwner */ .yK)(workflowDir, onDisk, workflow.file, workflow.name);
-    const prior = mode === 'never' ? undefined : await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readPriorMetadata */ .CB)(workflowDir, workflow.name, forRun ? mode : 'if_possible', options.log, { requireFile: forRun && !store });
-    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_11__/* .answeredStages */ .$L)(workflowDir), log: options.log };
+    const prior = never ? undefined : onDisk;
+    return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: (0,_stage_models_js__WEBPACK_IMPORTED_MODULE_12__/* .answeredStages */ .$L)(workflowDir), log: options.log };
 }
 /** The whole plan: every stage decided in order, each from what the plan expects of the one before. */
 async function buildPlanIn(ctx) {
@@ -8084,7 +8517,7 @@ var outputs = __webpack_require__(26327);
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 80574));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(2)]).then(__webpack_require__.bind(__webpack_require__, 22002));
     return { runStage, runDatasetProcessors };
 }
 async function executeStage(x) {
@@ -8183,11 +8616,17 @@ var reuse = __webpack_require__(77877);
 ;// CONCATENATED MODULE: ./src/workflow/run-events.ts
 /** What a run tells its caller as it goes (events) and when it fails (an error carrying the report). */
 
+function locatedCause(cause) {
+    if (!(cause instanceof diagnostics/* DdflowError */.Zq) || cause.diagnostics.length !== 1)
+        return undefined;
+    return cause.diagnostics[0].location;
+}
 /** A stage failed (or the run was cancelled): carries the report so callers can still print the summary. */
 class WorkflowRunError extends diagnostics/* DdflowError */.Zq {
     report;
     constructor(message, report, cause) {
-        super(message, { cause });
+        // A stage failure that belongs to a config node (the engine's error carries its location) points there too.
+        super(message, { cause, location: locatedCause(cause) });
         this.report = report;
         this.name = 'WorkflowRunError';
     }
@@ -8222,24 +8661,30 @@ class RunBook {
     metadata;
     reports = [];
     warnings;
-    /** Entries of stages beyond the targets stay, so a later full run can still reuse them (their fingerprints chain to their upstream, so a stale entry can never match). */
-    keptBeyondTargets;
+    /**
+     * The last run's records of the stages this run has not reached (yet, or at all: beyond the targets, or
+     * after a failure) stay, so a later run can still reuse or continue them. Their fingerprints chain to
+     * their upstream, so a record that no longer fits can never match.
+     */
+    priorStages;
     /** The output the last completed stage hands to the next one. */
     handed;
     /** The stage whose empty output makes the later ones skipped. */
     emptyStage;
     opened = 0;
-    constructor(workflow, ctx, seed, onEvent) {
+    constructor(workflow, ctx, seed, 
+    /** The run's `--seed` option, not the file's (recorded for export's staleness check). */
+    seedOption, onEvent) {
         this.workflow = workflow;
         this.ctx = ctx;
         this.seed = seed;
         this.onEvent = onEvent;
-        this.metadata = { name: workflow.name, workflow_file: (0,metadata/* toMetadataPath */.GL)(ctx.workflowDir, workflow.file), status: 'running', cache_format_version: fingerprint/* CACHE_FORMAT_VERSION */.W9, seed, configured_seed: ctx.options.seed ?? null, num_records_option: ctx.options.numRecords ?? null, updated_at: '', stages: [] };
-        this.keptBeyondTargets = ctx.prior ? ctx.prior.stages.slice(ctx.selection.targetIndex + 1) : [];
+        this.metadata = { name: workflow.name, workflow_file: (0,metadata/* toMetadataPath */.GL)(ctx.workflowDir, workflow.file), status: 'running', cache_format_version: fingerprint/* CACHE_FORMAT_VERSION */.W9, seed, seed_option: seedOption ?? null, num_records_option: ctx.options.numRecords ?? null, updated_at: '', stages: [] };
+        this.priorStages = ctx.prior?.stages ?? [];
         this.warnings = workflow.warnings.map((w) => w.message);
     }
     save() {
-        return (0,metadata/* writeWorkflowMetadata */.Ky)(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.keptBeyondTargets] });
+        return (0,metadata/* writeWorkflowMetadata */.Ky)(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.priorStages.slice(this.metadata.stages.length)] });
     }
     /** The record of a decided stage, with what it is asked to do. */
     open(step, upstream, log, decidedFrom = performance.now()) {
@@ -8279,24 +8724,28 @@ class RunBook {
         this.pushReport(record, []);
         return { ...upstream, name: record.name };
     }
-    /** The run was cancelled before stage `index` was reached. */
+    /** The run was cancelled before stage `index` was reached: its record (and the later ones) stay as the last run left them. */
     async cancelled(index, upstream) {
         const stage = this.workflow.stages[index];
         const record = (0,stage_record/* baseRecord */.$l)(stage, index);
         if (index > 0)
             record.depends_on = [upstream?.name ?? this.workflow.stages[index - 1].name];
-        this.metadata.stages.push(record);
         Object.assign(record, { status: 'failed', error: 'The run was cancelled.', resumable: true });
-        await this.save();
         this.pushReport(record, []);
         this.metadata.status = 'failed';
         await this.save();
         throw new WorkflowRunError('The run was cancelled.', this.report('failed'));
     }
-    /** Resume mode `always` and a stage that cannot be reused. */
-    refuse(message) {
+    /**
+     * The stage just opened stops before anything of it changed on disk (resume mode `always` refuses it, a
+     * key is missing, a model fails its health check): its record goes back to what the last run left.
+     */
+    async abandon(record, err) {
+        if (this.metadata.stages.at(-1) === record)
+            this.metadata.stages.pop();
         this.metadata.status = 'failed';
-        throw new diagnostics/* DdflowError */.Zq(message);
+        await this.save();
+        throw err;
     }
     async started(record, stageDir, step, storeOn) {
         Object.assign(record, { status: 'running', cache: (this.ctx.options.resume ?? 'if_possible') === 'never' && !storeOn ? 'off' : 'miss', resumable: true });
@@ -8357,6 +8806,9 @@ class RunBook {
     /** The run completed: exports the final stage's output when asked, and closes the book. */
     async finish(exportPath) {
         const result = this.report('completed');
+        // The data is complete whatever happens to the export below.
+        this.metadata.status = 'completed';
+        await this.save();
         if (exportPath) {
             const final = this.reports[this.reports.length - 1];
             if (!reuse/* COMPLETED */.eJ.has(final.status) || !result.final_output_files?.length) {
@@ -8365,8 +8817,6 @@ class RunBook {
             const exported = await (0,dataset/* exportDataset */.r$)(this.ctx.db, result.final_output_files, external_node_path_default().resolve(exportPath));
             result.export_path = exported.path;
         }
-        this.metadata.status = 'completed';
-        await this.save();
         return result;
     }
     report(status) {
@@ -8600,7 +9050,7 @@ async function runWorkflow(workflow, options) {
         const seed = ctx.options.seed ?? ctx.prior?.seed ?? (0,random/* randomSeed */.vo)();
         const env = options.env ?? process.env;
         models = new stage_models/* ModelSession */.Wh({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? (0,llm/* retryPolicyFromEnv */.ed)(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log });
-        const book = new RunBook(workflow, ctx, seed, options.onEvent);
+        const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
         let upstream;
         for (let index = 0; index <= ctx.selection.targetIndex; index++) {
             if (options.signal?.aborted)
@@ -8628,10 +9078,10 @@ async function generateStage(x) {
     const { ctx, step, record, book, options } = x;
     const stage = ctx.workflow.stages[step.index];
     if (step.refused)
-        await book.refuse(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable.`);
+        await book.abandon(record, new diagnostics/* DdflowError */.Zq(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`));
     // The first stage that must generate checks every key it and the later stages need, and that their
     // models answer, before anything about it changes on disk.
-    await x.models.readyFrom(step.index);
+    await x.models.readyFrom(step.index).catch((err) => book.abandon(record, err));
     const stageDir = external_node_path_default().join(ctx.workflowDir, record.stage_dir);
     const resume = step.decision === 'resume';
     const store = options.cacheStore;
@@ -8798,11 +9248,22 @@ async function resolveSelection(workflow, options, db) {
     for (const [name, p] of Object.entries(options.overrides ?? {})) {
         const i = index.get(name);
         const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(p);
+        // A run may delete and regenerate the stage's directory (--rerun-from, a changed input): reviewed rows
+        // kept in there would be lost, or replaced by what they were meant to correct.
+        const ownDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workflowDirOf(workflow, options.artifactPath), stageDirName(i, name));
+        if (abs === ownDir || abs.startsWith(ownDir + (node_path__WEBPACK_IMPORTED_MODULE_0___default().sep))) {
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The stage output override for stage '${name}' lies inside that stage's own directory (${ownDir}), which a run may replace: copy the reviewed file elsewhere first.`);
+        }
+        let rows;
         try {
-            await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countOutputRows */ .yk)(db, abs);
+            rows = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .countOutputRows */ .yk)(db, abs);
         }
         catch (err) {
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Invalid stage output override for stage '${name}': ${err.message}`, { cause: err });
+        }
+        // Known now, not after the stage (and the ones before it) were generated for nothing.
+        if (rows === 0 && !workflow.stages[i].allowEmpty) {
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The stage output override for stage '${name}' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).`);
         }
         overrides.set(i, abs);
     }

@@ -469,7 +469,9 @@ const runCommand = {
             progress.clear();
             if (err instanceof run/* WorkflowRunError */.HN) {
                 io.stderr(`\n${summaryTable(err.report.stages)}`);
-                io.stderr(`${err.message}\n`);
+                // A failure that belongs to a config node (a column a template names, a sql query) is printed at it.
+                const located = err.diagnostics.length === 1 && err.diagnostics[0].location ? (0,diagnostics/* formatDiagnostic */.xy)(err.diagnostics[0], io.cwd) : err.message;
+                io.stderr(`${located}\n`);
                 return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
             }
             throw err;
@@ -633,7 +635,7 @@ async function staleness(workflow, metadata, stage, workflowDir, artifactPath) {
     const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, {
         targets: [stage],
         overrides,
-        seed: metadata.configured_seed ?? undefined,
+        seed: metadata.seed_option ?? undefined,
         numRecords: metadata.num_records_option ?? undefined,
         artifactPath,
         log: logger/* silentLogger */.q,

@@ -1,5 +1,5 @@
-export const id = 574;
-export const ids = [574];
+export const id = 2;
+export const ids = [2];
 export const modules = {
 
 /***/ 71621:
@@ -332,7 +332,7 @@ function splitTopLevel(s) {
 
 /***/ }),
 
-/***/ 80574:
+/***/ 22002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -344,6 +344,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: columnKind, processorKind
 
+// EXTERNAL MODULE: ./src/engine/resume.ts
+var resume = __webpack_require__(90099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -989,62 +991,8 @@ async function readText(file, decoder, encoding) {
 var outcomes = __webpack_require__(40042);
 // EXTERNAL MODULE: ./src/template/ast.ts
 var template_ast = __webpack_require__(13710);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/engine/artifacts.ts
-/**
- * The stage directory's layout and its two JSON files, written atomically. metadata.json follows Data
- * Designer's keys; ddflow adds `seed`, `dropped_rows`, `token_usage` and `ddflow_batches` (per completed
- * row group: file, rows, dropped rows), which is what resume reads.
- */
-
-
-
-
-
-const PARQUET_DIR = 'parquet-files';
-const DROPPED_DIR = 'dropped-columns-parquet-files';
-const PROCESSORS_DIR = 'processors-files';
-const LIBRARY_VERSION = 'ddflow-0.1.0';
-const batchPath = (dir, sub, index) => external_node_path_default().join(dir, sub, (0,dataset/* batchFileName */.qd)(index));
-const NON_DATA_KEYS = new Set(['max_parallel_requests', 'timeout', 'skip_health_check', 'profilers']);
-/** Data Designer's config_hash: a canonical JSON of the config minus fields that do not change data. */
-function configHash(config) {
-    const strip = (v) => {
-        if (Array.isArray(v))
-            return v.map(strip);
-        if (v && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).filter(([k]) => !NON_DATA_KEYS.has(k)).map(([k, x]) => [k, strip(x)]));
-        return v;
-    };
-    const models = [...(config.model_configs ?? [])].sort((a, b) => a.alias.localeCompare(b.alias));
-    const canonical = JSON.stringify((0,atomic/* sortKeysDeep */.$E)(strip({ ...config, model_configs: models })));
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
-}
-async function readMetadata(stageDir) {
-    try {
-        return JSON.parse(await external_node_fs_.promises.readFile(external_node_path_default().join(stageDir, 'metadata.json'), 'utf8'));
-    }
-    catch {
-        return null;
-    }
-}
-async function writeMetadata(stageDir, metadata) {
-    await (0,atomic/* writeJsonAtomic */.ZJ)(external_node_path_default().join(stageDir, 'metadata.json'), metadata, { sortKeys: true });
-}
-async function writeBuilderConfig(stageDir, config) {
-    await (0,atomic/* writeJsonAtomic */.ZJ)(external_node_path_default().join(stageDir, 'builder_config.json'), { data_designer: config, library_version: LIBRARY_VERSION });
-}
-async function exists(p) {
-    try {
-        await external_node_fs_.promises.access(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/engine/artifacts.ts
+var artifacts = __webpack_require__(8833);
 ;// CONCATENATED MODULE: ./src/engine/batch-writer.ts
 /**
  * The end of a row group's life: per-batch processors, then the main parquet file and the dropped
@@ -1071,10 +1019,10 @@ async function writeBatch(group, batchIndex, o) {
             dropped.push(d);
     const kept = o.columns.filter((c) => !dropped.includes(c));
     const spec = (names) => names.map((name) => ({ name, dtype: o.dtypes.get(name) }));
-    const file = batchPath(o.outDir, PARQUET_DIR, batchIndex);
+    const file = (0,artifacts/* batchPath */.Go)(o.outDir, artifacts/* PARQUET_DIR */.dr, batchIndex);
     let droppedFile;
     if (dropped.length > 0 && o.preserveDroppedColumns) {
-        droppedFile = batchPath(o.outDir, DROPPED_DIR, batchIndex);
+        droppedFile = (0,artifacts/* batchPath */.Go)(o.outDir, artifacts/* DROPPED_DIR */.Pj, batchIndex);
         await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
     }
     const result = { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
@@ -2588,7 +2536,7 @@ class ExpressionGenerator {
         this.template = ctx.templates.main.compile(column.expr);
         const missing = [...this.template.variables].filter((v) => !availableColumns.has(v));
         if (missing.length > 0) {
-            throw new diagnostics/* DdflowError */.Zq(`There was an error preparing the Jinja2 expression template. The following columns [${missing.map((m) => `'${m}'`).join(', ')}] are missing!`);
+            throw new diagnostics/* DdflowError */.Zq(`There was an error preparing the Jinja2 expression template. The following columns [${missing.map((m) => `'${m}'`).join(', ')}] are missing!`, { node: { of: column, field: 'expr' } });
         }
         this.fast = compileFastExpression(column.expr, ctx.templates.main.mode);
         this.fastValue = compileFastValue(column.expr, ctx.templates.main.mode, this.dtype);
@@ -2848,7 +2796,7 @@ class ValidationGenerator {
         this.batchSize = column.batch_size ?? schema/* ValidationBatchSize */.Zt.default;
         const missing = column.target_columns.filter((t) => !available.has(t));
         if (missing.length > 0) {
-            throw new diagnostics/* DdflowError */.Zq(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`);
+            throw new diagnostics/* DdflowError */.Zq(`Target columns {${missing.map((m) => `'${m}'`).join(', ')}} defined in validation column '${column.name}' are missing in dataset`, { node: { of: column, field: 'target_columns' } });
         }
         const params = column.validator_params;
         switch (column.validator_type) {
@@ -3009,7 +2957,7 @@ function schemaTransformProcessor(config, ctx) {
                         columns.push(k);
             if (columns.length === 0)
                 columns.push(...Object.keys(config.template));
-            const file = batchPath(ctx.outDir, `${PROCESSORS_DIR}/${config.name}`, batchIndex);
+            const file = (0,artifacts/* batchPath */.Go)(ctx.outDir, `${artifacts/* PROCESSORS_DIR */.Cs}/${config.name}`, batchIndex);
             await writeRowGroup(ctx.db, records, columns.map((name) => ({ name })), file);
             return { file };
         },
@@ -3018,11 +2966,17 @@ function schemaTransformProcessor(config, ctx) {
 
 ;// CONCATENATED MODULE: ./src/engine/processors/sql.ts
 
+
 /** ddflow's `sql` processor: the query sees the whole dataset as table `dataset`; its result replaces it. */
 function sqlProcessor(config, db) {
     return {
         name: config.name,
-        processDataset: (files, outDir, rowGroupSize) => (0,dataset/* runSqlOverDataset */.e)(db, files, config.query, outDir, { rowGroupSize, processorName: config.name }),
+        processDataset: (files, outDir, rowGroupSize) => (0,dataset/* runSqlOverDataset */.e)(db, files, config.query, outDir, { rowGroupSize, processorName: config.name }).catch((err) => {
+            // The query failed over the data (a column it names is missing, a cast fails): point at the query.
+            if (err instanceof diagnostics/* DdflowError */.Zq && !err.diagnostics.some((d) => d.location))
+                throw new diagnostics/* DdflowError */.Zq(err.message, { node: { of: config, field: 'query' }, cause: err });
+            throw err;
+        }),
     };
 }
 
@@ -4135,6 +4089,7 @@ function summarize(values) {
 
 
 
+
 /** The seed a stage reads: the upstream stage's output files when chained (read in place), else its own seed_config. */
 function stageSeedConfig(input) {
     const up = input.upstream;
@@ -4235,27 +4190,25 @@ async function runStage(input) {
         const processorsConfig = input.config.processors ?? [];
         const processors = buildProcessors(processorsConfig, { db, outDir: stageDir, templates, log, warn });
         const groups = rowGroups(input.numRecords, runConfig.buffer_size);
-        const hash = configHash(compiled.config);
-        // Resume: complete groups recorded in metadata whose files still exist are kept as they are.
-        const done = new Map();
+        const hash = (0,artifacts/* configHash */.r_)(compiled.config);
+        // Resume: the recorded row groups that are intact and cut alike are kept as they are (src/engine/
+        // resume.ts); every other file under the row-group directories is removed before anything is written.
+        let done = new Map();
         let previous = null;
         if (input.resume) {
-            previous = await readMetadata(stageDir);
-            if (previous && previous.buffer_size === runConfig.buffer_size && previous.seed === input.seed) {
-                for (const b of previous.ddflow_batches ?? [])
-                    if (await exists(external_node_path_default().join(stageDir, b.file)))
-                        done.set(b.index, b);
-            }
+            previous = await (0,artifacts/* readMetadata */._6)(stageDir);
+            done = await (0,resume/* keptRowGroups */.R3)(db, stageDir, previous, runConfig.buffer_size, input.seed);
+            await (0,resume/* removeStrayRowGroupFiles */.Qn)(stageDir, done);
         }
         else {
-            for (const sub of [PARQUET_DIR, 'dropped-columns-parquet-files', PROCESSORS_DIR])
+            for (const sub of [artifacts/* PARQUET_DIR */.dr, 'dropped-columns-parquet-files', artifacts/* PROCESSORS_DIR */.Cs])
                 await external_node_fs_.promises.rm(external_node_path_default().join(stageDir, sub), { recursive: true, force: true });
         }
         if (previous?.post_generation_state?.processed && done.size === groups.length && previous.target_num_records === input.numRecords) {
             log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
             return resultFromMetadata(stageDir, previous, outputColumns, warnings);
         }
-        await writeBuilderConfig(stageDir, compiled.config);
+        await (0,artifacts/* writeBuilderConfig */.bV)(stageDir, compiled.config);
         const batches = [];
         const droppedRows = {};
         let earlyShutdown = false;
@@ -4319,7 +4272,7 @@ async function runStage(input) {
                         ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
                         processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
                     });
-                    await writeMetadata(stageDir, metadata());
+                    await (0,artifacts/* writeMetadata */.f5)(stageDir, metadata());
                 },
             });
             rowGroupGauge.close();
@@ -4421,7 +4374,7 @@ async function runStage(input) {
         if (firstLoss) {
             // Committed groups are already recorded; the metadata gets the usage so far, and no "processed"
             // state: the runner marks the stage failed and resumable, and a plain rerun generates the rest.
-            await writeMetadata(stageDir, metadata());
+            await (0,artifacts/* writeMetadata */.f5)(stageDir, metadata());
             throw new diagnostics/* DdflowError */.Zq((0,outcomes/* transientLossMessage */.xU)(input.stageName, input.numRecords - recordedRecords, input.numRecords, firstLoss));
         }
         let files = batches.map((b) => external_node_path_default().join(stageDir, b.file));
@@ -4434,7 +4387,7 @@ async function runStage(input) {
                 : `🛑 Dataset is empty — all records were dropped due to generation or processing failures.${cause}`);
         }
         if (processors.dataset.length > 0)
-            files = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(stageDir, PARQUET_DIR), runConfig.buffer_size);
+            files = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(stageDir, artifacts/* PARQUET_DIR */.dr), runConfig.buffer_size);
         const actual = processors.dataset.length > 0 ? await (0,dataset/* countRows */.BO)(db, files) : generated;
         // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
         // out on purpose are not one, so the warning and numRecordsActual count what was generated.
@@ -4450,7 +4403,7 @@ async function runStage(input) {
             ...(processors.dataset.length > 0 || batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
             ...(earlyShutdown ? { early_shutdown: true } : {}),
         });
-        await writeMetadata(stageDir, final);
+        await (0,artifacts/* writeMetadata */.f5)(stageDir, final);
         return {
             numRecordsRequested: input.numRecords,
             numRecordsActual: generated,
@@ -4497,7 +4450,7 @@ async function applyDatasetProcessors(processors, files, targetDir, rowGroupSize
     const last = scratch[scratch.length - 1];
     const old = `${targetDir}.old`;
     await external_node_fs_.promises.rm(old, { recursive: true, force: true });
-    if (await exists(targetDir))
+    if (await (0,artifacts/* exists */.t2)(targetDir))
         await external_node_fs_.promises.rename(targetDir, old);
     await external_node_fs_.promises.rename(last, targetDir);
     await external_node_fs_.promises.rm(old, { recursive: true, force: true });
@@ -4541,7 +4494,7 @@ async function runDatasetProcessors(input) {
         });
         let out = files;
         if (processors.dataset.length > 0 && files.length > 0)
-            out = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(input.outDir, PARQUET_DIR), 1000);
+            out = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(input.outDir, artifacts/* PARQUET_DIR */.dr), 1000);
         return { outputFiles: out, processorFiles, numRecords: out.length > 0 ? await (0,dataset/* countRows */.BO)(db, out) : 0 };
     }
     finally {
