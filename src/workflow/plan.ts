@@ -17,7 +17,7 @@ import { DdflowError } from '../diagnostics.js';
 import { artifactDirectoryProblem } from './load.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
-import { checkArtifactOwner, fromMetadataPath, metadataPath, priorStageRecord, readPriorMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
+import { checkArtifactOwner, metadataPath, priorStageRecord, readPriorMetadata, type WorkflowMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { countOutputRows, parquetFilesAt } from './outputs.js';
 import { keptRowCount } from '../engine/resume.js';
@@ -28,7 +28,7 @@ import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 
-export { STAGE_DECISIONS, type StageDecision } from './report.js';
+export type { StageDecision } from './report.js';
 import type { StageDecision } from './report.js';
 
 /** One stage of the plan. The fields up to `reason` are what `plan --json` prints. */
@@ -314,11 +314,3 @@ export function formatPlanTable(plan: Plan): string {
   const widths = PLAN_COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
 }
-
-/** The prior record of a stage when the plan reuses it (for callers that need more than the outcome). */
-export function priorRecordOf(ctx: PlanContext, index: number): StageRecord | undefined {
-  const stage = ctx.workflow.stages[index]!;
-  return priorStageRecord(ctx.prior, index, stage.name, stageDirName(index, stage.name));
-}
-
-export { fromMetadataPath };

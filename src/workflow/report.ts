@@ -5,7 +5,6 @@
 
 /** What the plan decides for a stage (src/workflow/plan.ts: decideStage). */
 export type StageDecision = 'cached' | 'restore' | 'resume' | 'run' | 'skipped';
-export const STAGE_DECISIONS: readonly StageDecision[] = ['cached', 'restore', 'resume', 'run', 'skipped'];
 
 export type StageStatus = 'pending' | 'running' | 'completed' | 'completed_empty' | 'skipped_empty_upstream' | 'skipped' | 'failed';
 /** reused: the local stage directory matched; restored: brought back from the cache store; miss: the stage ran. */

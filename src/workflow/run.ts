@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { DataDesignerConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import { exportFormatOf } from '../data/dataset.js';
-import { openDatabase, type Database } from '../data/database.js';
+import { openDatabase } from '../data/database.js';
 import { randomSeed } from '../shared/random.js';
 import { retryPolicyFromEnv, type RetryPolicy } from '../llm/index.js';
 import type { Logger } from '../logger.js';
