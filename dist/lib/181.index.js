@@ -8094,7 +8094,7 @@ function spawnShell(run) {
 /* harmony export */   sF: () => (/* binding */ planEntryJson),
 /* harmony export */   v_: () => (/* binding */ planCells)
 /* harmony export */ });
-/* unused harmony exports fingerprintOf, predictedHandoff, buildPlanIn, priorRecordOf */
+/* unused harmony exports fingerprintOf, predictedHandoff, buildPlanIn */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -8124,7 +8124,6 @@ function spawnShell(run) {
  * differs where it cannot know yet (the rows of a stage that has not been generated), and then it says
  * so instead of guessing: the fingerprint is `null` with the reason it is pending.
  */
-
 
 
 
@@ -8342,12 +8341,6 @@ function formatPlanTable(plan) {
     const widths = PLAN_COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
 }
-/** The prior record of a stage when the plan reuses it (for callers that need more than the outcome). */
-function priorRecordOf(ctx, index) {
-    const stage = ctx.workflow.stages[index];
-    return priorStageRecord(ctx.prior, index, stage.name, stageDirName(index, stage.name));
-}
-
 
 
 /***/ }),
