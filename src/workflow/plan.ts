@@ -16,10 +16,10 @@ import { openDatabase, type Database } from '../data/database.js';
 import { DdflowError } from '../diagnostics.js';
 import { artifactDirectoryProblem } from './load.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { filesHash, overriddenFingerprint, stageFingerprint } from './fingerprint.js';
+import { overriddenFingerprint, stageFingerprint } from './fingerprint.js';
 import { checkArtifactOwner, metadataPath, priorStageRecord, readPriorMetadata, type WorkflowMetadata } from './metadata.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt } from './outputs.js';
+import { exists } from '../engine/artifacts.js';
 import { keptRowCount } from '../engine/resume.js';
 import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
 import { checkWorkflowStructure, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunSelection, type SelectionOptions } from './selection.js';
@@ -109,13 +109,6 @@ export function fingerprintOf(
     upstreamFingerprint: at.upstreamFingerprint,
     runConfig: workflow.runConfig,
   });
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(
-    () => true,
-    () => false,
-  );
 }
 
 /**
@@ -209,8 +202,8 @@ export async function predictedHandoff(ctx: PlanContext, step: StagePlan): Promi
   let fingerprint = step.fingerprint;
   const override = ctx.selection.overrides.get(step.index);
   if (override) {
-    records = await countOutputRows(ctx.db, override);
-    fingerprint = fingerprint === null ? null : overriddenFingerprint(fingerprint, await filesHash(await parquetFilesAt(override)));
+    records = override.records;
+    fingerprint = fingerprint === null ? null : overriddenFingerprint(fingerprint, override.contentHash);
   }
   return {
     name: step.stage,

@@ -9,10 +9,10 @@ import type { DataDesignerConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import { exportDataset } from '../data/dataset.js';
 import type { Logger } from '../logger.js';
-import { filesHash, overriddenFingerprint, CACHE_FORMAT_VERSION } from './fingerprint.js';
+import { overriddenFingerprint, CACHE_FORMAT_VERSION } from './fingerprint.js';
 import { toMetadataPath, writeWorkflowMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt } from './outputs.js';
+import { parquetFilesAt } from './outputs.js';
 import type { PlanContext, StagePlan, Upstream } from './plan.js';
 import type { RunReport, StageReport } from './report.js';
 import { COMPLETED } from './reuse.js';
@@ -142,13 +142,13 @@ export class RunBook {
     let handedFingerprint = step.fingerprint!;
     const override = this.ctx.selection.overrides.get(step.index);
     if (override) {
-      handedPath = override;
-      handedRecords = await countOutputRows(this.ctx.db, override);
-      handedFingerprint = overriddenFingerprint(handedFingerprint, await filesHash(await parquetFilesAt(override)));
+      handedPath = override.path;
+      handedRecords = override.records;
+      handedFingerprint = overriddenFingerprint(handedFingerprint, override.contentHash);
       // The override's own facts live beside the stage's: output_records (and stage_output_path) keep
       // describing what the stage generated, so a later run without the override reuses the stage as
       // it is and hands all of its rows down again.
-      record.stage_output_override_path = toMetadataPath(this.ctx.workflowDir, override);
+      record.stage_output_override_path = toMetadataPath(this.ctx.workflowDir, override.path);
       record.stage_output_override_records = handedRecords;
     }
     record.output_seed_path = toMetadataPath(this.ctx.workflowDir, handedPath);

@@ -59,7 +59,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   try {
     // One run at a time writes a workflow's artifact directory (plan, validate and export only read).
     releaseLock = (await lockWorkflowDir(workflowDirOf(workflow, options.artifactPath), options.log)).release;
-    const ctx = await planContext(workflow, { ...options, cacheKeyPrefix: options.cacheKeyPrefix }, db, true);
+    const ctx = await planContext(workflow, options, db, true);
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(ctx.workflowDir, { recursive: true });
     const seed = ctx.options.seed ?? ctx.prior?.seed ?? randomSeed();

@@ -7,7 +7,8 @@ import { STAGE_NAME_PATTERN } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import type { Database } from '../data/database.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows } from './outputs.js';
+import { countOutputRows, parquetFilesAt } from './outputs.js';
+import { filesHash } from './fingerprint.js';
 
 export type ResumeMode = 'never' | 'if_possible' | 'always';
 export const RESUME_MODES: readonly ResumeMode[] = ['never', 'if_possible', 'always'];
@@ -52,10 +53,18 @@ export function checkWorkflowStructure(workflow: LoadedWorkflow): void {
   }
 }
 
+/** A reviewed output given with `--override`: where it is, its rows, and the hash of its content (which the handed-down fingerprint carries). */
+export interface StageOverride {
+  path: string;
+  records: number;
+  contentHash: string;
+}
+
 export interface RunSelection {
   targetIndex: number;
   rerunFromIndex?: number;
-  overrides: Map<number, string>;
+  /** Stage index → the reviewed output that replaces it: read once, here, for the plan and the run alike. */
+  overrides: Map<number, StageOverride>;
 }
 
 /** How a selection mistake names the option: as the run options / Action inputs do, or as CLI flags. */
@@ -104,7 +113,7 @@ export async function resolveSelection(
   const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
   const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
   const rerunFromIndex = options.rerunFrom !== undefined ? index.get(options.rerunFrom) : undefined;
-  const overrides = new Map<number, string>();
+  const overrides = new Map<number, StageOverride>();
   for (const [name, p] of Object.entries(options.overrides ?? {})) {
     const i = index.get(name)!;
     const abs = path.resolve(p);
@@ -124,7 +133,7 @@ export async function resolveSelection(
     if (rows === 0 && !workflow.stages[i]!.allowEmpty) {
       throw new DdflowError(`The stage output override for stage '${name}' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).`);
     }
-    overrides.set(i, abs);
+    overrides.set(i, { path: abs, records: rows, contentHash: await filesHash(await parquetFilesAt(abs)) });
   }
   return { targetIndex, rerunFromIndex, overrides };
 }
