@@ -8105,7 +8105,7 @@ function spawnShell(run) {
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86999);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17553);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(55800);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26327);
+/* harmony import */ var _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8833);
 /* harmony import */ var _engine_resume_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90099);
 /* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77877);
 /* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26211);
@@ -8157,9 +8157,6 @@ function fingerprintOf(workflow, stage, at) {
         upstreamFingerprint: at.upstreamFingerprint,
         runConfig: workflow.runConfig,
     });
-}
-async function exists(p) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(p).then(() => true, () => false);
 }
 /**
  * Decides stage `index`, given what its upstream hands down. With a cache store in the context, a
@@ -8215,7 +8212,7 @@ async function decideStage(ctx, index, upstream) {
             const outcome = (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_13__/* .fromRecord */ .iA)(rec, ctx.workflowDir, 'reused');
             return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
         }
-        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .resumableAfterDamage */ .wM)(stage))) && (await exists(stageDir));
+        const continuable = (_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .RESUMABLE */ .ND.has(rec.status) || (check === 'damaged' && (0,_reuse_js__WEBPACK_IMPORTED_MODULE_10__/* .resumableAfterDamage */ .wM)(stage))) && (await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_8__/* .exists */ .t2)(stageDir));
         if (continuable) {
             const kept = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_9__/* .keptRowCount */ .k4)(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
             const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
@@ -8254,8 +8251,8 @@ async function predictedHandoff(ctx, step) {
     let fingerprint = step.fingerprint;
     const override = ctx.selection.overrides.get(step.index);
     if (override) {
-        records = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .countOutputRows */ .yk)(ctx.db, override);
-        fingerprint = fingerprint === null ? null : (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .overriddenFingerprint */ .Xw)(fingerprint, await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .parquetFilesAt */ .Te)(override)));
+        records = override.records;
+        fingerprint = fingerprint === null ? null : (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_6__/* .overriddenFingerprint */ .Xw)(fingerprint, override.contentHash);
     }
     return {
         name: step.stage,
@@ -8767,13 +8764,13 @@ class RunBook {
         let handedFingerprint = step.fingerprint;
         const override = this.ctx.selection.overrides.get(step.index);
         if (override) {
-            handedPath = override;
-            handedRecords = await (0,outputs/* countOutputRows */.yk)(this.ctx.db, override);
-            handedFingerprint = (0,fingerprint/* overriddenFingerprint */.Xw)(handedFingerprint, await (0,fingerprint/* filesHash */.mg)(await (0,outputs/* parquetFilesAt */.Te)(override)));
+            handedPath = override.path;
+            handedRecords = override.records;
+            handedFingerprint = (0,fingerprint/* overriddenFingerprint */.Xw)(handedFingerprint, override.contentHash);
             // The override's own facts live beside the stage's: output_records (and stage_output_path) keep
             // describing what the stage generated, so a later run without the override reuses the stage as
             // it is and hands all of its rows down again.
-            record.stage_output_override_path = (0,metadata/* toMetadataPath */.GL)(this.ctx.workflowDir, override);
+            record.stage_output_override_path = (0,metadata/* toMetadataPath */.GL)(this.ctx.workflowDir, override.path);
             record.stage_output_override_records = handedRecords;
         }
         record.output_seed_path = (0,metadata/* toMetadataPath */.GL)(this.ctx.workflowDir, handedPath);
@@ -9037,7 +9034,7 @@ async function runWorkflow(workflow, options) {
     try {
         // One run at a time writes a workflow's artifact directory (plan, validate and export only read).
         releaseLock = (await lockWorkflowDir((0,selection/* workflowDirOf */.y9)(workflow, options.artifactPath), options.log)).release;
-        const ctx = await (0,plan/* planContext */.nV)(workflow, { ...options, cacheKeyPrefix: options.cacheKeyPrefix }, db, true);
+        const ctx = await (0,plan/* planContext */.nV)(workflow, options, db, true);
         const engine = options.engine ?? (await defaultEngine());
         await external_node_fs_.promises.mkdir(ctx.workflowDir, { recursive: true });
         const seed = ctx.options.seed ?? ctx.prior?.seed ?? (0,random/* randomSeed */.vo)();
@@ -9159,10 +9156,12 @@ function run_seconds(start) {
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90131);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26327);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17553);
 /**
  * Which stages a run covers and with how many records: targets, rerun_from and overrides checked
  * against the workflow (before anything is written), and the per-stage record count rule.
  */
+
 
 
 
@@ -9258,7 +9257,7 @@ async function resolveSelection(workflow, options, db) {
         if (rows === 0 && !workflow.stages[i].allowEmpty) {
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The stage output override for stage '${name}' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).`);
         }
-        overrides.set(i, abs);
+        overrides.set(i, { path: abs, records: rows, contentHash: await (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .filesHash */ .mg)(await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parquetFilesAt */ .Te)(abs)) });
     }
     return { targetIndex, rerunFromIndex, overrides };
 }
