@@ -71,6 +71,7 @@ const LLM_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge'
 export const isLLMColumn = (c: ColumnConfig): c is LLMColumn => LLM_TYPES.has(c.column_type as string);
 
 export function sideEffectsOf(c: ColumnConfig): string[] {
+  if (c.column_type === 'custom') return [...(c.custom_column_metadata?.side_effect_columns ?? [])];
   if (!isLLMColumn(c)) return [];
   const out: string[] = [];
   if (c.with_trace && c.with_trace !== 'none') out.push(`${c.name}__trace`);
@@ -241,6 +242,13 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     checkValidation(c, columns, known, report);
     return;
   }
+  if (c.column_type === 'custom') {
+    for (const r of c.custom_column_metadata?.required_columns ?? []) {
+      if (certainlyMissing(known, r)) report.error(['generator_function'], `Custom column '${c.name}' requires column '${r}' (its function's required_columns), which the stage does not have.`, 'invalid_reference');
+    }
+    for (const alias of c.custom_column_metadata?.model_aliases ?? []) checkModelAlias(c.name, alias, 'chat', ctx, report, ['generator_function']);
+    return;
+  }
   if (c.column_type === 'embedding') {
     if (certainlyMissing(known, c.target_column)) {
       report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'.`, 'invalid_reference');
@@ -255,22 +263,22 @@ function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext,
   if (problem) report.error(at, problem, 'unsupported_filter');
 }
 
-function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
+function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter, at: Path = ['model_alias']): void {
   const model = resolveModelAlias(ctx.models, alias);
   if (ctx.opaqueModels?.has(alias)) return;
   if (!model) {
-    report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
+    report.error(at, `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
     return;
   }
   const generation = (model.inference_parameters as { generation_type?: string } | undefined)?.generation_type ?? 'chat-completion';
   if (kind === 'embedding' && generation !== 'embedding') {
-    report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
+    report.error(at, `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
   }
   if (kind === 'chat' && generation === 'image') {
-    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
+    report.error(at, `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
   }
   if (kind === 'chat' && generation === 'embedding') {
-    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
+    report.error(at, `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
   }
 }
 

@@ -9,6 +9,7 @@ import type { FullRunConfig } from '../config/defaults.js';
 import type { Database } from '../data/database.js';
 import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
+import type { FunctionSpec } from './functions.js';
 
 /**
  * What the engine needs from src/llm (its LlmFacade satisfies it). Optional in StageRunInput so stages
@@ -57,6 +58,8 @@ export interface StageRunInput {
   models?: ModelRuntimeLike;
   /** The run's DuckDB database (opened once per run); without it the stage opens and closes its own. */
   db?: Database;
+  /** Code for the function names the config uses (custom columns, local_callable validators), by name. */
+  functions?: ReadonlyMap<string, FunctionSpec>;
   onProgress?: (progress: StageProgress) => void;
   log: Logger;
 }
