@@ -440,10 +440,13 @@ export const ModelConfig = Strict({
 });
 
 export const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** Data Designer's provider types (engine/models/clients/factory.py): OpenAI-compatible, or Anthropic's native API. */
+export const PROVIDER_TYPES = ['openai', 'anthropic'] as const;
+
 export const ModelProvider = Strict({
   name: Type.String({ minLength: 1 }),
   endpoint: Type.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
-  provider_type: Type.Optional(Type.String({ default: 'openai' })),
+  provider_type: Type.Optional(Type.String({ default: 'openai', description: "'openai' for any OpenAI-compatible API (OpenAI, NVIDIA, OpenRouter, vLLM, Ollama...), 'anthropic' for Anthropic's native Messages API." })),
   api_key: Type.Optional(Nullable(Type.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
   extra_headers: Type.Optional(Nullable(Type.Record(Type.String(), Type.String()), { default: null })),
   extra_body: Type.Optional(Nullable(JsonObject, { default: null })),

@@ -217,7 +217,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     const nth = seen.get(rawBody) ?? 0;
     seen.set(rawBody, nth + 1);
-    const isChat = path.endsWith('/chat/completions');
+    // Anthropic's Messages API (`provider_type: anthropic`) is answered like a chat completion.
+    const isMessages = path.endsWith('/v1/messages');
+    const isChat = path.endsWith('/chat/completions') || isMessages;
     const isEmbed = path.endsWith('/embeddings');
     if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}` } });
     if (options.models && !options.models.includes(String(body.model))) {
@@ -286,13 +288,25 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
       return sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
     }
-    const chat = body as ChatBody;
+    const chat = isMessages ? chatBodyOfMessages(body) : (body as ChatBody);
     const content =
       fault === 'malformed_content' ? 'Sorry, I cannot format that answer.' : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
     const promptTokens = tokens(chat.messages.map(messageText).join('\n'));
     const completionTokens = tokens(content);
     const message: Record<string, unknown> = { role: 'assistant', content };
     if (options.reasoningField) message[options.reasoningField] = `  thinking about ${chat.model}  `;
+    if (isMessages) {
+      return sendJson(res, 200, {
+        id: `msg_${stats.requests}`,
+        type: 'message',
+        role: 'assistant',
+        model: chat.model,
+        content: [...(options.reasoningField ? [{ type: 'thinking', thinking: `  thinking about ${chat.model}  `, signature: 'sig' }] : []), { type: 'text', text: content }],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: promptTokens, output_tokens: completionTokens },
+      });
+    }
     sendJson(res, 200, {
       id: `chatcmpl-${stats.requests}`,
       object: 'chat.completion',
@@ -364,10 +378,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 }
 
+/** An Anthropic Messages request as a chat body (the top-level `system` as the first message). */
+function chatBodyOfMessages(body: any): ChatBody {
+  const system = body.system === undefined ? [] : [{ role: 'system', content: body.system }];
+  return { ...body, messages: [...system, ...(body.messages ?? [])] };
+}
+
 /** A model health check as ddflow sends it (chat: system + `Hello!`; embeddings: `["Hello!"]`). */
 export function isHealthCheck(r: Pick<RecordedRequest, 'path' | 'body'>): boolean {
   if (r.path.endsWith('/embeddings')) return Array.isArray(r.body?.input) && r.body.input.length === 1 && r.body.input[0] === 'Hello!';
-  const m = r.body?.messages;
+  const m = r.path.endsWith('/v1/messages') ? chatBodyOfMessages(r.body).messages : r.body?.messages;
   return (
     Array.isArray(m) &&
     m.length === 2 &&
