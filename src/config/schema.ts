@@ -303,8 +303,17 @@ export const CustomColumn = Strict({
   custom_column_metadata: Type.Optional(CustomColumnMetadata),
 });
 
+/** Data Designer's ImageColumnConfig: images from a `generation_type: image` model, stored as files. */
+export const ImageColumn = Strict({
+  column_type: Tag('image'),
+  ...columnFields(),
+  prompt: Type.String({ minLength: 1, description: 'Jinja2 template of the image prompt.' }),
+  model_alias: Type.String({ minLength: 1, description: 'A model config with inference_parameters.generation_type: image.' }),
+  multi_modal_context: Type.Optional(Nullable(Type.Array(MultiModalContext), { default: null, description: 'Images sent with the prompt (chat-completion image models; diffusion routes ignore them).' })),
+});
+
 /** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
-export const UNSUPPORTED_COLUMN_TYPES = ['image'] as const;
+export const UNSUPPORTED_COLUMN_TYPES = [] as const;
 
 export const ColumnConfig = Discriminated('column_type', [
   SamplerColumn,
@@ -317,9 +326,10 @@ export const ColumnConfig = Discriminated('column_type', [
   SeedDatasetColumn,
   EmbeddingColumn,
   CustomColumn,
+  ImageColumn,
 ]);
 
-export const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding', 'custom'] as const;
+export const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding', 'custom', 'image'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 // ---------------------------------------------------------------------------------------------------
@@ -599,6 +609,7 @@ export type ValidationColumn = Static<typeof ValidationColumn>;
 export type SeedDatasetColumn = Static<typeof SeedDatasetColumn>;
 export type EmbeddingColumn = Static<typeof EmbeddingColumn>;
 export type CustomColumn = Static<typeof CustomColumn>;
+export type ImageColumn = Static<typeof ImageColumn>;
 export type CustomColumnMetadata = Static<typeof CustomColumnMetadata>;
 export type FunctionBinding = Static<typeof FunctionBinding>;
 export type SkipConfig = Static<typeof SkipConfig>;
@@ -648,6 +659,7 @@ const NAMED_DEFINITIONS: Record<string, TSchema> = {
   SeedDatasetColumn,
   EmbeddingColumn,
   CustomColumn,
+  ImageColumn,
   CustomColumnMetadata,
   FunctionBinding,
   SkipConfig,

@@ -186,9 +186,9 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     checkSamplerColumn(c, columns, report, opaque);
     return;
   }
-  if (isLLMColumn(c)) {
+  if (isLLMColumn(c) || c.column_type === 'image') {
     for (const key of ['prompt', 'system_prompt'] as const) {
-      const src = c[key];
+      const src = (c as LLMColumn)[key];
       if (typeof src !== 'string') continue;
       const info = inspectTemplate(src);
       const what = key === 'prompt' ? 'prompt' : 'system prompt';
@@ -224,7 +224,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
         report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'.`, 'invalid_reference');
       }
     });
-    checkModelAlias(c.name, c.model_alias, 'chat', ctx, report);
+    checkModelAlias(c.name, c.model_alias, c.column_type === 'image' ? 'image' : 'chat', ctx, report);
     if (c.column_type === 'llm-structured' && typeof c.output_format === 'string') {
       try {
         JSON.parse(c.output_format);
@@ -263,7 +263,7 @@ function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext,
   if (problem) report.error(at, problem, 'unsupported_filter');
 }
 
-function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter, at: Path = ['model_alias']): void {
+function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding' | 'image', ctx: StageValidationContext, report: Reporter, at: Path = ['model_alias']): void {
   const model = resolveModelAlias(ctx.models, alias);
   if (ctx.opaqueModels?.has(alias)) return;
   if (!model) {
@@ -271,6 +271,9 @@ function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embeddin
     return;
   }
   const generation = (model.inference_parameters as { generation_type?: string } | undefined)?.generation_type ?? 'chat-completion';
+  if (kind === 'image' && generation !== 'image') {
+    report.error(at, `Image column '${column}' uses model alias '${alias}', which is not an image-generation model (its inference_parameters need generation_type: image).`, 'model_kind');
+  }
   if (kind === 'embedding' && generation !== 'embedding') {
     report.error(at, `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
   }
@@ -395,7 +398,7 @@ function columnTypes(seed: ColumnSet | null, columns: readonly ColumnConfig[]): 
   for (const c of columns) {
     const t = c.column_type as string;
     if (t === 'llm-text' || t === 'llm-code') set(c.name, 'VARCHAR');
-    else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation') set(c.name, 'JSON');
+    else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation' || t === 'image') set(c.name, 'JSON');
     else if (t === 'expression') set(c.name, EXPRESSION_TYPES[(c as ExpressionColumn).dtype ?? 'str']);
     else if (t === 'sampler') set(c.name, samplerType(c as ColumnConfig & { sampler_type?: string; params?: unknown; convert_to?: unknown }));
     for (const side of sideEffectsOf(c)) set(side, side.endsWith('__trace') ? 'JSON' : 'VARCHAR');

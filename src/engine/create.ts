@@ -35,6 +35,7 @@ import { relative, writeBatch } from './batch-writer.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
 import { StageFunctions } from './functions.js';
+import { mediaRoots } from './media.js';
 import { EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './generators/llm.js';
 import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
@@ -100,7 +101,18 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       conditionVariables: (c) => templateVariables(`{{ ${c} }}`),
     });
     if (input.functions?.size) functions = new StageFunctions(input.functions, log, input.signal);
-    const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db, ...(functions ? { functions } : {}) };
+    const ctx: GeneratorContext = {
+      stageName: input.stageName,
+      seed: input.seed,
+      templates,
+      log,
+      warn,
+      signal: input.signal,
+      db,
+      stageDir: input.stageDir,
+      mediaRoots: mediaRoots(input.stageDir, input.upstream?.files),
+      ...(functions ? { functions } : {}),
+    };
     const monitor = new EarlyShutdownMonitor(runConfig);
     let firstFailure: string | undefined;
     // Rows lost to a transient cause (provider down, 5xx, timeouts, 429s after the retry budget): a group

@@ -67,6 +67,10 @@ export interface GeneratorContext {
   db?: Database;
   /** Code bound to the function names of custom columns and local_callable validators. */
   functions?: StageFunctions;
+  /** The stage directory (image columns write their files under it). */
+  stageDir?: string;
+  /** Where image paths in cells are relative to: this stage's directory, then the upstream stage's. */
+  mediaRoots?: readonly string[];
 }
 
 export interface ColumnGenerator {

@@ -7,7 +7,7 @@ import type { DataDesignerConfig, ProcessorConfig, SamplingStrategy, SelectionSt
 import type { Logger } from '../logger.js';
 import type { FullRunConfig } from '../config/defaults.js';
 import type { Database } from '../data/database.js';
-import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
+import type { EmbedRequest, EmbedResult, GenerateImageRequest, GenerateImageResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
 import type { FunctionSpec } from './functions.js';
 
@@ -18,6 +18,8 @@ import type { FunctionSpec } from './functions.js';
 export interface ModelRuntimeLike {
   generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>>;
   embed(req: EmbedRequest): Promise<EmbedResult>;
+  /** Image columns: base64 images for one cell. */
+  generateImage?(req: GenerateImageRequest): Promise<GenerateImageResult>;
   /** Total tokens used so far (for metadata and progress). */
   tokenUsage?(): TokenUsage;
   /** Calls, retries and tokens per column and model so far (written to the stage metadata). */

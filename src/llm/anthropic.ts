@@ -131,6 +131,8 @@ export interface AnthropicClientOptions {
 export interface ChatClientLike {
   chat: { completions: { create(body: unknown, options: { timeout?: number; signal?: AbortSignal }): Promise<unknown> } };
   embeddings: { create(body: unknown, options: { timeout?: number; signal?: AbortSignal }): Promise<unknown> };
+  /** The images API (OpenAI-compatible providers only). */
+  images?: { generate(body: never, options: { timeout?: number; signal?: AbortSignal }): Promise<unknown> };
 }
 
 export function anthropicChatClient(options: AnthropicClientOptions): ChatClientLike {

@@ -30,7 +30,7 @@ import type { ModelUsage, ModelUsageReport } from './report.js';
 export const CALL_CACHE_DIR = 'call-cache';
 
 /** Columns that call a model once per row. */
-const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding']);
+const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding', 'image']);
 
 /** Model-backed columns of a stage: each costs one call per row (a custom column's calls are its own affair). */
 export function modelColumnCount(stage: LoadedStage): number {
@@ -161,6 +161,7 @@ export class ModelSession {
     return {
       generate: (req) => facade.generate(req),
       embed: (req) => facade.embed(req),
+      generateImage: (req) => facade.generateImage(req),
       tokenUsage: () => {
         const t = facade.usage.totals();
         return { prompt: t.promptTokens, completion: t.completionTokens };

@@ -91,6 +91,9 @@ interface ChatBody {
   [k: string]: unknown;
 }
 
+/** A 1×1 PNG: what the fake's image models draw. */
+export const FAKE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+
 function hash01(...parts: Array<string | number>): number {
   const h = createHash('sha256').update(parts.join('\u0000')).digest();
   return h.readUInt32BE(0) / 4294967296;
@@ -221,7 +224,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const isMessages = path.endsWith('/v1/messages');
     const isChat = path.endsWith('/chat/completions') || isMessages;
     const isEmbed = path.endsWith('/embeddings');
-    if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}` } });
+    // The images API (diffusion models) is answered with one small PNG.
+    const isImages = path.endsWith('/images/generations');
+    if (!isChat && !isEmbed && !isImages) return sendJson(res, 404, { error: { message: `no route ${path}` } });
     if (options.models && !options.models.includes(String(body.model))) {
       stats.requests++;
       requests.push({ path, headers: { ...req.headers }, rawBody, body, fault: 'ok' });
@@ -231,7 +236,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (faults.maxConcurrent !== undefined && stats.inFlight > faults.maxConcurrent) fault = '429';
     stats.requests++;
     if (isChat) stats.chat++;
-    else stats.embeddings++;
+    else if (isEmbed) stats.embeddings++;
     stats.faults[fault]++;
     requests.push({ path, headers: { ...req.headers }, rawBody, body, fault });
 
@@ -277,6 +282,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return;
     }
     const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
+    if (isImages) return sendJson(res, 200, { created: 0, data: [{ b64_json: FAKE_PNG_BASE64 }], usage: { input_tokens: tokens(String(body.prompt ?? '')), output_tokens: 0 } });
+    if (isChat && /image/i.test(String(body.model))) {
+      // An autoregressive image model (chat completions) answers with its image in message.images.
+      return sendJson(res, 200, {
+        id: `chatcmpl-${stats.requests}`,
+        object: 'chat.completion',
+        model: body.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: '', images: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${FAKE_PNG_BASE64}` } }] } }],
+        usage: { prompt_tokens: 5, completion_tokens: 1 },
+      });
+    }
     if (isEmbed) {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const dim = body.dimensions ?? options.embeddingDimension ?? 8;
