@@ -93,15 +93,7 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
       }
     }
     if (col.column_type === 'validation' && typeof col.validator_type === 'string' && isObj(col.validator_params)) {
-      if (col.validator_params.validator_type === undefined && col.validator_type !== 'local_callable') {
-        col.validator_params.validator_type = col.validator_type;
-      }
-    }
-    if (col.column_type === 'validation' && col.validator_type === 'local_callable') {
-      unsupported(
-        [...cpath, 'validator_type', '_'],
-        `validator_type 'local_callable' of column${name} is not supported by ddflow (it needs a Python function)`,
-      );
+      if (col.validator_params.validator_type === undefined) col.validator_params.validator_type = col.validator_type;
     }
   });
 

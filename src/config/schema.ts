@@ -255,6 +255,11 @@ export const RemoteValidatorParams = Strict({
   retry_backoff: Type.Optional(Type.Number({ exclusiveMinimum: 1, default: 2 })),
   max_parallel_requests: Type.Optional(Type.Integer({ minimum: 1, default: 4 })),
 });
+export const LocalCallableValidatorParams = Strict({
+  validator_type: Type.Optional(Type.Literal('local_callable')),
+  validation_function: Type.String({ minLength: 1, description: "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code." }),
+  output_schema: Type.Optional(Nullable(JsonObject, { default: null, description: 'JSON Schema each result must match.' })),
+});
 export const ValidationBatchSize = Type.Integer({ minimum: 1, default: 10 });
 const validationFields = () => ({
   column_type: Tag('validation'),
@@ -267,7 +272,7 @@ export const ValidationColumn = Discriminated(
   [
     Strict({ ...validationFields(), validator_type: Type.Literal('code'), validator_params: CodeValidatorParams }),
     Strict({ ...validationFields(), validator_type: Type.Literal('remote'), validator_params: RemoteValidatorParams }),
-    Strict({ ...validationFields(), validator_type: Type.Literal('local_callable'), validator_params: JsonObject }),
+    Strict({ ...validationFields(), validator_type: Type.Literal('local_callable'), validator_params: LocalCallableValidatorParams }),
   ],
   { properties: { column_type: Tag('validation') }, required: ['column_type'] },
 );
@@ -279,8 +284,36 @@ export const EmbeddingColumn = Strict({
   model_alias: Type.String({ minLength: 1 }),
 });
 
+/** What a custom column's function reads and writes (Data Designer's `@custom_column_generator` arguments). */
+export const CustomColumnMetadata = Strict(
+  {
+    required_columns: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Columns that must exist before the function runs (dependency order).' })),
+    side_effect_columns: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Further columns the function adds to each row.' })),
+    model_aliases: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Model aliases the function may call through its `models` argument.' })),
+  },
+  { description: "ddflow fills this from the function's binding (`functions:` in the workflow); written here it is used as is." },
+);
+export const CUSTOM_GENERATION_STRATEGIES = ['cell_by_cell', 'full_column'] as const;
+export const CustomColumn = Strict({
+  column_type: Tag('custom'),
+  ...columnFields(),
+  generator_function: Type.String({ minLength: 1, description: "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code." }),
+  generation_strategy: Type.Optional(Type.Union(CUSTOM_GENERATION_STRATEGIES.map((s) => Type.Literal(s)), { default: 'cell_by_cell', description: 'cell_by_cell: one call per row; full_column: one call per row group with all its rows.' })),
+  generator_params: Type.Optional(Nullable(JsonObject, { default: null, description: 'Passed to the function as its second argument.' })),
+  custom_column_metadata: Type.Optional(CustomColumnMetadata),
+});
+
+/** Data Designer's ImageColumnConfig: images from a `generation_type: image` model, stored as files. */
+export const ImageColumn = Strict({
+  column_type: Tag('image'),
+  ...columnFields(),
+  prompt: Type.String({ minLength: 1, description: 'Jinja2 template of the image prompt.' }),
+  model_alias: Type.String({ minLength: 1, description: 'A model config with inference_parameters.generation_type: image.' }),
+  multi_modal_context: Type.Optional(Nullable(Type.Array(MultiModalContext), { default: null, description: 'Images sent with the prompt (chat-completion image models; diffusion routes ignore them).' })),
+});
+
 /** Column types Data Designer has and ddflow deliberately does not run (a clear error, not a schema miss). */
-export const UNSUPPORTED_COLUMN_TYPES = ['image', 'custom'] as const;
+export const UNSUPPORTED_COLUMN_TYPES = [] as const;
 
 export const ColumnConfig = Discriminated('column_type', [
   SamplerColumn,
@@ -292,9 +325,11 @@ export const ColumnConfig = Discriminated('column_type', [
   ValidationColumn,
   SeedDatasetColumn,
   EmbeddingColumn,
+  CustomColumn,
+  ImageColumn,
 ]);
 
-export const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding'] as const;
+export const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding', 'custom', 'image'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 // ---------------------------------------------------------------------------------------------------
@@ -415,10 +450,13 @@ export const ModelConfig = Strict({
 });
 
 export const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** Data Designer's provider types (engine/models/clients/factory.py): OpenAI-compatible, or Anthropic's native API. */
+export const PROVIDER_TYPES = ['openai', 'anthropic'] as const;
+
 export const ModelProvider = Strict({
   name: Type.String({ minLength: 1 }),
   endpoint: Type.String({ minLength: 1, description: 'Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.' }),
-  provider_type: Type.Optional(Type.String({ default: 'openai' })),
+  provider_type: Type.Optional(Type.String({ default: 'openai', description: "'openai' for any OpenAI-compatible API (OpenAI, NVIDIA, OpenRouter, vLLM, Ollama...), 'anthropic' for Anthropic's native Messages API." })),
   api_key: Type.Optional(Nullable(Type.String({ minLength: 1, description: 'The NAME of an environment variable holding the key — never the key itself.' }), { default: null })),
   extra_headers: Type.Optional(Nullable(Type.Record(Type.String(), Type.String()), { default: null })),
   extra_body: Type.Optional(Nullable(JsonObject, { default: null })),
@@ -500,6 +538,33 @@ export const OnSuccess = Strict({
   ),
 });
 
+/**
+ * Code bound to a function name Data Designer wrote (`generator_function`, `validation_function`): a
+ * JavaScript module run in-process, or a command of any language kept alive for the stage (JSON lines).
+ */
+const bindingColumns = (description: string) => Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description }));
+// No defaults here: a field left out lets the module function's own custom_column_metadata speak.
+const functionBindingFields = () => ({
+  version: Type.Optional(Type.String({ minLength: 1, description: "Resume identity of the code: it enters the fingerprint of the stages that use the function; without it those stages are never reused." })),
+  required_columns: bindingColumns('Columns that must exist before the function runs (dependency order).'),
+  side_effect_columns: bindingColumns('Further columns the function adds to each row.'),
+  model_aliases: bindingColumns('Model aliases the function may call through its `models` argument.'),
+});
+export const FunctionBinding = Type.Union(
+  [
+    Strict({
+      module: Type.String({ minLength: 1, description: 'Path (relative to the workflow file) of a JavaScript module (.mjs, .js, .cjs) exporting the function.' }),
+      export: Type.Optional(Type.String({ minLength: 1, description: "The export to call (default: the function's name, else the default export)." })),
+      ...functionBindingFields(),
+    }),
+    Strict({
+      run: Type.String({ minLength: 1, description: 'A command run with `sh -c` in the workflow directory, once per stage: JSON lines of requests on stdin, one JSON line per answer on stdout.' }),
+      ...functionBindingFields(),
+    }),
+  ],
+  { description: 'Where the code of a function named in a stage config lives.' },
+);
+
 export const Stage = Strict({
   name: Type.String({ minLength: 1, maxLength: STAGE_NAME_MAX_LENGTH, pattern: STAGE_NAME_PATTERN, description: 'Unique; a safe directory name (at most 100 characters, no control or bidirectional-text characters).' }),
   config: Type.Union([InlineStageConfig, BuilderConfig, Type.String({ minLength: 1, description: 'Path to a .yaml/.yml/.json Data Designer config.' })]),
@@ -521,6 +586,7 @@ export const Workflow = Strict(
     model_providers: Type.Optional(Type.Array(ModelProvider)),
     model_configs: Type.Optional(Type.Array(ModelConfig)),
     run_config: Type.Optional(RunConfig),
+    functions: Type.Optional(Type.Record(Type.String({ minLength: 1 }), FunctionBinding, { description: 'Code for the custom columns and local_callable validators of the stages, by function name (ddflow extension).' })),
     stages: Type.Array(Stage, { minItems: 1 }),
   },
   { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' },
@@ -542,6 +608,10 @@ export type ExpressionColumn = Static<typeof ExpressionColumn>;
 export type ValidationColumn = Static<typeof ValidationColumn>;
 export type SeedDatasetColumn = Static<typeof SeedDatasetColumn>;
 export type EmbeddingColumn = Static<typeof EmbeddingColumn>;
+export type CustomColumn = Static<typeof CustomColumn>;
+export type ImageColumn = Static<typeof ImageColumn>;
+export type CustomColumnMetadata = Static<typeof CustomColumnMetadata>;
+export type FunctionBinding = Static<typeof FunctionBinding>;
 export type SkipConfig = Static<typeof SkipConfig>;
 export type ProcessorConfig = Static<typeof ProcessorConfig>;
 export type DropColumnsProcessor = Static<typeof DropColumnsProcessor>;
@@ -588,6 +658,10 @@ const NAMED_DEFINITIONS: Record<string, TSchema> = {
   ValidationColumn,
   SeedDatasetColumn,
   EmbeddingColumn,
+  CustomColumn,
+  ImageColumn,
+  CustomColumnMetadata,
+  FunctionBinding,
   SkipConfig,
   MultiModalContext,
   ProcessorConfig,

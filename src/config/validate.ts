@@ -71,6 +71,7 @@ const LLM_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge'
 export const isLLMColumn = (c: ColumnConfig): c is LLMColumn => LLM_TYPES.has(c.column_type as string);
 
 export function sideEffectsOf(c: ColumnConfig): string[] {
+  if (c.column_type === 'custom') return [...(c.custom_column_metadata?.side_effect_columns ?? [])];
   if (!isLLMColumn(c)) return [];
   const out: string[] = [];
   if (c.with_trace && c.with_trace !== 'none') out.push(`${c.name}__trace`);
@@ -185,9 +186,9 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     checkSamplerColumn(c, columns, report, opaque);
     return;
   }
-  if (isLLMColumn(c)) {
+  if (isLLMColumn(c) || c.column_type === 'image') {
     for (const key of ['prompt', 'system_prompt'] as const) {
-      const src = c[key];
+      const src = (c as LLMColumn)[key];
       if (typeof src !== 'string') continue;
       const info = inspectTemplate(src);
       const what = key === 'prompt' ? 'prompt' : 'system prompt';
@@ -223,7 +224,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
         report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'.`, 'invalid_reference');
       }
     });
-    checkModelAlias(c.name, c.model_alias, 'chat', ctx, report);
+    checkModelAlias(c.name, c.model_alias, c.column_type === 'image' ? 'image' : 'chat', ctx, report);
     if (c.column_type === 'llm-structured' && typeof c.output_format === 'string') {
       try {
         JSON.parse(c.output_format);
@@ -241,6 +242,13 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     checkValidation(c, columns, known, report);
     return;
   }
+  if (c.column_type === 'custom') {
+    for (const r of c.custom_column_metadata?.required_columns ?? []) {
+      if (certainlyMissing(known, r)) report.error(['generator_function'], `Custom column '${c.name}' requires column '${r}' (its function's required_columns), which the stage does not have.`, 'invalid_reference');
+    }
+    for (const alias of c.custom_column_metadata?.model_aliases ?? []) checkModelAlias(c.name, alias, 'chat', ctx, report, ['generator_function']);
+    return;
+  }
   if (c.column_type === 'embedding') {
     if (certainlyMissing(known, c.target_column)) {
       report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'.`, 'invalid_reference');
@@ -255,22 +263,25 @@ function checkFilters(info: TemplateInfo, at: Path, ctx: StageValidationContext,
   if (problem) report.error(at, problem, 'unsupported_filter');
 }
 
-function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding', ctx: StageValidationContext, report: Reporter): void {
+function checkModelAlias(column: string, alias: string, kind: 'chat' | 'embedding' | 'image', ctx: StageValidationContext, report: Reporter, at: Path = ['model_alias']): void {
   const model = resolveModelAlias(ctx.models, alias);
   if (ctx.opaqueModels?.has(alias)) return;
   if (!model) {
-    report.error(['model_alias'], `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
+    report.error(at, `unknown model alias '${alias}' in column '${column}': no model config with alias '${alias}' found`, 'unknown_model_alias');
     return;
   }
   const generation = (model.inference_parameters as { generation_type?: string } | undefined)?.generation_type ?? 'chat-completion';
+  if (kind === 'image' && generation !== 'image') {
+    report.error(at, `Image column '${column}' uses model alias '${alias}', which is not an image-generation model (its inference_parameters need generation_type: image).`, 'model_kind');
+  }
   if (kind === 'embedding' && generation !== 'embedding') {
-    report.error(['model_alias'], `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
+    report.error(at, `Embedding column '${column}' uses model alias '${alias}', which is not an embedding model (its inference_parameters need generation_type: embedding).`, 'model_kind');
   }
   if (kind === 'chat' && generation === 'image') {
-    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
+    report.error(at, `Column '${column}' uses model alias '${alias}', which is an image-generation model (generation_type: image); LLM columns need a chat-completion model.`, 'model_kind');
   }
   if (kind === 'chat' && generation === 'embedding') {
-    report.error(['model_alias'], `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
+    report.error(at, `Column '${column}' uses model alias '${alias}', which is an embedding model; LLM columns need a chat-completion model.`, 'model_kind');
   }
 }
 
@@ -387,7 +398,7 @@ function columnTypes(seed: ColumnSet | null, columns: readonly ColumnConfig[]): 
   for (const c of columns) {
     const t = c.column_type as string;
     if (t === 'llm-text' || t === 'llm-code') set(c.name, 'VARCHAR');
-    else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation') set(c.name, 'JSON');
+    else if (t === 'llm-structured' || t === 'llm-judge' || t === 'embedding' || t === 'validation' || t === 'image') set(c.name, 'JSON');
     else if (t === 'expression') set(c.name, EXPRESSION_TYPES[(c as ExpressionColumn).dtype ?? 'str']);
     else if (t === 'sampler') set(c.name, samplerType(c as ColumnConfig & { sampler_type?: string; params?: unknown; convert_to?: unknown }));
     for (const side of sideEffectsOf(c)) set(side, side.endsWith('__trace') ? 'JSON' : 'VARCHAR');

@@ -3,7 +3,7 @@
  * columns a column reads (`required_columns`) and the extra columns it produces (`side_effect_columns`),
  * as Data Designer's column config classes define them.
  */
-import type { ColumnConfig, ColumnType, LLMColumn } from '../config/schema.js';
+import type { ColumnConfig, ColumnType, CustomColumn, ImageColumn, LLMColumn } from '../config/schema.js';
 import { templateVariables } from '../template/ast.js';
 
 /** `llm_text` and `llm-text` are the same kind. */
@@ -17,6 +17,7 @@ export function isLlmColumn(column: ColumnConfig): column is LLMColumn {
 }
 
 export function sideEffectColumns(column: ColumnConfig): string[] {
+  if (column.column_type === 'custom') return [...(column.custom_column_metadata?.side_effect_columns ?? [])];
   if (!isLlmColumn(column)) return [];
   const out: string[] = [];
   if (column.with_trace && column.with_trace !== 'none') out.push(`${column.name}__trace`);
@@ -41,6 +42,15 @@ export function requiredColumns(column: ColumnConfig): string[] {
         break;
       case 'embedding':
         names.add((column as { target_column: string }).target_column);
+        break;
+      case 'image': {
+        const image = column as ImageColumn;
+        for (const v of templateVariables(image.prompt)) names.add(v);
+        for (const m of image.multi_modal_context ?? []) names.add(m.column_name);
+        break;
+      }
+      case 'custom':
+        for (const r of (column as CustomColumn).custom_column_metadata?.required_columns ?? []) names.add(r);
         break;
       default:
         break;

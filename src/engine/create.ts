@@ -34,6 +34,8 @@ import {
 import { relative, writeBatch } from './batch-writer.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
+import { StageFunctions } from './functions.js';
+import { mediaRoots } from './media.js';
 import { EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './generators/llm.js';
 import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
@@ -83,6 +85,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
   const ownDb = input.db ? undefined : await openDatabase();
   const db = input.db ?? ownDb!;
   let seedData: SeedDataset | null = null;
+  let functions: StageFunctions | undefined;
   try {
     const seedConfig = stageSeedConfig(input);
     if (input.upstream && input.config.seed_config) warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
@@ -97,7 +100,19 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       evalCondition: conditionEvaluator(templates),
       conditionVariables: (c) => templateVariables(`{{ ${c} }}`),
     });
-    const ctx: GeneratorContext = { stageName: input.stageName, seed: input.seed, templates, log, warn, signal: input.signal, db };
+    if (input.functions?.size) functions = new StageFunctions(input.functions, log, input.signal);
+    const ctx: GeneratorContext = {
+      stageName: input.stageName,
+      seed: input.seed,
+      templates,
+      log,
+      warn,
+      signal: input.signal,
+      db,
+      stageDir: input.stageDir,
+      mediaRoots: mediaRoots(input.stageDir, input.upstream?.files),
+      ...(functions ? { functions } : {}),
+    };
     const monitor = new EarlyShutdownMonitor(runConfig);
     let firstFailure: string | undefined;
     // Rows lost to a transient cause (provider down, 5xx, timeouts, 429s after the retry budget): a group
@@ -359,6 +374,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       warnings,
     };
   } finally {
+    await functions?.close();
     await seedData?.close().catch(() => undefined);
     ownDb?.close();
   }

@@ -8,6 +8,7 @@ import type { DeclaredType } from '../data/parquet-writer.js';
 import type { Logger } from '../logger.js';
 import type { EngineTemplates } from './templating.js';
 import type { Database } from '../data/database.js';
+import type { StageFunctions } from './functions.js';
 
 export type Row = Record<string, unknown>;
 
@@ -64,6 +65,12 @@ export interface GeneratorContext {
   signal?: AbortSignal;
   /** The stage's DuckDB database (for generators that parse or query SQL). */
   db?: Database;
+  /** Code bound to the function names of custom columns and local_callable validators. */
+  functions?: StageFunctions;
+  /** The stage directory (image columns write their files under it). */
+  stageDir?: string;
+  /** Where image paths in cells are relative to: this stage's directory, then the upstream stage's. */
+  mediaRoots?: readonly string[];
 }
 
 export interface ColumnGenerator {

@@ -7,8 +7,9 @@ import type { DataDesignerConfig, ProcessorConfig, SamplingStrategy, SelectionSt
 import type { Logger } from '../logger.js';
 import type { FullRunConfig } from '../config/defaults.js';
 import type { Database } from '../data/database.js';
-import type { EmbedRequest, EmbedResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
+import type { EmbedRequest, EmbedResult, GenerateImageRequest, GenerateImageResult, GenerateRequest, GenerateResult } from '../llm/facade.js';
 import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
+import type { FunctionSpec } from './functions.js';
 
 /**
  * What the engine needs from src/llm (its LlmFacade satisfies it). Optional in StageRunInput so stages
@@ -17,6 +18,8 @@ import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
 export interface ModelRuntimeLike {
   generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>>;
   embed(req: EmbedRequest): Promise<EmbedResult>;
+  /** Image columns: base64 images for one cell. */
+  generateImage?(req: GenerateImageRequest): Promise<GenerateImageResult>;
   /** Total tokens used so far (for metadata and progress). */
   tokenUsage?(): TokenUsage;
   /** Calls, retries and tokens per column and model so far (written to the stage metadata). */
@@ -57,6 +60,8 @@ export interface StageRunInput {
   models?: ModelRuntimeLike;
   /** The run's DuckDB database (opened once per run); without it the stage opens and closes its own. */
   db?: Database;
+  /** Code for the function names the config uses (custom columns, local_callable validators), by name. */
+  functions?: ReadonlyMap<string, FunctionSpec>;
   onProgress?: (progress: StageProgress) => void;
   log: Logger;
 }

@@ -23,7 +23,13 @@ export interface CachedEmbedding {
   usage: { prompt: number; completion: number };
 }
 
-export type CachedAnswer = CachedCompletion | CachedEmbedding;
+/** An image cell's answer: base64 images. */
+export interface CachedImages {
+  images: string[];
+  usage: { prompt: number; completion: number };
+}
+
+export type CachedAnswer = CachedCompletion | CachedEmbedding | CachedImages;
 
 export interface CallKeyParts {
   identity: string;

@@ -3,6 +3,7 @@
  * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
  * the retry policy, and is counted in the UsageMeter.
  */
+import { fetchImageAsBase64, imageRequestBody, imagesOfAnswer } from './images.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import type { Rng } from '../shared/random.js';
 import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
@@ -266,6 +267,62 @@ export class LlmFacade {
     }
     return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
   }
+
+  /** Images for one cell (src/llm/images.ts): retried, admitted, stored and counted like any call. */
+  async generateImage(req: GenerateImageRequest): Promise<GenerateImageResult> {
+    const endpoint = this.registry.get(req.alias);
+    if (endpoint.kind !== 'image') throw new LlmError('bad_request', `Model alias '${req.alias}' is not an image-generation model.`);
+    const { route, body } = imageRequestBody(endpoint, req.prompt, req.images);
+    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: 0 });
+    const cached = this.callCache.get(key) as { images?: string[] } | undefined;
+    if (cached && Array.isArray(cached.images)) {
+      this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
+      return { images: cached.images, calls: 1, cacheHits: 1 };
+    }
+    const answer = await withRetries(
+      async () => {
+        const options = { timeout: endpoint.timeoutMs, signal: req.signal };
+        if (route === 'images' && !endpoint.client.images) throw new LlmError('bad_request', `Provider '${endpoint.provider.name}' has no images API.`);
+        const raw = route === 'images' ? await endpoint.client.images!.generate(body as never, options) : await endpoint.client.chat.completions.create(body, options);
+        const usage = (raw as { usage?: { prompt_tokens?: number; input_tokens?: number; completion_tokens?: number; output_tokens?: number } } | null)?.usage;
+        return { raw, usage: { prompt: usage?.prompt_tokens ?? usage?.input_tokens ?? 0, completion: usage?.completion_tokens ?? usage?.output_tokens ?? 0 } };
+      },
+      {
+        admission: endpoint.admission,
+        policy: this.retryPolicy,
+        context: endpoint.errorContext,
+        signal: req.signal,
+        deadline: this.deadline,
+        rateLimitStallMs: this.rateLimitStallMs,
+        onNotice: req.onNotice,
+        onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
+      },
+    );
+    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+    const images = await imagesOfAnswer(route, answer.raw, (url) => fetchImageAsBase64(url, req.signal));
+    // Data Designer's ImageGenerationError: an answer without an image fails the cell (and is not stored).
+    if (images.length === 0) throw new LlmError('generation_validation', `No image data found in the image generation response of model '${endpoint.model}'.`);
+    this.callCache.put(key, { images, usage: answer.usage });
+    return { images, calls: 1, cacheHits: 0 };
+  }
+}
+
+export interface GenerateImageRequest {
+  alias: string;
+  prompt: string;
+  /** The multi-modal context's images (chat-completion image models only). */
+  images?: readonly ImageUrlBlock[];
+  recordKey: string | number;
+  column?: string;
+  signal?: AbortSignal;
+  onNotice?: (message: string) => void;
+}
+
+export interface GenerateImageResult {
+  /** Base64 images, without a data-URI prefix. */
+  images: string[];
+  calls: number;
+  cacheHits: number;
 }
 
 /**

@@ -4,7 +4,8 @@
  * so that a missing key variable or unknown provider is reported up front, not mid-stage.
  */
 import { withSchemaDefaults } from '../config/defaults.js';
-import { ChatCompletionInferenceParams } from '../config/schema.js';
+import { ChatCompletionInferenceParams, PROVIDER_TYPES } from '../config/schema.js';
+import { anthropicChatClient, type ChatClientLike } from './anthropic.js';
 import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
@@ -20,7 +21,8 @@ export interface ModelEndpoint {
   provider: ModelProviderLike;
   kind: ModelKind;
   params: InferenceParametersLike;
-  client: OpenAI;
+  /** The openai client, or an adapter with the same call for a native provider (Anthropic). */
+  client: ChatClientLike;
   /** Provider endpoint + model: what identifies the answers (the key does not), for the call cache. */
   identity: string;
   keyVariable: string | null;
@@ -77,7 +79,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
   const providers = mergeProviders(options.providers ?? []);
   const byAlias = new Map(options.models.map((m) => [m.alias, m]));
   const used = options.usedAliases ? [...new Set(options.usedAliases)] : [...byAlias.keys()];
-  const clients = new Map<string, { client: OpenAI; key: string | null }>();
+  const clients = new Map<string, { client: ChatClientLike; key: string | null }>();
   const admissions = new Map<string, AdmissionController>();
   const endpoints = new Map<string, ModelEndpoint>();
 
@@ -86,24 +88,33 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
     if (!config) throw new DdflowError(`No model config with alias '${alias}' found!`);
     const provider = providers.get(config.provider);
     if (!provider) throw new DdflowError(`Model config '${alias}' names provider '${config.provider}', which is not registered.`);
-    if ((provider.provider_type ?? 'openai').toLowerCase() !== 'openai') {
-      throw new DdflowError(`Provider '${provider.name}' has provider_type '${provider.provider_type}'; ddflow supports only OpenAI-compatible providers ('openai').`);
+    const providerType = (provider.provider_type ?? 'openai').toLowerCase();
+    if (!(PROVIDER_TYPES as readonly string[]).includes(providerType)) {
+      throw new DdflowError(
+        `Provider type '${provider.provider_type}' for provider '${provider.name}' is not supported: change provider_type to one of ${PROVIDER_TYPES.map((t) => `'${t}'`).join(', ')} (most OpenAI-compatible endpoints — vLLM, TGI, NIM — work with provider_type 'openai').`,
+      );
+    }
+    const params = config.inference_parameters ?? {};
+    if (providerType === 'anthropic' && modelKind(params) !== 'chat') {
+      throw new DdflowError(`Model config '${alias}' is an ${modelKind(params)} model, but provider '${provider.name}' is an Anthropic provider, which offers chat only: use an OpenAI-compatible provider for it.`);
     }
     let entry = clients.get(provider.name);
     if (!entry) {
       const key = resolveApiKey(provider, options.env ?? process.env);
-      const client = new OpenAI({
-        // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
-        // placeholder and remove the Authorization header instead (Data Designer sends none).
-        apiKey: key ?? 'no-key',
-        baseURL: provider.endpoint.replace(/\/+$/, ''),
-        maxRetries: 0,
-        defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
-      });
+      const client: ChatClientLike =
+        providerType === 'anthropic'
+          ? anthropicChatClient({ apiKey: key, baseURL: provider.endpoint, defaultHeaders: provider.extra_headers ?? {} })
+          : new OpenAI({
+              // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
+              // placeholder and remove the Authorization header instead (Data Designer sends none).
+              apiKey: key ?? 'no-key',
+              baseURL: provider.endpoint.replace(/\/+$/, ''),
+              maxRetries: 0,
+              defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
+            });
       entry = { client, key };
       clients.set(provider.name, entry);
     }
-    const params = config.inference_parameters ?? {};
     const identity = `${provider.endpoint.replace(/\/+$/, '')}|${config.model}`;
     const maxParallel = withSchemaDefaults(ChatCompletionInferenceParams, params).max_parallel_requests!;
     let admission = admissions.get(identity);

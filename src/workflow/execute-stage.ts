@@ -61,6 +61,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     models: x.models,
     signal: x.signal,
     db: x.db,
+    ...(stage.functions ? { functions: new Map([...stage.functions].map(([name, f]) => [name, f.spec])) } : {}),
     onProgress: x.onProgress,
     log: x.log,
   });

@@ -15,6 +15,8 @@ import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
+import { modelAliasesOf } from '../config/model-aliases.js';
+import { functionVersions, type StageFunction } from './functions.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { DirectorySeedSource, FileContentsSeedSource, SamplingStrategy as SamplingStrategySchema } from '../config/schema.js';
 
@@ -35,7 +37,7 @@ export const CACHE_FORMAT_VERSION = 1;
  */
 export type FieldRole = 'data' | 'non-data';
 export const FINGERPRINT_FIELDS = {
-  workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', stages: 'data' },
+  workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', functions: 'data', stages: 'data' },
   stage: {
     name: 'non-data',
     config: 'data',
@@ -48,6 +50,9 @@ export const FINGERPRINT_FIELDS = {
     selection_strategy: 'data',
   },
   on_success: { run: 'non-data', version: 'data' },
+  // The code itself is opaque: its version stands for it (the metadata reaches the fingerprint through
+  // the custom column's config, where the loader fills it in).
+  function_binding: { module: 'non-data', export: 'non-data', run: 'non-data', version: 'data', required_columns: 'data', side_effect_columns: 'data', model_aliases: 'data' },
   model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
   model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data' },
   inference_parameters: {
@@ -117,6 +122,8 @@ export interface StageFingerprintInput {
   output: string;
   allowEmpty: boolean;
   onSuccess?: { run: string; version?: string };
+  /** Functions the stage's config uses (custom columns, local_callable validators): their versions count. */
+  functions?: ReadonlyMap<string, StageFunction>;
   /** The workflow seed as configured (undefined when the file gives none). */
   seed: number | undefined;
   /** The upstream stage's effective fingerprint (which covers an override of its output). */
@@ -136,12 +143,20 @@ export async function stageFingerprint(input: StageFingerprintInput): Promise<st
     allow_empty: input.allowEmpty,
     // A command without a version is opaque: a fresh nonce makes sure its output is never reused.
     on_success: input.onSuccess ? { version: input.onSuccess.version ?? `unversioned-${randomBytes(16).toString('hex')}` } : null,
+    // Only present when the stage uses functions, so that fingerprints of every other stage stay as they were.
+    ...functionsPayload(input.functions),
     seed: input.seed ?? null,
     run_config: dataFields('run_config', input.runConfig ?? {}),
     cache_format_version: CACHE_FORMAT_VERSION,
     upstream_fingerprint: input.upstreamFingerprint,
   };
   return sha256(canonicalJson(payload));
+}
+
+/** Bound code is opaque like an on_success command: its version stands for it, and without one, a fresh nonce. */
+function functionsPayload(functions: ReadonlyMap<string, StageFunction> | undefined): { functions?: Record<string, string> } {
+  const versions = functionVersions(functions, () => randomBytes(16).toString('hex'));
+  return versions ? { functions: versions } : {};
 }
 
 /** Combines a stage fingerprint with the content hash of a reviewed override of its output. */
@@ -160,8 +175,7 @@ export function sha256(text: string | Buffer): string {
 /** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
 async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
   const { model_configs: _own, seed_config, ...rest } = input.config;
-  const aliases = new Set<string>();
-  collectModelAliases(rest, aliases);
+  const aliases = new Set(modelAliasesOf(rest));
   const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
   const models: Record<string, unknown> = {};
   for (const alias of [...aliases].sort()) {
@@ -193,15 +207,6 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
   return { ...withoutTransportSettings(rest), seed_config: seed, models, ...(typedScores ? { typed_score_options: typedScores } : {}) };
 }
 
-function collectModelAliases(node: unknown, out: Set<string>): void {
-  if (Array.isArray(node)) for (const n of node) collectModelAliases(n, out);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'model_alias' && typeof v === 'string') out.add(v);
-      else collectModelAliases(v, out);
-    }
-  }
-}
 
 /** Columns are data through and through, except a remote validator's transport settings. */
 function withoutTransportSettings(config: Omit<DataDesignerConfig, 'model_configs' | 'seed_config'>): Record<string, unknown> {

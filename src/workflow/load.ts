@@ -11,10 +11,11 @@ import { DdflowError, registerNodeLocation, ValidationError, type Diagnostic } f
 import { pluginProcessors, postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
 import { DiagnosticCollector } from '../config/report.js';
 import { validateAgainstSchema } from '../config/schema-validator.js';
-import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
+import type { DataDesignerConfig, FunctionBinding, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
 import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../config/source-map.js';
 import type { LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
 import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
+import { bindFunctions, type StageFunction } from './functions.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import { applyTypedScoreOptions } from '../config/score-options.js';
 
@@ -111,6 +112,14 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
   // nodes and check everything else, so one schema error does not hide the problems elsewhere.
   const brokenPaths: Path[] = [...problems.map((p) => p.path), ...suppressed, ...preProblems];
   const broken = (at: Path) => brokenPaths.some((p) => isPrefix(at, p));
+  // Function bindings first: they tell the rules which columns a custom column reads and writes.
+  const stageFunctions = await bindFunctions(
+    (isObj(doc.functions) ? doc.functions : undefined) as Record<string, FunctionBinding> | undefined,
+    stages.map((s, i) => (isObj(s) && isObj(s.config) && !stageSources[i]!.schemaInvalid ? s.config : undefined)),
+    dir,
+    report,
+    (at) => !broken(at),
+  );
   await checkWorkflow(doc as unknown as WorkflowDoc, stageSources, report, broken);
   // Judge score options keep the key types and order the file gives them (`1:` is an int, `'1':` a string).
   stages.forEach((stage, i) => {
@@ -125,7 +134,7 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     });
   }
 
-  return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics);
+  return buildLoaded(doc as unknown as Workflow & { stages: { config: DataDesignerConfig }[] }, abs, cwd, stageSources, locator, report.diagnostics, stageFunctions);
 }
 
 /** `{data_designer: {...}, library_version}` → the inner config, its keys checked (located in `map`, at `base`). */
@@ -217,6 +226,7 @@ function buildLoaded(
   sources: StageSource[],
   locator: Locator,
   diagnostics: Diagnostic[],
+  functions: Map<string, StageFunction>[],
 ): LoadedWorkflow {
   const stages: LoadedStage[] = doc.stages.map((s, i) => {
     const config = s.config as DataDesignerConfig;
@@ -238,6 +248,7 @@ function buildLoaded(
     if (sources[i]!.configFile) loaded.configFile = sources[i]!.configFile;
     registerConfigNodes(config, loaded.outputProcessors, i, locator);
     if (s.on_success) loaded.onSuccess = { ...s.on_success };
+    if (functions[i]?.size) loaded.functions = functions[i];
     return loaded;
   });
   return {

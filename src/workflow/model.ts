@@ -3,6 +3,7 @@
  * injected into params, every default filled in), relative paths resolved. Produced by
  * `loadWorkflow()` (src/workflow/load.ts); consumed by plan/run and the CLI/Action.
  */
+import type { StageFunction } from './functions.js';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 
@@ -19,6 +20,8 @@ export interface LoadedStage {
   outputProcessors: ProcessorConfig[];
   output: StageOutputSelector;
   onSuccess?: { run: string; version?: string };
+  /** Code bound to the function names the config uses (custom columns, local_callable validators). */
+  functions?: ReadonlyMap<string, StageFunction>;
   allowEmpty: boolean;
   samplingStrategy: SamplingStrategy;
   selectionStrategy: SelectionStrategy | null;

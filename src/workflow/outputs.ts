@@ -3,6 +3,7 @@
  * files, a callback's output) or one parquet file (a reviewed override) — and this is how the runner
  * lists, counts and prepares such outputs, including the trusted `on_success` command.
  */
+import { stderrTail } from '../shared/stderr-tail.js';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -97,21 +98,6 @@ export async function runOnSuccess(db: Database, run: OnSuccessRun): Promise<str
     }
   }
   return converted;
-}
-
-/**
- * The last lines of a command's stderr as ONE line (joined with " | "), for an error message that must
- * stay one line in the CLI, the metadata `error` and the Action log: up to 5 non-empty lines, and at most
- * 1000 characters, keeping the end (where the cause usually is).
- */
-export function stderrTail(stderr: string, maxLines = 5, maxChars = 1000): string {
-  const lines = stderr
-    .split(/\r?\n|\r/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-maxLines);
-  const text = lines.join(' | ');
-  return text.length > maxChars ? `…${text.slice(-(maxChars - 1))}` : text;
 }
 
 function spawnShell(run: OnSuccessRun): Promise<{ code: number; stderr: string }> {

@@ -21,7 +21,7 @@ import { checkArtifactOwner, metadataPath, priorStageRecord, readPriorMetadata, 
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { exists } from '../engine/artifacts.js';
 import { keptRowCount } from '../engine/resume.js';
-import { restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
+import { neverReusedReason, restoreFromStore, restorePartialFromStore, resumableAfterDamage, reuseCheck, RESUMABLE } from './reuse.js';
 import { checkWorkflowStructure, resolveNumRecords, resolveSelection, stageDirName, workflowDirOf, type RunSelection, type SelectionOptions } from './selection.js';
 import { answeredKey, answeredStages, modelColumnCount, stageModelConfigs } from './stage-models.js';
 import { fromRecord, type StageOutcome } from './stage-record.js';
@@ -105,6 +105,7 @@ export function fingerprintOf(
     output: stage.output.kind === 'final' ? 'final' : `processor:${stage.output.name}`,
     allowEmpty: stage.allowEmpty,
     onSuccess: stage.onSuccess,
+    ...(stage.functions ? { functions: stage.functions } : {}),
     seed: at.seed,
     upstreamFingerprint: at.upstreamFingerprint,
     runConfig: workflow.runConfig,
@@ -174,7 +175,8 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
       damaged = true;
     }
   }
-  if (stage.onSuccess && !stage.onSuccess.version) return generate('on_success has no version, so its output is never reused');
+  const opaque = neverReusedReason(stage);
+  if (opaque) return generate(opaque);
 
   if (ctx.store && ctx.store.kind !== 'off') {
     const key = stageCacheKey(ctx.cachePrefix, workflow.name, stage.name, fingerprint);

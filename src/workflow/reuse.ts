@@ -23,9 +23,21 @@ export const RESUMABLE = new Set(['running', 'failed']);
  */
 export type ReuseCheck = 'ok' | 'not-completed' | 'unversioned' | 'damaged';
 
+/**
+ * Why a stage's output is never reused, or undefined: it runs code ddflow cannot see into (an
+ * on_success command, a bound function) without a version that stands for it.
+ */
+export function neverReusedReason(stage: LoadedStage): string | undefined {
+  if (stage.onSuccess && !stage.onSuccess.version) return 'on_success has no version, so its output is never reused';
+  for (const [name, f] of stage.functions ?? []) {
+    if (f.version === undefined) return `function '${name}' has no version, so the stage's output is never reused`;
+  }
+  return undefined;
+}
+
 export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<ReuseCheck> {
   if (!COMPLETED.has(rec.status)) return 'not-completed';
-  if (stage.onSuccess && !stage.onSuccess.version) return 'unversioned';
+  if (neverReusedReason(stage)) return 'unversioned';
   const own = rec.stage_output_path ?? rec.output_seed_path;
   if (typeof own !== 'string' || !own) return 'damaged';
   const at = fromMetadataPath(workflowDir, own);
@@ -66,7 +78,7 @@ export async function restoreFromStore(
   stage: LoadedStage,
   log: Logger,
 ): Promise<StageOutcome | undefined> {
-  if (stage.onSuccess && !stage.onSuccess.version) return undefined;
+  if (neverReusedReason(stage)) return undefined;
   await fs.rm(stageDir, { recursive: true, force: true });
   let hit: string | undefined;
   try {

@@ -8,6 +8,7 @@ import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { DataDesignerConfig, ModelConfig } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
+import { modelAliasesOf } from '../config/model-aliases.js';
 import type { ModelRuntimeLike } from '../engine/types.js';
 import {
   buildModelRegistry,
@@ -29,9 +30,9 @@ import type { ModelUsage, ModelUsageReport } from './report.js';
 export const CALL_CACHE_DIR = 'call-cache';
 
 /** Columns that call a model once per row. */
-const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding']);
+const MODEL_COLUMN_TYPES = new Set(['llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'embedding', 'image']);
 
-/** Model-backed columns of a stage: each costs one call per row. */
+/** Model-backed columns of a stage: each costs one call per row (a custom column's calls are its own affair). */
 export function modelColumnCount(stage: LoadedStage): number {
   return stage.config.columns.filter((c) => MODEL_COLUMN_TYPES.has(c.column_type.replace(/_/g, '-'))).length;
 }
@@ -106,20 +107,9 @@ function usageReport(facade: LlmFacade): ModelUsageReport {
   return { total: usageOf(facade.usage.totals()), columns: map(facade.usage.byColumn()), models: map(facade.usage.byAlias()) };
 }
 
-/** Aliases named by a stage's columns (`model_alias` anywhere in a column). */
+/** Aliases named by a stage's columns (`model_alias` anywhere in a column, a custom function's `model_aliases`). */
 export function usedModelAliases(config: DataDesignerConfig): string[] {
-  const out = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'model_alias' && typeof v === 'string') out.add(v);
-        else visit(v);
-      }
-    }
-  };
-  visit(config.columns);
-  return [...out];
+  return modelAliasesOf(config.columns);
 }
 
 
@@ -171,6 +161,7 @@ export class ModelSession {
     return {
       generate: (req) => facade.generate(req),
       embed: (req) => facade.embed(req),
+      generateImage: (req) => facade.generateImage(req),
       tokenUsage: () => {
         const t = facade.usage.totals();
         return { prompt: t.promptTokens, completion: t.completionTokens };

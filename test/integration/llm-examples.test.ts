@@ -65,6 +65,21 @@ describe('LLM examples', () => {
     expect(generationRequests(server).filter((q) => q.body.messages[0].role === 'system')).toHaveLength(6);
   });
 
+  it('images: a diffusion model draws files, a vision model reads them back in the next stage', async () => {
+    server.resetStats();
+    const { rows } = await runExample('images');
+    expect(rows).toHaveLength(4);
+    const sent = generationRequests(server);
+    expect(sent.filter((q) => q.path === '/v1/images/generations')).toHaveLength(4);
+    const described = sent.filter((q) => q.body.model === 'gpt-4.1-mini');
+    expect(described).toHaveLength(4);
+    for (const q of described) expect(JSON.stringify(q.body.messages)).toContain('data:image/png;base64,');
+    for (const r of rows) {
+      expect(parse(r.photo)).toEqual([expect.stringMatching(/^images\/photo\/[0-9a-f-]{36}\.png$/)]);
+      expect(r.alt).toMatch(/^Answer to: Write one sentence of alt text/);
+    }
+  });
+
   it('judge: generate, judge on two rubrics, keep the replies that score 2 or more', async () => {
     server.resetStats();
     const { rows } = await runExample('judge');

@@ -91,6 +91,9 @@ interface ChatBody {
   [k: string]: unknown;
 }
 
+/** A 1×1 PNG: what the fake's image models draw. */
+export const FAKE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+
 function hash01(...parts: Array<string | number>): number {
   const h = createHash('sha256').update(parts.join('\u0000')).digest();
   return h.readUInt32BE(0) / 4294967296;
@@ -217,9 +220,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     const nth = seen.get(rawBody) ?? 0;
     seen.set(rawBody, nth + 1);
-    const isChat = path.endsWith('/chat/completions');
+    // Anthropic's Messages API (`provider_type: anthropic`) is answered like a chat completion.
+    const isMessages = path.endsWith('/v1/messages');
+    const isChat = path.endsWith('/chat/completions') || isMessages;
     const isEmbed = path.endsWith('/embeddings');
-    if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}` } });
+    // The images API (diffusion models) is answered with one small PNG.
+    const isImages = path.endsWith('/images/generations');
+    if (!isChat && !isEmbed && !isImages) return sendJson(res, 404, { error: { message: `no route ${path}` } });
     if (options.models && !options.models.includes(String(body.model))) {
       stats.requests++;
       requests.push({ path, headers: { ...req.headers }, rawBody, body, fault: 'ok' });
@@ -229,7 +236,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (faults.maxConcurrent !== undefined && stats.inFlight > faults.maxConcurrent) fault = '429';
     stats.requests++;
     if (isChat) stats.chat++;
-    else stats.embeddings++;
+    else if (isEmbed) stats.embeddings++;
     stats.faults[fault]++;
     requests.push({ path, headers: { ...req.headers }, rawBody, body, fault });
 
@@ -275,6 +282,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return;
     }
     const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
+    if (isImages) return sendJson(res, 200, { created: 0, data: [{ b64_json: FAKE_PNG_BASE64 }], usage: { input_tokens: tokens(String(body.prompt ?? '')), output_tokens: 0 } });
+    if (isChat && /image/i.test(String(body.model))) {
+      // An autoregressive image model (chat completions) answers with its image in message.images.
+      return sendJson(res, 200, {
+        id: `chatcmpl-${stats.requests}`,
+        object: 'chat.completion',
+        model: body.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: '', images: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${FAKE_PNG_BASE64}` } }] } }],
+        usage: { prompt_tokens: 5, completion_tokens: 1 },
+      });
+    }
     if (isEmbed) {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const dim = body.dimensions ?? options.embeddingDimension ?? 8;
@@ -286,13 +304,25 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
       return sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
     }
-    const chat = body as ChatBody;
+    const chat = isMessages ? chatBodyOfMessages(body) : (body as ChatBody);
     const content =
       fault === 'malformed_content' ? 'Sorry, I cannot format that answer.' : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
     const promptTokens = tokens(chat.messages.map(messageText).join('\n'));
     const completionTokens = tokens(content);
     const message: Record<string, unknown> = { role: 'assistant', content };
     if (options.reasoningField) message[options.reasoningField] = `  thinking about ${chat.model}  `;
+    if (isMessages) {
+      return sendJson(res, 200, {
+        id: `msg_${stats.requests}`,
+        type: 'message',
+        role: 'assistant',
+        model: chat.model,
+        content: [...(options.reasoningField ? [{ type: 'thinking', thinking: `  thinking about ${chat.model}  `, signature: 'sig' }] : []), { type: 'text', text: content }],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: promptTokens, output_tokens: completionTokens },
+      });
+    }
     sendJson(res, 200, {
       id: `chatcmpl-${stats.requests}`,
       object: 'chat.completion',
@@ -364,10 +394,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 }
 
+/** An Anthropic Messages request as a chat body (the top-level `system` as the first message). */
+function chatBodyOfMessages(body: any): ChatBody {
+  const system = body.system === undefined ? [] : [{ role: 'system', content: body.system }];
+  return { ...body, messages: [...system, ...(body.messages ?? [])] };
+}
+
 /** A model health check as ddflow sends it (chat: system + `Hello!`; embeddings: `["Hello!"]`). */
 export function isHealthCheck(r: Pick<RecordedRequest, 'path' | 'body'>): boolean {
   if (r.path.endsWith('/embeddings')) return Array.isArray(r.body?.input) && r.body.input.length === 1 && r.body.input[0] === 'Hello!';
-  const m = r.body?.messages;
+  const m = r.path.endsWith('/v1/messages') ? chatBodyOfMessages(r.body).messages : r.body?.messages;
   return (
     Array.isArray(m) &&
     m.length === 2 &&

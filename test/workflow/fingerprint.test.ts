@@ -211,6 +211,7 @@ describe('what the fingerprint covers', () => {
     expectSame('inference_parameters', schemas.InferenceParameters);
     expectSame('remote_validator', schemas.RemoteValidatorParams);
     expectSame('on_success', schemas.OnSuccess);
+    expectSame('function_binding', schemas.FunctionBinding);
     expectSame('stage', schemas.Stage);
     expectSame('workflow', schemas.Workflow);
   });

@@ -209,7 +209,7 @@ describe('on_success failure', () => {
   });
 
   it('keeps the last 5 lines and at most 1000 characters', async () => {
-    const { stderrTail } = await import('../../src/workflow/outputs.js');
+    const { stderrTail } = await import('../../src/shared/stderr-tail.js');
     expect(stderrTail('a\nb\n\nc\nd\ne\nf\ng\n')).toBe('c | d | e | f | g');
     const long = stderrTail(`start\n${'x'.repeat(3000)}\nthe end`);
     expect(long.length).toBe(1000);

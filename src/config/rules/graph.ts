@@ -22,6 +22,7 @@ export function columnDependencies(c: ColumnConfig): Set<string> {
   for (const m of (any.multi_modal_context ?? []) as { column_name: string }[]) deps.add(m.column_name);
   for (const t of (any.target_columns ?? []) as string[]) deps.add(t);
   if (typeof any.target_column === 'string') deps.add(any.target_column);
+  if (c.column_type === 'custom') for (const r of c.custom_column_metadata?.required_columns ?? []) deps.add(producerOf(r));
   deps.delete(c.name);
   return deps;
 }

@@ -2,6 +2,7 @@
  * Model configs and providers: unknown providers (Data Designer: `No provider named 'x' registered`,
  * found only when a run starts), duplicate aliases, and temperature/top_p bounds including distributions.
  */
+import { PROVIDER_TYPES } from '../schema.js';
 import type { ModelConfig, ModelProvider } from '../schema.js';
 import type { Reporter } from '../report.js';
 import { builtinModelConfig } from '../builtin-models.js';
@@ -65,6 +66,13 @@ export function checkProviders(providers: readonly ModelProvider[], report: Repo
     if (!usable(i) || !isObject(p)) return;
     if (seen.has(p.name)) report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
     seen.add(p.name);
+    if (typeof p.provider_type === 'string' && !(PROVIDER_TYPES as readonly string[]).includes(p.provider_type.toLowerCase())) {
+      report.error(
+        [i, 'provider_type'],
+        `Provider type '${p.provider_type}' for provider '${p.name}' is not supported: change provider_type to one of ${PROVIDER_TYPES.map((t) => `'${t}'`).join(', ')} (most OpenAI-compatible endpoints — vLLM, TGI, NIM — work with provider_type 'openai')`,
+        'provider_type',
+      );
+    }
     if (typeof p.api_key === 'string' && looksLikeLiteralKey(p.api_key)) {
       report.error(
         [i, 'api_key'],

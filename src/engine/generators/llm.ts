@@ -7,7 +7,8 @@
  * cells failed.
  */
 import { setMaxListeners } from 'node:events';
-import type { ColumnConfig, EmbeddingColumn, LLMColumn } from '../../config/schema.js';
+import type { ColumnConfig, EmbeddingColumn, ImageColumn, LLMColumn } from '../../config/schema.js';
+import { withMediaData } from '../media.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import { LlmError } from '../../llm/errors.js';
@@ -91,7 +92,7 @@ export abstract class CellGenerator implements ColumnGenerator {
   abstract readonly outputColumns: string[];
   readonly dtypes = new Map<string, DeclaredType>();
   constructor(
-    readonly column: LLMColumn | EmbeddingColumn,
+    readonly column: LLMColumn | EmbeddingColumn | ImageColumn,
     protected readonly ctx: GeneratorContext,
     protected readonly deps: LlmGeneratorDeps,
   ) {}
@@ -243,7 +244,7 @@ export class LlmColumnGenerator extends CellGenerator {
       alias: column.model_alias,
       prompt: this.prompt.render(row),
       systemPrompt: this.system ? this.system.render(row) : null,
-      ...(column.multi_modal_context?.length ? { images: imageBlocks(column.multi_modal_context, row) } : {}),
+      ...(column.multi_modal_context?.length ? { images: imageBlocks(column.multi_modal_context, await withMediaData(row, column.multi_modal_context, this.ctx.mediaRoots ?? [])) } : {}),
       recipe: this.recipe,
       rng: this.stream(recordIndex),
       recordKey: recordIndex,

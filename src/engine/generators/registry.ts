@@ -2,11 +2,13 @@
  * Column generators by kind: one entry per kind, each in its own file (samplers and seed columns are
  * generated together, not here). Adding a kind is that file plus one line in this table.
  */
-import type { ColumnConfig, EmbeddingColumn, ExpressionColumn, LLMColumn, ValidationColumn } from '../../config/schema.js';
+import type { ColumnConfig, CustomColumn, EmbeddingColumn, ImageColumn, ExpressionColumn, LLMColumn, ValidationColumn } from '../../config/schema.js';
 import { DdflowError } from '../../diagnostics.js';
 import { columnKind } from '../columns.js';
 import type { ColumnGenerator, GeneratorContext } from '../row-group.js';
+import { CustomColumnGenerator } from './custom.js';
 import { ExpressionGenerator } from './expression.js';
+import { ImageColumnGenerator } from './image.js';
 import { EmbeddingColumnGenerator, LlmColumnGenerator, type LlmGeneratorDeps } from './llm.js';
 import { ValidationGenerator } from './validation.js';
 
@@ -29,6 +31,8 @@ export const COLUMN_GENERATORS: Record<string, GeneratorFactory> = {
   'llm-code': llmColumn,
   'llm-structured': llmColumn,
   'llm-judge': llmColumn,
+  custom: (column, ctx, available, llm) => new CustomColumnGenerator(column as CustomColumn, ctx, available, llm?.models ?? null),
+  image: withModel((column, ctx, llm) => new ImageColumnGenerator(column as ImageColumn, ctx, llm)),
   embedding: withModel((column, ctx, llm) => new EmbeddingColumnGenerator(column as EmbeddingColumn, ctx, llm)),
 };
 

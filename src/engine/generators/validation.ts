@@ -13,7 +13,8 @@
  * - `remote`: POST `{"data": [records]}` per `batch_size` records (target columns only), expecting
  *   `{"data": [{is_valid, ...}]}`, with `timeout`, `max_retries` (429/5xx/network), exponential
  *   `retry_backoff` and `max_parallel_requests`; a batch that still fails gets `{is_valid: null}` cells.
- * - `local_callable`: a Python function — cannot run here; a clear error at stage start.
+ * - `local_callable`: the function the workflow binds to `validation_function` (`functions:`), called
+ *   with the batch's target records, answering one `{is_valid, ...}` per record.
  *
  * With several target columns a code validator checks each column separately and the cell is
  * `{column: result}`.
@@ -176,17 +177,56 @@ export async function postToRemoteValidator(o: RemoteValidatorOptions, records: 
 
 const schemaCache = new WeakMap<object, ValidateFunction>();
 
-function remoteOutputs(o: RemoteValidatorOptions, body: unknown, expected: number): ValidationOutput[] {
-  if (o.output_schema) {
-    let check = schemaCache.get(o.output_schema);
-    if (!check) schemaCache.set(o.output_schema, (check = new Ajv2020({ strict: false }).compile(o.output_schema)));
-    if (!check(body)) throw new DdflowError(`The remote validator's response does not match output_schema: ${check.errors?.[0]?.message ?? 'invalid'}.`);
+/** `{"data": [...]}` checked against output_schema (when given) and for one `{is_valid}` per record. */
+function validatorOutputs(
+  messages: { schema: string; shape: string },
+  outputSchema: Record<string, unknown> | null | undefined,
+  body: unknown,
+  expected: number,
+): ValidationOutput[] {
+  if (outputSchema) {
+    let check = schemaCache.get(outputSchema);
+    if (!check) schemaCache.set(outputSchema, (check = new Ajv2020({ strict: false }).compile(outputSchema)));
+    if (!check(body)) throw new DdflowError(`${messages.schema}: ${check.errors?.[0]?.message ?? 'invalid'}.`);
   }
   const data = (body as { data?: unknown })?.data;
   if (!Array.isArray(data) || data.length !== expected || !data.every((d) => d && typeof d === 'object' && 'is_valid' in d)) {
-    throw new DdflowError(`The remote validator must answer {"data": [{"is_valid": ...}, ...]} with one entry per record (${expected}).`);
+    throw new DdflowError(`${messages.shape} (${expected}).`);
   }
   return data as ValidationOutput[];
+}
+
+function remoteOutputs(o: RemoteValidatorOptions, body: unknown, expected: number): ValidationOutput[] {
+  return validatorOutputs(
+    {
+      schema: "The remote validator's response does not match output_schema",
+      shape: 'The remote validator must answer {"data": [{"is_valid": ...}, ...]} with one entry per record',
+    },
+    o.output_schema,
+    body,
+    expected,
+  );
+}
+
+// ---------------------------------------------------------------- local_callable (a bound function)
+
+/**
+ * Data Designer calls the function with a DataFrame of the batch's target columns and reads `is_valid`
+ * (and any other columns) from the DataFrame it returns; here the rows go in and come back as a list.
+ */
+async function callLocalValidator(ctx: GeneratorContext, name: string, outputSchema: Record<string, unknown> | null | undefined, records: readonly unknown[]): Promise<ValidationOutput[]> {
+  if (!ctx.functions) throw new DdflowError(`The local_callable validator needs its function '${name}', but no functions were bound for this stage.`);
+  const fn = await ctx.functions.get(name);
+  const rows = await fn.call({ rows: records as Record<string, unknown>[], params: null });
+  return validatorOutputs(
+    {
+      schema: `The results of validation function '${name}' do not match output_schema`,
+      shape: `The validation function '${name}' must return one {"is_valid": ...} per record`,
+    },
+    outputSchema,
+    { data: rows },
+    records.length,
+  );
 }
 
 // ---------------------------------------------------------------- the column
@@ -235,10 +275,16 @@ export class ValidationGenerator implements ColumnGenerator {
         this.parallel = Math.max(1, withSchemaDefaults(RemoteValidatorParams, o).max_parallel_requests!);
         break;
       }
+      case 'local_callable': {
+        const name = String(params.validation_function);
+        const schema = params.output_schema as Record<string, unknown> | null | undefined;
+        this.validate = (records) => callLocalValidator(ctx, name, schema, records);
+        this.separately = false;
+        this.parallel = 1;
+        break;
+      }
       default:
-        throw new DdflowError(
-          `Validation column '${column.name}' uses validator_type '${String(column.validator_type)}', which ddflow does not support: local_callable runs a Python function. Use a remote validator instead.`,
-        );
+        throw new DdflowError(`Validation column '${(column as { name: string }).name}' uses validator_type '${String((column as { validator_type: unknown }).validator_type)}', which ddflow does not support.`);
     }
   }
 
