@@ -72,6 +72,7 @@ export class GitHubArtifactSink implements ArtifactSink {
           id: result.id,
           size: result.size,
           url: result.id === undefined ? undefined : artifactUrl(result.id),
+          ...(result.digest ? { digest: result.digest } : {}),
         };
       } catch (err) {
         // The client reports the service's 409 as "Failed request: (409) Conflict".

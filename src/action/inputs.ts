@@ -10,11 +10,14 @@ export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
 export const UPLOAD_MODES = ['final', 'stages', 'all', 'none'] as const;
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
+/** As actions/upload-artifact: what an upload that finds no files does. */
+export const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'] as const;
 
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 export type ResumeMode = (typeof RESUME_MODES)[number];
 export type UploadMode = (typeof UPLOAD_MODES)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type IfNoFilesFound = (typeof IF_NO_FILES_FOUND)[number];
 
 export interface StageOutputOverride {
   stage: string;
@@ -46,6 +49,7 @@ export interface ActionInputs {
   artifactName?: string;
   retentionDays?: number;
   exportFormat: ExportFormat;
+  ifNoFilesFound: IfNoFilesFound;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -151,6 +155,7 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     artifactName: raw('artifact-name') || undefined,
     retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
     exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+    ifNoFilesFound: oneOf('if-no-files-found', raw('if-no-files-found'), IF_NO_FILES_FOUND, 'warn'),
   };
 }
 

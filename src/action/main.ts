@@ -17,11 +17,13 @@ import { noCacheStore } from '../workflow/stores.js';
 import type { RunReport } from '../workflow/report.js';
 import type { Logger } from '../logger.js';
 import { annotate } from './annotations.js';
-import { GitHubArtifactSink } from './artifact-sink.js';
+import { useActionsCacheForDuckDB } from './duckdb-cache.js';
 import { actionCacheStore, GitHubCacheStore } from './cache-store.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { maskProviderKeys } from './masking.js';
-import { planUploads, runOutputs, setOutputs, uploadPlanned } from './outputs.js';
+import { runOutputs, setOutputs } from './outputs.js';
+import { uploadRunArtifacts } from './run-artifacts.js';
+import { StageAnnotations } from './run-annotations.js';
 import { writeJobSummary } from './report-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
@@ -57,6 +59,7 @@ export async function runAction(): Promise<void> {
     return;
   }
   configureDuckDB();
+  useActionsCacheForDuckDB(inputs);
   // The cache store stages entries relative to the current directory, which must be the workspace in
   // every run (the runner starts actions there), so working-directory is resolved, never chdir'ed to.
   const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
@@ -108,6 +111,8 @@ export async function runAction(): Promise<void> {
         core.setOutput('stages', JSON.stringify(planStagesOutput(plan)));
         core.setOutput('records', String(target?.rows ?? 0));
         core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
+        const considered = plan.stages.filter((e) => e.decision !== 'skipped');
+        core.setOutput('cache-hit', String(considered.length > 0 && considered.every(isCacheHit)));
         await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
         return;
       }
@@ -170,6 +175,9 @@ async function runCommand(
     core.saveState(CALL_STORE_STATE, '');
   };
 
+  // Warnings and failures of a stage are annotated at the line that declares it.
+  const annotations = new StageAnnotations(workflow, workspace);
+  const log = annotations.logger(common.log ?? actionsLogger());
   const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets));
   const onEvent = (event: RunEvent) => {
     // The post step saves the row groups of a stage that was running when the job was cancelled or
@@ -181,6 +189,7 @@ async function runCommand(
       core.saveState(IN_FLIGHT_STATE, '');
     }
     groups.onEvent(event);
+    annotations.onEvent(event);
   };
 
   // The runner cancels a job with SIGINT, then SIGTERM: stop between rows so the finished row groups
@@ -190,16 +199,22 @@ async function runCommand(
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
 
+  const uploadOptions = { upload: inputs.upload, artifactName: inputs.artifactName ?? workflow.name, retentionDays: inputs.retentionDays, ifNoFilesFound: inputs.ifNoFilesFound };
   let report: RunReport;
   groups.begin(0);
   try {
-    report = await runWorkflow(workflow, { ...common, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
+    report = await runWorkflow(workflow, { ...common, log, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
   } catch (err) {
     groups.end();
     await saveCalls();
     if (err instanceof WorkflowRunError) {
-      setOutputs(runOutputs(err.report));
-      await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace }).catch(() => undefined);
+      annotations.locate(err);
+      // Upload what exists (the stage directories, with `upload: stages` or `all`): a failed run is the
+      // one to debug. Not when cancelled: the runner kills the step soon, and the post step saves the stage.
+      const debuggable = (inputs.upload === 'stages' || inputs.upload === 'all') && !controller.signal.aborted;
+      const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
+      setOutputs(runOutputs(err.report, artifacts.primary));
+      await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
     }
     throw err;
   } finally {
@@ -209,17 +224,8 @@ async function runCommand(
   }
   await saveCalls();
 
-  let primary;
-  if (inputs.upload !== 'none') {
-    const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
-    const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
-    try {
-      primary = (await uploadPlanned(sink, planned, inputs.retentionDays)).primary;
-    } catch (err) {
-      // The dataset is on disk and cached: a failed upload is worth a warning, not a lost run.
-      core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  setOutputs(runOutputs(report, primary));
-  await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace });
+  const artifacts = await uploadRunArtifacts(report, uploadOptions);
+  setOutputs(runOutputs(report, artifacts.primary));
+  await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
+  if (artifacts.failure) core.setFailed(artifacts.failure);
 }

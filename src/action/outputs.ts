@@ -35,13 +35,17 @@ export function stagesOutput(report: RunReport): StageOutput[] {
 /** Every output of the Action, as the strings `core.setOutput` writes. */
 export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Record<string, string> {
   const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
+  // Stages that generate nothing by design (not a target, upstream empty) do not count against a hit.
+  const considered = report.stages.filter((s) => s.status !== 'skipped' && s.status !== 'skipped_empty_upstream');
   return {
+    'cache-hit': String(report.status === 'completed' && considered.length > 0 && considered.every((s) => s.cache === 'reused' || s.cache === 'restored')),
     'dataset-path': report.export_path ?? '',
     records: String(report.final_records),
     stages: JSON.stringify(stagesOutput(report)),
     'cache-hits': String(hits),
     'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
     'artifact-url': artifact?.url ?? '',
+    'artifact-digest': artifact?.digest ?? '',
   };
 }
 

@@ -6,6 +6,8 @@ import { columnsOf, readRows } from '../data/dataset.js';
 import { computeColumnStatistics, type StatisticsColumnLike } from '../data/statistics.js';
 import type { LoadedWorkflow } from '../workflow/model.js';
 import type { RunReport } from '../workflow/report.js';
+import type { UploadedArtifact } from '../workflow/stores.js';
+import { artifactsMarkdown } from './run-artifacts.js';
 import { renderSummary, type ColumnStatisticLike, type SummarySample } from './summary.js';
 
 const SAMPLE_ROWS = 5;
@@ -32,6 +34,8 @@ export interface JobSummaryOptions {
   workflow?: Pick<LoadedWorkflow, 'stages'>;
   /** Paths in the summary are shown relative to it. */
   workspace?: string;
+  /** Uploaded artifacts, linked below the report. */
+  artifacts?: readonly UploadedArtifact[];
 }
 
 export async function writeJobSummary(report: RunReport, options: JobSummaryOptions): Promise<void> {
@@ -58,5 +62,5 @@ export async function writeJobSummary(report: RunReport, options: JobSummaryOpti
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) shown.export_path = rel.split(path.sep).join('/');
   }
   const markdown = renderSummary(shown, sample, stats, { title: options.title });
-  await core.summary.addRaw(markdown, true).write();
+  await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();
 }

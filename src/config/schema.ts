@@ -10,7 +10,8 @@
  */
 import { Type, type Static, type TSchema, type TObject, type TProperties, type ObjectOptions } from '@sinclair/typebox';
 
-export const SCHEMA_ID = 'https://ddflow.dev/schema/ddflow.schema.json';
+/** Where the published file is served: the raw file of the repository the Action is published from, at a tag (placeholder owner until published; see src/config/schema-editor.ts). */
+export const SCHEMA_ID = 'https://raw.githubusercontent.com/YOUR-ORG/ddflow/v1/schema/ddflow.schema.json';
 
 /** Unknown keys are errors everywhere (Data Designer's `extra="forbid"`). */
 function Strict<P extends TProperties>(properties: P, options: ObjectOptions = {}): TObject<P> {

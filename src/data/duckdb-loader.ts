@@ -46,6 +46,23 @@ export interface LoadDuckDBOptions {
 
 const loaded = new Map<string, Promise<DuckDBModule>>();
 
+/**
+ * What a host (the Action) adds around an install: where its one log line goes, and a cache of
+ * installed engines: `restore` fills the install directory and says whether it did, `save` keeps a
+ * fresh install. Set once at start-up; the loader stays free of any service client.
+ */
+export interface DuckDBInstallHooks {
+  log?: (message: string) => void;
+  restore?: (installDir: string) => Promise<boolean>;
+  save?: (installDir: string) => Promise<void>;
+}
+
+let installHooks: DuckDBInstallHooks = {};
+
+export function setDuckDBInstallHooks(hooks: DuckDBInstallHooks): void {
+  installHooks = hooks;
+}
+
 /** Names the install directory when no caller passes one (the Action sets it to a tool-cache path). */
 export const DUCKDB_DIR_ENV = 'DDFLOW_DUCKDB_DIR';
 
@@ -84,6 +101,21 @@ async function loadUncached(options: LoadDuckDBOptions): Promise<DuckDBModule> {
   const installDir = path.resolve(options.installDir);
   await ensureInstalled(installDir, options);
   return normalise(await importFrom(installDir));
+}
+
+/** Whether DuckDB loads from node_modules (then nothing needs installing or caching). */
+export async function duckdbInNodeModules(): Promise<boolean> {
+  try {
+    normalise(await importLocal());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `installDir` holds a finished install of the pinned version. */
+export function duckdbInstalledIn(installDir: string): boolean {
+  return existsSync(installMarkerPath(path.resolve(installDir)));
 }
 
 async function importLocal(): Promise<unknown> {
@@ -170,46 +202,84 @@ async function ensureInstalled(installDir: string, options: LoadDuckDBOptions): 
   }
   try {
     if (existsSync(marker)) return;
-    options.log?.(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} into ${installDir}`);
+    if (installHooks.restore && (await installHooks.restore(installDir)) && existsSync(marker)) return;
+    const log = options.log ?? installHooks.log;
+    log?.(`Installing DuckDB ${DUCKDB_VERSION} (${DUCKDB_PACKAGE}, ${process.platform}-${process.arch}) with npm into ${installDir}`);
     await runNpmInstall(installDir);
     await fs.writeFile(marker, `${DUCKDB_PACKAGE}@${DUCKDB_VERSION} ${process.platform}-${process.arch}\n`);
+    await fs.rm(lockDir, { recursive: true, force: true });
+    await installHooks.save?.(installDir);
   } finally {
     await fs.rm(lockDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * npm's own defaults wait 5 minutes per request and retry twice with up to a minute between tries, so
+ * a registry outage used to hold the job for minutes without a word. These bound it to about 45 s
+ * (two tries of at most 20 s each); a value the user set through `npm_config_*` wins.
+ */
+export const NPM_INSTALL_LIMITS: Record<string, string> = {
+  'fetch-timeout': '20000',
+  'fetch-retries': '1',
+  'fetch-retry-mintimeout': '1000',
+  'fetch-retry-maxtimeout': '3000',
+};
+/** Hard stop for the whole install (download and unpack of ~25 MB normally take 3-10 s). */
+const NPM_INSTALL_DEADLINE_MS = 120_000;
+
+export function npmInstallArgs(installDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const set = new Set(Object.keys(env).filter((k) => /^npm_config_/i.test(k)).map((k) => k.toLowerCase().replace(/^npm_config_/, '').replaceAll('_', '-')));
+  const limits = Object.entries(NPM_INSTALL_LIMITS)
+    .filter(([name]) => !set.has(name))
+    .map(([name, value]) => `--${name}=${value}`);
+  return ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', ...limits, '--prefix', installDir, `${DUCKDB_PACKAGE}@${DUCKDB_VERSION}`];
+}
+
+/** What npm's last words say went wrong, as a clause ("the registry answered 503 Service Unavailable"). */
+export function npmFailureReason(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.replace(/^npm (error|ERR!)\s*/, '').trim()).filter(Boolean);
+  const status = lines.map((l) => /^(\d{3} [^-]+?)\s+-\s+GET\s/.exec(l)).find(Boolean);
+  if (status) return `the registry answered ${status[1]}`;
+  if (lines.some((l) => /network timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(l))) return 'the registry did not answer in time';
+  const refused = lines.find((l) => /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET/.test(l));
+  if (refused) return `the registry could not be reached (${/(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET)/.exec(refused)![1]})`;
+  const meaningful = lines.filter((l) => !/^(code|errno|A complete log)/.test(l));
+  return meaningful.at(-1) ?? 'npm gave no reason';
+}
+
+function registryOf(env: NodeJS.ProcessEnv): string {
+  return env['npm_config_registry'] || env['NPM_CONFIG_REGISTRY'] || 'the npm registry';
+}
+
 function runNpmInstall(installDir: string): Promise<void> {
-  const args = [
-    'install',
-    '--no-save',
-    '--no-package-lock',
-    '--no-audit',
-    '--no-fund',
-    '--loglevel=error',
-    '--prefix',
-    installDir,
-    `${DUCKDB_PACKAGE}@${DUCKDB_VERSION}`,
-  ];
+  const args = npmInstallArgs(installDir);
+  const what = `DuckDB (${DUCKDB_PACKAGE}@${DUCKDB_VERSION}, ${process.platform}-${process.arch})`;
+  const advice = `check that the runner can reach ${registryOf(process.env)} (npm_config_registry names a mirror), or add ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} to the workspace's dependencies so it is installed with them`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: process.env,
     });
     let stderr = '';
+    let timedOut = false;
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);
     });
-    const timer = setTimeout(() => child.kill('SIGTERM'), 600_000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, NPM_INSTALL_DEADLINE_MS);
     child.on('error', (err) => {
       clearTimeout(timer);
-      reject(new DdflowError(`Could not run npm to install DuckDB: ${err.message}.`, { cause: err }));
+      reject(new DdflowError(`Could not run npm to install ${what}: ${err.message}; ${advice}.`, { cause: err }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();
       else {
-        const tail = stderr.trim().split('\n').slice(-3).join(' | ');
-        reject(new DdflowError(`Installing ${DUCKDB_PACKAGE}@${DUCKDB_VERSION} with npm failed (exit ${code}): ${tail}`));
+        const reason = timedOut ? `npm did not finish within ${NPM_INSTALL_DEADLINE_MS / 1000} s` : npmFailureReason(stderr);
+        reject(new DdflowError(`Could not install ${what} with npm: ${reason}; ${advice}.`));
       }
     });
   });

@@ -22,6 +22,8 @@ export interface UploadedArtifact {
   id?: number;
   url?: string;
   size?: number;
+  /** SHA-256 of the uploaded archive (hex), when the sink computes one. */
+  digest?: string;
 }
 
 /** Where finished outputs are published (a local directory, or workflow artifacts in GitHub). */

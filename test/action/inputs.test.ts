@@ -37,6 +37,7 @@ describe('readInputs', () => {
       artifactName: undefined,
       retentionDays: undefined,
       exportFormat: 'jsonl',
+      ifNoFilesFound: 'warn',
     });
   });
 
@@ -58,6 +59,7 @@ describe('readInputs', () => {
       'INPUT_ARTIFACT-NAME': 'qa',
       'INPUT_RETENTION-DAYS': '7',
       'INPUT_EXPORT-FORMAT': 'parquet',
+      'INPUT_IF-NO-FILES-FOUND': 'error',
     });
     expect(readInputs()).toEqual({
       workflow: 'flows/qa.yaml',
@@ -80,6 +82,7 @@ describe('readInputs', () => {
       artifactName: 'qa',
       retentionDays: 7,
       exportFormat: 'parquet',
+      ifNoFilesFound: 'error',
     });
   });
 
@@ -98,6 +101,7 @@ describe('readInputs', () => {
     [{ resume: 'sometimes' }, 'The input "resume" must be never, if_possible or always, not "sometimes".'],
     [{ upload: 'everything' }, 'The input "upload" must be final, stages, all or none, not "everything".'],
     [{ 'export-format': 'xlsx' }, 'The input "export-format" must be jsonl, csv or parquet, not "xlsx".'],
+    [{ 'if-no-files-found': 'fail' }, 'The input "if-no-files-found" must be warn, error or ignore, not "fail".'],
     [{ 'num-records': '0' }, 'The input "num-records" must be from 1 to 100000000, not 0.'],
     [{ 'num-records': '1000000000000' }, 'The input "num-records" must be from 1 to 100000000, not 1000000000000.'],
     [{ 'num-records': '1e3' }, 'The input "num-records" must be a whole number, not "1e3".'],

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubArtifactSink } from '../../src/action/artifact-sink.js';
 import { planUploads, runOutputs, setOutputs, uploadPlanned } from '../../src/action/outputs.js';
+import { artifactsMarkdown, uploadRunArtifacts } from '../../src/action/run-artifacts.js';
 import type { RunReport, StageReport } from '../../src/workflow/report.js';
 import { startActionsEmulator, type ActionsEmulator } from '../support/actions-emulator.js';
 import { captureStdout, setRunnerEnv, type RunnerEnv } from './env.js';
@@ -90,5 +92,50 @@ describe('outputs', () => {
     expect(result.primary!.name).toBe('wf');
     expect(result.primary!.url).toBe(`https://github.com/o/r/actions/runs/9/artifacts/${result.primary!.id}`);
     expect(emulator.artifacts().map((a) => a.name)).toEqual(['wf', 'wf-stage-0-topics', 'wf-stage-1-answers']);
+  });
+
+  it('says cache-hit only when every stage that ran was reused or restored', () => {
+    expect(runOutputs(report)['cache-hit']).toBe('false');
+    const allHit = { ...report, stages: report.stages.map((s) => (s.status === 'completed' ? { ...s, cache: 'reused' as const } : s)) };
+    // The stage skipped for an empty upstream generates nothing by design and does not count.
+    expect(runOutputs(allHit)['cache-hit']).toBe('true');
+    expect(runOutputs({ ...allHit, status: 'failed' })['cache-hit']).toBe('false');
+  });
+
+  it('gives the artifact digest the real client computed (the SHA-256 of the uploaded zip)', async () => {
+    const out = captureStdout();
+    let uploaded;
+    try {
+      uploaded = await uploadRunArtifacts(report, { upload: 'final', artifactName: 'wf', ifNoFilesFound: 'warn' });
+    } finally {
+      out.stop();
+    }
+    const primary = uploaded.primary!;
+    const bytes = emulator.artifactBytes(primary.id!)!;
+    expect(runOutputs(report, primary)['artifact-digest']).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    expect(out.text()).toContain(`Uploaded the artifact wf (https://github.com/o/r/actions/runs/9/artifacts/${primary.id}), sha256 ${primary.digest}.`);
+  });
+
+  it('applies if-no-files-found when there is nothing to upload', async () => {
+    const nothing = { ...report, export_path: path.join(runner.workspace, 'missing.jsonl') };
+    const out = captureStdout();
+    try {
+      expect(await uploadRunArtifacts(nothing, { upload: 'final', artifactName: 'wf', ifNoFilesFound: 'warn' })).toEqual({ uploaded: [] });
+      expect(await uploadRunArtifacts(nothing, { upload: 'final', artifactName: 'wf', ifNoFilesFound: 'ignore' })).toEqual({ uploaded: [] });
+      const failing = await uploadRunArtifacts(nothing, { upload: 'final', artifactName: 'wf', ifNoFilesFound: 'error' });
+      expect(failing.failure).toBe('No files were found to upload for upload: final (the exported dataset of this run). No artifact will be uploaded.');
+    } finally {
+      out.stop();
+    }
+    const lines = out.lines();
+    expect(lines.filter((l) => l.startsWith('::warning::No files were found'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('No files were found'))).toHaveLength(1);
+    expect(emulator.artifacts()).toEqual([]);
+  });
+
+  it('links every artifact in the job summary markdown', () => {
+    const md = artifactsMarkdown([{ name: 'wf', id: 4, url: 'https://github.com/o/r/actions/runs/9/artifacts/4', size: 2048, digest: 'ab'.repeat(32) }]);
+    expect(md).toContain('- [`wf`](https://github.com/o/r/actions/runs/9/artifacts/4) (2.0 KiB, sha256 `abababababab…`)');
+    expect(artifactsMarkdown([])).toBe('');
   });
 });

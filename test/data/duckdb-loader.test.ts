@@ -26,7 +26,7 @@ describe('loadDuckDB', () => {
     const dir = tempDir('ddflow-duckdb-install-');
     const logs: string[] = [];
     const duckdb = await loadDuckDB({ installDir: dir, skipLocal: true, log: (m) => logs.push(m) });
-    expect(logs).toEqual([`Installing @duckdb/node-api@${DUCKDB_VERSION} into ${dir}`]);
+    expect(logs).toEqual([`Installing DuckDB ${DUCKDB_VERSION} (@duckdb/node-api, ${process.platform}-${process.arch}) with npm into ${dir}`]);
     expect(existsSync(installMarkerPath(dir))).toBe(true);
     expect(readdirSync(path.join(dir, 'node_modules', '@duckdb')).sort()).toContain('node-api');
     // The loaded module really is the installed copy and works.
