@@ -16,6 +16,8 @@ import {
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
 import { isPlainObject, pyEquals, pyStr, PyTuple } from './python-repr.js';
+import { SliceNode } from './jinja-parser.js';
+import { JINJA_TESTS } from './py-tests.js';
 import { prepareRecord } from './record.js';
 import { makeRuntime, pyFinalize, UndefinedAccessError, type Finalize } from './sandbox.js';
 
@@ -193,6 +195,23 @@ function generateCode(ast: NjNode, src: string): string {
     });
     this._emit('])');
   };
+  // nunjucks type-checks expression nodes against its own node classes; a slice is an expression too.
+  c.assertType = function (this: NjCompiler, node: NjNode, ...types: unknown[]) {
+    if (node instanceof SliceNode) return;
+    (proto as unknown as { assertType(n: NjNode, ...t: unknown[]): void }).assertType.call(this, node, ...types);
+  };
+  // `x[a:b:c]` (jinja-parser.ts): Python slicing of a str, list or tuple.
+  c.compileSlice = function (this: NjCompiler, node: NjNode, frame: unknown) {
+    const range = node.range as NjNode;
+    this._emit('runtime.ddSlice(');
+    this.compile(node.target as NjNode, frame);
+    for (const part of ['start', 'stop', 'step']) {
+      this._emit(', ');
+      if (range[part]) this.compile(range[part] as NjNode, frame);
+      else this._emit('null');
+    }
+    this._emit(')');
+  };
   c.compileIn = function (this: NjCompiler, node: NjNode, frame: unknown) {
     this._emit('runtime.ddIn(');
     this.compile(node.left as NjNode, frame);
@@ -318,7 +337,7 @@ export class TemplateEngine {
     }
     this.env.filters = filters;
     this.availableFilters = Object.keys(filters);
-    this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS);
+    this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS, JINJA_TESTS);
     this.env.globals = Object.assign(Object.create(null), this.env.globals);
     // Jinja's sandbox caps range() at 100,000 items ("Template too large.").
     const range = this.env.globals.range as (...a: number[]) => number[];
