@@ -14,6 +14,7 @@ import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, S
 import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
+import { hfSeedIdentity } from '../data/hf-hub.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { DirectorySeedSource, FileContentsSeedSource, SamplingStrategy as SamplingStrategySchema } from '../config/schema.js';
@@ -232,6 +233,8 @@ export async function seedSourceIdentity(source: SeedSource): Promise<unknown> {
     const files = localSeedFiles(source.path, process.cwd());
     return { seed_type: 'local', format: files.map((f) => path.extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
   }
+  // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
+  if (source.seed_type === 'hf') return hfSeedIdentity(source);
   const { recursive, file_pattern: pattern } = withSchemaDefaults(source.seed_type === 'directory' ? DirectorySeedSource : FileContentsSeedSource, source) as Required<typeof source>;
   const files = directorySeedFiles(path.resolve(source.path), pattern, recursive);
   const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(path.join(source.path, rel)) })));
