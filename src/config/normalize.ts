@@ -85,12 +85,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
           if (isObj(p) && p.sampler_type === undefined) p.sampler_type = col.sampler_type;
         }
       }
-      if (col.sampler_type === 'person') {
-        unsupported(
-          [...cpath, 'sampler_type', '_'],
-          `sampler_type 'person' of column${name} is not supported by ddflow: it needs persona datasets; use person_from_faker`,
-        );
-      }
     }
     if (col.column_type === 'validation' && typeof col.validator_type === 'string' && isObj(col.validator_params)) {
       if (col.validator_params.validator_type === undefined && col.validator_type !== 'local_callable') {

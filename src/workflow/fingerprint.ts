@@ -15,6 +15,7 @@ import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { hfSeedIdentity } from '../data/hf-hub.js';
+import { personDataIdentity } from '../engine/samplers/person-data.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { DirectorySeedSource, FileContentsSeedSource, SamplingStrategy as SamplingStrategySchema } from '../config/schema.js';
@@ -191,7 +192,26 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
       : null;
   // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
   const typedScores = typedScoreOptionsOf(input.config);
-  return { ...withoutTransportSettings(rest), seed_config: seed, models, ...(typedScores ? { typed_score_options: typedScores } : {}) };
+  const personData = await personDataOf(input.config);
+  return {
+    ...withoutTransportSettings(rest),
+    seed_config: seed,
+    models,
+    ...(typedScores ? { typed_score_options: typedScores } : {}),
+    ...(personData ? { person_data: personData } : {}),
+  };
+}
+
+/** The persona data behind `person` sampler columns (src/engine/samplers/person-data.ts): a new dataset commit re-runs the stage. */
+async function personDataOf(config: StageFingerprintInput['config']): Promise<unknown[] | undefined> {
+  const locales = new Set<string>();
+  for (const c of config.columns ?? []) {
+    const col = c as { column_type?: string; sampler_type?: string; params?: { locale?: string }; conditional_params?: Record<string, { locale?: string }> };
+    if (col.column_type !== 'sampler' || col.sampler_type !== 'person') continue;
+    for (const p of [col.params, ...Object.values(col.conditional_params ?? {})]) locales.add(p?.locale ?? 'en_US');
+  }
+  if (locales.size === 0) return undefined;
+  return Promise.all([...locales].sort().map((l) => personDataIdentity(l)));
 }
 
 function collectModelAliases(node: unknown, out: Set<string>): void {
