@@ -145,3 +145,20 @@ describe('Python methods on values', () => {
     expect(() => render('{{ s.center(5, "ab") }}', { s: 'abc' })).toThrow('The fill character must be exactly one character long');
   });
 });
+
+describe('loop attributes nunjucks lacks', () => {
+  const row = { l: ['a', 'b', 'c'], m: [1, 1, 2, 2, 1], d: { p: 1, q: 2 } };
+  it.each([
+    ['{% for x in l %}{{ loop.previtem }}>{{ x }}<{{ loop.nextitem }}|{% endfor %}', '>a<b|a>b<c|b>c<|'],
+    ['{% for x in l %}{{ loop.cycle("odd", "even") }} {% endfor %}', 'odd even odd '],
+    ['{% for x in m %}{% if loop.changed(x) %}{{ x }}{% endif %}{% endfor %}', '121'],
+    ['{% for k, v in d.items() %}{{ k }}{{ v }}{{ loop.previtem }};{% endfor %}', "p1;q2('p', 1);"],
+    ['{% for x in l %}{{ loop.depth }}{{ loop.depth0 }}{{ loop.revindex0 }}{% endfor %}', '102101100'],
+  ])('%s → %s', (src, out) => {
+    expect(render(src, row)).toBe(out);
+  });
+  it('keeps the sandbox', () => {
+    expect(() => render('{% for x in l %}{{ loop.cycle.constructor }}{% endfor %}', row)).toThrow(TemplateSecurityError);
+    expect(() => render('{% for x in l %}{{ loop.cycle() }}{% endfor %}', row)).toThrow('no items for cycling given');
+  });
+});
