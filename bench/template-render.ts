@@ -21,3 +21,7 @@ function bench(label: string, src: string): void {
 bench('{{ a + b }}', '{{ a + b }}');
 bench('{{ name | upper }} {{ a / 2 }}', '{{ name | upper }} {{ a / 2 }}');
 bench('{% if flag %}even{% else %}odd{% endif %}', '{% if flag %}even{% else %}odd{% endif %}');
+// Jinja grammar nunjucks lacks (jinja-parser.ts): a slice, a test with a bare argument, a Python method.
+bench('{{ name[:3] }}{{ name[-2:] }}', '{{ name[:3] }}{{ name[-2:] }}');
+bench('{{ a is divisibleby 3 }}', '{{ a is divisibleby 3 }}');
+bench('{{ name.rsplit(" ", 1) }}', '{{ name.rsplit(" ", 1) }}');

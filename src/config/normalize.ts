@@ -85,12 +85,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
           if (isObj(p) && p.sampler_type === undefined) p.sampler_type = col.sampler_type;
         }
       }
-      if (col.sampler_type === 'person') {
-        unsupported(
-          [...cpath, 'sampler_type', '_'],
-          `sampler_type 'person' of column${name} is not supported by ddflow: it needs persona datasets; use person_from_faker`,
-        );
-      }
     }
     if (col.column_type === 'validation' && typeof col.validator_type === 'string' && isObj(col.validator_params)) {
       if (col.validator_params.validator_type === undefined) col.validator_params.validator_type = col.validator_type;
@@ -107,7 +101,7 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
   if (isObj(config.seed_config) && isObj(config.seed_config.source)) {
     const t = config.seed_config.source.seed_type;
     if (typeof t === 'string' && (UNSUPPORTED_SEED_TYPES as readonly string[]).includes(t)) {
-      unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory or file_contents)`);
+      unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory, file_contents or hf)`);
     } else if (typeof t === 'string' && isPluginType(t, [...DD_SEED_TYPES, ...UNSUPPORTED_SEED_TYPES])) {
       unsupported(
         [...at, 'seed_config', 'source', 'seed_type'],

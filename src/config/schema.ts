@@ -386,8 +386,15 @@ export const FileContentsSeedSource = Strict({
   recursive: Type.Optional(Type.Boolean({ default: true })),
   encoding: Type.Optional(Type.String({ default: 'utf-8' })),
 });
-export const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource]);
-export const UNSUPPORTED_SEED_TYPES = ['hf', 'df', 'agent_rollout'] as const;
+/** Data Designer's HuggingFaceSeedSource (config/seed_source.py): read through the Hub's HTTP API (src/data/hf-hub.ts). */
+export const HuggingFaceSeedSource = Strict({
+  seed_type: Type.Literal('hf'),
+  path: Type.String({ minLength: 1, description: 'datasets/<org>/<dataset>[@<revision>]/<file or glob>, e.g. datasets/my-org/my-dataset/data/*.parquet.' }),
+  token: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).' })),
+  endpoint: Type.Optional(Type.String({ minLength: 1, description: 'The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).' })),
+});
+export const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, HuggingFaceSeedSource]);
+export const UNSUPPORTED_SEED_TYPES = ['df', 'agent_rollout'] as const;
 
 export const IndexRange = Strict({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) });
 export const PartitionBlock = Strict({

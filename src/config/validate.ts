@@ -411,7 +411,7 @@ function samplerType(c: { sampler_type?: string; params?: unknown; convert_to?: 
   const kind = String(c.sampler_type);
   if (Object.hasOwn(NUMERIC_SAMPLERS, kind)) return NUMERIC_SAMPLERS[kind];
   if (kind === 'uuid') return 'VARCHAR';
-  if (kind === 'person_from_faker') return 'JSON';
+  if (kind === 'person_from_faker' || kind === 'person') return 'JSON';
   if (kind === 'category' && isObj(c.params) && Array.isArray(c.params.values) && c.params.values.length) {
     const values = c.params.values as unknown[];
     if (values.every((v) => typeof v === 'string')) return 'VARCHAR';

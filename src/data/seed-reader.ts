@@ -21,6 +21,7 @@ import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from 
 import { DirectorySeedSource, FileContentsSeedSource, type IndexRange, type PartitionBlock, type SeedConfig, type SeedSource } from '../config/schema.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { parquetSource } from './dataset.js';
+import { downloadHfFiles, resolveHfSource } from './hf-hub.js';
 
 // Narrow local shapes until src/config/schema.ts provides the types.
 /**
@@ -126,6 +127,12 @@ export const SEED_LOADERS: Record<SeedSourceLike['seed_type'], SeedLoader> = {
   upstream: (db, table, config) => loadRelation(db, table, config, parquetSource((config.source as UpstreamSeedSource).files), 'the upstream output'),
   directory: loadDirectory,
   file_contents: loadDirectory,
+  hf: async (db, table, config) => {
+    const source = config.source as Extract<SeedSource, { seed_type: 'hf' }>;
+    const resolved = await resolveHfSource(source);
+    const files = await downloadHfFiles(resolved, source);
+    return loadRelation(db, table, config, seedFilesRelation(files, path.extname(files[0]!).toLowerCase()), source.path);
+  },
 };
 
 export async function openSeedDataset(db: Database, config: SeedConfigLike, options: OpenSeedOptions = {}): Promise<SeedDataset> {
@@ -134,7 +141,7 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const loader = SEED_LOADERS[config.source.seed_type];
   if (!loader) {
     const kind = (config.source as { seed_type?: unknown }).seed_type;
-    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory or file_contents.`);
+    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents or hf.`);
   }
   const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir);
 
@@ -266,7 +273,11 @@ export function partitionToRange(index: number, numPartitions: number, size: num
  */
 export function localSeedRelation(userPath: string, baseDir: string): string {
   const files = localSeedFiles(userPath, baseDir);
-  const ext = localWildcardExtension(userPath) ?? path.extname(files[0]!).toLowerCase();
+  return seedFilesRelation(files, localWildcardExtension(userPath) ?? path.extname(files[0]!).toLowerCase());
+}
+
+/** The DuckDB relation reading these files (all of the format `ext`), named one by one. */
+function seedFilesRelation(files: string[], ext: string): string {
   const list = `[${files.map(quoteLiteral).join(', ')}]`;
   switch (ext) {
     case '.parquet':

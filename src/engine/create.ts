@@ -41,7 +41,7 @@ import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
 import type { DatasetProcessor } from './processors/types.js';
 import { removeRows, rowGroupGauge, type ColumnGenerator, type GeneratorContext, type Row, type RowGroup } from './row-group.js';
-import { SamplerGenerator } from './samplers/sampler-generator.js';
+import { loadSamplerResources, SamplerGenerator } from './samplers/sampler-generator.js';
 import { stageColumnStatistics } from './statistics.js';
 import { conditionEvaluator, engineTemplates } from './templating.js';
 import type { DatasetProcessingInput, DatasetProcessingResult, StageRunInput, StageRunResult } from './types.js';
@@ -95,6 +95,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
 
     const templates = engineTemplates(runConfig.jinja_rendering_engine);
     const samplers = new SamplerGenerator(compiled.samplerColumns, input.config.constraints ?? [], {
+      resources: await loadSamplerResources(db, compiled.samplerColumns, input.seed),
       seed: input.seed,
       stage: input.stageName,
       evalCondition: conditionEvaluator(templates),

@@ -4,7 +4,8 @@
  * and the access chains (`person.address.street`) used to explain an empty render.
  */
 import { TemplateSyntaxError } from './errors.js';
-import { childNodes, nj, type NjNode } from './nunjucks-internals.js';
+import { parseJinja } from './jinja-parser.js';
+import { childNodes, type NjNode } from './nunjucks-internals.js';
 
 export const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: false };
 
@@ -14,7 +15,7 @@ export const PY_CONSTANTS: Readonly<Record<string, boolean | null>> = { True: tr
 export function parseTemplate(src: string): NjNode {
   let ast: NjNode;
   try {
-    ast = nj.parser.parse(src, [], PARSE_OPTS);
+    ast = parseJinja(src, PARSE_OPTS);
   } catch (e) {
     throw toSyntaxError(e);
   }

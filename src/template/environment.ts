@@ -16,6 +16,8 @@ import {
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
 import { isPlainObject, pyEquals, pyStr, PyTuple } from './python-repr.js';
+import { SliceNode } from './jinja-parser.js';
+import { JINJA_TESTS } from './py-tests.js';
 import { prepareRecord } from './record.js';
 import { makeRuntime, pyFinalize, UndefinedAccessError, type Finalize } from './sandbox.js';
 
@@ -193,6 +195,29 @@ function generateCode(ast: NjNode, src: string): string {
     });
     this._emit('])');
   };
+  // Jinja's loop.previtem / nextitem / cycle() / changed() / depth, which nunjucks' loop lacks.
+  const origBindings = (proto as unknown as Record<string, (n: NjNode, arr: string, i: string, len: string) => void>)._emitLoopBindings!;
+  c._emitLoopBindings = function (this: NjCompiler, node: NjNode, arr: string, i: string, len: string) {
+    origBindings.call(this, node, arr, i, len);
+    this._emit(`runtime.ddLoopExtras(frame, ${arr}, ${i}, ${len});`);
+  };
+  // nunjucks type-checks expression nodes against its own node classes; a slice is an expression too.
+  c.assertType = function (this: NjCompiler, node: NjNode, ...types: unknown[]) {
+    if (node instanceof SliceNode) return;
+    (proto as unknown as { assertType(n: NjNode, ...t: unknown[]): void }).assertType.call(this, node, ...types);
+  };
+  // `x[a:b:c]` (jinja-parser.ts): Python slicing of a str, list or tuple.
+  c.compileSlice = function (this: NjCompiler, node: NjNode, frame: unknown) {
+    const range = node.range as NjNode;
+    this._emit('runtime.ddSlice(');
+    this.compile(node.target as NjNode, frame);
+    for (const part of ['start', 'stop', 'step']) {
+      this._emit(', ');
+      if (range[part]) this.compile(range[part] as NjNode, frame);
+      else this._emit('null');
+    }
+    this._emit(')');
+  };
   c.compileIn = function (this: NjCompiler, node: NjNode, frame: unknown) {
     this._emit('runtime.ddIn(');
     this.compile(node.left as NjNode, frame);
@@ -220,6 +245,29 @@ function generateCode(ast: NjNode, src: string): string {
   };
   c.compile(transformer.transform(ast, [], 'template'));
   return c.getCode();
+}
+
+/** Sets Jinja's extra loop attributes on the `loop` object nunjucks keeps in the loop's frame. */
+function loopExtras(frame: NjFrame, arr: unknown, i: number, len: number): void {
+  const loop = (frame as unknown as { variables: { loop?: Record<string, unknown> } }).variables.loop;
+  if (!loop) return;
+  const seq = Array.isArray(arr) ? arr : null;
+  loop.previtem = seq && i > 0 ? seq[i - 1] : undefined;
+  loop.nextitem = seq && i < len - 1 ? seq[i + 1] : undefined;
+  loop.depth = 1;
+  loop.depth0 = 0;
+  loop.cycle = (...items: unknown[]) => {
+    if (items.length === 0) throw new TemplateRenderError('no items for cycling given');
+    return items[i % items.length];
+  };
+  if (!Object.hasOwn(loop, 'changed')) {
+    let last: unknown[] | undefined;
+    loop.changed = (...values: unknown[]) => {
+      if (last !== undefined && pyEquals(values, last)) return false;
+      last = values;
+      return true;
+    };
+  }
 }
 
 /** Python `in`: list membership by equality, substring, dict key. */
@@ -318,7 +366,7 @@ export class TemplateEngine {
     }
     this.env.filters = filters;
     this.availableFilters = Object.keys(filters);
-    this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS);
+    this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS, JINJA_TESTS);
     this.env.globals = Object.assign(Object.create(null), this.env.globals);
     // Jinja's sandbox caps range() at 100,000 items ("Template too large.").
     const range = this.env.globals.range as (...a: number[]) => number[];
@@ -330,6 +378,7 @@ export class TemplateEngine {
     const runtime = makeRuntime(opts.finalize ?? pyFinalize);
     runtime.ddIn = pyIn;
     runtime.ddTuple = (items: unknown[]) => Object.setPrototypeOf(items, PyTuple.prototype) as PyTuple;
+    runtime.ddLoopExtras = loopExtras;
     // Python iterates a dict's keys; nunjucks would run a one-name loop over an object zero times.
     const fromIterator = nj.runtime.fromIterator as (v: unknown) => unknown;
     runtime.fromIterator = (v: unknown) => (isPlainObject(v) ? Object.keys(v) : fromIterator(v));

@@ -49,6 +49,8 @@ function dictMethod(d: Record<string, unknown>, name: string): Method | undefine
       return () => Object.keys(d).map((k) => d[k]);
     case 'get':
       return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
+    case 'copy':
+      return () => ({ ...d });
   }
   return undefined;
 }
@@ -67,6 +69,65 @@ function pyStrip(s: string, chars: unknown, left: boolean, right: boolean): stri
   return s.slice(start, end);
 }
 
+/** Python's str.split/rsplit on runs of whitespace (`sep=None`): the remainder past maxsplit keeps its spacing (CPython's split_whitespace). */
+function pyWhitespaceSplit(s: string, maxsplit: number, fromRight: boolean): string[] {
+  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  const out: string[] = [];
+  if (!fromRight) {
+    let i = 0;
+    for (;;) {
+      while (ws(s[i])) i++;
+      if (i >= s.length) break;
+      if (maxsplit >= 0 && out.length === maxsplit) {
+        out.push(s.slice(i));
+        break;
+      }
+      let j = i;
+      while (j < s.length && !ws(s[j])) j++;
+      out.push(s.slice(i, j));
+      i = j;
+    }
+    return out;
+  }
+  let i = s.length;
+  for (;;) {
+    while (i > 0 && ws(s[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      out.push(s.slice(0, i));
+      break;
+    }
+    let j = i;
+    while (j > 0 && !ws(s[j - 1])) j--;
+    out.push(s.slice(j, i));
+    i = j;
+  }
+  return out.reverse();
+}
+
+/** Python's str.rsplit: like split, but a maxsplit counts from the right. */
+function pyRsplit(s: string, sep: unknown, maxsplit: number): string[] {
+  if (sep === undefined || sep === null) return pyWhitespaceSplit(s, maxsplit, true);
+  const sp = String(sep);
+  if (sp === '') throw new TemplateRenderError('empty separator');
+  const parts = s.split(sp);
+  if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+  const keep = parts.length - maxsplit;
+  return [parts.slice(0, keep).join(sp), ...parts.slice(keep)];
+}
+
+/** Python's str.center/ljust/rjust (center puts the odd pad character on the right unless the width is odd). */
+function pyJustify(s: string, how: string, width: number, fill: string): string {
+  if ([...fill].length !== 1) throw new TemplateRenderError('The fill character must be exactly one character long');
+  const len = [...s].length;
+  if (width <= len) return s;
+  const pad = width - len;
+  if (how === 'ljust') return s + fill.repeat(pad);
+  if (how === 'rjust') return fill.repeat(pad) + s;
+  const left = Math.floor(pad / 2) + (pad & width & 1);
+  return fill.repeat(left) + s + fill.repeat(pad - left);
+}
+
 function strMethod(s: string, name: string): Method | undefined {
   switch (name) {
     case 'upper':
@@ -81,11 +142,8 @@ function strMethod(s: string, name: string): Method | undefined {
       return (chars) => pyStrip(s, chars, false, true);
     case 'split':
       return (sep, maxsplit = -1) => {
-        if (sep === undefined || sep === null) {
-          const parts = s.trim().split(/\s+/).filter(Boolean);
-          const m = Number(maxsplit);
-          return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), s.trim().split(/\s+/).slice(m).join(' ')] : parts;
-        }
+        if (sep === undefined || sep === null) return pyWhitespaceSplit(s, Number(maxsplit), false);
+        if (String(sep) === '') throw new TemplateRenderError('empty separator');
         const parts = s.split(String(sep));
         const m = Number(maxsplit);
         return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), parts.slice(m).join(String(sep))] : parts;
@@ -110,6 +168,78 @@ function strMethod(s: string, name: string): Method | undefined {
       return () => /^\d+$/.test(s);
     case 'isalpha':
       return () => /^\p{L}+$/u.test(s);
+    case 'rsplit':
+      return (sep, maxsplit = -1) => pyRsplit(s, sep, Number(maxsplit));
+    case 'splitlines':
+      return (keepends = false) => {
+        const parts = s.match(/[^\r\n\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])|[^\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+$/g) ?? [];
+        return pyTruthy(keepends) ? parts : parts.map((p) => p.replace(/(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])$/, ''));
+      };
+    case 'rfind':
+      return (sub) => s.lastIndexOf(String(sub));
+    case 'index':
+    case 'rindex':
+      return (sub) => {
+        const i = name === 'index' ? s.indexOf(String(sub)) : s.lastIndexOf(String(sub));
+        if (i < 0) throw new TemplateRenderError('substring not found');
+        return i;
+      };
+    case 'partition':
+    case 'rpartition':
+      return (sep) => {
+        const sp = String(sep);
+        if (sp === '') throw new TemplateRenderError('empty separator');
+        const i = name === 'partition' ? s.indexOf(sp) : s.lastIndexOf(sp);
+        const parts = i < 0 ? (name === 'partition' ? [s, '', ''] : ['', '', s]) : [s.slice(0, i), sp, s.slice(i + sp.length)];
+        return Object.setPrototypeOf(parts, PyTuple.prototype) as PyTuple;
+      };
+    case 'removeprefix':
+      return (p) => (s.startsWith(String(p)) ? s.slice(String(p).length) : s);
+    case 'removesuffix':
+      return (p) => (String(p) !== '' && s.endsWith(String(p)) ? s.slice(0, s.length - String(p).length) : s);
+    case 'zfill':
+      return (width) => {
+        const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
+        return sign + s.slice(sign.length).padStart(Number(width) - sign.length, '0');
+      };
+    case 'center':
+    case 'ljust':
+    case 'rjust':
+      return (width, fill = ' ') => pyJustify(s, name, Number(width), String(fill));
+    case 'swapcase':
+      return () => Array.from(s, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+    case 'casefold':
+      return () => s.toLowerCase();
+    case 'islower':
+      return () => /\p{Ll}/u.test(s) && !/\p{Lu}|\p{Lt}/u.test(s);
+    case 'isupper':
+      return () => /\p{Lu}/u.test(s) && !/\p{Ll}|\p{Lt}/u.test(s);
+    case 'istitle':
+      return () => /\p{Lu}/u.test(s) && s === strMethod(s, 'title')!();
+    case 'isspace':
+      return () => /^\s+$/.test(s);
+    case 'isalnum':
+      return () => /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s);
+    case 'isnumeric':
+      return () => /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s);
+    case 'isdecimal':
+      return () => /^\p{Nd}+$/u.test(s);
+    case 'expandtabs':
+      return (size = 8) => {
+        let col = 0;
+        let out = '';
+        for (const c of s) {
+          if (c === '\t') {
+            const n = Number(size) > 0 ? Number(size) - (col % Number(size)) : 0;
+            out += ' '.repeat(n);
+            col += n;
+          } else {
+            out += c;
+            col = c === '\n' || c === '\r' ? 0 : col + 1;
+          }
+        }
+        return out;
+      };
     case 'format':
       return (...args) => {
         let i = 0;
@@ -134,6 +264,8 @@ function listMethod(a: unknown[], name: string): Method | undefined {
       };
     case 'count':
       return (x) => a.filter((y) => pyEquals(x, y)).length;
+    case 'copy':
+      return () => [...a];
   }
   return undefined;
 }
@@ -143,6 +275,49 @@ function pyIndex(length: number, key: unknown): number | undefined {
   if (n === undefined || !Number.isInteger(n)) return undefined;
   const i = n < 0 ? length + n : n;
   return i >= 0 && i < length ? i : -1;
+}
+
+/** An index of a slice: an int (a bool is one in Python) or None. */
+function sliceIndex(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  throw new TemplateRenderError('slice indices must be integers or None or have an __index__ method');
+}
+
+/** The positions `seq[start:stop:step]` takes, as CPython's PySlice_AdjustIndices computes them. */
+export function sliceIndices(length: number, start: unknown, stop: unknown, step: unknown): number[] {
+  const st = sliceIndex(step) ?? 1;
+  if (st === 0) throw new TemplateRenderError('slice step cannot be zero');
+  const clamp = (v: number | null, dflt: number): number => {
+    if (v === null) return dflt;
+    if (v < 0) return Math.max(v + length, st < 0 ? -1 : 0);
+    return Math.min(v, st < 0 ? length - 1 : length);
+  };
+  const from = clamp(sliceIndex(start), st < 0 ? length - 1 : 0);
+  const to = clamp(sliceIndex(stop), st < 0 ? -1 : length);
+  const out: number[] = [];
+  if (st > 0) for (let i = from; i < to; i += st) out.push(i);
+  else for (let i = from; i > to; i += st) out.push(i);
+  return out;
+}
+
+/** `x[start:stop:step]`: a str, list or tuple sliced as Python does; None gives Undefined, as Jinja's getitem. */
+export function pySlice(obj: unknown, start: unknown, stop: unknown, step: unknown): unknown {
+  if (obj === undefined) throw new UndefinedAccessError('slice');
+  if (obj === null) return undefined;
+  if (obj instanceof nj.runtime.SafeString) return pySlice(String(obj), start, stop, step);
+  if (typeof obj === 'string') {
+    // Python indexes code points; a JavaScript string indexes UTF-16 units.
+    const chars = /[\uD800-\uDFFF]/.test(obj) ? Array.from(obj) : obj;
+    return sliceIndices(chars.length, start, stop, step).map((i) => chars[i]).join('');
+  }
+  if (Array.isArray(obj)) {
+    const out = sliceIndices(obj.length, start, stop, step).map((i) => obj[i]);
+    return obj instanceof PyTuple ? Object.setPrototypeOf(out, PyTuple.prototype) : out;
+  }
+  if (isPlainObject(obj)) throw new TemplateRenderError("unhashable type: 'slice'");
+  throw new TemplateRenderError(`'${pyTypeName(obj)}' object is not subscriptable`);
 }
 
 /** `obj.key` / `obj[key]`: own data only, Python methods for dict/str/list, and never a blocked name. */
@@ -166,6 +341,8 @@ export function safeMemberLookup(obj: unknown, key: unknown): unknown {
     return dictMethod(obj, name);
   }
   if (typeof obj === 'function') return undefined; // nothing to read on a callable (no .call/.bind/.apply)
+  // A float such as `4 / 3` is a plain number here (PyFloat marks only the integral ones).
+  if (typeof obj === 'number' && !Number.isInteger(obj)) return classMethod(new PyFloat(obj), name);
   // `(x | escape)` is a str to Jinja (Markup): the Python str methods, never String.prototype's own
   // (`match`, `replace`, `search`, `split` take regular expressions: a catastrophic one stalls the run).
   if (obj instanceof nj.runtime.SafeString) return safeMemberLookup(String(obj), key);
@@ -175,11 +352,14 @@ export function safeMemberLookup(obj: unknown, key: unknown): unknown {
 }
 
 /**
- * Methods templates may call on values that are not a str, list or dict, by class. None today: no
- * JavaScript method of any value is reachable from a template. Python methods for such values go here
- * (a function of the value returning the bound method), never a lookup on the object itself.
+ * Methods templates may call on values that are not a str, list or dict, by class (a float's
+ * `is_integer()`). No JavaScript method of any value is reachable from a template. Python methods for
+ * such values go here (a function of the value returning the bound method), never a lookup on the object.
  */
-export const CLASS_METHODS: ReadonlyMap<abstract new (...args: never[]) => unknown, Readonly<Record<string, (self: never) => Method>>> = new Map();
+export const CLASS_METHODS: ReadonlyMap<abstract new (...args: never[]) => unknown, Readonly<Record<string, (self: never) => Method>>> = new Map<
+  abstract new (...args: never[]) => unknown,
+  Readonly<Record<string, (self: never) => Method>>
+>([[PyFloat, { is_integer: (f: PyFloat) => () => Number.isInteger(f.value) }]]);
 
 function classMethod(obj: object, name: string): Method | undefined {
   for (const [cls, methods] of CLASS_METHODS) {
@@ -272,6 +452,7 @@ export const pyOps = {
     return isFloat || y < 0 ? floatOf(r) : r;
   },
   ddConcat: (a: unknown, b: unknown): string => pyStr(a) + pyStr(b),
+  ddSlice: pySlice,
   ddTruthy: pyTruthy,
   ddAnd: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? b() : a),
   ddOr: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? a : b()),

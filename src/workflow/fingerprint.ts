@@ -14,6 +14,8 @@ import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, S
 import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
+import { hfSeedIdentity } from '../data/hf-hub.js';
+import { personDataIdentity } from '../engine/samplers/person-data.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
 import { modelAliasesOf } from '../config/model-aliases.js';
 import { functionVersions, type StageFunction } from './functions.js';
@@ -204,7 +206,26 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
       : null;
   // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
   const typedScores = typedScoreOptionsOf(input.config);
-  return { ...withoutTransportSettings(rest), seed_config: seed, models, ...(typedScores ? { typed_score_options: typedScores } : {}) };
+  const personData = await personDataOf(input.config);
+  return {
+    ...withoutTransportSettings(rest),
+    seed_config: seed,
+    models,
+    ...(typedScores ? { typed_score_options: typedScores } : {}),
+    ...(personData ? { person_data: personData } : {}),
+  };
+}
+
+/** The persona data behind `person` sampler columns (src/engine/samplers/person-data.ts): a new dataset commit re-runs the stage. */
+async function personDataOf(config: StageFingerprintInput['config']): Promise<unknown[] | undefined> {
+  const locales = new Set<string>();
+  for (const c of config.columns ?? []) {
+    const col = c as { column_type?: string; sampler_type?: string; params?: { locale?: string }; conditional_params?: Record<string, { locale?: string }> };
+    if (col.column_type !== 'sampler' || col.sampler_type !== 'person') continue;
+    for (const p of [col.params, ...Object.values(col.conditional_params ?? {})]) locales.add(p?.locale ?? 'en_US');
+  }
+  if (locales.size === 0) return undefined;
+  return Promise.all([...locales].sort().map((l) => personDataIdentity(l)));
 }
 
 
@@ -237,6 +258,8 @@ export async function seedSourceIdentity(source: SeedSource): Promise<unknown> {
     const files = localSeedFiles(source.path, process.cwd());
     return { seed_type: 'local', format: files.map((f) => path.extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
   }
+  // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
+  if (source.seed_type === 'hf') return hfSeedIdentity(source);
   const { recursive, file_pattern: pattern } = withSchemaDefaults(source.seed_type === 'directory' ? DirectorySeedSource : FileContentsSeedSource, source) as Required<typeof source>;
   const files = directorySeedFiles(path.resolve(source.path), pattern, recursive);
   const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(path.join(source.path, rel)) })));

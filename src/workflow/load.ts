@@ -196,8 +196,9 @@ function loadConfigFile(
 }
 
 function resolveSeedPaths(config: DataDesignerConfig, baseDir: string): void {
-  const source = config.seed_config?.source as { path?: string } | undefined;
-  if (source && typeof source.path === 'string') source.path = path.resolve(baseDir, source.path);
+  const source = config.seed_config?.source as { path?: string; seed_type?: string } | undefined;
+  // An hf path names a dataset on the Hub, not a file next to the config.
+  if (source && typeof source.path === 'string' && source.seed_type !== 'hf') source.path = path.resolve(baseDir, source.path);
 }
 
 function parseOutput(output: string | undefined): StageOutputSelector {

@@ -56,8 +56,8 @@ describe('sampler params (test_sampler_params.py)', () => {
     }
     expect(new Set(rows.map((r) => r.short)).size).toBe(2000);
   });
-  it('person gives a clear error pointing at person_from_faker', () => {
-    expect(() => generate([{ name: 'p', sampler_type: 'person', params: { locale: 'en_US' } }])).toThrow(/person_from_faker/);
+  it('person without its loaded persona pool says so (the pools are loaded by loadSamplerResources; see person-sampler.test.ts)', () => {
+    expect(() => generate([{ name: 'p', sampler_type: 'person', params: { locale: 'en_US' } }])).toThrow("Person generator for column 'p' (locale en_US) was not loaded.");
   });
 });
 

@@ -3,7 +3,8 @@
  * bounds) or only when it generates (convert_to, subcategory coverage, datetime parsing) — all reported
  * at validate time here, each at the offending field.
  */
-import type { ColumnConfig, SamplerColumn } from '../schema.js';
+import { PERSON_LOCALES, type ColumnConfig, type SamplerColumn } from '../schema.js';
+import { PERSONA_FIELDS, PII_FIELDS } from '../person-fields.js';
 import type { Reporter } from '../report.js';
 import type { Path } from '../source-map.js';
 import { inspectTemplate } from '../templates.js';
@@ -116,6 +117,16 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
       }
       if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
         report.error([...at, 'locale'], `Locale '${p.locale}' is not a valid locale name (e.g. en_US).`, 'invalid_params');
+      } else if (p.sampler_type === 'person' && !(PERSON_LOCALES as readonly string[]).includes(String(p.locale ?? 'en_US'))) {
+        // Data Designer: config/sampler_params.py PersonSamplerParams._validate_locale_with_managed_datasets.
+        report.error([...at, 'locale'], `Person sampling from managed datasets is only supported for the following locales: ${PERSON_LOCALES.join(', ')}.`, 'invalid_params');
+      }
+      if (p.sampler_type === 'person' && p.select_field_values && typeof p.select_field_values === 'object') {
+        // Data Designer: sampling_gen/data_sources/sources.py PersonSampler._setup (en_US `state` is the dataset's `region`).
+        for (const key of Object.keys(p.select_field_values)) {
+          const field = key === 'state' && (p.locale ?? 'en_US') === 'en_US' ? 'region' : key;
+          if (!PII_FIELDS.includes(field) && !PERSONA_FIELDS.includes(field)) report.error([...at, 'select_field_values', key], `Invalid field name: ${key}`, 'invalid_params');
+        }
       }
       break;
     }

@@ -6,6 +6,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { localSeedFiles } from '../../shared/seed-files.js';
+import { parseHfPath } from '../../shared/hf-path.js';
 import { DdflowError } from '../../diagnostics.js';
 import type { SeedConfig, SeedSource } from '../schema.js';
 import type { Reporter } from '../report.js';
@@ -16,6 +17,14 @@ export function checkSeedSource(seed: SeedConfig, baseDir: string, report: Repor
   if (source.seed_type === 'local') {
     try {
       localSeedFiles(source.path, baseDir);
+    } catch (err) {
+      if (!(err instanceof DdflowError)) throw err;
+      report.error(['source', 'path'], err.message, 'seed_path');
+    }
+  } else if (source.seed_type === 'hf') {
+    // The Hub is asked at plan/run time; here only the path's shape can be checked.
+    try {
+      parseHfPath(source.path);
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;
       report.error(['source', 'path'], err.message, 'seed_path');
@@ -48,6 +57,7 @@ const MAX_SCAN_BYTES = 4 * 1024 * 1024;
 export async function seedColumns(source: SeedSource, baseDir: string): Promise<ColumnSet> {
   if (source.seed_type === 'directory') return closedSet(MANIFEST_COLUMNS);
   if (source.seed_type === 'file_contents') return closedSet([...MANIFEST_COLUMNS, 'content']);
+  if (source.seed_type === 'hf') return openSet(); // known only once the Hub is asked
   try {
     const files = localSeedFiles(source.path, baseDir);
     if (!files.length) return openSet();

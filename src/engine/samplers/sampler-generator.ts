@@ -7,7 +7,8 @@
  * Because a record's values depend only on its index, the output is identical whatever the buffer
  * size, the order row groups run in, or whether a run was resumed.
  */
-import type { Constraint, SamplerColumn } from '../../config/schema.js';
+import type { Constraint, SamplerColumn, SamplerParamsOf } from '../../config/schema.js';
+import type { Database } from '../../data/database.js';
 import { DdflowError } from '../../diagnostics.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { pyFloatRepr } from '../../template/python-repr.js';
@@ -16,7 +17,8 @@ import { combine, hashString, reusedColumnStream, type Rng } from '../../shared/
 import { ISO_FORMAT, strftime, validateDatetimeFormat } from './datetime-format.js';
 import { roundHalfEven } from './numeric.js';
 import { samplerFor } from './registry.js';
-import type { Draw, SamplerDefinition } from './types.js';
+import type { Draw, SamplerDefinition, SamplerResources } from './types.js';
+import { loadPersonPool, personPoolKey, type PersonPools } from './person-data.js';
 
 /** Data Designer's `max_rejections_factor`. */
 export const MAX_REJECTIONS_FACTOR = 5;
@@ -54,6 +56,8 @@ export interface SamplerGeneratorOptions {
   stage: string;
   evalCondition: ConditionEvaluator;
   conditionVariables: ConditionVariables;
+  /** Data the samplers read (the person sampler's pools, loaded by loadSamplerResources). */
+  resources?: SamplerResources;
 }
 
 function samplerParams(column: SamplerColumn): Record<string, unknown> {
@@ -77,6 +81,19 @@ const COMPARE = {
 
 function pySet(values: Iterable<string>): string {
   return `{${[...values].map((v) => `'${v}'`).join(', ')}}`;
+}
+
+/** Loads what the stage's samplers read before any record is drawn: one pool per distinct `person` params. */
+export async function loadSamplerResources(db: Database, columns: readonly SamplerColumn[], seed: number): Promise<SamplerResources> {
+  const personPools: PersonPools = new Map();
+  for (const c of columns) {
+    if (c.sampler_type !== 'person') continue;
+    for (const p of [c.params, ...Object.values(c.conditional_params ?? {})] as SamplerParamsOf<'person'>[]) {
+      const key = personPoolKey(p);
+      if (!personPools.has(key)) personPools.set(key, await loadPersonPool(db, p, seed));
+    }
+  }
+  return { personPools };
 }
 
 export class SamplerGenerator {
@@ -164,9 +181,9 @@ export class SamplerGenerator {
     if (convertTo === 'str' && decimalPlaces !== null) {
       throw new DdflowError(`Sampler column '${column.name}' combines convert_to: str with decimal_places, which Data Designer cannot round (Expected numeric dtype, got object instead.).`);
     }
-    const branches: Branch[] = [{ condition: null, draw: def.create(params as never, column.name, key) }];
+    const branches: Branch[] = [{ condition: null, draw: def.create(params as never, column.name, key, this.options.resources) }];
     for (const [cond, p] of Object.entries(column.conditional_params ?? {})) {
-      branches.push({ condition: cond, draw: def.create({ ...(p as object) } as never, column.name, key) });
+      branches.push({ condition: cond, draw: def.create({ ...(p as object) } as never, column.name, key, this.options.resources) });
     }
     const checkers: Checker[] = constraints
       .filter((c) => c.target_column === column.name)

@@ -5,6 +5,12 @@
  */
 import type { SamplerParams, SamplerType } from '../../config/schema.js';
 import type { Rng } from '../../shared/random.js';
+import type { PersonPools } from './person-data.js';
+
+/** Data loaded before a stage's records are drawn (draws are synchronous): the person sampler's pools. */
+export interface SamplerResources {
+  personPools?: PersonPools;
+}
 
 /** How `convert_to` applies to the sampler's output (Data Designer's three processing mixins). */
 export type Conversion = 'numeric' | 'datetime' | 'passthrough';
@@ -29,5 +35,5 @@ export interface SamplerDefinition<P extends SamplerParams = SamplerParams> {
    * `columnKey` is a 32-bit value derived from (seed, stage, column), for samplers that need a keyed
    * bijection rather than a random draw.
    */
-  create(params: P, column: string, columnKey: number): Draw;
+  create(params: P, column: string, columnKey: number, resources?: SamplerResources): Draw;
 }
