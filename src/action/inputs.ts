@@ -5,8 +5,9 @@
 import * as core from '@actions/core';
 import { DdflowError } from '../diagnostics.js';
 import { MAX_NUM_RECORDS } from '../config/schema.js';
+import { parseShard } from '../workflow/shard.js';
 
-export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
+export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate', 'merge'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
 export const UPLOAD_MODES = ['final', 'stages', 'all', 'none'] as const;
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
@@ -46,6 +47,12 @@ export interface ActionInputs {
   artifactName?: string;
   retentionDays?: number;
   exportFormat: ExportFormat;
+  /** `run` with `shard`, and `merge`: the sharded stage. */
+  stage?: string;
+  /** `run`: generate only this block of `stage` (`i/N`). */
+  shard?: { index: number; count: number };
+  /** `merge`: a directory of downloaded shard artifacts (default: the shards in the Actions cache). */
+  from?: string;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -134,9 +141,26 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
   const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
   if (cacheKeyPrefix.includes(',')) throw bad('cache-key-prefix', 'cannot contain commas');
   if (cacheKeyPrefix.length > 100) throw bad('cache-key-prefix', 'must be at most 100 characters long');
+  const stage = raw('stage') || undefined;
+  const shardRaw = raw('shard');
+  let shard: { index: number; count: number } | undefined;
+  if (shardRaw) {
+    const parsed = parseShard(shardRaw);
+    if (typeof parsed === 'string') throw bad('shard', parsed);
+    if (command !== 'run') throw bad('shard', `is for command run, not ${command}`);
+    if (!stage) throw bad('stage', 'is required with shard: name the stage to generate a shard of');
+    shard = parsed;
+  } else if (stage && command === 'run') throw bad('stage', 'needs shard (i/N) with command run');
+  if (command === 'merge' && !stage) throw bad('stage', 'is required with command merge: name the sharded stage');
+  const from = raw('from') || undefined;
+  if (from && command !== 'merge') throw bad('from', `is for command merge, not ${command}`);
+  if ((shard || command === 'merge') && targets.length > 0) throw bad('targets', `cannot be combined with ${shard ? 'shard' : 'command merge'}, which stops at the stage`);
   return {
     workflow,
     command,
+    ...(stage ? { stage } : {}),
+    ...(shard ? { shard } : {}),
+    ...(from ? { from } : {}),
     resume,
     targets,
     rerunFrom,

@@ -94,7 +94,7 @@ describe('readInputs', () => {
 
   it.each([
     [{}, 'The input "workflow" is required: give the path of the workflow file.'],
-    [{ command: 'go' }, 'The input "command" must be run, plan, preview or validate, not "go".'],
+    [{ command: 'go' }, 'The input "command" must be run, plan, preview, validate or merge, not "go".'],
     [{ resume: 'sometimes' }, 'The input "resume" must be never, if_possible or always, not "sometimes".'],
     [{ upload: 'everything' }, 'The input "upload" must be final, stages, all or none, not "everything".'],
     [{ 'export-format': 'xlsx' }, 'The input "export-format" must be jsonl, csv or parquet, not "xlsx".'],
