@@ -45,7 +45,7 @@ describe('examples/github', () => {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
   it('has the nightly, pull-request preview and release workflows', () => {
-    expect(files.sort()).toEqual(['nightly.yml', 'pr-preview.yml', 'release.yml']);
+    expect(files.sort()).toEqual(['nightly.yml', 'pr-preview.yml', 'release.yml', 'sharded.yml']);
   });
 
   it.each(files)('%s uses only documented inputs, with values the Action accepts', (file) => {
@@ -56,7 +56,8 @@ describe('examples/github', () => {
       const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
       for (const name of Object.keys(given)) expect(SPEC_INPUTS).toContain(name);
       // Expressions are resolved by the runner; an empty value stands in for them here.
-      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? '' : v]));
+      // (`shard` comes from the matrix, whose values are `i/N`.)
+      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? (k === 'shard' ? '1/2' : '') : v]));
       expect(() => inputsFrom(resolved)).not.toThrow();
     }
   });
