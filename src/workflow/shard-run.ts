@@ -65,8 +65,14 @@ export async function generateShard(x: ShardRun): Promise<StageReport> {
     const record = (await readShardRecord(dir))!;
     return report(record, 'completed', step.decision === 'cached' ? 'reused' : 'restored', await parquetFilesAt(path.join(dir, 'parquet-files')));
   }
-  if (step.refused) throw new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': shard ${range.index}/${range.count} of stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`);
-  await x.models.readyFrom(step.index);
+  try {
+    if (step.refused) throw new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': shard ${range.index}/${range.count} of stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`);
+    await x.models.readyFrom(step.index);
+  } catch (err) {
+    // Nothing of the shard changed on disk: the run ends with this error and the report so far.
+    const record = { output_records: 0 } as ShardRecord;
+    throw Object.assign(err instanceof Error ? err : new DdflowError(String(err)), { failedReport: report(record, 'failed', 'miss', [], { error: err instanceof Error ? err.message : String(err) }) });
+  }
   const callDir = path.join(ctx.workflowDir, CALL_CACHE_DIR);
   const segmentsBefore = new Set(await segments(callDir));
   const resume = step.decision === 'resume';

@@ -55,6 +55,7 @@ describe('ddflow run --shard and ddflow merge', () => {
     [['run', 'wf.yml', '--stage', 'answers'], '--stage needs --shard i/N (a plain run takes --targets)'],
     [['run', 'wf.yml', '--stage', 'answers', '--shard', '3/2'], '--shard must name a shard from 1 to 2, not 3'],
     [['run', 'wf.yml', '--stage', 'answers', '--shard', '1/2', '--targets', 'questions'], '--shard runs up to --stage: leave out --targets'],
+    [['run', 'wf.yml', '--stage', 'answers', '--shard', '1/2', '--export', 'x.jsonl'], 'a shard is one block of a stage, with nothing to export: export after ddflow merge'],
     [['merge', 'wf.yml'], '--stage is required'],
   ])('%j is bad usage', async (argv, message) => {
     const r = await cli(...argv);

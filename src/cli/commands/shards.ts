@@ -32,6 +32,7 @@ export function shardOption(args: ParsedArgs, workflow: LoadedWorkflow, selectio
     return undefined;
   }
   if (selection.targets) throw new UsageError('--shard runs up to --stage: leave out --targets', usage);
+  if (args.options.export !== undefined) throw new UsageError('a shard is one block of a stage, with nothing to export: export after ddflow merge', usage);
   const parsed = parseShard(raw);
   if (typeof parsed === 'string') throw new UsageError(`--shard ${parsed}`, usage);
   return { stage: stageOf(workflow, stage, usage), ...parsed };
