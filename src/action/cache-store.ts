@@ -98,12 +98,21 @@ export interface GitHubCacheStoreOptions {
   stagingDir?: string;
   /** Consecutive failed saves after which the store stops calling the service for this run. Default 2. */
   maxFailures?: number;
+  /**
+   * A save the service refuses with 429 (the repository's limit of cache uploads per minute, which a
+   * wide shard matrix can reach) is tried again after this delay, doubling, up to `rateLimitRetries`
+   * times, each a warning. Default DDFLOW_CACHE_BACKOFF_MS or 15 s, and 4 retries.
+   */
+  rateLimitBackoffMs?: number;
+  rateLimitRetries?: number;
 }
 
 export class GitHubCacheStore implements CacheStore {
   readonly kind = 'github-actions';
   private readonly stagingDir: string;
   private readonly maxFailures: number;
+  private readonly backoffMs: number;
+  private readonly rateLimitRetries: number;
   private failures = 0;
   private disabled = false;
   private availabilityChecked = false;
@@ -117,6 +126,35 @@ export class GitHubCacheStore implements CacheStore {
     }
     this.stagingDir = staging;
     this.maxFailures = options.maxFailures ?? 2;
+    const envBackoff = Number(process.env['DDFLOW_CACHE_BACKOFF_MS']);
+    this.backoffMs = options.rateLimitBackoffMs ?? (Number.isFinite(envBackoff) && envBackoff >= 0 && process.env['DDFLOW_CACHE_BACKOFF_MS'] ? envBackoff : 15_000);
+    this.rateLimitRetries = options.rateLimitRetries ?? 4;
+  }
+
+  /**
+   * saveCache, tried again with backoff while the service answers 429. The client turns a 429 into a
+   * warning and -1 (no exception, no status), so the warning it prints is how the rate limit is told
+   * apart from other refusals: its output is watched for the client's "Rate limited" message.
+   */
+  private async saveWithBackoff(key: string): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      let limited = false;
+      const write = process.stdout.write;
+      process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+        if (String(chunk).includes('Rate limited')) limited = true;
+        return (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+      }) as typeof process.stdout.write;
+      let id: number;
+      try {
+        id = await cache.saveCache(this.clientPaths, key);
+      } finally {
+        process.stdout.write = write;
+      }
+      if (id !== -1 || !limited || attempt >= this.rateLimitRetries) return id;
+      const delay = this.backoffMs * 2 ** attempt;
+      core.warning(`The Actions cache is rate limiting uploads (429); saving ${key} again in ${Math.round(delay / 100) / 10} s (retry ${attempt + 1} of ${this.rateLimitRetries}).`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 
   /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
@@ -249,7 +287,7 @@ export class GitHubCacheStore implements CacheStore {
         }
         await fsp.rm(staging, { recursive: true, force: true });
         await linkTree(dir, path.join(staging, 'entry'));
-        const id = await cache.saveCache(this.clientPaths, k);
+        const id = await this.saveWithBackoff(k);
         if (id !== -1) {
           this.failures = 0;
           core.info(`Saved ${key} to the Actions cache.`);

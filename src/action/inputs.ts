@@ -5,8 +5,9 @@
 import * as core from '@actions/core';
 import { DdflowError } from '../diagnostics.js';
 import { MAX_NUM_RECORDS } from '../config/schema.js';
+import { parseShard } from '../workflow/shard.js';
 
-export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
+export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate', 'merge', 'shards'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
 export const UPLOAD_MODES = ['final', 'stages', 'all', 'none'] as const;
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
@@ -50,6 +51,14 @@ export interface ActionInputs {
   retentionDays?: number;
   exportFormat: ExportFormat;
   ifNoFilesFound: IfNoFilesFound;
+  /** `run` with `shard`, and `merge`: the sharded stage. */
+  stage?: string;
+  /** `run`: generate only this block of `stage` (`i/N`). */
+  shard?: { index: number; count: number };
+  /** `merge`: a directory of downloaded shard artifacts (default: the shards in the Actions cache). */
+  from?: string;
+  /** `shards`: how many shards to split `stage` into. */
+  shardCount?: number;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -138,9 +147,34 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
   const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
   if (cacheKeyPrefix.includes(',')) throw bad('cache-key-prefix', 'cannot contain commas');
   if (cacheKeyPrefix.length > 100) throw bad('cache-key-prefix', 'must be at most 100 characters long');
+  const stage = raw('stage') || undefined;
+  const shardRaw = raw('shard');
+  let shard: { index: number; count: number } | undefined;
+  if (shardRaw) {
+    const parsed = parseShard(shardRaw);
+    if (typeof parsed === 'string') throw bad('shard', parsed);
+    if (command !== 'run') throw bad('shard', `is for command run, not ${command}`);
+    if (!stage) throw bad('stage', 'is required with shard: name the stage to generate a shard of');
+    shard = parsed;
+  } else if (stage && command === 'run') throw bad('stage', 'needs shard (i/N) with command run');
+  if (command === 'merge' && !stage) throw bad('stage', 'is required with command merge: name the sharded stage');
+  const shardCountRaw = raw('shard-count');
+  let shardCount: number | undefined;
+  if (command === 'shards') {
+    if (!stage) throw bad('stage', 'is required with command shards: name the stage to shard');
+    if (!/^\d+$/.test(shardCountRaw)) throw bad('shard-count', `is required with command shards and must be a whole number, not "${shardCountRaw}"`);
+    shardCount = Number(shardCountRaw);
+  } else if (shardCountRaw) throw bad('shard-count', `is for command shards, not ${command}`);
+  const from = raw('from') || undefined;
+  if (from && command !== 'merge') throw bad('from', `is for command merge, not ${command}`);
+  if ((shard || command === 'merge') && targets.length > 0) throw bad('targets', `cannot be combined with ${shard ? 'shard' : 'command merge'}, which stops at the stage`);
   return {
     workflow,
     command,
+    ...(stage ? { stage } : {}),
+    ...(shard ? { shard } : {}),
+    ...(from ? { from } : {}),
+    ...(shardCount !== undefined ? { shardCount } : {}),
     resume,
     targets,
     rerunFrom,

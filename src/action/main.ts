@@ -2,6 +2,7 @@
  * The Action's main step: a thin composition of inputs → workflow runner → outputs, artifacts and a job
  * summary. Everything GitHub-specific lives in this folder; the runner is the same one the CLI uses.
  */
+import { checkedShardMatrix } from '../workflow/shard.js';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
@@ -29,6 +30,7 @@ import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
+import { deleteShardArtifacts, mergedFromShards, pacedShardStore, shardingOf, shardUpload } from './shard-job.js';
 
 /** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
 export function actionsLogger(): Logger {
@@ -123,8 +125,16 @@ export async function runAction(): Promise<void> {
         await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
         return;
       }
-      case 'run': {
-        await runCommand(workflow, inputs, { ...common, artifactPath }, workspace);
+      case 'shards': {
+        const matrix = JSON.stringify(checkedShardMatrix(workflow, inputs.stage!, inputs.shardCount!, inputs.numRecords));
+        core.info(matrix);
+        core.setOutput('matrix', matrix);
+        return;
+      }
+      case 'run':
+      case 'merge': {
+        const sharding = shardingOf(inputs, baseDir);
+        await runCommand(workflow, inputs, { ...common, artifactPath, ...sharding }, workspace);
         return;
       }
     }
@@ -149,7 +159,7 @@ async function runCommand(
   workspace: string,
 ): Promise<void> {
   const cache = actionCacheStore(inputs);
-  const cacheStore = cache ?? noCacheStore;
+  const cacheStore = cache ? (common.shard ? pacedShardStore(cache, common.shard) : cache) : noCacheStore;
   const workflowDir = workflowDirOf(workflow, common.artifactPath);
   const exportPath = path.join(workflowDir, `${workflow.name}.${inputs.exportFormat}`);
 
@@ -163,7 +173,10 @@ async function runCommand(
       return r;
     });
     callStore = { dir, key: callStoreKey(inputs.cacheKeyPrefix, workflow.name), baseline: restored.baseline };
-    core.saveState(CALL_STORE_STATE, JSON.stringify(callStore));
+    // A shard's answers travel inside its own cache entry and artifact (every shard job of a matrix has
+    // the same run id, so a call-store key per run would be taken by the first shard to finish).
+    if (common.shard) callStore = undefined;
+    else core.saveState(CALL_STORE_STATE, JSON.stringify(callStore));
   }
   const saveCalls = async () => {
     if (!cache || !callStore) return;
@@ -183,7 +196,7 @@ async function runCommand(
     // The post step saves the row groups of a stage that was running when the job was cancelled or
     // failed; a stage that ended well clears it.
     if (event.type === 'stage-start') {
-      const state: InFlightStage = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix };
+      const state: InFlightStage = { stage: event.stage, stageDir: event.stageDir, fingerprint: event.fingerprint, workflow: workflow.name, prefix: inputs.cacheKeyPrefix, ...(event.shard ? { shard: event.shard } : {}) };
       core.saveState(IN_FLIGHT_STATE, JSON.stringify(state));
     } else if (event.type === 'stage-end' && !KEEP_IN_FLIGHT.has(event.report.status)) {
       core.saveState(IN_FLIGHT_STATE, '');
@@ -224,7 +237,9 @@ async function runCommand(
   }
   await saveCalls();
 
-  const artifacts = await uploadRunArtifacts(report, uploadOptions);
+  if (common.merge && mergedFromShards(report)) await deleteShardArtifacts(workflow.name, common.merge.stage);
+  // A shard uploads its own directory under a name unique to it in the run.
+  const artifacts = await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
   setOutputs(runOutputs(report, artifacts.primary));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
   if (artifacts.failure) core.setFailed(artifacts.failure);

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { GitHubCacheStore, partialStageCacheKey } from './cache-store.js';
+import { partialShardCacheKey } from './shard-job.js';
 import { CALL_STORE_STATE, saveCallStore, type CallStoreState } from './call-store.js';
 import { readCacheInput } from './inputs.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
@@ -39,7 +40,9 @@ export async function runPost(): Promise<void> {
   }
   const store = new GitHubCacheStore();
   if (inflight && existsSync(inflight.stageDir)) {
-    const key = partialStageCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
+    const key = inflight.shard
+      ? partialShardCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint, inflight.shard)
+      : partialStageCacheKey(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
     try {
       const saved = await store.save(key, inflight.stageDir);
       if (saved) core.info(`Saved the completed row groups of stage '${inflight.stage}' under ${key}; the next run resumes from them.`);

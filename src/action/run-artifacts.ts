@@ -33,9 +33,9 @@ const WHAT: Record<UploadMode, string> = {
   none: 'nothing',
 };
 
-export async function uploadRunArtifacts(report: RunReport, options: RunArtifactsOptions): Promise<RunArtifacts> {
+/** `planned`: what to upload instead of what `upload` selects (a shard uploads its own directory). */
+export async function uploadRunArtifacts(report: RunReport, options: RunArtifactsOptions, planned = planUploads(report, options.upload, options.artifactName)): Promise<RunArtifacts> {
   if (options.upload === 'none') return { uploaded: [] };
-  const planned = planUploads(report, options.upload, options.artifactName);
   if (planned.length === 0) {
     const message = `No files were found to upload for upload: ${options.upload} (${WHAT[options.upload]} of this ${report.status === 'failed' ? 'failed ' : ''}run). No artifact will be uploaded.`;
     if (options.ifNoFilesFound === 'error') return { uploaded: [], failure: message };

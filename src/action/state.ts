@@ -8,4 +8,6 @@ export interface InFlightStage {
   stageDir: string;
   fingerprint: string;
   prefix: string;
+  /** The stage was running as this shard (its interrupted row groups are saved under the shard's partial key). */
+  shard?: { index: number; count: number };
 }

@@ -158,6 +158,11 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const processorsConfig: ProcessorConfig[] = input.config.processors ?? [];
     const processors = buildProcessors(processorsConfig, { db, outDir: stageDir, templates, log, warn });
     const groups = rowGroups(input.numRecords, runConfig.buffer_size);
+    // A shard generates only the row groups of its block (src/workflow/shard.ts); the others are not its own.
+    const shard = input.groupRange;
+    const ownGroup = (index: number) => !shard || (index >= shard.first && index < shard.end);
+    const wantedGroups = shard ? Math.max(0, Math.min(shard.end, groups.length) - shard.first) : groups.length;
+    const wantedRecords = shard ? Math.max(0, Math.min(input.numRecords, shard.end * runConfig.buffer_size) - shard.first * runConfig.buffer_size) : input.numRecords;
     const hash = configHash(compiled.config);
 
     // Resume: the recorded row groups that are intact and cut alike are kept as they are (src/engine/
@@ -171,7 +176,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     } else {
       for (const sub of [PARQUET_DIR, 'dropped-columns-parquet-files', PROCESSORS_DIR]) await fs.rm(path.join(stageDir, sub), { recursive: true, force: true });
     }
-    if (previous?.post_generation_state?.processed && done.size === groups.length && previous.target_num_records === input.numRecords) {
+    if (!shard && previous?.post_generation_state?.processed && done.size === groups.length && previous.target_num_records === input.numRecords) {
       log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
       return resultFromMetadata(stageDir, previous, outputColumns, warnings);
     }
@@ -246,9 +251,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       input.onProgress?.({
         stage: input.stageName,
         rowsDone: batches.reduce((a, b) => a + b.num_records, 0),
-        rowsTotal: input.numRecords,
+        rowsTotal: wantedRecords,
         rowGroupsDone: batches.length,
-        rowGroupsTotal: groups.length,
+        rowGroupsTotal: wantedGroups,
         tokens: tokens(),
       });
     };
@@ -258,6 +263,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     let recordedRecords = 0;
     try {
       for (const g of groups) {
+        if (!ownGroup(g.index)) continue;
         if (input.signal?.aborted) throw new DdflowError(`Stage '${input.stageName}' was cancelled; completed row groups are kept for resume.`);
         const reused = done.get(g.index);
         if (reused) {
@@ -333,10 +339,28 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       // Committed groups are already recorded; the metadata gets the usage so far, and no "processed"
       // state: the runner marks the stage failed and resumable, and a plain rerun generates the rest.
       await writeMetadata(stageDir, metadata());
-      throw new DdflowError(transientLossMessage(input.stageName, input.numRecords - recordedRecords, input.numRecords, firstLoss));
+      throw new DdflowError(transientLossMessage(input.stageName, wantedRecords - recordedRecords, wantedRecords, firstLoss));
     }
     let files = batches.map((b) => path.join(stageDir, b.file));
-    const generated = await countRows(db, files);
+    const generated = files.length > 0 ? await countRows(db, files) : 0;
+    if (shard) {
+      // A shard holds one block of the stage's rows: dataset-level processors and statistics need the
+      // whole stage, so they run when the shards are merged, never here.
+      if (generated < wantedRecords) warn(`⚠️ Shard generated ${generated} of its ${wantedRecords} records.`);
+      const partial = metadata({ generated_num_records: generated, ...(earlyShutdown ? { early_shutdown: true } : {}) });
+      await writeMetadata(stageDir, partial);
+      return {
+        numRecordsRequested: wantedRecords,
+        numRecordsActual: generated,
+        outputFiles: files,
+        processorFiles: Object.fromEntries(Object.entries(partial.file_paths['processor-files']).map(([k, v]) => [k, v.map((f) => path.join(stageDir, f))])),
+        droppedRows,
+        tokens: tokens(),
+        ...(partial.model_usage ? { modelUsage: partial.model_usage } : {}),
+        columns: outputColumns,
+        warnings,
+      };
+    }
     if (generated === 0) {
       // As Data Designer, the error carries the first non-retryable failure (the likely cause).
       const cause = firstFailure ? ` First failure: ${firstFailure}` : '';

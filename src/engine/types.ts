@@ -53,6 +53,11 @@ export interface StageRunInput {
    * seed source; sampling and selection then come from the stage (ddflow's handoff).
    */
   upstream?: { files: string[]; samplingStrategy?: SamplingStrategy; selectionStrategy?: SelectionStrategy | null };
+  /**
+   * A shard: generate only row groups `first` (inclusive) to `end` (exclusive) of the stage's grid, and
+   * leave dataset-level processors and statistics to the merge (src/workflow/shard.ts).
+   */
+  groupRange?: { first: number; end: number };
   /** Reuse complete row groups already in stageDir (same fingerprint: the runner checked). */
   resume: boolean;
   signal?: AbortSignal;

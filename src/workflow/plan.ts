@@ -27,6 +27,9 @@ import { answeredKey, answeredStages, modelColumnCount, stageModelConfigs } from
 import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
 import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
+import { decideMerge, decideShard } from './shard-plan.js';
+import type { AssembledStage } from './merge.js';
+import type { ShardRange, ShardSpec } from './shard.js';
 
 export type { StageDecision } from './report.js';
 import type { StageDecision } from './report.js';
@@ -55,6 +58,10 @@ export interface StagePlan {
   damaged?: boolean;
   /** Internal: the seed an interrupted attempt restored from the cache store drew its rows with. */
   resumeSeed?: number;
+  /** Internal: the decision is about one shard of the stage (`run --shard`): its block and directory. */
+  shard?: { range: ShardRange; dir: string };
+  /** Internal: `ddflow merge` placed the stage's shards in its directory; finishing it calls no model. */
+  merge?: AssembledStage;
 }
 
 /** What the stage before hands to the one being decided. */
@@ -84,6 +91,10 @@ export interface PlanContext {
   cachePrefix: string;
   /** Stages (fingerprint:seed) whose every model call the call store answers. */
   answered: Set<string>;
+  /** `run --shard`: the stage at `stageIndex` is decided as that one shard (src/workflow/shard-plan.ts). */
+  shard?: ShardSpec & { stageIndex: number };
+  /** `ddflow merge`: the stage at `stageIndex` is assembled from its shards (`from`: a directory of them). */
+  merge?: { stageIndex: number; from?: string };
   log: Logger;
 }
 
@@ -146,6 +157,8 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
 
   if (index > selection.targetIndex) return { ...base, decision: 'skipped', rows: 0, calls: 0, reason: 'not a target' };
   if (upstream?.empty) return { ...base, decision: 'skipped', rows: 0, calls: 0, reason: `upstream stage '${upstream.name}' is empty` };
+  if (ctx.shard?.stageIndex === index) return decideShard(ctx, { index, base, numRecords, fingerprint, upstream, models, answered, seed });
+  if (ctx.merge?.stageIndex === index) return decideMerge(ctx, { index, base, numRecords, fingerprint, upstream, models, answered, seed });
   if (mode === 'never') return generate("every stage is generated afresh (mode 'never')");
   if (selection.rerunFromIndex !== undefined && index >= selection.rerunFromIndex) {
     return generate(`forced from stage '${workflow.stages[selection.rerunFromIndex]!.name}' on`);
@@ -229,6 +242,10 @@ export type PlanOptions = SelectionOptions & {
   /** A cache store to restore from (the Action's plan brings back what a run would). */
   cacheStore?: CacheStore;
   cacheKeyPrefix?: string;
+  /** Decide the stage it names as this one shard. */
+  shard?: ShardSpec;
+  /** Assemble the stage it names from its shards (`from`: a directory of downloaded shard artifacts). */
+  merge?: { stage: string; from?: string };
   log: Logger;
 };
 
@@ -252,7 +269,9 @@ export async function planContext(workflow: LoadedWorkflow, options: PlanOptions
   const onDisk = await readPriorMetadata(workflowDir, workflow.name, forRun && !never ? mode : 'if_possible', never ? silentLogger : options.log, { requireFile: forRun && !store && !never });
   await checkArtifactOwner(workflowDir, onDisk, workflow.file, workflow.name);
   const prior = never ? undefined : onDisk;
-  return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: answeredStages(workflowDir), log: options.log };
+  const shard = options.shard ? { ...options.shard, stageIndex: workflow.stages.findIndex((s) => s.name === options.shard!.stage) } : undefined;
+  const merge = options.merge ? { from: options.merge.from, stageIndex: workflow.stages.findIndex((s) => s.name === options.merge!.stage) } : undefined;
+  return { workflow, options: { ...options, seed: options.seed ?? workflow.seed }, selection, db, workflowDir, prior, store, cachePrefix: options.cacheKeyPrefix ?? 'ddflow', answered: answeredStages(workflowDir), ...(shard ? { shard } : {}), ...(merge ? { merge } : {}), log: options.log };
 }
 
 /** The whole plan: every stage decided in order, each from what the plan expects of the one before. */

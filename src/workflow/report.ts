@@ -38,6 +38,8 @@ export interface StageReport {
   error?: string;
   /** Absolute paths of the parquet files that form the stage's selected output. */
   output_files?: string[];
+  /** `run --shard`: the report is of this one shard of the stage (records first_record..end_record-1). */
+  shard?: { index: number; count: number; first_record: number; end_record: number };
 }
 
 export interface RunReport {

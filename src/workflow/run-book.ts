@@ -188,6 +188,16 @@ export class RunBook {
     return result;
   }
 
+  /** `run --shard`: the shard of the last stage ended (src/workflow/shard-run.ts); its report closes the run. */
+  async closeShard(shard: StageReport, failure?: { message: string; cause: unknown }): Promise<RunReport> {
+    this.reports.push(shard);
+    this.onEvent?.({ type: 'stage-end', report: shard });
+    this.metadata.status = failure ? 'failed' : 'completed';
+    await this.save();
+    if (failure) throw new WorkflowRunError(failure.message, this.report('failed'), failure.cause);
+    return this.report('completed');
+  }
+
   report(status: RunReport['status']): RunReport {
     const final = this.reports[this.reports.length - 1];
     const finalOk = final && COMPLETED.has(final.status);

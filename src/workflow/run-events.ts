@@ -4,7 +4,7 @@ import type { StageProgress } from '../engine/types.js';
 import type { RunReport, StageReport } from './report.js';
 
 export type RunEvent =
-  | { type: 'stage-start'; index: number; stage: string; numRecords: number; resume: boolean; fingerprint: string; stageDir: string }
+  | { type: 'stage-start'; index: number; stage: string; numRecords: number; resume: boolean; fingerprint: string; stageDir: string; shard?: { index: number; count: number } }
   | { type: 'stage-progress'; progress: StageProgress }
   | { type: 'stage-end'; report: StageReport };
 

@@ -29,6 +29,10 @@ import { outcomeFields, type StageOutcome } from './stage-record.js';
 import { stageCacheKey } from './cache-keys.js';
 import type { CacheStore } from './stores.js';
 import { writeJsonAtomic } from '../data/atomic.js';
+import { generateShard } from './shard-run.js';
+import { mergeRuntime } from './merge.js';
+import { requireShardSeed, type ShardSpec } from './shard.js';
+import type { StageReport } from './report.js';
 
 export interface RunWorkflowOptions extends SelectionOptions {
   seed?: number;
@@ -48,6 +52,10 @@ export interface RunWorkflowOptions extends SelectionOptions {
   retryPolicy?: RetryPolicy;
   /** Where API key variables are read (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Generate only this shard of the stage it names (the stages before it are reused or run as usual). */
+  shard?: ShardSpec;
+  /** `ddflow merge`: assemble the stage it names from its shards, then finish it (and stop there). */
+  merge?: { stage: string; from?: string };
 }
 
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
@@ -59,10 +67,11 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
   try {
     // One run at a time writes a workflow's artifact directory (plan, validate and export only read).
     releaseLock = (await lockWorkflowDir(workflowDirOf(workflow, options.artifactPath), options.log)).release;
-    const ctx = await planContext(workflow, options, db, true);
+    const only = options.shard?.stage ?? options.merge?.stage;
+    const ctx = await planContext(workflow, only ? { ...options, targets: [only] } : options, db, true);
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(ctx.workflowDir, { recursive: true });
-    const seed = ctx.options.seed ?? ctx.prior?.seed ?? randomSeed();
+    const seed = options.shard || options.merge ? requireShardSeed(ctx.options.seed, workflow.name, options.shard ? 'a sharded run' : 'a merge of shards') : (ctx.options.seed ?? ctx.prior?.seed ?? randomSeed());
     const env = options.env ?? process.env;
     models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log });
     const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
@@ -72,6 +81,15 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
       if (options.signal?.aborted) await book.cancelled(index, upstream);
       const decidedFrom = performance.now(); // a restore happens while deciding: it is part of the stage's time
       const step = await decideStage(ctx, index, upstream);
+      if (step.shard) {
+        const shardRun = { ctx, step, engine, models, seed, upstream: book.upstreamOutput(), cacheStore: options.cacheStore, signal: options.signal, onEvent: options.onEvent, log: options.log };
+        const shard = await generateShard(shardRun).catch((err: unknown) => {
+          const failedReport = (err as { failedReport?: StageReport }).failedReport;
+          if (!failedReport) throw err;
+          return book.closeShard(failedReport, { message: (err as Error).message, cause: err });
+        });
+        return await book.closeShard(shard as StageReport);
+      }
       const record = book.open(step, upstream, options.log, decidedFrom);
       if (step.decision === 'skipped') {
         upstream = await book.skip(record, upstream!);
@@ -106,7 +124,8 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
   if (step.refused) await book.abandon(record, new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`));
   // The first stage that must generate checks every key it and the later stages need, and that their
   // models answer, before anything about it changes on disk.
-  await x.models.readyFrom(step.index).catch((err: unknown) => book.abandon(record, err));
+  // A merge has every row already: it needs no key and makes no model call.
+  if (!step.merge) await x.models.readyFrom(step.index).catch((err: unknown) => book.abandon(record, err));
   const stageDir = path.join(ctx.workflowDir, record.stage_dir);
   const resume = step.decision === 'resume';
   const store = options.cacheStore;
@@ -127,7 +146,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
       config: record.config as DataDesignerConfig,
       upstream: book.upstreamOutput(),
       resume,
-      models: x.models.runtimeFor(step.index),
+      models: step.merge ? mergeRuntime(stage.name, step.merge.tokens) : x.models.runtimeFor(step.index),
       signal: options.signal,
       onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
       log: options.log,

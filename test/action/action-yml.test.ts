@@ -19,8 +19,8 @@ const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as 
 
 /** A step that runs this Action: the published repository pinned by commit (placeholder owner), or `./` when vendored. */
 const isDdflowStep = (uses: string | undefined) => uses === './' || /^[\w.-]+\/ddflow@/.test(uses ?? '');
-const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'if-no-files-found'];
-const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest'];
+const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'if-no-files-found', 'stage', 'shard', 'shard-count', 'from'];
+const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest', 'matrix'];
 
 describe('action.yml', () => {
   it('runs the bundled entry points on node24 with an always-run post step', () => {
@@ -47,7 +47,7 @@ describe('examples/github', () => {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
   it('has the nightly, pull-request preview and release workflows', () => {
-    expect(files.sort()).toEqual(['nightly.yml', 'pr-preview.yml', 'release.yml']);
+    expect(files.sort()).toEqual(['nightly.yml', 'pr-preview.yml', 'release.yml', 'sharded.yml']);
   });
 
   it.each(files)('%s uses only documented inputs, with values the Action accepts', (file) => {
@@ -58,7 +58,8 @@ describe('examples/github', () => {
       const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
       for (const name of Object.keys(given)) expect(SPEC_INPUTS).toContain(name);
       // Expressions are resolved by the runner; an empty value stands in for them here.
-      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? '' : v]));
+      // (`shard` comes from the matrix, whose values are `i/N`.)
+      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? (k === 'shard' ? '1/2' : '') : v]));
       expect(() => inputsFrom(resolved)).not.toThrow();
     }
   });

@@ -108,6 +108,26 @@ describe('GitHubCacheStore', () => {
     expect(emulator.cacheEntries()).toHaveLength(1);
   });
 
+  it('a save the service rate-limits (429, as past 200 uploads a minute) is tried again with backoff, each time a warning', async () => {
+    const job = newJob();
+    const dir = path.join(job.workspace, 'stage');
+    writeStage(dir, STAGE);
+    const store = new GitHubCacheStore({ rateLimitBackoffMs: 20, rateLimitRetries: 4 });
+    emulator.rateLimitCacheCreates(2);
+    const { value, log } = await quietly(() => store.save('k-shard-1-of-256', dir));
+    expect(value).toBe(true);
+    expect(log.split('\n').filter((l) => l.startsWith('::warning::The Actions cache is rate limiting uploads (429); saving k-shard-1-of-256 again in'))).toHaveLength(2);
+    expect(log).not.toContain('::error::');
+    expect(emulator.cacheEntries().map((e) => e.key)).toEqual(['k-shard-1-of-256']);
+    // Past its retries it gives up with a warning, never an exception.
+    writeStage(path.join(job.workspace, 'other'), STAGE);
+    emulator.rateLimitCacheCreates(10);
+    const limited = await quietly(() => new GitHubCacheStore({ rateLimitBackoffMs: 1, rateLimitRetries: 2 }).save('k-other', path.join(job.workspace, 'other')));
+    expect(limited.value).toBe(false);
+    expect(limited.log).toMatch(/::warning::.*a later run will recompute this stage/);
+    expect(emulator.requests().filter((r) => r.endsWith('/CreateCacheEntry'))).toHaveLength(3 + 3);
+  });
+
   it('restores the newest entry by prefix when the exact key is missing', async () => {
     const job = newJob();
     const dir = path.join(job.workspace, 'stage');

@@ -95,9 +95,16 @@ describe('readInputs', () => {
     expect(inputsFrom({ workflow: 'wf.yaml', cache: value })).toMatchObject(expected);
   });
 
+  it('command shards reads the stage and the shard count', () => {
+    expect(inputsFrom({ workflow: 'wf.yaml', command: 'shards', stage: 'answers', 'shard-count': '8' })).toMatchObject({ command: 'shards', stage: 'answers', shardCount: 8 });
+  });
+
   it.each([
     [{}, 'The input "workflow" is required: give the path of the workflow file.'],
-    [{ command: 'go' }, 'The input "command" must be run, plan, preview or validate, not "go".'],
+    [{ command: 'go' }, 'The input "command" must be run, plan, preview, validate, merge or shards, not "go".'],
+    [{ command: 'shards', 'shard-count': '4' }, 'The input "stage" is required with command shards: name the stage to shard.'],
+    [{ command: 'shards', stage: 's', 'shard-count': 'four' }, 'The input "shard-count" is required with command shards and must be a whole number, not "four".'],
+    [{ 'shard-count': '4' }, 'The input "shard-count" is for command shards, not run.'],
     [{ resume: 'sometimes' }, 'The input "resume" must be never, if_possible or always, not "sometimes".'],
     [{ upload: 'everything' }, 'The input "upload" must be final, stages, all or none, not "everything".'],
     [{ 'export-format': 'xlsx' }, 'The input "export-format" must be jsonl, csv or parquet, not "xlsx".'],

@@ -82,6 +82,8 @@ export interface ActionsEmulator {
   requests(): string[];
   /** `true` = `refuse`. `false` brings the service back. */
   setDown(down: boolean | DownMode): void;
+  /** The next `n` CreateCacheEntry calls answer 429, as GitHub does past a repository's uploads per minute. */
+  rateLimitCacheCreates(n: number): void;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,7 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
   const blobContentTypes = new Map<string, string>();
   const log: string[] = [];
   let down: DownMode | undefined;
+  let rateLimitedCreates = 0;
   const sockets = new Set<Socket>();
 
   const persist = () => fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
@@ -225,6 +228,10 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
     const version = String(field(body, 'version') ?? '');
     switch (method) {
       case 'CreateCacheEntry': {
+        if (rateLimitedCreates > 0) {
+          rateLimitedCreates--;
+          throw new TwirpError(429, 'resource_exhausted', 'too many cache uploads for this repository');
+        }
         if (!key || !version) throw new TwirpError(400, 'invalid_argument', 'key and version are required');
         if (state.cache.some((e) => e.key === key && e.version === version)) {
           throw new TwirpError(409, 'already_exists', 'cache entry with the same key, version, and scope already exists');
@@ -464,6 +471,9 @@ export async function startActionsEmulator(options: ActionsEmulatorOptions = {})
     setDown(value) {
       down = value === true ? 'refuse' : value === false ? undefined : value;
       if (down === 'refuse') for (const s of sockets) s.destroy();
+    },
+    rateLimitCacheCreates(n) {
+      rateLimitedCreates = n;
     },
     async close() {
       for (const s of sockets) s.destroy();

@@ -6,6 +6,7 @@ import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+import { SHARD_OPTIONS, shardOption } from './shards.js';
 
 const USAGE = 'ddflow run <workflow-file> [options]';
 
@@ -17,6 +18,7 @@ export const runCommand: Command = {
     ...SELECTION_OPTIONS,
     export: { type: 'string', value: 'FILE', description: "Export the final stage's output (.jsonl, .csv or .parquet)." },
     'no-call-cache': { type: 'boolean', description: 'Do not reuse or keep model answers.' },
+    ...SHARD_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
@@ -27,6 +29,7 @@ export const runCommand: Command = {
     if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
+    const shard = shardOption(args, workflow, selection, USAGE);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
     const log = cliLogger(io, args.debug, () => progress.clear());
     for (const w of workflow.warnings) log.warn(w.message);
@@ -48,6 +51,7 @@ export const runCommand: Command = {
         ...selection,
         exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
         callCache: args.options['no-call-cache'] !== true,
+        ...(shard ? { shard } : {}),
         env: io.env,
         signal: controller.signal,
         onEvent: (e) => progress.onEvent(e),
