@@ -11,7 +11,9 @@
  * is ignored inside `anyOf` but honoured inside `then`/`else`, so defaults (declared only in schema.ts)
  * are filled in everywhere by validation itself.
  */
+import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as precompiled from './schema-validator.generated.js';
 import { publishedSchema } from './schema.js';
 import { describeContainer, describeField } from './describe.js';
 import { isPrefix, pointerToPath, type Anchor, type Path } from './source-map.js';
@@ -44,19 +46,30 @@ export function validationSchema(): Json {
   return rewriteUnions(schema, defs) as Json;
 }
 
+/** The validator's ajv options; scripts/write-schema.ts compiles the standalone validator with the same. */
+export const AJV_OPTIONS = {
+  discriminator: true,
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  useDefaults: true,
+  // inlineRefs/optimize off: compiling drops from ~1.2 s to ~0.15 s.
+  inlineRefs: false,
+  code: { optimize: false },
+} as const;
+
+/** Identifies a validation schema: the precompiled validator is used only for the schema it was made from. */
+export function validationSchemaHash(schema: Json): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32);
+}
+
 function validator(): ValidateFunction {
   if (!compiled) {
-    // inlineRefs/optimize off: compiling drops from ~1.2 s to ~0.15 s (the CLI compiles once per process).
-    const ajv = new Ajv2020({
-      discriminator: true,
-      allErrors: true,
-      strict: false,
-      verbose: true,
-      useDefaults: true,
-      inlineRefs: false,
-      code: { optimize: false },
-    });
-    compiled = ajv.compile(validationSchema());
+    const schema = validationSchema();
+    // Compiling the schema was most of a cold `ddflow validate` (profiled: 0.7-1.4 s of it on a loaded
+    // 2-core machine): `npm run schema` writes the compiled code (schema-validator.generated.ts), loaded
+    // in milliseconds. A schema changed without regenerating it still validates, compiled here.
+    compiled = precompiled.SCHEMA_HASH === validationSchemaHash(schema) ? (precompiled.validate as unknown as ValidateFunction) : new Ajv2020(AJV_OPTIONS).compile(schema);
   }
   return compiled;
 }

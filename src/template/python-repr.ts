@@ -46,6 +46,11 @@ export function isFloatLike(v: unknown): boolean {
 
 /** Python `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 <= |x| < 1e16. */
 export function pyFloatRepr(x: number): string {
+  // Between 1e-4 and 1e16 both languages print the shortest round-trip digits positionally (JavaScript
+  // switches to exponents only below 1e-6 and from 1e21), so a fractional value prints the same and an
+  // integral one needs Python's `.0`: no exponent split per call on the common path.
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e16) return Number.isInteger(x) ? `${x}.0` : String(x);
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';

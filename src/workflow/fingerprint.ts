@@ -15,7 +15,7 @@ import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { hfSeedIdentity } from '../data/hf-hub.js';
-import { personDataIdentity } from '../engine/samplers/person-data.js';
+import { personDataIdentity } from '../engine/samplers/person-data-location.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
 import { modelAliasesOf } from '../config/model-aliases.js';
 import { functionVersions, type StageFunction } from './functions.js';

@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { displayPath } from '../../diagnostics.js';
 import { loadWorkflow } from '../../workflow/load.js';
-import { exportStageOutput } from '../../workflow/export.js';
 import { UsageError, type Command } from '../args.js';
 import { cliLogger, count } from '../progress.js';
 import { checkExportPath } from './run-options.js';
@@ -22,6 +21,8 @@ export const exportCommand: Command = {
   async run(args, io) {
     checkExportPath(args.positionals[1]!, 'the output file', USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+    const { exportStageOutput } = await import('../../workflow/export.js');
     const stage = args.options.stage as string | undefined;
     if (stage !== undefined && !workflow.stages.some((s) => s.name === stage)) {
       throw new UsageError(`--stage names unknown stage '${stage}' (stages: ${workflow.stages.map((s) => s.name).join(', ')})`, USAGE);

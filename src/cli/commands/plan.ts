@@ -1,6 +1,5 @@
 /** `ddflow plan <workflow-file>`: per stage its decision (cached | restore | resume | run | skipped), fingerprint, rows, model calls and why. */
 import { loadWorkflow } from '../../workflow/load.js';
-import { buildPlan, formatPlanTable, planEntryJson } from '../../workflow/plan.js';
 import type { Command } from '../args.js';
 import { cliLogger } from '../progress.js';
 import { checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
@@ -17,6 +16,8 @@ export const planCommand: Command = {
     const selection = selectionOptions(args, io.cwd, USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
+    // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+    const { buildPlan, formatPlanTable, planEntryJson } = await import('../../workflow/plan.js');
     const plan = await buildPlan(workflow, { ...selection, log: cliLogger(io, args.debug) });
     if (args.options.json === true) io.stdout(`${JSON.stringify(plan.stages.map(planEntryJson), null, 2)}\n`);
     else io.stdout(formatPlanTable(plan));

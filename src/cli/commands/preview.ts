@@ -2,10 +2,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../data/database.js';
-import { readRows } from '../../data/dataset.js';
 import { loadWorkflow } from '../../workflow/load.js';
-import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
@@ -24,6 +21,8 @@ export const previewCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
+    // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+    const [{ runWorkflow, WorkflowRunError }, { openDatabase }, { readRows }] = await Promise.all([import('../../workflow/run.js'), import('../../data/database.js'), import('../../data/dataset.js')]);
     const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE, 1, MAX_NUM_RECORDS) ?? 10;
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });

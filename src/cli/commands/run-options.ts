@@ -6,7 +6,8 @@ import { artifactDirectoryProblem } from '../../workflow/load.js';
 import { exportFormatOf } from '../../data/dataset.js';
 import { MAX_NUM_RECORDS } from '../../config/schema.js';
 import type { LoadedWorkflow } from '../../workflow/model.js';
-import { RESUME_MODES, selectionError, type ResumeMode, type RunWorkflowOptions } from '../../workflow/run.js';
+import type { RunWorkflowOptions } from '../../workflow/run.js';
+import { RESUME_MODES, selectionError, type ResumeMode } from '../../workflow/selection.js';
 
 export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   resume: { type: 'string', value: 'MODE', description: 'never | if_possible (default) | always.' },

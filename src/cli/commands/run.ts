@@ -1,7 +1,6 @@
 /** `ddflow run <workflow-file> [options]`: runs the workflow, resuming what still matches. */
 import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
-import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
@@ -30,6 +29,8 @@ export const runCommand: Command = {
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
     const shard = shardOption(args, workflow, selection, USAGE);
+    // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+    const { runWorkflow, WorkflowRunError } = await import('../../workflow/run.js');
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
     const log = cliLogger(io, args.debug, () => progress.clear());
     for (const w of workflow.warnings) log.warn(w.message);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { displayPath } from '../../diagnostics.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import type { LoadedWorkflow } from '../../workflow/model.js';
-import { runWorkflow, WorkflowRunError, type RunWorkflowOptions } from '../../workflow/run.js';
+import type { RunWorkflowOptions } from '../../workflow/run.js';
 import { checkedShardMatrix, parseShard, shardCountProblem, type ShardSpec } from '../../workflow/shard.js';
 import { UsageError, type Command, type OptionSpec, type ParsedArgs } from '../args.js';
 import { cliLogger, count, progressReporter, summaryTable } from '../progress.js';
@@ -90,6 +90,8 @@ export const mergeCommand: Command = {
     const from = args.options.from as string | undefined;
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
     const log = cliLogger(io, args.debug, () => progress.clear());
+    // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+    const { runWorkflow, WorkflowRunError } = await import('../../workflow/run.js');
     try {
       const report = await runWorkflow(workflow, {
         ...selection,
