@@ -8,9 +8,10 @@ import { planCommand } from './plan.js';
 import { runCommand } from './run.js';
 import { previewCommand } from './preview.js';
 import { exportCommand } from './export.js';
+import { diffCommand } from './diff.js';
 
 export const COMMANDS: Command[] = [validateCommand];
-COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand);
+COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand, diffCommand);
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
