@@ -5,6 +5,8 @@
 import * as core from '@actions/core';
 import { DdflowError } from '../diagnostics.js';
 import { MAX_NUM_RECORDS } from '../config/schema.js';
+import { COMMENT_MODES, type CommentMode } from './review-modes.js';
+import { isPullRequestEvent } from './pull-request.js';
 
 export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
@@ -46,6 +48,10 @@ export interface ActionInputs {
   artifactName?: string;
   retentionDays?: number;
   exportFormat: ExportFormat;
+  /** A token that may write pull-request comments (`pull-requests: write`); empty: no comment. */
+  githubToken?: string;
+  /** `auto`: comment on pull_request events when a token is given; `always`; `never`. */
+  comment: CommentMode;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -87,10 +93,14 @@ function boolean(name: string, raw: string, fallback: boolean): boolean {
   throw bad(name, `must be true or false, not "${raw}"`);
 }
 
-/** `cache`: the YAML booleans, or `read-only` (restore, never save). */
-export function readCacheInput(raw: string): { cache: boolean; cacheSave: boolean } {
+/**
+ * `cache`: the YAML booleans, or `read-only` (restore, never save). Not given: `true`, except on pull
+ * requests, where the workflow file nobody has reviewed yet must not write entries that trusted runs
+ * would restore: there it is `read-only` unless `cache: true` is set explicitly.
+ */
+export function readCacheInput(raw: string, eventName?: string): { cache: boolean; cacheSave: boolean } {
   const value = raw.trim();
-  if (/^read[-_]?only$/i.test(value)) return { cache: true, cacheSave: false };
+  if (/^read[-_]?only$/i.test(value) || (value === '' && isPullRequestEvent(eventName))) return { cache: true, cacheSave: false };
   if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {
     const on = boolean('cache', value, true);
     return { cache: on, cacheSave: on };
@@ -119,7 +129,7 @@ function parseOverrides(raw: string): StageOutputOverride[] {
 }
 
 /** Reads and checks every input; throws a DdflowError naming the first bad one. */
-export function readInputs(get: InputGetter = coreGetter): ActionInputs {
+export function readInputs(get: InputGetter = coreGetter, eventName: string | undefined = process.env['GITHUB_EVENT_NAME']): ActionInputs {
   const raw = (name: string) => get(name).trim();
   const workflow = raw('workflow');
   if (!workflow) throw bad('workflow', 'is required: give the path of the workflow file');
@@ -145,16 +155,18 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,
-    ...readCacheInput(raw('cache')),
+    ...readCacheInput(raw('cache'), eventName),
     cacheKeyPrefix,
     upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
     artifactName: raw('artifact-name') || undefined,
     retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
     exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+    githubToken: raw('github-token') || undefined,
+    comment: oneOf('comment', raw('comment'), COMMENT_MODES, 'auto'),
   };
 }
 
 /** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
-export function inputsFrom(values: Record<string, string>): ActionInputs {
-  return readInputs((name) => values[name] ?? '');
+export function inputsFrom(values: Record<string, string>, eventName?: string): ActionInputs {
+  return readInputs((name) => values[name] ?? '', eventName);
 }

@@ -26,6 +26,7 @@ import { writeJobSummary } from './report-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
+import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun } from './review.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 
 /** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
@@ -109,6 +110,7 @@ export async function runAction(): Promise<void> {
         core.setOutput('records', String(target?.rows ?? 0));
         core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
         await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
+        await reviewAfterPlan(workflow, plan, inputs, log);
         return;
       }
       case 'preview': {
@@ -116,6 +118,9 @@ export async function runAction(): Promise<void> {
         const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
         setOutputs(runOutputs(report));
         await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
+        // The fingerprints the stages have at full size, to compare with the base's (no cache store: nothing is restored).
+        const fullPlan = await buildPlan(workflow, { ...common, artifactPath }).catch(() => undefined);
+        if (fullPlan) await reviewAfterPreview(workflow, report, fullPlan, inputs.numRecords ?? 10, inputs, log);
         return;
       }
       case 'run': {
@@ -222,4 +227,5 @@ async function runCommand(
   }
   setOutputs(runOutputs(report, primary));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace });
+  await reviewAfterRun(workflow, report, inputs, cache, common.log);
 }

@@ -213,6 +213,7 @@ async function diffStage(db: Database, cur: SideStage, base: SideStage | undefin
   if (fpCurrent !== null && fpCurrent === base.fingerprint) {
     return { ...head, status: 'unchanged', note: 'same fingerprint as the base, so the same data (not read)', data_changed: false };
   }
+  if (cur.status === 'planned') return { ...head, status: 'no-output', note: 'other inputs than the base; a plan generates no data to compare', data_changed: true };
   const curHas = HAS_OUTPUT.has(cur.status) && cur.files.length > 0;
   const baseHas = HAS_OUTPUT.has(base.status) && base.files.length > 0;
   if (!curHas || !baseHas) {

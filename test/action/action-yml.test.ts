@@ -17,7 +17,7 @@ interface ActionYml {
 }
 const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYml;
 
-const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format'];
+const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'github-token', 'comment'];
 const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'artifact-id', 'artifact-url'];
 
 describe('action.yml', () => {
