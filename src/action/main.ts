@@ -115,6 +115,7 @@ export async function runAction(): Promise<void> {
       }
       case 'preview': {
         const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-preview-'));
+        await restorePreviewAnswers(workflow, inputs, dir);
         const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
         setOutputs(runOutputs(report));
         await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
@@ -137,6 +138,17 @@ export async function runAction(): Promise<void> {
       if (err instanceof Error && err.stack) core.debug(err.stack);
     }
   }
+}
+
+/**
+ * A preview reads the model answers earlier runs saved (never saves any): the records of a stage whose
+ * prompts did not change are answered from them, so only what a change touches costs model calls.
+ */
+async function restorePreviewAnswers(workflow: LoadedWorkflow, inputs: ActionInputs, dir: string): Promise<void> {
+  const cache = inputs.cache ? actionCacheStore({ cache: true, cacheSave: false }) : undefined;
+  if (!cache || !workflow.stages.some((s) => usedModelAliases(s.config).length > 0)) return;
+  const r = await restoreCallStore(cache, inputs.cacheKeyPrefix, workflow.name, path.join(workflowDirOf(workflow, dir), 'call-cache'));
+  core.info(r.hit ? `Restored ${r.added} answer segment(s) from ${r.hit} for the preview.` : 'No saved model answers for this workflow yet.');
 }
 
 const KEEP_IN_FLIGHT = new Set(['failed', 'running']);

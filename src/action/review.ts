@@ -178,7 +178,7 @@ export function renderReview(workflow: string, current: CurrentRun, r: { diff?: 
     lines.push(inertMarkdown(r.baseNote));
   }
   lines.push('', '### Plan', '', planMarkdown({ workflow, workflowDir: '', stages: current.plan }).trimEnd());
-  if (r.diff) lines.push('', formatDiffMarkdown(r.diff, { cell: tableCell, text: (s) => inertMarkdown(s) }).trimEnd());
+  if (r.diff) lines.push('', formatDiffMarkdown(r.diff, { cell: tableCell, text: (s) => inertMarkdown(s), headline: false }).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 

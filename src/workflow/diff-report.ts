@@ -15,6 +15,8 @@ export interface DiffMarkdownOptions {
   level?: number;
   /** Characters kept of a value in the changed-rows table. Default 120. */
   maxCellChars?: number;
+  /** Start with the one-sentence verdict (default true; the pull-request comment puts it at its top). */
+  headline?: boolean;
 }
 
 export const NO_DATA_CHANGES = 'No data changes';
@@ -86,9 +88,15 @@ function lengthLine(t: { base: LengthStats; current: LengthStats }): string {
   return `length mean ${fmt(b.mean, 1)} → ${fmt(c.mean, 1)}, median ${fmt(b.p50, 0)} → ${fmt(c.p50, 0)}, p90 ${fmt(b.p90, 0)} → ${fmt(c.p90, 0)}`;
 }
 
+/** A value in a list: quoted, and cut (the changed-rows table shows whole cells). */
+function quoted(v: string | null, max = 60): string {
+  if (v === null) return 'null';
+  return JSON.stringify(v.length > max ? `${v.slice(0, max - 1)}…` : v);
+}
+
 function distribution(values: ValueCount[], text: (s: string) => string): string {
   if (values.length === 0) return '—';
-  return values.map((v) => `${text(v.value === null ? 'null' : JSON.stringify(v.value))} ${v.count}`).join(', ');
+  return values.map((v) => `${text(quoted(v.value))} ${v.count}`).join(', ');
 }
 
 function columnLine(c: ColumnDrift, text: (s: string) => string): string | undefined {
@@ -99,8 +107,8 @@ function columnLine(c: ColumnDrift, text: (s: string) => string): string | undef
   if (c.text) parts.push(lengthLine(c.text));
   if (c.categorical) {
     const cat = c.categorical;
-    if (cat.new_values.length) parts.push(`new values: ${cat.new_values.map((v) => text(JSON.stringify(v))).join(', ')}`);
-    if (cat.vanished_values.length) parts.push(`vanished values: ${cat.vanished_values.map((v) => text(JSON.stringify(v))).join(', ')}`);
+    if (cat.new_values.length) parts.push(`new values: ${cat.new_values.map((v) => text(quoted(v))).join(', ')}`);
+    if (cat.vanished_values.length) parts.push(`vanished values: ${cat.vanished_values.map((v) => text(quoted(v))).join(', ')}`);
     if (JSON.stringify(cat.base) !== JSON.stringify(cat.current)) parts.push(`distribution ${distribution(cat.base, text)} → ${distribution(cat.current, text)}`);
   }
   const movedStats = (c.numeric && JSON.stringify(c.numeric.base) !== JSON.stringify(c.numeric.current)) || (c.text && JSON.stringify(c.text.base) !== JSON.stringify(c.text.current));
@@ -153,7 +161,8 @@ export function formatDiffMarkdown(diff: WorkflowDiff, options: DiffMarkdownOpti
   const cell = options.cell ?? defaultCell;
   const text = options.text ?? defaultText;
   const h = '#'.repeat(options.level ?? 3);
-  const sections: string[][] = [[`${h} Data changes against the base`, '', diffHeadline(diff, text), '', ...summaryTable(diff, cell)]];
+  const headline = options.headline === false ? [] : [diffHeadline(diff, text), ''];
+  const sections: string[][] = [[`${h} Data changes against the base`, '', ...headline, ...summaryTable(diff, cell)]];
   for (const s of diff.stages) {
     const sec = stageSection(s, options);
     if (sec.length) sections.push(sec);

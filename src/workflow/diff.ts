@@ -211,7 +211,7 @@ async function diffStage(db: Database, cur: SideStage, base: SideStage | undefin
   const head = { index: cur.index, stage: cur.name, fingerprint: { base: base?.fingerprint ?? null, current: fpCurrent } };
   if (!base) return { ...head, status: 'added', note: 'the base has no stage of this name', data_changed: true };
   if (fpCurrent !== null && fpCurrent === base.fingerprint) {
-    return { ...head, status: 'unchanged', note: 'same fingerprint as the base, so the same data (not read)', data_changed: false };
+    return { ...head, status: 'unchanged', note: 'same fingerprint as the base, so the same data; not read', data_changed: false };
   }
   if (cur.status === 'planned') return { ...head, status: 'no-output', note: 'other inputs than the base; a plan generates no data to compare', data_changed: true };
   const curHas = HAS_OUTPUT.has(cur.status) && cur.files.length > 0;
@@ -273,8 +273,9 @@ async function compareData(db: Database, curFiles: string[], baseFiles: string[]
         drift.kind = 'numeric';
         drift.numeric = { base: await numericStats(db, 'ddflow_diff_base', name), current: await numericStats(db, 'ddflow_diff_cur', name) };
       } else if (/^(VARCHAR|BOOLEAN)$/.test(type)) {
-        const [d] = await db.all<{ n: number }>(`SELECT count(DISTINCT v) AS n FROM (SELECT CAST(${quoteIdent(name)} AS VARCHAR) AS v FROM ddflow_diff_cur UNION ALL SELECT CAST(${quoteIdent(name)} AS VARCHAR) FROM ddflow_diff_base)`);
-        if (type === 'BOOLEAN' || Number(d!.n) <= MAX_CATEGORIES) {
+        const [d] = await db.all<{ n: number; total: number }>(`SELECT count(DISTINCT v) AS n, count(v) AS total FROM (SELECT CAST(${quoteIdent(name)} AS VARCHAR) AS v FROM ddflow_diff_cur UNION ALL SELECT CAST(${quoteIdent(name)} AS VARCHAR) FROM ddflow_diff_base)`);
+        // Categories repeat: few distinct values, each seen twice on average at least.
+        if (type === 'BOOLEAN' || (Number(d!.n) <= MAX_CATEGORIES && Number(d!.n) * 2 <= Number(d!.total))) {
           drift.kind = 'categorical';
           drift.categorical = {
             base: await valueCounts(db, 'ddflow_diff_base', `CAST(${quoteIdent(name)} AS VARCHAR)`),

@@ -139,7 +139,7 @@ describe('ddflow diff', () => {
     const r = await cli(['diff', 'pr.yml', '--base', 'base', '--artifact-path', 'current'], work);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('**2 of 3 stages changed**: `described`, `taxed`; 1 unchanged.');
-    expect(r.stdout).toMatch(/\| items \| unchanged \(same fingerprint as the base, so the same data \(not read\)\) \|/);
+    expect(r.stdout).toMatch(/\| items \| unchanged \(same fingerprint as the base, so the same data; not read\) \|/);
     expect(r.stdout).toContain('- columns added: `tag` (VARCHAR)');
     expect(r.stdout).toMatch(/- judge score `verdict\.helpful`: mean/);
     expect(r.stdout).toContain('<details><summary>Changed rows (3 of 12, matched by record index)</summary>');
