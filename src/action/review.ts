@@ -109,12 +109,14 @@ export async function reviewPullRequest(workflow: LoadedWorkflow, current: Curre
       base = await core.group('Find the base run in the Actions cache', () =>
         restoreBase(deps.cache!, settings.cacheKeyPrefix, workflow.name, root, (s) => current.side !== undefined && current.fingerprints.get(s.name) !== s.fingerprint, deps.log),
       );
-      if (!base) baseNote = `No base run was found (no \`${settings.cacheKeyPrefix}-${workflow.name}-latest-<sha>\` entry in the cache: the default branch saves one when it runs the workflow with the cache on): the plan only.`;
+      const key = `${settings.cacheKeyPrefix}-${workflow.name}-latest-<sha>`.replace(/[`\r\n]/g, '');
+      if (!base) baseNote = `No base run was found (no \`${key}\` entry in the cache: the default branch saves one when it runs the workflow with the cache on): the plan only.`;
     }
     if (base) diff = await compare(workflow, current, base);
   } catch (err) {
-    baseNote = `The comparison with the base failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}.`;
-    core.warning(baseNote);
+    const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    core.warning(`The comparison with the base failed: ${message}.`);
+    baseNote = `The comparison with the base failed: ${inertMarkdown(message)}.`;
   } finally {
     await fs.rm(root, { recursive: true, force: true }).catch(() => undefined);
   }
@@ -175,7 +177,8 @@ export function renderReview(workflow: string, current: CurrentRun, r: { diff?: 
     lines.push(diffHeadline(r.diff, (s) => inertMarkdown(s)));
     if (r.base) lines.push('', `Compared with the base run of commit \`${r.base.sha.slice(0, 12).replace(/[^0-9a-zA-Z]/g, '')}\`${current.baseLimit !== undefined ? ` (its first ${current.baseLimit} records of each stage, as many as this preview has)` : ''}.`);
   } else if (r.baseNote) {
-    lines.push(inertMarkdown(r.baseNote));
+    // Built by this module (data in it already neutralised).
+    lines.push(r.baseNote);
   }
   lines.push('', '### Plan', '', planMarkdown({ workflow, workflowDir: '', stages: current.plan }).trimEnd());
   if (r.diff) lines.push('', formatDiffMarkdown(r.diff, { cell: tableCell, text: (s) => inertMarkdown(s), headline: false }).trimEnd());

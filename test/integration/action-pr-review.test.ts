@@ -210,6 +210,25 @@ describe.sequential('the pull-request review through dist/index.js', () => {
     expect(body).toMatch(/\| replies \| changed \| 3 → 3 \| same \| 3 of 3 \|/);
   });
 
+  it('plan compares fingerprints with the base (no data, no model call); with no base found it says so and shows the plan only', async () => {
+    const calls = generationRequests(ai).length;
+    const planned = await step('209', 'Please answer ticket {{ ticket }}', prEvent(14), { command: 'plan', 'github-token': 'ghs-write-token' });
+    expect(planned.code, planned.stdout).toBe(0);
+    const body = github.comments(REPO, 14)[0]!.body;
+    expect(body).toContain('## ddflow plan: tickets');
+    expect(body).toContain('**2 of 3 stages changed**: `replies`, `digest`; 1 unchanged.');
+    expect(body).toMatch(/\| replies \| not compared \(other inputs than the base; a plan generates no data to compare\) \|/);
+    expect(body).toMatch(/\| tickets \| restore \|/);
+
+    const orphan = await step('210', 'Please answer ticket {{ ticket }}', prEvent(15), { command: 'plan', 'cache-key-prefix': 'fresh', 'github-token': 'ghs-write-token' });
+    expect(orphan.code, orphan.stdout).toBe(0);
+    const lonely = github.comments(REPO, 15)[0]!.body;
+    expect(lonely).toContain('No base run was found (no `fresh-tickets-latest-<sha>` entry in the cache');
+    expect(lonely).toContain('### Plan');
+    expect(lonely).not.toContain('Data changes against the base');
+    expect(generationRequests(ai).length).toBe(calls);
+  });
+
   it('a token that may not write comments is a warning, not a failure', async () => {
     const r = await step('206', 'Please answer ticket {{ ticket }}', prEvent(10), { 'github-token': 'ghs-read-token' });
     expect(r.code, r.stdout).toBe(0);
