@@ -6,6 +6,8 @@ import * as core from '@actions/core';
 import { DdflowError } from '../diagnostics.js';
 import { MAX_NUM_RECORDS } from '../config/schema.js';
 import { parseShard } from '../workflow/shard.js';
+import { COMMENT_MODES, type CommentMode } from './review-modes.js';
+import { isPullRequestEvent } from './pull-request.js';
 
 export const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate', 'merge', 'shards'] as const;
 export const RESUME_MODES = ['never', 'if_possible', 'always'] as const;
@@ -59,6 +61,10 @@ export interface ActionInputs {
   from?: string;
   /** `shards`: how many shards to split `stage` into. */
   shardCount?: number;
+  /** A token that may write pull-request comments (`pull-requests: write`); empty: no comment. */
+  githubToken?: string;
+  /** `auto`: comment on pull_request events when a token is given; `always`; `never`. */
+  comment: CommentMode;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -100,10 +106,14 @@ function boolean(name: string, raw: string, fallback: boolean): boolean {
   throw bad(name, `must be true or false, not "${raw}"`);
 }
 
-/** `cache`: the YAML booleans, or `read-only` (restore, never save). */
-export function readCacheInput(raw: string): { cache: boolean; cacheSave: boolean } {
+/**
+ * `cache`: the YAML booleans, or `read-only` (restore, never save). Not given: `true`, except on pull
+ * requests, where the workflow file nobody has reviewed yet must not write entries that trusted runs
+ * would restore: there it is `read-only` unless `cache: true` is set explicitly.
+ */
+export function readCacheInput(raw: string, eventName?: string): { cache: boolean; cacheSave: boolean } {
   const value = raw.trim();
-  if (/^read[-_]?only$/i.test(value)) return { cache: true, cacheSave: false };
+  if (/^read[-_]?only$/i.test(value) || (value === '' && isPullRequestEvent(eventName))) return { cache: true, cacheSave: false };
   if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {
     const on = boolean('cache', value, true);
     return { cache: on, cacheSave: on };
@@ -132,7 +142,7 @@ function parseOverrides(raw: string): StageOutputOverride[] {
 }
 
 /** Reads and checks every input; throws a DdflowError naming the first bad one. */
-export function readInputs(get: InputGetter = coreGetter): ActionInputs {
+export function readInputs(get: InputGetter = coreGetter, eventName: string | undefined = process.env['GITHUB_EVENT_NAME']): ActionInputs {
   const raw = (name: string) => get(name).trim();
   const workflow = raw('workflow');
   if (!workflow) throw bad('workflow', 'is required: give the path of the workflow file');
@@ -183,17 +193,19 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,
-    ...readCacheInput(raw('cache')),
+    ...readCacheInput(raw('cache'), eventName),
     cacheKeyPrefix,
     upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
     artifactName: raw('artifact-name') || undefined,
     retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
     exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
     ifNoFilesFound: oneOf('if-no-files-found', raw('if-no-files-found'), IF_NO_FILES_FOUND, 'warn'),
+    githubToken: raw('github-token') || undefined,
+    comment: oneOf('comment', raw('comment'), COMMENT_MODES, 'auto'),
   };
 }
 
 /** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
-export function inputsFrom(values: Record<string, string>): ActionInputs {
-  return readInputs((name) => values[name] ?? '');
+export function inputsFrom(values: Record<string, string>, eventName?: string): ActionInputs {
+  return readInputs((name) => values[name] ?? '', eventName);
 }

@@ -29,6 +29,7 @@ import { writeJobSummary } from './report-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
+import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun } from './review.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 import { deleteShardArtifacts, mergedFromShards, pacedShardStore, shardingOf, shardUpload } from './shard-job.js';
 
@@ -116,13 +117,18 @@ export async function runAction(): Promise<void> {
         const considered = plan.stages.filter((e) => e.decision !== 'skipped');
         core.setOutput('cache-hit', String(considered.length > 0 && considered.every(isCacheHit)));
         await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
+        await reviewAfterPlan(workflow, plan, inputs, log);
         return;
       }
       case 'preview': {
         const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-preview-'));
+        await restorePreviewAnswers(workflow, inputs, dir);
         const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
         setOutputs(runOutputs(report));
         await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
+        // The fingerprints the stages have at full size, to compare with the base's (no cache store: nothing is restored).
+        const fullPlan = await buildPlan(workflow, { ...common, artifactPath }).catch(() => undefined);
+        if (fullPlan) await reviewAfterPreview(workflow, report, fullPlan, inputs.numRecords ?? 10, inputs, log);
         return;
       }
       case 'shards': {
@@ -147,6 +153,17 @@ export async function runAction(): Promise<void> {
       if (err instanceof Error && err.stack) core.debug(err.stack);
     }
   }
+}
+
+/**
+ * A preview reads the model answers earlier runs saved (never saves any): the records of a stage whose
+ * prompts did not change are answered from them, so only what a change touches costs model calls.
+ */
+async function restorePreviewAnswers(workflow: LoadedWorkflow, inputs: ActionInputs, dir: string): Promise<void> {
+  const cache = inputs.cache ? actionCacheStore({ cache: true, cacheSave: false }) : undefined;
+  if (!cache || !workflow.stages.some((s) => usedModelAliases(s.config).length > 0)) return;
+  const r = await restoreCallStore(cache, inputs.cacheKeyPrefix, workflow.name, path.join(workflowDirOf(workflow, dir), 'call-cache'));
+  core.info(r.hit ? `Restored ${r.added} answer segment(s) from ${r.hit} for the preview.` : 'No saved model answers for this workflow yet.');
 }
 
 const KEEP_IN_FLIGHT = new Set(['failed', 'running']);
@@ -242,5 +259,6 @@ async function runCommand(
   const artifacts = await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
   setOutputs(runOutputs(report, artifacts.primary));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
+  await reviewAfterRun(workflow, report, inputs, cache, common.log);
   if (artifacts.failure) core.setFailed(artifacts.failure);
 }

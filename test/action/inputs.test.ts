@@ -38,6 +38,8 @@ describe('readInputs', () => {
       retentionDays: undefined,
       exportFormat: 'jsonl',
       ifNoFilesFound: 'warn',
+      githubToken: undefined,
+      comment: 'auto',
     });
   });
 
@@ -60,6 +62,8 @@ describe('readInputs', () => {
       'INPUT_RETENTION-DAYS': '7',
       'INPUT_EXPORT-FORMAT': 'parquet',
       'INPUT_IF-NO-FILES-FOUND': 'error',
+      'INPUT_GITHUB-TOKEN': ' ghs_token ',
+      INPUT_COMMENT: 'Never',
     });
     expect(readInputs()).toEqual({
       workflow: 'flows/qa.yaml',
@@ -83,6 +87,8 @@ describe('readInputs', () => {
       retentionDays: 7,
       exportFormat: 'parquet',
       ifNoFilesFound: 'error',
+      githubToken: 'ghs_token',
+      comment: 'never',
     });
   });
 
@@ -97,6 +103,16 @@ describe('readInputs', () => {
 
   it('command shards reads the stage and the shard count', () => {
     expect(inputsFrom({ workflow: 'wf.yaml', command: 'shards', stage: 'answers', 'shard-count': '8' })).toMatchObject({ command: 'shards', stage: 'answers', shardCount: 8 });
+  });
+
+  it.each([
+    ['pull_request', '', { cache: true, cacheSave: false }],
+    ['pull_request_target', '', { cache: true, cacheSave: false }],
+    ['pull_request', 'true', { cache: true, cacheSave: true }],
+    ['pull_request', 'false', { cache: false, cacheSave: false }],
+    ['push', '', { cache: true, cacheSave: true }],
+  ])('on a %s event, cache "%s" restores and saves as %j (read-only on pull requests unless `cache: true` is explicit)', (event, value, expected) => {
+    expect(inputsFrom({ workflow: 'wf.yaml', cache: value }, event)).toMatchObject(expected);
   });
 
   it.each([
@@ -116,6 +132,7 @@ describe('readInputs', () => {
     [{ 'retention-days': '91' }, 'The input "retention-days" must be from 1 to 90, not 91.'],
     [{ cache: 'yes' }, 'The input "cache" must be true, false or read-only, not "yes".'],
     [{ cache: 'write-only' }, 'The input "cache" must be true, false or read-only, not "write-only".'],
+    [{ comment: 'sometimes' }, 'The input "comment" must be auto, always or never, not "sometimes".'],
     [{ 'cache-key-prefix': 'a,b' }, 'The input "cache-key-prefix" cannot contain commas.'],
     [{ overrides: 'topics' }, 'The input "overrides" needs one "stage=path" a line, not "topics".'],
     [{ overrides: 'a=x\na=y' }, 'The input "overrides" names the stage "a" twice.'],

@@ -9,9 +9,10 @@ import { runCommand } from './run.js';
 import { previewCommand } from './preview.js';
 import { exportCommand } from './export.js';
 import { mergeCommand, shardsCommand } from './shards.js';
+import { diffCommand } from './diff.js';
 
 export const COMMANDS: Command[] = [validateCommand];
-COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand, shardsCommand, mergeCommand);
+COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand, diffCommand, shardsCommand, mergeCommand);
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
