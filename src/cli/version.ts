@@ -17,7 +17,7 @@ export function ddflowVersion(): string {
     try {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
       // ncc writes a dist/package.json holding only {"type": "module"}: keep walking up past it.
-      if (pkg.name === 'ddflow' && pkg.version) return pkg.version;
+      if (pkg.name === 'ddflow-cli' && pkg.version) return pkg.version;
     } catch {
       // not here
     }
