@@ -49,7 +49,7 @@ export const FINGERPRINT_FIELDS = {
   },
   on_success: { run: 'non-data', version: 'data' },
   model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
-  model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data' },
+  model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data', pricing: 'non-data' },
   inference_parameters: {
     generation_type: 'data',
     temperature: 'data',
@@ -82,6 +82,8 @@ export const FINGERPRINT_FIELDS = {
     jinja_rendering_engine: 'data',
     request_admission: 'non-data',
     rate_limit_stall_seconds: 'non-data',
+    max_cost_usd: 'non-data',
+    max_total_tokens: 'non-data',
   },
   remote_validator: {
     validator_type: 'data',
