@@ -33,7 +33,7 @@ export interface StageEstimate {
   calls: number;
   prompt_tokens: number;
   completion_tokens: number;
-  /** US dollars expected, and the range: the sample's shortest/longest prompts, completions from none (or history) to max_tokens (or twice history). Null when a model has no price. */
+  /** US dollars expected, and the range: the sample's shortest/longest prompts, completions from none (or half the history) to max_tokens (or twice the history). Null when a model has no price. */
   usd: number | null;
   usd_low: number | null;
   usd_high: number | null;
@@ -186,7 +186,7 @@ function estimateOf(
       unpriced.add(s.alias);
       continue;
     }
-    const cLow = history ?? 0;
+    const cLow = history !== undefined ? history / 2 : 0;
     const cHigh = max ?? (history !== undefined ? 2 * history : 4 * DEFAULT_COMPLETION_TOKENS);
     usd! += tokenCost(price, mean, c) * perColumnCalls;
     low! += tokenCost(price, Math.min(...s.prompts), cLow) * perColumnCalls;
