@@ -42,10 +42,10 @@ export function callCost(price: Price | null, usage: { prompt: number; completio
   return price ? tokenCost(price, usage.prompt, usage.completion) : null;
 }
 
-/** Dollars as printed in tables and sentences: at least 4 significant decimals for small amounts. */
+/** Dollars as printed in tables and sentences: cents from $1 on, 3 significant digits below (`$0.00123`). */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';
-  if (usd >= 100) return `$${usd.toFixed(2)}`;
-  if (usd >= 1) return `$${usd.toFixed(3)}`;
-  return `$${usd.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}`;
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  if (usd < 0.000001) return '<$0.000001';
+  return `$${Number(usd.toPrecision(3))}`;
 }
