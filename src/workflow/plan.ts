@@ -277,7 +277,8 @@ export async function buildPlan(workflow: LoadedWorkflow, options: PlanOptions):
   try {
     const ctx = await planContext(workflow, options, db, false);
     const plan = await buildPlanIn(ctx);
-    await estimatePlanCosts(ctx, plan);
+    // An estimate that cannot be made leaves the plan as it is (its stages just carry no estimate).
+    await estimatePlanCosts(ctx, plan).catch((err: unknown) => options.log.warn(`No cost estimate: ${(err as Error).message.split('\n')[0]}`));
     return plan;
   } finally {
     db.close();
