@@ -109,7 +109,7 @@ export async function estimatePlanCosts(ctx: PlanContext, plan: Plan): Promise<v
       } catch (err) {
         problem = (err as Error).message.split('\n')[0];
       }
-      if (step.calls !== null) step.estimate = estimateOf(ctx.workflow, stage.name, step, samples, completions, maxTokens, { sampled: n, upstreamSampled: handed?.sampled === true, problem });
+      if (step.calls !== null) step.estimate = estimateOf(ctx.workflow, step, samples, completions, maxTokens, { sampled: n, upstreamSampled: handed?.sampled === true, problem });
       handed = sampleFiles.length > 0 ? { files: sampleFiles, sampled: true } : undefined;
       if (!handed) break;
     }
@@ -154,7 +154,6 @@ function samplingRuntime(count: TokenCounter, samples: Map<string, ColumnSample>
 
 function estimateOf(
   workflow: LoadedWorkflow,
-  stageName: string,
   step: StagePlan,
   samples: Map<string, ColumnSample>,
   completions: Map<string, { mean: number }>,
@@ -203,7 +202,6 @@ function estimateOf(
   }
   if (how.problem) parts.push(`the sample stopped early (${how.problem})`);
   if (unpriced.size > 0) parts.push(`no price for ${[...unpriced].map((a) => `'${a}'`).join(', ')}`);
-  void stageName;
   return {
     calls,
     prompt_tokens: Math.round(prompt),
@@ -216,10 +214,10 @@ function estimateOf(
   };
 }
 
-/** The plan table's cost cell: `~$0.12 ($0.08-$0.30)`, `$0` for a stage with nothing to pay, `?` when unknown, `-` when not generated. */
+/** The plan table's cost cell, one word: `~$0.12($0.08-$0.30)`, `$0` with nothing to pay, `?` without a price, empty when not generated. */
 export function estimateCell(e: StageEstimate | undefined): string {
-  if (!e) return '-';
+  if (!e) return '';
   if (e.calls === 0) return '$0';
-  if (e.usd === null) return `? (${e.prompt_tokens}+${e.completion_tokens} tokens)`;
-  return `~${formatUsd(e.usd)} (${formatUsd(e.usd_low!)}-${formatUsd(e.usd_high!)})`;
+  if (e.usd === null) return '?';
+  return `~${formatUsd(e.usd)}(${formatUsd(e.usd_low!)}-${formatUsd(e.usd_high!)})`;
 }

@@ -148,7 +148,7 @@ describe.sequential('cost control through dist/', () => {
     const table = await dist(['plan', 'workflow.yml'], dir);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+COST\s+REASON/);
-    expect(table.stdout).toMatch(/drafts\s+run\s+\S+\s+30\s+~30\s+~\$[\d.]+ \(\$[\d.]+-\$[\d.]+\)/);
+    expect(table.stdout).toMatch(/drafts\s+run\s+\S+\s+30\s+~30\s+~\$[\d.]+\(\$[\d.]+-\$[\d.]+\)\s/);
     const plan = await dist(['plan', 'workflow.yml', '--json'], dir);
     expect(plan.code, plan.stderr).toBe(0);
     const estimates = JSON.parse(plan.stdout).map((s: any) => s.estimate);
