@@ -18,7 +18,7 @@ interface ActionYml {
 const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYml;
 
 const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format'];
-const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'artifact-id', 'artifact-url'];
+const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'artifact-id', 'artifact-url', 'cost-usd'];
 
 describe('action.yml', () => {
   it('runs the bundled entry points on node24 with an always-run post step', () => {
