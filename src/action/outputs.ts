@@ -46,6 +46,8 @@ export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Reco
     'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
     'artifact-url': artifact?.url ?? '',
     'artifact-digest': artifact?.digest ?? '',
+    // US dollars this run's model calls cost (calls answered by the call store cost 0); '0' without any.
+    'cost-usd': String(report.cost?.usd ?? 0),
   };
 }
 

@@ -10,7 +10,8 @@
  * page. GitHub refuses step summaries over 1 MiB, so the result is capped well below that and says when
  * it was cut.
  */
-import type { RunReport, StageReport } from '../workflow/report.js';
+import type { RunCost, RunReport, StageReport } from '../workflow/report.js';
+import { formatUsd } from '../llm/index.js';
 
 /** The fields of a Data Designer column statistic the summary shows (metadata.json `column_statistics`). */
 export interface ColumnStatisticLike {
@@ -191,6 +192,8 @@ function stageTable(report: RunReport): string[] {
   const prompt = report.stages.reduce((n, s) => n + s.tokens.prompt, 0);
   const completion = report.stages.reduce((n, s) => n + s.tokens.completion, 0);
   lines.push('', `${hits} of ${report.stages.length} stages came from the cache; ${int(prompt)} prompt and ${int(completion)} completion tokens.`);
+  const cost = costSentence(report.cost);
+  if (cost) lines.push('', cost);
   return lines;
 }
 
@@ -289,4 +292,21 @@ export function renderSummary(report: RunReport, sample: SummarySample, stats: C
     .map((s) => s.join('\n'))
     .join('\n\n');
   return capBytes(`${text}\n`, opts.maxBytes);
+}
+
+/** The run's cost for the summary: dollars by model, calls answered by the call store (free) apart, the budget. */
+export function costSentence(cost: RunCost | undefined): string {
+  if (!cost || cost.calls === 0) return '';
+  const paid = cost.calls - cost.cached_calls;
+  const byModel = Object.entries(cost.models)
+    .filter(([, m]) => m.calls > m.cached_calls)
+    .map(([alias, m]) => `${tableCell(alias)} ${formatUsd(m.cost_usd ?? 0)}${m.unpriced_calls ? ` (+${int(m.unpriced_calls)} calls without a price)` : ''}`);
+  let text = `**Cost: ${formatUsd(cost.usd)}**${cost.unpriced_calls > 0 ? ' (a lower bound: some calls have no price)' : ''} for ${int(paid)} model call${paid === 1 ? '' : 's'}`;
+  if (byModel.length > 0) text += ` (${byModel.join(', ')})`;
+  if (cost.cached_calls > 0) text += `; ${int(cost.cached_calls)} answered by the call store at no cost`;
+  if (cost.budget) {
+    const limits = [cost.budget.max_cost_usd != null ? formatUsd(cost.budget.max_cost_usd) : '', cost.budget.max_total_tokens != null ? `${int(cost.budget.max_total_tokens)} tokens` : ''].filter(Boolean).join(' and ');
+    text += `; budget ${limits}${cost.budget.exhausted ? ' — reached: the run stopped there, run again with a larger budget to finish' : ''}`;
+  }
+  return `${text}.`;
 }

@@ -6,7 +6,8 @@
 import type { Logger } from '../logger.js';
 import type { StageProgress } from '../engine/types.js';
 import type { RunEvent } from '../workflow/run.js';
-import type { RunReport, StageReport } from '../workflow/report.js';
+import type { ModelUsage, RunCost, RunReport, StageReport } from '../workflow/report.js';
+import { formatUsd } from '../llm/index.js';
 import type { CliIO } from './args.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
@@ -121,9 +122,9 @@ function callsText(s: StageReport): string {
   return extra ? `${u.calls} (${extra})` : String(u.calls);
 }
 
-/** The end-of-run table: stage, status, cache, rows, time, model calls, tokens (prompt+completion). */
+/** The end-of-run table: stage, status, cache, rows, time, model calls, tokens (prompt+completion), cost. */
 export function summaryTable(stages: readonly StageReport[]): string {
-  const header = ['stage', 'status', 'cache', 'rows', 'time', 'calls', 'tokens (prompt+completion)'];
+  const header = ['stage', 'status', 'cache', 'rows', 'time', 'calls', 'tokens (prompt+completion)', 'cost'];
   const rows = stages.map((s) => [
     s.name,
     s.status,
@@ -132,6 +133,7 @@ export function summaryTable(stages: readonly StageReport[]): string {
     formatDuration(s.duration_sec),
     callsText(s),
     s.tokens.prompt + s.tokens.completion > 0 ? `${s.tokens.prompt}+${s.tokens.completion}` : '0',
+    stageCostText(s.model_usage?.total),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
@@ -140,4 +142,28 @@ export function summaryTable(stages: readonly StageReport[]): string {
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A stage's cost cell: dollars, `+?` when some calls have no price, `-` without model calls. */
+function stageCostText(u: ModelUsage | undefined): string {
+  if (!u) return '-';
+  const unpriced = u.unpriced_calls ?? 0;
+  if (unpriced > 0 && !u.cost_usd) return '?';
+  return `${formatUsd(u.cost_usd ?? 0)}${unpriced > 0 ? '+?' : ''}`;
+}
+
+/**
+ * The line under the end-of-run table: what the run's model calls cost, calls answered by the call store
+ * (free) counted apart, and calls without a price.
+ */
+export function costLine(cost: RunCost | undefined): string {
+  if (!cost || cost.calls === 0) return '';
+  const paid = cost.calls - cost.cached_calls;
+  const parts = [`cost ${formatUsd(cost.usd)}${cost.unpriced_calls > 0 ? ` + ${count(cost.unpriced_calls, 'call')} without a price` : ''} for ${count(paid, 'model call')}`];
+  if (cost.cached_calls > 0) parts.push(`${count(cost.cached_calls, 'call')} answered by the call store at no cost`);
+  if (cost.budget) {
+    const limits = [cost.budget.max_cost_usd != null ? `${formatUsd(cost.budget.max_cost_usd)}` : '', cost.budget.max_total_tokens != null ? `${cost.budget.max_total_tokens} tokens` : ''].filter(Boolean).join(' and ');
+    parts.push(`budget ${limits}${cost.budget.exhausted ? ' (reached)' : ''}`);
+  }
+  return `${parts.join('; ')}\n`;
 }

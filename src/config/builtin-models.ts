@@ -33,3 +33,37 @@ export function builtinModelConfig(alias: string): ModelConfig | undefined {
   const m = BY_ALIAS.get(alias);
   return m ? (structuredClone(m) as ModelConfig) : undefined;
 }
+
+/** Token prices in US dollars per million tokens (ddflow extension, issue 17). */
+export interface BuiltinPrice {
+  input_per_million: number;
+  output_per_million: number;
+}
+
+/**
+ * Prices of the models behind the default aliases, used when a model config gives no `pricing` and its
+ * provider + model are exactly those of the built-in alias (a config that points an alias at another
+ * model gets no built-in price). A cost reported by the provider in `usage` (OpenRouter) wins over both.
+ *
+ * As of 2026-12-04. Sources: OpenAI — https://platform.openai.com/docs/pricing (gpt-4.1 $2.00/$8.00,
+ * gpt-5 $1.25/$10.00, text-embedding-3-large $0.13); OpenRouter — the model pages at
+ * https://openrouter.ai/models (nvidia/nemotron-3-nano-30b-a3b $0.05/$0.20, the `:free` variant $0,
+ * openai/text-embedding-3-large $0.13). Not listed (their cost is reported as unknown unless the
+ * provider reports it): the nvidia provider's models (build.nvidia.com bills in credits, not per token)
+ * and openrouter's openai/gpt-oss-20b (its price varies by the routed provider; OpenRouter reports the
+ * cost of each call, which is used).
+ */
+export const BUILTIN_PRICES_DATE = '2026-12-04';
+const BUILTIN_PRICES: ReadonlyArray<[provider: string, model: string, price: BuiltinPrice]> = [
+  ['openai', 'gpt-4.1', { input_per_million: 2.0, output_per_million: 8.0 }],
+  ['openai', 'gpt-5', { input_per_million: 1.25, output_per_million: 10.0 }],
+  ['openai', 'text-embedding-3-large', { input_per_million: 0.13, output_per_million: 0 }],
+  ['openrouter', 'nvidia/nemotron-3-nano-30b-a3b', { input_per_million: 0.05, output_per_million: 0.2 }],
+  ['openrouter', 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free', { input_per_million: 0, output_per_million: 0 }],
+  ['openrouter', 'openai/text-embedding-3-large', { input_per_million: 0.13, output_per_million: 0 }],
+];
+
+/** The built-in price of `model` at built-in provider `provider`, if the table has one. */
+export function builtinPrice(provider: string, model: string): BuiltinPrice | undefined {
+  return BUILTIN_PRICES.find(([p, m]) => p === provider && m === model)?.[2];
+}

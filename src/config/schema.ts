@@ -449,12 +449,23 @@ export const ImageInferenceParams = Strict({
 /** `generation_type` may be omitted: embedding when `encoding_format`/`dimensions` appear, else chat-completion. */
 export const InferenceParameters = Type.Union([ChatCompletionInferenceParams, EmbeddingInferenceParams, ImageInferenceParams]);
 
+/** ddflow extension (issue 17): what a model's tokens cost, versioned with the workflow file. */
+export const ModelPricing = Strict(
+  {
+    input_per_million: Type.Number({ minimum: 0, description: 'Price of one million prompt (input) tokens.' }),
+    output_per_million: Type.Number({ minimum: 0, description: 'Price of one million completion (output) tokens.' }),
+    currency: Type.Optional(Type.Literal('USD', { default: 'USD', description: 'Only USD: budgets (max_cost_usd) and the cost-usd output are in US dollars.' })),
+  },
+  { description: 'ddflow extension: token prices; a cost the provider reports in `usage` (OpenRouter) takes precedence. Not in the fingerprint.' },
+);
+
 export const ModelConfig = Strict({
   alias: Type.String({ minLength: 1 }),
   model: Type.String({ minLength: 1, description: 'The model id sent to the API.' }),
   provider: Type.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
   inference_parameters: Type.Optional(InferenceParameters),
   skip_health_check: Type.Optional(Type.Boolean({ default: false })),
+  pricing: Type.Optional(Nullable(ModelPricing, { default: null })),
 });
 
 export const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -502,6 +513,12 @@ export const RunConfig = Strict({
       default: 600,
       description: 'ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.',
     }),
+  ),
+  max_cost_usd: Type.Optional(
+    Nullable(Type.Number({ exclusiveMinimum: 0, description: 'ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.' }), { default: null }),
+  ),
+  max_total_tokens: Type.Optional(
+    Nullable(Type.Integer({ minimum: 1, description: 'ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.' }), { default: null }),
   ),
 });
 

@@ -12,15 +12,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 
+/** `cost`: what the provider said the call cost (OpenRouter's `usage.cost`), when it said. */
 export interface CachedCompletion {
   content: string | null;
   reasoning: string | null;
-  usage: { prompt: number; completion: number };
+  usage: { prompt: number; completion: number; cost?: number };
 }
 
 export interface CachedEmbedding {
   embeddings: number[][];
-  usage: { prompt: number; completion: number };
+  usage: { prompt: number; completion: number; cost?: number };
 }
 
 /** An image cell's answer: base64 images. */

@@ -18,6 +18,8 @@ export type LlmErrorKind =
   | 'rate_limit'
   /** An endpoint answered nothing but 429s for run_config.rate_limit_stall_seconds (ddflow). */
   | 'rate_limit_stall'
+  /** The run's cost or token budget refused the request before it was sent (ddflow, issue 17). */
+  | 'budget_exhausted'
   | 'timeout'
   | 'server_error'
   | 'connection'

@@ -17,6 +17,8 @@ import { drawParameter } from './sampling.js';
 import type { RunConfigLike, TraceMode } from './types.js';
 import { UsageMeter } from './usage.js';
 import { cellItems } from './list-values.js';
+import { SpendBudget, type Reservation } from './budget.js';
+import { callCost, reportedCost } from './pricing.js';
 
 export interface TextBlock {
   type: 'text';
@@ -93,6 +95,8 @@ export interface FacadeOptions {
   retryPolicy?: RetryPolicy;
   /** Epoch ms: no new HTTP attempt after it (rate-limited calls stop retrying). */
   deadline?: number;
+  /** The run's cost/token budget (shared by every stage's facade): checked before each request is sent. */
+  budget?: SpendBudget;
 }
 
 const block = (text: string): TextBlock[] => [{ type: 'text', text }];
@@ -134,6 +138,7 @@ export class LlmFacade {
   private readonly conversationLimits: { max_conversation_correction_steps: number; max_conversation_restarts: number };
   private readonly retryPolicy: RetryPolicy;
   private readonly deadline?: number;
+  private readonly budget: SpendBudget;
   /** run_config.rate_limit_stall_seconds (default 600) in ms. */
   private readonly rateLimitStallMs: number;
 
@@ -145,6 +150,7 @@ export class LlmFacade {
     this.conversationLimits = runConfigWithDefaults(this.runConfig);
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.deadline = options.deadline;
+    this.budget = options.budget ?? new SpendBudget({});
     this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
   }
 
@@ -161,6 +167,9 @@ export class LlmFacade {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
       return cached;
     }
+    // Checked before anything is sent (throws when the run's budget would be passed); retries of this
+    // request share its reservation.
+    const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(body.messages ?? '').length, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
     // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
     const completion = await withRetries(
       async () => toCompletion(await endpoint.client.chat.completions.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint),
@@ -177,12 +186,22 @@ export class LlmFacade {
           this.usage.recordRetry(endpoint.alias, req.column);
         },
       },
-    );
+    ).catch((err: unknown) => {
+      this.budget.release(reservation);
+      throw err;
+    });
     const clean = withoutSecret(completion, endpoint.errorContext.secret);
     if (clean !== completion) tally.redacted = (tally.redacted ?? 0) + 1;
     this.callCache.put(key, clean);
-    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...clean.usage });
+    this.book(endpoint, req.column, clean.usage, reservation);
     return clean;
+  }
+
+  /** Books an answered HTTP call: its cost (the provider's figure, else the price) in usage and budget. */
+  private book(endpoint: ModelEndpoint, column: string | undefined, usage: { prompt: number; completion: number; cost?: number }, reservation: Reservation): void {
+    const cost = callCost(endpoint.price, usage);
+    this.budget.settle(reservation, { identity: endpoint.identity, prompt: usage.prompt, completion: usage.completion, usd: cost });
+    this.usage.recordCall({ alias: endpoint.alias, column, cached: false, prompt: usage.prompt, completion: usage.completion, cost });
   }
 
   async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
@@ -252,6 +271,7 @@ export class LlmFacade {
     if (answer && 'embeddings' in answer) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
     } else {
+      const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(input).length, maxTokens: 0, price: endpoint.price, signal: req.signal });
       answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
         admission: endpoint.admission,
         policy: this.retryPolicy,
@@ -261,9 +281,12 @@ export class LlmFacade {
         rateLimitStallMs: this.rateLimitStallMs,
         onNotice: req.onNotice,
         onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
+      }).catch((err: unknown) => {
+        this.budget.release(reservation);
+        throw err;
       });
       this.callCache.put(key, answer);
-      this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+      this.book(endpoint, req.column, answer.usage, reservation);
     }
     return { embeddings: answer.embeddings, num_embeddings: answer.embeddings.length, dimension: answer.embeddings[0]?.length ?? 0 };
   }
@@ -353,7 +376,8 @@ export function toEmbedding(raw: unknown, endpoint: ModelEndpoint): CachedEmbedd
     throw new LlmError('malformed_response', `The embeddings response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no data.`);
   }
   const data = [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  return { embeddings: data.map((d) => decodeEmbedding(d.embedding)), usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0 } };
+  const cost = reportedCost(response.usage);
+  return { embeddings: data.map((d) => decodeEmbedding(d.embedding)), usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0, ...(cost !== undefined ? { cost } : {}) } };
 }
 
 function decodeEmbedding(e: number[] | string): number[] {
@@ -369,10 +393,12 @@ export function toCompletion(response: unknown, endpoint: ModelEndpoint): Cached
     // A 200 without a message is a transport glitch, not the model's answer: retryable, never cached.
     throw new LlmError('malformed_response', `The response from provider '${endpoint.provider.name}' (model '${endpoint.model}') has no message.`);
   }
+  // OpenRouter reports what the call cost (in US dollars) as usage.cost: it wins over any price.
+  const cost = reportedCost((r as { usage?: unknown }).usage);
   const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
   return {
     content: typeof message.content === 'string' ? message.content : null,
     reasoning,
-    usage: { prompt: (r as { usage?: { prompt_tokens?: number } }).usage?.prompt_tokens ?? 0, completion: (r as { usage?: { completion_tokens?: number } }).usage?.completion_tokens ?? 0 },
+    usage: { prompt: (r as { usage?: { prompt_tokens?: number } }).usage?.prompt_tokens ?? 0, completion: (r as { usage?: { completion_tokens?: number } }).usage?.completion_tokens ?? 0, ...(cost !== undefined ? { cost } : {}) },
   };
 }

@@ -13,4 +13,6 @@ export { ModelRegistry, buildModelRegistry, modelKind, type ModelEndpoint, type 
 export { DEFAULT_RETRY_POLICY, classifyError, retryAfterMs, retryPolicyFromEnv, withRetries, type RetryPolicy } from './retry.js';
 export { drawParameter } from './sampling.js';
 export { UsageMeter, type UsageEntry } from './usage.js';
+export { BudgetExhaustedError, SpendBudget, type BudgetLimits } from './budget.js';
+export { callCost, formatUsd, priceOf, tokenCost, type Price } from './pricing.js';
 export type * from './types.js';

@@ -10,6 +10,7 @@
  * the row) and which drop it for good (Data Designer's drops) is decided here too.
  */
 import { runConfigWithDefaults } from '../config/defaults.js';
+import { BudgetExhaustedError } from './budget.js';
 import { LlmError, type LlmErrorKind } from './errors.js';
 import type { RunConfigLike } from './types.js';
 
@@ -56,7 +57,7 @@ export class EarlyShutdownMonitor {
 }
 
 /** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
-const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'timeout', 'server_error', 'connection', 'malformed_response']);
+const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response']);
 
 /**
  * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
@@ -72,6 +73,10 @@ export function isTransientLoss(err: unknown): err is LlmError {
  * error), and that a plain rerun generates the rest.
  */
 export function transientLossMessage(stage: string, missing: number, total: number, err: LlmError): string {
+  if (err instanceof BudgetExhaustedError) {
+    // Told once every request in flight has finished: the sentence has the run's final spend.
+    return `Stage '${stage}' stopped: ${err.budget.sentence()}; ${total - missing} of ${total} rows are done and kept — run again with a larger budget to generate the rest (answers already paid for come from the call store at no cost).`;
+  }
   const o = err.origin;
   const where = o ? `the provider at ${o.endpoint} (model '${o.model}')` : 'the provider';
   const why = err.kind === 'rate_limit_stall' && o ? `${where} ${o.detail}` : `${where} failed (${o ? `${o.detail} after ${o.retries} ${o.retries === 1 ? 'retry' : 'retries'}` : err.kind})`;

@@ -10,6 +10,7 @@ import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
 import { displayEndpoint, mergeProviders, resolveApiKey } from './providers.js';
+import { priceOf, type Price } from './pricing.js';
 import type { ErrorContext } from './retry.js';
 import type { InferenceParametersLike, ModelConfigLike, ModelProviderLike, RunConfigLike } from './types.js';
 
@@ -33,6 +34,8 @@ export interface ModelEndpoint {
   errorContext: ErrorContext;
   /** The model config's `skip_health_check`. */
   skipHealthCheck: boolean;
+  /** Its token prices (the model config's `pricing`, else the built-in table), null when unknown. */
+  price: Price | null;
 }
 
 export interface RegistryOptions {
@@ -138,6 +141,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       admission,
       errorContext: { provider: provider.name, model: config.model, endpoint: displayEndpoint(provider.endpoint), keyVariable: provider.api_key ?? null, secret: entry.key },
       skipHealthCheck: config.skip_health_check === true,
+      price: priceOf(config, provider),
     });
   }
   return new ModelRegistry(endpoints);

@@ -9,6 +9,10 @@ export interface UsageEntry {
   retries: number;
   promptTokens: number;
   completionTokens: number;
+  /** US dollars of the calls answered over HTTP whose cost is known (calls from the call cache cost 0). */
+  costUsd: number;
+  /** Calls answered over HTTP whose cost is not known (no price, none reported): not in costUsd. */
+  unpricedCalls: number;
 }
 
 export interface UsageRecord {
@@ -17,9 +21,11 @@ export interface UsageRecord {
   cached: boolean;
   prompt: number;
   completion: number;
+  /** US dollars; null when unknown (no price and the provider reported none). Ignored for cached calls. */
+  cost?: number | null;
 }
 
-const empty = (): UsageEntry => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0 });
+const empty = (): UsageEntry => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 });
 
 export class UsageMeter {
   private readonly aliases = new Map<string, UsageEntry>();
@@ -46,6 +52,8 @@ export class UsageMeter {
       else {
         e.promptTokens += r.prompt;
         e.completionTokens += r.completion;
+        if (r.cost == null) e.unpricedCalls++;
+        else e.costUsd += r.cost;
       }
     }
   }

@@ -14,6 +14,27 @@ export interface ModelUsage {
   retries: number;
   prompt_tokens: number;
   completion_tokens: number;
+  /** US dollars of the calls answered over HTTP whose cost is known; calls from the call store cost 0. */
+  cost_usd?: number;
+  /** Calls answered over HTTP whose cost is unknown (no price, none reported by the provider). */
+  unpriced_calls?: number;
+}
+
+/** What a run's model calls cost (every stage it generated, a failed or stopped one included). */
+export interface RunCost {
+  /** US dollars of the calls whose cost is known. */
+  usd: number;
+  /** Model calls answered: over HTTP, or by the call store (`cached_calls`, which cost 0). */
+  calls: number;
+  cached_calls: number;
+  /** Calls whose cost is unknown: `usd` is then a lower bound. */
+  unpriced_calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  /** By model alias. */
+  models: Record<string, ModelUsage>;
+  /** The budget the run had, and whether it stopped the run. */
+  budget?: { max_cost_usd: number | null; max_total_tokens: number | null; exhausted: boolean };
 }
 
 export interface ModelUsageReport {

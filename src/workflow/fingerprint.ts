@@ -56,7 +56,7 @@ export const FINGERPRINT_FIELDS = {
   // the custom column's config, where the loader fills it in).
   function_binding: { module: 'non-data', export: 'non-data', run: 'non-data', version: 'data', required_columns: 'data', side_effect_columns: 'data', model_aliases: 'data' },
   model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
-  model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data' },
+  model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data', pricing: 'non-data' },
   inference_parameters: {
     generation_type: 'data',
     temperature: 'data',
@@ -89,6 +89,8 @@ export const FINGERPRINT_FIELDS = {
     jinja_rendering_engine: 'data',
     request_admission: 'non-data',
     rate_limit_stall_seconds: 'non-data',
+    max_cost_usd: 'non-data',
+    max_total_tokens: 'non-data',
   },
   remote_validator: {
     validator_type: 'data',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DdflowError, displayPath } from '../diagnostics.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
-import type { ModelUsageReport, StageCacheState, StageDecision, StageStatus, TokenUsage } from './report.js';
+import type { ModelUsageReport, RunCost, StageCacheState, StageDecision, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
@@ -75,6 +75,8 @@ export interface WorkflowMetadata {
   seed_option?: number | null;
   num_records_option?: number | null;
   updated_at: string;
+  /** What this run's model calls cost (every stage it generated; reused stages cost nothing). */
+  cost?: RunCost;
   stages: StageRecord[];
 }
 

@@ -30,6 +30,7 @@ import { partialStageCachePrefix, stageCacheKey } from './cache-keys.js';
 import { decideMerge, decideShard } from './shard-plan.js';
 import type { AssembledStage } from './merge.js';
 import type { ShardRange, ShardSpec } from './shard.js';
+import { estimateCell, estimatePlanCosts, type StageEstimate } from './plan-cost.js';
 
 export type { StageDecision } from './report.js';
 import type { StageDecision } from './report.js';
@@ -50,6 +51,8 @@ export interface StagePlan {
   calls: number | null;
   /** Why this decision; never contains a decision word. */
   reason: string;
+  /** `ddflow plan` only: what its model calls are expected to cost (src/workflow/plan-cost.ts). */
+  estimate?: StageEstimate;
   /** Internal: the reused or restored output (cached, restore). */
   outcome?: StageOutcome;
   /** Internal: a `run` that resume mode `always` refuses. */
@@ -293,7 +296,11 @@ export async function buildPlanIn(ctx: PlanContext): Promise<Plan> {
 export async function buildPlan(workflow: LoadedWorkflow, options: PlanOptions): Promise<Plan> {
   const db = await openDatabase();
   try {
-    return await buildPlanIn(await planContext(workflow, options, db, false));
+    const ctx = await planContext(workflow, options, db, false);
+    const plan = await buildPlanIn(ctx);
+    // An estimate that cannot be made leaves the plan as it is (its stages just carry no estimate).
+    await estimatePlanCosts(ctx, plan).catch((err: unknown) => options.log.warn(`No cost estimate: ${(err as Error).message.split('\n')[0]}`));
+    return plan;
   } finally {
     db.close();
   }
@@ -311,15 +318,16 @@ export function planEntryJson(e: StagePlan): Record<string, unknown> {
     rows: e.rows,
     calls: e.calls,
     reason: e.reason,
+    ...(e.estimate ? { estimate: e.estimate } : {}),
   };
 }
 
-export const PLAN_COLUMNS = ['stage', 'decision', 'fingerprint', 'rows', 'calls', 'reason'] as const;
+export const PLAN_COLUMNS = ['stage', 'decision', 'fingerprint', 'rows', 'calls', 'cost', 'reason'] as const;
 
 /** A plan row's cells as text: the fingerprint's first 12 characters, `?` where a value is not known yet. */
 export function planCells(e: StagePlan): string[] {
   const known = (n: number | null) => (n === null ? '?' : String(n));
-  return [e.stage, e.decision, e.fingerprint ? e.fingerprint.slice(0, 12) : '?', known(e.rows), e.calls === null ? '?' : `~${e.calls}`, e.fingerprint_pending ? `${e.reason}; fingerprint ${e.fingerprint_pending}` : e.reason];
+  return [e.stage, e.decision, e.fingerprint ? e.fingerprint.slice(0, 12) : '?', known(e.rows), e.calls === null ? '?' : `~${e.calls}`, estimateCell(e.estimate), e.fingerprint_pending ? `${e.reason}; fingerprint ${e.fingerprint_pending}` : e.reason];
 }
 
 /** The plan as an aligned text table with a header (what `ddflow plan` prints). */

@@ -10,8 +10,8 @@ export type StageStatus = 'pending' | 'running' | 'completed' | 'completed_empty
 /** reused: the local stage directory matched; restored: brought back from the cache store; miss: the stage ran. */
 export type StageCacheState = 'reused' | 'restored' | 'miss' | 'off';
 
-export type { ModelUsage, ModelUsageReport, TokenUsage } from '../shared/usage.js';
-import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
+export type { ModelUsage, ModelUsageReport, RunCost, TokenUsage } from '../shared/usage.js';
+import type { ModelUsageReport, RunCost, TokenUsage } from '../shared/usage.js';
 
 export interface StageReport {
   index: number;
@@ -55,4 +55,6 @@ export interface RunReport {
   export_path?: string;
   seed: number;
   warnings: string[];
+  /** What this run's model calls cost, by model alias (per stage: each stage's model_usage). */
+  cost?: RunCost;
 }

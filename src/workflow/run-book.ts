@@ -15,6 +15,7 @@ import type { LoadedWorkflow } from './model.js';
 import { parquetFilesAt } from './outputs.js';
 import type { PlanContext, StagePlan, Upstream } from './plan.js';
 import type { RunReport, StageReport } from './report.js';
+import type { RunCost } from '../shared/usage.js';
 import { COMPLETED } from './reuse.js';
 import { WorkflowRunError, type RunEvent } from './run-events.js';
 import { stageModelConfigs } from './stage-models.js';
@@ -35,6 +36,8 @@ export class RunBook {
   /** The stage whose empty output makes the later ones skipped. */
   private emptyStage?: string;
   private opened = 0;
+  /** What the run's model calls cost so far (set by the runner once its model session exists). */
+  cost?: () => RunCost;
 
   constructor(
     private readonly workflow: LoadedWorkflow,
@@ -50,7 +53,7 @@ export class RunBook {
   }
 
   save(): Promise<void> {
-    return writeWorkflowMetadata(this.ctx.workflowDir, { ...this.metadata, stages: [...this.metadata.stages, ...this.priorStages.slice(this.metadata.stages.length)] });
+    return writeWorkflowMetadata(this.ctx.workflowDir, { ...this.metadata, ...(this.cost ? { cost: this.cost() } : {}), stages: [...this.metadata.stages, ...this.priorStages.slice(this.metadata.stages.length)] });
   }
 
   /** The record of a decided stage, with what it is asked to do. */
@@ -211,6 +214,7 @@ export class RunBook {
       final_records: finalOk ? final.output_records : 0,
       seed: this.seed,
       warnings: this.warnings,
+      ...(this.cost ? { cost: this.cost() } : {}),
     };
   }
 

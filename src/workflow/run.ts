@@ -23,6 +23,7 @@ import { RunBook } from './run-book.js';
 import type { RunEvent } from './run-events.js';
 import type { SelectionOptions } from './selection.js';
 import { ModelSession } from './stage-models.js';
+import { budgetLimits } from './cost.js';
 import { lockWorkflowDir } from './lock.js';
 import { workflowDirOf } from './selection.js';
 import { outcomeFields, type StageOutcome } from './stage-record.js';
@@ -56,6 +57,10 @@ export interface RunWorkflowOptions extends SelectionOptions {
   shard?: ShardSpec;
   /** `ddflow merge`: assemble the stage it names from its shards, then finish it (and stop there). */
   merge?: { stage: string; from?: string };
+  /** `--max-cost`: overrides run_config.max_cost_usd (US dollars). */
+  maxCostUsd?: number;
+  /** `--max-tokens`: overrides run_config.max_total_tokens (prompt + completion tokens of the run). */
+  maxTotalTokens?: number;
 }
 
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
@@ -73,8 +78,10 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     await fs.mkdir(ctx.workflowDir, { recursive: true });
     const seed = options.shard || options.merge ? requireShardSeed(ctx.options.seed, workflow.name, options.shard ? 'a sharded run' : 'a merge of shards') : (ctx.options.seed ?? ctx.prior?.seed ?? randomSeed());
     const env = options.env ?? process.env;
-    models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log });
+    models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log, budget: budgetLimits(workflow, options) });
     const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
+    const session = models;
+    book.cost = () => session.runCost();
 
     let upstream: Upstream | undefined;
     for (let index = 0; index <= ctx.selection.targetIndex; index++) {
@@ -164,6 +171,9 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     if (store && store.kind !== 'off') record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
     return outcome;
   } catch (err) {
+    // What the stage spent before it failed (or its budget stopped it) stays on record.
+    const usage = x.models.stageUsage(step.index);
+    if (usage) Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
     return book.failed(record, err, options.signal?.aborted === true, seconds(start));
   }
 }

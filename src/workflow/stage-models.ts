@@ -20,11 +20,14 @@ import {
   SKIP_HEALTH_CHECKS_ENV,
   type ModelRegistry,
   type RetryPolicy,
+  SpendBudget,
+  type BudgetLimits,
   type UsageEntry,
 } from '../llm/index.js';
 import type { Logger } from '../logger.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import type { ModelUsage, ModelUsageReport } from './report.js';
+import type { RunCost } from '../shared/usage.js';
 
 /** Where model answers are kept, inside the workflow's artifact directory (the Action caches it too). */
 export const CALL_CACHE_DIR = 'call-cache';
@@ -99,12 +102,30 @@ async function checkModels(
 }
 
 function usageOf(e: UsageEntry): ModelUsage {
-  return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens };
+  return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens, cost_usd: roundUsd(e.costUsd), unpriced_calls: e.unpricedCalls };
+}
+
+/** Dollars kept to 1e-9 (sums of float products otherwise print as 0.30000000000000004). */
+export function roundUsd(usd: number): number {
+  return Math.round(usd * 1e9) / 1e9;
 }
 
 function usageReport(facade: LlmFacade): ModelUsageReport {
   const map = (r: Record<string, UsageEntry>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, usageOf(v)]));
   return { total: usageOf(facade.usage.totals()), columns: map(facade.usage.byColumn()), models: map(facade.usage.byAlias()) };
+}
+
+/**
+ * A cost budget needs a price for every model it may call (a cost the provider reports comes only with
+ * the answer, too late to hold a request back): one sentence naming each model without one.
+ */
+function requirePrices(registries: Map<number, ModelRegistry>): void {
+  const missing = new Set<string>();
+  for (const r of registries.values()) for (const e of r.list()) if (!e.price) missing.add(`'${e.alias}' (model '${e.model}' at provider '${e.provider.name}')`);
+  if (missing.size === 0) return;
+  throw new DdflowError(
+    `A cost budget is set (run_config.max_cost_usd or --max-cost), but model alias${missing.size === 1 ? '' : 'es'} ${[...missing].join(', ')} ha${missing.size === 1 ? 's' : 've'} no price: add pricing: {input_per_million: ..., output_per_million: ...} to ${missing.size === 1 ? 'its model config' : 'their model configs'}.`,
+  );
 }
 
 /** Aliases named by a stage's columns (`model_alias` anywhere in a column, a custom function's `model_aliases`). */
@@ -133,6 +154,8 @@ export interface ModelSessionOptions {
   workflowDir: string;
   signal?: AbortSignal;
   log: Logger;
+  /** The run's budget (run_config.max_cost_usd / max_total_tokens, or --max-cost / --max-tokens). */
+  budget?: BudgetLimits;
 }
 
 /** The models of one run, prepared lazily: nothing is checked or opened until a stage must generate. */
@@ -140,12 +163,19 @@ export class ModelSession {
   private registries?: Map<number, ModelRegistry>;
   private healthChecked?: Promise<void>;
   private callCache?: CallCache;
+  /** Shared by every stage of the run: spent + reserved is checked before each request. */
+  readonly budget: SpendBudget;
+  /** Each generated stage's facade (its usage and cost), by stage index. */
+  private readonly facades = new Map<number, LlmFacade>();
 
-  constructor(private readonly o: ModelSessionOptions) {}
+  constructor(private readonly o: ModelSessionOptions) {
+    this.budget = new SpendBudget(o.budget ?? {});
+  }
 
   /** Checks every key the stages from `index` on need, and that their models answer (once per run). */
   readyFrom(index: number): Promise<void> {
     const registries = (this.registries ??= prepareModelRegistries(this.o.workflow, this.o.targetIndex, this.o.env, index));
+    if (this.o.budget?.maxCostUsd != null) requirePrices(registries);
     return (this.healthChecked ??= checkModels(registries, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
   }
 
@@ -157,7 +187,8 @@ export class ModelSession {
     // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
     // many more than Node's default of 10, which would print a leak warning.
     if (this.o.signal) setMaxListeners(0, this.o.signal);
-    const facade = new LlmFacade(registry, { callCache: this.callCache, runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy });
+    const facade = new LlmFacade(registry, { callCache: this.callCache, runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget });
+    this.facades.set(index, facade);
     return {
       generate: (req) => facade.generate(req),
       embed: (req) => facade.embed(req),
@@ -168,6 +199,43 @@ export class ModelSession {
       },
       usageReport: () => usageReport(facade),
     };
+  }
+
+  /** Calls, tokens and cost of stage `index` in this run (also of a stage that failed or was stopped). */
+  stageUsage(index: number): ModelUsageReport | undefined {
+    const facade = this.facades.get(index);
+    return facade ? usageReport(facade) : undefined;
+  }
+
+  /** What this run's model calls cost, over every stage it generated. */
+  runCost(): RunCost {
+    const total: RunCost = { usd: 0, calls: 0, cached_calls: 0, unpriced_calls: 0, prompt_tokens: 0, completion_tokens: 0, models: {} };
+    for (const facade of this.facades.values()) {
+      const t = facade.usage.totals();
+      total.usd += t.costUsd;
+      total.calls += t.calls;
+      total.cached_calls += t.cachedCalls;
+      total.unpriced_calls += t.unpricedCalls;
+      total.prompt_tokens += t.promptTokens;
+      total.completion_tokens += t.completionTokens;
+      for (const [alias, e] of Object.entries(facade.usage.byAlias())) {
+        const m = (total.models[alias] ??= { calls: 0, cached_calls: 0, retries: 0, prompt_tokens: 0, completion_tokens: 0, cost_usd: 0, unpriced_calls: 0 });
+        const u = usageOf(e);
+        m.calls += u.calls;
+        m.cached_calls += u.cached_calls;
+        m.retries += u.retries;
+        m.prompt_tokens += u.prompt_tokens;
+        m.completion_tokens += u.completion_tokens;
+        m.cost_usd = roundUsd(m.cost_usd! + u.cost_usd!);
+        m.unpriced_calls! += u.unpriced_calls!;
+      }
+    }
+    total.usd = roundUsd(total.usd);
+    const limits = this.o.budget;
+    if (limits && (limits.maxCostUsd != null || limits.maxTotalTokens != null)) {
+      total.budget = { max_cost_usd: limits.maxCostUsd ?? null, max_total_tokens: limits.maxTotalTokens ?? null, exhausted: this.budget.exhausted };
+    }
+    return total;
   }
 
   /** After a stage generated every row with its model calls answered: `plan` can then count 0 calls for it. */

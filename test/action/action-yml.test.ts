@@ -20,7 +20,7 @@ const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as 
 /** A step that runs this Action: the published repository pinned by commit (placeholder owner), or `./` when vendored. */
 const isDdflowStep = (uses: string | undefined) => uses === './' || /^[\w.-]+\/ddflow@/.test(uses ?? '');
 const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'if-no-files-found', 'stage', 'shard', 'shard-count', 'from', 'github-token', 'comment'];
-const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest', 'matrix'];
+const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest', 'matrix', 'cost-usd'];
 
 describe('action.yml', () => {
   it('runs the bundled entry points on node24 with an always-run post step', () => {

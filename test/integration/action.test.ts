@@ -173,10 +173,10 @@ describe.sequential('dist/index.js as a runner runs it', () => {
     expect(plan.code, plan.stdout).toBe(0);
     expect(plan.outputs['cache-hits']).toBe('3');
     // The same table `ddflow plan` prints, with the decision a run makes on this fresh runner: restore.
-    expect(plan.stdout).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+REASON$/m);
+    expect(plan.stdout).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+COST\s+REASON$/m);
     expect(plan.stdout).toMatch(/^tickets\s+restore\s+[0-9a-f]{12}\s+10\s+~0\s+the cache store holds it$/m);
     expect(plan.summary).toContain('ddflow plan: tickets');
-    expect(plan.summary).toMatch(/\| stage \| decision \| fingerprint \| rows \| calls \| reason \|/);
+    expect(plan.summary).toMatch(/\| stage \| decision \| fingerprint \| rows \| calls \| cost \| reason \|/);
     expect(plan.summary).toMatch(/\| tickets \| restore \| `[0-9a-f]{12}` \| 10 \| ~0 \|/);
     const changed = ticketsWorkflow(ai.url).replace("'tier-2'", "'tier-3'");
     const plan2 = await runStep('index', { job: newJob(changed), inputs: { workflow: 'workflow.yml', command: 'plan' }, env: runEnv('111') });

@@ -64,7 +64,7 @@ describe('examples', () => {
       const plan = await cli(['plan', file, '--artifact-path', artifacts], work);
       expect(plan.code).toBe(0);
       const [header, ...lines] = plan.stdout.trim().split('\n');
-      expect(header).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+REASON$/);
+      expect(header).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+COST\s+REASON$/);
       for (const line of lines) expect(line).toMatch(/^\S+\s+cached\s+[0-9a-f]{12}\s+\d+\s+~0\s+unchanged; its output \(\d+ rows\) is on disk$/);
     }
     expect(names).toEqual(expect.arrayContaining(['quickstart', 'review-gate']));

@@ -54,6 +54,10 @@ export interface FakeOpenAIOptions {
   respond?: (body: ChatBody, nth: number) => string | undefined;
   /** Model ids the server serves; a request naming another gets a 404 (as OpenAI answers an unknown model). Default: any. */
   models?: readonly string[];
+  /** Counts the tokens of prompts and answers in `usage` (default: characters ÷ 4). Cost tests pass a real tokenizer. */
+  countTokens?: (text: string) => number;
+  /** Adds `usage.cost` (US dollars) to every answer, as OpenRouter does. */
+  reportCost?: (usage: { prompt_tokens: number; completion_tokens: number }) => number;
 }
 
 export interface RecordedRequest {
@@ -157,12 +161,13 @@ function defaultAnswer(body: ChatBody, pick: (n: number, salt: string) => number
   return `Answer to: ${text.slice(0, 40)}`;
 }
 
-function tokens(text: string): number {
+function charTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const seed = options.seed ?? 0;
+  const tokens = (text: string) => (options.countTokens ? options.countTokens(text) : charTokens(text));
   let faults: FakeFaults = { ...(options.faults ?? {}) };
   let schedule = [...(faults.schedule ?? [])];
   const requests: RecordedRequest[] = [];
@@ -302,7 +307,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         embedding: Array.from({ length: dim }, (_, j) => Math.round((hash01(seed, 'emb', text, j) * 2 - 1) * 1e6) / 1e6),
       }));
       const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
-      return sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+      const usage = { prompt_tokens: promptTokens, total_tokens: promptTokens };
+      return sendJson(res, 200, { object: 'list', data, model: body.model, usage: options.reportCost ? { ...usage, cost: options.reportCost({ prompt_tokens: promptTokens, completion_tokens: 0 }) } : usage });
     }
     const chat = isMessages ? chatBodyOfMessages(body) : (body as ChatBody);
     const content =
@@ -329,7 +335,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       created: 0,
       model: chat.model,
       choices: [{ index: 0, message, finish_reason: 'stop' }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+        ...(options.reportCost ? { cost: options.reportCost({ prompt_tokens: promptTokens, completion_tokens: completionTokens }) } : {}),
+      },
     });
   }
 

@@ -35,9 +35,9 @@ describe('buildPlan', () => {
     expect(plan.slice(1).map((e) => e.fingerprint)).toEqual([null, null]);
     expect(plan[1]!.fingerprint_pending).toBe("depends on the rows stage 'base' hands down, known once it has them");
     const table = formatPlanTable({ workflow: 'p', workflowDir: dir, stages: plan }).split('\n');
-    expect(table[0]).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+REASON$/);
-    expect(table[1]).toMatch(new RegExp(`^base\\s+run\\s+${plan[0]!.fingerprint!.slice(0, 12)}\\s+4\\s+~8\\s+no output with this fingerprint on disk$`));
-    expect(table[2]).toMatch(/^copy\s+run\s+\?\s+4\s+~0\s+upstream stage 'base' is generated again; fingerprint depends on/);
+    expect(table[0]).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+COST\s+REASON$/);
+    expect(table[1]).toMatch(new RegExp(`^base\\s+run\\s+${plan[0]!.fingerprint!.slice(0, 12)}\\s+4\\s+~8\\s+\\?\\s+no output with this fingerprint on disk$`));
+    expect(table[2]).toMatch(/^copy\s+run\s+\?\s+4\s+~0\s+\$0\s+upstream stage 'base' is generated again; fingerprint depends on/);
   });
 
   it('shows cached stages after a run, and the fingerprints the run recorded', async () => {

@@ -59,7 +59,7 @@ function stageLines(stderr: string): Record<string, { rows: number; cache: strin
 function planRows(stdout: string): Record<string, { decision: string; fp: string; rows: number }> {
   const out: Record<string, { decision: string; fp: string; rows: number }> = {};
   const [header, ...lines] = stdout.trim().split('\n');
-  expect(header).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+REASON$/);
+  expect(header).toMatch(/^STAGE\s+DECISION\s+FINGERPRINT\s+ROWS\s+CALLS\s+COST\s+REASON$/);
   for (const line of lines) {
     const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(\d+|\?)\s+~(\d+|\?)\s+(.+)$/.exec(line);
     if (m) out[m[1]!] = { decision: m[2]!, fp: m[3]!, rows: Number(m[4]) };

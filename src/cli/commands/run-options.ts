@@ -80,3 +80,15 @@ export function checkExportPath(file: string, flag: string, usage: string): void
     throw new UsageError(`${flag} must end in .jsonl, .csv or .parquet, got '${file}'`, usage);
   }
 }
+
+/** `--max-cost USD` (a positive number) and `--max-tokens N`: the run's budget, over the file's run_config. */
+export function budgetOptions(o: ParsedArgs['options'], usage: string): { maxCostUsd?: number; maxTotalTokens?: number } {
+  const cost = o['max-cost'] as string | undefined;
+  let maxCostUsd: number | undefined;
+  if (cost !== undefined) {
+    const n = Number(cost.replace(/^\$/, ''));
+    if (!/^\$?\d*\.?\d+$/.test(cost.trim()) || !(n > 0)) throw new UsageError(`--max-cost must be a positive amount of US dollars such as 2.50, got '${cost}'`, usage);
+    maxCostUsd = n;
+  }
+  return { maxCostUsd, maxTotalTokens: positiveInt(o['max-tokens'] as string | undefined, 'max-tokens', usage) };
+}

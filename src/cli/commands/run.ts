@@ -3,8 +3,8 @@ import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import type { Command } from '../args.js';
-import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
-import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+import { cliLogger, costLine, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
+import { budgetOptions, checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 import { SHARD_OPTIONS, shardOption } from './shards.js';
 
 const USAGE = 'ddflow run <workflow-file> [options]';
@@ -18,12 +18,15 @@ export const runCommand: Command = {
     export: { type: 'string', value: 'FILE', description: "Export the final stage's output (.jsonl, .csv or .parquet)." },
     'no-call-cache': { type: 'boolean', description: 'Do not reuse or keep model answers.' },
     ...SHARD_OPTIONS,
+    'max-cost': { type: 'string', value: 'USD', description: 'Stop sending model requests before the run spends more than this many US dollars (overrides run_config.max_cost_usd).' },
+    'max-tokens': { type: 'string', value: 'N', description: 'Stop sending model requests before the run spends more than N tokens (overrides run_config.max_total_tokens).' },
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     // Mistakes in the arguments are found before anything runs: first those the arguments alone show,
     // then stage names the file does not have.
     const selection = selectionOptions(args, io.cwd, USAGE);
+    const budget = budgetOptions(args.options, USAGE);
     const exportArg = args.options.export as string | undefined;
     if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
@@ -50,6 +53,7 @@ export const runCommand: Command = {
     try {
       const report = await runWorkflow(workflow, {
         ...selection,
+        ...budget,
         exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
         callCache: args.options['no-call-cache'] !== true,
         ...(shard ? { shard } : {}),
@@ -59,7 +63,7 @@ export const runCommand: Command = {
         log,
       });
       progress.clear();
-      io.stderr(`\n${summaryTable(report.stages)}`);
+      io.stderr(`\n${summaryTable(report.stages)}${costLine(report.cost)}`);
       const files = report.final_output_files ?? [];
       const none = noOutputReason(report);
       if (none || files.length === 0) io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
@@ -69,7 +73,7 @@ export const runCommand: Command = {
     } catch (err) {
       progress.clear();
       if (err instanceof WorkflowRunError) {
-        io.stderr(`\n${summaryTable(err.report.stages)}`);
+        io.stderr(`\n${summaryTable(err.report.stages)}${costLine(err.report.cost)}`);
         // A failure that belongs to a config node (a column a template names, a sql query) is printed at it.
         const located = err.diagnostics.length === 1 && err.diagnostics[0]!.location ? formatDiagnostic(err.diagnostics[0]!, io.cwd) : err.message;
         io.stderr(`${located}\n`);

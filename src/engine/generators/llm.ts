@@ -177,6 +177,14 @@ export class CellPipeline implements ColumnGenerator {
             drops.set(i, EARLY_SHUTDOWN_REASON);
             return;
           }
+          if (err instanceof LlmError && err.kind === 'budget_exhausted') {
+            // The run's budget refused the request: nothing more is sent, but the cells in flight finish
+            // (they are paid for; their answers go to the call store for the rerun). Not a failure.
+            drops.set(i, failureReason(err));
+            this.deps.onTransientLoss?.(err);
+            stop = true;
+            return;
+          }
           const transient = isTransientLoss(err);
           drops.set(i, failureReason(err));
           this.deps.onFailure?.((err as Error).message);
