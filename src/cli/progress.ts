@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { StageProgress } from '../engine/types.js';
 import type { RunEvent } from '../workflow/run.js';
 import type { ModelUsage, RunCost, RunReport, StageReport } from '../workflow/report.js';
-import { formatUsd } from '../llm/index.js';
+import { formatUsd } from '../llm/pricing.js';
 import type { CliIO } from './args.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {

@@ -465,7 +465,7 @@ export const ModelConfig = Strict({
   provider: Type.String({ minLength: 1, description: 'Name of a model provider (built-in: nvidia, openai, openrouter).' }),
   inference_parameters: Type.Optional(InferenceParameters),
   skip_health_check: Type.Optional(Type.Boolean({ default: false })),
-  pricing: Type.Optional(Nullable(ModelPricing, { default: null })),
+  pricing: Type.Optional(Nullable(ModelPricing, { default: null, description: 'ddflow extension: US dollars per million prompt and completion tokens; a cost the provider reports wins. Not part of the fingerprint.' })),
 });
 
 export const ENV_VAR_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -515,10 +515,10 @@ export const RunConfig = Strict({
     }),
   ),
   max_cost_usd: Type.Optional(
-    Nullable(Type.Number({ exclusiveMinimum: 0, description: 'ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.' }), { default: null }),
+    Nullable(Type.Number({ exclusiveMinimum: 0, description: 'ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.' }), { default: null, description: 'ddflow extension: a hard budget in US dollars for the run (needs a price for every model); --max-cost overrides it.' }),
   ),
   max_total_tokens: Type.Optional(
-    Nullable(Type.Integer({ minimum: 1, description: 'ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.' }), { default: null }),
+    Nullable(Type.Integer({ minimum: 1, description: 'ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.' }), { default: null, description: 'ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.' }),
   ),
 });
 
