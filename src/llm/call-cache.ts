@@ -25,6 +25,23 @@ export interface CachedEmbedding {
 
 export type CachedAnswer = CachedCompletion | CachedEmbedding;
 
+/** A provider batch submitted for a stage (batch mode): what a later run needs to poll and collect it. */
+export interface BatchTicket {
+  /** The provider's batch id. */
+  id: string;
+  /** The stage (name, fingerprint and the seed its rows are drawn with: the same requests). */
+  stage: string;
+  fingerprint: string;
+  seed: number;
+  alias: string;
+  /** `/v1/chat/completions` or `/v1/embeddings`. */
+  endpoint: string;
+  input_file_id: string;
+  requests: number;
+  /** ISO time of submission. */
+  submitted_at: string;
+}
+
 export interface CallKeyParts {
   identity: string;
   body: unknown;
@@ -109,6 +126,40 @@ export class CallCache {
       }
     }
     return out;
+  }
+
+  /**
+   * Batch mode: a provider batch holding calls of a stage is noted in the segment, so it travels with
+   * the store (the Action caches it) and a later run on a fresh machine polls it. `closeBatch` notes that
+   * its answers were collected (or that it ended without them: its requests go into the next batch).
+   */
+  noteBatch(ticket: BatchTicket): void {
+    this.append({ batch: ticket });
+  }
+
+  closeBatch(id: string): void {
+    this.append({ batch_closed: id });
+  }
+
+  /** The batches noted in the segments of `dir` and not closed, oldest first. */
+  static openBatches(dir: string): BatchTicket[] {
+    const open = new Map<string, BatchTicket>();
+    const closed = new Set<string>();
+    if (!fs.existsSync(dir)) return [];
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!/^calls-.*\.jsonl$/.test(name)) continue;
+      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+        if (!line.startsWith('{"batch')) continue;
+        try {
+          const rec = JSON.parse(line) as { batch?: BatchTicket; batch_closed?: unknown };
+          if (rec.batch && typeof rec.batch.id === 'string') open.set(rec.batch.id, rec.batch);
+          if (typeof rec.batch_closed === 'string') closed.add(rec.batch_closed);
+        } catch {
+          // a torn line
+        }
+      }
+    }
+    return [...open.values()].filter((t) => !closed.has(t.id)).sort((a, b) => (a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : 0));
   }
 
   /** A cache that stores nothing (for callers without an artifact directory). */

@@ -16,6 +16,7 @@ import { drawParameter } from './sampling.js';
 import type { RunConfigLike, TraceMode } from './types.js';
 import { UsageMeter } from './usage.js';
 import { cellItems } from './list-values.js';
+import { DeferredCallError, type BatchEndpoint, type CallDeferral } from './batch/deferred.js';
 
 export interface TextBlock {
   type: 'text';
@@ -92,6 +93,8 @@ export interface FacadeOptions {
   retryPolicy?: RetryPolicy;
   /** Epoch ms: no new HTTP attempt after it (rate-limited calls stop retrying). */
   deadline?: number;
+  /** Batch mode: calls of these aliases that the call store cannot answer are collected, not sent. */
+  deferral?: CallDeferral;
 }
 
 const block = (text: string): TextBlock[] => [{ type: 'text', text }];
@@ -135,6 +138,7 @@ export class LlmFacade {
   private readonly deadline?: number;
   /** run_config.rate_limit_stall_seconds (default 600) in ms. */
   private readonly rateLimitStallMs: number;
+  private readonly deferral?: CallDeferral;
 
   constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
     this.registry = registry;
@@ -145,6 +149,15 @@ export class LlmFacade {
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.deadline = options.deadline;
     this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
+    this.deferral = options.deferral;
+  }
+
+  /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
+  private deferIfBatched(endpoint: ModelEndpoint, key: string, url: BatchEndpoint, body: Record<string, unknown>): void {
+    if (!this.deferral?.defers(endpoint.alias)) return;
+    const call = { key, alias: endpoint.alias, url, body };
+    this.deferral.add(call);
+    throw new DeferredCallError(call);
   }
 
   /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
@@ -160,6 +173,7 @@ export class LlmFacade {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
       return cached;
     }
+    this.deferIfBatched(endpoint, key, '/v1/chat/completions', body);
     // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
     const completion = await withRetries(
       async () => toCompletion(await endpoint.client.chat.completions.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint),
@@ -251,6 +265,7 @@ export class LlmFacade {
     if (answer && 'embeddings' in answer) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
     } else {
+      this.deferIfBatched(endpoint, key, '/v1/embeddings', body);
       answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
         admission: endpoint.admission,
         policy: this.retryPolicy,
@@ -273,7 +288,7 @@ export class LlmFacade {
  * a model that repeats the key must not get it into a dataset, a trace or the call store. The same
  * object when there was nothing to remove.
  */
-function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
+export function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
   const content = completion.content === null ? null : redactAnswer(completion.content, secret);
   const reasoning = completion.reasoning === null ? null : redactAnswer(completion.reasoning, secret);
   if (!content?.count && !reasoning?.count) return completion;
