@@ -29,6 +29,7 @@ import { outcomeFields, type StageOutcome } from './stage-record.js';
 import { stageCacheKey } from './cache-keys.js';
 import type { CacheStore } from './stores.js';
 import { writeJsonAtomic } from '../data/atomic.js';
+import { BatchPending, batchRound, batchWanted, openBatchSeed } from './batch-stage.js';
 
 export interface RunWorkflowOptions extends SelectionOptions {
   seed?: number;
@@ -48,6 +49,8 @@ export interface RunWorkflowOptions extends SelectionOptions {
   retryPolicy?: RetryPolicy;
   /** Where API key variables are read (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** `--batch`: every model's calls go through provider batches; the run may end `pending` (src/workflow/batch-stage.ts). */
+  batch?: boolean;
 }
 
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
@@ -62,9 +65,10 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     const ctx = await planContext(workflow, options, db, true);
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(ctx.workflowDir, { recursive: true });
-    const seed = ctx.options.seed ?? ctx.prior?.seed ?? randomSeed();
+    // A fresh machine collecting provider batches draws the rows with the seed they were asked with.
+    const seed = ctx.options.seed ?? ctx.prior?.seed ?? (batchWanted(workflow, options.batch) ? openBatchSeed(ctx.workflowDir) : undefined) ?? randomSeed();
     const env = options.env ?? process.env;
-    models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log });
+    models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log, batch: options.batch });
     const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
 
     let upstream: Upstream | undefined;
@@ -78,6 +82,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         continue;
       }
       const outcome = step.outcome ?? (await generateStage({ ctx, step, record, book, engine, models, seed, options }));
+      if (outcome instanceof BatchPending) return await book.pending(record, outcome);
       upstream = await book.complete(record, step, outcome);
     }
     return await book.finish(options.exportPath);
@@ -100,7 +105,7 @@ interface GenerateStage {
 }
 
 /** `run` or `resume`: generates the stage, records it as completed and saves it to the cache store. */
-async function generateStage(x: GenerateStage): Promise<StageOutcome> {
+async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPending> {
   const { ctx, step, record, book, options } = x;
   const stage = ctx.workflow.stages[step.index]!;
   if (step.refused) await book.abandon(record, new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`));
@@ -111,23 +116,29 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
   const resume = step.decision === 'resume';
   const store = options.cacheStore;
   const start = performance.now();
+  const seed = step.resumeSeed ?? x.seed;
+  const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+  const batch = batchRound({ models: x.models, index: step.index, stage: stage.name, fingerprint: step.fingerprint!, seed, workflowDir: ctx.workflowDir, retryPolicy, signal: options.signal, log: options.log });
   try {
+    // Batch mode: while a provider batch of the stage still runs, nothing else is sent or changed.
+    const running = await batch?.collect();
+    if (running) return running;
     if (!resume) await fs.rm(stageDir, { recursive: true, force: true });
     await book.started(record, stageDir, step, store !== undefined && store.kind !== 'off');
     const outcome = await executeStage({
       db: ctx.db,
-      engine: x.engine,
+      engine: batch ? batch.engine(x.engine) : x.engine,
       workflow: ctx.workflow,
       stage,
       index: step.index,
       stageDir,
       workflowDir: ctx.workflowDir,
       numRecords: step.num_records!,
-      seed: step.resumeSeed ?? x.seed,
+      seed,
       config: record.config as DataDesignerConfig,
       upstream: book.upstreamOutput(),
       resume,
-      models: x.models.runtimeFor(step.index),
+      models: batch ? batch.runtime() : x.models.runtimeFor(step.index),
       signal: options.signal,
       onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
       log: options.log,
@@ -145,6 +156,13 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     if (store && store.kind !== 'off') record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
     return outcome;
   } catch (err) {
+    if (batch?.isLeftCalls(err) && !options.signal?.aborted) {
+      try {
+        return await batch.submit(stageDir);
+      } catch (submitErr) {
+        return book.failed(record, submitErr, false, seconds(start));
+      }
+    }
     return book.failed(record, err, options.signal?.aborted === true, seconds(start));
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics.js';
-import type { Command } from '../args.js';
+import { UsageError, type Command } from '../args.js';
 import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 
@@ -17,6 +17,7 @@ export const runCommand: Command = {
     ...SELECTION_OPTIONS,
     export: { type: 'string', value: 'FILE', description: "Export the final stage's output (.jsonl, .csv or .parquet)." },
     'no-call-cache': { type: 'boolean', description: 'Do not reuse or keep model answers.' },
+    batch: { type: 'boolean', description: "Send model calls as provider batches; the run may end 'pending' (exit 0): run again later to collect." },
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
@@ -25,6 +26,9 @@ export const runCommand: Command = {
     const selection = selectionOptions(args, io.cwd, USAGE);
     const exportArg = args.options.export as string | undefined;
     if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
+    if (args.options.batch === true && args.options['no-call-cache'] === true) {
+      throw new UsageError('--batch keeps the answers of provider batches in the call store: it cannot be combined with --no-call-cache', USAGE);
+    }
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
@@ -48,6 +52,7 @@ export const runCommand: Command = {
         ...selection,
         exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
         callCache: args.options['no-call-cache'] !== true,
+        batch: args.options.batch === true,
         env: io.env,
         signal: controller.signal,
         onEvent: (e) => progress.onEvent(e),
@@ -55,6 +60,11 @@ export const runCommand: Command = {
       });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
+      if (report.pending) {
+        // Waiting on provider batches is not a failure: exit 0, and say when to look again.
+        io.stdout(`pending: ${report.pending.message}\n`);
+        return 0;
+      }
       const files = report.final_output_files ?? [];
       const none = noOutputReason(report);
       if (none || files.length === 0) io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
