@@ -46,6 +46,8 @@ export interface ActionInputs {
   artifactName?: string;
   retentionDays?: number;
   exportFormat: ExportFormat;
+  /** Send model calls as provider batches; the run may end pending (output `pending=true`). */
+  batch: boolean;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -151,6 +153,7 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     artifactName: raw('artifact-name') || undefined,
     retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
     exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+    batch: boolean('batch', raw('batch'), false),
   };
 }
 

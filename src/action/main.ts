@@ -193,7 +193,7 @@ async function runCommand(
   let report: RunReport;
   groups.begin(0);
   try {
-    report = await runWorkflow(workflow, { ...common, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
+    report = await runWorkflow(workflow, { ...common, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal, batch: inputs.batch });
   } catch (err) {
     groups.end();
     await saveCalls();
@@ -209,8 +209,10 @@ async function runCommand(
   }
   await saveCalls();
 
+  // Waiting on provider batches: nothing to upload yet; a later run (a schedule) collects them.
+  if (report.pending) core.notice(report.pending.message, { title: 'ddflow: waiting on provider batches' });
   let primary;
-  if (inputs.upload !== 'none') {
+  if (inputs.upload !== 'none' && !report.pending) {
     const sink = new GitHubArtifactSink({ retentionDays: inputs.retentionDays });
     const planned = planUploads(report, inputs.upload, inputs.artifactName ?? workflow.name);
     try {

@@ -42,6 +42,7 @@ export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Reco
     'cache-hits': String(hits),
     'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
     'artifact-url': artifact?.url ?? '',
+    pending: String(report.status === 'pending'),
   };
 }
 
