@@ -136,6 +136,9 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
   const cacheKeyPrefix = raw('cache-key-prefix') || 'ddflow';
   if (cacheKeyPrefix.includes(',')) throw bad('cache-key-prefix', 'cannot contain commas');
   if (cacheKeyPrefix.length > 100) throw bad('cache-key-prefix', 'must be at most 100 characters long');
+  const cache = readCacheInput(raw('cache'));
+  const batch = boolean('batch', raw('batch'), false);
+  if (batch && !cache.cacheSave) throw bad('batch', 'needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run');
   return {
     workflow,
     command,
@@ -147,13 +150,13 @@ export function readInputs(get: InputGetter = coreGetter): ActionInputs {
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,
-    ...readCacheInput(raw('cache')),
+    ...cache,
     cacheKeyPrefix,
     upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
     artifactName: raw('artifact-name') || undefined,
     retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
     exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
-    batch: boolean('batch', raw('batch'), false),
+    batch,
   };
 }
 

@@ -37,6 +37,7 @@ describe('readInputs', () => {
       artifactName: undefined,
       retentionDays: undefined,
       exportFormat: 'jsonl',
+      batch: false,
     });
   });
 
@@ -58,6 +59,7 @@ describe('readInputs', () => {
       'INPUT_ARTIFACT-NAME': 'qa',
       'INPUT_RETENTION-DAYS': '7',
       'INPUT_EXPORT-FORMAT': 'parquet',
+      INPUT_BATCH: 'FALSE',
     });
     expect(readInputs()).toEqual({
       workflow: 'flows/qa.yaml',
@@ -80,6 +82,7 @@ describe('readInputs', () => {
       artifactName: 'qa',
       retentionDays: 7,
       exportFormat: 'parquet',
+      batch: false,
     });
   });
 
@@ -105,6 +108,9 @@ describe('readInputs', () => {
     [{ 'retention-days': '91' }, 'The input "retention-days" must be from 1 to 90, not 91.'],
     [{ cache: 'yes' }, 'The input "cache" must be true, false or read-only, not "yes".'],
     [{ cache: 'write-only' }, 'The input "cache" must be true, false or read-only, not "write-only".'],
+    [{ batch: 'yes' }, 'The input "batch" must be true or false, not "yes".'],
+    [{ batch: 'true', cache: 'read-only' }, 'The input "batch" needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run.'],
+    [{ batch: 'true', cache: 'false' }, 'The input "batch" needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run.'],
     [{ 'cache-key-prefix': 'a,b' }, 'The input "cache-key-prefix" cannot contain commas.'],
     [{ overrides: 'topics' }, 'The input "overrides" needs one "stage=path" a line, not "topics".'],
     [{ overrides: 'a=x\na=y' }, 'The input "overrides" names the stage "a" twice.'],
