@@ -22,7 +22,7 @@ import type { RetryPolicy } from '../llm/retry.js';
 import type { Logger } from '../logger.js';
 import type { ModelRuntimeLike } from '../engine/types.js';
 import type { WorkflowEngine } from './execute-stage.js';
-import type { BatchInfo } from './report.js';
+import type { BatchInfo, BatchUsage } from './report.js';
 import type { LoadedWorkflow } from './model.js';
 import { CALL_CACHE_DIR, type ModelSession } from './stage-models.js';
 
@@ -114,7 +114,7 @@ export class BatchRound {
         continue;
       }
       const got = await collectBatch(endpoint, state, t.requests, t.endpoint, this.store, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
-      this.store.closeBatch(t.id);
+      this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion });
       this.collected.batches++;
       this.collected.answered += got.answered;
       this.collected.failed += got.failed;
@@ -122,6 +122,23 @@ export class BatchRound {
       this.o.log.info(`Stage '${this.o.stage}': provider batch ${t.id} (${t.alias}) ${state.status}: ${got.answered} of ${t.requests} answers collected${failed}.`);
     }
     return running.length > 0 ? new BatchPending(this.o.stage, running, 'running') : undefined;
+  }
+
+  /**
+   * What the stage's batches (this run's and earlier runs') brought: the stage's `model_usage` counts
+   * their answers as call-store answers, so the tokens the provider billed for them are reported here.
+   */
+  usage(): BatchUsage {
+    const out: BatchUsage = { batches: 0, answered: 0, failed: 0, prompt_tokens: 0, completion_tokens: 0 };
+    for (const { ticket, collected } of CallCache.batches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).closed) {
+      if (ticket.stage !== this.o.stage || ticket.fingerprint !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected) continue;
+      out.batches++;
+      out.answered += collected.answered;
+      out.failed += collected.failed;
+      out.prompt_tokens += collected.prompt_tokens;
+      out.completion_tokens += collected.completion_tokens;
+    }
+    return out;
   }
 
   /** The stage's model runtime for this round: batched aliases' missing answers are collected, not sent. */

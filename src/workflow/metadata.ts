@@ -11,7 +11,7 @@ import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
 import type { ModelUsageReport, StageCacheState, StageDecision, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
-import type { BatchInfo } from './report.js';
+import type { BatchInfo, BatchUsage } from './report.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
 /** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */
@@ -65,6 +65,8 @@ export interface StageRecord {
   /** Batch mode: the provider batches a `pending` stage waits on, and the sentence saying so. */
   batches?: BatchInfo[];
   pending_reason?: string;
+  /** Batch mode, a completed stage: what its provider batches brought (their answers count as call-store answers in model_usage). */
+  batch_usage?: BatchUsage;
 }
 
 export interface WorkflowMetadata {

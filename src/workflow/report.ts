@@ -22,6 +22,16 @@ export interface BatchInfo {
   submitted_at: string;
 }
 
+/** What the provider batches of a completed stage brought (batch mode): answers, and the tokens billed for them. */
+export interface BatchUsage {
+  batches: number;
+  answered: number;
+  /** Requests that failed or expired in a batch and were submitted again. */
+  failed: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
 export interface StageReport {
   index: number;
   name: string;

@@ -146,7 +146,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
     if (outcome.outputRecords === 0 && !stage.allowEmpty) {
       throw new DdflowError(`Stage '${stage.name}' produced an empty output (set allow_empty: true to skip the later stages instead).`);
     }
-    Object.assign(record, outcomeFields(outcome, ctx.workflowDir), { duration_sec: seconds(start) });
+    Object.assign(record, outcomeFields(outcome, ctx.workflowDir), { duration_sec: seconds(start) }, batch ? { batch_usage: batch.usage() } : {});
     delete record.resumable;
     // The stage directory describes itself, so a copy restored from the cache store is usable alone.
     const ownStatus = outcome.outputRecords === 0 ? 'completed_empty' : 'completed';

@@ -68,6 +68,11 @@ describe('ddflow run --batch (src)', () => {
     expect(await fs.readFile(path.join(b.work, 'out.jsonl'))).toEqual(expected);
     const meta = await loadMetadata(path.join(b.work, 'artifacts'), 'llm-e2e');
     expect(meta.status).toBe('completed');
+    // The batches' answers are call-store answers in model_usage; what the provider billed is reported apart.
+    const gen = meta.stages[1];
+    expect(gen.batch_usage).toEqual({ batches: 4, answered: 32, failed: 0, prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) });
+    expect(gen.batch_usage.prompt_tokens).toBeGreaterThan(0);
+    expect(gen.model_usage.total.cached_calls).toBe(32);
   }, 300_000);
 
   it('submits a request that failed inside a batch again, and still ends with the online data', async () => {
@@ -84,6 +89,8 @@ describe('ddflow run --batch (src)', () => {
     // The failed line is in the next batch, next to the calls of the next column.
     expect(fake.batches[1]!.lines.map((l) => l.custom_id)).toContain(victim);
     expect(fake.stats.batchLines).toBe(8 * 4 + 1);
+    // The victim's row runs one round behind: round 4 holds its title (chat) and the others' embeddings, round 5 its embedding.
+    expect((await loadMetadata(path.join(b.work, 'artifacts'), 'llm-e2e')).stages[1].batch_usage).toMatchObject({ batches: 6, answered: 32, failed: 1 });
     expect(onlineCalls(fake)).toBe(0);
     expect(await fs.readFile(path.join(b.work, 'out.jsonl'))).toEqual(await fs.readFile(path.join(a.work, 'out.jsonl')));
   }, 300_000);
