@@ -8,6 +8,7 @@
 import { toFile } from 'openai';
 import type { CachedAnswer, CallCache } from '../call-cache.js';
 import { toCompletion, toEmbedding, withoutSecret } from '../facade.js';
+import { redactAnswer } from '../redact.js';
 import type { ModelEndpoint } from '../registry.js';
 import { withRetries, type RetryPolicy } from '../retry.js';
 import type { BatchEndpoint, DeferredCall } from './deferred.js';
@@ -100,7 +101,9 @@ export async function collectBatch(endpoint: ModelEndpoint, state: BatchState, r
     if (typeof line.custom_id !== 'string') continue;
     const status = line.response?.status_code;
     if (status !== 200 || !line.response?.body) {
-      result.firstError ??= line.error?.message ?? (status !== undefined ? `HTTP ${status}` : 'no answer');
+      // A provider's error text may echo the credential: it is logged only with the key removed.
+      const why = line.error?.message ?? (status !== undefined ? `HTTP ${status}` : 'no answer');
+      result.firstError ??= redactAnswer(why.slice(0, 200), endpoint.errorContext.secret).text;
       continue;
     }
     let answer: CachedAnswer;
