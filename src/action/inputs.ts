@@ -65,6 +65,8 @@ export interface ActionInputs {
   githubToken?: string;
   /** `auto`: comment on pull_request events when a token is given; `always`; `never`. */
   comment: CommentMode;
+  /** Send model calls as provider batches; the run may end pending (output `pending=true`). */
+  batch: boolean;
 }
 
 /** Returns an input's raw value, '' when absent (core.getInput's contract). */
@@ -178,6 +180,9 @@ export function readInputs(get: InputGetter = coreGetter, eventName: string | un
   const from = raw('from') || undefined;
   if (from && command !== 'merge') throw bad('from', `is for command merge, not ${command}`);
   if ((shard || command === 'merge') && targets.length > 0) throw bad('targets', `cannot be combined with ${shard ? 'shard' : 'command merge'}, which stops at the stage`);
+  const cache = readCacheInput(raw('cache'), eventName);
+  const batch = boolean('batch', raw('batch'), false);
+  if (batch && !cache.cacheSave) throw bad('batch', 'needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run');
   return {
     workflow,
     command,
@@ -193,7 +198,7 @@ export function readInputs(get: InputGetter = coreGetter, eventName: string | un
     seed: integer('seed', raw('seed'), 0),
     artifactPath: raw('artifact-path') || undefined,
     workingDirectory: raw('working-directory') || undefined,
-    ...readCacheInput(raw('cache'), eventName),
+    ...cache,
     cacheKeyPrefix,
     upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
     artifactName: raw('artifact-name') || undefined,
@@ -202,6 +207,7 @@ export function readInputs(get: InputGetter = coreGetter, eventName: string | un
     ifNoFilesFound: oneOf('if-no-files-found', raw('if-no-files-found'), IF_NO_FILES_FOUND, 'warn'),
     githubToken: raw('github-token') || undefined,
     comment: oneOf('comment', raw('comment'), COMMENT_MODES, 'auto'),
+    batch,
   };
 }
 

@@ -233,7 +233,7 @@ async function runCommand(
   let report: RunReport;
   groups.begin(0);
   try {
-    report = await runWorkflow(workflow, { ...common, log, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal });
+    report = await runWorkflow(workflow, { ...common, log, cacheStore, cacheKeyPrefix: inputs.cacheKeyPrefix, exportPath, onEvent, signal: controller.signal, batch: inputs.batch });
   } catch (err) {
     groups.end();
     await saveCalls();
@@ -255,8 +255,12 @@ async function runCommand(
   await saveCalls();
 
   if (common.merge && mergedFromShards(report)) await deleteShardArtifacts(workflow.name, common.merge.stage);
+  // Waiting on provider batches: nothing to upload yet; a later run (a schedule) collects them.
+  if (report.pending) core.notice(report.pending.message, { title: 'ddflow: waiting on provider batches' });
   // A shard uploads its own directory under a name unique to it in the run.
-  const artifacts = await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
+  const artifacts = report.pending
+    ? { uploaded: [], primary: undefined, failure: undefined }
+    : await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
   setOutputs(runOutputs(report, artifacts.primary));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
   await reviewAfterRun(workflow, report, inputs, cache, common.log);

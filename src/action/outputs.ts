@@ -48,6 +48,7 @@ export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Reco
     'artifact-digest': artifact?.digest ?? '',
     // US dollars this run's model calls cost (calls answered by the call store cost 0); '0' without any.
     'cost-usd': String(report.cost?.usd ?? 0),
+    pending: String(report.status === 'pending'),
   };
 }
 

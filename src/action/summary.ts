@@ -280,9 +280,11 @@ export function renderSummary(report: RunReport, sample: SummarySample, stats: C
     maxCellChars: options.maxCellChars ?? 80,
     maxBytes: options.maxBytes ?? 512 * 1024,
   };
-  const status = report.status === 'completed' ? '✅ completed' : '❌ failed';
+  const status = report.status === 'completed' ? '✅ completed' : report.status === 'pending' ? '⏳ pending' : '❌ failed';
   const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
   const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
+  // Batch mode: what the run waits on and when to look again, first.
+  if (report.pending) head.push(`⏳ ${inertMarkdown(report.pending.message)}`, '');
   head.push(`**${int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
   // Most important first, so a cut loses the least useful part.
   const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];

@@ -428,9 +428,20 @@ const commonInference = () => ({
   timeout: Type.Optional(Nullable(Type.Integer({ minimum: 1 }), { default: null, description: 'Seconds; the client default is 60.' })),
   extra_body: Type.Optional(Nullable(JsonObject, { default: null })),
 });
+/** ddflow extension (not in Data Designer): this model's calls go through the provider's batch API. */
+const batchInference = () => ({
+  batch: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description:
+        "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.",
+    }),
+  ),
+});
 export const ChatCompletionInferenceParams = Strict({
   generation_type: Type.Optional(Type.Literal('chat-completion')),
   ...commonInference(),
+  ...batchInference(),
   temperature: Type.Optional(Nullable(Type.Union([Type.Number({ minimum: 0, maximum: 2 }), Distribution]), { default: null })),
   top_p: Type.Optional(Nullable(Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Distribution]), { default: null })),
   max_tokens: Type.Optional(Nullable(Type.Integer({ minimum: 1 }), { default: null })),
@@ -438,6 +449,7 @@ export const ChatCompletionInferenceParams = Strict({
 export const EmbeddingInferenceParams = Strict({
   generation_type: Type.Optional(Type.Literal('embedding')),
   ...commonInference(),
+  ...batchInference(),
   encoding_format: Type.Optional(Type.Union([Type.Literal('float'), Type.Literal('base64')], { default: 'float' })),
   dimensions: Type.Optional(Nullable(Type.Integer({ minimum: 1 }), { default: null })),
 });

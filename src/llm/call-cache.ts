@@ -32,6 +32,31 @@ export interface CachedImages {
 
 export type CachedAnswer = CachedCompletion | CachedEmbedding | CachedImages;
 
+/** What a closed batch brought into the store: answers and the tokens the provider billed for them. */
+export interface BatchCollected {
+  answered: number;
+  failed: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+/** A provider batch submitted for a stage (batch mode): what a later run needs to poll and collect it. */
+export interface BatchTicket {
+  /** The provider's batch id. */
+  id: string;
+  /** The stage (name, fingerprint and the seed its rows are drawn with: the same requests). */
+  stage: string;
+  fingerprint: string;
+  seed: number;
+  alias: string;
+  /** `/v1/chat/completions` or `/v1/embeddings`. */
+  endpoint: string;
+  input_file_id: string;
+  requests: number;
+  /** ISO time of submission. */
+  submitted_at: string;
+}
+
 export interface CallKeyParts {
   identity: string;
   body: unknown;
@@ -116,6 +141,49 @@ export class CallCache {
       }
     }
     return out;
+  }
+
+  /**
+   * Batch mode: a provider batch holding calls of a stage is noted in the segment, so it travels with
+   * the store (the Action caches it) and a later run on a fresh machine polls it. `closeBatch` notes that
+   * its answers were collected (or that it ended without them: its requests go into the next batch).
+   */
+  noteBatch(ticket: BatchTicket): void {
+    this.append({ batch: ticket });
+  }
+
+  closeBatch(id: string, collected?: BatchCollected): void {
+    this.append({ batch_closed: id, ...(collected ? { collected } : {}) });
+  }
+
+  /** The batches noted in the segments of `dir` and not closed, oldest first. */
+  static openBatches(dir: string): BatchTicket[] {
+    return CallCache.batches(dir).open;
+  }
+
+  /** Every batch noted in the segments of `dir`: those still open (oldest first), and what closed ones brought. */
+  static batches(dir: string): { open: BatchTicket[]; closed: Array<{ ticket: BatchTicket; collected?: BatchCollected }> } {
+    const open = new Map<string, BatchTicket>();
+    const closed = new Map<string, BatchCollected | undefined>();
+    if (!fs.existsSync(dir)) return { open: [], closed: [] };
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!/^calls-.*\.jsonl$/.test(name)) continue;
+      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+        if (!line.startsWith('{"batch')) continue;
+        try {
+          const rec = JSON.parse(line) as { batch?: BatchTicket; batch_closed?: unknown; collected?: BatchCollected };
+          if (rec.batch && typeof rec.batch.id === 'string') open.set(rec.batch.id, rec.batch);
+          if (typeof rec.batch_closed === 'string') closed.set(rec.batch_closed, rec.collected);
+        } catch {
+          // a torn line
+        }
+      }
+    }
+    const byTime = (a: BatchTicket, b: BatchTicket) => (a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : 0);
+    return {
+      open: [...open.values()].filter((t) => !closed.has(t.id)).sort(byTime),
+      closed: [...open.values()].filter((t) => closed.has(t.id)).sort(byTime).map((ticket) => ({ ticket, collected: closed.get(ticket.id) })),
+    };
   }
 
   /** A cache that stores nothing (for callers without an artifact directory). */

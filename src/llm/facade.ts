@@ -19,6 +19,7 @@ import { UsageMeter } from './usage.js';
 import { cellItems } from './list-values.js';
 import { SpendBudget, type Reservation } from './budget.js';
 import { callCost, reportedCost } from './pricing.js';
+import { DeferredCallError, type BatchEndpoint, type CallDeferral } from './batch/deferred.js';
 
 export interface TextBlock {
   type: 'text';
@@ -97,6 +98,8 @@ export interface FacadeOptions {
   deadline?: number;
   /** The run's cost/token budget (shared by every stage's facade): checked before each request is sent. */
   budget?: SpendBudget;
+  /** Batch mode: calls of these aliases that the call store cannot answer are collected, not sent. */
+  deferral?: CallDeferral;
 }
 
 const block = (text: string): TextBlock[] => [{ type: 'text', text }];
@@ -141,6 +144,7 @@ export class LlmFacade {
   private readonly budget: SpendBudget;
   /** run_config.rate_limit_stall_seconds (default 600) in ms. */
   private readonly rateLimitStallMs: number;
+  private readonly deferral?: CallDeferral;
 
   constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
     this.registry = registry;
@@ -152,6 +156,15 @@ export class LlmFacade {
     this.deadline = options.deadline;
     this.budget = options.budget ?? new SpendBudget({});
     this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
+    this.deferral = options.deferral;
+  }
+
+  /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
+  private deferIfBatched(endpoint: ModelEndpoint, key: string, url: BatchEndpoint, body: Record<string, unknown>): void {
+    if (!this.deferral?.defers(endpoint.alias)) return;
+    const call = { key, alias: endpoint.alias, url, body };
+    this.deferral.add(call);
+    throw new DeferredCallError(call);
   }
 
   /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
@@ -167,6 +180,7 @@ export class LlmFacade {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
       return cached;
     }
+    this.deferIfBatched(endpoint, key, '/v1/chat/completions', body);
     // Checked before anything is sent (throws when the run's budget would be passed); retries of this
     // request share its reservation.
     const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(body.messages ?? '').length, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
@@ -271,6 +285,7 @@ export class LlmFacade {
     if (answer && 'embeddings' in answer) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
     } else {
+      this.deferIfBatched(endpoint, key, '/v1/embeddings', body);
       const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(input).length, maxTokens: 0, price: endpoint.price, signal: req.signal });
       answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
         admission: endpoint.admission,
@@ -353,7 +368,7 @@ export interface GenerateImageResult {
  * a model that repeats the key must not get it into a dataset, a trace or the call store. The same
  * object when there was nothing to remove.
  */
-function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
+export function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
   const content = completion.content === null ? null : redactAnswer(completion.content, secret);
   const reasoning = completion.reasoning === null ? null : redactAnswer(completion.reasoning, secret);
   if (!content?.count && !reasoning?.count) return completion;

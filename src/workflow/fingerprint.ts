@@ -67,6 +67,8 @@ export const FINGERPRINT_FIELDS = {
     dimensions: 'data',
     max_parallel_requests: 'non-data',
     timeout: 'non-data',
+    // Batch or online, the same requests get the same answers (ddflow extension).
+    batch: 'non-data',
   },
   run_config: {
     disable_early_shutdown: 'non-data',

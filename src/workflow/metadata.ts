@@ -11,6 +11,7 @@ import { writeJsonAtomic } from '../data/atomic.js';
 import type { Logger } from '../logger.js';
 import type { ModelUsageReport, RunCost, StageCacheState, StageDecision, StageStatus, TokenUsage } from './report.js';
 import { CACHE_FORMAT_VERSION } from './fingerprint.js';
+import type { BatchInfo, BatchUsage } from './report.js';
 
 export const WORKFLOW_METADATA_FILENAME = 'workflow-metadata.json';
 /** Written into a finished stage directory so that a copy restored from the cache store is self-describing. */
@@ -61,13 +62,19 @@ export interface StageRecord {
   reason?: string;
   /** The resolved stage config (model configs merged; api keys are variable names, never values). */
   config?: unknown;
+  /** Batch mode: the provider batches a `pending` stage waits on, and the sentence saying so. */
+  batches?: BatchInfo[];
+  pending_reason?: string;
+  /** Batch mode, a completed stage: what its provider batches brought (their answers count as call-store answers in model_usage). */
+  batch_usage?: BatchUsage;
 }
 
 export interface WorkflowMetadata {
   name: string;
   /** The workflow file that wrote this directory (relative to it): another file with the same name is refused. */
   workflow_file?: string;
-  status: 'running' | 'completed' | 'failed';
+  /** `pending`: a stage waits on provider batches (batch mode); a later run collects them. */
+  status: 'running' | 'completed' | 'failed' | 'pending';
   cache_format_version: number;
   /** The seed the data was generated with (kept so a resumed run draws the same values). */
   seed: number;

@@ -174,6 +174,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
   const rec = priorStageRecord(ctx.prior, index, stage.name, stageDirName(index, stage.name));
   let damaged = false;
   let why = rec ? 'its inputs changed (another fingerprint than the output on disk)' : 'no output with this fingerprint on disk';
+  if (rec?.status === 'pending' && rec.fingerprint === fingerprint) why = 'it waits on provider batches (batch mode): a run collects their answers';
   if (rec?.fingerprint === fingerprint) {
     const check = await reuseCheck(ctx.db, stage, rec, ctx.workflowDir);
     if (check === 'ok') {

@@ -13,6 +13,25 @@ export type StageCacheState = 'reused' | 'restored' | 'miss' | 'off';
 export type { ModelUsage, ModelUsageReport, RunCost, TokenUsage } from '../shared/usage.js';
 import type { ModelUsageReport, RunCost, TokenUsage } from '../shared/usage.js';
 
+/** A provider batch a stage waits on (batch mode), as workflow-metadata.json and the run report show it. */
+export interface BatchInfo {
+  id: string;
+  alias: string;
+  requests: number;
+  status: string;
+  submitted_at: string;
+}
+
+/** What the provider batches of a completed stage brought (batch mode): answers, and the tokens billed for them. */
+export interface BatchUsage {
+  batches: number;
+  answered: number;
+  /** Requests that failed or expired in a batch and were submitted again. */
+  failed: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
 export interface StageReport {
   index: number;
   name: string;
@@ -46,8 +65,11 @@ export interface RunReport {
   workflow: string;
   /** Absolute path of `<artifact_path>/<workflow>`. */
   workflow_dir: string;
-  status: 'completed' | 'failed';
+  /** `pending`: a stage waits on provider batches (batch mode): not a failure; a later run goes on. */
+  status: 'completed' | 'failed' | 'pending';
   stages: StageReport[];
+  /** Batch mode: what the run waits on and when to look again. */
+  pending?: { stage: string; batches: BatchInfo[]; message: string };
   /** The stage whose selected output is the dataset (the last stage run, or the last target). */
   final_stage?: string;
   final_output_files?: string[];

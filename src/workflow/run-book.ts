@@ -19,6 +19,7 @@ import type { RunCost } from '../shared/usage.js';
 import { COMPLETED } from './reuse.js';
 import { WorkflowRunError, type RunEvent } from './run-events.js';
 import { stageModelConfigs } from './stage-models.js';
+import type { BatchPending } from './batch-stage.js';
 import { baseRecord, outcomeFields, stageReportOf, zeroTokens, type StageOutcome } from './stage-record.js';
 
 export class RunBook {
@@ -172,6 +173,20 @@ export class RunBook {
     this.handed = { name: stage.name, outputPath: handedPath, records: handedRecords };
     const generated = step.decision === 'run' || step.decision === 'resume';
     return { name: stage.name, records: handedRecords, expectedRecords: handedRecords, fingerprint: handedFingerprint, generated, empty: handedRecords === 0 };
+  }
+
+  /**
+   * Batch mode: the stage waits on provider batches. It is recorded `pending` with them, the run ends
+   * `pending` (not a failure) and the later stages stay as the last run left them.
+   */
+  async pending(record: StageRecord, p: BatchPending): Promise<RunReport> {
+    Object.assign(record, { status: 'pending', cache: 'miss', tokens: zeroTokens(), duration_sec: seconds(this.opened), batches: p.batches, pending_reason: p.message() });
+    delete record.resumable;
+    delete record.error;
+    this.metadata.status = 'pending';
+    await this.save();
+    this.pushReport(record, []);
+    return { ...this.report('pending'), pending: { stage: record.name, batches: p.batches, message: p.message() } };
   }
 
   /** The run completed: exports the final stage's output when asked, and closes the book. */

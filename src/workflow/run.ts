@@ -34,6 +34,7 @@ import { generateShard } from './shard-run.js';
 import { mergeRuntime } from './merge.js';
 import { requireShardSeed, type ShardSpec } from './shard.js';
 import type { StageReport } from './report.js';
+import { BatchPending, batchRound, batchWanted, openBatchSeed } from './batch-stage.js';
 
 export interface RunWorkflowOptions extends SelectionOptions {
   seed?: number;
@@ -61,6 +62,8 @@ export interface RunWorkflowOptions extends SelectionOptions {
   maxCostUsd?: number;
   /** `--max-tokens`: overrides run_config.max_total_tokens (prompt + completion tokens of the run). */
   maxTotalTokens?: number;
+  /** `--batch`: every model's calls go through provider batches; the run may end `pending` (src/workflow/batch-stage.ts). */
+  batch?: boolean;
 }
 
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
@@ -76,9 +79,24 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     const ctx = await planContext(workflow, only ? { ...options, targets: [only] } : options, db, true);
     const engine = options.engine ?? (await defaultEngine());
     await fs.mkdir(ctx.workflowDir, { recursive: true });
-    const seed = options.shard || options.merge ? requireShardSeed(ctx.options.seed, workflow.name, options.shard ? 'a sharded run' : 'a merge of shards') : (ctx.options.seed ?? ctx.prior?.seed ?? randomSeed());
+    // A fresh machine collecting provider batches draws the rows with the seed they were asked with.
+    const seed =
+      options.shard || options.merge
+        ? requireShardSeed(ctx.options.seed, workflow.name, options.shard ? 'a sharded run' : 'a merge of shards')
+        : (ctx.options.seed ?? ctx.prior?.seed ?? (batchWanted(workflow, options.batch) ? openBatchSeed(ctx.workflowDir) : undefined) ?? randomSeed());
     const env = options.env ?? process.env;
-    models = new ModelSession({ workflow, targetIndex: ctx.selection.targetIndex, env, retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env), callCache: options.callCache !== false, workflowDir: ctx.workflowDir, signal: options.signal, log: options.log, budget: budgetLimits(workflow, options) });
+    models = new ModelSession({
+      workflow,
+      targetIndex: ctx.selection.targetIndex,
+      env,
+      retryPolicy: options.retryPolicy ?? retryPolicyFromEnv(env),
+      callCache: options.callCache !== false,
+      workflowDir: ctx.workflowDir,
+      signal: options.signal,
+      log: options.log,
+      budget: budgetLimits(workflow, options),
+      batch: options.batch,
+    });
     const book = new RunBook(workflow, ctx, seed, options.seed, options.onEvent);
     const session = models;
     book.cost = () => session.runCost();
@@ -103,6 +121,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
         continue;
       }
       const outcome = step.outcome ?? (await generateStage({ ctx, step, record, book, engine, models, seed, options }));
+      if (outcome instanceof BatchPending) return await book.pending(record, outcome);
       upstream = await book.complete(record, step, outcome);
     }
     return await book.finish(options.exportPath);
@@ -125,7 +144,7 @@ interface GenerateStage {
 }
 
 /** `run` or `resume`: generates the stage, records it as completed and saves it to the cache store. */
-async function generateStage(x: GenerateStage): Promise<StageOutcome> {
+async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPending> {
   const { ctx, step, record, book, options } = x;
   const stage = ctx.workflow.stages[step.index]!;
   if (step.refused) await book.abandon(record, new DdflowError(`Cannot resume workflow '${ctx.workflow.name}': stage '${stage.name}' is not reusable (${step.reason.replace(/; mode 'always' stops here$/, '')}).`));
@@ -137,23 +156,29 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
   const resume = step.decision === 'resume';
   const store = options.cacheStore;
   const start = performance.now();
+  const seed = step.resumeSeed ?? x.seed;
+  const retryPolicy = options.retryPolicy ?? retryPolicyFromEnv(options.env ?? process.env);
+  const batch = batchRound({ models: x.models, index: step.index, stage: stage.name, fingerprint: step.fingerprint!, seed, workflowDir: ctx.workflowDir, retryPolicy, signal: options.signal, log: options.log });
   try {
+    // Batch mode: while a provider batch of the stage still runs, nothing else is sent or changed.
+    const running = await batch?.collect();
+    if (running) return running;
     if (!resume) await fs.rm(stageDir, { recursive: true, force: true });
     await book.started(record, stageDir, step, store !== undefined && store.kind !== 'off');
     const outcome = await executeStage({
       db: ctx.db,
-      engine: x.engine,
+      engine: batch ? batch.engine(x.engine) : x.engine,
       workflow: ctx.workflow,
       stage,
       index: step.index,
       stageDir,
       workflowDir: ctx.workflowDir,
       numRecords: step.num_records!,
-      seed: step.resumeSeed ?? x.seed,
+      seed,
       config: record.config as DataDesignerConfig,
       upstream: book.upstreamOutput(),
       resume,
-      models: step.merge ? mergeRuntime(stage.name, step.merge.tokens) : x.models.runtimeFor(step.index),
+      models: step.merge ? mergeRuntime(stage.name, step.merge.tokens) : batch ? batch.runtime() : x.models.runtimeFor(step.index),
       signal: options.signal,
       onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
       log: options.log,
@@ -161,7 +186,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     if (outcome.outputRecords === 0 && !stage.allowEmpty) {
       throw new DdflowError(`Stage '${stage.name}' produced an empty output (set allow_empty: true to skip the later stages instead).`);
     }
-    Object.assign(record, outcomeFields(outcome, ctx.workflowDir), { duration_sec: seconds(start) });
+    Object.assign(record, outcomeFields(outcome, ctx.workflowDir), { duration_sec: seconds(start) }, batch ? { batch_usage: batch.usage() } : {});
     delete record.resumable;
     // The stage directory describes itself, so a copy restored from the cache store is usable alone.
     const ownStatus = outcome.outputRecords === 0 ? 'completed_empty' : 'completed';
@@ -174,6 +199,13 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     // What the stage spent before it failed (or its budget stopped it) stays on record.
     const usage = x.models.stageUsage(step.index);
     if (usage) Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
+    if (batch?.isLeftCalls(err) && !options.signal?.aborted) {
+      try {
+        return await batch.submit(stageDir);
+      } catch (submitErr) {
+        return book.failed(record, submitErr, false, seconds(start));
+      }
+    }
     return book.failed(record, err, options.signal?.aborted === true, seconds(start));
   }
 }

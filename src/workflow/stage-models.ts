@@ -17,13 +17,15 @@ import {
   checkModelHealth,
   healthChecksDisabled,
   LlmFacade,
+  ModelRegistry,
   SKIP_HEALTH_CHECKS_ENV,
-  type ModelRegistry,
+  type ModelEndpoint,
   type RetryPolicy,
   SpendBudget,
   type BudgetLimits,
   type UsageEntry,
 } from '../llm/index.js';
+import type { CallDeferral } from '../llm/batch/deferred.js';
 import type { Logger } from '../logger.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import type { ModelUsage, ModelUsageReport } from './report.js';
@@ -156,6 +158,8 @@ export interface ModelSessionOptions {
   log: Logger;
   /** The run's budget (run_config.max_cost_usd / max_total_tokens, or --max-cost / --max-tokens). */
   budget?: BudgetLimits;
+  /** `--batch`: every model's calls go through provider batches (else only models with `batch: true`). */
+  batch?: boolean;
 }
 
 /** The models of one run, prepared lazily: nothing is checked or opened until a stage must generate. */
@@ -176,18 +180,42 @@ export class ModelSession {
   readyFrom(index: number): Promise<void> {
     const registries = (this.registries ??= prepareModelRegistries(this.o.workflow, this.o.targetIndex, this.o.env, index));
     if (this.o.budget?.maxCostUsd != null) requirePrices(registries);
-    return (this.healthChecked ??= checkModels(registries, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
+    // Models whose calls go through provider batches send no online request, health check included.
+    const online = new Map([...registries].map(([i, r]) => [i, new ModelRegistry(new Map(r.list().filter((e) => !this.batched(e)).map((e) => [e.alias, e])))] as const));
+    return (this.healthChecked ??= checkModels(online, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
   }
 
-  /** A stage's model runtime, or undefined for a stage without model columns. Call readyFrom first. */
-  runtimeFor(index: number): ModelRuntimeLike | undefined {
+  /** Whether an endpoint's calls go through provider batches (`--batch`, or its `batch: true`). */
+  private batched(e: ModelEndpoint): boolean {
+    return e.kind !== 'image' && (this.o.batch === true || e.params.batch === true);
+  }
+
+  /** The models of stage `index` whose calls go through provider batches (none: the stage runs online). Call readyFrom first. */
+  batchedAliases(index: number): Set<string> {
+    return new Set((this.registries?.get(index)?.list() ?? []).filter((e) => this.batched(e)).map((e) => e.alias));
+  }
+
+  /** The stage's registry (after readyFrom). */
+  registryFor(index: number): ModelRegistry | undefined {
+    return this.registries?.get(index);
+  }
+
+  /** The run's call store, opened on first use. */
+  store(): CallCache {
+    return (this.callCache ??= this.o.callCache ? CallCache.open(path.join(this.o.workflowDir, CALL_CACHE_DIR)) : CallCache.disabled());
+  }
+
+  /**
+   * A stage's model runtime, or undefined for a stage without model columns. Call readyFrom first.
+   * With `deferral`, calls the store cannot answer for the aliases it names are collected, not sent.
+   */
+  runtimeFor(index: number, deferral?: CallDeferral): ModelRuntimeLike | undefined {
     const registry = this.registries?.get(index);
     if (!registry) return undefined;
-    this.callCache ??= this.o.callCache ? CallCache.open(path.join(this.o.workflowDir, CALL_CACHE_DIR)) : CallCache.disabled();
     // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
     // many more than Node's default of 10, which would print a leak warning.
     if (this.o.signal) setMaxListeners(0, this.o.signal);
-    const facade = new LlmFacade(registry, { callCache: this.callCache, runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget });
+    const facade = new LlmFacade(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral });
     this.facades.set(index, facade);
     return {
       generate: (req) => facade.generate(req),

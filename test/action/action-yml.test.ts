@@ -19,8 +19,8 @@ const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as 
 
 /** A step that runs this Action: the published repository pinned by commit (placeholder owner), or `./` when vendored. */
 const isDdflowStep = (uses: string | undefined) => uses === './' || /^[\w.-]+\/ddflow@/.test(uses ?? '');
-const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'if-no-files-found', 'stage', 'shard', 'shard-count', 'from', 'github-token', 'comment'];
-const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest', 'matrix', 'cost-usd'];
+const SPEC_INPUTS = ['workflow', 'command', 'resume', 'targets', 'rerun-from', 'overrides', 'num-records', 'seed', 'artifact-path', 'working-directory', 'cache', 'cache-key-prefix', 'upload', 'artifact-name', 'retention-days', 'export-format', 'if-no-files-found', 'stage', 'shard', 'shard-count', 'from', 'github-token', 'comment', 'batch'];
+const SPEC_OUTPUTS = ['dataset-path', 'records', 'stages', 'cache-hits', 'cache-hit', 'artifact-id', 'artifact-url', 'artifact-digest', 'matrix', 'cost-usd', 'pending'];
 
 describe('action.yml', () => {
   it('runs the bundled entry points on node24 with an always-run post step', () => {
@@ -46,8 +46,8 @@ describe('examples/github', () => {
   const dir = path.join(root, 'examples/github');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
-  it('has the nightly, pull-request preview and release workflows', () => {
-    expect(files.sort()).toEqual(['nightly.yml', 'pr-preview.yml', 'release.yml', 'sharded.yml']);
+  it('has the nightly, nightly batch, pull-request preview, release and sharded workflows', () => {
+    expect(files.sort()).toEqual(['nightly-batch.yml', 'nightly.yml', 'pr-preview.yml', 'release.yml', 'sharded.yml']);
   });
 
   it.each(files)('%s uses only documented inputs, with values the Action accepts', (file) => {
@@ -79,5 +79,17 @@ describe('examples/github', () => {
     expect(prSteps.length).toBeGreaterThan(0);
     for (const step of prSteps) expect(step.with?.['cache']).toBe('read-only');
     expect(fs.readFileSync(path.join(dir, 'release.yml'), 'utf8')).toMatch(/gh release upload/);
+  });
+
+  it('nightly-batch.yml submits or collects on a schedule, and publishes only a dataset completed by that run', () => {
+    const text = fs.readFileSync(path.join(dir, 'nightly-batch.yml'), 'utf8');
+    const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, { steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown>; run?: string }[] }> };
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+    const run = steps.find((s) => s.uses?.startsWith('ddflow/ddflow@'))!;
+    expect(run.with).toMatchObject({ command: 'run', batch: true });
+    expect(inputsFrom({ workflow: 'w.yaml', batch: String(run.with!['batch']) }).batch).toBe(true);
+    const publish = steps.find((s) => /gh release upload/.test(s.run ?? ''))!;
+    expect(publish.if).toMatch(new RegExp(`steps\\.${run.id}\\.outputs\\.pending == 'false'`));
   });
 });

@@ -40,6 +40,7 @@ describe('readInputs', () => {
       ifNoFilesFound: 'warn',
       githubToken: undefined,
       comment: 'auto',
+      batch: false,
     });
   });
 
@@ -64,6 +65,7 @@ describe('readInputs', () => {
       'INPUT_IF-NO-FILES-FOUND': 'error',
       'INPUT_GITHUB-TOKEN': ' ghs_token ',
       INPUT_COMMENT: 'Never',
+      INPUT_BATCH: 'FALSE',
     });
     expect(readInputs()).toEqual({
       workflow: 'flows/qa.yaml',
@@ -89,6 +91,7 @@ describe('readInputs', () => {
       ifNoFilesFound: 'error',
       githubToken: 'ghs_token',
       comment: 'never',
+      batch: false,
     });
   });
 
@@ -133,6 +136,9 @@ describe('readInputs', () => {
     [{ cache: 'yes' }, 'The input "cache" must be true, false or read-only, not "yes".'],
     [{ cache: 'write-only' }, 'The input "cache" must be true, false or read-only, not "write-only".'],
     [{ comment: 'sometimes' }, 'The input "comment" must be auto, always or never, not "sometimes".'],
+    [{ batch: 'yes' }, 'The input "batch" must be true or false, not "yes".'],
+    [{ batch: 'true', cache: 'read-only' }, 'The input "batch" needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run.'],
+    [{ batch: 'true', cache: 'false' }, 'The input "batch" needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run.'],
     [{ 'cache-key-prefix': 'a,b' }, 'The input "cache-key-prefix" cannot contain commas.'],
     [{ overrides: 'topics' }, 'The input "overrides" needs one "stage=path" a line, not "topics".'],
     [{ overrides: 'a=x\na=y' }, 'The input "overrides" names the stage "a" twice.'],

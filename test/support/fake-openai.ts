@@ -58,6 +58,33 @@ export interface FakeOpenAIOptions {
   countTokens?: (text: string) => number;
   /** Adds `usage.cost` (US dollars) to every answer, as OpenRouter does. */
   reportCost?: (usage: { prompt_tokens: number; completion_tokens: number }) => number;
+  /** The batch API (`/v1/files`, `/v1/batches`): how batches behave. */
+  batch?: FakeBatchOptions;
+}
+
+/**
+ * Knobs of the fake batch API. A batch answers each request line exactly as the online endpoint would
+ * (same answer for the same body), unless `fail` picks it.
+ */
+export interface FakeBatchOptions {
+  /** `retrieve` calls that answer `in_progress` before the batch is `completed` (default 0). */
+  polls?: number;
+  /** Request lines that fail (listed in the error file with a 500): given the line's body, custom_id and how often that custom_id was submitted before. */
+  fail?: (body: any, customId: string, previousSubmissions: number) => boolean;
+  /** The batch ends `expired` instead of `completed`: only the first `expireAfter` lines are answered. */
+  expireAfter?: number;
+}
+
+/** A batch as the fake keeps it. */
+export interface FakeBatch {
+  id: string;
+  endpoint: string;
+  inputFileId: string;
+  lines: Array<{ custom_id: string; body: any }>;
+  polls: number;
+  status: 'in_progress' | 'completed' | 'expired';
+  outputFileId?: string;
+  errorFileId?: string;
 }
 
 export interface RecordedRequest {
@@ -72,6 +99,9 @@ export interface FakeStats {
   requests: number;
   chat: number;
   embeddings: number;
+  /** Batch API requests (files and batches), and request lines submitted in batches. */
+  batchApi: number;
+  batchLines: number;
   inFlight: number;
   maxInFlight: number;
   faults: Record<FaultKind, number>;
@@ -83,6 +113,9 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   stats: FakeStats;
   setFaults(faults: FakeFaults): void;
+  setBatchOptions(options: FakeBatchOptions): void;
+  /** Batches created, in order. */
+  batches: FakeBatch[];
   /** Listens again on the same port after a 'refused' outage (a no-op when listening). */
   up(): Promise<void>;
   resetStats(): void;
@@ -94,9 +127,6 @@ interface ChatBody {
   messages: Array<{ role: string; content: string | Array<{ type: string; text?: string; image_url?: { url: string } }> }>;
   [k: string]: unknown;
 }
-
-/** A 1×1 PNG: what the fake's image models draw. */
-export const FAKE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
 
 function hash01(...parts: Array<string | number>): number {
   const h = createHash('sha256').update(parts.join('\u0000')).digest();
@@ -165,6 +195,15 @@ function charTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
+/** A 1×1 PNG: what the fake's image models draw. */
+export const FAKE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+
+/** An Anthropic Messages request as a chat body (the top-level `system` as the first message). */
+function chatBodyOfMessages(body: any): ChatBody {
+  const system = body.system === undefined ? [] : [{ role: 'system', content: body.system }];
+  return { ...body, messages: [...system, ...(body.messages ?? [])] };
+}
+
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const seed = options.seed ?? 0;
   const tokens = (text: string) => (options.countTokens ? options.countTokens(text) : charTokens(text));
@@ -176,7 +215,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   /** Requests since the faults were last set (for `down`). */
   let ordinal = 0;
   let listening = false;
-  const stats: FakeStats = { requests: 0, chat: 0, embeddings: 0, inFlight: 0, maxInFlight: 0, faults: emptyFaults() };
+  const stats: FakeStats = { requests: 0, chat: 0, embeddings: 0, batchApi: 0, batchLines: 0, inFlight: 0, maxInFlight: 0, faults: emptyFaults() };
+  let batchOptions: FakeBatchOptions = { ...(options.batch ?? {}) };
+  const files = new Map<string, string>();
+  const batches: FakeBatch[] = [];
+  const submissions = new Map<string, number>();
   const held = new Set<http.ServerResponse>();
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
@@ -286,7 +329,6 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       res.end('{"id": "chatcmpl-broken", "choices": [{"message": {"content": "trunc');
       return;
     }
-    const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
     if (isImages) return sendJson(res, 200, { created: 0, data: [{ b64_json: FAKE_PNG_BASE64 }], usage: { input_tokens: tokens(String(body.prompt ?? '')), output_tokens: 0 } });
     if (isChat && /image/i.test(String(body.model))) {
       // An autoregressive image model (chat completions) answers with its image in message.images.
@@ -298,38 +340,49 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         usage: { prompt_tokens: 5, completion_tokens: 1 },
       });
     }
-    if (isEmbed) {
-      const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
-      const dim = body.dimensions ?? options.embeddingDimension ?? 8;
-      const data = inputs.map((text, index) => ({
-        object: 'embedding',
-        index,
-        embedding: Array.from({ length: dim }, (_, j) => Math.round((hash01(seed, 'emb', text, j) * 2 - 1) * 1e6) / 1e6),
-      }));
-      const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
-      const usage = { prompt_tokens: promptTokens, total_tokens: promptTokens };
-      return sendJson(res, 200, { object: 'list', data, model: body.model, usage: options.reportCost ? { ...usage, cost: options.reportCost({ prompt_tokens: promptTokens, completion_tokens: 0 }) } : usage });
-    }
-    const chat = isMessages ? chatBodyOfMessages(body) : (body as ChatBody);
+    if (isMessages) return sendJson(res, 200, anthropicAnswer(chatAnswer(chatBodyOfMessages(body), rawBody, nth, fault)));
+    sendJson(res, 200, isEmbed ? embeddingAnswer(body) : chatAnswer(body as ChatBody, rawBody, nth, fault));
+  }
+
+  /** A chat answer in the shape of Anthropic's Messages API. */
+  function anthropicAnswer(answer: any): unknown {
+    const message = answer.choices[0].message;
+    const thinking = options.reasoningField ? message[options.reasoningField] : undefined;
+    return {
+      id: `msg_${stats.requests}`,
+      type: 'message',
+      role: 'assistant',
+      model: answer.model,
+      content: [...(thinking ? [{ type: 'thinking', thinking, signature: 'sig' }] : []), { type: 'text', text: message.content }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: answer.usage.prompt_tokens, output_tokens: answer.usage.completion_tokens },
+    };
+  }
+
+  function embeddingAnswer(body: any): unknown {
+    const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+    const dim = body.dimensions ?? options.embeddingDimension ?? 8;
+    const data = inputs.map((text, index) => ({
+      object: 'embedding',
+      index,
+      embedding: Array.from({ length: dim }, (_, j) => Math.round((hash01(seed, 'emb', text, j) * 2 - 1) * 1e6) / 1e6),
+    }));
+    const promptTokens = inputs.reduce((a, t) => a + tokens(String(t)), 0);
+    const usage = { prompt_tokens: promptTokens, total_tokens: promptTokens };
+    return { object: 'list', data, model: body.model, usage: options.reportCost ? { ...usage, cost: options.reportCost({ prompt_tokens: promptTokens, completion_tokens: 0 }) } : usage };
+  }
+
+  /** The online answer to a chat body (`rawBody` as sent, seen `nth` times before): the batch API answers alike. */
+  function chatAnswer(chat: ChatBody, rawBody: string, nth: number, fault: FaultKind): unknown {
+    const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
     const content =
       fault === 'malformed_content' ? 'Sorry, I cannot format that answer.' : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
     const promptTokens = tokens(chat.messages.map(messageText).join('\n'));
     const completionTokens = tokens(content);
     const message: Record<string, unknown> = { role: 'assistant', content };
     if (options.reasoningField) message[options.reasoningField] = `  thinking about ${chat.model}  `;
-    if (isMessages) {
-      return sendJson(res, 200, {
-        id: `msg_${stats.requests}`,
-        type: 'message',
-        role: 'assistant',
-        model: chat.model,
-        content: [...(options.reasoningField ? [{ type: 'thinking', thinking: `  thinking about ${chat.model}  `, signature: 'sig' }] : []), { type: 'text', text: content }],
-        stop_reason: 'end_turn',
-        stop_sequence: null,
-        usage: { input_tokens: promptTokens, output_tokens: completionTokens },
-      });
-    }
-    sendJson(res, 200, {
+    return {
       id: `chatcmpl-${stats.requests}`,
       object: 'chat.completion',
       created: 0,
@@ -341,7 +394,131 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         total_tokens: promptTokens + completionTokens,
         ...(options.reportCost ? { cost: options.reportCost({ prompt_tokens: promptTokens, completion_tokens: completionTokens }) } : {}),
       },
+    };
+  }
+
+  /** The file part of a multipart/form-data upload (the openai client's files.create). */
+  function multipartFile(contentType: string, raw: string): string | undefined {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+    if (!boundary) return undefined;
+    for (const part of raw.split(`--${boundary[1] ?? boundary[2]}`)) {
+      const split = part.indexOf('\r\n\r\n');
+      if (split < 0) continue;
+      const head = part.slice(0, split);
+      if (!/name="file"/.test(head)) continue;
+      return part.slice(split + 4).replace(/\r\n$/, '');
+    }
+    return undefined;
+  }
+
+  /** Answers every line of a batch that is due: the output file (200s) and the error file (failures). */
+  function finishBatch(b: FakeBatch): void {
+    const out: string[] = [];
+    const errors: string[] = [];
+    b.lines.forEach((line, i) => {
+      const previous = submissions.get(line.custom_id) ?? 0;
+      submissions.set(line.custom_id, previous + 1);
+      const failed = batchOptions.fail?.(line.body, line.custom_id, previous) === true;
+      const expired = batchOptions.expireAfter !== undefined && i >= batchOptions.expireAfter;
+      const id = `batch_req_${b.id}_${i}`;
+      if (expired) {
+        errors.push(JSON.stringify({ id, custom_id: line.custom_id, response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } }));
+        return;
+      }
+      if (failed) {
+        errors.push(JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: 500, request_id: id, body: { error: { message: 'upstream trouble', type: 'server_error' } } }, error: null }));
+        return;
+      }
+      const rawBody = JSON.stringify(line.body);
+      const nth = seen.get(rawBody) ?? 0;
+      seen.set(rawBody, nth + 1);
+      const body = b.endpoint.endsWith('/embeddings') ? embeddingAnswer(line.body) : chatAnswer(line.body as ChatBody, rawBody, nth, 'ok');
+      out.push(JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: 200, request_id: id, body }, error: null }));
     });
+    b.status = batchOptions.expireAfter !== undefined ? 'expired' : 'completed';
+    b.outputFileId = `file-out-${b.id}`;
+    files.set(b.outputFileId, out.join('\n') + (out.length ? '\n' : ''));
+    if (errors.length > 0) {
+      b.errorFileId = `file-err-${b.id}`;
+      files.set(b.errorFileId, errors.join('\n') + '\n');
+    }
+  }
+
+  function batchJson(b: FakeBatch): unknown {
+    const failed = b.status === 'in_progress' ? 0 : (files.get(b.errorFileId ?? '')?.split('\n').filter(Boolean).length ?? 0);
+    return {
+      id: b.id,
+      object: 'batch',
+      endpoint: b.endpoint,
+      input_file_id: b.inputFileId,
+      completion_window: '24h',
+      status: b.status,
+      output_file_id: b.outputFileId ?? null,
+      error_file_id: b.errorFileId ?? null,
+      created_at: 0,
+      request_counts: { total: b.lines.length, completed: b.status === 'in_progress' ? 0 : b.lines.length - failed, failed },
+    };
+  }
+
+  /** `/v1/files` and `/v1/batches`: true when the request was one of them (and has been answered). */
+  function handleBatchApi(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string): boolean {
+    const p = (req.url ?? '').split('?')[0]!.replace(/^\/v1/, '');
+    if (!p.startsWith('/files') && !p.startsWith('/batches')) return false;
+    stats.batchApi++;
+    requests.push({ path: req.url ?? '', headers: { ...req.headers }, rawBody: p === '/files' ? '(upload)' : rawBody, body: null, fault: 'ok' });
+    if (req.method === 'POST' && p === '/files') {
+      const text = multipartFile(String(req.headers['content-type'] ?? ''), rawBody);
+      if (text === undefined) {
+        sendJson(res, 400, { error: { message: 'no file part' } });
+        return true;
+      }
+      const id = `file-in-${files.size + 1}`;
+      files.set(id, text);
+      sendJson(res, 200, { id, object: 'file', bytes: Buffer.byteLength(text), created_at: 0, filename: 'batch.jsonl', purpose: 'batch', status: 'processed' });
+      return true;
+    }
+    const content = /^\/files\/([^/]+)\/content$/.exec(p);
+    if (req.method === 'GET' && content) {
+      const text = files.get(decodeURIComponent(content[1]!));
+      if (text === undefined) sendJson(res, 404, { error: { message: 'no such file' } });
+      else {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      }
+      return true;
+    }
+    if (req.method === 'POST' && p === '/batches') {
+      const body = JSON.parse(rawBody) as { input_file_id: string; endpoint: string };
+      const text = files.get(body.input_file_id);
+      if (text === undefined) {
+        sendJson(res, 400, { error: { message: `no file ${body.input_file_id}` } });
+        return true;
+      }
+      const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { custom_id: string; body: any; url: string });
+      const bad = lines.find((l) => l.url !== body.endpoint);
+      if (bad) {
+        sendJson(res, 400, { error: { message: `line ${bad.custom_id} has url ${bad.url}, the batch ${body.endpoint}` } });
+        return true;
+      }
+      const b: FakeBatch = { id: `batch_${batches.length + 1}`, endpoint: body.endpoint, inputFileId: body.input_file_id, lines, polls: 0, status: 'in_progress' };
+      batches.push(b);
+      stats.batchLines += lines.length;
+      sendJson(res, 200, batchJson(b));
+      return true;
+    }
+    const one = /^\/batches\/([^/]+)$/.exec(p);
+    if (req.method === 'GET' && one) {
+      const b = batches.find((x) => x.id === decodeURIComponent(one[1]!));
+      if (!b) {
+        sendJson(res, 404, { error: { message: 'no such batch' } });
+        return true;
+      }
+      if (b.status === 'in_progress' && b.polls++ >= (batchOptions.polls ?? 0)) finishBatch(b);
+      sendJson(res, 200, batchJson(b));
+      return true;
+    }
+    sendJson(res, 404, { error: { message: `no route ${req.method} ${p}` } });
+    return true;
   }
 
   const server = http.createServer((req, res) => {
@@ -359,6 +536,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         }
       };
       res.on('close', finish);
+      try {
+        if (handleBatchApi(req, res, Buffer.concat(chunks).toString('utf8'))) return;
+      } catch (err) {
+        if (!res.headersSent) sendJson(res, 500, { error: { message: String(err) } });
+        return;
+      }
       handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: String(err) } });
       });
@@ -374,6 +557,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     port,
     requests,
     stats,
+    batches,
+    setBatchOptions(next: FakeBatchOptions) {
+      batchOptions = { ...next };
+    },
     setFaults(next: FakeFaults) {
       faults = { ...next };
       schedule = [...(next.schedule ?? [])];
@@ -391,7 +578,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       listening = true;
     },
     resetStats() {
-      Object.assign(stats, { requests: 0, chat: 0, embeddings: 0, maxInFlight: stats.inFlight, faults: emptyFaults() });
+      Object.assign(stats, { requests: 0, chat: 0, embeddings: 0, batchApi: 0, batchLines: 0, maxInFlight: stats.inFlight, faults: emptyFaults() });
       requests.length = 0;
     },
     async close() {
@@ -403,12 +590,6 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** An Anthropic Messages request as a chat body (the top-level `system` as the first message). */
-function chatBodyOfMessages(body: any): ChatBody {
-  const system = body.system === undefined ? [] : [{ role: 'system', content: body.system }];
-  return { ...body, messages: [...system, ...(body.messages ?? [])] };
 }
 
 /** A model health check as ddflow sends it (chat: system + `Hello!`; embeddings: `["Hello!"]`). */

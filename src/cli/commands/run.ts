@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics.js';
-import type { Command } from '../args.js';
+import { UsageError, type Command } from '../args.js';
 import { cliLogger, costLine, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { budgetOptions, checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 import { SHARD_OPTIONS, shardOption } from './shards.js';
@@ -20,6 +20,7 @@ export const runCommand: Command = {
     ...SHARD_OPTIONS,
     'max-cost': { type: 'string', value: 'USD', description: 'Stop sending model requests before the run spends more than this many US dollars (overrides run_config.max_cost_usd).' },
     'max-tokens': { type: 'string', value: 'N', description: 'Stop sending model requests before the run spends more than N tokens (overrides run_config.max_total_tokens).' },
+    batch: { type: 'boolean', description: "Send model calls as provider batches; the run may end 'pending' (exit 0): run again later to collect." },
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
@@ -29,6 +30,9 @@ export const runCommand: Command = {
     const budget = budgetOptions(args.options, USAGE);
     const exportArg = args.options.export as string | undefined;
     if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
+    if (args.options.batch === true && args.options['no-call-cache'] === true) {
+      throw new UsageError('--batch keeps the answers of provider batches in the call store: it cannot be combined with --no-call-cache', USAGE);
+    }
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
     const shard = shardOption(args, workflow, selection, USAGE);
@@ -57,6 +61,7 @@ export const runCommand: Command = {
         exportPath: exportArg ? path.resolve(io.cwd, exportArg) : undefined,
         callCache: args.options['no-call-cache'] !== true,
         ...(shard ? { shard } : {}),
+        batch: args.options.batch === true,
         env: io.env,
         signal: controller.signal,
         onEvent: (e) => progress.onEvent(e),
@@ -64,6 +69,11 @@ export const runCommand: Command = {
       });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}${costLine(report.cost)}`);
+      if (report.pending) {
+        // Waiting on provider batches is not a failure: exit 0, and say when to look again.
+        io.stdout(`pending: ${report.pending.message}\n`);
+        return 0;
+      }
       const files = report.final_output_files ?? [];
       const none = noOutputReason(report);
       if (none || files.length === 0) io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);

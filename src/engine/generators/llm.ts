@@ -13,6 +13,7 @@ import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import { LlmError } from '../../llm/errors.js';
 import { isTransientLoss } from '../../llm/outcomes.js';
+import { DEFERRED_REASON, DeferredCallError } from '../../llm/batch/deferred.js';
 import { imageBlocks } from '../../llm/multimodal.js';
 import { codeRecipe, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from '../../llm/recipes.js';
 import { TemplateError } from '../../template/errors.js';
@@ -172,6 +173,12 @@ export class CellPipeline implements ColumnGenerator {
           if (this.deps.recordOutcome('success')) stopNow();
         } catch (err) {
           if (err instanceof TemplateError && err.scope === 'template') throw err;
+          if (err instanceof DeferredCallError) {
+            // Batch mode: the call waits in a provider batch; the row is left out of this round, and
+            // neither counts as a failure nor makes any further call.
+            drops.set(i, DEFERRED_REASON);
+            return;
+          }
           if (stop && err instanceof LlmError && err.kind === 'cancelled' && !parent?.aborted) {
             // Abandoned by the early shutdown, not a failure of its own.
             drops.set(i, EARLY_SHUTDOWN_REASON);
