@@ -86,7 +86,7 @@ describe('examples/github', () => {
     const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, { steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown>; run?: string }[] }> };
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
-    const run = steps.find((s) => s.uses?.startsWith('ddflow/ddflow@'))!;
+    const run = steps.find((s) => isDdflowStep(s.uses))!;
     expect(run.with).toMatchObject({ command: 'run', batch: true });
     expect(inputsFrom({ workflow: 'w.yaml', batch: String(run.with!['batch']) }).batch).toBe(true);
     const publish = steps.find((s) => /gh release upload/.test(s.run ?? ''))!;
