@@ -58,8 +58,9 @@ describe('examples/github', () => {
       const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
       for (const name of Object.keys(given)) expect(SPEC_INPUTS).toContain(name);
       // Expressions are resolved by the runner; an empty value stands in for them here.
-      // (`shard` comes from the matrix, whose values are `i/N`.)
-      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? (k === 'shard' ? '1/2' : '') : v]));
+      // (`shard` comes from the matrix, whose values are `i/N`; `shard-count` from a number input.)
+      const STAND_INS: Record<string, string> = { shard: '1/2', 'shard-count': '8' };
+      const resolved = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, /\$\{\{/.test(v) && k !== 'artifact-name' ? (STAND_INS[k] ?? '') : v]));
       expect(() => inputsFrom(resolved)).not.toThrow();
     }
   });
