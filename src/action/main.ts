@@ -26,6 +26,7 @@ import { writeJobSummary } from './report-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
+import { progressIntervalMs } from '../workflow/progress-lines.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 
 /** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
@@ -170,7 +171,7 @@ async function runCommand(
     core.saveState(CALL_STORE_STATE, '');
   };
 
-  const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets));
+  const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets), progressIntervalMs(process.env));
   const onEvent = (event: RunEvent) => {
     // The post step saves the row groups of a stage that was running when the job was cancelled or
     // failed; a stage that ended well clears it.

@@ -5,9 +5,10 @@
  */
 import type { Logger } from '../logger.js';
 import type { StageProgress } from '../engine/types.js';
-import type { RunEvent } from '../workflow/run.js';
+import type { RunEvent } from '../workflow/run-events.js';
 import type { RunReport, StageReport } from '../workflow/report.js';
 import type { CliIO } from './args.js';
+import { formatDuration, progressFigures, progressIntervalMs, ProgressTicker } from '../workflow/progress-lines.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
   return {
@@ -48,22 +49,7 @@ export function noOutputReason(report: RunReport): string | undefined {
   return `no output (${final.status})`;
 }
 
-export function formatDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return '?';
-  if (sec < 60) return `${sec < 10 ? sec.toFixed(1) : Math.round(sec)}s`;
-  const m = Math.floor(sec / 60);
-  const s = Math.round(sec % 60);
-  if (m < 60) return `${m}m${String(s).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
-
-function progressText(p: StageProgress, elapsedSec: number): { rate: number; eta: number; text: string } {
-  const rate = elapsedSec > 0 ? p.rowsDone / elapsedSec : 0;
-  const eta = rate > 0 ? (p.rowsTotal - p.rowsDone) / rate : Infinity;
-  const tokens = p.tokens.prompt + p.tokens.completion > 0 ? `  tokens ${p.tokens.prompt}+${p.tokens.completion}` : '';
-  const text = `${p.rowsDone}/${p.rowsTotal} rows  ${rate.toFixed(1)} rows/s  ETA ${p.rowsDone >= p.rowsTotal ? '0s' : formatDuration(eta)}${tokens}`;
-  return { rate, eta, text };
-}
+export { formatDuration };
 
 export interface ProgressReporter {
   onEvent(event: RunEvent): void;
@@ -71,11 +57,21 @@ export interface ProgressReporter {
   clear(): void;
 }
 
-export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?: number; now?: () => number }): ProgressReporter {
-  const now = options.now ?? (() => Date.now());
-  const interval = options.intervalMs ?? 5000;
-  let stageStart = now();
-  let lastLine = 0;
+export interface ProgressOptions {
+  /** A live bar (a terminal), else plain lines at a steady cadence (CI logs, pipes). */
+  tty: boolean;
+  /** Between two plain lines (default DDFLOW_PROGRESS_INTERVAL_MS or 10 s). */
+  intervalMs?: number;
+  /** Terminal width (the bar is cut to it). */
+  columns?: number;
+  now?: () => number;
+}
+
+/** Redraws of the live bar while nothing completes (the rate and ETA still move). */
+const BAR_REFRESH_MS = 1000;
+const BAR_WIDTH = 24;
+
+export function progressReporter(io: CliIO, options: ProgressOptions): ProgressReporter {
   let barShown = false;
   const clear = () => {
     if (barShown) {
@@ -83,27 +79,27 @@ export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?
       barShown = false;
     }
   };
+  const bar = (p: StageProgress, elapsedSec: number) => {
+    const { text } = progressFigures(p, elapsedSec);
+    const filled = p.rowsTotal > 0 ? Math.min(BAR_WIDTH, Math.floor((p.rowsDone / p.rowsTotal) * BAR_WIDTH)) : 0;
+    let line = `${p.stage} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${text}`;
+    if (options.columns && line.length >= options.columns) line = line.slice(0, Math.max(10, options.columns - 1));
+    io.stderr(`\r\x1b[2K${line}`);
+    barShown = true;
+  };
+  const line = (p: StageProgress, elapsedSec: number) => io.stderr(`  ${p.stage}: ${progressFigures(p, elapsedSec).text}\n`);
+  const ticker = options.tty
+    ? new ProgressTicker(BAR_REFRESH_MS, bar, bar, options.now)
+    : new ProgressTicker(options.intervalMs ?? progressIntervalMs(io.env), line, undefined, options.now);
   return {
     clear,
     onEvent(event) {
+      ticker.onEvent(event);
       if (event.type === 'stage-start') {
         clear();
-        stageStart = now();
-        lastLine = stageStart;
         io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${count(event.numRecords, 'record')})\n`);
-      } else if (event.type === 'stage-progress') {
-        const p = event.progress;
-        const { text } = progressText(p, (now() - stageStart) / 1000);
-        if (options.tty) {
-          const width = 24;
-          const filled = p.rowsTotal > 0 ? Math.min(width, Math.round((p.rowsDone / p.rowsTotal) * width)) : 0;
-          io.stderr(`\r\x1b[2K${p.stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
-          barShown = true;
-        } else if (now() - lastLine >= interval) {
-          lastLine = now();
-          io.stderr(`  ${p.stage}: ${text}\n`);
-        }
-      } else {
+        if (options.tty) bar({ stage: event.stage, rowsDone: 0, rowsTotal: event.numRecords, rowGroupsDone: 0, rowGroupsTotal: 0, tokens: { prompt: 0, completion: 0 } }, 0);
+      } else if (event.type === 'stage-end') {
         clear();
         const r = event.report;
         const extra = r.error ? `: ${r.error}` : '';

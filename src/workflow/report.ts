@@ -12,6 +12,7 @@ export type StageCacheState = 'reused' | 'restored' | 'miss' | 'off';
 
 export type { ModelUsage, ModelUsageReport, TokenUsage } from '../shared/usage.js';
 import type { ModelUsageReport, TokenUsage } from '../shared/usage.js';
+import type { SourceLocation } from '../diagnostics.js';
 
 export interface StageReport {
   index: number;
@@ -36,6 +37,8 @@ export interface StageReport {
   dropped_rows?: Record<string, number>;
   warnings?: string[];
   error?: string;
+  /** Where the failure belongs in the workflow file (a sql query, a column's template), when known. */
+  error_location?: SourceLocation;
   /** Absolute paths of the parquet files that form the stage's selected output. */
   output_files?: string[];
 }
@@ -51,6 +54,8 @@ export interface RunReport {
   final_output_files?: string[];
   final_records: number;
   export_path?: string;
+  /** The run was cancelled (Ctrl-C, SIGTERM, the job cancelled): status is `failed`, rows kept are in the stages. */
+  cancelled?: boolean;
   seed: number;
   warnings: string[];
 }

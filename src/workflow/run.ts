@@ -145,7 +145,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome> {
     if (store && store.kind !== 'off') record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
     return outcome;
   } catch (err) {
-    return book.failed(record, err, options.signal?.aborted === true, seconds(start));
+    return book.failed(record, err, options.signal?.aborted === true, seconds(start), stageDir);
   }
 }
 

@@ -26,7 +26,7 @@ export const previewCommand: Command = {
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE, 1, MAX_NUM_RECORDS) ?? 10;
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
-    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
+    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
     const log = cliLogger(io, args.debug, () => progress.clear());
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ddflow-preview-'));
     try {

@@ -27,7 +27,7 @@ export const runCommand: Command = {
     if (exportArg !== undefined) checkExportPath(exportArg, '--export', USAGE);
     const workflow = await loadWorkflow(args.positionals[0]!, { cwd: io.cwd });
     checkSelectionAgainst(workflow, selection, USAGE);
-    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
+    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
     const log = cliLogger(io, args.debug, () => progress.clear());
     for (const w of workflow.warnings) log.warn(w.message);
 
