@@ -23,6 +23,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { maskProviderKeys } from './masking.js';
 import { planUploads, runOutputs, setOutputs, uploadPlanned } from './outputs.js';
 import { writeJobSummary } from './report-summary.js';
+import { validationSummaryMarkdown } from './validation-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
@@ -71,6 +72,8 @@ export async function runAction(): Promise<void> {
   } catch (err) {
     if (err instanceof ValidationError) {
       annotate(err.diagnostics, workspace);
+      const title = `ddflow ${inputs.command}: ${path.relative(workspace, workflowFile) || workflowFile}`;
+      await core.summary.addRaw(validationSummaryMarkdown(title, err.diagnostics, workspace), true).write().catch(() => undefined);
       core.setFailed(`${err.message} See the annotations on ${path.relative(workspace, workflowFile) || workflowFile}.`);
       return;
     }
