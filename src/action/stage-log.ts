@@ -23,7 +23,7 @@ const CACHE_TEXT: Record<StageReport['cache'], string> = {
 
 /** The one line that closes a stage's group. */
 export function stageResultLine(r: StageReport): string {
-  const parts = [`${r.status}`, `${r.output_records} rows`, CACHE_TEXT[r.cache]];
+  const parts = [`${r.status}`, `${r.output_records} rows`, r.overridden ? 'overridden by the reviewed file' : CACHE_TEXT[r.cache]];
   if (r.saved) parts.push('saved to the cache');
   parts.push(`${r.duration_sec.toFixed(1)} s`);
   if (r.tokens.prompt + r.tokens.completion > 0) parts.push(`${r.tokens.prompt} prompt / ${r.tokens.completion} completion tokens`);

@@ -157,6 +157,7 @@ export function formatDuration(seconds: number): string {
 const int = (n: number) => n.toLocaleString('en-US');
 
 function cacheLabel(stage: StageReport): string {
+  if (stage.overridden) return 'overridden';
   const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
   return stage.saved ? `${base}, saved` : base;
 }

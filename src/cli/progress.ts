@@ -8,6 +8,9 @@ import type { StageProgress } from '../engine/types.js';
 import type { RunEvent } from '../workflow/run-events.js';
 import type { RunReport, StageReport } from '../workflow/report.js';
 import type { CliIO } from './args.js';
+import type { LoadedWorkflow } from '../workflow/model.js';
+import { emptyOutputWhy } from '../workflow/empty-reason.js';
+
 import { formatDuration, progressFigures, progressIntervalMs, ProgressTicker } from '../workflow/progress-lines.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
@@ -28,6 +31,13 @@ export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = (
   };
 }
 
+/** With --debug: the stack of what made a stage fail (the engine's error), else of the run's error. */
+export function failureStack(err: Error): string {
+  const cause = (err as { cause?: unknown }).cause;
+  const stack = cause instanceof Error && cause.stack ? cause.stack : err.stack;
+  return stack ? `${stack}\n` : '';
+}
+
 /** `1 row`, `2 rows`, `0 records`. */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -37,15 +47,18 @@ export function count(n: number, noun: string): string {
  * Why the final stage has no output, or undefined when it has one: skipped behind an empty upstream
  * (named), or empty itself (allowed by allow_empty).
  */
-export function noOutputReason(report: RunReport): string | undefined {
+export function noOutputReason(report: RunReport, workflow?: LoadedWorkflow): string | undefined {
   const final = report.stages[report.stages.length - 1];
+  if (final?.status === 'completed_empty') {
+    // Files with no rows in them (a processor kept none, an empty override): say so, and why.
+    return `0 records: ${emptyOutputWhy(final, workflow?.stages.find((s) => s.name === final.name))} (allowed by allow_empty: true)`;
+  }
   if (!final || (report.final_output_files?.length ?? 0) > 0) return undefined;
   if (final.status === 'skipped_empty_upstream') {
     const empty = report.stages.find((s) => s.status === 'completed_empty');
-    const cause = empty ? `upstream stage '${empty.name}' produced no records` : 'an upstream stage produced no records';
+    const cause = empty ? `upstream stage '${empty.name}' produced no records: ${emptyOutputWhy(empty, workflow?.stages.find((s) => s.name === empty.name))}` : 'an upstream stage produced no records';
     return `skipped, so there is no output: ${cause} (allow_empty: true skips the later stages)`;
   }
-  if (final.status === 'completed_empty') return 'no records: its output is empty (allowed by allow_empty: true)';
   return `no output (${final.status})`;
 }
 
@@ -103,7 +116,8 @@ export function progressReporter(io: CliIO, options: ProgressOptions): ProgressR
         clear();
         const r = event.report;
         const extra = r.error ? `: ${r.error}` : '';
-        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+        const cache = r.overridden ? 'overridden by the reviewed file' : `cache ${r.cache}`;
+        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, ${cache})${extra}\n`);
       }
     },
   };
@@ -123,7 +137,7 @@ export function summaryTable(stages: readonly StageReport[]): string {
   const rows = stages.map((s) => [
     s.name,
     s.status,
-    s.cache,
+    s.overridden ? 'overridden' : s.cache,
     String(s.output_records),
     formatDuration(s.duration_sec),
     callsText(s),

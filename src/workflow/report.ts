@@ -24,6 +24,8 @@ export interface StageReport {
   reason?: string;
   /** Whether the stage was saved to the cache store after it completed. */
   saved?: boolean;
+  /** A reviewed output (`--override`, the `overrides` input) replaced what the stage hands down. */
+  overridden?: boolean;
   fingerprint: string;
   stage_dir: string;
   num_records_requested: number;

@@ -169,7 +169,7 @@ export class RunBook {
       record.status = 'completed';
     }
     await this.save();
-    this.pushReport(record, await parquetFilesAt(handedPath), handedRecords);
+    this.pushReport(record, await parquetFilesAt(handedPath), handedRecords, undefined, override !== undefined);
     this.handed = { name: stage.name, outputPath: handedPath, records: handedRecords };
     const generated = step.decision === 'run' || step.decision === 'resume';
     return { name: stage.name, records: handedRecords, expectedRecords: handedRecords, fingerprint: handedFingerprint, generated, empty: handedRecords === 0 };
@@ -208,9 +208,10 @@ export class RunBook {
     };
   }
 
-  private pushReport(record: StageRecord, files: string[], outputRecords?: number, errorLocation?: SourceLocation): void {
+  private pushReport(record: StageRecord, files: string[], outputRecords?: number, errorLocation?: SourceLocation, overridden = false): void {
     const r = stageReportOf(record, this.ctx.workflowDir, files, outputRecords);
     if (errorLocation) r.error_location = errorLocation;
+    if (overridden) r.overridden = true;
     this.reports.push(r);
     this.onEvent?.({ type: 'stage-end', report: r });
   }

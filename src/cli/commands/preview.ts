@@ -7,15 +7,17 @@ import { readRows } from '../../data/dataset.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { runWorkflow, WorkflowRunError } from '../../workflow/run.js';
 import type { Command } from '../args.js';
-import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
+import { cliLogger, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
 import { MAX_NUM_RECORDS } from '../../config/schema.js';
 
 const USAGE = 'ddflow preview <workflow-file> [-n N]';
+/** Sample rows printed per stage before the last (the last shows up to -n). */
+const SAMPLE_ROWS = 5;
 
 export const previewCommand: Command = {
   name: 'preview',
-  summary: 'Run every stage with a few records in a temporary directory and print sample rows.',
+  summary: 'Run every stage with a few records in a temporary directory and print sample rows of each.',
   usage: USAGE,
   options: {
     'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records per stage (default 10).' },
@@ -33,16 +35,21 @@ export const previewCommand: Command = {
       const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
-      const files = report.final_output_files ?? [];
-      if (files.length === 0) {
-        io.stdout(`${report.final_stage}: ${noOutputReason(report) ?? 'no output'}\n`);
-        return 0;
-      }
+      // Sample rows of every stage (each stage's handed-down output), the final one last.
       const db = await openDatabase();
       try {
-        const rows = await readRows(db, files, { limit: n });
-        io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} (showing ${rows.length})\n`);
-        for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+        for (const stage of report.stages) {
+          const files = stage.output_files ?? [];
+          if (files.length === 0 || stage.output_records === 0) {
+            const why = stage === report.stages.at(-1) ? noOutputReason(report, workflow) : stage.status === 'completed_empty' ? '0 records' : undefined;
+            io.stdout(`== ${stage.name}: ${why ?? `no output (${stage.status})`}\n`);
+            continue;
+          }
+          const last = stage === report.stages.at(-1);
+          const rows = await readRows(db, files, { limit: last ? n : Math.min(n, SAMPLE_ROWS) });
+          io.stdout(`== ${stage.name}: ${count(stage.output_records, 'record')} (showing ${rows.length})\n`);
+          for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+        }
       } finally {
         db.close();
       }
@@ -51,6 +58,7 @@ export const previewCommand: Command = {
       if (err instanceof WorkflowRunError) {
         progress.clear();
         io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
+        if (args.debug) io.stderr(failureStack(err));
         return 1;
       }
       throw err;
