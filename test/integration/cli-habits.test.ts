@@ -54,7 +54,7 @@ beforeAll(async () => {
   await fs.writeFile(file, WORKFLOW);
 });
 
-describe('ddflow CLI habits', () => {
+describe('ddflow CLI habits', { timeout: 300_000 }, () => {
   it('ddflow with no arguments prints the help and exits 0', async () => {
     const r = await ddflow([], work);
     expect(r.code).toBe(0);
