@@ -26,10 +26,12 @@ import { runOutputs, setOutputs } from './outputs.js';
 import { uploadRunArtifacts } from './run-artifacts.js';
 import { StageAnnotations } from './run-annotations.js';
 import { writeJobSummary } from './report-summary.js';
+import { validationSummaryMarkdown } from './validation-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
 import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun } from './review.js';
+import { progressIntervalMs } from '../workflow/progress-lines.js';
 import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 import { deleteShardArtifacts, mergedFromShards, pacedShardStore, shardingOf, shardUpload } from './shard-job.js';
 
@@ -76,6 +78,8 @@ export async function runAction(): Promise<void> {
   } catch (err) {
     if (err instanceof ValidationError) {
       annotate(err.diagnostics, workspace);
+      const title = `ddflow ${inputs.command}: ${path.relative(workspace, workflowFile) || workflowFile}`;
+      await core.summary.addRaw(validationSummaryMarkdown(title, err.diagnostics, workspace), true).write().catch(() => undefined);
       core.setFailed(`${err.message} See the annotations on ${path.relative(workspace, workflowFile) || workflowFile}.`);
       return;
     }
@@ -208,7 +212,7 @@ async function runCommand(
   // Warnings and failures of a stage are annotated at the line that declares it.
   const annotations = new StageAnnotations(workflow, workspace);
   const log = annotations.logger(common.log ?? actionsLogger());
-  const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets));
+  const groups = new StageGroups(core, workflow.stages.map((s) => s.name), lastTargetIndex(workflow.stages.map((s) => s.name), inputs.targets), progressIntervalMs(process.env));
   const onEvent = (event: RunEvent) => {
     // The post step saves the row groups of a stage that was running when the job was cancelled or
     // failed; a stage that ended well clears it.

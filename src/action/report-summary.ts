@@ -38,6 +38,11 @@ export interface JobSummaryOptions {
   artifacts?: readonly UploadedArtifact[];
 }
 
+function relativeTo(workspace: string, file: string): string {
+  const rel = path.relative(workspace, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.basename(file);
+}
+
 export async function writeJobSummary(report: RunReport, options: JobSummaryOptions): Promise<void> {
   let sample: SummarySample = { columns: [], rows: [] };
   let stats: ColumnStatisticLike[] = [];
@@ -60,6 +65,11 @@ export async function writeJobSummary(report: RunReport, options: JobSummaryOpti
   if (options.workspace && shown.export_path) {
     const rel = path.relative(options.workspace, shown.export_path);
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) shown.export_path = rel.split(path.sep).join('/');
+  }
+  if (options.workspace) {
+    // A failure's place in the workflow file, as the repository shows it.
+    const ws = options.workspace;
+    shown.stages = shown.stages.map((s) => (s.error_location ? { ...s, error_location: { ...s.error_location, file: relativeTo(ws, s.error_location.file) } } : s));
   }
   const markdown = renderSummary(shown, sample, stats, { title: options.title });
   await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();

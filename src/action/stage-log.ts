@@ -6,6 +6,7 @@
  */
 import type { RunEvent } from '../workflow/run.js';
 import type { StageReport } from '../workflow/report.js';
+import { DEFAULT_PROGRESS_INTERVAL_MS, progressFigures, ProgressTicker } from '../workflow/progress-lines.js';
 
 export interface GroupWriter {
   startGroup(title: string): void;
@@ -22,7 +23,7 @@ const CACHE_TEXT: Record<StageReport['cache'], string> = {
 
 /** The one line that closes a stage's group. */
 export function stageResultLine(r: StageReport): string {
-  const parts = [`${r.status}`, `${r.output_records} rows`, CACHE_TEXT[r.cache]];
+  const parts = [`${r.status}`, `${r.output_records} rows`, r.overridden ? 'overridden by the reviewed file' : CACHE_TEXT[r.cache]];
   if (r.saved) parts.push('saved to the cache');
   parts.push(`${r.duration_sec.toFixed(1)} s`);
   if (r.tokens.prompt + r.tokens.completion > 0) parts.push(`${r.tokens.prompt} prompt / ${r.tokens.completion} completion tokens`);
@@ -33,36 +34,44 @@ export function stageResultLine(r: StageReport): string {
 
 export class StageGroups {
   private open = false;
+  /** Progress lines of the running stage: one every interval (10 s), not one per event. */
+  private readonly ticker: ProgressTicker;
 
   /** `stages`: names in order; `lastIndex`: the last stage this run goes to (the final target). */
   constructor(
     private readonly out: GroupWriter,
     private readonly stages: readonly string[],
     private readonly lastIndex: number = stages.length - 1,
-  ) {}
+    intervalMs: number = DEFAULT_PROGRESS_INTERVAL_MS,
+  ) {
+    this.ticker = new ProgressTicker(intervalMs, (p, elapsed) => this.out.info(`  ${p.stage}: ${progressFigures(p, elapsed).text}`));
+  }
 
   begin(index: number): void {
     this.end();
     if (index > this.lastIndex || index >= this.stages.length) return;
-    this.out.startGroup(`Stage ${index + 1}/${this.lastIndex + 1}: ${this.stages[index]}`);
+    // Numbered as its directory (stage-<index>-<name>) and the summary's `#` column, and counted among
+    // all of the workflow's stages (a run with targets still says where the stage stands in the file).
+    this.out.startGroup(`Stage ${index}: ${this.stages[index]} (${index + 1} of ${this.stages.length})`);
     this.open = true;
   }
 
   end(): void {
+    this.ticker.stop();
     if (!this.open) return;
     this.out.endGroup();
     this.open = false;
   }
 
   onEvent(event: RunEvent): void {
+    this.ticker.onEvent(event);
     if (event.type === 'stage-start') {
       if (event.resume) this.out.info(`Resuming stage '${event.stage}' from its completed row groups.`);
-    } else if (event.type === 'stage-progress') {
-      const p = event.progress;
-      this.out.info(`  row group ${p.rowGroupsDone}/${p.rowGroupsTotal}: ${p.rowsDone}/${p.rowsTotal} rows`);
     } else if (event.type === 'stage-end') {
       this.out.info(stageResultLine(event.report));
-      this.begin(event.report.index + 1);
+      // After a failure (or a cancellation) no later stage runs: no group is opened for one.
+      if (event.report.status === 'failed') this.end();
+      else this.begin(event.report.index + 1);
     }
   }
 }

@@ -158,12 +158,15 @@ export function formatDuration(seconds: number): string {
 const int = (n: number) => n.toLocaleString('en-US');
 
 function cacheLabel(stage: StageReport): string {
+  if (stage.overridden) return 'overridden';
   const base = { reused: 'hit (local)', restored: 'hit (cache)', miss: 'miss', off: 'off' }[stage.cache];
   return stage.saved ? `${base}, saved` : base;
 }
 
 function rowsLabel(stage: StageReport): string {
   const requested = stage.num_records_requested;
+  // A failed (or cancelled) stage: the rows its completed row groups kept, not a generation shortfall.
+  if (stage.status === 'failed') return requested > 0 ? `${int(stage.output_records)} kept (of ${int(requested)})` : int(stage.output_records);
   if (requested > 0 && stage.num_records_actual < requested && stage.status !== 'skipped' && stage.status !== 'skipped_empty_upstream') {
     return `⚠️ ${int(stage.output_records)} (${int(stage.num_records_actual)} of ${int(requested)} generated)`;
   }
@@ -241,8 +244,11 @@ function warningLines(report: RunReport): string[] {
   const items: string[] = [];
   for (const s of report.stages) {
     const name = `\`${s.name.replace(/`/g, "'")}\``;
-    if (s.status === 'failed' && s.error) items.push(`${name} failed: ${inertMarkdown(s.error)}`);
-    if (s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
+    if (s.status === 'failed' && s.error) {
+      const at = s.error_location ? ` at \`${s.error_location.file.replace(/`/g, "'")}:${s.error_location.line}\`` : '';
+      items.push(`${name} failed${at}: ${inertMarkdown(s.error)}`);
+    }
+    if (s.status !== 'failed' && s.num_records_requested > 0 && s.num_records_actual > 0 && s.num_records_actual < s.num_records_requested) {
       items.push(`${name} generated ${int(s.num_records_actual)} of the ${int(s.num_records_requested)} requested rows.`);
     }
     const drops = Object.entries(s.dropped_rows ?? {}).filter(([, n]) => n > 0);
@@ -280,7 +286,7 @@ export function renderSummary(report: RunReport, sample: SummarySample, stats: C
     maxCellChars: options.maxCellChars ?? 80,
     maxBytes: options.maxBytes ?? 512 * 1024,
   };
-  const status = report.status === 'completed' ? '✅ completed' : report.status === 'pending' ? '⏳ pending' : '❌ failed';
+  const status = report.status === 'completed' ? '✅ completed' : report.status === 'pending' ? '⏳ pending' : report.cancelled ? '⏹️ cancelled' : '❌ failed';
   const head = [`## ${tableCell(options.title ?? `ddflow: ${report.workflow}`)} (${status})`, ''];
   const final = report.final_stage ? ` from stage \`${report.final_stage.replace(/`/g, "'")}\`` : '';
   // Batch mode: what the run waits on and when to look again, first.

@@ -3,6 +3,7 @@
  * command name, and per-command options. Every mistake is a UsageError: one line plus the usage, exit 2.
  */
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../shared/did-you-mean.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -92,7 +93,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   try {
     parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (err) {
-    throw new UsageError(cleanParseError(err), command.usage);
+    throw new UsageError(cleanParseError(err) + optionHint(err, Object.keys(options)), command.usage);
   }
   const help = parsed.values.help === true;
   const debug = parsed.values.debug === true;
@@ -104,6 +105,13 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     if (n > max) throw new UsageError(`unexpected argument '${parsed.positionals[max]}' for '${command.name}'`, command.usage);
   }
   return { positionals: parsed.positionals, options: values as ParsedArgs['options'], debug, help };
+}
+
+/** ` (did you mean '--x'?)` for an unknown option close to a known one. */
+function optionHint(err: unknown, known: string[]): string {
+  const m = /^Unknown option '(--?)([^']+)'/.exec(err instanceof Error ? err.message : '');
+  if (!m) return '';
+  return didYouMean(m[2]!, known, (s) => `'--${s}'`);
 }
 
 /** node's messages are long ("Unknown option '--x'. To specify a positional argument starting with a '-', ..."). */

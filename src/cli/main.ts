@@ -10,6 +10,7 @@ import { DdflowError, formatDiagnostic } from '../diagnostics.js';
 import { commandHelp, formatOptions, GLOBAL_OPTIONS, parseCommandArgs, splitGlobal, UsageError, type CliIO } from './args.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { ddflowVersion } from './version.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 
 const GLOBAL_USAGE = 'ddflow <command> <workflow-file> [options]';
 
@@ -49,20 +50,22 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIO> 
       return 0;
     }
     if (!global.command) {
-      if (global.help) {
-        io.stdout(globalHelp());
-        return 0;
-      }
-      throw new UsageError('missing command', GLOBAL_USAGE);
+      // `ddflow` alone (or with --help) prints the help: the first thing a new user types.
+      io.stdout(globalHelp());
+      return 0;
     }
     if (global.command === 'help') {
-      const target = global.rest[0] ? findCommand(global.rest[0]) : undefined;
+      const name = global.rest[0];
+      const target = name ? findCommand(name) : undefined;
+      if (name && !target) throw new UsageError(`unknown command '${name}'${didYouMean(name, COMMANDS.map((c) => c.name))} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
       io.stdout(target ? commandHelp(target) : globalHelp());
       return 0;
     }
     const command = findCommand(global.command);
     if (!command) {
-      throw new UsageError(`unknown command '${global.command}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
+      const hint = global.command.startsWith('-') ? didYouMean(global.command.replace(/^-+/, ''), Object.keys(GLOBAL_OPTIONS), (s) => `'--${s}'`) : didYouMean(global.command, COMMANDS.map((c) => c.name));
+      const what = global.command.startsWith('-') ? 'option' : 'command';
+      throw new UsageError(`unknown ${what} '${global.command}'${hint} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
     }
     if (global.help) {
       io.stdout(commandHelp(command));

@@ -5,10 +5,14 @@
  */
 import type { Logger } from '../logger.js';
 import type { StageProgress } from '../engine/types.js';
-import type { RunEvent } from '../workflow/run.js';
+import type { RunEvent } from '../workflow/run-events.js';
 import type { ModelUsage, RunCost, RunReport, StageReport } from '../workflow/report.js';
 import { formatUsd } from '../llm/pricing.js';
 import type { CliIO } from './args.js';
+import type { LoadedWorkflow } from '../workflow/model.js';
+import { emptyOutputWhy } from '../workflow/empty-reason.js';
+
+import { formatDuration, progressFigures, progressIntervalMs, ProgressTicker } from '../workflow/progress-lines.js';
 
 export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = () => {}): Logger {
   return {
@@ -28,6 +32,13 @@ export function cliLogger(io: CliIO, debug: boolean, beforeWrite: () => void = (
   };
 }
 
+/** With --debug: the stack of what made a stage fail (the engine's error), else of the run's error. */
+export function failureStack(err: Error): string {
+  const cause = (err as { cause?: unknown }).cause;
+  const stack = cause instanceof Error && cause.stack ? cause.stack : err.stack;
+  return stack ? `${stack}\n` : '';
+}
+
 /** `1 row`, `2 rows`, `0 records`. */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -37,34 +48,22 @@ export function count(n: number, noun: string): string {
  * Why the final stage has no output, or undefined when it has one: skipped behind an empty upstream
  * (named), or empty itself (allowed by allow_empty).
  */
-export function noOutputReason(report: RunReport): string | undefined {
+export function noOutputReason(report: RunReport, workflow?: LoadedWorkflow): string | undefined {
   const final = report.stages[report.stages.length - 1];
+  if (final?.status === 'completed_empty') {
+    // Files with no rows in them (a processor kept none, an empty override): say so, and why.
+    return `0 records: ${emptyOutputWhy(final, workflow?.stages.find((s) => s.name === final.name))} (allowed by allow_empty: true)`;
+  }
   if (!final || (report.final_output_files?.length ?? 0) > 0) return undefined;
   if (final.status === 'skipped_empty_upstream') {
     const empty = report.stages.find((s) => s.status === 'completed_empty');
-    const cause = empty ? `upstream stage '${empty.name}' produced no records` : 'an upstream stage produced no records';
+    const cause = empty ? `upstream stage '${empty.name}' produced no records: ${emptyOutputWhy(empty, workflow?.stages.find((s) => s.name === empty.name))}` : 'an upstream stage produced no records';
     return `skipped, so there is no output: ${cause} (allow_empty: true skips the later stages)`;
   }
-  if (final.status === 'completed_empty') return 'no records: its output is empty (allowed by allow_empty: true)';
   return `no output (${final.status})`;
 }
 
-export function formatDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return '?';
-  if (sec < 60) return `${sec < 10 ? sec.toFixed(1) : Math.round(sec)}s`;
-  const m = Math.floor(sec / 60);
-  const s = Math.round(sec % 60);
-  if (m < 60) return `${m}m${String(s).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
-
-function progressText(p: StageProgress, elapsedSec: number): { rate: number; eta: number; text: string } {
-  const rate = elapsedSec > 0 ? p.rowsDone / elapsedSec : 0;
-  const eta = rate > 0 ? (p.rowsTotal - p.rowsDone) / rate : Infinity;
-  const tokens = p.tokens.prompt + p.tokens.completion > 0 ? `  tokens ${p.tokens.prompt}+${p.tokens.completion}` : '';
-  const text = `${p.rowsDone}/${p.rowsTotal} rows  ${rate.toFixed(1)} rows/s  ETA ${p.rowsDone >= p.rowsTotal ? '0s' : formatDuration(eta)}${tokens}`;
-  return { rate, eta, text };
-}
+export { formatDuration };
 
 export interface ProgressReporter {
   onEvent(event: RunEvent): void;
@@ -72,11 +71,21 @@ export interface ProgressReporter {
   clear(): void;
 }
 
-export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?: number; now?: () => number }): ProgressReporter {
-  const now = options.now ?? (() => Date.now());
-  const interval = options.intervalMs ?? 5000;
-  let stageStart = now();
-  let lastLine = 0;
+export interface ProgressOptions {
+  /** A live bar (a terminal), else plain lines at a steady cadence (CI logs, pipes). */
+  tty: boolean;
+  /** Between two plain lines (default DDFLOW_PROGRESS_INTERVAL_MS or 10 s). */
+  intervalMs?: number;
+  /** Terminal width (the bar is cut to it). */
+  columns?: number;
+  now?: () => number;
+}
+
+/** Redraws of the live bar while nothing completes (the rate and ETA still move). */
+const BAR_REFRESH_MS = 1000;
+const BAR_WIDTH = 24;
+
+export function progressReporter(io: CliIO, options: ProgressOptions): ProgressReporter {
   let barShown = false;
   const clear = () => {
     if (barShown) {
@@ -84,31 +93,32 @@ export function progressReporter(io: CliIO, options: { tty: boolean; intervalMs?
       barShown = false;
     }
   };
+  const bar = (p: StageProgress, elapsedSec: number) => {
+    const { text } = progressFigures(p, elapsedSec);
+    const filled = p.rowsTotal > 0 ? Math.min(BAR_WIDTH, Math.floor((p.rowsDone / p.rowsTotal) * BAR_WIDTH)) : 0;
+    let line = `${p.stage} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${text}`;
+    if (options.columns && line.length >= options.columns) line = line.slice(0, Math.max(10, options.columns - 1));
+    io.stderr(`\r\x1b[2K${line}`);
+    barShown = true;
+  };
+  const line = (p: StageProgress, elapsedSec: number) => io.stderr(`  ${p.stage}: ${progressFigures(p, elapsedSec).text}\n`);
+  const ticker = options.tty
+    ? new ProgressTicker(BAR_REFRESH_MS, bar, bar, options.now)
+    : new ProgressTicker(options.intervalMs ?? progressIntervalMs(io.env), line, undefined, options.now);
   return {
     clear,
     onEvent(event) {
+      ticker.onEvent(event);
       if (event.type === 'stage-start') {
         clear();
-        stageStart = now();
-        lastLine = stageStart;
         io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${count(event.numRecords, 'record')})\n`);
-      } else if (event.type === 'stage-progress') {
-        const p = event.progress;
-        const { text } = progressText(p, (now() - stageStart) / 1000);
-        if (options.tty) {
-          const width = 24;
-          const filled = p.rowsTotal > 0 ? Math.min(width, Math.round((p.rowsDone / p.rowsTotal) * width)) : 0;
-          io.stderr(`\r\x1b[2K${p.stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
-          barShown = true;
-        } else if (now() - lastLine >= interval) {
-          lastLine = now();
-          io.stderr(`  ${p.stage}: ${text}\n`);
-        }
-      } else {
+        if (options.tty) bar({ stage: event.stage, rowsDone: 0, rowsTotal: event.numRecords, rowGroupsDone: 0, rowGroupsTotal: 0, tokens: { prompt: 0, completion: 0 } }, 0);
+      } else if (event.type === 'stage-end') {
         clear();
         const r = event.report;
         const extra = r.error ? `: ${r.error}` : '';
-        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+        const cache = r.overridden ? 'overridden by the reviewed file' : `cache ${r.cache}`;
+        io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, ${cache})${extra}\n`);
       }
     },
   };
@@ -128,7 +138,7 @@ export function summaryTable(stages: readonly StageReport[]): string {
   const rows = stages.map((s) => [
     s.name,
     s.status,
-    s.cache,
+    s.overridden ? 'overridden' : s.cache,
     String(s.output_records),
     formatDuration(s.duration_sec),
     callsText(s),

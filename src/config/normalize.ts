@@ -10,6 +10,7 @@
  *
  * After (on a valid config): category weights are normalised as Data Designer writes them.
  */
+import { editDistance } from '../shared/did-you-mean.js';
 import { COLUMN_TYPES, UNSUPPORTED_COLUMN_TYPES, UNSUPPORTED_SEED_TYPES } from './schema.js';
 import type { Path } from './source-map.js';
 
@@ -144,15 +145,6 @@ export function isPluginType(name: string, builtins: readonly string[]): boolean
   return builtins.every((b) => editDistance(n, norm(b)) > Math.min(2, Math.max(1, Math.floor(b.length / 3))));
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * Processors of a plugin's type (config `processors` or a stage's `output_processors`, at `at`): one

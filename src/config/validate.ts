@@ -7,6 +7,7 @@
  * It also works out the stage's output columns (as far as they can be known), which the workflow rules
  * hand to the next stage as its seed columns.
  */
+import { didYouMean } from '../shared/did-you-mean.js';
 import type {
   ColumnConfig,
   Constraint,
@@ -199,7 +200,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
       checkFilters(info, [key], ctx, report);
       const missing = missingOf(info.variables);
       if (missing.length === 1) {
-        report.error([key], `The ${what} template for '${c.name}' references a column that does not exist: '${missing[0]}'.`, 'invalid_reference');
+        report.error([key], `The ${what} template for '${c.name}' references a column that does not exist: '${missing[0]}'${didYouMean(missing[0]!, known.names)}.`, 'invalid_reference');
       } else if (missing.length > 1) {
         report.error([key], `The ${what} template for '${c.name}' references ${missing.length} columns that do not exist: ${list(missing)}.`, 'invalid_reference');
       }
@@ -221,7 +222,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     }
     (c.multi_modal_context ?? []).forEach((m, j) => {
       if (certainlyMissing(known, m.column_name)) {
-        report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'.`, 'invalid_reference');
+        report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'${didYouMean(m.column_name, known.names)}.`, 'invalid_reference');
       }
     });
     checkModelAlias(c.name, c.model_alias, c.column_type === 'image' ? 'image' : 'chat', ctx, report);
@@ -251,7 +252,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
   }
   if (c.column_type === 'embedding') {
     if (certainlyMissing(known, c.target_column)) {
-      report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'.`, 'invalid_reference');
+      report.error(['target_column'], `Embedding column '${c.name}' references missing column '${c.target_column}'${didYouMean(c.target_column, known.names)}.`, 'invalid_reference');
     }
     checkModelAlias(c.name, c.model_alias, 'embedding', ctx, report);
   }
@@ -324,7 +325,7 @@ function checkSkip(c: ColumnConfig, known: ColumnSet, report: Reporter): void {
   }
   for (const v of info.variables) {
     if (!own.has(v) && certainlyMissing(known, v)) {
-      report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references '${v}' which is not a known column.`, 'skip_reference_missing');
+      report.error(['skip', 'when'], `skip.when expression for column '${c.name}' references '${v}' which is not a known column${didYouMean(v, known.names)}.`, 'skip_reference_missing');
     }
   }
 }
@@ -341,7 +342,7 @@ function checkExpression(c: ExpressionColumn, known: ColumnSet, ctx: StageValida
   }
   checkFilters(info, ['expr'], ctx, report);
   for (const v of info.variables) {
-    if (certainlyMissing(known, v)) report.error(['expr'], `Expression column '${c.name}' references missing column '${v}'.`, 'expression_reference_missing');
+    if (certainlyMissing(known, v)) report.error(['expr'], `Expression column '${c.name}' references missing column '${v}'${didYouMean(v, known.names)}.`, 'expression_reference_missing');
   }
 }
 
@@ -366,7 +367,7 @@ function checkValidation(c: ValidationColumn, columns: ColumnConfig[], known: Co
     return;
   }
   c.target_columns.forEach((t, j) => {
-    if (certainlyMissing(known, t)) report.error(['target_columns', j], `Validation column '${c.name}' references missing column '${t}'.`, 'invalid_reference');
+    if (certainlyMissing(known, t)) report.error(['target_columns', j], `Validation column '${c.name}' references missing column '${t}'${didYouMean(t, known.names)}.`, 'invalid_reference');
   });
 }
 

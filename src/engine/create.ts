@@ -36,7 +36,8 @@ import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
 import { StageFunctions } from './functions.js';
 import { mediaRoots } from './media.js';
-import { EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './generators/llm.js';
+import { CellPipeline, EarlyShutdownError, pipelineCells, type LlmGeneratorDeps } from './generators/llm.js';
+import { StageProgressTracker } from './progress-tracker.js';
 import { createGenerator } from './generators/registry.js';
 import { buildProcessors, processorKind } from './processors/registry.js';
 import type { DatasetProcessor } from './processors/types.js';
@@ -121,6 +122,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     // cells come from the call store). The stage then fails with the first such error (a stall wins).
     let lostInGroup = 0;
     let firstLoss: LlmError | undefined;
+    let progress: StageProgressTracker | undefined;
     const llm: LlmGeneratorDeps | null = input.models
       ? {
           models: input.models,
@@ -133,6 +135,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
             if (!firstLoss || (err.kind === 'rate_limit_stall' && firstLoss.kind !== 'rate_limit_stall')) firstLoss = err;
           },
           onNotice: (m) => log.warn(m),
+          onRowSettled: (recordIndex, dropped) => progress?.rowSettled(recordIndex, dropped),
         }
       : null;
 
@@ -186,6 +189,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const droppedRows: Record<string, number> = {};
     let earlyShutdown = false;
     const tokens = () => input.models?.tokenUsage?.() ?? emptyTokens();
+    const pipelines = generators.filter((g) => g instanceof CellPipeline).length;
+    progress = new StageProgressTracker(input.stageName, wantedRecords, wantedGroups, pipelines, tokens, input.onProgress);
     const metadata = (extra: Partial<StageMetadata> = {}): StageMetadata => {
       const processorFiles: Record<string, string[]> = {};
       for (const b of batches) for (const [n, f] of Object.entries(b.processor_files ?? {})) (processorFiles[n] ??= []).push(f);
@@ -248,17 +253,12 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       });
       rowGroupGauge.close();
       openGroups--;
-      input.onProgress?.({
-        stage: input.stageName,
-        rowsDone: batches.reduce((a, b) => a + b.num_records, 0),
-        rowsTotal: wantedRecords,
-        rowGroupsDone: batches.length,
-        rowGroupsTotal: wantedGroups,
-        tokens: tokens(),
-      });
+      progress!.groupRecorded();
     };
 
     let openGroups = 0;
+    let announced = false;
+    let generating = true;
     /** Records of the groups recorded (reused or written): the rest is what a rerun still has to generate. */
     let recordedRecords = 0;
     try {
@@ -271,8 +271,15 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           batches.push(reused);
           addDrops(reused.dropped_rows);
           recordedRecords += g.size;
+          progress.reused(g.size);
           continue;
         }
+        // The first group this run generates: where it starts from (rows kept by a resume) shows at once.
+        if (!announced) {
+          announced = true;
+          progress.report(true);
+        }
+        progress.groupStarted();
         const group: RowGroup = { index: g.index, start: g.start, rows: [], recordIndex: [], skipped: new Array(g.size) };
         rowGroupGauge.open();
         openGroups++;
@@ -320,6 +327,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           continue;
         }
         addDrops(groupDrops);
+        progress.groupGenerated(g.size);
         await settle();
         if (stoppedHere && group.rows.length === 0) break;
         recordedRecords += g.size;
@@ -328,11 +336,15 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         pendingWrite.catch(() => undefined);
         if (stoppedHere) break;
       }
+      generating = false;
     } finally {
       await settle();
       // Groups abandoned by an error, a cancellation or an early stop are released here.
       rowGroupGauge.close(openGroups);
       openGroups = 0;
+      // Stopped by an error or a cancellation: the metadata says what was kept and what was spent so far
+      // (the recorded groups, the tokens of every call made), for the report and the next run.
+      if (generating) await writeMetadata(stageDir, metadata()).catch(() => undefined);
     }
 
     if (firstLoss) {

@@ -26,14 +26,22 @@ export interface ModelRuntimeLike {
   usageReport?(): ModelUsageReport;
 }
 
-/** Progress of a running stage, reported at most every few hundred milliseconds. */
+/**
+ * Progress of a running stage, reported as rows complete (at most every few hundred milliseconds, and
+ * at every row group boundary).
+ */
 export interface StageProgress {
   stage: string;
+  /** Rows done: generated (or dropped) by this run, plus those of row groups kept from an earlier run. */
   rowsDone: number;
   rowsTotal: number;
+  /** Of rowsDone, the rows of row groups kept from an earlier run (resume): a rate counts only the rest. */
+  rowsResumed?: number;
   rowGroupsDone: number;
   rowGroupsTotal: number;
   tokens: TokenUsage;
+  /** Cost so far in US dollars, when the models' prices are known (filled by whoever knows them). */
+  costUsd?: number;
 }
 
 export interface StageRunInput {

@@ -13,6 +13,7 @@ import { buildPlan } from './plan.js';
 import { fromMetadataPath, metadataPath, metadataPathProblem, readPriorMetadata, realpathOfExisting, WORKFLOW_METADATA_FILENAME, type WorkflowMetadata } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
 import { parquetFilesAt } from './outputs.js';
+import { emptyOutputWhy } from './empty-reason.js';
 import { workflowDirOf } from './selection.js';
 
 export async function exportStageOutput(
@@ -20,7 +21,7 @@ export async function exportStageOutput(
   outPath: string,
   /** `cwd`: paths in messages are shown relative to it. */
   options: { stage?: string; artifactPath?: string; cwd?: string; allowStale?: boolean; log?: Logger } = {},
-): Promise<{ rows: number; path: string; stage: string; stale?: string }> {
+): Promise<{ rows: number; path: string; stage: string; stale?: string; emptyWhy?: string }> {
   exportFormatOf(outPath);
   const name = options.stage ?? workflow.stages[workflow.stages.length - 1]!.name;
   if (!workflow.stages.some((s) => s.name === name)) throw new DdflowError(`Unknown stage '${name}'.`);
@@ -55,7 +56,8 @@ export async function exportStageOutput(
   const db = await openDatabase();
   try {
     const r = await exportDataset(db, files, outPath);
-    return { ...r, stage: name, ...(stale ? { stale } : {}) };
+    const emptyWhy = r.rows === 0 ? emptyOutputWhy({ ...rec, overridden: rec.stage_output_override_path != null }, workflow.stages.find((s) => s.name === name)) : undefined;
+    return { ...r, stage: name, ...(stale ? { stale } : {}), ...(emptyWhy ? { emptyWhy } : {}) };
   } finally {
     db.close();
   }

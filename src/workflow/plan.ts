@@ -45,6 +45,8 @@ export interface StagePlan {
   fingerprint_pending?: string;
   /** Records the stage is asked for (null: decided by its upstream's rows, not known yet). */
   num_records: number | null;
+  /** A reviewed output replaces what the stage hands down (`--override`): its rows. */
+  overridden?: { records: number };
   /** Rows it is expected to hand down: exact for cached/restored stages, the requested count otherwise. */
   rows: number | null;
   /** Model calls it is expected to make (0 when its output is reused; the rows still missing when it continues). */
@@ -286,6 +288,8 @@ export async function buildPlanIn(ctx: PlanContext): Promise<Plan> {
     // Beyond the targets the chain continues (a stage there still shows the fingerprint it would have
     // when that is knowable), but rows not generated are never taken as known.
     const step = await decideStage(ctx, index, upstream);
+    const override = ctx.selection.overrides.get(index);
+    if (override) step.overridden = { records: override.records };
     stages.push(step);
     upstream = await predictedHandoff(ctx, step);
     if (step.decision === 'skipped' && index > ctx.selection.targetIndex) upstream = { ...upstream, empty: false, records: null, expectedRecords: step.num_records };
@@ -320,6 +324,7 @@ export function planEntryJson(e: StagePlan): Record<string, unknown> {
     calls: e.calls,
     reason: e.reason,
     ...(e.estimate ? { estimate: e.estimate } : {}),
+    ...(e.overridden ? { overridden: true, overridden_rows: e.overridden.records } : {}),
   };
 }
 
@@ -328,7 +333,9 @@ export const PLAN_COLUMNS = ['stage', 'decision', 'fingerprint', 'rows', 'calls'
 /** A plan row's cells as text: the fingerprint's first 12 characters, `?` where a value is not known yet. */
 export function planCells(e: StagePlan): string[] {
   const known = (n: number | null) => (n === null ? '?' : String(n));
-  return [e.stage, e.decision, e.fingerprint ? e.fingerprint.slice(0, 12) : '?', known(e.rows), e.calls === null ? '?' : `~${e.calls}`, estimateCell(e.estimate), e.fingerprint_pending ? `${e.reason}; fingerprint ${e.fingerprint_pending}` : e.reason];
+  let reason = e.fingerprint_pending ? `${e.reason}; fingerprint ${e.fingerprint_pending}` : e.reason;
+  if (e.overridden) reason += `; overridden: hands down the reviewed file's ${e.overridden.records} row${e.overridden.records === 1 ? '' : 's'}`;
+  return [e.stage, !e.overridden ? e.decision : e.decision === 'cached' ? 'overridden' : `${e.decision}+overridden`, e.fingerprint ? e.fingerprint.slice(0, 12) : '?', known(e.rows), e.calls === null ? '?' : `~${e.calls}`, estimateCell(e.estimate), reason];
 }
 
 /** The plan as an aligned text table with a header (what `ddflow plan` prints). */

@@ -31,6 +31,7 @@ export interface BatchUsage {
   prompt_tokens: number;
   completion_tokens: number;
 }
+import type { SourceLocation } from '../diagnostics.js';
 
 export interface StageReport {
   index: number;
@@ -42,6 +43,8 @@ export interface StageReport {
   reason?: string;
   /** Whether the stage was saved to the cache store after it completed. */
   saved?: boolean;
+  /** A reviewed output (`--override`, the `overrides` input) replaced what the stage hands down. */
+  overridden?: boolean;
   fingerprint: string;
   stage_dir: string;
   num_records_requested: number;
@@ -55,6 +58,8 @@ export interface StageReport {
   dropped_rows?: Record<string, number>;
   warnings?: string[];
   error?: string;
+  /** Where the failure belongs in the workflow file (a sql query, a column's template), when known. */
+  error_location?: SourceLocation;
   /** Absolute paths of the parquet files that form the stage's selected output. */
   output_files?: string[];
   /** `run --shard`: the report is of this one shard of the stage (records first_record..end_record-1). */
@@ -75,6 +80,8 @@ export interface RunReport {
   final_output_files?: string[];
   final_records: number;
   export_path?: string;
+  /** The run was cancelled (Ctrl-C, SIGTERM, the job cancelled): status is `failed`, rows kept are in the stages. */
+  cancelled?: boolean;
   seed: number;
   warnings: string[];
   /** What this run's model calls cost, by model alias (per stage: each stage's model_usage). */

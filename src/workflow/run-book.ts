@@ -6,8 +6,9 @@
  */
 import path from 'node:path';
 import type { DataDesignerConfig } from '../config/schema.js';
-import { DdflowError } from '../diagnostics.js';
+import { DdflowError, type SourceLocation } from '../diagnostics.js';
 import { exportDataset } from '../data/dataset.js';
+import { readMetadata } from '../engine/artifacts.js';
 import type { Logger } from '../logger.js';
 import { overriddenFingerprint, CACHE_FORMAT_VERSION } from './fingerprint.js';
 import { toMetadataPath, writeWorkflowMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
@@ -103,7 +104,7 @@ export class RunBook {
     this.pushReport(record, []);
     this.metadata.status = 'failed';
     await this.save();
-    throw new WorkflowRunError('The run was cancelled.', this.report('failed'));
+    throw new WorkflowRunError('The run was cancelled.', { ...this.report('failed'), cancelled: true });
   }
 
   /**
@@ -124,15 +125,18 @@ export class RunBook {
     this.onEvent?.({ type: 'stage-start', index: step.index, stage: record.name, numRecords: step.num_records!, resume: step.decision === 'resume', fingerprint: step.fingerprint!, stageDir });
   }
 
-  /** Generation failed (or was cancelled): the stage stays resumable; the run ends with this error. */
-  async failed(record: StageRecord, err: unknown, cancelled: boolean, durationSec: number): Promise<never> {
+  /**
+   * Generation failed (or was cancelled): the stage stays resumable; the run ends with this error. The
+   * report counts what the stage kept (its recorded row groups) and the tokens it spent.
+   */
+  async failed(record: StageRecord, err: unknown, cancelled: boolean, durationSec: number, stageDir?: string): Promise<never> {
     const message = cancelled ? 'The run was cancelled.' : errorText(err);
-    Object.assign(record, { status: 'failed', error: message, resumable: true, duration_sec: durationSec });
+    Object.assign(record, { status: 'failed', error: message, resumable: true, duration_sec: durationSec }, stageDir ? await keptSoFar(stageDir) : {});
     this.metadata.status = 'failed';
     await this.save();
-    this.pushReport(record, []);
+    this.pushReport(record, [], undefined, cancelled ? undefined : locationOf(err));
     const full = cancelled || message.startsWith(`Stage '${record.name}'`) ? message : `Stage '${record.name}' failed: ${message}`;
-    throw new WorkflowRunError(full, this.report('failed'), err);
+    throw new WorkflowRunError(full, { ...this.report('failed'), ...(cancelled ? { cancelled: true } : {}) }, err);
   }
 
   /** Records a stage's outcome (reused, restored or generated) and hands its output — or its override — down. */
@@ -169,7 +173,7 @@ export class RunBook {
       record.status = 'completed';
     }
     await this.save();
-    this.pushReport(record, await parquetFilesAt(handedPath), handedRecords);
+    this.pushReport(record, await parquetFilesAt(handedPath), handedRecords, undefined, override !== undefined);
     this.handed = { name: stage.name, outputPath: handedPath, records: handedRecords };
     const generated = step.decision === 'run' || step.decision === 'resume';
     return { name: stage.name, records: handedRecords, expectedRecords: handedRecords, fingerprint: handedFingerprint, generated, empty: handedRecords === 0 };
@@ -233,8 +237,10 @@ export class RunBook {
     };
   }
 
-  private pushReport(record: StageRecord, files: string[], outputRecords?: number): void {
+  private pushReport(record: StageRecord, files: string[], outputRecords?: number, errorLocation?: SourceLocation, overridden = false): void {
     const r = stageReportOf(record, this.ctx.workflowDir, files, outputRecords);
+    if (errorLocation) r.error_location = errorLocation;
+    if (overridden) r.overridden = true;
     this.reports.push(r);
     this.onEvent?.({ type: 'stage-end', report: r });
   }
@@ -242,6 +248,25 @@ export class RunBook {
 
 function seconds(start: number): number {
   return Math.round(performance.now() - start) / 1000;
+}
+
+/** What a failed or cancelled stage kept: rows of its recorded row groups, tokens and calls spent. */
+async function keptSoFar(stageDir: string): Promise<Partial<StageRecord>> {
+  const m = await readMetadata(stageDir);
+  if (!m) return {};
+  const rows = (m.ddflow_batches ?? []).reduce((n, b) => n + b.num_records, 0);
+  return {
+    num_records_actual: rows,
+    output_records: rows,
+    ...(m.token_usage ? { tokens: m.token_usage } : {}),
+    ...(m.model_usage ? { model_usage: m.model_usage } : {}),
+    ...(m.dropped_rows && Object.keys(m.dropped_rows).length ? { dropped_rows: m.dropped_rows } : {}),
+  };
+}
+
+/** The workflow file location an error belongs to (a sql query, a template), when it names one. */
+function locationOf(err: unknown): SourceLocation | undefined {
+  return err instanceof DdflowError && err.diagnostics.length === 1 ? err.diagnostics[0]!.location : undefined;
 }
 
 function errorText(err: unknown): string {

@@ -206,7 +206,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
         return book.failed(record, submitErr, false, seconds(start));
       }
     }
-    return book.failed(record, err, options.signal?.aborted === true, seconds(start));
+    return book.failed(record, err, options.signal?.aborted === true, seconds(start), stageDir);
   }
 }
 

@@ -2,13 +2,14 @@
  * Which stages a run covers and with how many records: targets, rerun_from and overrides checked
  * against the workflow (before anything is written), and the per-stage record count rule.
  */
+import { overrideSource, type OverrideSource } from './override-input.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 import path from 'node:path';
 import { STAGE_NAME_PATTERN } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
 import type { Database } from '../data/database.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
-import { countOutputRows, parquetFilesAt } from './outputs.js';
-import { filesHash } from './fingerprint.js';
+import { countOutputRows } from './outputs.js';
 
 export type ResumeMode = 'never' | 'if_possible' | 'always';
 export const RESUME_MODES: readonly ResumeMode[] = ['never', 'if_possible', 'always'];
@@ -81,21 +82,23 @@ export function selectionError(
 ): string | undefined {
   const cli = wording === 'cli';
   const index = new Map(workflow.stages.map((s, i) => [s.name, i]));
-  const known = `(stages: ${workflow.stages.map((s) => s.name).join(', ')})`;
+  const names = workflow.stages.map((s) => s.name);
+  const known = `(stages: ${names.join(', ')})`;
+  const hint = (name: string) => didYouMean(name, names);
   const targets = options.targets && options.targets.length > 0 ? options.targets : [workflow.stages[workflow.stages.length - 1]!.name];
   const unknown = targets.filter((t) => !index.has(t));
-  if (unknown.length) return cli ? `--targets names unknown stage${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `'${t}'`).join(', ')} ${known}` : `Unknown target stage(s): ${unknown.join(', ')} ${known}.`;
+  if (unknown.length) return cli ? `--targets names unknown stage${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `'${t}'${hint(t)}`).join(', ')} ${known}` : `Unknown target stage(s): ${unknown.map((t) => `${t}${hint(t)}`).join(', ')} ${known}.`;
   const targetIndex = Math.max(...targets.map((t) => index.get(t)!));
   const lastTarget = workflow.stages[targetIndex]!.name;
   if (options.rerunFrom !== undefined) {
     if ((options.resume ?? 'if_possible') === 'never') return cli ? '--rerun-from needs --resume if_possible or always (never reruns every stage anyway)' : 'rerun_from requires resume to be if_possible or always.';
     const i = index.get(options.rerunFrom);
-    if (i === undefined) return cli ? `--rerun-from names unknown stage '${options.rerunFrom}' ${known}` : `Unknown rerun_from stage: '${options.rerunFrom}' ${known}.`;
+    if (i === undefined) return cli ? `--rerun-from names unknown stage '${options.rerunFrom}'${hint(options.rerunFrom)} ${known}` : `Unknown rerun_from stage: '${options.rerunFrom}'${hint(options.rerunFrom)} ${known}.`;
     if (i > targetIndex) return cli ? `--rerun-from '${options.rerunFrom}' comes after the last target stage '${lastTarget}'` : 'rerun_from must be an ancestor of at least one target stage.';
   }
   for (const name of Object.keys(options.overrides ?? {})) {
     const i = index.get(name);
-    if (i === undefined) return cli ? `--override names unknown stage '${name}' ${known}` : `Unknown stage output override: '${name}' ${known}.`;
+    if (i === undefined) return cli ? `--override names unknown stage '${name}'${hint(name)} ${known}` : `Unknown stage output override: '${name}'${hint(name)} ${known}.`;
     if (i > targetIndex) return cli ? `--override '${name}' comes after the last target stage '${lastTarget}'` : `Stage output override '${name}' must be an ancestor of a target stage.`;
   }
   return undefined;
@@ -124,8 +127,10 @@ export async function resolveSelection(
       throw new DdflowError(`The stage output override for stage '${name}' lies inside that stage's own directory (${ownDir}), which a run may replace: copy the reviewed file elsewhere first.`);
     }
     let rows: number;
+    let source: OverrideSource;
     try {
-      rows = await countOutputRows(db, abs);
+      source = await overrideSource(db, abs, workflowDirOf(workflow, options.artifactPath), name);
+      rows = await countOutputRows(db, source.path);
     } catch (err) {
       throw new DdflowError(`Invalid stage output override for stage '${name}': ${(err as Error).message}`, { cause: err });
     }
@@ -133,7 +138,7 @@ export async function resolveSelection(
     if (rows === 0 && !workflow.stages[i]!.allowEmpty) {
       throw new DdflowError(`The stage output override for stage '${name}' has no rows, and the stage does not allow an empty output (set allow_empty: true to let the later stages be skipped).`);
     }
-    overrides.set(i, { path: abs, records: rows, contentHash: await filesHash(await parquetFilesAt(abs)) });
+    overrides.set(i, { path: source.path, records: rows, contentHash: source.contentHash });
   }
   return { targetIndex, rerunFromIndex, overrides };
 }

@@ -44,7 +44,6 @@ describe('ddflow CLI', () => {
   });
 
   it.each([
-    [[], /^ddflow: missing command\nusage: /],
     [['frob'], /^ddflow: unknown command 'frob' \(commands: validate[^)]*\)\nusage: /],
     [['validate'], /^ddflow: missing argument for 'validate'\nusage: ddflow validate <workflow-file>\n$/],
     [['validate', 'a.yaml', 'b.yaml'], /^ddflow: unexpected argument 'b.yaml' for 'validate'\n/],

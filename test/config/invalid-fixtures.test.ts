@@ -79,7 +79,7 @@ describe('ddflow validate as a child process', () => {
     const r = await cli(['validate', 'test/fixtures/invalid/sql-select-star-typo.yaml']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      "test/fixtures/invalid/sql-select-star-typo.yaml:24:17: Expression column 'headline' references missing column 'subjet'.\nThe workflow has 1 validation error.\n",
+      "test/fixtures/invalid/sql-select-star-typo.yaml:24:17: Expression column 'headline' references missing column 'subjet' (did you mean 'subject'?).\nThe workflow has 1 validation error.\n",
     );
   }, 30_000);
 

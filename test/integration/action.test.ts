@@ -121,7 +121,7 @@ describe.sequential('dist/index.js as a runner runs it', () => {
 
     // One log group per stage, each closed.
     const groups = workflowCommands(first.stdout, 'group');
-    for (const [i, name] of STAGE_NAMES.entries()) expect(groups).toContain(`::group::Stage ${i + 1}/3: ${name}`);
+    for (const [i, name] of STAGE_NAMES.entries()) expect(groups).toContain(`::group::Stage ${i}: ${name} (${i + 1} of 3)`);
     expect(workflowCommands(first.stdout, 'endgroup').length).toBe(groups.length);
     expect(first.stdout).toMatch(/Stage 'tickets': completed, 10 rows, generated, saved to the cache/);
 
@@ -352,7 +352,7 @@ stages:
     expect(r.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
     expect(r.state['ddflow-call-store']).toBe('');
     expect(emulator.cacheEntries().map((e) => e.key)).toContain('ddflow-cancelled:calls-501-1');
-    expect(r.summary).toContain('## ddflow run: cancelled (❌ failed)');
+    expect(r.summary).toContain('## ddflow run: cancelled (⏹️ cancelled)');
     expect(r.summary).toMatch(/\| 0 \| gen \| run \| ❌ failed \|/);
     expect(stagesOf(r)[0]).toMatchObject({ name: 'gen', status: 'failed' });
 

@@ -323,7 +323,7 @@ stages:
     );
     const r = await cli(['run', file], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe("c: skipped, so there is no output: upstream stage 'a' produced no records (allow_empty: true skips the later stages)\n");
+    expect(r.stdout).toBe("c: skipped, so there is no output: upstream stage 'a' produced no records: its sql processor 'none' kept none of the 3 generated rows (allow_empty: true skips the later stages)\n");
     expect(r.stderr).toMatch(/^\* a: completed_empty \(0 rows, /m);
   });
 

@@ -36,7 +36,7 @@ export const exportCommand: Command = {
       allowStale: args.options['allow-stale'] === true,
       log: cliLogger(io, args.debug),
     });
-    io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${displayPath(r.path, io.cwd)}\n`);
+    io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${displayPath(r.path, io.cwd)}${r.emptyWhy ? ` (no rows: ${r.emptyWhy})` : ''}\n`);
     return 0;
   },
 };

@@ -4,15 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import type { Command } from '../args.js';
-import { cliLogger, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
+import { cliLogger, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
 import { MAX_NUM_RECORDS } from '../../config/schema.js';
 
 const USAGE = 'ddflow preview <workflow-file> [-n N]';
+/** Sample rows printed per stage before the last (the last shows up to -n). */
+const SAMPLE_ROWS = 5;
 
 export const previewCommand: Command = {
   name: 'preview',
-  summary: 'Run every stage with a few records in a temporary directory and print sample rows.',
+  summary: 'Run every stage with a few records in a temporary directory and print sample rows of each.',
   usage: USAGE,
   options: {
     'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records per stage (default 10).' },
@@ -25,23 +27,28 @@ export const previewCommand: Command = {
     const [{ runWorkflow, WorkflowRunError }, { openDatabase }, { readRows }] = await Promise.all([import('../../workflow/run.js'), import('../../data/database.js'), import('../../data/dataset.js')]);
     const n = positiveInt(args.options['num-records'] as string | undefined, '-n/--num-records', USAGE, 1, MAX_NUM_RECORDS) ?? 10;
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
-    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
+    const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
     const log = cliLogger(io, args.debug, () => progress.clear());
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ddflow-preview-'));
     try {
       const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
-      const files = report.final_output_files ?? [];
-      if (files.length === 0) {
-        io.stdout(`${report.final_stage}: ${noOutputReason(report) ?? 'no output'}\n`);
-        return 0;
-      }
+      // Sample rows of every stage (each stage's handed-down output), the final one last.
       const db = await openDatabase();
       try {
-        const rows = await readRows(db, files, { limit: n });
-        io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} (showing ${rows.length})\n`);
-        for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+        for (const stage of report.stages) {
+          const files = stage.output_files ?? [];
+          if (files.length === 0 || stage.output_records === 0) {
+            const why = stage === report.stages.at(-1) ? noOutputReason(report, workflow) : stage.status === 'completed_empty' ? '0 records' : undefined;
+            io.stdout(`== ${stage.name}: ${why ?? `no output (${stage.status})`}\n`);
+            continue;
+          }
+          const last = stage === report.stages.at(-1);
+          const rows = await readRows(db, files, { limit: last ? n : Math.min(n, SAMPLE_ROWS) });
+          io.stdout(`== ${stage.name}: ${count(stage.output_records, 'record')} (showing ${rows.length})\n`);
+          for (const row of rows) io.stdout(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+        }
       } finally {
         db.close();
       }
@@ -50,6 +57,7 @@ export const previewCommand: Command = {
       if (err instanceof WorkflowRunError) {
         progress.clear();
         io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
+        if (args.debug) io.stderr(failureStack(err));
         return 1;
       }
       throw err;

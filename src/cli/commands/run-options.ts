@@ -13,8 +13,8 @@ export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   resume: { type: 'string', value: 'MODE', description: 'never | if_possible (default) | always.' },
   targets: { type: 'string', value: 'a,b', description: 'Run up to these stages only.' },
   'rerun-from': { type: 'string', value: 'STAGE', description: 'Force this stage and its descendants to rerun.' },
-  override: { type: 'string', multiple: true, value: 'STAGE=PATH', description: "Replace a stage's output with a reviewed parquet file or directory." },
-  'num-records': { type: 'string', value: 'N', description: 'Records of the first stage.' },
+  override: { type: 'string', multiple: true, value: 'STAGE=PATH', description: "Replace a stage's output with a reviewed file: .jsonl, .csv or .parquet (or a directory of parquet files)." },
+  'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records of the first stage.' },
   seed: { type: 'string', value: 'N', description: 'Workflow seed (overrides the file).' },
   'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
 };
@@ -55,7 +55,7 @@ export function selectionOptions(args: ParsedArgs, cwd: string, usage: string): 
     targets: targets && targets.length ? targets : undefined,
     rerunFrom: o['rerun-from'] as string | undefined,
     overrides,
-    numRecords: positiveInt(o['num-records'] as string | undefined, 'num-records', usage, 1, MAX_NUM_RECORDS),
+    numRecords: positiveInt(o['num-records'] as string | undefined, '-n/--num-records', usage, 1, MAX_NUM_RECORDS),
     seed: positiveInt(o.seed as string | undefined, 'seed', usage, 0),
     artifactPath: artifactPath ? path.resolve(cwd, artifactPath) : undefined,
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import { UsageError, type Command } from '../args.js';
-import { cliLogger, costLine, count, noOutputReason, progressReporter, summaryTable } from '../progress.js';
+import { cliLogger, costLine, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { budgetOptions, checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
 import { SHARD_OPTIONS, shardOption } from './shards.js';
 
@@ -75,7 +75,7 @@ export const runCommand: Command = {
         return 0;
       }
       const files = report.final_output_files ?? [];
-      const none = noOutputReason(report);
+      const none = noOutputReason(report, workflow);
       if (none || files.length === 0) io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
       else io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} in ${displayPath(path.dirname(files[0]!), io.cwd)}\n`);
       if (report.export_path) io.stdout(`exported ${count(report.final_records, 'record')} to ${displayPath(report.export_path, io.cwd)}\n`);
@@ -87,6 +87,7 @@ export const runCommand: Command = {
         // A failure that belongs to a config node (a column a template names, a sql query) is printed at it.
         const located = err.diagnostics.length === 1 && err.diagnostics[0]!.location ? formatDiagnostic(err.diagnostics[0]!, io.cwd) : err.message;
         io.stderr(`${located}\n`);
+        if (args.debug) io.stderr(failureStack(err));
         return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
       }
       throw err;

@@ -40,6 +40,8 @@ export class EarlyShutdownError extends DdflowError {
 
 /** Reason recorded for rows left incomplete when generation stopped early. */
 export const EARLY_SHUTDOWN_REASON = 'early_shutdown';
+/** Reason recorded for rows abandoned by a cancelled run (their group is never recorded). */
+export const CANCELLED_REASON = 'cancelled';
 
 export interface LlmGeneratorDeps {
   models: ModelRuntimeLike;
@@ -57,6 +59,8 @@ export interface LlmGeneratorDeps {
   onTransientLoss?(err: LlmError): void;
   /** Told one-off notices of the model layer worth a log line. */
   onNotice?(message: string): void;
+  /** Told every row that leaves a model pipeline (answered, skipped or dropped): live progress. */
+  onRowSettled?(recordIndex: number, dropped: boolean): void;
 }
 
 /** Runs `task(i)` for each index with at most `limit` in flight. */
@@ -159,8 +163,12 @@ export class CellPipeline implements ColumnGenerator {
       stop = true;
       halt.abort();
     };
-    await forEachLimited(group.rows.length, this.deps.concurrency, async (i) => {
+    const rowTask = async (i: number): Promise<void> => {
       for (let k = 0; k < this.cells.length; k++) {
+        if (parent?.aborted) {
+          drops.set(i, CANCELLED_REASON);
+          return;
+        }
         if (stop) {
           drops.set(i, EARLY_SHUTDOWN_REASON);
           return;
@@ -173,6 +181,12 @@ export class CellPipeline implements ColumnGenerator {
           if (this.deps.recordOutcome('success')) stopNow();
         } catch (err) {
           if (err instanceof TemplateError && err.scope === 'template') throw err;
+          if (parent?.aborted) {
+            // The run was cancelled (Ctrl-C, the job cancelled): the cell was abandoned, it did not fail.
+            // It must not count toward early shutdown; the engine leaves the group unrecorded.
+            drops.set(i, CANCELLED_REASON);
+            return;
+          }
           if (err instanceof DeferredCallError) {
             // Batch mode: the call waits in a provider batch; the row is left out of this round, and
             // neither counts as a failure nor makes any further call.
@@ -202,6 +216,14 @@ export class CellPipeline implements ColumnGenerator {
           if (this.deps.recordOutcome(transient ? 'retryable' : 'failure') || (transient && err.kind === 'rate_limit_stall')) stopNow();
           return;
         }
+      }
+    };
+    await forEachLimited(group.rows.length, this.deps.concurrency, async (i) => {
+      const recordIndex = group.recordIndex[i]!;
+      try {
+        await rowTask(i);
+      } finally {
+        this.deps.onRowSettled?.(recordIndex, drops.has(i));
       }
     }).finally(() => parent?.removeEventListener('abort', onParentAbort));
     if (stop) throw new EarlyShutdownError(this.stopMessage(), drops);
