@@ -232,10 +232,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -590,15 +604,15 @@ var __webpack_exports__ = {};
  * one of these. Dynamic imports keep the CLI from loading @actions/* and the Action from loading the CLI.
  */
 async function runAction() {
-    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(682), __nccwpck_require__.e(888), __nccwpck_require__.e(458), __nccwpck_require__.e(172), __nccwpck_require__.e(181), __nccwpck_require__.e(783), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67837));
+    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(220), __nccwpck_require__.e(964), __nccwpck_require__.e(360), __nccwpck_require__.e(951), __nccwpck_require__.e(661), __nccwpck_require__.e(772), __nccwpck_require__.e(560), __nccwpck_require__.e(506), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52456));
     await run();
 }
 async function runPost() {
-    const { runPost: run } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(682), __nccwpck_require__.e(172), __nccwpck_require__.e(783), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
+    const { runPost: run } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(964), __nccwpck_require__.e(661), __nccwpck_require__.e(506), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
     await run();
 }
 async function runCli(argv) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(78), __nccwpck_require__.e(888), __nccwpck_require__.e(172), __nccwpck_require__.e(181), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70944));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(360), __nccwpck_require__.e(661), __nccwpck_require__.e(772), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96551));
     return main(argv);
 }
 

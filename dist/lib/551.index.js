@@ -1,8 +1,8 @@
-export const id = 944;
-export const ids = [944];
+export const id = 551;
+export const ids = [551];
 export const modules = {
 
-/***/ 70944:
+/***/ 96551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,11 +21,14 @@ var external_node_url_ = __webpack_require__(73136);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/shared/did-you-mean.ts
+var did_you_mean = __webpack_require__(44498);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * A small command-line parser over node:util parseArgs: global flags (--help, --version, --debug), a
  * command name, and per-command options. Every mistake is a UsageError: one line plus the usage, exit 2.
  */
+
 
 class UsageError extends Error {
     usage;
@@ -73,7 +76,7 @@ function parseCommandArgs(command, argv) {
         parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options: config, allowPositionals: true, strict: true });
     }
     catch (err) {
-        throw new UsageError(cleanParseError(err), command.usage);
+        throw new UsageError(cleanParseError(err) + optionHint(err, Object.keys(options)), command.usage);
     }
     const help = parsed.values.help === true;
     const debug = parsed.values.debug === true;
@@ -87,6 +90,13 @@ function parseCommandArgs(command, argv) {
             throw new UsageError(`unexpected argument '${parsed.positionals[max]}' for '${command.name}'`, command.usage);
     }
     return { positionals: parsed.positionals, options: values, debug, help };
+}
+/** ` (did you mean '--x'?)` for an unknown option close to a known one. */
+function optionHint(err, known) {
+    const m = /^Unknown option '(--?)([^']+)'/.exec(err instanceof Error ? err.message : '');
+    if (!m)
+        return '';
+    return (0,did_you_mean/* didYouMean */.au)(m[2], known, (s) => `'--${s}'`);
 }
 /** node's messages are long ("Unknown option '--x'. To specify a positional argument starting with a '-', ..."). */
 function cleanParseError(err) {
@@ -109,8 +119,8 @@ function commandHelp(command) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/workflow/load.ts + 15 modules
-var load = __webpack_require__(55168);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
+var load = __webpack_require__(90716);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 
@@ -148,9 +158,16 @@ const validateCommand = {
     },
 };
 
-// EXTERNAL MODULE: ./src/workflow/plan.ts
-var workflow_plan = __webpack_require__(74510);
+// EXTERNAL MODULE: ./src/llm/pricing.ts
+var pricing = __webpack_require__(50401);
+// EXTERNAL MODULE: ./src/workflow/empty-reason.ts
+var empty_reason = __webpack_require__(19669);
+// EXTERNAL MODULE: ./src/workflow/progress-lines.ts
+var progress_lines = __webpack_require__(33556);
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
+
+
 function cliLogger(io, debug, beforeWrite = () => { }) {
     return {
         info: (m) => {
@@ -169,6 +186,12 @@ function cliLogger(io, debug, beforeWrite = () => { }) {
         },
     };
 }
+/** With --debug: the stack of what made a stage fail (the engine's error), else of the run's error. */
+function failureStack(err) {
+    const cause = err.cause;
+    const stack = cause instanceof Error && cause.stack ? cause.stack : err.stack;
+    return stack ? `${stack}\n` : '';
+}
 /** `1 row`, `2 rows`, `0 records`. */
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -177,42 +200,26 @@ function count(n, noun) {
  * Why the final stage has no output, or undefined when it has one: skipped behind an empty upstream
  * (named), or empty itself (allowed by allow_empty).
  */
-function noOutputReason(report) {
+function noOutputReason(report, workflow) {
     const final = report.stages[report.stages.length - 1];
+    if (final?.status === 'completed_empty') {
+        // Files with no rows in them (a processor kept none, an empty override): say so, and why.
+        return `0 records: ${(0,empty_reason/* emptyOutputWhy */.j)(final, workflow?.stages.find((s) => s.name === final.name))} (allowed by allow_empty: true)`;
+    }
     if (!final || (report.final_output_files?.length ?? 0) > 0)
         return undefined;
     if (final.status === 'skipped_empty_upstream') {
         const empty = report.stages.find((s) => s.status === 'completed_empty');
-        const cause = empty ? `upstream stage '${empty.name}' produced no records` : 'an upstream stage produced no records';
+        const cause = empty ? `upstream stage '${empty.name}' produced no records: ${(0,empty_reason/* emptyOutputWhy */.j)(empty, workflow?.stages.find((s) => s.name === empty.name))}` : 'an upstream stage produced no records';
         return `skipped, so there is no output: ${cause} (allow_empty: true skips the later stages)`;
     }
-    if (final.status === 'completed_empty')
-        return 'no records: its output is empty (allowed by allow_empty: true)';
     return `no output (${final.status})`;
 }
-function formatDuration(sec) {
-    if (!Number.isFinite(sec))
-        return '?';
-    if (sec < 60)
-        return `${sec < 10 ? sec.toFixed(1) : Math.round(sec)}s`;
-    const m = Math.floor(sec / 60);
-    const s = Math.round(sec % 60);
-    if (m < 60)
-        return `${m}m${String(s).padStart(2, '0')}s`;
-    return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
-function progressText(p, elapsedSec) {
-    const rate = elapsedSec > 0 ? p.rowsDone / elapsedSec : 0;
-    const eta = rate > 0 ? (p.rowsTotal - p.rowsDone) / rate : Infinity;
-    const tokens = p.tokens.prompt + p.tokens.completion > 0 ? `  tokens ${p.tokens.prompt}+${p.tokens.completion}` : '';
-    const text = `${p.rowsDone}/${p.rowsTotal} rows  ${rate.toFixed(1)} rows/s  ETA ${p.rowsDone >= p.rowsTotal ? '0s' : formatDuration(eta)}${tokens}`;
-    return { rate, eta, text };
-}
+
+/** Redraws of the live bar while nothing completes (the rate and ETA still move). */
+const BAR_REFRESH_MS = 1000;
+const BAR_WIDTH = 24;
 function progressReporter(io, options) {
-    const now = options.now ?? (() => Date.now());
-    const interval = options.intervalMs ?? 5000;
-    let stageStart = now();
-    let lastLine = 0;
     let barShown = false;
     const clear = () => {
         if (barShown) {
@@ -220,34 +227,35 @@ function progressReporter(io, options) {
             barShown = false;
         }
     };
+    const bar = (p, elapsedSec) => {
+        const { text } = (0,progress_lines/* progressFigures */.ji)(p, elapsedSec);
+        const filled = p.rowsTotal > 0 ? Math.min(BAR_WIDTH, Math.floor((p.rowsDone / p.rowsTotal) * BAR_WIDTH)) : 0;
+        let line = `${p.stage} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${text}`;
+        if (options.columns && line.length >= options.columns)
+            line = line.slice(0, Math.max(10, options.columns - 1));
+        io.stderr(`\r\x1b[2K${line}`);
+        barShown = true;
+    };
+    const line = (p, elapsedSec) => io.stderr(`  ${p.stage}: ${(0,progress_lines/* progressFigures */.ji)(p, elapsedSec).text}\n`);
+    const ticker = options.tty
+        ? new progress_lines/* ProgressTicker */.Yv(BAR_REFRESH_MS, bar, bar, options.now)
+        : new progress_lines/* ProgressTicker */.Yv(options.intervalMs ?? (0,progress_lines/* progressIntervalMs */.ri)(io.env), line, undefined, options.now);
     return {
         clear,
         onEvent(event) {
+            ticker.onEvent(event);
             if (event.type === 'stage-start') {
                 clear();
-                stageStart = now();
-                lastLine = stageStart;
                 io.stderr(`> ${event.stage}: ${event.resume ? 'resuming' : 'running'} (${count(event.numRecords, 'record')})\n`);
+                if (options.tty)
+                    bar({ stage: event.stage, rowsDone: 0, rowsTotal: event.numRecords, rowGroupsDone: 0, rowGroupsTotal: 0, tokens: { prompt: 0, completion: 0 } }, 0);
             }
-            else if (event.type === 'stage-progress') {
-                const p = event.progress;
-                const { text } = progressText(p, (now() - stageStart) / 1000);
-                if (options.tty) {
-                    const width = 24;
-                    const filled = p.rowsTotal > 0 ? Math.min(width, Math.round((p.rowsDone / p.rowsTotal) * width)) : 0;
-                    io.stderr(`\r\x1b[2K${p.stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
-                    barShown = true;
-                }
-                else if (now() - lastLine >= interval) {
-                    lastLine = now();
-                    io.stderr(`  ${p.stage}: ${text}\n`);
-                }
-            }
-            else {
+            else if (event.type === 'stage-end') {
                 clear();
                 const r = event.report;
                 const extra = r.error ? `: ${r.error}` : '';
-                io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${formatDuration(r.duration_sec)}, cache ${r.cache})${extra}\n`);
+                const cache = r.overridden ? 'overridden by the reviewed file' : `cache ${r.cache}`;
+                io.stderr(`${r.status === 'failed' ? 'x' : '*'} ${r.name}: ${r.status} (${count(r.output_records, 'row')}, ${(0,progress_lines/* formatDuration */.a3)(r.duration_sec)}, ${cache})${extra}\n`);
             }
         },
     };
@@ -260,17 +268,18 @@ function callsText(s) {
     const extra = [u.cached_calls > 0 ? `${u.cached_calls} cached` : '', u.retries > 0 ? `${u.retries} retries` : ''].filter(Boolean).join(', ');
     return extra ? `${u.calls} (${extra})` : String(u.calls);
 }
-/** The end-of-run table: stage, status, cache, rows, time, model calls, tokens (prompt+completion). */
+/** The end-of-run table: stage, status, cache, rows, time, model calls, tokens (prompt+completion), cost. */
 function summaryTable(stages) {
-    const header = ['stage', 'status', 'cache', 'rows', 'time', 'calls', 'tokens (prompt+completion)'];
+    const header = ['stage', 'status', 'cache', 'rows', 'time', 'calls', 'tokens (prompt+completion)', 'cost'];
     const rows = stages.map((s) => [
         s.name,
         s.status,
-        s.cache,
+        s.overridden ? 'overridden' : s.cache,
         String(s.output_records),
-        formatDuration(s.duration_sec),
+        (0,progress_lines/* formatDuration */.a3)(s.duration_sec),
         callsText(s),
         s.tokens.prompt + s.tokens.completion > 0 ? `${s.tokens.prompt}+${s.tokens.completion}` : '0',
+        stageCostText(s.model_usage?.total),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells
@@ -278,6 +287,32 @@ function summaryTable(stages) {
         .join('  ')
         .trimEnd();
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+/** A stage's cost cell: dollars, `+?` when some calls have no price, `-` without model calls. */
+function stageCostText(u) {
+    if (!u)
+        return '-';
+    const unpriced = u.unpriced_calls ?? 0;
+    if (unpriced > 0 && !u.cost_usd)
+        return '?';
+    return `${(0,pricing/* formatUsd */.UK)(u.cost_usd ?? 0)}${unpriced > 0 ? '+?' : ''}`;
+}
+/**
+ * The line under the end-of-run table: what the run's model calls cost, calls answered by the call store
+ * (free) counted apart, and calls without a price.
+ */
+function costLine(cost) {
+    if (!cost || cost.calls === 0)
+        return '';
+    const paid = cost.calls - cost.cached_calls;
+    const parts = [`cost ${(0,pricing/* formatUsd */.UK)(cost.usd)}${cost.unpriced_calls > 0 ? ` + ${count(cost.unpriced_calls, 'call')} without a price` : ''} for ${count(paid, 'model call')}`];
+    if (cost.cached_calls > 0)
+        parts.push(`${count(cost.cached_calls, 'call')} answered by the call store at no cost`);
+    if (cost.budget) {
+        const limits = [cost.budget.max_cost_usd != null ? `${(0,pricing/* formatUsd */.UK)(cost.budget.max_cost_usd)}` : '', cost.budget.max_total_tokens != null ? `${cost.budget.max_total_tokens} tokens` : ''].filter(Boolean).join(' and ');
+        parts.push(`budget ${limits}${cost.budget.exhausted ? ' (reached)' : ''}`);
+    }
+    return `${parts.join('; ')}\n`;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -287,8 +322,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dataset = __webpack_require__(99724);
 // EXTERNAL MODULE: ./src/config/schema.ts
 var schema = __webpack_require__(90131);
-// EXTERNAL MODULE: ./src/workflow/run.ts + 4 modules
-var run = __webpack_require__(77181);
+// EXTERNAL MODULE: ./src/workflow/selection.ts + 1 modules
+var workflow_selection = __webpack_require__(35151);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-options.ts
 /** Options shared by `ddflow run` and `ddflow plan` (selection of stages, resume, counts, overrides). */
 
@@ -302,8 +337,8 @@ const SELECTION_OPTIONS = {
     resume: { type: 'string', value: 'MODE', description: 'never | if_possible (default) | always.' },
     targets: { type: 'string', value: 'a,b', description: 'Run up to these stages only.' },
     'rerun-from': { type: 'string', value: 'STAGE', description: 'Force this stage and its descendants to rerun.' },
-    override: { type: 'string', multiple: true, value: 'STAGE=PATH', description: "Replace a stage's output with a reviewed parquet file or directory." },
-    'num-records': { type: 'string', value: 'N', description: 'Records of the first stage.' },
+    override: { type: 'string', multiple: true, value: 'STAGE=PATH', description: "Replace a stage's output with a reviewed file: .jsonl, .csv or .parquet (or a directory of parquet files)." },
+    'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records of the first stage.' },
     seed: { type: 'string', value: 'N', description: 'Workflow seed (overrides the file).' },
     'artifact-path': { type: 'string', value: 'DIR', description: 'Where stage directories go (overrides the file).' },
 };
@@ -322,8 +357,8 @@ function positiveInt(value, flag, usage, min = 1, max = Number.MAX_SAFE_INTEGER)
 function selectionOptions(args, cwd, usage) {
     const o = args.options;
     const resume = o.resume;
-    if (resume !== undefined && !run/* RESUME_MODES */.XR.includes(resume)) {
-        throw new UsageError(`--resume must be one of ${run/* RESUME_MODES */.XR.join(', ')}, got '${resume}'`, usage);
+    if (resume !== undefined && !workflow_selection/* RESUME_MODES */.XR.includes(resume)) {
+        throw new UsageError(`--resume must be one of ${workflow_selection/* RESUME_MODES */.XR.join(', ')}, got '${resume}'`, usage);
     }
     const overrides = {};
     for (const spec of o.override ?? []) {
@@ -345,7 +380,7 @@ function selectionOptions(args, cwd, usage) {
         targets: targets && targets.length ? targets : undefined,
         rerunFrom: o['rerun-from'],
         overrides,
-        numRecords: positiveInt(o['num-records'], 'num-records', usage, 1, schema/* MAX_NUM_RECORDS */.RR),
+        numRecords: positiveInt(o['num-records'], '-n/--num-records', usage, 1, schema/* MAX_NUM_RECORDS */.RR),
         seed: positiveInt(o.seed, 'seed', usage, 0),
         artifactPath: artifactPath ? external_node_path_default().resolve(cwd, artifactPath) : undefined,
     };
@@ -355,7 +390,7 @@ function selectionOptions(args, cwd, usage) {
  * --rerun-from and --override that the file does not have, or that come after the last target.
  */
 function checkSelectionAgainst(workflow, selection, usage) {
-    const problem = (0,run/* selectionError */.$1)(workflow, selection, 'cli');
+    const problem = (0,workflow_selection/* selectionError */.$1)(workflow, selection, 'cli');
     if (problem)
         throw new UsageError(problem, usage);
     const artifacts = (0,load/* artifactDirectoryProblem */.v)(selection.artifactPath ?? workflow.artifactPath, workflow.name);
@@ -365,16 +400,27 @@ function checkSelectionAgainst(workflow, selection, usage) {
 /** An output file's extension picks the format: a wrong one is bad usage (exit 2), found before anything runs. */
 function checkExportPath(file, flag, usage) {
     try {
-        (0,dataset/* exportFormatOf */.rP)(file);
+        (0,dataset.exportFormatOf)(file);
     }
     catch {
         throw new UsageError(`${flag} must end in .jsonl, .csv or .parquet, got '${file}'`, usage);
     }
 }
+/** `--max-cost USD` (a positive number) and `--max-tokens N`: the run's budget, over the file's run_config. */
+function budgetOptions(o, usage) {
+    const cost = o['max-cost'];
+    let maxCostUsd;
+    if (cost !== undefined) {
+        const n = Number(cost.replace(/^\$/, ''));
+        if (!/^\$?\d*\.?\d+$/.test(cost.trim()) || !(n > 0))
+            throw new UsageError(`--max-cost must be a positive amount of US dollars such as 2.50, got '${cost}'`, usage);
+        maxCostUsd = n;
+    }
+    return { maxCostUsd, maxTotalTokens: positiveInt(o['max-tokens'], 'max-tokens', usage) };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/plan.ts
 /** `ddflow plan <workflow-file>`: per stage its decision (cached | restore | resume | run | skipped), fingerprint, rows, model calls and why. */
-
 
 
 
@@ -389,17 +435,147 @@ const planCommand = {
         const selection = selectionOptions(args, io.cwd, USAGE);
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
         checkSelectionAgainst(workflow, selection, USAGE);
-        const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, { ...selection, log: cliLogger(io, args.debug) });
+        // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+        const { buildPlan, formatPlanTable, planEntryJson } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 69951));
+        const plan = await buildPlan(workflow, { ...selection, log: cliLogger(io, args.debug) });
         if (args.options.json === true)
-            io.stdout(`${JSON.stringify(plan.stages.map(workflow_plan/* planEntryJson */.sF), null, 2)}\n`);
+            io.stdout(`${JSON.stringify(plan.stages.map(planEntryJson), null, 2)}\n`);
         else
-            io.stdout((0,workflow_plan/* formatPlanTable */.pp)(plan));
+            io.stdout(formatPlanTable(plan));
         return 0;
+    },
+};
+
+// EXTERNAL MODULE: ./src/workflow/shard.ts
+var shard = __webpack_require__(65661);
+;// CONCATENATED MODULE: ./src/cli/commands/shards.ts
+/**
+ * Sharding a stage over a job matrix (issue 15): `ddflow shards` prints the matrix, `ddflow run --stage s
+ * --shard i/N` generates one block of the stage, `ddflow merge` assembles the blocks into the stage.
+ */
+
+
+
+
+
+
+
+const SHARD_OPTIONS = {
+    stage: { type: 'string', value: 'STAGE', description: 'With --shard: the stage to generate one shard of.' },
+    shard: { type: 'string', value: 'i/N', description: 'Generate only block i of N of --stage (the stages before it run or are reused).' },
+};
+function stageOf(workflow, name, usage) {
+    if (name === undefined)
+        throw new UsageError('--stage is required', usage);
+    if (!workflow.stages.some((s) => s.name === name))
+        throw new UsageError(`--stage names unknown stage '${name}' (stages: ${workflow.stages.map((s) => s.name).join(', ')})`, usage);
+    return name;
+}
+/** `--stage` and `--shard` of `ddflow run`: both or neither, and not with --targets. */
+function shardOption(args, workflow, selection, usage) {
+    const raw = args.options.shard;
+    const stage = args.options.stage;
+    if (raw === undefined) {
+        if (stage !== undefined)
+            throw new UsageError('--stage needs --shard i/N (a plain run takes --targets)', usage);
+        return undefined;
+    }
+    if (selection.targets)
+        throw new UsageError('--shard runs up to --stage: leave out --targets', usage);
+    if (args.options.export !== undefined)
+        throw new UsageError('a shard is one block of a stage, with nothing to export: export after ddflow merge', usage);
+    const parsed = (0,shard/* parseShard */.uK)(raw);
+    if (typeof parsed === 'string')
+        throw new UsageError(`--shard ${parsed}`, usage);
+    return { stage: stageOf(workflow, stage, usage), ...parsed };
+}
+const SHARDS_USAGE = 'ddflow shards <workflow-file> --stage STAGE --count N';
+const shardsCommand = {
+    name: 'shards',
+    summary: 'Print the GitHub job matrix that splits a stage into N shards ({"include":[{"shard":"1/N"},...]}).',
+    usage: SHARDS_USAGE,
+    options: {
+        stage: { type: 'string', value: 'STAGE', description: 'The stage to shard.' },
+        count: { type: 'string', value: 'N', description: 'Number of shards (1 to 256, GitHub’s limit of jobs per matrix).' },
+        'num-records': SELECTION_OPTIONS['num-records'],
+    },
+    positionals: { min: 1, max: 1 },
+    async run(args, io) {
+        const rawCount = args.options.count;
+        if (rawCount === undefined)
+            throw new UsageError('--count is required', SHARDS_USAGE);
+        if (!/^\d+$/.test(rawCount))
+            throw new UsageError(`--count must be a whole number, got '${rawCount}'`, SHARDS_USAGE);
+        const n = Number(rawCount);
+        const problem = (0,shard/* shardCountProblem */.R)(n);
+        if (problem)
+            throw new UsageError(`--count ${problem.replace(/^needs a shard count of /, 'must be ')}`, SHARDS_USAGE);
+        const selection = selectionOptions(args, io.cwd, SHARDS_USAGE);
+        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        const name = stageOf(workflow, args.options.stage, SHARDS_USAGE);
+        // When the stage's record count is fixed by the file (or --num-records), a count it cannot be split into is known now.
+        io.stdout(`${JSON.stringify((0,shard/* checkedShardMatrix */.xL)(workflow, name, n, selection.numRecords))}\n`);
+        return 0;
+    },
+};
+const MERGE_USAGE = 'ddflow merge <workflow-file> --stage STAGE [--from DIR] [options]';
+const mergeCommand = {
+    name: 'merge',
+    summary: 'Assemble a sharded stage from its shards, then finish it (output processors, on_success).',
+    usage: MERGE_USAGE,
+    options: {
+        ...SELECTION_OPTIONS,
+        stage: { type: 'string', value: 'STAGE', description: 'The sharded stage.' },
+        from: { type: 'string', value: 'DIR', description: 'A directory holding the shards (e.g. downloaded artifacts); default the workflow directory.' },
+        export: { type: 'string', value: 'FILE', description: "Export the merged stage's output (.jsonl, .csv or .parquet)." },
+    },
+    positionals: { min: 1, max: 1 },
+    async run(args, io) {
+        const selection = selectionOptions(args, io.cwd, MERGE_USAGE);
+        if (selection.targets)
+            throw new UsageError('merge stops at --stage: leave out --targets', MERGE_USAGE);
+        const exportArg = args.options.export;
+        if (exportArg !== undefined)
+            checkExportPath(exportArg, '--export', MERGE_USAGE);
+        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        checkSelectionAgainst(workflow, selection, MERGE_USAGE);
+        const stage = stageOf(workflow, args.options.stage, MERGE_USAGE);
+        const from = args.options.from;
+        const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
+        const log = cliLogger(io, args.debug, () => progress.clear());
+        // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+        const { runWorkflow, WorkflowRunError } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 45560));
+        try {
+            const report = await runWorkflow(workflow, {
+                ...selection,
+                merge: { stage, ...(from !== undefined ? { from: external_node_path_default().resolve(io.cwd, from) } : {}) },
+                exportPath: exportArg ? external_node_path_default().resolve(io.cwd, exportArg) : undefined,
+                env: io.env,
+                onEvent: (e) => progress.onEvent(e),
+                log,
+            });
+            progress.clear();
+            io.stderr(`\n${summaryTable(report.stages)}`);
+            const files = report.final_output_files ?? [];
+            io.stdout(`${stage}: ${count(report.final_records, 'record')}${files.length ? ` in ${(0,diagnostics/* displayPath */.Gt)(external_node_path_default().dirname(files[0]), io.cwd)}` : ''}\n`);
+            if (report.export_path)
+                io.stdout(`exported ${count(report.final_records, 'record')} to ${(0,diagnostics/* displayPath */.Gt)(report.export_path, io.cwd)}\n`);
+            return 0;
+        }
+        catch (err) {
+            progress.clear();
+            if (err instanceof WorkflowRunError) {
+                io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
+                return 1;
+            }
+            throw err;
+        }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `ddflow run <workflow-file> [options]`: runs the workflow, resuming what still matches. */
+
 
 
 
@@ -415,17 +591,28 @@ const runCommand = {
         ...SELECTION_OPTIONS,
         export: { type: 'string', value: 'FILE', description: "Export the final stage's output (.jsonl, .csv or .parquet)." },
         'no-call-cache': { type: 'boolean', description: 'Do not reuse or keep model answers.' },
+        ...SHARD_OPTIONS,
+        'max-cost': { type: 'string', value: 'USD', description: 'Stop sending model requests before the run spends more than this many US dollars (overrides run_config.max_cost_usd).' },
+        'max-tokens': { type: 'string', value: 'N', description: 'Stop sending model requests before the run spends more than N tokens (overrides run_config.max_total_tokens).' },
+        batch: { type: 'boolean', description: "Send model calls as provider batches; the run may end 'pending' (exit 0): run again later to collect." },
     },
     positionals: { min: 1, max: 1 },
     async run(args, io) {
         // Mistakes in the arguments are found before anything runs: first those the arguments alone show,
         // then stage names the file does not have.
         const selection = selectionOptions(args, io.cwd, run_USAGE);
+        const budget = budgetOptions(args.options, run_USAGE);
         const exportArg = args.options.export;
         if (exportArg !== undefined)
             checkExportPath(exportArg, '--export', run_USAGE);
+        if (args.options.batch === true && args.options['no-call-cache'] === true) {
+            throw new UsageError('--batch keeps the answers of provider batches in the call store: it cannot be combined with --no-call-cache', run_USAGE);
+        }
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
         checkSelectionAgainst(workflow, selection, run_USAGE);
+        const shard = shardOption(args, workflow, selection, run_USAGE);
+        // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+        const { runWorkflow, WorkflowRunError } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 45560));
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI });
         const log = cliLogger(io, args.debug, () => progress.clear());
         for (const w of workflow.warnings)
@@ -444,19 +631,27 @@ const runCommand = {
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         try {
-            const report = await (0,run/* runWorkflow */.FZ)(workflow, {
+            const report = await runWorkflow(workflow, {
                 ...selection,
+                ...budget,
                 exportPath: exportArg ? external_node_path_default().resolve(io.cwd, exportArg) : undefined,
                 callCache: args.options['no-call-cache'] !== true,
+                ...(shard ? { shard } : {}),
+                batch: args.options.batch === true,
                 env: io.env,
                 signal: controller.signal,
                 onEvent: (e) => progress.onEvent(e),
                 log,
             });
             progress.clear();
-            io.stderr(`\n${summaryTable(report.stages)}`);
+            io.stderr(`\n${summaryTable(report.stages)}${costLine(report.cost)}`);
+            if (report.pending) {
+                // Waiting on provider batches is not a failure: exit 0, and say when to look again.
+                io.stdout(`pending: ${report.pending.message}\n`);
+                return 0;
+            }
             const files = report.final_output_files ?? [];
-            const none = noOutputReason(report);
+            const none = noOutputReason(report, workflow);
             if (none || files.length === 0)
                 io.stdout(`${report.final_stage}: ${none ?? 'no output'}\n`);
             else
@@ -467,11 +662,13 @@ const runCommand = {
         }
         catch (err) {
             progress.clear();
-            if (err instanceof run/* WorkflowRunError */.HN) {
-                io.stderr(`\n${summaryTable(err.report.stages)}`);
+            if (err instanceof WorkflowRunError) {
+                io.stderr(`\n${summaryTable(err.report.stages)}${costLine(err.report.cost)}`);
                 // A failure that belongs to a config node (a column a template names, a sql query) is printed at it.
                 const located = err.diagnostics.length === 1 && err.diagnostics[0].location ? (0,diagnostics/* formatDiagnostic */.xy)(err.diagnostics[0], io.cwd) : err.message;
                 io.stderr(`${located}\n`);
+                if (args.debug)
+                    io.stderr(failureStack(err));
                 return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
             }
             throw err;
@@ -486,8 +683,6 @@ const runCommand = {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/data/database.ts
-var database = __webpack_require__(94715);
 ;// CONCATENATED MODULE: ./src/cli/commands/preview.ts
 /** `ddflow preview <workflow-file> [-n N]`: every stage with N records in a temporary directory; prints sample rows. */
 
@@ -497,13 +692,12 @@ var database = __webpack_require__(94715);
 
 
 
-
-
-
 const preview_USAGE = 'ddflow preview <workflow-file> [-n N]';
+/** Sample rows printed per stage before the last (the last shows up to -n). */
+const SAMPLE_ROWS = 5;
 const previewCommand = {
     name: 'preview',
-    summary: 'Run every stage with a few records in a temporary directory and print sample rows.',
+    summary: 'Run every stage with a few records in a temporary directory and print sample rows of each.',
     usage: preview_USAGE,
     options: {
         'num-records': { type: 'string', short: 'n', value: 'N', description: 'Records per stage (default 10).' },
@@ -512,26 +706,33 @@ const previewCommand = {
     positionals: { min: 1, max: 1 },
     async run(args, io) {
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+        const [{ runWorkflow, WorkflowRunError }, { openDatabase }, { readRows }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 45560)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 94715)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99724))]);
         const n = positiveInt(args.options['num-records'], '-n/--num-records', preview_USAGE, 1, schema/* MAX_NUM_RECORDS */.RR) ?? 10;
         const seed = positiveInt(args.options.seed, 'seed', preview_USAGE, 0);
-        const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) });
+        const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
         const log = cliLogger(io, args.debug, () => progress.clear());
         const tmp = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-preview-'));
         try {
-            const report = await (0,run/* runWorkflow */.FZ)(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
+            const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
             progress.clear();
             io.stderr(`\n${summaryTable(report.stages)}`);
-            const files = report.final_output_files ?? [];
-            if (files.length === 0) {
-                io.stdout(`${report.final_stage}: ${noOutputReason(report) ?? 'no output'}\n`);
-                return 0;
-            }
-            const db = await (0,database/* openDatabase */.qI)();
+            // Sample rows of every stage (each stage's handed-down output), the final one last.
+            const db = await openDatabase();
             try {
-                const rows = await (0,dataset/* readRows */.aK)(db, files, { limit: n });
-                io.stdout(`${report.final_stage}: ${count(report.final_records, 'record')} (showing ${rows.length})\n`);
-                for (const row of rows)
-                    io.stdout(`${JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+                for (const stage of report.stages) {
+                    const files = stage.output_files ?? [];
+                    if (files.length === 0 || stage.output_records === 0) {
+                        const why = stage === report.stages.at(-1) ? noOutputReason(report, workflow) : stage.status === 'completed_empty' ? '0 records' : undefined;
+                        io.stdout(`== ${stage.name}: ${why ?? `no output (${stage.status})`}\n`);
+                        continue;
+                    }
+                    const last = stage === report.stages.at(-1);
+                    const rows = await readRows(db, files, { limit: last ? n : Math.min(n, SAMPLE_ROWS) });
+                    io.stdout(`== ${stage.name}: ${count(stage.output_records, 'record')} (showing ${rows.length})\n`);
+                    for (const row of rows)
+                        io.stdout(`${JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+                }
             }
             finally {
                 db.close();
@@ -539,9 +740,11 @@ const previewCommand = {
             return 0;
         }
         catch (err) {
-            if (err instanceof run/* WorkflowRunError */.HN) {
+            if (err instanceof WorkflowRunError) {
                 progress.clear();
                 io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
+                if (args.debug)
+                    io.stderr(failureStack(err));
                 return 1;
             }
             throw err;
@@ -552,122 +755,8 @@ const previewCommand = {
     },
 };
 
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(86999);
-// EXTERNAL MODULE: ./src/workflow/metadata.ts
-var workflow_metadata = __webpack_require__(55800);
-// EXTERNAL MODULE: ./src/workflow/outputs.ts
-var outputs = __webpack_require__(26327);
-// EXTERNAL MODULE: ./src/workflow/selection.ts
-var selection = __webpack_require__(26211);
-;// CONCATENATED MODULE: ./src/workflow/export.ts
-/**
- * `ddflow export`: the selected output of the final (or a named) stage of the last run, as one
- * jsonl/csv/parquet file. It reads workflow-metadata.json, so it works on a downloaded or moved
- * artifact directory too, and follows `output: processor:<name>`, on_success and overrides.
- */
-
-
-
-
-
-
-
-
-
-
-async function exportStageOutput(workflow, outPath, 
-/** `cwd`: paths in messages are shown relative to it. */
-options = {}) {
-    (0,dataset/* exportFormatOf */.rP)(outPath);
-    const name = options.stage ?? workflow.stages[workflow.stages.length - 1].name;
-    if (!workflow.stages.some((s) => s.name === name))
-        throw new diagnostics/* DdflowError */.Zq(`Unknown stage '${name}'.`);
-    const workflowDir = (0,selection/* workflowDirOf */.y9)(workflow, options.artifactPath);
-    if (!(await external_node_fs_.promises.stat((0,workflow_metadata/* metadataPath */.xT)(workflowDir)).catch(() => undefined))) {
-        throw new diagnostics/* DdflowError */.Zq(`There is no run of workflow '${workflow.name}' to export yet: ${(0,diagnostics/* displayPath */.Gt)(workflowDir, options.cwd)} has no ${workflow_metadata/* WORKFLOW_METADATA_FILENAME */.m2}; run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' first (or pass --artifact-path where its artifacts are).`);
-    }
-    const refused = [];
-    const log = { ...logger/* silentLogger */.q, warn: (m) => void refused.push(m) };
-    const metadata = await (0,workflow_metadata/* readPriorMetadata */.CB)(workflowDir, workflow.name, 'always', log, { requireFile: true });
-    const rec = metadata.stages.find((s) => s && s.name === name);
-    if (!rec) {
-        // readPriorMetadata dropped a record whose paths lead outside the artifact directory.
-        const why = refused.find((m) => m.includes(`stage ${JSON.stringify(name)} `));
-        if (why)
-            throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' cannot be exported: ${why.replace(/; the stage runs again\.$/, '.')}`);
-    }
-    if (!rec || (rec.status !== 'completed' && rec.status !== 'completed_empty') || !rec.output_seed_path) {
-        const why = rec ? `its status is ${rec.status}` : 'it has not run';
-        throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' has no output to export: ${why}.`);
-    }
-    const at = exportSource(workflowDir, rec.output_seed_path, rec.stage_output_override_path, name);
-    const stale = await staleness(workflow, metadata, name, workflowDir, options.artifactPath);
-    if (stale) {
-        const how = `run 'ddflow run ${(0,diagnostics/* displayPath */.Gt)(workflow.file, options.cwd)}' to bring it up to date, or pass --allow-stale to export it anyway`;
-        if (!options.allowStale)
-            throw new diagnostics/* DdflowError */.Zq(`The output of stage '${name}' is stale: ${stale}; ${how}.`);
-        (options.log ?? logger/* silentLogger */.q).warn(`Exporting stale output of stage '${name}' (--allow-stale): ${stale}.`);
-    }
-    const files = await (0,outputs/* parquetFilesAt */.Te)(at);
-    if (files.length === 0)
-        throw new diagnostics/* DdflowError */.Zq(`Stage '${name}' has no output to export: no parquet files found at ${rec.output_seed_path}.`);
-    const db = await (0,database/* openDatabase */.qI)();
-    try {
-        const r = await (0,dataset/* exportDataset */.r$)(db, files, outPath);
-        return { ...r, stage: name, ...(stale ? { stale } : {}) };
-    }
-    finally {
-        db.close();
-    }
-}
-/**
- * Why the exported stage's output is not what a run of the workflow as it is now would hand down (the
- * first stage up to it that the plan would not reuse), or undefined when it is current. The plan is
- * taken with what the last run was asked for: its seed and count options and its overrides.
- */
-async function staleness(workflow, metadata, stage, workflowDir, artifactPath) {
-    const overrides = {};
-    for (const r of metadata.stages) {
-        if (r && typeof r.stage_output_override_path === 'string')
-            overrides[r.name] = exportSource(workflowDir, r.stage_output_override_path, r.stage_output_override_path, r.name);
-    }
-    const plan = await (0,workflow_plan/* buildPlan */.Gg)(workflow, {
-        targets: [stage],
-        overrides,
-        seed: metadata.seed_option ?? undefined,
-        numRecords: metadata.num_records_option ?? undefined,
-        artifactPath,
-        log: logger/* silentLogger */.q,
-    }).catch((err) => ({ error: err instanceof Error ? err.message : String(err) }));
-    if ('error' in plan)
-        return `its inputs cannot be checked (${plan.error})`;
-    const target = workflow.stages.findIndex((s) => s.name === stage);
-    const changed = plan.stages.slice(0, target + 1).find((s) => s.decision !== 'cached' && !(s.decision === 'skipped' && s.reason.startsWith('upstream')));
-    return changed ? `stage '${changed.stage}' no longer matches the workflow file (${changed.reason})` : undefined;
-}
-/**
- * Where the stage's handed-down output is. Inside the workflow directory as a rule (fromMetadataPath).
- * The one exception is a reviewed override (`--override stage=file`), which may lie beside the artifact
- * directory and is recorded relative to it: it is followed only when it is recorded as the override
- * too, is relative, is a .parquet file or a directory, and no symlink lies on its way.
- */
-function exportSource(workflowDir, recorded, override, stage) {
-    const problem = (0,workflow_metadata/* metadataPathProblem */.gE)(workflowDir, recorded);
-    if (!problem)
-        return (0,workflow_metadata/* fromMetadataPath */.xf)(workflowDir, recorded);
-    if (recorded === override && !external_node_path_default().isAbsolute(recorded) && !recorded.includes('\0')) {
-        const lexical = external_node_path_default().resolve((0,workflow_metadata/* realpathOfExisting */.Kx)(external_node_path_default().resolve(workflowDir)), recorded);
-        const kind = (0,external_node_fs_.statSync)(lexical, { throwIfNoEntry: false });
-        if ((0,workflow_metadata/* realpathOfExisting */.Kx)(lexical) === lexical && kind && (kind.isDirectory() || (kind.isFile() && lexical.endsWith('.parquet'))))
-            return lexical;
-    }
-    throw new diagnostics/* DdflowError */.Zq(`Stage '${stage}' cannot be exported: its recorded output ${JSON.stringify(recorded)} is not usable (${problem}).`);
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
 /** `ddflow export <workflow-file> <out.{jsonl,csv,parquet}> [--stage name]`: the selected output of the final (or named) stage. */
-
 
 
 
@@ -688,6 +777,8 @@ const exportCommand = {
     async run(args, io) {
         checkExportPath(args.positionals[1], 'the output file', export_USAGE);
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        // Loaded when the command runs: `ddflow validate` must not load the runner, DuckDB or the model client.
+        const { exportStageOutput } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951), __webpack_require__.e(963)]).then(__webpack_require__.bind(__webpack_require__, 35963));
         const stage = args.options.stage;
         if (stage !== undefined && !workflow.stages.some((s) => s.name === stage)) {
             throw new UsageError(`--stage names unknown stage '${stage}' (stages: ${workflow.stages.map((s) => s.name).join(', ')})`, export_USAGE);
@@ -701,7 +792,49 @@ const exportCommand = {
             allowStale: args.options['allow-stale'] === true,
             log: cliLogger(io, args.debug),
         });
-        io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${(0,diagnostics/* displayPath */.Gt)(r.path, io.cwd)}\n`);
+        io.stdout(`exported ${count(r.rows, 'record')} of stage '${r.stage}' to ${(0,diagnostics/* displayPath */.Gt)(r.path, io.cwd)}${r.emptyWhy ? ` (no rows: ${r.emptyWhy})` : ''}\n`);
+        return 0;
+    },
+};
+
+// EXTERNAL MODULE: ./src/workflow/diff.ts
+var workflow_diff = __webpack_require__(45546);
+// EXTERNAL MODULE: ./src/workflow/diff-report.ts
+var diff_report = __webpack_require__(38609);
+;// CONCATENATED MODULE: ./src/cli/commands/diff.ts
+/** `ddflow diff <workflow-file> --base <artifact-dir> [--json]`: what the current run changes in the data, stage by stage, against a base run. */
+
+
+
+
+
+
+const diff_USAGE = 'ddflow diff <workflow-file> --base <artifact-dir> [--current <artifact-dir>] [--json]';
+const diffCommand = {
+    name: 'diff',
+    summary: 'Compare the last run with a base run stage by stage (rows, schema, drift, changed rows) as Markdown or JSON.',
+    usage: diff_USAGE,
+    options: {
+        base: { type: 'string', value: 'DIR', description: "The base run's artifact directory (the artifact path, or the workflow's directory in it)." },
+        current: { type: 'string', value: 'DIR', description: "The run to compare (default: the workflow's own artifact directory)." },
+        'artifact-path': { type: 'string', value: 'DIR', description: 'Where the current stage directories are (overrides the file).' },
+        json: { type: 'boolean', description: 'Print the comparison as JSON.' },
+    },
+    positionals: { min: 1, max: 1 },
+    async run(args, io) {
+        const base = args.options.base;
+        if (!base)
+            throw new UsageError('--base is required: the artifact directory of the run to compare against', diff_USAGE);
+        const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
+        const current = args.options.current;
+        const artifactPath = args.options['artifact-path'];
+        const diff = await (0,workflow_diff/* diffWorkflowRuns */.Dx)(workflow, external_node_path_default().resolve(io.cwd, base), {
+            ...(current ? { current: external_node_path_default().resolve(io.cwd, current) } : {}),
+            ...(artifactPath ? { artifactPath: external_node_path_default().resolve(io.cwd, artifactPath) } : {}),
+            cwd: io.cwd,
+            log: cliLogger(io, args.debug),
+        });
+        io.stdout(args.options.json === true ? `${(0,diff_report/* diffJson */.gH)(diff)}\n` : (0,diff_report/* formatDiffMarkdown */.oh)(diff));
         return 0;
     },
 };
@@ -712,8 +845,10 @@ const exportCommand = {
 
 
 
+
+
 const COMMANDS = [validateCommand];
-COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand);
+COMMANDS.push(planCommand, runCommand, previewCommand, exportCommand, diffCommand, shardsCommand, mergeCommand);
 function findCommand(name) {
     return COMMANDS.find((c) => c.name === name);
 }
@@ -736,7 +871,7 @@ function ddflowVersion() {
         try {
             const pkg = JSON.parse((0,external_node_fs_.readFileSync)(candidate, 'utf8'));
             // ncc writes a dist/package.json holding only {"type": "module"}: keep walking up past it.
-            if (pkg.name === 'ddflow' && pkg.version)
+            if (pkg.name === 'ddflow-cli' && pkg.version)
                 return pkg.version;
         }
         catch {
@@ -757,6 +892,7 @@ function ddflowVersion() {
  * workflow file contradicts, e.g. an unknown stage in --targets: found before anything runs). Errors are one sentence;
  * stack traces only with --debug. Bundled by ncc as dist/cli/index.js.
  */
+
 
 
 
@@ -798,20 +934,23 @@ async function main(argv, ioOverrides = {}) {
             return 0;
         }
         if (!global.command) {
-            if (global.help) {
-                io.stdout(globalHelp());
-                return 0;
-            }
-            throw new UsageError('missing command', GLOBAL_USAGE);
+            // `ddflow` alone (or with --help) prints the help: the first thing a new user types.
+            io.stdout(globalHelp());
+            return 0;
         }
         if (global.command === 'help') {
-            const target = global.rest[0] ? findCommand(global.rest[0]) : undefined;
+            const name = global.rest[0];
+            const target = name ? findCommand(name) : undefined;
+            if (name && !target)
+                throw new UsageError(`unknown command '${name}'${(0,did_you_mean/* didYouMean */.au)(name, COMMANDS.map((c) => c.name))} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
             io.stdout(target ? commandHelp(target) : globalHelp());
             return 0;
         }
         const command = findCommand(global.command);
         if (!command) {
-            throw new UsageError(`unknown command '${global.command}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
+            const hint = global.command.startsWith('-') ? (0,did_you_mean/* didYouMean */.au)(global.command.replace(/^-+/, ''), Object.keys(GLOBAL_OPTIONS), (s) => `'--${s}'`) : (0,did_you_mean/* didYouMean */.au)(global.command, COMMANDS.map((c) => c.name));
+            const what = global.command.startsWith('-') ? 'option' : 'command';
+            throw new UsageError(`unknown ${what} '${global.command}'${hint} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`, GLOBAL_USAGE);
         }
         if (global.help) {
             io.stdout(commandHelp(command));
@@ -870,6 +1009,33 @@ if (isEntryPoint()) {
 /** The bundle's entry (dist/cli/index.js) calls this; same as main() with the process's own I/O. */
 function runCli(argv) {
     return main(argv);
+}
+
+
+/***/ }),
+
+/***/ 19669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ emptyOutputWhy)
+/* harmony export */ });
+function emptyOutputWhy(facts, stage) {
+    if (facts.overridden)
+        return 'the reviewed file that overrides its output has no rows';
+    const generated = facts.num_records_actual ?? 0;
+    const drops = Object.entries(facts.dropped_rows ?? {}).filter(([, n]) => n > 0);
+    if (generated === 0 && drops.length > 0)
+        return `every row was dropped during generation (${drops.map(([k, n]) => `${k}: ${n}`).join(', ')})`;
+    const processors = [...(stage?.config.processors ?? []), ...(stage?.outputProcessors ?? [])].filter((p) => p.processor_type.replace('-', '_') === 'sql').map((p) => `'${p.name}'`);
+    if (generated > 0 && processors.length > 0) {
+        return `its sql processor${processors.length > 1 ? 's' : ''} ${processors.join(', ')} kept none of the ${generated} generated row${generated === 1 ? '' : 's'}`;
+    }
+    if (generated > 0 && stage?.onSuccess)
+        return `its on_success command kept none of the ${generated} generated row${generated === 1 ? '' : 's'}`;
+    if ((facts.num_records_requested ?? 0) === 0)
+        return 'it was asked for no rows (its upstream handed down none)';
+    return 'its output is empty';
 }
 
 

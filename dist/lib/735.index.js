@@ -1,5 +1,5 @@
-export const id = 718;
-export const ids = [718];
+export const id = 735;
+export const ids = [735];
 export const modules = {
 
 /***/ 27718:
@@ -12,9 +12,10 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
 /* harmony import */ var _cache_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28132);
-/* harmony import */ var _call_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13276);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81729);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33175);
+/* harmony import */ var _shard_job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7812);
+/* harmony import */ var _call_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13276);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82231);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33175);
 /**
  * The Action's post step (runs even when the job is cancelled, fails or times out): if a stage was
  * still running, save its completed row groups under a run-specific key, so that the next run restores
@@ -22,6 +23,7 @@ export const modules = {
  * not get to save this run's model answers, save them too (answers to rows of unfinished row groups
  * are in there, so the resumed run does not ask for them again).
  */
+
 
 
 
@@ -40,14 +42,14 @@ function stateOf(name) {
     }
 }
 async function runPost() {
-    const inflight = stateOf(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_FLIGHT_STATE */ .t);
-    const calls = stateOf(_call_store_js__WEBPACK_IMPORTED_MODULE_3__/* .CALL_STORE_STATE */ .VY);
+    const inflight = stateOf(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_FLIGHT_STATE */ .t);
+    const calls = stateOf(_call_store_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_STORE_STATE */ .VY);
     if (!inflight && !calls)
         return; // the main step finished its work (or nothing ran)
     // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either.
     let saves;
     try {
-        saves = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readCacheInput */ .bO)(_actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('cache')).cacheSave;
+        saves = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readCacheInput */ .bO)(_actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('cache')).cacheSave;
     }
     catch {
         saves = false; // main reported the bad input already
@@ -59,7 +61,9 @@ async function runPost() {
     }
     const store = new _cache_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCacheStore */ .hs();
     if (inflight && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inflight.stageDir)) {
-        const key = (0,_cache_store_js__WEBPACK_IMPORTED_MODULE_2__/* .partialStageCacheKey */ .PX)(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
+        const key = inflight.shard
+            ? (0,_shard_job_js__WEBPACK_IMPORTED_MODULE_3__/* .partialShardCacheKey */ .Z1)(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint, inflight.shard)
+            : (0,_cache_store_js__WEBPACK_IMPORTED_MODULE_2__/* .partialStageCacheKey */ .PX)(inflight.prefix, inflight.workflow, inflight.stage, inflight.fingerprint);
         try {
             const saved = await store.save(key, inflight.stageDir);
             if (saved)
@@ -71,13 +75,45 @@ async function runPost() {
     }
     if (calls) {
         try {
-            if (await (0,_call_store_js__WEBPACK_IMPORTED_MODULE_3__/* .saveCallStore */ .jR)(store, calls))
+            if (await (0,_call_store_js__WEBPACK_IMPORTED_MODULE_4__/* .saveCallStore */ .jR)(store, calls))
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`Saved the model answers of this run under ${calls.key}.`);
         }
         catch (err) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__.warning(`Could not save the model answers: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 64480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ partialStageCachePrefix),
+/* harmony export */   KK: () => (/* binding */ stageCacheKey),
+/* harmony export */   PX: () => (/* binding */ partialStageCacheKey)
+/* harmony export */ });
+/**
+ * Names of stage entries in a cache store (spec §4.2). The runner restores and saves by these names; the
+ * Action's post step saves interrupted stages under the partial form, which the next run restores by prefix.
+ */
+/** The key of a completed stage: `<prefix>-<workflow>-<stage>-<fingerprint>`. */
+function stageCacheKey(prefix, workflow, stage, fingerprint) {
+    return `${prefix}-${workflow}-${stage}-${fingerprint}`;
+}
+/**
+ * The restore prefix of partial entries (completed row groups of an interrupted stage). Cache services
+ * prefix-match the primary key too, so a partial key must NOT begin with the stage's full key (or a
+ * restore of the full key could bring back a partial stage): `partial` goes before the fingerprint.
+ */
+function partialStageCachePrefix(prefix, workflow, stage, fingerprint) {
+    return `${prefix}-${workflow}-${stage}-partial-${fingerprint}-`;
+}
+/** A run-specific key for a partial stage; the newest one is what the next run restores by prefix. */
+function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
+    return `${partialStageCachePrefix(prefix, workflow, stage, fingerprint)}${run.id || 'local'}-${run.attempt || '1'}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 783;
-export const ids = [783];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
 /***/ 28132:
@@ -451,6 +451,8 @@ class GitHubCacheStore {
     kind = 'github-actions';
     stagingDir;
     maxFailures;
+    backoffMs;
+    rateLimitRetries;
     failures = 0;
     disabled = false;
     availabilityChecked = false;
@@ -463,6 +465,37 @@ class GitHubCacheStore {
         }
         this.stagingDir = staging;
         this.maxFailures = options.maxFailures ?? 2;
+        const envBackoff = Number(process.env['DDFLOW_CACHE_BACKOFF_MS']);
+        this.backoffMs = options.rateLimitBackoffMs ?? (Number.isFinite(envBackoff) && envBackoff >= 0 && process.env['DDFLOW_CACHE_BACKOFF_MS'] ? envBackoff : 15_000);
+        this.rateLimitRetries = options.rateLimitRetries ?? 4;
+    }
+    /**
+     * saveCache, tried again with backoff while the service answers 429. The client turns a 429 into a
+     * warning and -1 (no exception, no status), so the warning it prints is how the rate limit is told
+     * apart from other refusals: its output is watched for the client's "Rate limited" message.
+     */
+    async saveWithBackoff(key) {
+        for (let attempt = 0;; attempt++) {
+            let limited = false;
+            const write = process.stdout.write;
+            process.stdout.write = ((chunk, ...rest) => {
+                if (String(chunk).includes('Rate limited'))
+                    limited = true;
+                return write.call(process.stdout, chunk, ...rest);
+            });
+            let id;
+            try {
+                id = await cache/* saveCache */.Io(this.clientPaths, key);
+            }
+            finally {
+                process.stdout.write = write;
+            }
+            if (id !== -1 || !limited || attempt >= this.rateLimitRetries)
+                return id;
+            const delay = this.backoffMs * 2 ** attempt;
+            core.warning(`The Actions cache is rate limiting uploads (429); saving ${key} again in ${Math.round(delay / 100) / 10} s (retry ${attempt + 1} of ${this.rateLimitRetries}).`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
     }
     /** Whether the store still talks to the service (false once unavailable or after repeated failures). */
     get enabled() {
@@ -599,7 +632,7 @@ class GitHubCacheStore {
                 }
                 await promises_default().rm(staging, { recursive: true, force: true });
                 await linkTree(dir, external_node_path_default().join(staging, 'entry'));
-                const id = await cache/* saveCache */.Io(this.clientPaths, k);
+                const id = await this.saveWithBackoff(k);
                 if (id !== -1) {
                     this.failures = 0;
                     core.info(`Saved ${key} to the Actions cache.`);
@@ -750,17 +783,33 @@ async function saveCallStore(store, state) {
 
 /***/ }),
 
-/***/ 81729:
+/***/ 82231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   bO: () => (/* binding */ readCacheInput)
-/* harmony export */ });
-/* unused harmony exports ACTION_COMMANDS, RESUME_MODES, UPLOAD_MODES, EXPORT_FORMATS, inputsFrom */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94851);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bO: () => (/* binding */ readCacheInput),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: ACTION_COMMANDS, EXPORT_FORMATS, IF_NO_FILES_FOUND, RESUME_MODES, UPLOAD_MODES, inputsFrom
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(94851);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/workflow/shard.ts
+var workflow_shard = __webpack_require__(65661);
+;// CONCATENATED MODULE: ./src/action/review-modes.ts
+/** The Action's `comment` input (issue 16): its own module so that reading inputs does not load the GitHub client. */
+const COMMENT_MODES = ['auto', 'always', 'never'];
+
+// EXTERNAL MODULE: ./src/action/pull-request.ts
+var pull_request = __webpack_require__(11679);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The Action's inputs (spec §4.2), read once and checked up front so that a typo in a `with:` block is
  * one clear sentence naming the input, not a failure halfway through a run.
@@ -768,13 +817,18 @@ async function saveCallStore(store, state) {
 
 
 
-const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate'];
+
+
+
+const ACTION_COMMANDS = ['run', 'plan', 'preview', 'validate', 'merge', 'shards'];
 const RESUME_MODES = ['never', 'if_possible', 'always'];
 const UPLOAD_MODES = ['final', 'stages', 'all', 'none'];
 const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'];
-const coreGetter = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name);
+/** As actions/upload-artifact: what an upload that finds no files does. */
+const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'];
+const coreGetter = (name) => core.getInput(name);
 function bad(name, problem) {
-    return new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`The input "${name}" ${problem}.`);
+    return new diagnostics/* DdflowError */.Zq(`The input "${name}" ${problem}.`);
 }
 function oneOf(name, raw, allowed, fallback) {
     if (raw === '')
@@ -800,7 +854,7 @@ function integer(name, raw, min, max = Number.MAX_SAFE_INTEGER) {
     return n;
 }
 /** The YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
-function boolean(name, raw, fallback) {
+function inputs_boolean(name, raw, fallback) {
     if (raw === '')
         return fallback;
     if (['true', 'True', 'TRUE'].includes(raw))
@@ -809,13 +863,17 @@ function boolean(name, raw, fallback) {
         return false;
     throw bad(name, `must be true or false, not "${raw}"`);
 }
-/** `cache`: the YAML booleans, or `read-only` (restore, never save). */
-function readCacheInput(raw) {
+/**
+ * `cache`: the YAML booleans, or `read-only` (restore, never save). Not given: `true`, except on pull
+ * requests, where the workflow file nobody has reviewed yet must not write entries that trusted runs
+ * would restore: there it is `read-only` unless `cache: true` is set explicitly.
+ */
+function readCacheInput(raw, eventName) {
     const value = raw.trim();
-    if (/^read[-_]?only$/i.test(value))
+    if (/^read[-_]?only$/i.test(value) || (value === '' && (0,pull_request/* isPullRequestEvent */.T5)(eventName)))
         return { cache: true, cacheSave: false };
     if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {
-        const on = boolean('cache', value, true);
+        const on = inputs_boolean('cache', value, true);
         return { cache: on, cacheSave: on };
     }
     throw bad('cache', `must be true, false or read-only, not "${value}"`);
@@ -841,7 +899,7 @@ function parseOverrides(raw) {
     return out;
 }
 /** Reads and checks every input; throws a DdflowError naming the first bad one. */
-function readInputs(get = coreGetter) {
+function readInputs(get = coreGetter, eventName = process.env['GITHUB_EVENT_NAME']) {
     const raw = (name) => get(name).trim();
     const workflow = raw('workflow');
     if (!workflow)
@@ -860,28 +918,231 @@ function readInputs(get = coreGetter) {
         throw bad('cache-key-prefix', 'cannot contain commas');
     if (cacheKeyPrefix.length > 100)
         throw bad('cache-key-prefix', 'must be at most 100 characters long');
+    const stage = raw('stage') || undefined;
+    const shardRaw = raw('shard');
+    let shard;
+    if (shardRaw) {
+        const parsed = (0,workflow_shard/* parseShard */.uK)(shardRaw);
+        if (typeof parsed === 'string')
+            throw bad('shard', parsed);
+        if (command !== 'run')
+            throw bad('shard', `is for command run, not ${command}`);
+        if (!stage)
+            throw bad('stage', 'is required with shard: name the stage to generate a shard of');
+        shard = parsed;
+    }
+    else if (stage && command === 'run')
+        throw bad('stage', 'needs shard (i/N) with command run');
+    if (command === 'merge' && !stage)
+        throw bad('stage', 'is required with command merge: name the sharded stage');
+    const shardCountRaw = raw('shard-count');
+    let shardCount;
+    if (command === 'shards') {
+        if (!stage)
+            throw bad('stage', 'is required with command shards: name the stage to shard');
+        if (!/^\d+$/.test(shardCountRaw))
+            throw bad('shard-count', `is required with command shards and must be a whole number, not "${shardCountRaw}"`);
+        shardCount = Number(shardCountRaw);
+    }
+    else if (shardCountRaw)
+        throw bad('shard-count', `is for command shards, not ${command}`);
+    const from = raw('from') || undefined;
+    if (from && command !== 'merge')
+        throw bad('from', `is for command merge, not ${command}`);
+    if ((shard || command === 'merge') && targets.length > 0)
+        throw bad('targets', `cannot be combined with ${shard ? 'shard' : 'command merge'}, which stops at the stage`);
+    const cache = readCacheInput(raw('cache'), eventName);
+    const batch = inputs_boolean('batch', raw('batch'), false);
+    if (batch && !cache.cacheSave)
+        throw bad('batch', 'needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run');
     return {
         workflow,
         command,
+        ...(stage ? { stage } : {}),
+        ...(shard ? { shard } : {}),
+        ...(from ? { from } : {}),
+        ...(shardCount !== undefined ? { shardCount } : {}),
         resume,
         targets,
         rerunFrom,
         overrides: parseOverrides(get('overrides')),
-        numRecords: integer('num-records', raw('num-records'), 1, _config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NUM_RECORDS */ .RR),
+        numRecords: integer('num-records', raw('num-records'), 1, schema/* MAX_NUM_RECORDS */.RR),
         seed: integer('seed', raw('seed'), 0),
         artifactPath: raw('artifact-path') || undefined,
         workingDirectory: raw('working-directory') || undefined,
-        ...readCacheInput(raw('cache')),
+        ...cache,
         cacheKeyPrefix,
         upload: oneOf('upload', raw('upload'), UPLOAD_MODES, 'final'),
         artifactName: raw('artifact-name') || undefined,
         retentionDays: integer('retention-days', raw('retention-days'), 1, 90),
         exportFormat: oneOf('export-format', raw('export-format'), EXPORT_FORMATS, 'jsonl'),
+        ifNoFilesFound: oneOf('if-no-files-found', raw('if-no-files-found'), IF_NO_FILES_FOUND, 'warn'),
+        githubToken: raw('github-token') || undefined,
+        comment: oneOf('comment', raw('comment'), COMMENT_MODES, 'auto'),
+        batch,
     };
 }
 /** Reads inputs from a plain record (tests, and the CLI-like INPUT_* environment of a child process). */
-function inputsFrom(values) {
-    return readInputs((name) => values[name] ?? '');
+function inputsFrom(values, eventName) {
+    return readInputs((name) => values[name] ?? '', eventName);
+}
+
+
+/***/ }),
+
+/***/ 11679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lt: () => (/* binding */ onDefaultBranch),
+/* harmony export */   T5: () => (/* binding */ isPullRequestEvent),
+/* harmony export */   _n: () => (/* binding */ pullRequestOf)
+/* harmony export */ });
+/* unused harmony export PULL_REQUEST_EVENTS */
+/**
+ * What the triggering event says about a pull request, read from the event payload (GITHUB_EVENT_PATH),
+ * as `@actions/github`'s context reads it. Pure functions of (event name, payload), tested without a runner.
+ */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+function pullRequestOf(eventName, payload) {
+    if (!isPullRequestEvent(eventName))
+        return undefined;
+    const pr = payload['pull_request'];
+    if (!pr || typeof pr.number !== 'number')
+        return undefined;
+    const baseRepo = pr.base?.repo?.full_name;
+    const headRepo = pr.head?.repo?.full_name;
+    // A deleted fork has no head repository any more: still a fork.
+    const fork = headRepo === undefined || headRepo === null || headRepo !== baseRepo;
+    return { number: pr.number, baseRef: String(pr.base?.ref ?? ''), readOnlyFork: eventName === 'pull_request' && fork };
+}
+/** A run on the repository's default branch (push, schedule, workflow_dispatch ...), whose data is the base of later pull requests. */
+function onDefaultBranch(eventName, ref, payload) {
+    if (isPullRequestEvent(eventName))
+        return false;
+    const branch = payload['repository']?.default_branch;
+    return typeof branch === 'string' && branch !== '' && ref === `refs/heads/${branch}`;
+}
+
+
+/***/ }),
+
+/***/ 7812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z1: () => (/* binding */ partialShardCacheKey),
+/* harmony export */   m0: () => (/* binding */ mergedFromShards),
+/* harmony export */   qN: () => (/* binding */ shardUpload),
+/* harmony export */   rc: () => (/* binding */ pacedShardStore),
+/* harmony export */   y0: () => (/* binding */ shardingOf),
+/* harmony export */   zv: () => (/* binding */ deleteShardArtifacts)
+/* harmony export */ });
+/* unused harmony exports SHARD_SAVES_PER_MINUTE, shardSaveDelayMs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77935);
+/* harmony import */ var _workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65661);
+/**
+ * The Action's side of sharding (issue 15): a matrix job (`command: run` with `stage` and `shard`)
+ * uploads its shard as the artifact `<workflow>-<stage>-shard-<i>-of-<N>` (unique per shard in the
+ * run); the merge job (`command: merge`) deletes those artifacts once the stage is merged and saved.
+ *
+ * Shard entries in the Actions cache are left to expire rather than deleted: @actions/cache has no
+ * delete, deleting through the REST API needs a token with `actions: write` that the Action does not
+ * otherwise ask for, and the service evicts entries unused for 7 days. They are harmless meanwhile: a
+ * rerun of a shard job finds the merged stage first (src/workflow/shard-plan.ts) and does nothing.
+ */
+
+
+
+
+
+/** The run options `stage`/`shard` (command run) and `stage`/`from` (command merge) stand for. */
+function shardingOf(inputs, baseDir) {
+    if (inputs.command === 'merge')
+        return { merge: { stage: inputs.stage, ...(inputs.from ? { from: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, inputs.from) } : {}) } };
+    if (inputs.shard && inputs.stage)
+        return { shard: { stage: inputs.stage, ...inputs.shard } };
+    return {};
+}
+function filesBelow(dir) {
+    const out = [];
+    const walk = (d) => {
+        for (const e of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e.name);
+            if (e.isDirectory())
+                walk(p);
+            else if (e.isFile())
+                out.push(p);
+        }
+    };
+    if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
+        walk(dir);
+    return out.sort();
+}
+/** The shard's directory (its rows, its record, its model answers) as one artifact; its top folder is `shard-<i>-of-<N>`. */
+function shardUpload(report, workflow, shard) {
+    const last = report.stages.at(-1);
+    if (!last?.shard || !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(last.stage_dir))
+        return [];
+    return [{ name: (0,_workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shardArtifactName */ .u9)(workflow, shard.stage, shard.index, shard.count), files: filesBelow(last.stage_dir), rootDir: node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(last.stage_dir), final: true }];
+}
+/** The merge assembled the stage from its shards in this run (not: found it merged already). */
+function mergedFromShards(report) {
+    const last = report.stages.at(-1);
+    return last !== undefined && last.status === 'completed' && /^assembled from its \d+ shard/.test(last.reason ?? '');
+}
+/** Deletes this run's shard artifacts of the stage (best effort: a failure is a warning). */
+async function deleteShardArtifacts(workflow, stage) {
+    try {
+        const client = new _actions_artifact__WEBPACK_IMPORTED_MODULE_3__/* .DefaultArtifactClient */ .t9();
+        const prefix = `${workflow}-${stage}-shard-`;
+        const { artifacts } = await client.listArtifacts();
+        const shards = artifacts.filter((a) => a.name.startsWith(prefix) && /-\d+-of-\d+$/.test(a.name));
+        for (const a of shards)
+            await client.deleteArtifact(a.name);
+        if (shards.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`Deleted the ${shards.length} shard artifact(s) of stage '${stage}': the merged stage replaces them.`);
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.warning(`Could not delete the shard artifacts of stage '${stage}': ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+}
+/** A run-specific key for an interrupted shard; the rerun of that shard restores the newest by prefix. */
+function partialShardCacheKey(prefix, workflow, stage, fingerprint, shard, run = { id: process.env['GITHUB_RUN_ID'], attempt: process.env['GITHUB_RUN_ATTEMPT'] }) {
+    return `${(0,_workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .partialShardCachePrefix */ .SY)(prefix, workflow, stage, fingerprint, shard.index, shard.count)}${run.id || 'local'}-${run.attempt || '1'}`;
+}
+/**
+ * GitHub allows a repository 200 cache uploads a minute. A shard job uploads one entry (its shard, with
+ * its model answers inside), and the jobs of a matrix finish at about the same time: the first 150
+ * shards save at once, each next 150 a minute later (leaving room for the repository's other jobs), so
+ * even a 256-job matrix stays under the limit; a 429 still left is retried with backoff by the store.
+ */
+const SHARD_SAVES_PER_MINUTE = 150;
+function shardSaveDelayMs(index) {
+    return Math.floor((index - 1) / SHARD_SAVES_PER_MINUTE) * 60_000;
+}
+/** `store`, with the save of the shard's entry held back to its slot (see shardSaveDelayMs). */
+function pacedShardStore(store, shard) {
+    return {
+        kind: store.kind,
+        restore: (key, dir, prefixes) => store.restore(key, dir, prefixes),
+        async save(key, dir) {
+            const delay = shardSaveDelayMs(shard.index);
+            if (delay > 0 && key.endsWith(`-${shard.index}-of-${shard.count}`)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__.info(`Shard ${shard.index}/${shard.count} waits ${delay / 1000} s before saving, so that the matrix stays under the cache's 200 uploads a minute.`);
+                await new Promise((resolve) => setTimeout(resolve, delay));
+            }
+            return store.save(key, dir);
+        },
+    };
 }
 
 
