@@ -65,7 +65,8 @@ export interface PlannedUpload {
   final: boolean;
 }
 
-function filesBelow(dir: string): string[] {
+/** Every regular file under `dir` (recursively), sorted. */
+export function filesBelow(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {

@@ -14,7 +14,7 @@ import * as core from '@actions/core';
 import { DefaultArtifactClient } from '@actions/artifact';
 import type { RunReport } from '../workflow/report.js';
 import { partialShardCachePrefix, shardArtifactName, type ShardSpec } from '../workflow/shard.js';
-import type { PlannedUpload } from './outputs.js';
+import { filesBelow, type PlannedUpload } from './outputs.js';
 import type { ActionInputs } from './inputs.js';
 import type { CacheStore } from '../workflow/stores.js';
 
@@ -25,18 +25,6 @@ export function shardingOf(inputs: ActionInputs, baseDir: string): { shard?: Sha
   return {};
 }
 
-function filesBelow(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out.sort();
-}
 
 /** The shard's directory (its rows, its record, its model answers) as one artifact; its top folder is `shard-<i>-of-<N>`. */
 export function shardUpload(report: RunReport, workflow: string, shard: ShardSpec): PlannedUpload[] {

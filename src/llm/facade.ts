@@ -12,7 +12,7 @@ import type { ImageUrlBlock } from './multimodal.js';
 import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
 import { redactAnswer, REDACTED } from './redact.js';
 import type { ModelEndpoint, ModelRegistry } from './registry.js';
-import { DEFAULT_RATE_LIMIT_STALL_SECONDS, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RATE_LIMIT_STALL_SECONDS, DEFAULT_RETRY_POLICY, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
 import { drawParameter } from './sampling.js';
 import type { RunConfigLike, TraceMode } from './types.js';
 import { UsageMeter } from './usage.js';
@@ -187,19 +187,7 @@ export class LlmFacade {
     // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
     const completion = await withRetries(
       async () => toCompletion(await endpoint.client.chat.completions.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint),
-      {
-        admission: endpoint.admission,
-        policy: this.retryPolicy,
-        context: endpoint.errorContext,
-        signal: req.signal,
-        deadline: this.deadline,
-        rateLimitStallMs: this.rateLimitStallMs,
-        onNotice: req.onNotice,
-        onRetry: () => {
-          tally.retries++;
-          this.usage.recordRetry(endpoint.alias, req.column);
-        },
-      },
+      this.retryOptions(endpoint, req, () => tally.retries++),
     ).catch((err: unknown) => {
       this.budget.release(reservation);
       throw err;
@@ -209,6 +197,23 @@ export class LlmFacade {
     this.callCache.put(key, clean);
     this.book(endpoint, req.column, clean.usage, reservation);
     return clean;
+  }
+
+  /** How one request is retried: the endpoint's admission control, the run's policy, deadline and stall limit. */
+  private retryOptions(endpoint: ModelEndpoint, req: { column?: string; signal?: AbortSignal; onNotice?: (message: string) => void }, onRetry?: () => void): RetryOptions {
+    return {
+      admission: endpoint.admission,
+      policy: this.retryPolicy,
+      context: endpoint.errorContext,
+      signal: req.signal,
+      deadline: this.deadline,
+      rateLimitStallMs: this.rateLimitStallMs,
+      onNotice: req.onNotice,
+      onRetry: () => {
+        onRetry?.();
+        this.usage.recordRetry(endpoint.alias, req.column);
+      },
+    };
   }
 
   /** Books an answered HTTP call: its cost (the provider's figure, else the price) in usage and budget. */
@@ -287,16 +292,7 @@ export class LlmFacade {
     } else {
       this.deferIfBatched(endpoint, key, '/v1/embeddings', body);
       const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(input).length, maxTokens: 0, price: endpoint.price, signal: req.signal });
-      answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
-        admission: endpoint.admission,
-        policy: this.retryPolicy,
-        context: endpoint.errorContext,
-        signal: req.signal,
-        deadline: this.deadline,
-        rateLimitStallMs: this.rateLimitStallMs,
-        onNotice: req.onNotice,
-        onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
-      }).catch((err: unknown) => {
+      answer = await withRetries(async () => toEmbedding(await endpoint.client.embeddings.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), this.retryOptions(endpoint, req)).catch((err: unknown) => {
         this.budget.release(reservation);
         throw err;
       });
@@ -317,6 +313,8 @@ export class LlmFacade {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
       return { images: cached.images, calls: 1, cacheHits: 1 };
     }
+    // The budget holds an image request back like any other (its cost comes from the usage the answer reports).
+    const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: req.prompt.length, maxTokens: 0, price: endpoint.price, signal: req.signal });
     const answer = await withRetries(
       async () => {
         const options = { timeout: endpoint.timeoutMs, signal: req.signal };
@@ -325,18 +323,12 @@ export class LlmFacade {
         const usage = (raw as { usage?: { prompt_tokens?: number; input_tokens?: number; completion_tokens?: number; output_tokens?: number } } | null)?.usage;
         return { raw, usage: { prompt: usage?.prompt_tokens ?? usage?.input_tokens ?? 0, completion: usage?.completion_tokens ?? usage?.output_tokens ?? 0 } };
       },
-      {
-        admission: endpoint.admission,
-        policy: this.retryPolicy,
-        context: endpoint.errorContext,
-        signal: req.signal,
-        deadline: this.deadline,
-        rateLimitStallMs: this.rateLimitStallMs,
-        onNotice: req.onNotice,
-        onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
-      },
-    );
-    this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+      this.retryOptions(endpoint, req),
+    ).catch((err: unknown) => {
+      this.budget.release(reservation);
+      throw err;
+    });
+    this.book(endpoint, req.column, answer.usage, reservation);
     const images = await imagesOfAnswer(route, answer.raw, (url) => fetchImageAsBase64(url, req.signal));
     // Data Designer's ImageGenerationError: an answer without an image fails the cell (and is not stored).
     if (images.length === 0) throw new LlmError('generation_validation', `No image data found in the image generation response of model '${endpoint.model}'.`);

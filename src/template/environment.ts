@@ -15,7 +15,7 @@ import {
 } from './errors.js';
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
-import { isPlainObject, pyEquals, pyStr, PyTuple } from './python-repr.js';
+import { isPlainObject, pyEquals, PyTuple } from './python-repr.js';
 import { SliceNode } from './jinja-parser.js';
 import { JINJA_TESTS } from './py-tests.js';
 import { prepareRecord } from './record.js';

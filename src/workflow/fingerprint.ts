@@ -8,10 +8,9 @@
  * reaches the model (id, endpoint, sampling parameters) and not by concurrency or timeouts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
-import { DdflowError } from '../diagnostics.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { hfSeedIdentity } from '../data/hf-hub.js';
