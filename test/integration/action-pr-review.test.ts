@@ -125,7 +125,7 @@ describe.sequential('the pull-request review through dist/index.js', () => {
     expect(emulator.cacheEntries().length).toBe(entriesBefore);
     expect(r.stdout).toMatch(/cache: read-only, so ddflow-tickets-replies-\w+ is not saved/);
     const stages = JSON.parse(r.outputs['stages']!) as Array<{ name: string; cache: string }>;
-    expect(stages.map((s) => s.cache)).toEqual(['restored', 'miss', 'miss']);
+    expect(stages.map((s) => s.cache), r.stdout.slice(0, 6000)).toEqual(['restored', 'miss', 'miss']);
 
     const comments = github.comments(REPO, 7);
     expect(comments).toHaveLength(1);
@@ -140,7 +140,7 @@ describe.sequential('the pull-request review through dist/index.js', () => {
     expect(body).toMatch(/\| digest \| changed \| 6 → 6 \| same \| 6 of 6 \|/);
     // The plan table, with the run's decisions.
     expect(body).toContain('### Plan');
-    expect(body).toContain('| stage | decision | fingerprint | rows | calls | reason |');
+    expect(body).toContain('| stage | decision | fingerprint | rows | calls | cost | reason |');
     expect(body).toMatch(/\| tickets \| restore \|/);
     // Drift per column: the reply text (lengths), the digest's categories (new and vanished values).
     expect(body).toMatch(/- `reply` \(text\): 6 of 6 rows changed \(100%\); length mean [\d.]+ → [\d.]+/);
