@@ -6482,7 +6482,7 @@ var loaders = __webpack_require__(2650);
 var precompile = __webpack_require__(84586);
 var compiler = __webpack_require__(8993);
 var parser = __webpack_require__(715);
-var lexer = __webpack_require__(38852);
+var lexer = __webpack_require__(16471);
 var runtime = __webpack_require__(69846);
 var nodes = __webpack_require__(16151);
 var installJinjaCompat = __webpack_require__(50085);
@@ -9094,7 +9094,7 @@ module.exports = installCompat;
 
 /***/ }),
 
-/***/ 38852:
+/***/ 16471:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10557,7 +10557,7 @@ module.exports = {
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var lexer = __webpack_require__(38852);
+var lexer = __webpack_require__(16471);
 var nodes = __webpack_require__(16151);
 var Obj = (__webpack_require__(79695).Obj);
 var lib = __webpack_require__(97853);

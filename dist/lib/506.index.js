@@ -990,6 +990,116 @@ function inputsFrom(values, eventName) {
 
 /***/ }),
 
+/***/ 18948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DR: () => (/* binding */ filesBelow),
+/* harmony export */   ES: () => (/* binding */ uploadPlanned),
+/* harmony export */   K: () => (/* binding */ planUploads),
+/* harmony export */   MR: () => (/* binding */ runOutputs),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export stagesOutput */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/**
+ * From a finished run to the Action's outputs and artifacts (spec §4.2), kept apart from main.ts so
+ * the entry point stays a thin composition and this part is tested without a runner.
+ */
+
+
+
+function stagesOutput(report) {
+    return report.stages.map((s) => ({
+        name: s.name,
+        status: s.status,
+        cache: s.cache,
+        rows: s.output_records,
+        duration_sec: s.duration_sec,
+        tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
+    }));
+}
+/** Every output of the Action, as the strings `core.setOutput` writes. */
+function runOutputs(report, artifact) {
+    const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
+    // Stages that generate nothing by design (not a target, upstream empty) do not count against a hit.
+    const considered = report.stages.filter((s) => s.status !== 'skipped' && s.status !== 'skipped_empty_upstream');
+    return {
+        'cache-hit': String(report.status === 'completed' && considered.length > 0 && considered.every((s) => s.cache === 'reused' || s.cache === 'restored')),
+        'dataset-path': report.export_path ?? '',
+        records: String(report.final_records),
+        stages: JSON.stringify(stagesOutput(report)),
+        'cache-hits': String(hits),
+        'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
+        'artifact-url': artifact?.url ?? '',
+        'artifact-digest': artifact?.digest ?? '',
+        // US dollars this run's model calls cost (calls answered by the call store cost 0); '0' without any.
+        'cost-usd': String(report.cost?.usd ?? 0),
+        pending: String(report.status === 'pending'),
+    };
+}
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.setOutput(name, value);
+}
+/** Every regular file under `dir` (recursively), sorted. */
+function filesBelow(dir) {
+    const out = [];
+    const walk = (d) => {
+        for (const e of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e.name);
+            if (e.isDirectory())
+                walk(p);
+            else if (e.isFile())
+                out.push(p);
+        }
+    };
+    if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
+        walk(dir);
+    return out.sort();
+}
+/**
+ * What `upload` asks for: `final` the exported file, `stages` each stage directory that holds data,
+ * `all` both. Stage artifacts are named `<name>-stage-<i>-<stage>` so shards never collide.
+ */
+function planUploads(report, upload, artifactName) {
+    const planned = [];
+    if ((upload === 'final' || upload === 'all') && report.export_path && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(report.export_path)) {
+        planned.push({ name: artifactName, files: [report.export_path], rootDir: node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(report.export_path), final: true });
+    }
+    if (upload === 'stages' || upload === 'all') {
+        for (const s of report.stages) {
+            const files = filesBelow(s.stage_dir);
+            if (files.length === 0)
+                continue;
+            planned.push({ name: `${artifactName}-stage-${s.index}-${s.name}`, files, rootDir: s.stage_dir, final: false });
+        }
+    }
+    return planned;
+}
+/**
+ * Uploads in order; returns every artifact and the one whose id/URL the outputs carry (the final
+ * dataset's, else the first). An upload failure propagates: the caller decides whether it fails the step.
+ */
+async function uploadPlanned(sink, planned, retentionDays) {
+    const uploaded = [];
+    let primary;
+    for (const p of planned) {
+        const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
+        uploaded.push(result);
+        if (p.final)
+            primary = result;
+    }
+    return { uploaded, primary: primary ?? uploaded[0] };
+}
+
+
+/***/ }),
+
 /***/ 11679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1049,6 +1159,7 @@ function onDefaultBranch(eventName, ref, payload) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
 /* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77935);
 /* harmony import */ var _workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65661);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18948);
 /**
  * The Action's side of sharding (issue 15): a matrix job (`command: run` with `stage` and `shard`)
  * uploads its shard as the artifact `<workflow>-<stage>-shard-<i>-of-<N>` (unique per shard in the
@@ -1064,6 +1175,7 @@ function onDefaultBranch(eventName, ref, payload) {
 
 
 
+
 /** The run options `stage`/`shard` (command run) and `stage`/`from` (command merge) stand for. */
 function shardingOf(inputs, baseDir) {
     if (inputs.command === 'merge')
@@ -1072,27 +1184,12 @@ function shardingOf(inputs, baseDir) {
         return { shard: { stage: inputs.stage, ...inputs.shard } };
     return {};
 }
-function filesBelow(dir) {
-    const out = [];
-    const walk = (d) => {
-        for (const e of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(d, { withFileTypes: true })) {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e.name);
-            if (e.isDirectory())
-                walk(p);
-            else if (e.isFile())
-                out.push(p);
-        }
-    };
-    if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(dir))
-        walk(dir);
-    return out.sort();
-}
 /** The shard's directory (its rows, its record, its model answers) as one artifact; its top folder is `shard-<i>-of-<N>`. */
 function shardUpload(report, workflow, shard) {
     const last = report.stages.at(-1);
     if (!last?.shard || !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(last.stage_dir))
         return [];
-    return [{ name: (0,_workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shardArtifactName */ .u9)(workflow, shard.stage, shard.index, shard.count), files: filesBelow(last.stage_dir), rootDir: node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(last.stage_dir), final: true }];
+    return [{ name: (0,_workflow_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shardArtifactName */ .u9)(workflow, shard.stage, shard.index, shard.count), files: (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .filesBelow */ .DR)(last.stage_dir), rootDir: node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(last.stage_dir), final: true }];
 }
 /** The merge assembled the stage from its shards in this run (not: found it merged already). */
 function mergedFromShards(report) {

@@ -981,7 +981,7 @@ const PY_TESTS = {
 /* harmony export */   wv: () => (/* binding */ parseJinja)
 /* harmony export */ });
 /* unused harmony export SliceRangeNode */
-/* harmony import */ var nunjucks_src_lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38852);
+/* harmony import */ var nunjucks_src_lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16471);
 /* harmony import */ var nunjucks_src_lexer_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(nunjucks_src_lexer_js__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84472);
 /**

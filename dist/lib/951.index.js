@@ -830,19 +830,7 @@ class LlmFacade {
         // request share its reservation.
         const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(body.messages ?? '').length, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
         // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
-        const completion = await (0,retry/* withRetries */.LH)(async () => toCompletion(await endpoint.client.chat.completions.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
-            admission: endpoint.admission,
-            policy: this.retryPolicy,
-            context: endpoint.errorContext,
-            signal: req.signal,
-            deadline: this.deadline,
-            rateLimitStallMs: this.rateLimitStallMs,
-            onNotice: req.onNotice,
-            onRetry: () => {
-                tally.retries++;
-                this.usage.recordRetry(endpoint.alias, req.column);
-            },
-        }).catch((err) => {
+        const completion = await (0,retry/* withRetries */.LH)(async () => toCompletion(await endpoint.client.chat.completions.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), this.retryOptions(endpoint, req, () => tally.retries++)).catch((err) => {
             this.budget.release(reservation);
             throw err;
         });
@@ -852,6 +840,22 @@ class LlmFacade {
         this.callCache.put(key, clean);
         this.book(endpoint, req.column, clean.usage, reservation);
         return clean;
+    }
+    /** How one request is retried: the endpoint's admission control, the run's policy, deadline and stall limit. */
+    retryOptions(endpoint, req, onRetry) {
+        return {
+            admission: endpoint.admission,
+            policy: this.retryPolicy,
+            context: endpoint.errorContext,
+            signal: req.signal,
+            deadline: this.deadline,
+            rateLimitStallMs: this.rateLimitStallMs,
+            onNotice: req.onNotice,
+            onRetry: () => {
+                onRetry?.();
+                this.usage.recordRetry(endpoint.alias, req.column);
+            },
+        };
     }
     /** Books an answered HTTP call: its cost (the provider's figure, else the price) in usage and budget. */
     book(endpoint, column, usage, reservation) {
@@ -935,16 +939,7 @@ class LlmFacade {
         else {
             this.deferIfBatched(endpoint, key, '/v1/embeddings', body);
             const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(input).length, maxTokens: 0, price: endpoint.price, signal: req.signal });
-            answer = await (0,retry/* withRetries */.LH)(async () => toEmbedding(await endpoint.client.embeddings.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), {
-                admission: endpoint.admission,
-                policy: this.retryPolicy,
-                context: endpoint.errorContext,
-                signal: req.signal,
-                deadline: this.deadline,
-                rateLimitStallMs: this.rateLimitStallMs,
-                onNotice: req.onNotice,
-                onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
-            }).catch((err) => {
+            answer = await (0,retry/* withRetries */.LH)(async () => toEmbedding(await endpoint.client.embeddings.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), this.retryOptions(endpoint, req)).catch((err) => {
                 this.budget.release(reservation);
                 throw err;
             });
@@ -965,6 +960,8 @@ class LlmFacade {
             this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
             return { images: cached.images, calls: 1, cacheHits: 1 };
         }
+        // The budget holds an image request back like any other (its cost comes from the usage the answer reports).
+        const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: req.prompt.length, maxTokens: 0, price: endpoint.price, signal: req.signal });
         const answer = await (0,retry/* withRetries */.LH)(async () => {
             const options = { timeout: endpoint.timeoutMs, signal: req.signal };
             if (route === 'images' && !endpoint.client.images)
@@ -972,17 +969,11 @@ class LlmFacade {
             const raw = route === 'images' ? await endpoint.client.images.generate(body, options) : await endpoint.client.chat.completions.create(body, options);
             const usage = raw?.usage;
             return { raw, usage: { prompt: usage?.prompt_tokens ?? usage?.input_tokens ?? 0, completion: usage?.completion_tokens ?? usage?.output_tokens ?? 0 } };
-        }, {
-            admission: endpoint.admission,
-            policy: this.retryPolicy,
-            context: endpoint.errorContext,
-            signal: req.signal,
-            deadline: this.deadline,
-            rateLimitStallMs: this.rateLimitStallMs,
-            onNotice: req.onNotice,
-            onRetry: () => this.usage.recordRetry(endpoint.alias, req.column),
+        }, this.retryOptions(endpoint, req)).catch((err) => {
+            this.budget.release(reservation);
+            throw err;
         });
-        this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: false, ...answer.usage });
+        this.book(endpoint, req.column, answer.usage, reservation);
         const images = await (0,llm_images/* imagesOfAnswer */.WK)(route, answer.raw, (url) => (0,llm_images/* fetchImageAsBase64 */.ni)(url, req.signal));
         // Data Designer's ImageGenerationError: an answer without an image fails the cell (and is not stored).
         if (images.length === 0)

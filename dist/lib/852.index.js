@@ -1,8 +1,8 @@
-export const id = 456;
-export const ids = [456];
+export const id = 852;
+export const ids = [852];
 export const modules = {
 
-/***/ 52456:
+/***/ 38852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -387,7 +387,6 @@ function annotate(diagnostics, workspace) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 1 modules
 var cache = __webpack_require__(38682);
 // EXTERNAL MODULE: ./src/action/cache-store.ts + 1 modules
@@ -497,97 +496,8 @@ function maskProviderKeys(providers, env = process.env) {
     return maskEnvValues(apiKeyEnvNames(providers), env);
 }
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-/**
- * From a finished run to the Action's outputs and artifacts (spec §4.2), kept apart from main.ts so
- * the entry point stays a thin composition and this part is tested without a runner.
- */
-
-
-
-function stagesOutput(report) {
-    return report.stages.map((s) => ({
-        name: s.name,
-        status: s.status,
-        cache: s.cache,
-        rows: s.output_records,
-        duration_sec: s.duration_sec,
-        tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
-    }));
-}
-/** Every output of the Action, as the strings `core.setOutput` writes. */
-function runOutputs(report, artifact) {
-    const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
-    // Stages that generate nothing by design (not a target, upstream empty) do not count against a hit.
-    const considered = report.stages.filter((s) => s.status !== 'skipped' && s.status !== 'skipped_empty_upstream');
-    return {
-        'cache-hit': String(report.status === 'completed' && considered.length > 0 && considered.every((s) => s.cache === 'reused' || s.cache === 'restored')),
-        'dataset-path': report.export_path ?? '',
-        records: String(report.final_records),
-        stages: JSON.stringify(stagesOutput(report)),
-        'cache-hits': String(hits),
-        'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
-        'artifact-url': artifact?.url ?? '',
-        'artifact-digest': artifact?.digest ?? '',
-        // US dollars this run's model calls cost (calls answered by the call store cost 0); '0' without any.
-        'cost-usd': String(report.cost?.usd ?? 0),
-        pending: String(report.status === 'pending'),
-    };
-}
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-}
-function filesBelow(dir) {
-    const out = [];
-    const walk = (d) => {
-        for (const e of external_node_fs_default().readdirSync(d, { withFileTypes: true })) {
-            const p = external_node_path_default().join(d, e.name);
-            if (e.isDirectory())
-                walk(p);
-            else if (e.isFile())
-                out.push(p);
-        }
-    };
-    if (external_node_fs_default().existsSync(dir))
-        walk(dir);
-    return out.sort();
-}
-/**
- * What `upload` asks for: `final` the exported file, `stages` each stage directory that holds data,
- * `all` both. Stage artifacts are named `<name>-stage-<i>-<stage>` so shards never collide.
- */
-function planUploads(report, upload, artifactName) {
-    const planned = [];
-    if ((upload === 'final' || upload === 'all') && report.export_path && external_node_fs_default().existsSync(report.export_path)) {
-        planned.push({ name: artifactName, files: [report.export_path], rootDir: external_node_path_default().dirname(report.export_path), final: true });
-    }
-    if (upload === 'stages' || upload === 'all') {
-        for (const s of report.stages) {
-            const files = filesBelow(s.stage_dir);
-            if (files.length === 0)
-                continue;
-            planned.push({ name: `${artifactName}-stage-${s.index}-${s.name}`, files, rootDir: s.stage_dir, final: false });
-        }
-    }
-    return planned;
-}
-/**
- * Uploads in order; returns every artifact and the one whose id/URL the outputs carry (the final
- * dataset's, else the first). An upload failure propagates: the caller decides whether it fails the step.
- */
-async function uploadPlanned(sink, planned, retentionDays) {
-    const uploaded = [];
-    let primary;
-    for (const p of planned) {
-        const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
-        uploaded.push(result);
-        if (p.final)
-            primary = result;
-    }
-    return { uploaded, primary: primary ?? uploaded[0] };
-}
-
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
 var artifact = __webpack_require__(77935);
 ;// CONCATENATED MODULE: ./src/action/artifact-sink.ts
@@ -691,7 +601,7 @@ const WHAT = {
     none: 'nothing',
 };
 /** `planned`: what to upload instead of what `upload` selects (a shard uploads its own directory). */
-async function uploadRunArtifacts(report, options, planned = planUploads(report, options.upload, options.artifactName)) {
+async function uploadRunArtifacts(report, options, planned = (0,outputs/* planUploads */.K)(report, options.upload, options.artifactName)) {
     if (options.upload === 'none')
         return { uploaded: [] };
     if (planned.length === 0) {
@@ -706,7 +616,7 @@ async function uploadRunArtifacts(report, options, planned = planUploads(report,
     }
     try {
         const sink = new GitHubArtifactSink({ retentionDays: options.retentionDays });
-        const result = await uploadPlanned(sink, planned, options.retentionDays);
+        const result = await (0,outputs/* uploadPlanned */.ES)(sink, planned, options.retentionDays);
         for (const a of result.uploaded)
             core.info(`Uploaded the artifact ${a.name}${a.url ? ` (${a.url})` : ''}${a.digest ? `, sha256 ${a.digest}` : ''}.`);
         return result;
@@ -1467,7 +1377,7 @@ async function runAction() {
                 const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-preview-'));
                 await restorePreviewAnswers(workflow, inputs, dir);
                 const report = await (0,run.runWorkflow)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: stores/* noCacheStore */.v });
-                setOutputs(runOutputs(report));
+                (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report));
                 await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
                 // The fingerprints the stages have at full size, to compare with the base's (no cache store: nothing is restored).
                 const fullPlan = await (0,workflow_plan.buildPlan)(workflow, { ...common, artifactPath }).catch(() => undefined);
@@ -1586,7 +1496,7 @@ async function runCommand(workflow, inputs, common, workspace) {
             // one to debug. Not when cancelled: the runner kills the step soon, and the post step saves the stage.
             const debuggable = (inputs.upload === 'stages' || inputs.upload === 'all') && !controller.signal.aborted;
             const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
-            setOutputs(runOutputs(err.report, artifacts.primary));
+            (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(err.report, artifacts.primary));
             await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
         }
         throw err;
@@ -1606,7 +1516,7 @@ async function runCommand(workflow, inputs, common, workspace) {
     const artifacts = report.pending
         ? { uploaded: [], primary: undefined, failure: undefined }
         : await uploadRunArtifacts(report, uploadOptions, common.shard ? (0,shard_job/* shardUpload */.qN)(report, workflow.name, common.shard) : undefined);
-    setOutputs(runOutputs(report, artifacts.primary));
+    (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report, artifacts.primary));
     await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
     await reviewAfterRun(workflow, report, inputs, cache, common.log);
     if (artifacts.failure)
