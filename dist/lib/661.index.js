@@ -1985,7 +1985,8 @@ function toJsonLine(value) {
 async function importBoundFunction(spec) {
     let mod;
     try {
-        mod = (await __webpack_require__(86810)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)(spec.path).href));
+        // webpackIgnore: the bundler must leave this import to Node (a user's module, known only at run time).
+        mod = (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)(spec.path).href));
     }
     catch (err) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot load the module ${spec.path} bound to function '${spec.name}': ${err.message.split('\n')[0]}`);
@@ -3397,25 +3398,6 @@ function requireShardSeed(seed, workflow, what) {
     return seed;
 }
 
-
-/***/ }),
-
-/***/ 86810:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 86810;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ })
 

@@ -59,7 +59,8 @@ type AnyFunction = (...args: unknown[]) => unknown;
 export async function importBoundFunction(spec: { name: string; path: string; exportName: string }): Promise<AnyFunction> {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(spec.path).href)) as Record<string, unknown>;
+    // webpackIgnore: the bundler must leave this import to Node (a user's module, known only at run time).
+    mod = (await import(/* webpackIgnore: true */ pathToFileURL(spec.path).href)) as Record<string, unknown>;
   } catch (err) {
     throw new DdflowError(`Cannot load the module ${spec.path} bound to function '${spec.name}': ${(err as Error).message.split('\n')[0]}`);
   }
