@@ -100,6 +100,11 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     }
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
+  // Data Designer's MCP providers: one sentence saying what is missing, instead of an unknown key.
+  if ('mcp_providers' in doc) {
+    report.error(['mcp_providers'], 'mcp_providers: MCP tool use (mcp_providers, tool_configs, tool_alias) is not supported by ddflow yet; remove it and the columns\' tool_alias to run the rest', 'unsupported', 'key');
+    suppressed.push(['mcp_providers']);
+  }
   // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
   // built-in by name must replace only the fields it gives, so the filled-in defaults are removed again.
   const givenProviderKeys = Array.isArray(doc.model_providers) ? doc.model_providers.map((p) => new Set(isObj(p) ? Object.keys(p) : [])) : [];
