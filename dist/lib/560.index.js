@@ -946,10 +946,22 @@ class BatchRound {
 
 
 
+/**
+ * A budget must hold back every dollar a run spends, and what a provider bills for a batch is known only
+ * when its answers come back (they are then call-store answers): rather than a budget that batches slip
+ * past, the combination is refused with one sentence.
+ */
+function refuseBudgetWithBatches(workflow, options) {
+    const budget = budgetLimits(workflow, options);
+    if ((budget.maxCostUsd == null && budget.maxTotalTokens == null) || !batchWanted(workflow, options.batch))
+        return;
+    throw new diagnostics/* DdflowError */.Zq('A budget (run_config.max_cost_usd / max_total_tokens, --max-cost / --max-tokens) cannot be combined with provider batches (--batch or a model\'s batch: true) yet: what a batch costs is known only once it is collected, so the budget could not hold it back. Run the batches without a budget, or the budget without batches.');
+}
 async function runWorkflow(workflow, options) {
     // A wrong export extension is known now: say so before any stage runs, not after all of them.
     if (options.exportPath)
         (0,dataset.exportFormatOf)(options.exportPath);
+    refuseBudgetWithBatches(workflow, options);
     const db = await (0,database.openDatabase)();
     let models;
     let releaseLock = () => { };

@@ -136,4 +136,14 @@ describe('ddflow run --batch (src)', () => {
     expect(r.stderr).toMatch(/--batch keeps the answers of provider batches in the call store: it cannot be combined with --no-call-cache/);
     expect(fake.requests).toHaveLength(0);
   });
+
+  it('a budget with provider batches is refused with one sentence before anything is sent (a batch could slip past it)', async () => {
+    const fake = await server();
+    const b = await workflowIn(fake);
+    const r = await runCli(srcCli, b.file, b.work, ['--batch', '--max-tokens', '100000']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot be combined with provider batches (--batch or a model\'s batch: true) yet');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(fake.requests).toHaveLength(0);
+  });
 });
