@@ -1603,6 +1603,7 @@ function runNpmInstall(installDir) {
 /* harmony export */   wl: () => (/* binding */ resolveHfSource)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_HF_ENDPOINT, HF_CACHE_ENV, hfEndpoint, hfToken, forgetHfResolutions, hfCacheDir */
+/* harmony import */ var _shared_display_url_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(54923);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -1615,8 +1616,8 @@ function runNpmInstall(installDir) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_10___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_10__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_11___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_11__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94851);
 /* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23846);
 /* harmony import */ var _shared_hf_path_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83143);
@@ -1638,6 +1639,7 @@ function runNpmInstall(installDir) {
  * the endpoint and never appears in a message, a log line or the fingerprint. Endpoint: the source's
  * `endpoint`, else HF_ENDPOINT (huggingface_hub's override), else https://huggingface.co.
  */
+
 
 
 
@@ -1675,20 +1677,6 @@ function hfToken(source, env = process.env) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The hf seed source needs a Hugging Face token: the environment variable ${name} is not set or is empty.`);
     return value;
 }
-/** The endpoint as shown in a message: no credentials, query or fragment. */
-function shown(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString();
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
 async function hubGet(url, token, what) {
     let res;
     try {
@@ -1696,7 +1684,7 @@ async function hubGet(url, token, what) {
     }
     catch (err) {
         const cause = err.cause?.code ?? err.message;
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`Could not reach the Hugging Face Hub for ${what} at ${shown(url)} (${cause}).`, { cause: err });
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`Could not reach the Hugging Face Hub for ${what} at ${(0,_shared_display_url_js__WEBPACK_IMPORTED_MODULE_10__/* .displayEndpoint */ .O)(url)} (${cause}).`, { cause: err });
     }
     if (res.ok)
         return res;
@@ -1708,7 +1696,7 @@ async function hubGet(url, token, what) {
         : res.status === 404
             ? ': not found (check the dataset name, the revision and the endpoint)'
             : '';
-    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The Hugging Face Hub answered HTTP ${res.status} for ${what} at ${shown(url)}${hint}.`);
+    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The Hugging Face Hub answered HTTP ${res.status} for ${what} at ${(0,_shared_display_url_js__WEBPACK_IMPORTED_MODULE_10__/* .displayEndpoint */ .O)(url)}${hint}.`);
 }
 async function hubJson(url, token, what) {
     const res = await hubGet(url, token, what);
@@ -1717,7 +1705,7 @@ async function hubJson(url, token, what) {
         body = (await res.json());
     }
     catch (err) {
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The Hugging Face Hub's answer for ${what} at ${shown(url)} is not JSON.`, { cause: err });
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The Hugging Face Hub's answer for ${what} at ${(0,_shared_display_url_js__WEBPACK_IMPORTED_MODULE_10__/* .displayEndpoint */ .O)(url)} is not JSON.`, { cause: err });
     }
     const link = res.headers.get('link') ?? '';
     const next = /<([^>]+)>\s*;\s*rel="next"/.exec(link)?.[1];
@@ -1732,7 +1720,7 @@ function matcher(pattern) {
         const prefix = pattern.replace(/\/+$/, '');
         return (file) => file === prefix || file.startsWith(`${prefix}/`);
     }
-    return picomatch__WEBPACK_IMPORTED_MODULE_10___default()(pattern, { dot: true });
+    return picomatch__WEBPACK_IMPORTED_MODULE_11___default()(pattern, { dot: true });
 }
 const resolutions = new Map();
 /** Forgets the revisions resolved in this process (tests that publish a new commit to a fake Hub). */
@@ -2292,6 +2280,33 @@ function closestName(name, known) {
 function didYouMean(name, known, quote = (s) => `'${s}'`) {
     const best = closestName(name, known);
     return best === undefined ? '' : ` (did you mean ${quote(best)}?)`;
+}
+
+
+/***/ }),
+
+/***/ 54923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ displayEndpoint)
+/* harmony export */ });
+/**
+ * An endpoint or URL as shown in a message: credentials, query and fragment removed (they may hold a
+ * token). Used for model providers and the Hugging Face Hub alike.
+ */
+function displayEndpoint(endpoint) {
+    try {
+        const url = new URL(endpoint);
+        url.username = '';
+        url.password = '';
+        url.search = '';
+        url.hash = '';
+        return url.toString().replace(/\/+$/, '');
+    }
+    catch {
+        return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
+    }
 }
 
 

@@ -171,12 +171,13 @@ function formatUsd(usd) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dd: () => (/* binding */ BUILTIN_PROVIDERS),
-/* harmony export */   OI: () => (/* binding */ displayEndpoint),
+/* harmony export */   OI: () => (/* reexport safe */ _shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__.O),
 /* harmony export */   kv: () => (/* binding */ resolveApiKey),
 /* harmony export */   zM: () => (/* binding */ mergeProviders)
 /* harmony export */ });
 /* unused harmony export isEnvVariableName */
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/* harmony import */ var _shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54923);
 /**
  * Model providers: Data Designer's built-ins plus the workflow's `model_providers`, and API-key lookup.
  *
@@ -223,20 +224,7 @@ function resolveApiKey(provider, env = process.env) {
     }
     return value;
 }
-/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
-function displayEndpoint(endpoint) {
-    try {
-        const url = new URL(endpoint);
-        url.username = '';
-        url.password = '';
-        url.search = '';
-        url.hash = '';
-        return url.toString().replace(/\/+$/, '');
-    }
-    catch {
-        return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
-    }
-}
+
 
 
 /***/ }),

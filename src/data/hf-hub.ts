@@ -15,6 +15,7 @@
  * the endpoint and never appears in a message, a log line or the fingerprint. Endpoint: the source's
  * `endpoint`, else HF_ENDPOINT (huggingface_hub's override), else https://huggingface.co.
  */
+import { displayEndpoint } from '../shared/display-url.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -78,19 +79,6 @@ export function hfToken(source: HfSourceLike, env: NodeJS.ProcessEnv = process.e
   return value;
 }
 
-/** The endpoint as shown in a message: no credentials, query or fragment. */
-function shown(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.toString();
-  } catch {
-    return '(invalid URL)';
-  }
-}
 
 async function hubGet(url: string, token: string | undefined, what: string): Promise<Response> {
   let res: Response;
@@ -98,7 +86,7 @@ async function hubGet(url: string, token: string | undefined, what: string): Pro
     res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, redirect: 'follow' });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new DdflowError(`Could not reach the Hugging Face Hub for ${what} at ${shown(url)} (${cause}).`, { cause: err });
+    throw new DdflowError(`Could not reach the Hugging Face Hub for ${what} at ${displayEndpoint(url)} (${cause}).`, { cause: err });
   }
   if (res.ok) return res;
   await res.body?.cancel().catch(() => undefined);
@@ -110,7 +98,7 @@ async function hubGet(url: string, token: string | undefined, what: string): Pro
       : res.status === 404
         ? ': not found (check the dataset name, the revision and the endpoint)'
         : '';
-  throw new DdflowError(`The Hugging Face Hub answered HTTP ${res.status} for ${what} at ${shown(url)}${hint}.`);
+  throw new DdflowError(`The Hugging Face Hub answered HTTP ${res.status} for ${what} at ${displayEndpoint(url)}${hint}.`);
 }
 
 async function hubJson<T>(url: string, token: string | undefined, what: string): Promise<{ body: T; next?: string }> {
@@ -119,7 +107,7 @@ async function hubJson<T>(url: string, token: string | undefined, what: string):
   try {
     body = (await res.json()) as T;
   } catch (err) {
-    throw new DdflowError(`The Hugging Face Hub's answer for ${what} at ${shown(url)} is not JSON.`, { cause: err });
+    throw new DdflowError(`The Hugging Face Hub's answer for ${what} at ${displayEndpoint(url)} is not JSON.`, { cause: err });
   }
   const link = res.headers.get('link') ?? '';
   const next = /<([^>]+)>\s*;\s*rel="next"/.exec(link)?.[1];

@@ -49,16 +49,4 @@ export function resolveApiKey(provider: ModelProviderLike, env: NodeJS.ProcessEn
   return value;
 }
 
-/** The endpoint as shown in a message: no credentials, query or fragment (they may hold a token). */
-export function displayEndpoint(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    url.username = '';
-    url.password = '';
-    url.search = '';
-    url.hash = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return endpoint.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  }
-}
+export { displayEndpoint } from '../shared/display-url.js';
