@@ -38,7 +38,7 @@ export interface GenerateRequest<T = unknown> {
   alias: string;
   prompt: string;
   systemPrompt?: string | null;
-  /** Images of the row's multi_modal_context, sent after the prompt's text in the user message. */
+  /** Images of the row's multi_modal_context, sent before the prompt's text in the user message (as Data Designer does). */
   images?: readonly ImageUrlBlock[];
   recipe: ResponseRecipe<T>;
   /** The cell's stream (seed, stage, column, record): temperature/top_p draws come from it. */
@@ -110,11 +110,14 @@ function stripOrNull(text: unknown): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * Data Designer's prompt_to_messages (engine/models/utils.py): a system message only for a non-empty system
+ * prompt, and the multi-modal context's blocks before the prompt's text block.
+ */
 export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined, images: readonly ImageUrlBlock[] = []): ChatMessage[] {
   const out: ChatMessage[] = [];
-  // A system message only when a system prompt is given (Data Designer sends none otherwise).
-  if (systemPrompt !== null && systemPrompt !== undefined) out.push({ role: 'system', content: block(systemPrompt) });
-  out.push({ role: 'user', content: [...block(userPrompt), ...images] });
+  if (systemPrompt) out.push({ role: 'system', content: block(systemPrompt) });
+  out.push({ role: 'user', content: [...images, ...block(userPrompt)] });
   return out;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `multi_modal_context` of LLM columns (Data Designer §2.3): images from other columns of the row, sent
- * as `image_url` blocks after the prompt's text block in the user message. A URL (http(s):// or an
+ * as `image_url` blocks before the prompt's text block in the user message (Data Designer's prompt_to_messages). A URL (http(s):// or an
  * existing data: URI) is sent as it is; base64 data becomes a data URI. Only images: audio and video
  * contexts are rejected when the config is validated.
  */

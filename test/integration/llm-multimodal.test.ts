@@ -39,7 +39,7 @@ const COLUMNS = `
 `;
 
 describe('multi_modal_context end to end', () => {
-  it('sends each row image columns as image_url blocks after the text block', async () => {
+  it('sends each row image columns as image_url blocks before the text block (Data Designer prompt_to_messages, engine/models/utils.py)', async () => {
     const work = await tempDir('ddflow-mm-');
     const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns: COLUMNS, numRecords: 4 }));
     const log = memoryLogger();
@@ -52,8 +52,8 @@ describe('multi_modal_context end to end', () => {
     const photos = new Set<string>();
     for (const r of sent) {
       const user = r.body.messages.find((m: any) => m.role === 'user');
-      expect(user.content[0]).toEqual({ type: 'text', text: 'Describe the pictures.' });
-      const urls = user.content.slice(1).map((b: any) => (expect(b.type).toBe('image_url'), b.image_url.url));
+      expect(user.content[user.content.length - 1]).toEqual({ type: 'text', text: 'Describe the pictures.' });
+      const urls = user.content.slice(0, -1).map((b: any) => (expect(b.type).toBe('image_url'), b.image_url.url));
       expect(urls).toHaveLength(3);
       expect(urls[0]).toMatch(/^https:\/\/img\.test\/[ab]\.png$/);
       expect(urls.slice(1)).toEqual(['data:image/jpeg;base64,QUJD', 'data:image/jpeg;base64,REVG']);
@@ -62,7 +62,7 @@ describe('multi_modal_context end to end', () => {
     // Each row sent its own photo.
     expect([...photos].sort()).toEqual([...new Set(rows.map((r) => r.photo))].sort());
     const trace = typeof rows[0].caption__trace === 'string' ? JSON.parse(rows[0].caption__trace) : rows[0].caption__trace;
-    expect(trace[0].content.map((b: any) => b.type)).toEqual(['text', 'image_url', 'image_url', 'image_url']);
+    expect(trace[0].content.map((b: any) => b.type)).toEqual(['image_url', 'image_url', 'image_url', 'text']);
     // A prompt without references is fine when images come with it.
     expect([...report.warnings, ...log.lines.map((l) => l.message)].some((m) => /does not reference any columns/.test(m))).toBe(false);
   });

@@ -49,6 +49,9 @@ describe('request bodies through the real openai client', () => {
     await llm.generate({ alias: 'm', prompt: 'Again', recipe: textRecipe(), rng: rng(1), recordKey: 1 });
     const second = s.requests[1]!.body;
     expect(second.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Again' }] }]);
+    // An empty system prompt sends no system message (Data Designer: `if system_prompt:` in prompt_to_messages).
+    await llm.generate({ alias: 'm', prompt: 'Third', systemPrompt: '', recipe: textRecipe(), rng: rng(2), recordKey: 2 });
+    expect(s.requests[2]!.body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Third' }] }]);
     expect(second.temperature).not.toBe(expectedT);
     expect(second.temperature).toBeGreaterThanOrEqual(0.2);
     expect(second.temperature).toBeLessThan(0.9);

@@ -77,7 +77,7 @@ describe('images through the real client', () => {
     await server.close();
   });
 
-  it('the user message carries the text block, then the image blocks; restarts resend them', async () => {
+  it('the user message carries the image blocks, then the text block (Data Designer prompt_to_messages); restarts resend them', async () => {
     const facade = facadeFor(server, {}, { runConfig: { max_conversation_restarts: 1 } });
     const images = imageBlocks([{ column_name: 'pic' }], { pic: '["https://x.test/1.png", "QUJD"]' });
     // The first answer is refused, so the conversation restarts: the images must go again.
@@ -98,9 +98,9 @@ describe('images through the real client', () => {
         {
           role: 'user',
           content: [
-            { type: 'text', text: 'Describe the image.' },
             { type: 'image_url', image_url: { url: 'https://x.test/1.png' } },
             { type: 'image_url', image_url: { url: 'data:image/png;base64,QUJD' } },
+            { type: 'text', text: 'Describe the image.' },
           ],
         },
       ]);
