@@ -2643,6 +2643,7 @@ class LlmColumnGenerator extends CellGenerator {
             extractReasoning: column.extract_reasoning_content === true,
             signal,
             onNotice: this.deps.onNotice,
+            ...(column.tool_alias ? { toolAlias: column.tool_alias } : {}),
         });
         row[column.name] = result.value;
         for (const w of result.warnings ?? [])

@@ -80,8 +80,8 @@ class WorkflowRunError extends diagnostics/* DdflowError */.Zq {
     }
 }
 
-// EXTERNAL MODULE: ./src/workflow/stage-models.ts
-var stage_models = __webpack_require__(54026);
+// EXTERNAL MODULE: ./src/workflow/stage-models.ts + 3 modules
+var stage_models = __webpack_require__(18678);
 // EXTERNAL MODULE: ./src/workflow/stage-record.ts
 var stage_record = __webpack_require__(22597);
 ;// CONCATENATED MODULE: ./src/workflow/run-book.ts
@@ -1021,7 +1021,7 @@ async function runWorkflow(workflow, options) {
         return await book.finish(options.exportPath);
     }
     finally {
-        models?.close();
+        await models?.close();
         db.close();
         releaseLock();
     }

@@ -87,7 +87,7 @@ function modelAliasesOf(columns) {
 /* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
 /* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, ToolConfig, McpProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
 /**
  * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
@@ -546,11 +546,44 @@ const RunConfig = Strict({
     max_total_tokens: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, description: 'ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.' }), { default: null, description: 'ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.' })),
 });
 // ---------------------------------------------------------------------------------------------------
+// MCP tool use (Data Designer's config/mcp.py): providers at the workflow level, tool configs in a stage
+/** A stage's permission for its LLM columns to call tools (Data Designer's ToolConfig). */
+const ToolConfig = Strict({
+    tool_alias: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Name the columns use (`tool_alias:`) to call these tools.' }),
+    providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names of the workflow\'s mcp_providers whose tools are offered.' }),
+    allow_tools: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 })), { default: null, description: 'Only these tools are offered and may be called. Default: every tool of the providers.' })),
+    max_tool_call_turns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 1, default: 5, description: 'Turns in which the model may request tools; later requests are refused with a message asking for the final answer.' })),
+    timeout_sec: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Number({ exclusiveMinimum: 0 }), { default: null, description: 'Seconds a tool listing or a turn of tool calls may take. Default: no limit.' })),
+});
+function mcpProviderFields() {
+    return {
+        name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Unique; tool configs name it in `providers`.' }),
+        version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change)." })),
+    };
+}
+/** Data Designer's MCPProvider (sse, streamable_http) and LocalStdioMCPProvider (stdio). */
+const McpProvider = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([
+    Strict({
+        provider_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('stdio'),
+        ...mcpProviderFields(),
+        command: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'Executable started in the workflow directory; it speaks MCP on stdin/stdout.' }),
+        args: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: [], description: 'Arguments of the command.' })),
+        env: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), { default: {}, description: 'Variables for the server, over a minimal default environment (PATH, HOME, ...): it does not inherit ddflow\'s.' })),
+        pass_env: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), { description: "ddflow extension: names of ddflow's environment variables (secrets) passed on to the server; their values are not in the fingerprint." })),
+    }),
+    Strict({
+        provider_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('sse'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('streamable_http')], { default: 'sse' })),
+        ...mcpProviderFields(),
+        endpoint: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'URL of the server (SSE: its /sse endpoint; streamable HTTP: its /mcp endpoint).' }),
+        api_key: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The NAME of an environment variable holding the key (sent as a bearer token) — never the key itself.' }), { default: null })),
+    }),
+], { description: 'An MCP server whose tools LLM columns may call (Data Designer shapes: stdio, sse, streamable_http).' });
+// ---------------------------------------------------------------------------------------------------
 // The Data Designer config (one stage) and the workflow file
 const DataDesignerConfig = Strict({
     columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
     model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig), { default: null })),
-    tool_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
+    tool_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ToolConfig), { default: null })),
     seed_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(SeedConfig, { default: null })),
     constraints: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Constraint), { default: null })),
     profilers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(JsonObject), { default: null })),
@@ -621,6 +654,7 @@ const Workflow = Strict({
     model_providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelProvider)),
     model_configs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelConfig)),
     run_config: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(RunConfig),
+    mcp_providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(McpProvider, { description: "MCP servers whose tools the stages' tool_configs offer to LLM columns." })),
     functions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), FunctionBinding, { description: 'Code for the custom columns and local_callable validators of the stages, by function name (ddflow extension).' })),
     stages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(Stage, { minItems: 1 }),
 }, { $id: SCHEMA_ID, title: 'ddflow workflow', description: 'A chained NeMo Data Designer workflow run by ddflow.' });
@@ -649,6 +683,8 @@ const NAMED_DEFINITIONS = {
     ImageColumn,
     CustomColumnMetadata,
     FunctionBinding,
+    ToolConfig,
+    McpProvider,
     SkipConfig,
     MultiModalContext,
     ProcessorConfig,
@@ -2216,6 +2252,69 @@ async function personDataIdentity(locale) {
 
 /***/ }),
 
+/***/ 64689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ BUILTIN_PROVIDERS),
+/* harmony export */   OI: () => (/* reexport safe */ _shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__.O),
+/* harmony export */   ZR: () => (/* binding */ isEnvVariableName),
+/* harmony export */   kv: () => (/* binding */ resolveApiKey),
+/* harmony export */   zM: () => (/* binding */ mergeProviders)
+/* harmony export */ });
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/* harmony import */ var _shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54923);
+/**
+ * Model providers: Data Designer's built-ins plus the workflow's `model_providers`, and API-key lookup.
+ *
+ * ddflow rule (stricter than Data Designer, which also accepts a literal key): `api_key` is the NAME of an
+ * environment variable. Keys are read from the environment only when the registry is built, only for the
+ * providers of aliases a run actually uses, and are never put in a message — only the variable's name is.
+ */
+
+const BUILTIN_PROVIDERS = Object.freeze([
+    { name: 'nvidia', endpoint: 'https://integrate.api.nvidia.com/v1', provider_type: 'openai', api_key: 'NVIDIA_API_KEY' },
+    { name: 'openai', endpoint: 'https://api.openai.com/v1', provider_type: 'openai', api_key: 'OPENAI_API_KEY' },
+    { name: 'openrouter', endpoint: 'https://openrouter.ai/api/v1', provider_type: 'openai', api_key: 'OPENROUTER_API_KEY' },
+]);
+/** Workflow providers merged over the built-ins by name (fields given replace the built-in's). */
+function mergeProviders(custom = [], builtins = BUILTIN_PROVIDERS) {
+    const out = new Map();
+    for (const p of builtins)
+        out.set(p.name, { ...p });
+    for (const p of custom) {
+        const defined = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+        out.set(p.name, { ...(out.get(p.name) ?? {}), ...defined });
+    }
+    return out;
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isEnvVariableName(text) {
+    return ENV_NAME.test(text) && !/^(sk-|nvapi-)/i.test(text);
+}
+/**
+ * The key for `provider`, or null when it declares none (a local server without auth).
+ * Throws a DdflowError naming the variable and the provider when the variable is missing or empty.
+ */
+function resolveApiKey(provider, env = process.env) {
+    const name = provider.api_key;
+    if (name === undefined || name === null || name === '')
+        return null;
+    if (!isEnvVariableName(name)) {
+        // The value may be a pasted key: say what is wrong without repeating it.
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`The api_key of provider '${provider.name}' must be the name of an environment variable holding the key (use a secret), not the key itself.`);
+    }
+    const value = env[name];
+    if (value === undefined || value.trim() === '') {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Provider '${provider.name}' needs an API key: the environment variable ${name} is not set or is empty.`);
+    }
+    return value;
+}
+
+
+
+/***/ }),
+
 /***/ 44498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2523,10 +2622,11 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
 /* harmony import */ var _data_hf_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18490);
 /* harmony import */ var _engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61888);
 /* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48691);
-/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(64626);
+/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(64626);
 /* harmony import */ var _functions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83444);
-/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31954);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(90131);
+/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(60677);
+/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31954);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(90131);
 /**
  * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
  * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
@@ -2548,6 +2648,7 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
 
 
 
+
 /**
  * Bumped only when ddflow's generated data would change for the same inputs (a sampler draws
  * differently, a processor writes different rows) — NOT on every release, so upgrading ddflow does not
@@ -2555,7 +2656,7 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
  */
 const CACHE_FORMAT_VERSION = 1;
 const FINGERPRINT_FIELDS = {
-    workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', functions: 'data', stages: 'data' },
+    workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', mcp_providers: 'data', run_config: 'data', functions: 'data', stages: 'data' },
     stage: {
         name: 'non-data',
         config: 'data',
@@ -2571,6 +2672,9 @@ const FINGERPRINT_FIELDS = {
     // The code itself is opaque: its version stands for it (the metadata reaches the fingerprint through
     // the custom column's config, where the loader fills it in).
     function_binding: { module: 'non-data', export: 'non-data', run: 'non-data', version: 'data', required_columns: 'data', side_effect_columns: 'data', model_aliases: 'data' },
+    // A tool server is opaque like a bound function: its version stands for its tools (stage-tools.ts).
+    mcp_provider: { name: 'data', provider_type: 'data', endpoint: 'data', command: 'data', args: 'data', env: 'data', pass_env: 'data', api_key: 'non-data', version: 'data' },
+    tool_config: { tool_alias: 'data', providers: 'data', allow_tools: 'data', max_tool_call_turns: 'data', timeout_sec: 'non-data' },
     model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
     model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data', pricing: 'non-data' },
     inference_parameters: {
@@ -2640,6 +2744,8 @@ async function stageFingerprint(input) {
         on_success: input.onSuccess ? { version: input.onSuccess.version ?? `unversioned-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}` } : null,
         // Only present when the stage uses functions, so that fingerprints of every other stage stay as they were.
         ...functionsPayload(input.functions),
+        // Likewise only for stages whose columns call MCP tools.
+        ...(0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .toolProvidersPayload */ .tN)(input.toolProviders),
         seed: input.seed ?? null,
         run_config: dataFields('run_config', input.runConfig ?? {}),
         cache_format_version: CACHE_FORMAT_VERSION,
@@ -2664,8 +2770,8 @@ function sha256(text) {
 }
 /** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
 async function dataConfig(input) {
-    const { model_configs: _own, seed_config, ...rest } = input.config;
-    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_11__/* .modelAliasesOf */ .X)(rest));
+    const { model_configs: _own, seed_config, tool_configs, ...rest } = input.config;
+    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_12__/* .modelAliasesOf */ .X)(rest));
     const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
     const models = {};
     for (const alias of [...aliases].sort()) {
@@ -2687,7 +2793,7 @@ async function dataConfig(input) {
     const seed = !input.seededFromUpstream && seed_config
         ? {
             source: await seedSourceIdentity(seed_config.source),
-            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_10__/* .SamplingStrategy */ .l_.default,
+            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .SamplingStrategy */ .l_.default,
             selection_strategy: seed_config.selection_strategy ?? null,
         }
         : null;
@@ -2696,6 +2802,8 @@ async function dataConfig(input) {
     const personData = await personDataOf(input.config);
     return {
         ...withoutTransportSettings(rest),
+        // A tool call's timeout decides only whether a row is lost for now, not what a completed row holds.
+        ...(tool_configs !== undefined ? { tool_configs: Array.isArray(tool_configs) ? tool_configs.map((t) => dataFields('tool_config', t)) : tool_configs } : {}),
         seed_config: seed,
         models,
         ...(typedScores ? { typed_score_options: typedScores } : {}),
@@ -2746,7 +2854,7 @@ async function seedSourceIdentity(source) {
     // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
     if (source.seed_type === 'hf')
         return (0,_data_hf_hub_js__WEBPACK_IMPORTED_MODULE_5__/* .hfSeedIdentity */ .wT)(source);
-    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_9__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_10__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_10__/* .FileContentsSeedSource */ .LH, source);
+    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_10__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .FileContentsSeedSource */ .LH, source);
     const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .directorySeedFiles */ .sz)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(source.path), pattern, recursive);
     const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(source.path, rel)) })));
     const { path: _p, ...options } = source;
@@ -3411,6 +3519,125 @@ function requireShardSeed(seed, workflow, what) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Workflow '${workflow}' has no seed, and ${what} needs one so that every shard draws the rows a single run would: set 'seed:' in the workflow file or pass --seed.`);
     }
     return seed;
+}
+
+
+/***/ }),
+
+/***/ 60677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C4: () => (/* binding */ providerSpecs),
+/* harmony export */   H_: () => (/* binding */ stageToolProviders),
+/* harmony export */   fx: () => (/* binding */ usedToolConfigs),
+/* harmony export */   tN: () => (/* binding */ toolProvidersPayload),
+/* harmony export */   vt: () => (/* binding */ unversionedToolReason)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _llm_providers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64689);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
+/**
+ * The MCP tools of a stage: which of the workflow's `mcp_providers` its columns can reach (through the
+ * tool configs their `tool_alias` names), what of them enters the stage's fingerprint, and the providers
+ * made ready to connect to (keys read from the environment, stdio servers started in the workflow
+ * directory).
+ *
+ * A tool server is code ddflow cannot see into, like a bound function: a provider's `version` stands for
+ * its tools' behaviour in the fingerprint, and a stage reaching a provider without one is never reused —
+ * its model answers still come from the call store whenever the tools answer as before.
+ */
+
+
+
+/** The tool configs a stage's columns use (by tool_alias), in the order the config declares them. */
+function usedToolConfigs(config) {
+    const used = new Set(config.columns.flatMap((c) => (c.tool_alias ? [c.tool_alias] : [])));
+    return (config.tool_configs ?? []).filter((t) => used.has(t.tool_alias));
+}
+/** The workflow's MCP providers the stage's used tool configs name, by name. */
+function stageToolProviders(config, providers) {
+    const byName = new Map(providers.map((p) => [p.name, p]));
+    const out = new Map();
+    for (const t of usedToolConfigs(config)) {
+        for (const name of t.providers) {
+            const p = byName.get(name);
+            if (p)
+                out.set(name, p);
+        }
+    }
+    return out;
+}
+/** Why a stage's output is never reused because of its tools, or undefined. */
+function unversionedToolReason(providers) {
+    for (const [name, p] of providers ?? []) {
+        if (p.version === undefined)
+            return `MCP provider '${name}' has no version, so the stage's output is never reused (its tools' answers can change)`;
+    }
+    return undefined;
+}
+/**
+ * What of the stage's providers is data: where the tools come from (transport, endpoint or command, args,
+ * env) and the version that stands for their behaviour — a fresh nonce without one. The api_key and the
+ * values of `pass_env` (secrets) are not; `env` values are hashed, never written out.
+ */
+function toolProvidersPayload(providers) {
+    if (!providers || providers.size === 0)
+        return {};
+    const entries = [...providers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, p]) => {
+        const version = p.version ?? `unversioned-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+        if (p.provider_type === 'stdio') {
+            const env = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(Object.entries(p.env ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
+            return [name, { provider_type: 'stdio', command: p.command, args: p.args ?? [], env_sha256: env, pass_env: [...(p.pass_env ?? [])].sort(), version }];
+        }
+        return [name, { provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, version }];
+    });
+    return { mcp_providers: Object.fromEntries(entries) };
+}
+/**
+ * The stage's providers ready to connect to. Throws one sentence naming every missing key variable
+ * (api_key of a remote provider, a `pass_env` variable of a stdio one).
+ */
+function providerSpecs(providers, workflowDir, env) {
+    const out = new Map();
+    const problems = [];
+    for (const [name, p] of providers) {
+        try {
+            if (p.provider_type === 'stdio') {
+                const passed = {};
+                for (const v of p.pass_env ?? []) {
+                    const value = env[v];
+                    if (value === undefined)
+                        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`MCP provider '${name}' passes the environment variable ${v} to its server, but it is not set.`);
+                    passed[v] = value;
+                }
+                out.set(name, { name, provider_type: 'stdio', command: p.command, args: p.args ?? [], env: { ...(p.env ?? {}), ...passed }, cwd: workflowDir });
+            }
+            else {
+                out.set(name, { name, provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, apiKey: mcpApiKey(name, p.api_key, env) });
+            }
+        }
+        catch (err) {
+            if (!(err instanceof _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq))
+                throw err;
+            problems.push(err.message);
+        }
+    }
+    if (problems.length)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(problems.join(' '));
+    return out;
+}
+/** A remote provider's key from the variable its api_key names (null without api_key). */
+function mcpApiKey(provider, variable, env) {
+    if (!variable)
+        return null;
+    if (!(0,_llm_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isEnvVariableName */ .ZR)(variable))
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The api_key of MCP provider '${provider}' must be the name of an environment variable holding the key (use a secret), not the key itself.`);
+    const value = env[variable];
+    if (value === undefined || value.trim() === '')
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`MCP provider '${provider}' needs an API key: the environment variable ${variable} is not set or is empty.`);
+    return value;
 }
 
 

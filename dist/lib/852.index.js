@@ -30,8 +30,8 @@ var core = __webpack_require__(33838);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(90716);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 17 modules
+var load = __webpack_require__(25500);
 // EXTERNAL MODULE: ./src/workflow/plan.ts + 2 modules
 var workflow_plan = __webpack_require__(69951);
 // EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
@@ -264,6 +264,41 @@ function capBytes(text, maxBytes) {
     cut = lastNewline > 0 ? cut.slice(0, lastNewline) : '';
     return `${cut}${note}`;
 }
+/** Image files named by the sample's cells (a path, or a JSON list of paths), at most `max` per column. */
+function sampleImages(sample, column, max = 3) {
+    const out = [];
+    for (const row of sample.rows) {
+        let v = row[column];
+        if (typeof v === 'string' && v.startsWith('[')) {
+            try {
+                v = JSON.parse(v);
+            }
+            catch {
+                // a plain path that starts with '['
+            }
+        }
+        for (const item of Array.isArray(v) ? v : [v])
+            if (typeof item === 'string' && item && !out.includes(item) && out.length < max)
+                out.push(item);
+    }
+    return out;
+}
+/**
+ * The image columns' files, by name: a job summary cannot show an image from the runner (GitHub renders
+ * only images at a public URL), so it says where they are — the stage directory in the artifact.
+ */
+function imageLines(sample, columns) {
+    const shown = columns.filter((c) => sample.columns.includes(c)).map((c) => [c, sampleImages(sample, c)]).filter(([, files]) => files.length > 0);
+    if (shown.length === 0)
+        return [];
+    return [
+        '### Images',
+        '',
+        "GitHub shows no image from the runner in a job summary; these files are in the run's artifact, in the final stage's directory:",
+        '',
+        ...shown.map(([c, files]) => `- ${codeSpan(c.replace(/[\r\n]+/g, ' '), false)}: ${files.map((f) => codeSpan(f.replace(/[\r\n]+/g, ' '), false)).join(', ')}`),
+    ];
+}
 function renderSummary(report, sample, stats = [], options = {}) {
     const opts = {
         maxRows: options.maxRows ?? 10,
@@ -279,7 +314,7 @@ function renderSummary(report, sample, stats = [], options = {}) {
         head.push(`⏳ ${inertMarkdown(report.pending.message)}`, '');
     head.push(`**${summary_int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
     // Most important first, so a cut loses the least useful part.
-    const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
+    const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts), imageLines(sample, options.imageColumns ?? [])];
     if (stats.length > 0)
         sections.push(statsTable(stats, opts));
     const text = sections
@@ -759,7 +794,8 @@ async function writeJobSummary(report, options) {
         const ws = options.workspace;
         shown.stages = shown.stages.map((s) => (s.error_location ? { ...s, error_location: { ...s.error_location, file: relativeTo(ws, s.error_location.file) } } : s));
     }
-    const markdown = renderSummary(shown, sample, stats, { title: options.title });
+    const imageColumns = [...columnKinds(options.workflow)].filter(([, k]) => k.column_type === 'image').map(([name]) => name);
+    const markdown = renderSummary(shown, sample, stats, { title: options.title, imageColumns });
     await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();
 }
 

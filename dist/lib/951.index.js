@@ -635,6 +635,10 @@ __webpack_require__.d(__webpack_exports__, {
   Nt: () => (/* binding */ withoutSecret)
 });
 
+// UNUSED EXPORTS: MAX_REFUSED_TOOL_TURNS, toolCallsOf
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/llm/images.ts
 var llm_images = __webpack_require__(44153);
 // EXTERNAL MODULE: ./src/config/defaults.ts
@@ -676,7 +680,7 @@ function drawParameter(value, rng) {
 
 ;// CONCATENATED MODULE: ./src/llm/usage.ts
 /** Token and call accounting per model alias and per column (for metadata and the end-of-run table). */
-const empty = () => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 });
+const empty = () => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0, toolCalls: 0, toolCallTurns: 0 });
 class UsageMeter {
     aliases = new Map();
     columns = new Map();
@@ -708,6 +712,13 @@ class UsageMeter {
                 else
                     e.costUsd += r.cost;
             }
+        }
+    }
+    /** One generation's tool use (counted once the cell is done, as Data Designer does). */
+    recordTools(alias, column, calls, turns) {
+        for (const e of this.entries(alias, column)) {
+            e.toolCalls += calls;
+            e.toolCallTurns += turns;
         }
     }
     recordRetry(alias, column) {
@@ -752,26 +763,42 @@ var deferred = __webpack_require__(36353);
 
 
 
+
 const block = (text) => [{ type: 'text', text }];
+/** Tool turns refused (past max_tool_call_turns) before a model that keeps asking fails the cell. */
+const MAX_REFUSED_TOOL_TURNS = 2;
 function stripOrNull(text) {
     if (typeof text !== 'string')
         return null;
     const t = text.trim();
     return t === '' ? null : t;
 }
+/**
+ * Data Designer's prompt_to_messages (engine/models/utils.py): a system message only for a non-empty system
+ * prompt, and the multi-modal context's blocks before the prompt's text block.
+ */
 function initialMessages(userPrompt, systemPrompt, images = []) {
     const out = [];
-    // A system message only when a system prompt is given (Data Designer sends none otherwise).
-    if (systemPrompt !== null && systemPrompt !== undefined)
+    if (systemPrompt)
         out.push({ role: 'system', content: block(systemPrompt) });
-    out.push({ role: 'user', content: [...block(userPrompt), ...images] });
+    out.push({ role: 'user', content: [...images, ...block(userPrompt)] });
     return out;
 }
-/** The request body as Data Designer sends it: drawn parameters, no `n`, extra_body at top level. */
-function chatRequestBody(endpoint, messages, rng) {
+/**
+ * The request body as Data Designer sends it: messages as ChatMessage.to_dict gives them (reasoning, tool
+ * calls and the tool call id only when set), drawn parameters, no `n`, `tools` when the column has a
+ * tool_alias, extra_body at top level.
+ */
+function chatRequestBody(endpoint, messages, rng, tools) {
     const body = {
         model: endpoint.model,
-        messages: messages.map((m) => ({ role: m.role, content: m.content })),
+        messages: messages.map((m) => ({
+            role: m.role,
+            content: m.content,
+            ...(m.reasoning_content ? { reasoning_content: m.reasoning_content } : {}),
+            ...(m.tool_calls?.length ? { tool_calls: m.tool_calls } : {}),
+            ...(m.tool_call_id ? { tool_call_id: m.tool_call_id } : {}),
+        })),
     };
     const temperature = drawParameter(endpoint.params.temperature, rng);
     const topP = drawParameter(endpoint.params.top_p, rng);
@@ -781,6 +808,8 @@ function chatRequestBody(endpoint, messages, rng) {
         body.top_p = topP;
     if (endpoint.params.max_tokens != null)
         body.max_tokens = endpoint.params.max_tokens;
+    if (tools)
+        body.tools = tools;
     return { ...body, ...endpoint.extraBody };
 }
 class LlmFacade {
@@ -796,6 +825,7 @@ class LlmFacade {
     /** run_config.rate_limit_stall_seconds (default 600) in ms. */
     rateLimitStallMs;
     deferral;
+    tools;
     constructor(registry, options = {}) {
         this.registry = registry;
         this.callCache = options.callCache ?? call_cache/* CallCache */.F.disabled();
@@ -807,6 +837,16 @@ class LlmFacade {
         this.budget = options.budget ?? new budget/* SpendBudget */.Q({});
         this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? retry/* DEFAULT_RATE_LIMIT_STALL_SECONDS */.mr) * 1000;
         this.deferral = options.deferral;
+        this.tools = options.tools ?? new Map();
+    }
+    /** The tool config a column names (a name no tool config has is Data Designer's MCPConfigurationError). */
+    toolSet(alias) {
+        if (alias === null || alias === undefined)
+            return undefined;
+        const set = this.tools.get(alias);
+        if (!set)
+            throw new errors/* LlmError */.Cf('tool_error', `Tool alias '${alias}' is not registered.`);
+        return set;
     }
     /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
     deferIfBatched(endpoint, key, url, body) {
@@ -868,8 +908,15 @@ class LlmFacade {
         if (endpoint.kind !== 'chat')
             throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
         const { max_conversation_correction_steps: maxCorrections, max_conversation_restarts: maxRestarts } = this.conversationLimits;
+        const toolSet = this.toolSet(req.toolAlias);
+        const tools = toolSet ? await toolSet.schemas(req.signal) : undefined;
         const start = initialMessages((0,recipes/* composeUserPrompt */.k0)(req.prompt, req.recipe), req.systemPrompt, req.images);
         let messages = start.map((m) => ({ ...m }));
+        // Data Designer's restart checkpoint: moved past each tool turn, so a restart never repeats tool calls.
+        let checkpoint = start;
+        let checkpointTurns = 0;
+        let turns = 0;
+        let toolCalls = 0;
         const tally = { retries: 0, hits: 0, redacted: 0 };
         const usage = { prompt: 0, completion: 0 };
         let attempt = 0;
@@ -877,11 +924,29 @@ class LlmFacade {
         let corrections = 0;
         let restarts = 0;
         for (;;) {
-            const body = chatRequestBody(endpoint, messages, req.rng);
+            const body = chatRequestBody(endpoint, messages, req.rng, tools);
             const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal, onNotice: req.onNotice }, tally);
             attempt++;
             usage.prompt += completion.usage.prompt;
             usage.completion += completion.usage.completion;
+            if (toolSet && completion.tool_calls?.length) {
+                // Tools run live on every run (a stored answer that asked for them included): their results are in
+                // the next request's body, so the call store answers the rest of the conversation only when they match.
+                turns++;
+                toolCalls += completion.tool_calls.length;
+                // Data Designer refuses every turn past the limit and asks again, without end; ddflow gives a model
+                // that ignores the refusal two more chances, then fails the cell (a bounded loop).
+                if (turns > toolSet.maxTurns + MAX_REFUSED_TOOL_TURNS) {
+                    throw new errors/* LlmError */.Cf('tool_error', `The model kept requesting tools after max_tool_call_turns (${toolSet.maxTurns}) of tool config '${toolSet.alias}' was reached and ${MAX_REFUSED_TOOL_TURNS} turns were refused.`);
+                }
+                messages.push(assistantToolMessage(completion));
+                const results = turns > toolSet.maxTurns ? toolSet.refuse(completion.tool_calls) : await toolSet.execute(completion.tool_calls, req.signal);
+                for (const r of results)
+                    messages.push({ role: 'tool', content: typeof r.content === 'string' ? block(redactSecret(r.content, endpoint)) : r.content, tool_call_id: r.tool_call_id });
+                checkpoint = messages.map((m) => ({ ...m }));
+                checkpointTurns = turns;
+                continue;
+            }
             const raw = (completion.content ?? '').trim();
             const reasoning = stripOrNull(completion.reasoning);
             messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
@@ -898,6 +963,11 @@ class LlmFacade {
                     result.reasoning = reasoning;
                 if (tally.redacted > 0)
                     result.warnings = [secretInAnswerWarning(endpoint)];
+                if (toolSet) {
+                    result.toolCalls = toolCalls;
+                    result.toolCallTurns = turns;
+                    this.usage.recordTools(endpoint.alias, req.column, toolCalls, turns);
+                }
                 return result;
             }
             catch (err) {
@@ -914,7 +984,8 @@ class LlmFacade {
                 else if (restarts < maxRestarts) {
                     parseAttempts = 0;
                     restarts++;
-                    messages = start.map((m) => ({ ...m }));
+                    messages = checkpoint.map((m) => ({ ...m }));
+                    turns = checkpointTurns;
                 }
                 else {
                     throw new errors/* LlmError */.Cf('generation_validation', `Unsuccessful generation despite ${maxCorrections} correction steps and ${maxRestarts} conversation restarts. ${err.message}`, { cause: err });
@@ -990,9 +1061,35 @@ class LlmFacade {
 function withoutSecret(completion, secret) {
     const content = completion.content === null ? null : (0,redact/* redactAnswer */.s2)(completion.content, secret);
     const reasoning = completion.reasoning === null ? null : (0,redact/* redactAnswer */.s2)(completion.reasoning, secret);
-    if (!content?.count && !reasoning?.count)
+    // A tool call's arguments go to a tool server and into the trace: the key must not travel there either.
+    const calls = completion.tool_calls?.map((c) => ({ call: c, args: (0,redact/* redactAnswer */.s2)(c.arguments, secret) }));
+    const callsRedacted = calls?.some((c) => c.args.count > 0) ?? false;
+    if (!content?.count && !reasoning?.count && !callsRedacted)
         return completion;
-    return { ...completion, content: content ? content.text : null, reasoning: reasoning ? reasoning.text : null };
+    return {
+        ...completion,
+        content: content ? content.text : null,
+        reasoning: reasoning ? reasoning.text : null,
+        ...(calls ? { tool_calls: calls.map((c) => ({ ...c.call, arguments: c.args.text })) } : {}),
+    };
+}
+/**
+ * The assistant message of a tool turn (Data Designer's _build_assistant_tool_message): its text — stripped
+ * only when the answer has reasoning —, the reasoning, and the calls in OpenAI's shape.
+ */
+function assistantToolMessage(completion) {
+    const reasoning = completion.reasoning ?? '';
+    const content = reasoning ? (completion.content ?? '').trim() : (completion.content ?? '');
+    return {
+        role: 'assistant',
+        content: block(content),
+        ...(reasoning.trim() ? { reasoning_content: reasoning.trim() } : {}),
+        tool_calls: (completion.tool_calls ?? []).map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+    };
+}
+/** A tool's text with the provider's API key removed (a tool that echoes its input must not carry the key on). */
+function redactSecret(text, endpoint) {
+    return (0,redact/* redactAnswer */.s2)(text, endpoint.errorContext.secret).text;
 }
 function secretInAnswerWarning(endpoint) {
     const key = endpoint.keyVariable ? `the API key of provider '${endpoint.provider.name}' (variable ${endpoint.keyVariable})` : `the API key of provider '${endpoint.provider.name}'`;
@@ -1027,11 +1124,30 @@ function toCompletion(response, endpoint) {
     // OpenRouter reports what the call cost (in US dollars) as usage.cost: it wins over any price.
     const cost = (0,pricing/* reportedCost */.xh)(r.usage);
     const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
+    const toolCalls = toolCallsOf(message.tool_calls);
     return {
         content: typeof message.content === 'string' ? message.content : null,
         reasoning,
+        ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
         usage: { prompt: r.usage?.prompt_tokens ?? 0, completion: r.usage?.completion_tokens ?? 0, ...(cost !== undefined ? { cost } : {}) },
     };
+}
+/**
+ * The tool calls of an answer (Data Designer's extract_tool_calls, engine/models/clients/parsing.py): a
+ * missing id gets a random one, arguments absent → "{}", text as sent, anything else as JSON.
+ */
+function toolCallsOf(raw) {
+    if (!Array.isArray(raw))
+        return [];
+    return raw.map((c) => {
+        const call = (c ?? {});
+        const args = call.function?.arguments;
+        return {
+            id: call.id ? String(call.id) : (0,external_node_crypto_.randomUUID)().replace(/-/g, ''),
+            name: call.function?.name ? String(call.function.name) : '',
+            arguments: args === undefined || args === null ? '{}' : typeof args === 'string' ? args : JSON.stringify(args),
+        };
+    });
 }
 
 
@@ -1512,6 +1628,7 @@ var recipes = __webpack_require__(87277);
 var openai = __webpack_require__(98193);
 ;// CONCATENATED MODULE: ./src/llm/anthropic.ts
 
+
 const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Request fields Data Designer's adapter does not forward (handled explicitly or meaningless here). */
@@ -1552,10 +1669,47 @@ function mergeSystem(parts) {
         return parts.join('\n\n');
     return parts.flatMap((p) => (typeof p === 'string' ? [{ type: 'text', text: p }] : p));
 }
+/** An OpenAI function tool as an Anthropic tool (Data Designer's translate_tool_definition). */
+function anthropicTool(tool) {
+    const fn = (tool.function ?? {});
+    if (typeof fn.name !== 'string' || !fn.name)
+        throw new Error(`Anthropic tool definition is missing a function name, got: ${JSON.stringify(tool)}`);
+    return { name: fn.name, input_schema: fn.parameters ?? { type: 'object', properties: {} }, ...(typeof fn.description === 'string' && fn.description ? { description: fn.description } : {}) };
+}
+/** An assistant's OpenAI tool call as a `tool_use` block (its arguments parsed back into an object). */
+function toolUse(call) {
+    const fn = (call.function ?? {});
+    let input = {};
+    if (typeof fn.arguments === 'string' && fn.arguments)
+        input = JSON.parse(fn.arguments);
+    else if (fn.arguments && typeof fn.arguments === 'object')
+        input = fn.arguments;
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+        throw new Error(`Anthropic tool call arguments must decode to a JSON object, got: ${String(fn.arguments)}`);
+    return { type: 'tool_use', id: call.id, name: fn.name, input };
+}
+/** A tool message as a `tool_result` block: text-only content joined by "\n", else its blocks. */
+function toolResult(m) {
+    let content;
+    if (typeof m.content === 'string')
+        content = m.content;
+    else {
+        const blocks = translateBlocks(m.content);
+        content = blocks.every((b) => b.type === 'text') ? blocks.map((b) => String(b.text ?? '')).filter(Boolean).join('\n') : blocks;
+    }
+    return { type: 'tool_result', tool_use_id: m.tool_call_id, content };
+}
 /** The Messages API payload for an OpenAI-style chat body (Data Designer's build_anthropic_payload). */
 function anthropicPayload(body) {
     const system = [];
     const messages = [];
+    // Consecutive tool results travel together in one user message (Anthropic has no tool role).
+    let results = [];
+    const flushResults = () => {
+        if (results.length)
+            messages.push({ role: 'user', content: results });
+        results = [];
+    };
     for (const m of (body.messages ?? [])) {
         if (m.role === 'system') {
             const s = systemContent(m.content);
@@ -1563,10 +1717,20 @@ function anthropicPayload(body) {
                 system.push(s);
             continue;
         }
+        if (m.role === 'tool') {
+            results.push(toolResult(m));
+            continue;
+        }
+        flushResults();
         if (m.role !== 'user' && m.role !== 'assistant')
             throw new Error(`Anthropic adapter does not support message role '${m.role}'.`);
+        if (m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length) {
+            messages.push({ role: 'assistant', content: [...translateBlocks(m.content), ...m.tool_calls.map(toolUse)] });
+            continue;
+        }
         messages.push({ role: m.role, content: typeof m.content === 'string' ? m.content : translateBlocks(m.content) });
     }
+    flushResults();
     const payload = {
         model: body.model,
         messages,
@@ -1574,6 +1738,8 @@ function anthropicPayload(body) {
     };
     if (system.length)
         payload.system = mergeSystem(system);
+    if (Array.isArray(body.tools) && body.tools.length)
+        payload.tools = body.tools.map(anthropicTool);
     if (body.stop !== undefined && body.stop !== null)
         payload.stop_sequences = Array.isArray(body.stop) ? body.stop : [body.stop];
     for (const [k, v] of Object.entries(body))
@@ -1586,6 +1752,8 @@ function openAIShape(response) {
     const blocks = (response.content ?? []);
     const text = blocks.filter((b) => b.type === 'text' && b.text).map((b) => String(b.text));
     const thinking = blocks.filter((b) => b.type === 'thinking' && b.thinking).map((b) => String(b.thinking));
+    // Data Designer keeps a tool_use block's input as json.dumps writes it.
+    const toolCalls = blocks.filter((b) => b.type === 'tool_use').map((b) => ({ id: b.id ?? '', type: 'function', function: { name: b.name ?? '', arguments: (0,recipes/* pythonJsonDumps */.MT)(b.input ?? {}) } }));
     const usage = (response.usage ?? {});
     return {
         id: response.id,
@@ -1594,7 +1762,12 @@ function openAIShape(response) {
             {
                 index: 0,
                 finish_reason: response.stop_reason ?? null,
-                message: { role: 'assistant', content: text.length ? text.join('\n') : null, ...(thinking.length ? { reasoning_content: thinking.join('\n') } : {}) },
+                message: {
+                    role: 'assistant',
+                    content: text.length ? text.join('\n') : null,
+                    ...(thinking.length ? { reasoning_content: thinking.join('\n') } : {}),
+                    ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+                },
             },
         ],
         usage: { prompt_tokens: usage.input_tokens ?? 0, completion_tokens: usage.output_tokens ?? 0 },
@@ -1836,7 +2009,7 @@ function cellItems(value) {
 /* harmony import */ var _list_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67546);
 /**
  * `multi_modal_context` of LLM columns (Data Designer §2.3): images from other columns of the row, sent
- * as `image_url` blocks after the prompt's text block in the user message. A URL (http(s):// or an
+ * as `image_url` blocks before the prompt's text block in the user message (Data Designer's prompt_to_messages). A URL (http(s):// or an
  * existing data: URI) is sent as it is; base64 data becomes a data URI. Only images: audio and video
  * contexts are rejected when the config is validated.
  */
@@ -1966,7 +2139,7 @@ class EarlyShutdownMonitor {
     }
 }
 /** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
-const TRANSIENT = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response']);
+const TRANSIENT = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response', 'tool_unavailable']);
 /**
  * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
  * retry budget): the row must be generated again by a rerun, not dropped. Validation and parse failures
@@ -1983,6 +2156,9 @@ function transientLossMessage(stage, missing, total, err) {
     if (err instanceof _budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetExhaustedError */ .X) {
         // Told once every request in flight has finished: the sentence has the run's final spend.
         return `Stage '${stage}' stopped: ${err.budget.sentence()}; ${total - missing} of ${total} rows are done and kept — run again with a larger budget to generate the rest (answers already paid for come from the call store at no cost).`;
+    }
+    if (err.kind === 'tool_unavailable') {
+        return `Stage '${stage}': ${missing} of ${total} rows could not be generated because ${err.message.replace(/\.$/, '')}; completed row groups are kept — run again to generate the rest.`;
     }
     const o = err.origin;
     const where = o ? `the provider at ${o.endpoint} (model '${o.model}')` : 'the provider';
@@ -2002,11 +2178,12 @@ __webpack_require__.d(__webpack_exports__, {
   _t: () => (/* binding */ codeRecipe),
   k0: () => (/* binding */ composeUserPrompt),
   MG: () => (/* binding */ judgeRecipe),
+  MT: () => (/* binding */ pythonJsonDumps),
   Sq: () => (/* binding */ structuredRecipe),
   g9: () => (/* binding */ textRecipe)
 });
 
-// UNUSED EXPORTS: codeSuffix, codeSyntax, jsonSuffix, lastJsonBlock, pythonJsonDumps
+// UNUSED EXPORTS: codeSuffix, codeSyntax, jsonSuffix, lastJsonBlock
 
 // EXTERNAL MODULE: ./node_modules/jsonrepair/lib/esm/regular/jsonrepair.js + 2 modules
 var jsonrepair = __webpack_require__(48365);
@@ -3095,7 +3272,7 @@ function dirOf(files, fallback) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
 /* harmony import */ var _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8833);
-/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54026);
+/* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18678);
 /* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65661);
 /**
  * `ddflow merge <workflow> --stage s [--from dir]`: the shards of a stage become the stage.
@@ -3347,8 +3524,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var database = __webpack_require__(94715);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 16 modules
-var load = __webpack_require__(90716);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 17 modules
+var load = __webpack_require__(25500);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/workflow/fingerprint.ts
@@ -3363,8 +3540,8 @@ var resume = __webpack_require__(90099);
 var reuse = __webpack_require__(77877);
 // EXTERNAL MODULE: ./src/workflow/selection.ts + 1 modules
 var workflow_selection = __webpack_require__(35151);
-// EXTERNAL MODULE: ./src/workflow/stage-models.ts
-var stage_models = __webpack_require__(54026);
+// EXTERNAL MODULE: ./src/workflow/stage-models.ts + 3 modules
+var stage_models = __webpack_require__(18678);
 // EXTERNAL MODULE: ./src/workflow/stage-record.ts
 var stage_record = __webpack_require__(22597);
 // EXTERNAL MODULE: ./src/workflow/cache-keys.ts
@@ -3787,6 +3964,7 @@ function fingerprintOf(workflow, stage, at) {
         allowEmpty: stage.allowEmpty,
         onSuccess: stage.onSuccess,
         ...(stage.functions ? { functions: stage.functions } : {}),
+        ...(stage.toolProviders ? { toolProviders: stage.toolProviders } : {}),
         seed: at.seed,
         upstreamFingerprint: at.upstreamFingerprint,
         runConfig: workflow.runConfig,
@@ -4015,13 +4193,15 @@ function formatPlanTable(plan) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55800);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26327);
-/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22597);
+/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60677);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26327);
+/* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22597);
 /**
  * Reusing a stage's earlier output: whether the local stage directory still holds what the last run
  * recorded, whether a damaged one can continue from its row groups, and bringing an entry back from a
  * cache store (checked against the fingerprint it is restored for before it is trusted).
  */
+
 
 
 
@@ -4040,7 +4220,7 @@ function neverReusedReason(stage) {
         if (f.version === undefined)
             return `function '${name}' has no version, so the stage's output is never reused`;
     }
-    return undefined;
+    return (0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .unversionedToolReason */ .vt)(stage.toolProviders);
 }
 async function reuseCheck(db, stage, rec, workflowDir) {
     if (!COMPLETED.has(rec.status))
@@ -4052,11 +4232,11 @@ async function reuseCheck(db, stage, rec, workflowDir) {
         return 'damaged';
     const at = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, own);
     if (Array.isArray(rec.stage_output_files)) {
-        const names = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parquetFilesAt */ .Te)(at)).map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(f));
+        const names = (await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parquetFilesAt */ .Te)(at)).map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(f));
         if (names.length !== rec.stage_output_files.length || names.some((n, i) => n !== rec.stage_output_files[i]))
             return 'damaged';
     }
-    const rows = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readableRows */ .G8)(db, at);
+    const rows = await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readableRows */ .G8)(db, at);
     if (rows === undefined)
         return 'damaged';
     if (typeof rec.output_records === 'number' && rows !== rec.output_records)
@@ -4095,7 +4275,7 @@ async function restoreFromStore(db, store, key, stageDir, expected, workflowDir,
         const saved = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, _metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .STAGE_RECORD_FILENAME */ .te), 'utf8'));
         if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status) && (await canReuse(db, stage, saved, workflowDir))) {
             log.info(`Stage '${stage.name}' restored from the cache.`);
-            return (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_4__/* .fromRecord */ .iA)(saved, workflowDir, 'restored');
+            return (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_5__/* .fromRecord */ .iA)(saved, workflowDir, 'restored');
         }
     }
     catch {
@@ -4130,33 +4310,408 @@ async function restorePartialFromStore(store, partialPrefix, stageDir, stage, lo
 
 /***/ }),
 
-/***/ 54026:
+/***/ 18678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $L: () => (/* binding */ answeredStages),
-/* harmony export */   Bh: () => (/* binding */ modelColumnCount),
-/* harmony export */   G1: () => (/* binding */ prepareModelRegistries),
-/* harmony export */   Li: () => (/* binding */ usedModelAliases),
-/* harmony export */   Tx: () => (/* binding */ stageModelConfigs),
-/* harmony export */   WU: () => (/* binding */ CALL_CACHE_DIR),
-/* harmony export */   Wh: () => (/* binding */ ModelSession),
-/* harmony export */   tE: () => (/* binding */ roundUsd),
-/* harmony export */   x0: () => (/* binding */ answeredKey)
-/* harmony export */ });
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78474);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
-/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64626);
-/* harmony import */ var _llm_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67444);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  WU: () => (/* binding */ CALL_CACHE_DIR),
+  Wh: () => (/* binding */ ModelSession),
+  x0: () => (/* binding */ answeredKey),
+  $L: () => (/* binding */ answeredStages),
+  Bh: () => (/* binding */ modelColumnCount),
+  G1: () => (/* binding */ prepareModelRegistries),
+  tE: () => (/* binding */ roundUsd),
+  Tx: () => (/* binding */ stageModelConfigs),
+  Li: () => (/* binding */ usedModelAliases)
+});
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(94851);
+// EXTERNAL MODULE: ./src/config/model-aliases.ts
+var model_aliases = __webpack_require__(64626);
+// EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
+var llm = __webpack_require__(67444);
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __webpack_require__(49968);
+// EXTERNAL MODULE: ./src/shared/stderr-tail.ts
+var stderr_tail = __webpack_require__(11068);
+// EXTERNAL MODULE: ./src/shared/display-url.ts
+var display_url = __webpack_require__(54923);
+;// CONCATENATED MODULE: ./src/llm/mcp/connections.ts
+
+
+
+/** The largest timer Node accepts: "no timeout" (Data Designer's timeout_sec: None) without the SDK's 60 s default. */
+const NO_TIMEOUT_MS = 2 ** 31 - 1;
+class McpConnections {
+    providers;
+    clientVersion;
+    sessions = new Map();
+    toolLists = new Map();
+    closed = false;
+    constructor(providers, clientVersion = '0') {
+        this.providers = providers;
+        this.clientVersion = clientVersion;
+    }
+    /** How a provider is named in messages: its name and where it runs (never a key). */
+    describe(name) {
+        const p = this.providers.get(name);
+        if (!p)
+            return `MCP provider '${name}'`;
+        return p.provider_type === 'stdio' ? `MCP provider '${name}' (stdio: ${[p.command, ...p.args].join(' ')})` : `MCP provider '${name}' (${p.provider_type}: ${(0,display_url/* displayEndpoint */.O)(p.endpoint)})`;
+    }
+    /** The provider's tools (listed once; later callers share the listing). */
+    listTools(name, options = {}) {
+        let listing = this.toolLists.get(name);
+        if (!listing) {
+            listing = this.request(name, 'listing its tools', options, async (s, requestOptions) => {
+                const tools = [];
+                let cursor;
+                // Bounded: a server that keeps returning cursors is not followed past 100 pages.
+                for (let page = 0; page < 100; page++) {
+                    const r = await s.client.listTools(cursor ? { cursor } : undefined, requestOptions);
+                    for (const t of r.tools)
+                        tools.push({ name: t.name, ...(t.description !== undefined ? { description: t.description } : {}), ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}) });
+                    cursor = r.nextCursor;
+                    if (!cursor)
+                        break;
+                }
+                return tools;
+            });
+            this.toolLists.set(name, listing);
+            // A failed listing is not kept: the next cell tries again.
+            listing.catch(() => this.toolLists.delete(name));
+        }
+        return listing;
+    }
+    /** Calls one tool; the server's result as it answered it (`content`, `isError`, ...). */
+    callTool(name, tool, args, options = {}) {
+        return this.request(name, `calling tool '${tool}'`, options, (s, requestOptions) => s.client.callTool({ name: tool, arguments: args }, undefined, requestOptions));
+    }
+    async request(name, what, options, run) {
+        const session = await this.session(name);
+        const timeout = options.timeoutMs ?? NO_TIMEOUT_MS;
+        try {
+            return await run(session, { timeout, maxTotalTimeout: timeout, ...(options.signal ? { signal: options.signal } : {}) });
+        }
+        catch (err) {
+            throw this.failure(name, what, err, session, options);
+        }
+    }
+    failure(name, what, err, session, options) {
+        if (err instanceof errors/* LlmError */.Cf)
+            return err;
+        if (options.signal?.aborted)
+            return new errors/* LlmError */.Cf('cancelled', `The run was cancelled while ${what} on ${this.describe(name)}.`, { cause: err });
+        const message = err instanceof Error ? err.message : String(err);
+        const code = err.code;
+        // The SDK's McpError: -32001 is its request timeout, -32000 a closed connection.
+        if (code === -32001) {
+            return new errors/* LlmError */.Cf('tool_unavailable', `${this.describe(name)} did not answer within ${Math.round((options.timeoutMs ?? 0) / 100) / 10} s while ${what} (timeout_sec of the tool config).`, { cause: err });
+        }
+        if (typeof code === 'number' && code < 0 && code !== -32000 && !/closed/i.test(message)) {
+            // The server answered with a JSON-RPC error (unknown tool, invalid params): the call itself is wrong.
+            return new errors/* LlmError */.Cf('tool_error', `${this.describe(name)} refused ${what.replace(/^calling /, 'the call of ')}: ${message}`, { cause: err });
+        }
+        const tail = session ? (0,stderr_tail/* stderrTail */.b)(session.stderr()) : '';
+        return new errors/* LlmError */.Cf('tool_unavailable', `${this.describe(name)} failed while ${what}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`, { cause: err });
+    }
+    session(name) {
+        if (this.closed)
+            return Promise.reject(new errors/* LlmError */.Cf('cancelled', `MCP connections are closed (${this.describe(name)}).`));
+        let s = this.sessions.get(name);
+        if (!s) {
+            s = this.open(name);
+            this.sessions.set(name, s);
+            // A session that failed to open is not kept: the next cell tries again.
+            s.catch(() => this.sessions.delete(name));
+        }
+        return s;
+    }
+    async open(name) {
+        const p = this.providers.get(name);
+        if (!p)
+            throw new errors/* LlmError */.Cf('tool_error', `MCP provider '${name}' is not declared in the workflow's mcp_providers.`);
+        const [{ Client }, transports] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(63)]).then(__webpack_require__.bind(__webpack_require__, 30063)), loadTransports(p.provider_type)]);
+        let stderr = '';
+        let transport;
+        if (p.provider_type === 'stdio') {
+            const stdio = new transports.Stdio({ command: p.command, args: p.args, env: { ...transports.defaultEnvironment(), ...p.env }, cwd: p.cwd, stderr: 'pipe' });
+            // Kept (the last 64 KB) for the message of a server that fails; never printed as it comes.
+            stdio.stderr?.on('data', (chunk) => {
+                stderr = (stderr + chunk.toString('utf8')).slice(-65536);
+            });
+            transport = stdio;
+        }
+        else {
+            const headers = p.apiKey ? { Authorization: `Bearer ${p.apiKey}` } : {};
+            const url = new URL(p.endpoint);
+            transport = p.provider_type === 'streamable_http' ? new transports.StreamableHttp(url, { requestInit: { headers } }) : new transports.Sse(url, { requestInit: { headers } });
+        }
+        const client = new Client({ name: 'ddflow', version: this.clientVersion });
+        const session = { client, stderr: () => stderr };
+        try {
+            await client.connect(transport);
+        }
+        catch (err) {
+            await client.close().catch(() => undefined);
+            const message = err instanceof Error ? err.message : String(err);
+            const tail = (0,stderr_tail/* stderrTail */.b)(stderr);
+            throw new errors/* LlmError */.Cf('tool_unavailable', `${this.describe(name)} could not be ${p.provider_type === 'stdio' ? 'started' : 'reached'}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`, { cause: err });
+        }
+        return session;
+    }
+    /** Closes every session (stdio servers are stopped); later calls fail. */
+    async close() {
+        this.closed = true;
+        const open = [...this.sessions.values()];
+        this.sessions.clear();
+        await Promise.all(open.map((s) => s.then((x) => x.client.close(), () => undefined).catch(() => undefined)));
+    }
+}
+async function loadTransports(type) {
+    if (type === 'stdio') {
+        const m = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(420)]).then(__webpack_require__.bind(__webpack_require__, 12420));
+        return { Stdio: m.StdioClientTransport, defaultEnvironment: m.getDefaultEnvironment, StreamableHttp: undefined, Sse: undefined };
+    }
+    if (type === 'streamable_http') {
+        const m = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(337), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 83491));
+        return { Stdio: undefined, defaultEnvironment: undefined, StreamableHttp: m.StreamableHTTPClientTransport, Sse: undefined };
+    }
+    const m = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(337), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 10053));
+    return { Stdio: undefined, defaultEnvironment: undefined, StreamableHttp: undefined, Sse: m.SSEClientTransport };
+}
+/** ` (HTTP 401)` for the SDK's HTTP transport errors, which carry the status as `code`. */
+function httpStatus(err) {
+    const code = err?.code;
+    return typeof code === 'number' && code >= 400 && code < 600 ? ` (HTTP ${code})` : '';
+}
+
+// EXTERNAL MODULE: ./src/llm/recipes.ts + 3 modules
+var recipes = __webpack_require__(87277);
+;// CONCATENATED MODULE: ./src/llm/mcp/tool-results.ts
+/**
+ * What a tool call gives back to the model, as Data Designer builds it (engine/mcp/io.py,
+ * `_coerce_tool_result_content`): the text items of an MCP result joined by "\n" — or, when the result
+ * holds an image, its items as ordered content blocks with each image as a base64 `image_url` data URI.
+ * Also the tool schemas in OpenAI's function-calling shape (engine/mcp/registry.py `to_openai_tool_schema`).
+ */
+
+
+/** The tool offered to the model (OpenAI function calling): an absent schema becomes an empty object schema. */
+function openAIToolSchema(tool) {
+    return {
+        type: 'function',
+        function: { name: tool.name, description: tool.description ?? '', parameters: tool.inputSchema ?? { type: 'object', properties: {} } },
+    };
+}
+const DATA_URI = /^data:(?<mime>[^;,]+)(?:;[^,]*)?,/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function field(item, ...names) {
+    for (const n of names)
+        if (n in item)
+            return item[n];
+    return undefined;
+}
+const isImageMime = (mime) => mime.toLowerCase().startsWith('image/');
+function base64Payload(data) {
+    const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
+    const b64 = (comma >= 0 ? data.slice(comma + 1) : data).replace(/\s+/g, '');
+    if (b64 === '' || b64.length % 4 === 1 || !BASE64.test(b64))
+        throw new errors/* LlmError */.Cf('tool_error', 'MCP image content has invalid base64 data.');
+    return b64;
+}
+function hasBase64Image(item) {
+    const data = field(item, 'data', 'b64_json', 'base64');
+    if (typeof data !== 'string' || !data)
+        return false;
+    const mime = field(item, 'mimeType', 'mime_type', 'media_type');
+    if (typeof mime === 'string' && mime)
+        return isImageMime(mime);
+    const m = DATA_URI.exec(data);
+    return m !== null && isImageMime(m.groups.mime);
+}
+function imageBlock(item) {
+    const data = field(item, 'data', 'b64_json', 'base64');
+    if (typeof data !== 'string' || !data)
+        throw new errors/* LlmError */.Cf('tool_error', 'MCP image content is missing base64 data.');
+    let mime = field(item, 'mimeType', 'mime_type', 'media_type');
+    if (typeof mime === 'string' && mime) {
+        if (!isImageMime(mime))
+            throw new errors/* LlmError */.Cf('tool_error', `MCP image content must use an image MIME type, got '${mime}'.`);
+    }
+    else {
+        const m = DATA_URI.exec(data);
+        if (!m)
+            throw new errors/* LlmError */.Cf('tool_error', 'MCP image content is missing a MIME type.');
+        mime = m.groups.mime;
+        if (!isImageMime(mime))
+            throw new errors/* LlmError */.Cf('tool_error', `MCP image content data URI must use an image MIME type, got '${mime}'.`);
+    }
+    return { type: 'image_url', image_url: { url: `data:${mime};base64,${base64Payload(data)}` } };
+}
+function imageUrlBlock(item) {
+    const raw = item.image_url;
+    const spec = typeof raw === 'string' ? { url: raw } : raw && typeof raw === 'object' ? raw : undefined;
+    if (!spec)
+        throw new errors/* LlmError */.Cf('tool_error', 'MCP image_url block must contain an image_url dict or string.');
+    const url = spec.url;
+    if (typeof url !== 'string' || !url)
+        throw new errors/* LlmError */.Cf('tool_error', 'MCP image_url block must contain a non-empty string URL.');
+    if (/^https?:\/\//.test(url))
+        return { type: 'image_url', image_url: { url } };
+    if (url.startsWith('data:')) {
+        base64Payload(url);
+        return { type: 'image_url', image_url: { url } };
+    }
+    return imageBlock({ base64: url });
+}
+function block(item) {
+    if (typeof item === 'string')
+        return { type: 'text', text: item };
+    if (!item || typeof item !== 'object')
+        return { type: 'text', text: String(item) };
+    const it = item;
+    if (it.type === 'image_url')
+        return imageUrlBlock(it);
+    if (it.type === 'image' || hasBase64Image(it))
+        return imageBlock(it);
+    if (it.type === 'text')
+        return { type: 'text', text: String(it.text ?? '') };
+    // Resources, resource links, audio: Data Designer writes the item's string form; ddflow writes its JSON.
+    return { type: 'text', text: (0,recipes/* pythonJsonDumps */.MT)(it) };
+}
+/** The content of a tool message for an MCP `CallToolResult` (or anything a server answered). */
+function toolResultContent(result) {
+    const content = result && typeof result === 'object' && 'content' in result ? result.content : result;
+    if (content === null || content === undefined)
+        return '';
+    if (typeof content === 'string')
+        return content;
+    if (Array.isArray(content)) {
+        const blocks = content.map(block);
+        if (blocks.some((b) => b.type === 'image_url'))
+            return blocks;
+        return blocks.map((b) => b.text).join('\n');
+    }
+    const one = block(content);
+    return one.type === 'text' ? one.text : [one];
+}
+
+;// CONCATENATED MODULE: ./src/llm/mcp/toolset.ts
+/**
+ * One tool config (`tool_alias`) of a stage, as Data Designer's MCPFacade (engine/mcp/facade.py): the
+ * schemas offered to the model (every provider's tools, or only `allow_tools`; a name two providers share
+ * is an error), the execution of one turn's tool calls in parallel, and the refusal sent instead once
+ * `max_tool_call_turns` is used up.
+ */
+
+
+/** Data Designer's DEFAULT_TOOL_REFUSAL_MESSAGE. */
+const TOOL_REFUSAL_MESSAGE = 'Tool call refused: You have reached the maximum number of tool-calling turns. Please provide your final response without requesting additional tool calls.';
+class ToolSet {
+    config;
+    connections;
+    prepared;
+    constructor(config, connections) {
+        this.config = config;
+        this.connections = connections;
+    }
+    get alias() {
+        return this.config.tool_alias;
+    }
+    get maxTurns() {
+        return this.config.max_tool_call_turns ?? 5;
+    }
+    get timeoutMs() {
+        return this.config.timeout_sec == null ? null : this.config.timeout_sec * 1000;
+    }
+    /** The schemas sent as `tools` (listed once per run; a failed listing is tried again by the next cell). */
+    async schemas(signal) {
+        if (!this.prepared) {
+            this.prepared = this.prepare(signal);
+            this.prepared.catch(() => (this.prepared = undefined));
+        }
+        return (await this.prepared).schemas;
+    }
+    async prepare(signal) {
+        const lists = await Promise.all(this.config.providers.map(async (p) => [p, await this.connections.listTools(p, { timeoutMs: this.timeoutMs, signal })]));
+        const providersOf = new Map();
+        const all = [];
+        for (const [provider, tools] of lists) {
+            for (const t of tools)
+                providersOf.set(t.name, [...(providersOf.get(t.name) ?? []), provider]);
+            all.push(...tools);
+        }
+        const duplicates = [...providersOf].filter(([, ps]) => ps.length > 1).sort(([a], [b]) => (a < b ? -1 : 1));
+        if (duplicates.length > 0) {
+            throw new errors/* LlmError */.Cf('tool_error', `Duplicate tool names found across MCP providers: ${duplicates.map(([n, ps]) => `'${n}' (in: ${ps.join(', ')})`).join('; ')}. Each tool name must be unique across all providers in a ToolConfig.`);
+        }
+        let offered = all;
+        const allow = this.config.allow_tools;
+        if (allow && allow.length > 0) {
+            const missing = [...new Set(allow)].filter((n) => !providersOf.has(n)).sort();
+            if (missing.length > 0) {
+                throw new errors/* LlmError */.Cf('tool_error', `Tool(s) ${missing.map((m) => `'${m}'`).join(', ')} of tool config '${this.alias}' not found on any of the MCP providers: ${this.config.providers.map((p) => `'${p}'`).join(', ')}.`);
+            }
+            offered = all.filter((t) => allow.includes(t.name));
+        }
+        return { schemas: offered.map(openAIToolSchema), providerOf: new Map([...providersOf].map(([n, ps]) => [n, ps[0]])) };
+    }
+    /**
+     * Runs one turn's tool calls in parallel and returns one tool message per call, in order. A tool the
+     * config does not allow, one no provider has, or arguments that are not JSON fail the cell (Data
+     * Designer's MCPToolError); a result the server marks as an error goes back to the model as it is.
+     */
+    async execute(calls, signal) {
+        await this.schemas(signal);
+        const { providerOf } = await this.prepared;
+        const allow = this.config.allow_tools && this.config.allow_tools.length > 0 ? new Set(this.config.allow_tools) : null;
+        const planned = calls.map((c) => {
+            if (allow && !allow.has(c.name)) {
+                throw new errors/* LlmError */.Cf('tool_error', `Tool '${c.name}' is not permitted for providers: ${this.config.providers.map((p) => `'${p}'`).join(', ')}.`);
+            }
+            let args = {};
+            try {
+                args = c.arguments ? JSON.parse(c.arguments) : {};
+            }
+            catch {
+                throw new errors/* LlmError */.Cf('tool_error', `Invalid tool arguments for '${c.name}': ${c.arguments.length > 200 ? `${c.arguments.slice(0, 200)}…` : c.arguments}`);
+            }
+            const provider = providerOf.get(c.name);
+            if (!provider)
+                throw new errors/* LlmError */.Cf('tool_error', `Tool '${c.name}' not found on any configured provider.`);
+            return { call: c, provider, args: args && typeof args === 'object' && !Array.isArray(args) ? args : {} };
+        });
+        const results = await Promise.all(planned.map((p) => this.connections.callTool(p.provider, p.call.name, p.args, { timeoutMs: this.timeoutMs, signal })));
+        return results.map((r, i) => ({ role: 'tool', content: toolResultContent(r), tool_call_id: planned[i].call.id }));
+    }
+    /** The refusal for each call of a turn past the limit (nothing is executed). */
+    refuse(calls) {
+        return calls.map((c) => ({ role: 'tool', content: TOOL_REFUSAL_MESSAGE, tool_call_id: c.id }));
+    }
+}
+
+// EXTERNAL MODULE: ./src/workflow/stage-tools.ts
+var stage_tools = __webpack_require__(60677);
+;// CONCATENATED MODULE: ./src/workflow/stage-models.ts
 /**
  * The models of a run: which model configs each stage sees, the registries built from them (key
  * variables checked once, when the first stage that must generate is reached), the health check, the
  * call store, and the per-stage model runtime handed to the engine. Stages reused or restored need none
  * of this, so a fully cached run needs no key.
  */
+
+
+
+
 
 
 
@@ -4182,7 +4737,7 @@ function stageModelConfigs(workflow, stage) {
     for (const m of stage.config.model_configs ?? [])
         byAlias.set(m.alias, m);
     for (const alias of usedModelAliases(stage.config)) {
-        const builtin = byAlias.has(alias) ? undefined : (0,_llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .builtinModelConfig */ .T4)(alias);
+        const builtin = byAlias.has(alias) ? undefined : (0,llm/* builtinModelConfig */.T4)(alias);
         if (builtin)
             byAlias.set(alias, builtin);
     }
@@ -4202,17 +4757,17 @@ function prepareModelRegistries(workflow, targetIndex, env, fromIndex = 0) {
         if (aliases.length === 0)
             continue;
         try {
-            out.set(index, (0,_llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .buildModelRegistry */ .ZJ)({ models: stageModelConfigs(workflow, stage), providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig, env }));
+            out.set(index, (0,llm/* buildModelRegistry */.ZJ)({ models: stageModelConfigs(workflow, stage), providers: workflow.modelProviders, usedAliases: aliases, runConfig: workflow.runConfig, env }));
         }
         catch (err) {
-            if (!(err instanceof _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq))
+            if (!(err instanceof diagnostics/* DdflowError */.Zq))
                 throw err;
             if (!problems.includes(err.message))
                 problems.push(err.message);
         }
     }
     if (problems.length > 0)
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(problems.join(' '));
+        throw new diagnostics/* DdflowError */.Zq(problems.join(' '));
     return out;
 }
 /**
@@ -4223,11 +4778,11 @@ function prepareModelRegistries(workflow, targetIndex, env, fromIndex = 0) {
 async function checkModels(registries, x) {
     if (registries.size === 0)
         return;
-    if ((0,_llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .healthChecksDisabled */ ._z)(x.env)) {
-        x.log.debug(`Model health checks skipped (${_llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SKIP_HEALTH_CHECKS_ENV */ .dv} is set).`);
+    if ((0,llm/* healthChecksDisabled */._z)(x.env)) {
+        x.log.debug(`Model health checks skipped (${llm/* SKIP_HEALTH_CHECKS_ENV */.dv} is set).`);
         return;
     }
-    const result = await (0,_llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .checkModelHealth */ .aj)([...registries.values()].flatMap((r) => r.list()), { retryPolicy: x.retryPolicy, signal: x.signal });
+    const result = await (0,llm/* checkModelHealth */.aj)([...registries.values()].flatMap((r) => r.list()), { retryPolicy: x.retryPolicy, signal: x.signal });
     if (result.checked.length > 0) {
         const tokens = result.tokens.prompt + result.tokens.completion;
         x.log.info(`Model health check passed for ${result.checked.map((a) => `'${a}'`).join(', ')} (${result.calls} call${result.calls === 1 ? '' : 's'}, ${tokens} tokens, not counted in stage usage).`);
@@ -4236,7 +4791,16 @@ async function checkModels(registries, x) {
         x.log.debug(`Model health check skipped for ${result.skipped.map((a) => `'${a}'`).join(', ')}.`);
 }
 function usageOf(e) {
-    return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens, cost_usd: roundUsd(e.costUsd), unpriced_calls: e.unpricedCalls };
+    return {
+        calls: e.calls,
+        cached_calls: e.cachedCalls,
+        retries: e.retries,
+        prompt_tokens: e.promptTokens,
+        completion_tokens: e.completionTokens,
+        cost_usd: roundUsd(e.costUsd),
+        unpriced_calls: e.unpricedCalls,
+        ...(e.toolCalls || e.toolCallTurns ? { tool_calls: e.toolCalls, tool_call_turns: e.toolCallTurns } : {}),
+    };
 }
 /** Dollars kept to 1e-9 (sums of float products otherwise print as 0.30000000000000004). */
 function roundUsd(usd) {
@@ -4258,11 +4822,11 @@ function requirePrices(registries) {
                 missing.add(`'${e.alias}' (model '${e.model}' at provider '${e.provider.name}')`);
     if (missing.size === 0)
         return;
-    throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`A cost budget is set (run_config.max_cost_usd or --max-cost), but model alias${missing.size === 1 ? '' : 'es'} ${[...missing].join(', ')} ha${missing.size === 1 ? 's' : 've'} no price: add pricing: {input_per_million: ..., output_per_million: ...} to ${missing.size === 1 ? 'its model config' : 'their model configs'}.`);
+    throw new diagnostics/* DdflowError */.Zq(`A cost budget is set (run_config.max_cost_usd or --max-cost), but model alias${missing.size === 1 ? '' : 'es'} ${[...missing].join(', ')} ha${missing.size === 1 ? 's' : 've'} no price: add pricing: {input_per_million: ..., output_per_million: ...} to ${missing.size === 1 ? 'its model config' : 'their model configs'}.`);
 }
 /** Aliases named by a stage's columns (`model_alias` anywhere in a column, a custom function's `model_aliases`). */
 function usedModelAliases(config) {
-    return (0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_4__/* .modelAliasesOf */ .X)(config.columns);
+    return (0,model_aliases/* modelAliasesOf */.X)(config.columns);
 }
 /** How a stage is named among the call store's answered stages: the same fingerprint AND seed draw the same requests. */
 function answeredKey(fingerprint, seed) {
@@ -4270,7 +4834,7 @@ function answeredKey(fingerprint, seed) {
 }
 /** The stages whose every model call the call store of `workflowDir` can answer. */
 function answeredStages(workflowDir) {
-    return _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CallCache */ .FY.answeredStages(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, CALL_CACHE_DIR));
+    return llm/* CallCache */.FY.answeredStages(external_node_path_default().join(workflowDir, CALL_CACHE_DIR));
 }
 /** The models of one run, prepared lazily: nothing is checked or opened until a stage must generate. */
 class ModelSession {
@@ -4282,9 +4846,12 @@ class ModelSession {
     budget;
     /** Each generated stage's facade (its usage and cost), by stage index. */
     facades = new Map();
+    /** The run's MCP sessions (opened when the first stage with tools is prepared) and each stage's tool configs. */
+    mcp;
+    toolSets = new Map();
     constructor(o) {
         this.o = o;
-        this.budget = new _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SpendBudget */ .Qq(o.budget ?? {});
+        this.budget = new llm/* SpendBudget */.Qq(o.budget ?? {});
     }
     /** Checks every key the stages from `index` on need, and that their models answer (once per run). */
     readyFrom(index) {
@@ -4292,8 +4859,66 @@ class ModelSession {
         if (this.o.budget?.maxCostUsd != null)
             requirePrices(registries);
         // Models whose calls go through provider batches send no online request, health check included.
-        const online = new Map([...registries].map(([i, r]) => [i, new _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelRegistry */ .zN(new Map(r.list().filter((e) => !this.batched(e)).map((e) => [e.alias, e])))]));
-        return (this.healthChecked ??= checkModels(online, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
+        const online = new Map([...registries].map(([i, r]) => [i, new llm/* ModelRegistry */.zN(new Map(r.list().filter((e) => !this.batched(e)).map((e) => [e.alias, e])))]));
+        this.prepareTools(index);
+        return (this.healthChecked ??= Promise.all([checkModels(online, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }), this.checkTools()]).then(() => undefined));
+    }
+    /**
+     * The tool configs of every stage from `index` on whose columns call MCP tools: a missing key is one
+     * sentence before anything runs (with the models' keys, in readyFrom).
+     */
+    prepareTools(index) {
+        if (this.mcp)
+            return;
+        const specs = new Map();
+        const problems = [];
+        const { workflow } = this.o;
+        for (let i = index; i <= this.o.targetIndex && i < workflow.stages.length; i++) {
+            const stage = workflow.stages[i];
+            if (!stage.toolProviders)
+                continue;
+            try {
+                for (const [name, spec] of (0,stage_tools/* providerSpecs */.C4)(stage.toolProviders, workflow.dir, this.o.env))
+                    specs.set(name, spec);
+            }
+            catch (err) {
+                if (!(err instanceof diagnostics/* DdflowError */.Zq))
+                    throw err;
+                if (!problems.includes(err.message))
+                    problems.push(err.message);
+            }
+        }
+        if (problems.length)
+            throw new diagnostics/* DdflowError */.Zq(problems.join(' '));
+        if (specs.size === 0)
+            return;
+        this.mcp = new McpConnections(specs);
+        for (let i = index; i <= this.o.targetIndex && i < workflow.stages.length; i++) {
+            const configs = (0,stage_tools/* usedToolConfigs */.fx)(workflow.stages[i].config);
+            if (configs.length)
+                this.toolSets.set(i, new Map(configs.map((t) => [t.tool_alias, new ToolSet(t, this.mcp)])));
+        }
+    }
+    /**
+     * Lists the tools of every prepared tool config (servers started, allow_tools and duplicate names
+     * checked), so that a server that cannot start or a tool that does not exist is one sentence before any
+     * row is generated, not a failure in every row.
+     */
+    async checkTools() {
+        for (const [i, sets] of this.toolSets) {
+            for (const set of sets.values()) {
+                try {
+                    const schemas = await set.schemas(this.o.signal);
+                    const names = schemas.map((s) => s.function.name);
+                    this.o.log.info(`Tools of '${set.alias}' (stage '${this.o.workflow.stages[i].name}'): ${names.length ? names.join(', ') : 'none'}.`);
+                }
+                catch (err) {
+                    if (!(err instanceof errors/* LlmError */.Cf))
+                        throw err;
+                    throw new diagnostics/* DdflowError */.Zq(`Stage '${this.o.workflow.stages[i].name}', tool config '${set.alias}': ${err.message}`, { cause: err });
+                }
+            }
+        }
     }
     /** Whether an endpoint's calls go through provider batches (`--batch`, or its `batch: true`). */
     batched(e) {
@@ -4309,7 +4934,7 @@ class ModelSession {
     }
     /** The run's call store, opened on first use. */
     store() {
-        return (this.callCache ??= this.o.callCache ? _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CallCache */ .FY.open(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.o.workflowDir, CALL_CACHE_DIR)) : _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CallCache */ .FY.disabled());
+        return (this.callCache ??= this.o.callCache ? llm/* CallCache */.FY.open(external_node_path_default().join(this.o.workflowDir, CALL_CACHE_DIR)) : llm/* CallCache */.FY.disabled());
     }
     /**
      * A stage's model runtime, or undefined for a stage without model columns. Call readyFrom first.
@@ -4322,8 +4947,8 @@ class ModelSession {
         // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
         // many more than Node's default of 10, which would print a leak warning.
         if (this.o.signal)
-            (0,node_events__WEBPACK_IMPORTED_MODULE_0__.setMaxListeners)(0, this.o.signal);
-        const facade = new _llm_index_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmFacade */ .w(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral });
+            (0,external_node_events_.setMaxListeners)(0, this.o.signal);
+        const facade = new llm/* LlmFacade */.w(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index) });
         this.facades.set(index, facade);
         return {
             generate: (req) => facade.generate(req),
@@ -4375,8 +5000,10 @@ class ModelSession {
     markAnswered(fingerprint, seed) {
         this.callCache?.markStageAnswered(answeredKey(fingerprint, seed));
     }
-    close() {
+    /** Closes the call store and the MCP sessions (stdio tool servers are stopped). */
+    async close() {
         this.callCache?.close();
+        await this.mcp?.close();
     }
 }
 

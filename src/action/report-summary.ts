@@ -71,6 +71,7 @@ export async function writeJobSummary(report: RunReport, options: JobSummaryOpti
     const ws = options.workspace;
     shown.stages = shown.stages.map((s) => (s.error_location ? { ...s, error_location: { ...s.error_location, file: relativeTo(ws, s.error_location.file) } } : s));
   }
-  const markdown = renderSummary(shown, sample, stats, { title: options.title });
+  const imageColumns = [...columnKinds(options.workflow)].filter(([, k]) => k.column_type === 'image').map(([name]) => name);
+  const markdown = renderSummary(shown, sample, stats, { title: options.title, imageColumns });
   await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();
 }

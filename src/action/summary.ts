@@ -55,6 +55,8 @@ export interface SummaryOptions {
   maxCellChars?: number;
   /** Hard cap in UTF-8 bytes. Default 512 KiB (GitHub's limit is 1 MiB). */
   maxBytes?: number;
+  /** Output columns that hold image files (image columns): their sample files are named. */
+  imageColumns?: readonly string[];
 }
 
 export const SUMMARY_TRUNCATED_NOTE = "_The summary was cut here to stay under GitHub's 1 MiB step-summary limit._";
@@ -200,7 +202,7 @@ function stageTable(report: RunReport): string[] {
   return lines;
 }
 
-function sampleTable(sample: SummarySample, total: number, opts: Required<Omit<SummaryOptions, 'title'>>): string[] {
+function sampleTable(sample: SummarySample, total: number, opts: Required<Omit<SummaryOptions, 'title' | 'imageColumns'>>): string[] {
   const columns = sample.columns.slice(0, opts.maxColumns);
   const rows = sample.rows.slice(0, opts.maxRows);
   const shown = rows.length;
@@ -231,7 +233,7 @@ function statDetails(stat: ColumnStatisticLike): string {
   return parts.join('; ');
 }
 
-function statsTable(stats: ColumnStatisticLike[], opts: Required<Omit<SummaryOptions, 'title'>>): string[] {
+function statsTable(stats: ColumnStatisticLike[], opts: Required<Omit<SummaryOptions, 'title' | 'imageColumns'>>): string[] {
   const lines = ['### Column statistics', '', '| column | kind | type | nulls | unique | details |', '|---|---|---|---:|---:|---|'];
   for (const s of stats) {
     const cells = [s.column_name, s.column_type ?? '', s.simple_dtype ?? s.pyarrow_dtype ?? '', s.num_null ?? '', s.num_unique ?? '', statDetails(s)];
@@ -279,8 +281,41 @@ function capBytes(text: string, maxBytes: number): string {
   return `${cut}${note}`;
 }
 
+/** Image files named by the sample's cells (a path, or a JSON list of paths), at most `max` per column. */
+export function sampleImages(sample: SummarySample, column: string, max = 3): string[] {
+  const out: string[] = [];
+  for (const row of sample.rows) {
+    let v: unknown = row[column];
+    if (typeof v === 'string' && v.startsWith('[')) {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        // a plain path that starts with '['
+      }
+    }
+    for (const item of Array.isArray(v) ? v : [v]) if (typeof item === 'string' && item && !out.includes(item) && out.length < max) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * The image columns' files, by name: a job summary cannot show an image from the runner (GitHub renders
+ * only images at a public URL), so it says where they are — the stage directory in the artifact.
+ */
+function imageLines(sample: SummarySample, columns: readonly string[]): string[] {
+  const shown = columns.filter((c) => sample.columns.includes(c)).map((c) => [c, sampleImages(sample, c)] as const).filter(([, files]) => files.length > 0);
+  if (shown.length === 0) return [];
+  return [
+    '### Images',
+    '',
+    "GitHub shows no image from the runner in a job summary; these files are in the run's artifact, in the final stage's directory:",
+    '',
+    ...shown.map(([c, files]) => `- ${codeSpan(c.replace(/[\r\n]+/g, ' '), false)}: ${files.map((f) => codeSpan(f.replace(/[\r\n]+/g, ' '), false)).join(', ')}`),
+  ];
+}
+
 export function renderSummary(report: RunReport, sample: SummarySample, stats: ColumnStatisticLike[] = [], options: SummaryOptions = {}): string {
-  const opts: Required<Omit<SummaryOptions, 'title'>> = {
+  const opts: Required<Omit<SummaryOptions, 'title' | 'imageColumns'>> = {
     maxRows: options.maxRows ?? 10,
     maxColumns: options.maxColumns ?? 20,
     maxCellChars: options.maxCellChars ?? 80,
@@ -293,7 +328,7 @@ export function renderSummary(report: RunReport, sample: SummarySample, stats: C
   if (report.pending) head.push(`⏳ ${inertMarkdown(report.pending.message)}`, '');
   head.push(`**${int(report.final_records)} records**${final}${report.export_path ? `, exported to \`${report.export_path}\`` : ''}; seed ${report.seed}.`);
   // Most important first, so a cut loses the least useful part.
-  const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts)];
+  const sections = [head, stageTable(report), warningLines(report), sampleTable(sample, report.final_records, opts), imageLines(sample, options.imageColumns ?? [])];
   if (stats.length > 0) sections.push(statsTable(stats, opts));
   const text = sections
     .filter((s) => s.length > 0)

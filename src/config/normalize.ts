@@ -68,9 +68,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
         return;
       }
     }
-    if (col.tool_alias !== undefined && col.tool_alias !== null) {
-      unsupported([...cpath, 'tool_alias', '_'], `tool_alias of column${name}: MCP tool calling is not supported by ddflow`);
-    }
     if (Array.isArray(col.multi_modal_context)) {
       col.multi_modal_context.forEach((m, j) => {
         // Data Designer also sends audio and video; ddflow sends images only.
@@ -122,9 +119,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
     });
   }
   if (Array.isArray(config.model_configs)) config.model_configs.forEach((m) => preNormalizeModelConfig(m));
-  if (Array.isArray(config.tool_configs) && config.tool_configs.length > 0) {
-    unsupported([...at, 'tool_configs', 0, '_'], 'tool_configs: MCP tool calling is not supported by ddflow');
-  }
   return { problems, suppressed };
 }
 

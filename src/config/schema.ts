@@ -535,12 +535,52 @@ export const RunConfig = Strict({
 });
 
 // ---------------------------------------------------------------------------------------------------
+// MCP tool use (Data Designer's config/mcp.py): providers at the workflow level, tool configs in a stage
+
+/** A stage's permission for its LLM columns to call tools (Data Designer's ToolConfig). */
+export const ToolConfig = Strict({
+  tool_alias: Type.String({ minLength: 1, description: 'Name the columns use (`tool_alias:`) to call these tools.' }),
+  providers: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Names of the workflow\'s mcp_providers whose tools are offered.' }),
+  allow_tools: Type.Optional(Nullable(Type.Array(Type.String({ minLength: 1 })), { default: null, description: 'Only these tools are offered and may be called. Default: every tool of the providers.' })),
+  max_tool_call_turns: Type.Optional(Type.Integer({ minimum: 1, default: 5, description: 'Turns in which the model may request tools; later requests are refused with a message asking for the final answer.' })),
+  timeout_sec: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0 }), { default: null, description: 'Seconds a tool listing or a turn of tool calls may take. Default: no limit.' })),
+});
+
+function mcpProviderFields() {
+  return {
+    name: Type.String({ minLength: 1, description: 'Unique; tool configs name it in `providers`.' }),
+    version: Type.Optional(Type.String({ minLength: 1, description: "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change)." })),
+  };
+}
+
+/** Data Designer's MCPProvider (sse, streamable_http) and LocalStdioMCPProvider (stdio). */
+export const McpProvider = Type.Union(
+  [
+    Strict({
+      provider_type: Type.Literal('stdio'),
+      ...mcpProviderFields(),
+      command: Type.String({ minLength: 1, description: 'Executable started in the workflow directory; it speaks MCP on stdin/stdout.' }),
+      args: Type.Optional(Type.Array(Type.String(), { default: [], description: 'Arguments of the command.' })),
+      env: Type.Optional(Type.Record(Type.String(), Type.String(), { default: {}, description: 'Variables for the server, over a minimal default environment (PATH, HOME, ...): it does not inherit ddflow\'s.' })),
+      pass_env: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), { description: "ddflow extension: names of ddflow's environment variables (secrets) passed on to the server; their values are not in the fingerprint." })),
+    }),
+    Strict({
+      provider_type: Type.Optional(Type.Union([Type.Literal('sse'), Type.Literal('streamable_http')], { default: 'sse' })),
+      ...mcpProviderFields(),
+      endpoint: Type.String({ minLength: 1, description: 'URL of the server (SSE: its /sse endpoint; streamable HTTP: its /mcp endpoint).' }),
+      api_key: Type.Optional(Nullable(Type.String({ minLength: 1, description: 'The NAME of an environment variable holding the key (sent as a bearer token) — never the key itself.' }), { default: null })),
+    }),
+  ],
+  { description: 'An MCP server whose tools LLM columns may call (Data Designer shapes: stdio, sse, streamable_http).' },
+);
+
+// ---------------------------------------------------------------------------------------------------
 // The Data Designer config (one stage) and the workflow file
 
 export const DataDesignerConfig = Strict({
   columns: Type.Array(ColumnConfig, { description: 'May be empty only in a seeded stage with processors.' }),
   model_configs: Type.Optional(Nullable(Type.Array(ModelConfig), { default: null })),
-  tool_configs: Type.Optional(Nullable(Type.Array(JsonObject), { default: null })),
+  tool_configs: Type.Optional(Nullable(Type.Array(ToolConfig), { default: null })),
   seed_config: Type.Optional(Nullable(SeedConfig, { default: null })),
   constraints: Type.Optional(Nullable(Type.Array(Constraint), { default: null })),
   profilers: Type.Optional(Nullable(Type.Array(JsonObject), { default: null })),
@@ -623,6 +663,7 @@ export const Workflow = Strict(
     model_providers: Type.Optional(Type.Array(ModelProvider)),
     model_configs: Type.Optional(Type.Array(ModelConfig)),
     run_config: Type.Optional(RunConfig),
+    mcp_providers: Type.Optional(Type.Array(McpProvider, { description: "MCP servers whose tools the stages' tool_configs offer to LLM columns." })),
     functions: Type.Optional(Type.Record(Type.String({ minLength: 1 }), FunctionBinding, { description: 'Code for the custom columns and local_callable validators of the stages, by function name (ddflow extension).' })),
     stages: Type.Array(Stage, { minItems: 1 }),
   },
@@ -649,6 +690,8 @@ export type CustomColumn = Static<typeof CustomColumn>;
 export type ImageColumn = Static<typeof ImageColumn>;
 export type CustomColumnMetadata = Static<typeof CustomColumnMetadata>;
 export type FunctionBinding = Static<typeof FunctionBinding>;
+export type ToolConfig = Static<typeof ToolConfig>;
+export type McpProvider = Static<typeof McpProvider>;
 export type SkipConfig = Static<typeof SkipConfig>;
 export type ProcessorConfig = Static<typeof ProcessorConfig>;
 export type DropColumnsProcessor = Static<typeof DropColumnsProcessor>;
@@ -699,6 +742,8 @@ const NAMED_DEFINITIONS: Record<string, TSchema> = {
   ImageColumn,
   CustomColumnMetadata,
   FunctionBinding,
+  ToolConfig,
+  McpProvider,
   SkipConfig,
   MultiModalContext,
   ProcessorConfig,

@@ -29,6 +29,7 @@ import { checkSeedSource } from './rules/seeds.js';
 /** Names a row object cannot hold as data: `row['__proto__'] = v` sets the prototype instead of a key. */
 export const RESERVED_COLUMN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 import { checkModelConfigs, resolveModelAlias } from './rules/models.js';
+import { checkToolAlias, checkToolConfigs } from './rules/tools.js';
 
 export interface StageValidationContext {
   /** Columns the stage's seed provides; null when the stage is not seeded. */
@@ -53,6 +54,10 @@ export interface StageValidationContext {
   opaqueModels?: ReadonlySet<string>;
   /** Checks a `sql` processor's query and works out its output columns (without it: unknown, an open set). */
   sql?: SqlHook;
+  /** Names of the workflow's MCP providers (undefined: unknown, names are not checked). */
+  mcpProviders?: ReadonlySet<string>;
+  /** Set by validateStageConfig: the tool aliases the stage's tool_configs declare (undefined: not known). */
+  toolAliases?: ReadonlySet<string>;
 }
 
 /**
@@ -106,6 +111,12 @@ export async function validateStageConfig(config: DataDesignerConfig, ctx: Stage
   if (Array.isArray(config.model_configs)) {
     checkModelConfigs(config.model_configs, ctx.providers, report.under(['model_configs']), (i) => usableAt(['model_configs', i]));
   }
+  // Tool aliases: a tool config that failed the schema hides which aliases exist, so none are checked.
+  const toolConfigs: unknown = config.tool_configs;
+  const toolAliases = Array.isArray(toolConfigs)
+    ? checkToolConfigs(toolConfigs, ctx.mcpProviders, report.under(['tool_configs']), (i) => usableAt(['tool_configs', i]))
+    : toolConfigs === undefined || toolConfigs === null ? new Set<string>() : undefined;
+  ctx = { ...ctx, toolAliases: toolConfigs === undefined || toolConfigs === null || (Array.isArray(toolConfigs) && toolConfigs.every((_, i) => usableAt(['tool_configs', i]))) ? toolAliases : undefined };
 
   // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
   const firstIndex = new Map<string, number>();
@@ -226,6 +237,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
       }
     });
     checkModelAlias(c.name, c.model_alias, c.column_type === 'image' ? 'image' : 'chat', ctx, report);
+    if (isLLMColumn(c)) checkToolAlias(c.name, c.tool_alias, ctx.toolAliases, report);
     if (c.column_type === 'llm-structured' && typeof c.output_format === 'string') {
       try {
         JSON.parse(c.output_format);

@@ -6,9 +6,12 @@
  *   messages by "\n\n"); user and assistant messages keep their order; empty text blocks are dropped;
  * - `image_url` blocks become `{type: image, source: {type: base64, media_type, data}}` for a data URI,
  *   else `{type: image, source: {type: url, url}}`;
- * - `max_tokens` defaults to 4096 (the API requires it); `stop` becomes `stop_sequences`; `n`, `seed`,
- *   `response_format`, `frequency_penalty`, `presence_penalty` and `tools` are not forwarded; every other
- *   field (temperature, top_p, the extra_body keys) is sent as it is;
+ * - `max_tokens` defaults to 4096 (the API requires it); `stop` becomes `stop_sequences`; `tools` become
+ *   `{name, input_schema, description}`; `n`, `seed`, `response_format`, `frequency_penalty` and
+ *   `presence_penalty` are not forwarded; every other field (temperature, top_p, the extra_body keys) is
+ *   sent as it is;
+ * - an assistant's tool calls become `tool_use` blocks after its text, and consecutive tool messages one
+ *   user message of `tool_result` blocks; an answer's `tool_use` blocks become tool calls;
  * - the answer's text blocks are joined by "\n", its `thinking` blocks become the reasoning content, and
  *   `usage.input_tokens`/`output_tokens` the prompt and completion tokens.
  *
@@ -19,6 +22,7 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { pythonJsonDumps } from './recipes.js';
 
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -28,7 +32,7 @@ const NOT_FORWARDED = new Set(['stop', 'max_tokens', 'tools', 'n', 'response_for
 const DATA_URI = /^data:([^;]+);base64,(.+)$/s;
 
 type Block = Record<string, unknown>;
-type OpenAIMessage = { role: string; content: unknown };
+type OpenAIMessage = { role: string; content: unknown; tool_calls?: unknown; tool_call_id?: unknown };
 
 function translateBlocks(content: unknown): Block[] {
   const raw: unknown[] = Array.isArray(content) ? content : content === null || content === undefined ? [] : [{ type: 'text', text: String(content) }];
@@ -63,25 +67,70 @@ function mergeSystem(parts: (string | Block[])[]): string | Block[] {
   return parts.flatMap((p) => (typeof p === 'string' ? [{ type: 'text', text: p }] : p));
 }
 
+/** An OpenAI function tool as an Anthropic tool (Data Designer's translate_tool_definition). */
+function anthropicTool(tool: Block): Block {
+  const fn = (tool.function ?? {}) as { name?: unknown; description?: unknown; parameters?: unknown };
+  if (typeof fn.name !== 'string' || !fn.name) throw new Error(`Anthropic tool definition is missing a function name, got: ${JSON.stringify(tool)}`);
+  return { name: fn.name, input_schema: fn.parameters ?? { type: 'object', properties: {} }, ...(typeof fn.description === 'string' && fn.description ? { description: fn.description } : {}) };
+}
+
+/** An assistant's OpenAI tool call as a `tool_use` block (its arguments parsed back into an object). */
+function toolUse(call: Block): Block {
+  const fn = (call.function ?? {}) as { name?: unknown; arguments?: unknown };
+  let input: unknown = {};
+  if (typeof fn.arguments === 'string' && fn.arguments) input = JSON.parse(fn.arguments);
+  else if (fn.arguments && typeof fn.arguments === 'object') input = fn.arguments;
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error(`Anthropic tool call arguments must decode to a JSON object, got: ${String(fn.arguments)}`);
+  return { type: 'tool_use', id: call.id, name: fn.name, input };
+}
+
+/** A tool message as a `tool_result` block: text-only content joined by "\n", else its blocks. */
+function toolResult(m: OpenAIMessage): Block {
+  let content: string | Block[];
+  if (typeof m.content === 'string') content = m.content;
+  else {
+    const blocks = translateBlocks(m.content);
+    content = blocks.every((b) => b.type === 'text') ? blocks.map((b) => String(b.text ?? '')).filter(Boolean).join('\n') : blocks;
+  }
+  return { type: 'tool_result', tool_use_id: m.tool_call_id, content };
+}
+
 /** The Messages API payload for an OpenAI-style chat body (Data Designer's build_anthropic_payload). */
 export function anthropicPayload(body: Record<string, unknown>): Record<string, unknown> {
   const system: (string | Block[])[] = [];
   const messages: { role: string; content: string | Block[] }[] = [];
+  // Consecutive tool results travel together in one user message (Anthropic has no tool role).
+  let results: Block[] = [];
+  const flushResults = () => {
+    if (results.length) messages.push({ role: 'user', content: results });
+    results = [];
+  };
   for (const m of (body.messages ?? []) as OpenAIMessage[]) {
     if (m.role === 'system') {
       const s = systemContent(m.content);
       if (s !== null) system.push(s);
       continue;
     }
+    if (m.role === 'tool') {
+      results.push(toolResult(m));
+      continue;
+    }
+    flushResults();
     if (m.role !== 'user' && m.role !== 'assistant') throw new Error(`Anthropic adapter does not support message role '${m.role}'.`);
+    if (m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length) {
+      messages.push({ role: 'assistant', content: [...translateBlocks(m.content), ...(m.tool_calls as Block[]).map(toolUse)] });
+      continue;
+    }
     messages.push({ role: m.role, content: typeof m.content === 'string' ? m.content : translateBlocks(m.content) });
   }
+  flushResults();
   const payload: Record<string, unknown> = {
     model: body.model,
     messages,
     max_tokens: typeof body.max_tokens === 'number' ? body.max_tokens : ANTHROPIC_DEFAULT_MAX_TOKENS,
   };
   if (system.length) payload.system = mergeSystem(system);
+  if (Array.isArray(body.tools) && body.tools.length) payload.tools = (body.tools as Block[]).map(anthropicTool);
   if (body.stop !== undefined && body.stop !== null) payload.stop_sequences = Array.isArray(body.stop) ? body.stop : [body.stop];
   for (const [k, v] of Object.entries(body)) if (!NOT_FORWARDED.has(k) && v !== undefined && v !== null) payload[k] = v;
   return payload;
@@ -92,6 +141,8 @@ export function openAIShape(response: Record<string, unknown>): Record<string, u
   const blocks = (response.content ?? []) as Block[];
   const text = blocks.filter((b) => b.type === 'text' && b.text).map((b) => String(b.text));
   const thinking = blocks.filter((b) => b.type === 'thinking' && b.thinking).map((b) => String(b.thinking));
+  // Data Designer keeps a tool_use block's input as json.dumps writes it.
+  const toolCalls = blocks.filter((b) => b.type === 'tool_use').map((b) => ({ id: b.id ?? '', type: 'function', function: { name: b.name ?? '', arguments: pythonJsonDumps(b.input ?? {}) } }));
   const usage = (response.usage ?? {}) as { input_tokens?: number; output_tokens?: number };
   return {
     id: response.id,
@@ -100,7 +151,12 @@ export function openAIShape(response: Record<string, unknown>): Record<string, u
       {
         index: 0,
         finish_reason: response.stop_reason ?? null,
-        message: { role: 'assistant', content: text.length ? text.join('\n') : null, ...(thinking.length ? { reasoning_content: thinking.join('\n') } : {}) },
+        message: {
+          role: 'assistant',
+          content: text.length ? text.join('\n') : null,
+          ...(thinking.length ? { reasoning_content: thinking.join('\n') } : {}),
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+        },
       },
     ],
     usage: { prompt_tokens: usage.input_tokens ?? 0, completion_tokens: usage.output_tokens ?? 0 },

@@ -16,6 +16,8 @@ import { createHash, randomBytes } from 'node:crypto';
 export interface CachedCompletion {
   content: string | null;
   reasoning: string | null;
+  /** The tools the model asked for (MCP tool use); absent when it asked for none. */
+  tool_calls?: Array<{ id: string; name: string; arguments: string }>;
   usage: { prompt: number; completion: number; cost?: number };
 }
 

@@ -33,6 +33,10 @@ export type LlmErrorKind =
   | 'quota'
   | 'cancelled'
   | 'generation_validation'
+  /** A tool call the config does not allow, a tool no provider has, arguments that are not JSON (Data Designer's MCPToolError). */
+  | 'tool_error'
+  /** An MCP server that could not be reached or started, closed, or did not answer in timeout_sec (ddflow: the row is lost only for now). */
+  | 'tool_unavailable'
   | 'other';
 
 const RETRYABLE: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'timeout', 'server_error', 'connection', 'malformed_response']);

@@ -3,6 +3,7 @@
  * conversation restarts) and `embed`. Every HTTP call goes through the call cache, admission control and
  * the retry policy, and is counted in the UsageMeter.
  */
+import { randomUUID } from 'node:crypto';
 import { fetchImageAsBase64, imageRequestBody, imagesOfAnswer } from './images.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import type { Rng } from '../shared/random.js';
@@ -20,18 +21,31 @@ import { cellItems } from './list-values.js';
 import { SpendBudget, type Reservation } from './budget.js';
 import { callCost, reportedCost } from './pricing.js';
 import { DeferredCallError, type BatchEndpoint, type CallDeferral } from './batch/deferred.js';
+import type { ToolCall, ToolSet } from './mcp/toolset.js';
 
 export interface TextBlock {
   type: 'text';
   text: string;
 }
 
-/** A message as sent, and as written to `{column}__trace` (content always a list of blocks). */
+/** A tool call as sent back to the model and written to the trace (OpenAI's shape, as Data Designer writes it). */
+export interface ToolCallMessage {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+/**
+ * A message as sent, and as written to `{column}__trace` (content always a list of blocks): Data Designer's
+ * ChatMessage.to_dict (engine/models/utils.py), optional fields present only when set.
+ */
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  /** Text blocks; the first user message also carries the multi-modal context's image blocks. */
+  role: 'system' | 'user' | 'assistant' | 'tool';
+  /** Text blocks; the first user message also carries the multi-modal context's image blocks, a tool message its result's. */
   content: Array<TextBlock | ImageUrlBlock>;
   reasoning_content?: string;
+  tool_calls?: ToolCallMessage[];
+  tool_call_id?: string;
 }
 
 export interface GenerateRequest<T = unknown> {
@@ -52,6 +66,8 @@ export interface GenerateRequest<T = unknown> {
   signal?: AbortSignal;
   /** Told one-off notices worth a log line (an endpoint's concurrency first cut down to 1 by 429s). */
   onNotice?: (message: string) => void;
+  /** The column's tool_alias: the model may call that tool config's MCP tools. */
+  toolAlias?: string | null;
 }
 
 export interface GenerateResult<T = unknown> {
@@ -71,6 +87,9 @@ export interface GenerateResult<T = unknown> {
   cacheHits: number;
   /** Warnings about this cell (a model answer that held the API key, which was removed). */
   warnings?: string[];
+  /** MCP tools called, and turns in which the model asked for tools. */
+  toolCalls?: number;
+  toolCallTurns?: number;
 }
 
 export interface EmbedRequest {
@@ -100,9 +119,14 @@ export interface FacadeOptions {
   budget?: SpendBudget;
   /** Batch mode: calls of these aliases that the call store cannot answer are collected, not sent. */
   deferral?: CallDeferral;
+  /** The stage's tool configs by tool_alias (MCP tool use). */
+  tools?: ReadonlyMap<string, ToolSet>;
 }
 
 const block = (text: string): TextBlock[] => [{ type: 'text', text }];
+
+/** Tool turns refused (past max_tool_call_turns) before a model that keeps asking fails the cell. */
+export const MAX_REFUSED_TOOL_TURNS = 2;
 
 function stripOrNull(text: unknown): string | null {
   if (typeof text !== 'string') return null;
@@ -121,17 +145,28 @@ export function initialMessages(userPrompt: string, systemPrompt: string | null 
   return out;
 }
 
-/** The request body as Data Designer sends it: drawn parameters, no `n`, extra_body at top level. */
-export function chatRequestBody(endpoint: ModelEndpoint, messages: ChatMessage[], rng: Rng): Record<string, unknown> {
+/**
+ * The request body as Data Designer sends it: messages as ChatMessage.to_dict gives them (reasoning, tool
+ * calls and the tool call id only when set), drawn parameters, no `n`, `tools` when the column has a
+ * tool_alias, extra_body at top level.
+ */
+export function chatRequestBody(endpoint: ModelEndpoint, messages: ChatMessage[], rng: Rng, tools?: readonly Record<string, unknown>[]): Record<string, unknown> {
   const body: Record<string, unknown> = {
     model: endpoint.model,
-    messages: messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: messages.map((m) => ({
+      role: m.role,
+      content: m.content,
+      ...(m.reasoning_content ? { reasoning_content: m.reasoning_content } : {}),
+      ...(m.tool_calls?.length ? { tool_calls: m.tool_calls } : {}),
+      ...(m.tool_call_id ? { tool_call_id: m.tool_call_id } : {}),
+    })),
   };
   const temperature = drawParameter(endpoint.params.temperature, rng);
   const topP = drawParameter(endpoint.params.top_p, rng);
   if (temperature !== undefined) body.temperature = temperature;
   if (topP !== undefined) body.top_p = topP;
   if (endpoint.params.max_tokens != null) body.max_tokens = endpoint.params.max_tokens;
+  if (tools) body.tools = tools;
   return { ...body, ...endpoint.extraBody };
 }
 
@@ -148,6 +183,7 @@ export class LlmFacade {
   /** run_config.rate_limit_stall_seconds (default 600) in ms. */
   private readonly rateLimitStallMs: number;
   private readonly deferral?: CallDeferral;
+  private readonly tools: ReadonlyMap<string, ToolSet>;
 
   constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
     this.registry = registry;
@@ -160,6 +196,15 @@ export class LlmFacade {
     this.budget = options.budget ?? new SpendBudget({});
     this.rateLimitStallMs = (this.runConfig.rate_limit_stall_seconds ?? DEFAULT_RATE_LIMIT_STALL_SECONDS) * 1000;
     this.deferral = options.deferral;
+    this.tools = options.tools ?? new Map();
+  }
+
+  /** The tool config a column names (a name no tool config has is Data Designer's MCPConfigurationError). */
+  private toolSet(alias: string | null | undefined): ToolSet | undefined {
+    if (alias === null || alias === undefined) return undefined;
+    const set = this.tools.get(alias);
+    if (!set) throw new LlmError('tool_error', `Tool alias '${alias}' is not registered.`);
+    return set;
   }
 
   /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
@@ -230,8 +275,15 @@ export class LlmFacade {
     const endpoint = this.registry.get(req.alias);
     if (endpoint.kind !== 'chat') throw new LlmError('bad_request', `Model alias '${req.alias}' is not a chat-completion model.`);
     const { max_conversation_correction_steps: maxCorrections, max_conversation_restarts: maxRestarts } = this.conversationLimits;
+    const toolSet = this.toolSet(req.toolAlias);
+    const tools = toolSet ? await toolSet.schemas(req.signal) : undefined;
     const start = initialMessages(composeUserPrompt(req.prompt, req.recipe), req.systemPrompt, req.images);
     let messages = start.map((m) => ({ ...m }));
+    // Data Designer's restart checkpoint: moved past each tool turn, so a restart never repeats tool calls.
+    let checkpoint = start;
+    let checkpointTurns = 0;
+    let turns = 0;
+    let toolCalls = 0;
     const tally = { retries: 0, hits: 0, redacted: 0 };
     const usage = { prompt: 0, completion: 0 };
     let attempt = 0;
@@ -239,11 +291,28 @@ export class LlmFacade {
     let corrections = 0;
     let restarts = 0;
     for (;;) {
-      const body = chatRequestBody(endpoint, messages, req.rng);
+      const body = chatRequestBody(endpoint, messages, req.rng, tools);
       const completion = await this.complete(endpoint, body, { recordKey: req.recordKey, attempt, column: req.column, signal: req.signal, onNotice: req.onNotice }, tally);
       attempt++;
       usage.prompt += completion.usage.prompt;
       usage.completion += completion.usage.completion;
+      if (toolSet && completion.tool_calls?.length) {
+        // Tools run live on every run (a stored answer that asked for them included): their results are in
+        // the next request's body, so the call store answers the rest of the conversation only when they match.
+        turns++;
+        toolCalls += completion.tool_calls.length;
+        // Data Designer refuses every turn past the limit and asks again, without end; ddflow gives a model
+        // that ignores the refusal two more chances, then fails the cell (a bounded loop).
+        if (turns > toolSet.maxTurns + MAX_REFUSED_TOOL_TURNS) {
+          throw new LlmError('tool_error', `The model kept requesting tools after max_tool_call_turns (${toolSet.maxTurns}) of tool config '${toolSet.alias}' was reached and ${MAX_REFUSED_TOOL_TURNS} turns were refused.`);
+        }
+        messages.push(assistantToolMessage(completion));
+        const results = turns > toolSet.maxTurns ? toolSet.refuse(completion.tool_calls) : await toolSet.execute(completion.tool_calls, req.signal);
+        for (const r of results) messages.push({ role: 'tool', content: typeof r.content === 'string' ? block(redactSecret(r.content, endpoint)) : r.content, tool_call_id: r.tool_call_id });
+        checkpoint = messages.map((m) => ({ ...m }));
+        checkpointTurns = turns;
+        continue;
+      }
       const raw = (completion.content ?? '').trim();
       const reasoning = stripOrNull(completion.reasoning);
       messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
@@ -256,6 +325,11 @@ export class LlmFacade {
         else if (mode === 'last_message') result.trace = [messages[messages.length - 1]!];
         if (req.extractReasoning) result.reasoning = reasoning;
         if (tally.redacted > 0) result.warnings = [secretInAnswerWarning(endpoint)];
+        if (toolSet) {
+          result.toolCalls = toolCalls;
+          result.toolCallTurns = turns;
+          this.usage.recordTools(endpoint.alias, req.column, toolCalls, turns);
+        }
         return result;
       } catch (err) {
         if (!(err instanceof ParserError)) throw err;
@@ -269,7 +343,8 @@ export class LlmFacade {
         } else if (restarts < maxRestarts) {
           parseAttempts = 0;
           restarts++;
-          messages = start.map((m) => ({ ...m }));
+          messages = checkpoint.map((m) => ({ ...m }));
+          turns = checkpointTurns;
         } else {
           throw new LlmError(
             'generation_validation',
@@ -366,8 +441,36 @@ export interface GenerateImageResult {
 export function withoutSecret(completion: CachedCompletion, secret: string | null | undefined): CachedCompletion {
   const content = completion.content === null ? null : redactAnswer(completion.content, secret);
   const reasoning = completion.reasoning === null ? null : redactAnswer(completion.reasoning, secret);
-  if (!content?.count && !reasoning?.count) return completion;
-  return { ...completion, content: content ? content.text : null, reasoning: reasoning ? reasoning.text : null };
+  // A tool call's arguments go to a tool server and into the trace: the key must not travel there either.
+  const calls = completion.tool_calls?.map((c) => ({ call: c, args: redactAnswer(c.arguments, secret) }));
+  const callsRedacted = calls?.some((c) => c.args.count > 0) ?? false;
+  if (!content?.count && !reasoning?.count && !callsRedacted) return completion;
+  return {
+    ...completion,
+    content: content ? content.text : null,
+    reasoning: reasoning ? reasoning.text : null,
+    ...(calls ? { tool_calls: calls.map((c) => ({ ...c.call, arguments: c.args.text })) } : {}),
+  };
+}
+
+/**
+ * The assistant message of a tool turn (Data Designer's _build_assistant_tool_message): its text — stripped
+ * only when the answer has reasoning —, the reasoning, and the calls in OpenAI's shape.
+ */
+function assistantToolMessage(completion: CachedCompletion): ChatMessage {
+  const reasoning = completion.reasoning ?? '';
+  const content = reasoning ? (completion.content ?? '').trim() : (completion.content ?? '');
+  return {
+    role: 'assistant',
+    content: block(content),
+    ...(reasoning.trim() ? { reasoning_content: reasoning.trim() } : {}),
+    tool_calls: (completion.tool_calls ?? []).map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+  };
+}
+
+/** A tool's text with the provider's API key removed (a tool that echoes its input must not carry the key on). */
+function redactSecret(text: string, endpoint: ModelEndpoint): string {
+  return redactAnswer(text, endpoint.errorContext.secret).text;
 }
 
 function secretInAnswerWarning(endpoint: ModelEndpoint): string {
@@ -406,9 +509,28 @@ export function toCompletion(response: unknown, endpoint: ModelEndpoint): Cached
   // OpenRouter reports what the call cost (in US dollars) as usage.cost: it wins over any price.
   const cost = reportedCost((r as { usage?: unknown }).usage);
   const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
+  const toolCalls = toolCallsOf(message.tool_calls);
   return {
     content: typeof message.content === 'string' ? message.content : null,
     reasoning,
+    ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
     usage: { prompt: (r as { usage?: { prompt_tokens?: number } }).usage?.prompt_tokens ?? 0, completion: (r as { usage?: { completion_tokens?: number } }).usage?.completion_tokens ?? 0, ...(cost !== undefined ? { cost } : {}) },
   };
+}
+
+/**
+ * The tool calls of an answer (Data Designer's extract_tool_calls, engine/models/clients/parsing.py): a
+ * missing id gets a random one, arguments absent → "{}", text as sent, anything else as JSON.
+ */
+export function toolCallsOf(raw: unknown): ToolCall[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((c) => {
+    const call = (c ?? {}) as { id?: unknown; function?: { name?: unknown; arguments?: unknown } };
+    const args = call.function?.arguments;
+    return {
+      id: call.id ? String(call.id) : randomUUID().replace(/-/g, ''),
+      name: call.function?.name ? String(call.function.name) : '',
+      arguments: args === undefined || args === null ? '{}' : typeof args === 'string' ? args : JSON.stringify(args),
+    };
+  });
 }

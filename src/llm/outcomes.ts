@@ -57,7 +57,7 @@ export class EarlyShutdownMonitor {
 }
 
 /** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
-const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response']);
+const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response', 'tool_unavailable']);
 
 /**
  * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
@@ -76,6 +76,9 @@ export function transientLossMessage(stage: string, missing: number, total: numb
   if (err instanceof BudgetExhaustedError) {
     // Told once every request in flight has finished: the sentence has the run's final spend.
     return `Stage '${stage}' stopped: ${err.budget.sentence()}; ${total - missing} of ${total} rows are done and kept — run again with a larger budget to generate the rest (answers already paid for come from the call store at no cost).`;
+  }
+  if (err.kind === 'tool_unavailable') {
+    return `Stage '${stage}': ${missing} of ${total} rows could not be generated because ${err.message.replace(/\.$/, '')}; completed row groups are kept — run again to generate the rest.`;
   }
   const o = err.origin;
   const where = o ? `the provider at ${o.endpoint} (model '${o.model}')` : 'the provider';

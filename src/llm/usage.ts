@@ -13,6 +13,9 @@ export interface UsageEntry {
   costUsd: number;
   /** Calls answered over HTTP whose cost is not known (no price, none reported): not in costUsd. */
   unpricedCalls: number;
+  /** MCP tools called, and turns in which the model asked for tools (Data Designer's tool_usage). */
+  toolCalls: number;
+  toolCallTurns: number;
 }
 
 export interface UsageRecord {
@@ -25,7 +28,7 @@ export interface UsageRecord {
   cost?: number | null;
 }
 
-const empty = (): UsageEntry => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 });
+const empty = (): UsageEntry => ({ calls: 0, cachedCalls: 0, retries: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0, toolCalls: 0, toolCallTurns: 0 });
 
 export class UsageMeter {
   private readonly aliases = new Map<string, UsageEntry>();
@@ -55,6 +58,14 @@ export class UsageMeter {
         if (r.cost == null) e.unpricedCalls++;
         else e.costUsd += r.cost;
       }
+    }
+  }
+
+  /** One generation's tool use (counted once the cell is done, as Data Designer does). */
+  recordTools(alias: string, column: string | undefined, calls: number, turns: number): void {
+    for (const e of this.entries(alias, column)) {
+      e.toolCalls += calls;
+      e.toolCallTurns += turns;
     }
   }
 

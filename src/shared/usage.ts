@@ -18,6 +18,9 @@ export interface ModelUsage {
   cost_usd?: number;
   /** Calls answered over HTTP whose cost is unknown (no price, none reported by the provider). */
   unpriced_calls?: number;
+  /** MCP tools called and turns in which the model asked for tools (only when a column has a tool_alias). */
+  tool_calls?: number;
+  tool_call_turns?: number;
 }
 
 /** What a run's model calls cost (every stage it generated, a failed or stopped one included). */

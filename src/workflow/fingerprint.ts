@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
+import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
 import { hfSeedIdentity } from '../data/hf-hub.js';
@@ -18,6 +18,7 @@ import { personDataIdentity } from '../engine/samplers/person-data-location.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
 import { modelAliasesOf } from '../config/model-aliases.js';
 import { functionVersions, type StageFunction } from './functions.js';
+import { toolProvidersPayload } from './stage-tools.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { DirectorySeedSource, FileContentsSeedSource, SamplingStrategy as SamplingStrategySchema } from '../config/schema.js';
 
@@ -38,7 +39,7 @@ export const CACHE_FORMAT_VERSION = 1;
  */
 export type FieldRole = 'data' | 'non-data';
 export const FINGERPRINT_FIELDS = {
-  workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', run_config: 'data', functions: 'data', stages: 'data' },
+  workflow: { $schema: 'non-data', name: 'non-data', seed: 'data', artifact_path: 'non-data', model_providers: 'data', model_configs: 'data', mcp_providers: 'data', run_config: 'data', functions: 'data', stages: 'data' },
   stage: {
     name: 'non-data',
     config: 'data',
@@ -54,6 +55,9 @@ export const FINGERPRINT_FIELDS = {
   // The code itself is opaque: its version stands for it (the metadata reaches the fingerprint through
   // the custom column's config, where the loader fills it in).
   function_binding: { module: 'non-data', export: 'non-data', run: 'non-data', version: 'data', required_columns: 'data', side_effect_columns: 'data', model_aliases: 'data' },
+  // A tool server is opaque like a bound function: its version stands for its tools (stage-tools.ts).
+  mcp_provider: { name: 'data', provider_type: 'data', endpoint: 'data', command: 'data', args: 'data', env: 'data', pass_env: 'data', api_key: 'non-data', version: 'data' },
+  tool_config: { tool_alias: 'data', providers: 'data', allow_tools: 'data', max_tool_call_turns: 'data', timeout_sec: 'non-data' },
   model_provider: { name: 'data', endpoint: 'data', provider_type: 'data', api_key: 'non-data', extra_headers: 'data', extra_body: 'data' },
   model_config: { alias: 'data', model: 'data', provider: 'data', inference_parameters: 'data', skip_health_check: 'non-data', pricing: 'non-data' },
   inference_parameters: {
@@ -129,6 +133,8 @@ export interface StageFingerprintInput {
   onSuccess?: { run: string; version?: string };
   /** Functions the stage's config uses (custom columns, local_callable validators): their versions count. */
   functions?: ReadonlyMap<string, StageFunction>;
+  /** MCP providers the stage's columns can call tools of: where they run and their versions count. */
+  toolProviders?: ReadonlyMap<string, McpProvider>;
   /** The workflow seed as configured (undefined when the file gives none). */
   seed: number | undefined;
   /** The upstream stage's effective fingerprint (which covers an override of its output). */
@@ -150,6 +156,8 @@ export async function stageFingerprint(input: StageFingerprintInput): Promise<st
     on_success: input.onSuccess ? { version: input.onSuccess.version ?? `unversioned-${randomBytes(16).toString('hex')}` } : null,
     // Only present when the stage uses functions, so that fingerprints of every other stage stay as they were.
     ...functionsPayload(input.functions),
+    // Likewise only for stages whose columns call MCP tools.
+    ...toolProvidersPayload(input.toolProviders),
     seed: input.seed ?? null,
     run_config: dataFields('run_config', input.runConfig ?? {}),
     cache_format_version: CACHE_FORMAT_VERSION,
@@ -179,7 +187,7 @@ export function sha256(text: string | Buffer): string {
 
 /** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
 async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
-  const { model_configs: _own, seed_config, ...rest } = input.config;
+  const { model_configs: _own, seed_config, tool_configs, ...rest } = input.config;
   const aliases = new Set(modelAliasesOf(rest));
   const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
   const models: Record<string, unknown> = {};
@@ -212,6 +220,8 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
   const personData = await personDataOf(input.config);
   return {
     ...withoutTransportSettings(rest),
+    // A tool call's timeout decides only whether a row is lost for now, not what a completed row holds.
+    ...(tool_configs !== undefined ? { tool_configs: Array.isArray(tool_configs) ? tool_configs.map((t) => dataFields('tool_config', t)) : tool_configs } : {}),
     seed_config: seed,
     models,
     ...(typedScores ? { typed_score_options: typedScores } : {}),

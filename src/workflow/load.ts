@@ -11,11 +11,12 @@ import { DdflowError, registerNodeLocation, ValidationError, type Diagnostic } f
 import { pluginProcessors, postNormalizeConfig, preNormalizeConfig, preNormalizeModelConfig } from '../config/normalize.js';
 import { DiagnosticCollector } from '../config/report.js';
 import { validateAgainstSchema } from '../config/schema-validator.js';
-import type { DataDesignerConfig, FunctionBinding, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
+import type { DataDesignerConfig, FunctionBinding, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, RunConfig, Workflow } from '../config/schema.js';
 import { isPrefix, Locator, parseSource, type Path, type SourceMap } from '../config/source-map.js';
 import type { LoadedStage, LoadedWorkflow, StageOutputSelector } from './model.js';
 import { checkWorkflow, type StageInfo, type WorkflowDoc } from './rules.js';
 import { bindFunctions, type StageFunction } from './functions.js';
+import { stageToolProviders } from './stage-tools.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import { applyTypedScoreOptions } from '../config/score-options.js';
 
@@ -100,11 +101,6 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     }
   });
   if (Array.isArray(doc.model_configs)) doc.model_configs.forEach(preNormalizeModelConfig);
-  // Data Designer's MCP providers: one sentence saying what is missing, instead of an unknown key.
-  if ('mcp_providers' in doc) {
-    report.error(['mcp_providers'], 'mcp_providers: MCP tool use (mcp_providers, tool_configs, tool_alias) is not supported by ddflow yet; remove it and the columns\' tool_alias to run the rest', 'unsupported', 'key');
-    suppressed.push(['mcp_providers']);
-  }
   // The schema fills `api_key: null` and the like into every provider; a provider that overrides a
   // built-in by name must replace only the fields it gives, so the filled-in defaults are removed again.
   const givenProviderKeys = Array.isArray(doc.model_providers) ? doc.model_providers.map((p) => new Set(isObj(p) ? Object.keys(p) : [])) : [];
@@ -255,6 +251,8 @@ function buildLoaded(
     registerConfigNodes(config, loaded.outputProcessors, i, locator);
     if (s.on_success) loaded.onSuccess = { ...s.on_success };
     if (functions[i]?.size) loaded.functions = functions[i];
+    const tools = stageToolProviders(config, (doc.mcp_providers ?? []) as McpProvider[]);
+    if (tools.size) loaded.toolProviders = tools;
     return loaded;
   });
   return {
@@ -265,6 +263,7 @@ function buildLoaded(
     artifactPath: path.resolve(cwd, doc.artifact_path ?? 'artifacts'),
     modelProviders: (doc.model_providers ?? []) as ModelProvider[],
     modelConfigs: (doc.model_configs ?? []) as ModelConfig[],
+    mcpProviders: (doc.mcp_providers ?? []) as McpProvider[],
     // The validator filled the defaults already; this also covers a run_config it could not use.
     runConfig: runConfigWithDefaults(doc.run_config as RunConfig),
     stages,

@@ -4,7 +4,7 @@
  * `loadWorkflow()` (src/workflow/load.ts); consumed by plan/run and the CLI/Action.
  */
 import type { StageFunction } from './functions.js';
-import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
+import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy } from '../config/schema.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 
 export type StageOutputSelector = { kind: 'final' } | { kind: 'processor'; name: string };
@@ -22,6 +22,8 @@ export interface LoadedStage {
   onSuccess?: { run: string; version?: string };
   /** Code bound to the function names the config uses (custom columns, local_callable validators). */
   functions?: ReadonlyMap<string, StageFunction>;
+  /** The workflow's MCP providers whose tools the stage's columns can call (through their tool_alias), by name. */
+  toolProviders?: ReadonlyMap<string, McpProvider>;
   allowEmpty: boolean;
   samplingStrategy: SamplingStrategy;
   selectionStrategy: SelectionStrategy | null;
@@ -44,6 +46,8 @@ export interface LoadedWorkflow {
   /** As written in the file (built-in providers are merged in by the model registry). */
   modelProviders: ModelProvider[];
   modelConfigs: ModelConfig[];
+  /** MCP servers whose tools the stages' tool configs offer. */
+  mcpProviders: McpProvider[];
   runConfig: FullRunConfig;
   stages: LoadedStage[];
   /** Non-fatal findings (prompt without references, glob matching no column, ...). */

@@ -122,6 +122,7 @@ export function fingerprintOf(
     allowEmpty: stage.allowEmpty,
     onSuccess: stage.onSuccess,
     ...(stage.functions ? { functions: stage.functions } : {}),
+    ...(stage.toolProviders ? { toolProviders: stage.toolProviders } : {}),
     seed: at.seed,
     upstreamFingerprint: at.upstreamFingerprint,
     runConfig: workflow.runConfig,

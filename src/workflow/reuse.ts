@@ -9,6 +9,7 @@ import type { Database } from '../data/database.js';
 import type { Logger } from '../logger.js';
 import { fromMetadataPath, STAGE_RECORD_FILENAME, type StageRecord } from './metadata.js';
 import type { LoadedStage } from './model.js';
+import { unversionedToolReason } from './stage-tools.js';
 import { parquetFilesAt, readableRows } from './outputs.js';
 import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
@@ -32,7 +33,7 @@ export function neverReusedReason(stage: LoadedStage): string | undefined {
   for (const [name, f] of stage.functions ?? []) {
     if (f.version === undefined) return `function '${name}' has no version, so the stage's output is never reused`;
   }
-  return undefined;
+  return unversionedToolReason(stage.toolProviders);
 }
 
 export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRecord, workflowDir: string): Promise<ReuseCheck> {

@@ -8,15 +8,17 @@ import { openSet, withNames, type ColumnSet } from '../config/column-set.js';
 import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
+import { checkMcpProviders } from '../config/rules/tools.js';
 import { seedColumns } from '../config/rules/seeds.js';
 import { lazySqlChecker } from './sql-checks.js';
-import type { DataDesignerConfig, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
+import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
 import { applyProcessors, validateStageConfig, type SqlHook } from '../config/validate.js';
 
 export interface WorkflowDoc {
   name: string;
   model_providers?: ModelProvider[];
   model_configs?: ModelConfig[];
+  mcp_providers?: McpProvider[];
   stages: (Omit<Stage, 'config'> & { config: DataDesignerConfig })[];
   run_config?: { jinja_rendering_engine?: string };
 }
@@ -53,6 +55,12 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
   ]);
   checkProviders(docProviders, report.under(['model_providers']), (i) => ok(['model_providers', i]));
   checkModelConfigs(docModels, providers, report.under(['model_configs']), (i) => ok(['model_configs', i]));
+  const mcp = listOf<McpProvider>(doc.mcp_providers);
+  checkMcpProviders(mcp, report.under(['mcp_providers']), (i) => ok(['mcp_providers', i]));
+  // A provider that failed the schema may still be what a tool config names: then no name is checked.
+  const mcpProviders = doc.mcp_providers === undefined || (Array.isArray(doc.mcp_providers) && mcp.every((_, i) => ok(['mcp_providers', i])))
+    ? new Set(mcp.map((p) => p.name))
+    : undefined;
   if (!Array.isArray(doc.stages)) return;
 
   const names = new Map<string, number>();
@@ -67,7 +75,7 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
   const sqlChecker = lazySqlChecker();
   const sql: SqlHook = (q, input, r) => sqlChecker.check(q, input, r);
   try {
-    await checkStages(doc, stages, report, ok, providers, docModels, secureTemplates, sql);
+    await checkStages(doc, stages, report, ok, providers, docModels, secureTemplates, sql, mcpProviders);
   } finally {
     sqlChecker.close();
   }
@@ -82,6 +90,7 @@ async function checkStages(
   docModels: ModelConfig[],
   secureTemplates: boolean,
   sql: SqlHook,
+  mcpProviders: ReadonlySet<string> | undefined,
 ): Promise<void> {
   let upstream: ColumnSet | null = null;
   for (let i = 0; i < doc.stages.length; i++) {
@@ -161,6 +170,7 @@ async function checkStages(
         broken: (p) => !cfg(p),
         opaqueModels,
         sql,
+        mcpProviders,
       },
       at.under(['config']),
     );

@@ -140,7 +140,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     }
     return await book.finish(options.exportPath);
   } finally {
-    models?.close();
+    await models?.close();
     db.close();
     releaseLock();
   }

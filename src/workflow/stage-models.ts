@@ -26,6 +26,10 @@ import {
   type UsageEntry,
 } from '../llm/index.js';
 import type { CallDeferral } from '../llm/batch/deferred.js';
+import { LlmError } from '../llm/errors.js';
+import { McpConnections, type McpProviderSpec } from '../llm/mcp/connections.js';
+import { ToolSet } from '../llm/mcp/toolset.js';
+import { providerSpecs, usedToolConfigs } from './stage-tools.js';
 import type { Logger } from '../logger.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import type { ModelUsage, ModelUsageReport } from './report.js';
@@ -104,7 +108,16 @@ async function checkModels(
 }
 
 function usageOf(e: UsageEntry): ModelUsage {
-  return { calls: e.calls, cached_calls: e.cachedCalls, retries: e.retries, prompt_tokens: e.promptTokens, completion_tokens: e.completionTokens, cost_usd: roundUsd(e.costUsd), unpriced_calls: e.unpricedCalls };
+  return {
+    calls: e.calls,
+    cached_calls: e.cachedCalls,
+    retries: e.retries,
+    prompt_tokens: e.promptTokens,
+    completion_tokens: e.completionTokens,
+    cost_usd: roundUsd(e.costUsd),
+    unpriced_calls: e.unpricedCalls,
+    ...(e.toolCalls || e.toolCallTurns ? { tool_calls: e.toolCalls, tool_call_turns: e.toolCallTurns } : {}),
+  };
 }
 
 /** Dollars kept to 1e-9 (sums of float products otherwise print as 0.30000000000000004). */
@@ -171,6 +184,9 @@ export class ModelSession {
   readonly budget: SpendBudget;
   /** Each generated stage's facade (its usage and cost), by stage index. */
   private readonly facades = new Map<number, LlmFacade>();
+  /** The run's MCP sessions (opened when the first stage with tools is prepared) and each stage's tool configs. */
+  private mcp?: McpConnections;
+  private readonly toolSets = new Map<number, Map<string, ToolSet>>();
 
   constructor(private readonly o: ModelSessionOptions) {
     this.budget = new SpendBudget(o.budget ?? {});
@@ -182,7 +198,56 @@ export class ModelSession {
     if (this.o.budget?.maxCostUsd != null) requirePrices(registries);
     // Models whose calls go through provider batches send no online request, health check included.
     const online = new Map([...registries].map(([i, r]) => [i, new ModelRegistry(new Map(r.list().filter((e) => !this.batched(e)).map((e) => [e.alias, e])))] as const));
-    return (this.healthChecked ??= checkModels(online, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }));
+    this.prepareTools(index);
+    return (this.healthChecked ??= Promise.all([checkModels(online, { env: this.o.env, retryPolicy: this.o.retryPolicy, signal: this.o.signal, log: this.o.log }), this.checkTools()]).then(() => undefined));
+  }
+
+  /**
+   * The tool configs of every stage from `index` on whose columns call MCP tools: a missing key is one
+   * sentence before anything runs (with the models' keys, in readyFrom).
+   */
+  private prepareTools(index: number): void {
+    if (this.mcp) return;
+    const specs = new Map<string, McpProviderSpec>();
+    const problems: string[] = [];
+    const { workflow } = this.o;
+    for (let i = index; i <= this.o.targetIndex && i < workflow.stages.length; i++) {
+      const stage = workflow.stages[i]!;
+      if (!stage.toolProviders) continue;
+      try {
+        for (const [name, spec] of providerSpecs(stage.toolProviders, workflow.dir, this.o.env)) specs.set(name, spec);
+      } catch (err) {
+        if (!(err instanceof DdflowError)) throw err;
+        if (!problems.includes(err.message)) problems.push(err.message);
+      }
+    }
+    if (problems.length) throw new DdflowError(problems.join(' '));
+    if (specs.size === 0) return;
+    this.mcp = new McpConnections(specs);
+    for (let i = index; i <= this.o.targetIndex && i < workflow.stages.length; i++) {
+      const configs = usedToolConfigs(workflow.stages[i]!.config);
+      if (configs.length) this.toolSets.set(i, new Map(configs.map((t) => [t.tool_alias, new ToolSet(t, this.mcp!)])));
+    }
+  }
+
+  /**
+   * Lists the tools of every prepared tool config (servers started, allow_tools and duplicate names
+   * checked), so that a server that cannot start or a tool that does not exist is one sentence before any
+   * row is generated, not a failure in every row.
+   */
+  private async checkTools(): Promise<void> {
+    for (const [i, sets] of this.toolSets) {
+      for (const set of sets.values()) {
+        try {
+          const schemas = await set.schemas(this.o.signal);
+          const names = schemas.map((s) => (s.function as { name: string }).name);
+          this.o.log.info(`Tools of '${set.alias}' (stage '${this.o.workflow.stages[i]!.name}'): ${names.length ? names.join(', ') : 'none'}.`);
+        } catch (err) {
+          if (!(err instanceof LlmError)) throw err;
+          throw new DdflowError(`Stage '${this.o.workflow.stages[i]!.name}', tool config '${set.alias}': ${err.message}`, { cause: err });
+        }
+      }
+    }
   }
 
   /** Whether an endpoint's calls go through provider batches (`--batch`, or its `batch: true`). */
@@ -215,7 +280,7 @@ export class ModelSession {
     // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
     // many more than Node's default of 10, which would print a leak warning.
     if (this.o.signal) setMaxListeners(0, this.o.signal);
-    const facade = new LlmFacade(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral });
+    const facade = new LlmFacade(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index) });
     this.facades.set(index, facade);
     return {
       generate: (req) => facade.generate(req),
@@ -271,7 +336,9 @@ export class ModelSession {
     this.callCache?.markStageAnswered(answeredKey(fingerprint, seed));
   }
 
-  close(): void {
+  /** Closes the call store and the MCP sessions (stdio tool servers are stopped). */
+  async close(): Promise<void> {
     this.callCache?.close();
+    await this.mcp?.close();
   }
 }

@@ -77,6 +77,29 @@ describe('renderSummary', () => {
     expect(md).not.toContain('<script>');
   });
 
+  it('names the image files of image columns (GitHub cannot show them from the runner), a few per column, inert', () => {
+    const md = renderSummary(
+      report([stage({ index: 0, name: 's' })]),
+      {
+        columns: ['photo', 'caption'],
+        rows: [
+          { photo: '["images/photo/a1.png", "images/photo/a2.png"]', caption: 'x' },
+          { photo: 'images/photo/b1.png', caption: 'images/not-an-image-column.png' },
+          { photo: '["images/photo/c1.png"]', caption: 'y' },
+          { photo: 'images/photo/`odd`<b>.png', caption: 'z' },
+        ],
+      },
+      [],
+      { imageColumns: ['photo', 'absent'] },
+    );
+    const images = md.slice(md.indexOf('### Images')).split('\n\n').slice(0, 3).join('\n\n');
+    expect(images).toContain('GitHub shows no image from the runner');
+    expect(images.split('\n').filter((l) => l.startsWith('- '))).toEqual(['- `photo`: `images/photo/a1.png`, `images/photo/a2.png`, `images/photo/b1.png`']);
+    expect(md).not.toContain('![');
+    // Without image columns there is no such section.
+    expect(renderSummary(report([stage({ index: 0, name: 's' })]), sample)).not.toContain('### Images');
+  });
+
   it('limits the rows and columns of the sample', () => {
     const columns = Array.from({ length: 25 }, (_, i) => `c${i}`);
     const rows = Array.from({ length: 30 }, (_, r) => Object.fromEntries(columns.map((c) => [c, r])));

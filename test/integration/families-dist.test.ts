@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generationRequests, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, startFakeOpenAI, toolAgent, type FakeOpenAI } from '../support/fake-openai.js';
 import { tempDir } from '../workflow/helpers.js';
 import { distCli, runCli } from './batch-helpers.js';
 
@@ -33,6 +33,29 @@ async function example(name: string, edit: (text: string) => string = (t) => t):
 const rowsOf = async (file: string) => (await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
 
 describe('issue 12 families through dist/', () => {
+  it('MCP tool use: examples/mcp starts its stdio server (the SDK chunk loads from the bundle) and stops it', async () => {
+    const agent = await startFakeOpenAI({ seed: 32, ...toolAgent({ pick: (names) => names, args: (_tool, prompt) => ({ product: /the (\w+)/.exec(prompt)?.[1] ?? 'x' }) }) });
+    try {
+      // The server script stays in the repository (it imports the SDK from there); the workflow runs outside it.
+      const { dir, file } = await example('mcp', (t) =>
+        t
+          .replace('model_configs:', `model_providers:\n  - {name: openai, endpoint: ${agent.url}, api_key: DDFLOW_TEST_LLM_KEY}\nmodel_configs:`)
+          .replace('command: node', `command: ${process.execPath}`)
+          .replace('args: [catalog-server.mjs]', `args: [${path.join(ROOT, 'examples/mcp/catalog-server.mjs')}]`),
+      );
+      const out = path.join(dir, 'answers.jsonl');
+      const r = await runCli(distCli, file, dir, ['--artifact-path', path.join(dir, 'artifacts'), '--export', out]);
+      expect(r.code, r.stderr).toBe(0);
+      const rows = await rowsOf(out);
+      expect(rows).toHaveLength(6);
+      for (const row of rows) expect(row.answer).toMatch(new RegExp(`^Answer from tools: ${row.product}: \\$\\d+ \\| ${row.product}: `));
+      expect(generationRequests(agent)).toHaveLength(12);
+      expect(generationRequests(agent)[0]!.body.tools.map((t: any) => t.function.name)).toEqual(['lookup_price', 'stock_level']);
+    } finally {
+      await agent.close();
+    }
+  });
+
   it('custom columns and a local_callable validator: a JS module and a Python command bound by functions:', async () => {
     const { dir, file } = await example('custom');
     const out = path.join(dir, 'out.jsonl');

@@ -52,6 +52,8 @@ export interface FakeOpenAIOptions {
   reasoningField?: 'reasoning' | 'reasoning_content';
   /** Overrides the answer text; return undefined to use the default. */
   respond?: (body: ChatBody, nth: number) => string | undefined;
+  /** Tool calls to answer with instead of text (MCP tool use); undefined or [] answers with text. */
+  toolCalls?: (body: ChatBody, nth: number) => FakeToolCall[] | undefined;
   /** Model ids the server serves; a request naming another gets a 404 (as OpenAI answers an unknown model). Default: any. */
   models?: readonly string[];
   /** Counts the tokens of prompts and answers in `usage` (default: characters ÷ 4). Cost tests pass a real tokenizer. */
@@ -122,10 +124,45 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-interface ChatBody {
+export interface ChatBody {
   model: string;
-  messages: Array<{ role: string; content: string | Array<{ type: string; text?: string; image_url?: { url: string } }> }>;
+  messages: Array<{
+    role: string;
+    content: string | Array<{ type: string; text?: string; image_url?: { url: string } }>;
+    tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
+    tool_call_id?: string;
+  }>;
+  tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
   [k: string]: unknown;
+}
+
+/** A tool call the fake answers with: arguments as an object (sent as JSON) or as the exact text to send. */
+export interface FakeToolCall {
+  name: string;
+  arguments: Record<string, unknown> | string;
+  id?: string;
+}
+
+/**
+ * A model that uses its tools: while the conversation has no tool result, it calls `pick(tools)` (default:
+ * the first offered tool) with `args(firstUserText)`; once results came back it answers
+ * `Answer from tools: <the results' text, joined by " | ">`. A policy for `toolCalls` plus `respond`.
+ */
+export function toolAgent(o: { pick?: (tools: string[], body: ChatBody) => string[]; args?: (tool: string, prompt: string) => Record<string, unknown> } = {}): Pick<FakeOpenAIOptions, 'toolCalls' | 'respond'> {
+  const toolResults = (body: ChatBody) => body.messages.filter((m) => m.role === 'tool');
+  return {
+    toolCalls: (body) => {
+      if (!body.tools?.length || toolResults(body).length > 0) return undefined;
+      const names = body.tools.map((t) => t.function.name);
+      const user = body.messages.find((m) => m.role === 'user');
+      const prompt = user ? messageText(user) : '';
+      return (o.pick ? o.pick(names, body) : [names[0]!]).map((name) => ({ name, arguments: o.args ? o.args(name, prompt) : {} }));
+    },
+    respond: (body) => {
+      const results = toolResults(body);
+      return results.length ? `Answer from tools: ${results.map(messageText).join(' | ')}` : undefined;
+    },
+  };
 }
 
 function hash01(...parts: Array<string | number>): number {
@@ -198,10 +235,25 @@ function charTokens(text: string): number {
 /** A 1×1 PNG: what the fake's image models draw. */
 export const FAKE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
 
-/** An Anthropic Messages request as a chat body (the top-level `system` as the first message). */
+/**
+ * An Anthropic Messages request as a chat body: the top-level `system` as the first message, `tool_result`
+ * blocks as tool messages, `tool_use` blocks as an assistant's tool calls, tools in OpenAI's shape.
+ */
 function chatBodyOfMessages(body: any): ChatBody {
   const system = body.system === undefined ? [] : [{ role: 'system', content: body.system }];
-  return { ...body, messages: [...system, ...(body.messages ?? [])] };
+  const messages: ChatBody['messages'] = [];
+  for (const m of body.messages ?? []) {
+    const blocks: any[] = Array.isArray(m.content) ? m.content : [];
+    const results = blocks.filter((b) => b.type === 'tool_result');
+    const uses = blocks.filter((b) => b.type === 'tool_use');
+    if (results.length) {
+      for (const r of results) messages.push({ role: 'tool', tool_call_id: r.tool_use_id, content: typeof r.content === 'string' ? r.content : r.content.map((b: any) => (b.type === 'text' ? b : { type: 'text', text: `[${b.type}]` })) });
+    } else if (uses.length) {
+      messages.push({ role: 'assistant', content: blocks.filter((b) => b.type === 'text'), tool_calls: uses.map((u) => ({ id: u.id, type: 'function', function: { name: u.name, arguments: JSON.stringify(u.input) } })) });
+    } else messages.push(m);
+  }
+  const tools = Array.isArray(body.tools) ? body.tools.map((t: any) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.input_schema } })) : undefined;
+  return { ...body, messages: [...system, ...messages], ...(tools ? { tools } : {}) };
 }
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -353,8 +405,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       type: 'message',
       role: 'assistant',
       model: answer.model,
-      content: [...(thinking ? [{ type: 'thinking', thinking, signature: 'sig' }] : []), { type: 'text', text: message.content }],
-      stop_reason: 'end_turn',
+      content: [
+        ...(thinking ? [{ type: 'thinking', thinking, signature: 'sig' }] : []),
+        ...(message.content !== null ? [{ type: 'text', text: message.content }] : []),
+        ...(message.tool_calls ?? []).map((c: any) => ({ type: 'tool_use', id: c.id, name: c.function.name, input: JSON.parse(c.function.arguments) })),
+      ],
+      stop_reason: message.tool_calls ? 'tool_use' : 'end_turn',
       stop_sequence: null,
       usage: { input_tokens: answer.usage.prompt_tokens, output_tokens: answer.usage.completion_tokens },
     };
@@ -376,18 +432,25 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   /** The online answer to a chat body (`rawBody` as sent, seen `nth` times before): the batch API answers alike. */
   function chatAnswer(chat: ChatBody, rawBody: string, nth: number, fault: FaultKind): unknown {
     const pick = (n: number, salt: string) => Math.floor(hash01(seed, 'pick', rawBody, nth, salt) * n);
-    const content =
-      fault === 'malformed_content' ? 'Sorry, I cannot format that answer.' : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
+    const calls = fault === 'malformed_content' ? undefined : options.toolCalls?.(chat, nth);
+    const toolCalls = calls?.length
+      ? calls.map((c, i) => ({ id: c.id ?? `call_${Math.floor(hash01(seed, 'call', rawBody, nth, i) * 1e12).toString(36)}`, type: 'function', function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) } }))
+      : undefined;
+    const content = toolCalls
+      ? null
+      : fault === 'malformed_content'
+        ? 'Sorry, I cannot format that answer.'
+        : (options.respond?.(chat, nth) ?? defaultAnswer(chat, pick));
     const promptTokens = tokens(chat.messages.map(messageText).join('\n'));
-    const completionTokens = tokens(content);
-    const message: Record<string, unknown> = { role: 'assistant', content };
+    const completionTokens = tokens(content ?? JSON.stringify(toolCalls));
+    const message: Record<string, unknown> = { role: 'assistant', content, ...(toolCalls ? { tool_calls: toolCalls } : {}) };
     if (options.reasoningField) message[options.reasoningField] = `  thinking about ${chat.model}  `;
     return {
       id: `chatcmpl-${stats.requests}`,
       object: 'chat.completion',
       created: 0,
       model: chat.model,
-      choices: [{ index: 0, message, finish_reason: 'stop' }],
+      choices: [{ index: 0, message, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
       usage: {
         prompt_tokens: promptTokens,
         completion_tokens: completionTokens,

@@ -26,6 +26,7 @@ export function workflowOf(name: string, dir: string, stages: StageSpec[], extra
     name,
     artifactPath: path.join(dir, 'artifacts'),
     modelProviders: [],
+    mcpProviders: [],
     modelConfigs: [],
     runConfig: RUN_CONFIG,
     warnings: [],
