@@ -75,9 +75,10 @@ export function providerSpecs(providers: ReadonlyMap<string, McpProvider>, workf
           if (value === undefined) throw new DdflowError(`MCP provider '${name}' passes the environment variable ${v} to its server, but it is not set.`);
           passed[v] = value;
         }
-        out.set(name, { name, provider_type: 'stdio', command: p.command, args: p.args ?? [], env: { ...(p.env ?? {}), ...passed }, cwd: workflowDir });
+        out.set(name, { name, provider_type: 'stdio', command: p.command, args: p.args ?? [], env: { ...(p.env ?? {}), ...passed }, cwd: workflowDir, secrets: Object.values(passed) });
       } else {
-        out.set(name, { name, provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, apiKey: mcpApiKey(name, p.api_key, env) });
+        const apiKey = mcpApiKey(name, p.api_key, env);
+        out.set(name, { name, provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, apiKey, secrets: apiKey ? [apiKey] : [] });
       }
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;

@@ -244,6 +244,23 @@ describe('remote providers', () => {
   });
 });
 
+describe('secrets of tool servers', () => {
+  it('a key or pass_env value a server echoes is removed from the tool message and from a failure message', async () => {
+    const token = 'mcp-pass-env-secret-424242';
+    const s = await start(toolAgent());
+    const tools = toolsFor([stdio('catalog', { env: { DDFLOW_TEST_MCP_SECRET: token }, secrets: [token] })], [{ tool_alias: 'w', providers: ['catalog'], allow_tools: ['whoami'] }]);
+    const r = await facadeFor(s, {}, { tools }).generate({ alias: 'm', prompt: 'p', recipe: textRecipe(), rng: rng(13), recordKey: 13, toolAlias: 'w', withTrace: 'all_messages' });
+    expect(JSON.stringify(r.trace)).not.toContain('424242');
+    expect(r.trace![2]!.content).toEqual([{ type: 'text', text: 'signed in with token [REDACTED]' }]);
+    expect(generationRequests(s)[1]!.rawBody).not.toContain('424242');
+
+    const broken = toolsFor([stdio('broken', { env: { MCP_FAIL_AT_START: '1', DDFLOW_TEST_MCP_SECRET: token }, secrets: [token] })], [{ tool_alias: 'x', providers: ['broken'] }]);
+    const err = await broken.get('x')!.schemas().catch((e: unknown) => e);
+    expect((err as LlmError).message).toMatch(/cannot open the product database with token \[REDACTED\]/);
+    expect((err as LlmError).message).not.toContain('424242');
+  });
+});
+
 describe('tool configs', () => {
   it('two providers with one tool name, and an allowed tool no provider has, are Data Designer’s errors', async () => {
     const tools = toolsFor(

@@ -49,6 +49,10 @@ export function catalogServer({ name = 'catalog', onCall = () => {}, extraTools 
     await new Promise((r) => setTimeout(r, Math.min(ms, 30_000)));
     return { content: [{ type: 'text', text: `slept ${ms} ms` }] };
   });
+  server.registerTool('whoami', { description: 'Echoes the token the server was given (a careless server).' }, async () => {
+    onCall('whoami', {});
+    return { content: [{ type: 'text', text: `signed in with token ${process.env.DDFLOW_TEST_MCP_SECRET ?? 'none'}` }] };
+  });
   for (const t of extraTools) server.registerTool(t.name, { description: t.description ?? '' }, async () => {
     onCall(t.name, {});
     return { content: [{ type: 'text', text: t.text ?? t.name }] };

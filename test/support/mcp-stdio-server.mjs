@@ -14,7 +14,7 @@ const log = process.env.MCP_CALL_LOG;
 const name = arg('--name') ?? 'catalog';
 const extra = arg('--extra-tool');
 if (process.env.MCP_FAIL_AT_START) {
-  process.stderr.write('catalog server: cannot open the product database\n');
+  process.stderr.write(`catalog server: cannot open the product database${process.env.DDFLOW_TEST_MCP_SECRET ? ` with token ${process.env.DDFLOW_TEST_MCP_SECRET}` : ''}\n`);
   process.exit(3);
 }
 const server = catalogServer({

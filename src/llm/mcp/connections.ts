@@ -13,14 +13,19 @@
  */
 import type { Readable } from 'node:stream';
 import { LlmError } from '../errors.js';
+import { MIN_ANSWER_SECRET_LENGTH, redactorFor, type SecretRedactor } from '../redact.js';
 import { stderrTail } from '../../shared/stderr-tail.js';
 import { displayEndpoint } from '../../shared/display-url.js';
 import type { McpToolDefinition } from './tool-results.js';
 
 /** A provider ready to connect to: secrets resolved, paths absolute. */
-export type McpProviderSpec =
+export type McpProviderSpec = (
   | { name: string; provider_type: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd: string }
-  | { name: string; provider_type: 'sse' | 'streamable_http'; endpoint: string; apiKey: string | null };
+  | { name: string; provider_type: 'sse' | 'streamable_http'; endpoint: string; apiKey: string | null }
+) & {
+  /** Values that must never reach a message, a trace or the dataset (the key, `pass_env` values). */
+  secrets?: readonly string[];
+};
 
 /** The largest timer Node accepts: "no timeout" (Data Designer's timeout_sec: None) without the SDK's 60 s default. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
@@ -40,11 +45,22 @@ export class McpConnections {
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly toolLists = new Map<string, Promise<McpToolDefinition[]>>();
   private closed = false;
+  private readonly redactors: SecretRedactor[];
 
   constructor(
     private readonly providers: ReadonlyMap<string, McpProviderSpec>,
     private readonly clientVersion = '0',
-  ) {}
+  ) {
+    // Short placeholders (`none`) are not secrets worth cutting out of every text.
+    this.redactors = [...providers.values()].flatMap((p) => (p.secrets ?? []).filter((v) => v.trim().length >= MIN_ANSWER_SECRET_LENGTH).map((v) => redactorFor(v)));
+  }
+
+  /** `text` without any of the providers' secrets (a server that echoes its token, a stderr line quoting it). */
+  redact(text: string): string {
+    let out = text;
+    for (const r of this.redactors) out = r.redact(out).text;
+    return out;
+  }
 
   /** How a provider is named in messages: its name and where it runs (never a key). */
   describe(name: string): string {
@@ -92,6 +108,12 @@ export class McpConnections {
   }
 
   private failure(name: string, what: string, err: unknown, session: Session | undefined, options: McpCallOptions): LlmError {
+    const e = this.failureUnredacted(name, what, err, session, options);
+    const clean = this.redact(e.message);
+    return clean === e.message ? e : new LlmError(e.kind, clean, { cause: e.cause });
+  }
+
+  private failureUnredacted(name: string, what: string, err: unknown, session: Session | undefined, options: McpCallOptions): LlmError {
     if (err instanceof LlmError) return err;
     if (options.signal?.aborted) return new LlmError('cancelled', `The run was cancelled while ${what} on ${this.describe(name)}.`, { cause: err });
     const message = err instanceof Error ? err.message : String(err);
@@ -146,7 +168,7 @@ export class McpConnections {
       await client.close().catch(() => undefined);
       const message = err instanceof Error ? err.message : String(err);
       const tail = stderrTail(stderr);
-      throw new LlmError('tool_unavailable', `${this.describe(name)} could not be ${p.provider_type === 'stdio' ? 'started' : 'reached'}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`, { cause: err });
+      throw new LlmError('tool_unavailable', this.redact(`${this.describe(name)} could not be ${p.provider_type === 'stdio' ? 'started' : 'reached'}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`), { cause: err });
     }
     return session;
   }

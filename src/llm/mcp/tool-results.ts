@@ -6,6 +6,7 @@
  */
 import { LlmError } from '../errors.js';
 import type { ImageUrlBlock } from '../multimodal.js';
+import { imageFormatOf } from '../images.js';
 import { pythonJsonDumps } from '../recipes.js';
 
 export interface TextBlock {
@@ -41,10 +42,11 @@ function field(item: Item, ...names: string[]): unknown {
 
 const isImageMime = (mime: string) => mime.toLowerCase().startsWith('image/');
 
+/** The base64 of a data URI or of bare data, checked as Python's b64decode(validate=True) checks it. */
 function base64Payload(data: string): string {
   const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
-  const b64 = (comma >= 0 ? data.slice(comma + 1) : data).replace(/\s+/g, '');
-  if (b64 === '' || b64.length % 4 === 1 || !BASE64.test(b64)) throw new LlmError('tool_error', 'MCP image content has invalid base64 data.');
+  const b64 = comma >= 0 ? data.slice(comma + 1) : data;
+  if (b64 === '' || b64.length % 4 !== 0 || !BASE64.test(b64)) throw new LlmError('tool_error', 'MCP image content has invalid base64 data.');
   return b64;
 }
 
@@ -65,9 +67,20 @@ function imageBlock(item: Item): ImageUrlBlock {
     if (!isImageMime(mime)) throw new LlmError('tool_error', `MCP image content must use an image MIME type, got '${mime}'.`);
   } else {
     const m = DATA_URI.exec(data);
-    if (!m) throw new LlmError('tool_error', 'MCP image content is missing a MIME type.');
-    mime = m.groups!.mime!;
-    if (!isImageMime(mime as string)) throw new LlmError('tool_error', `MCP image content data URI must use an image MIME type, got '${mime}'.`);
+    if (m) {
+      mime = m.groups!.mime!;
+      if (!isImageMime(mime as string)) throw new LlmError('tool_error', `MCP image content data URI must use an image MIME type, got '${mime}'.`);
+    } else {
+      // No MIME type given: recognised from the bytes, as Data Designer's detect_image_format does.
+      let format: string | undefined;
+      try {
+        format = imageFormatOf(Buffer.from(base64Payload(data), 'base64'));
+      } catch {
+        format = undefined;
+      }
+      if (!format) throw new LlmError('tool_error', 'MCP image content is missing a MIME type.');
+      mime = `image/${format}`;
+    }
   }
   return { type: 'image_url', image_url: { url: `data:${mime as string};base64,${base64Payload(data)}` } };
 }
@@ -88,7 +101,10 @@ function imageUrlBlock(item: Item): ImageUrlBlock {
 
 function block(item: unknown): TextBlock | ImageUrlBlock {
   if (typeof item === 'string') return { type: 'text', text: item };
-  if (!item || typeof item !== 'object') return { type: 'text', text: String(item) };
+  // Python's str() of what is left: None, numbers, booleans.
+  if (item === null || item === undefined) return { type: 'text', text: 'None' };
+  if (typeof item === 'boolean') return { type: 'text', text: item ? 'True' : 'False' };
+  if (typeof item !== 'object') return { type: 'text', text: String(item) };
   const it = item as Item;
   if (it.type === 'image_url') return imageUrlBlock(it);
   if (it.type === 'image' || hasBase64Image(it)) return imageBlock(it);

@@ -114,7 +114,13 @@ export class ToolSet {
       return { call: c, provider, args: args && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {} };
     });
     const results = await Promise.all(planned.map((p) => this.connections.callTool(p.provider, p.call.name, p.args, { timeoutMs: this.timeoutMs, signal })));
-    return results.map((r, i) => ({ role: 'tool', content: toolResultContent(r), tool_call_id: planned[i]!.call.id }));
+    return results.map((r, i) => ({ role: 'tool', content: this.redacted(toolResultContent(r)), tool_call_id: planned[i]!.call.id }));
+  }
+
+  /** A result without the providers' secrets (the text of its text blocks). */
+  private redacted(content: ToolContent): ToolContent {
+    if (typeof content === 'string') return this.connections.redact(content);
+    return content.map((b) => (b.type === 'text' ? { ...b, text: this.connections.redact(b.text) } : b));
   }
 
   /** The refusal for each call of a turn past the limit (nothing is executed). */
