@@ -33,6 +33,39 @@ function input(extra: Partial<StageFingerprintInput> = {}): StageFingerprintInpu
   };
 }
 
+describe('stageFingerprint with MCP tools', () => {
+  const tools = (t: Record<string, unknown> = {}) => ({ columns: [category(), { ...llmColumn, tool_alias: 'cat' }], tool_configs: [{ tool_alias: 'cat', providers: ['catalog'], allow_tools: ['lookup'], max_tool_call_turns: 5, timeout_sec: 10, ...t }] }) as unknown as DataDesignerConfig;
+  const provider = (p: Record<string, unknown> = {}) => new Map([['catalog', { provider_type: 'stdio', name: 'catalog', command: 'node', args: ['s.mjs'], env: { REGION: 'eu' }, pass_env: ['TOKEN'], version: '1', ...p }]]) as never;
+
+  it('a provider’s version, command, args and env (hashed) and the tool config count; timeout_sec does not', async () => {
+    const base = await stageFingerprint(input({ config: tools(), toolProviders: provider() }));
+    expect(await stageFingerprint(input({ config: tools(), toolProviders: provider() }))).toBe(base);
+    for (const changed of [
+      input({ config: tools(), toolProviders: provider({ version: '2' }) }),
+      input({ config: tools(), toolProviders: provider({ args: ['t.mjs'] }) }),
+      input({ config: tools(), toolProviders: provider({ env: { REGION: 'us' } }) }),
+      input({ config: tools(), toolProviders: provider({ pass_env: ['OTHER'] }) }),
+      input({ config: tools({ allow_tools: ['lookup', 'stock'] }), toolProviders: provider() }),
+      input({ config: tools({ max_tool_call_turns: 2 }), toolProviders: provider() }),
+    ]) {
+      expect(await stageFingerprint(changed)).not.toBe(base);
+    }
+    expect(await stageFingerprint(input({ config: tools({ timeout_sec: 99 }), toolProviders: provider() }))).toBe(base);
+  });
+
+  it('an unversioned provider gives a new fingerprint every time (never reused)', async () => {
+    const a = await stageFingerprint(input({ config: tools(), toolProviders: provider({ version: undefined }) }));
+    const b = await stageFingerprint(input({ config: tools(), toolProviders: provider({ version: undefined }) }));
+    expect(a).not.toBe(b);
+  });
+
+  it('a stage without tools keeps the fingerprint it had before tools existed', async () => {
+    // No providers reached: no mcp_providers payload at all.
+    const plain = await stageFingerprint(input());
+    expect(await stageFingerprint(input({ toolProviders: new Map() }))).toBe(plain);
+  });
+});
+
 describe('stageFingerprint', () => {
   it('is a stable sha256 hex', async () => {
     const a = await stageFingerprint(input());
@@ -212,6 +245,8 @@ describe('what the fingerprint covers', () => {
     expectSame('remote_validator', schemas.RemoteValidatorParams);
     expectSame('on_success', schemas.OnSuccess);
     expectSame('function_binding', schemas.FunctionBinding);
+    expectSame('mcp_provider', schemas.McpProvider);
+    expectSame('tool_config', schemas.ToolConfig);
     expectSame('stage', schemas.Stage);
     expectSame('workflow', schemas.Workflow);
   });
