@@ -57,6 +57,11 @@ describe('cold start', () => {
     for (const heavy of ['@duckdb/node-api', '@faker-js/faker', 'openai', 'gpt-tokenizer', '@actions/core', '@actions/cache', '@actions/artifact', '@actions/github']) {
       expect(via.has(heavy), via.has(heavy) ? chain(via, heavy) : heavy).toBe(false);
     }
+    // The MCP client and the Anthropic SDK are loaded when a tool server or a Claude model is first used.
+    for (const lazy of ['@modelcontextprotocol/', '@anthropic-ai/']) {
+      const hit = [...via.keys()].find((k) => k.startsWith(lazy));
+      expect(hit, hit ? chain(via, hit) : lazy).toBeUndefined();
+    }
     // It still reaches what validation needs (the check above is not vacuous).
     expect(via.has('ajv')).toBe(true);
     expect(via.has(path.join(ROOT, 'src/workflow/load.ts'))).toBe(true);
