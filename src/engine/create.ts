@@ -31,7 +31,8 @@ import {
   type BatchRecord,
   type StageMetadata,
 } from './artifacts.js';
-import { relative, writeBatch } from './batch-writer.js';
+import { relative, stageBatch, writeBatch } from './batch-writer.js';
+import { BatchJournal } from './batch-journal.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
 import { StageFunctions } from './functions.js';
@@ -221,7 +222,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     };
 
     // Writing a group (appender + COPY to parquet) runs in DuckDB's threads while the next group is
-    // generated: at most two groups are alive, and batches are still recorded strictly in order.
+    // generated: at most two groups are alive, and batches are still recorded strictly in order. The
+    // record (metadata.json) and the file's rename into place follow through the journal, batched over
+    // the groups finished meanwhile (batch-journal.ts: a file never appears before its record).
+    const journal = new BatchJournal({ writeMetadata: () => writeMetadata(stageDir, metadata()) });
     let pendingWrite: Promise<void> | null = null;
     const settle = async () => {
       if (pendingWrite) {
@@ -229,9 +233,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         pendingWrite = null;
         await p;
       }
+      journal.throwIfFailed();
     };
     const record = async (group: RowGroup, index: number, groupDrops: Record<string, number>) => {
-      await writeBatch(group, index, {
+      const staged = await stageBatch(group, index, {
         db,
         outDir: stageDir,
         columns: outputColumns,
@@ -239,18 +244,17 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         dtypes,
         processors: processors.batch,
         preserveDroppedColumns: runConfig.preserve_dropped_columns,
-        beforeCommit: async (written) => {
-          batches.push({
-            index,
-            file: relative(stageDir, written.file),
-            num_records: written.rows,
-            dropped_rows: groupDrops,
-            ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
-            processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
-          });
-          await writeMetadata(stageDir, metadata());
-        },
       });
+      const written = staged.result;
+      batches.push({
+        index,
+        file: relative(stageDir, written.file),
+        num_records: written.rows,
+        dropped_rows: groupDrops,
+        ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
+        processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
+      });
+      journal.add(staged);
       rowGroupGauge.close();
       openGroups--;
       progress!.groupRecorded();
@@ -336,15 +340,21 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         pendingWrite.catch(() => undefined);
         if (stoppedHere) break;
       }
+      await settle();
+      await journal.flush();
       generating = false;
     } finally {
-      await settle();
+      await settle().catch(() => undefined);
       // Groups abandoned by an error, a cancellation or an early stop are released here.
       rowGroupGauge.close(openGroups);
       openGroups = 0;
       // Stopped by an error or a cancellation: the metadata says what was kept and what was spent so far
       // (the recorded groups, the tokens of every call made), for the report and the next run.
-      if (generating) await writeMetadata(stageDir, metadata()).catch(() => undefined);
+      // Groups already complete on disk are recorded and published first (the journal writes metadata).
+      if (generating) {
+        await journal.flush(true).catch(() => journal.abandon());
+        await writeMetadata(stageDir, metadata()).catch(() => undefined);
+      }
     }
 
     if (firstLoss) {
