@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Database } from '../data/database.js';
-import { stageRowGroup, writeRowGroup, type DeclaredType } from '../data/parquet-writer.js';
+import { stageRowGroup, writeRowGroup, type ColumnSpec, type DeclaredType } from '../data/parquet-writer.js';
 import { batchPath, DROPPED_DIR, PARQUET_DIR } from './artifacts.js';
 import type { BatchProcessor } from './processors/types.js';
 import type { RowGroup } from './row-group.js';
@@ -63,6 +63,20 @@ export interface StagedBatch {
  * needed once this resolves.
  */
 export async function stageBatch(group: RowGroup, batchIndex: number, o: Omit<BatchWriteOptions, 'beforeCommit'>): Promise<StagedBatch> {
+  const prepared = await prepareBatch(group, batchIndex, o);
+  const staged = await stageRowGroup(o.db, group.rows, prepared.main, prepared.result.file);
+  return { result: prepared.result, publish: staged.publish, discard: staged.discard };
+}
+
+/** A batch whose processors ran and whose side files are written: what its main file must hold. */
+export interface PreparedBatch {
+  result: BatchWriteResult;
+  /** The main file's columns (the group's rows, these columns). */
+  main: ColumnSpec[];
+}
+
+/** The per-batch processors and the dropped-columns file; the main file is the caller's to write. */
+export async function prepareBatch(group: RowGroup, batchIndex: number, o: Omit<BatchWriteOptions, 'beforeCommit'>): Promise<PreparedBatch> {
   const processorFiles: Record<string, string> = {};
   const dropped: string[] = [];
   for (const p of o.processors) {
@@ -80,9 +94,11 @@ export async function stageBatch(group: RowGroup, batchIndex: number, o: Omit<Ba
     droppedFile = batchPath(o.outDir, DROPPED_DIR, batchIndex);
     await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
   }
-  // A group whose every column was dropped still needs a file: parquet wants at least one column.
-  const staged = await stageRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file);
-  return { result: { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles }, publish: staged.publish, discard: staged.discard };
+  return {
+    result: { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles },
+    // A group whose every column was dropped still needs a file: parquet wants at least one column.
+    main: kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }],
+  };
 }
 
 export const relative = (stageDir: string, file: string) => path.relative(stageDir, file).split(path.sep).join('/');

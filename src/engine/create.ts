@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
 import { openDatabase } from '../data/database.js';
 import { columnsOf, countRows, streamRows } from '../data/dataset.js';
-import { declaredTypeOf, type DeclaredType } from '../data/parquet-writer.js';
+import { declaredTypeOf, RowGroupStager, stageRowGroup, type DeclaredType, type StagedRowGroup } from '../data/parquet-writer.js';
 import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
 import type { LlmError } from '../llm/errors.js';
@@ -31,7 +31,7 @@ import {
   type BatchRecord,
   type StageMetadata,
 } from './artifacts.js';
-import { relative, stageBatch, writeBatch } from './batch-writer.js';
+import { prepareBatch, relative, writeBatch } from './batch-writer.js';
 import { BatchJournal } from './batch-journal.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
@@ -235,8 +235,20 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       }
       journal.throwIfFailed();
     };
+    // A stage whose columns are all drawn or computed in-process (samplers, seed, expressions) makes
+    // its groups quickly: their main files are staged several at a time (parquet-writer RowGroupStager).
+    // A stage with model, custom or validation columns writes each group as soon as it is done.
+    const stager = compiled.generatedColumns.every((c) => columnKind(c) === 'expression') ? new RowGroupStager(db) : null;
+    /** Records of the groups whose main file is buffered in the stager, in order. */
+    const unstaged: BatchRecord[] = [];
+    const staged = (files: StagedRowGroup[]) => {
+      for (const f of files) {
+        batches.push(unstaged.shift()!);
+        journal.add(f);
+      }
+    };
     const record = async (group: RowGroup, index: number, groupDrops: Record<string, number>) => {
-      const staged = await stageBatch(group, index, {
+      const options = {
         db,
         outDir: stageDir,
         columns: outputColumns,
@@ -244,9 +256,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         dtypes,
         processors: processors.batch,
         preserveDroppedColumns: runConfig.preserve_dropped_columns,
-      });
-      const written = staged.result;
-      batches.push({
+      };
+      const prepared = await prepareBatch(group, index, options);
+      const written = prepared.result;
+      unstaged.push({
         index,
         file: relative(stageDir, written.file),
         num_records: written.rows,
@@ -254,7 +267,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
         processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
       });
-      journal.add(staged);
+      staged(stager ? await stager.add(group.rows, prepared.main, written.file) : [await stageRowGroup(db, group.rows, prepared.main, written.file)]);
       rowGroupGauge.close();
       openGroups--;
       progress!.groupRecorded();
@@ -341,6 +354,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         if (stoppedHere) break;
       }
       await settle();
+      if (stager) staged(await stager.flush());
       await journal.flush();
       generating = false;
     } finally {
@@ -352,6 +366,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       // (the recorded groups, the tokens of every call made), for the report and the next run.
       // Groups already complete on disk are recorded and published first (the journal writes metadata).
       if (generating) {
+        // Complete groups still buffered are staged and recorded too, when the database still works.
+        if (stager) await stager.flush().then(staged).catch(() => undefined);
+        await stager?.discard();
         await journal.flush(true).catch(() => journal.abandon());
         await writeMetadata(stageDir, metadata()).catch(() => undefined);
       }
