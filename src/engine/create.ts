@@ -381,7 +381,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       throw new DdflowError(transientLossMessage(input.stageName, wantedRecords - recordedRecords, wantedRecords, firstLoss));
     }
     let files = batches.map((b) => path.join(stageDir, b.file));
-    const generated = files.length > 0 ? await countRows(db, files) : 0;
+    // Each recorded batch's rows: written by this run, or counted in its file when resume kept it.
+    const generated = batches.reduce((n, b) => n + b.num_records, 0);
     if (shard) {
       // A shard holds one block of the stage's rows: dataset-level processors and statistics need the
       // whole stage, so they run when the shards are merged, never here.
