@@ -112,6 +112,27 @@ async function sqlOnce(db: Database, dir: string, rows: number, withExpressions:
   await db.run(referenceSql(rows, withExpressions, out));
 }
 
+/**
+ * The floor of one parquet file per row group: the same 8-column statement as sqlOnce, but one COPY
+ * per `buffer` rows into its own file (what any writer of `ROWS / buffer` files pays at least).
+ */
+async function sqlPerFileOnce(db: Database, dir: string, rows: number, buffer: number): Promise<void> {
+  const out = path.join(dir, 'reference-files');
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.mkdir(out);
+  for (let start = 0; start < rows; start += buffer) {
+    const sql = referenceSql(Math.min(buffer, rows - start), true, path.join(out, `batch_${start / buffer}.parquet`));
+    await db.run(sql.replace(/range\((\d+)\)/, `range(${start}, ${start + Math.min(buffer, rows - start)})`));
+  }
+}
+
+async function stageAt(dir: string, rows: number, buffer: number): Promise<void> {
+  const stageDir = path.join(dir, 'stage');
+  await fs.rm(stageDir, { recursive: true, force: true });
+  const config = { columns: [...SAMPLERS, ...EXPRESSIONS] } as unknown as DataDesignerConfig;
+  await runStage({ stageName: 'bench', stageIndex: 0, config, numRecords: rows, stageDir, seed: 42, runConfig: { ...runConfigWithDefaults(), buffer_size: buffer }, resume: false, log: silentLogger });
+}
+
 async function benchStage(dir: string): Promise<void> {
   const db = await openDatabase();
   try {
@@ -124,6 +145,21 @@ async function benchStage(dir: string): Promise<void> {
         () => sqlOnce(db, dir, ROWS, withExpr),
       );
       report(`stage ${ROWS.toLocaleString('en-US')} rows, ${label} vs one DuckDB COPY`, ddflow / sql, bound, '<=', '×', `(ddflow ${fmt(ddflow)}, SQL ${fmt(sql)}, buffer_size ${BUFFER})`);
+    }
+    // Context, not bounds (BENCH_CONTEXT=0 skips it): what one file per row group costs DuckDB itself,
+    // and the 8-column stage with ten times fewer, larger files.
+    if (process.env.BENCH_CONTEXT !== '0') {
+      const [floor, sql] = await interleaved(
+        () => sqlPerFileOnce(db, dir, ROWS, BUFFER),
+        () => sqlOnce(db, dir, ROWS, true),
+      );
+      console.log(`     context: the same SQL as ${Math.ceil(ROWS / BUFFER)} COPYs of ${BUFFER} rows (one file each): ${fmt(floor)} = ${(floor / sql).toFixed(2)}× one COPY (${fmt(sql)}) — the floor of buffer_size ${BUFFER}`);
+      const big = BUFFER * 10;
+      const [ddflow, sql2] = await interleaved(
+        () => stageAt(dir, ROWS, big),
+        () => sqlOnce(db, dir, ROWS, true),
+      );
+      console.log(`     context: the 8-column stage at buffer_size ${big}: ${fmt(ddflow)} = ${(ddflow / sql2).toFixed(2)}× one COPY (${fmt(sql2)})`);
     }
   } finally {
     db.close();

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Database } from '../data/database.js';
-import { writeRowGroup, type DeclaredType } from '../data/parquet-writer.js';
+import { stageRowGroup, writeRowGroup, type ColumnSpec, type DeclaredType } from '../data/parquet-writer.js';
 import { batchPath, DROPPED_DIR, PARQUET_DIR } from './artifacts.js';
 import type { BatchProcessor } from './processors/types.js';
 import type { RowGroup } from './row-group.js';
@@ -21,9 +21,10 @@ export interface BatchWriteOptions {
   processors: readonly BatchProcessor[];
   preserveDroppedColumns: boolean;
   /**
-   * Called once the side files exist and before the main file is written. The main file is what resume
-   * trusts, so a caller records the batch (metadata) here: a crash between the two then leaves a record
-   * whose file is missing (regenerated), never a file without a record (regenerated over a kept file).
+   * Called once the side files exist and the main file is complete under a temporary name, before it
+   * is renamed into place. The main file is what resume trusts, so a caller records the batch
+   * (metadata) here: a crash between the two then leaves a record whose file is missing (regenerated),
+   * never a file without a record (regenerated over a kept file).
    */
   beforeCommit?: (result: BatchWriteResult) => Promise<void>;
 }
@@ -37,6 +38,45 @@ export interface BatchWriteResult {
 }
 
 export async function writeBatch(group: RowGroup, batchIndex: number, o: BatchWriteOptions): Promise<BatchWriteResult> {
+  const staged = await stageBatch(group, batchIndex, o);
+  try {
+    await o.beforeCommit?.(staged.result);
+    await staged.publish();
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+  return staged.result;
+}
+
+/** A batch whose side files are in place and whose main file is complete under a temporary name. */
+export interface StagedBatch {
+  result: BatchWriteResult;
+  /** Renames the main file into place. */
+  publish(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * writeBatch up to the main file's rename: the caller records the batch (metadata) and then publishes
+ * it, possibly together with later batches (src/engine/batch-journal.ts). The group's rows are no longer
+ * needed once this resolves.
+ */
+export async function stageBatch(group: RowGroup, batchIndex: number, o: Omit<BatchWriteOptions, 'beforeCommit'>): Promise<StagedBatch> {
+  const prepared = await prepareBatch(group, batchIndex, o);
+  const staged = await stageRowGroup(o.db, group.rows, prepared.main, prepared.result.file);
+  return { result: prepared.result, publish: staged.publish, discard: staged.discard };
+}
+
+/** A batch whose processors ran and whose side files are written: what its main file must hold. */
+export interface PreparedBatch {
+  result: BatchWriteResult;
+  /** The main file's columns (the group's rows, these columns). */
+  main: ColumnSpec[];
+}
+
+/** The per-batch processors and the dropped-columns file; the main file is the caller's to write. */
+export async function prepareBatch(group: RowGroup, batchIndex: number, o: Omit<BatchWriteOptions, 'beforeCommit'>): Promise<PreparedBatch> {
   const processorFiles: Record<string, string> = {};
   const dropped: string[] = [];
   for (const p of o.processors) {
@@ -54,19 +94,11 @@ export async function writeBatch(group: RowGroup, batchIndex: number, o: BatchWr
     droppedFile = batchPath(o.outDir, DROPPED_DIR, batchIndex);
     await writeRowGroup(o.db, group.rows, spec(dropped), droppedFile);
   }
-  const result: BatchWriteResult = { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles };
-  // The record (metadata) is written while DuckDB writes the file; the file is renamed into place only
-  // once the record exists, so the order resume relies on is kept without waiting for one to start the other.
-  const committed = o.beforeCommit?.(result);
-  committed?.catch(() => undefined); // observed below; a failed write must not leave it unhandled
-  try {
+  return {
+    result: { file, rows: group.rows.length, columns: kept, droppedFile, processorFiles },
     // A group whose every column was dropped still needs a file: parquet wants at least one column.
-    await writeRowGroup(o.db, group.rows, kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }], file, { beforeRename: committed });
-  } catch (err) {
-    await committed?.catch(() => undefined); // settled before the caller moves on; the write's error wins
-    throw err;
-  }
-  return result;
+    main: kept.length > 0 ? spec(kept) : [{ name: '_empty', dtype: 'str' }],
+  };
 }
 
 export const relative = (stageDir: string, file: string) => path.relative(stageDir, file).split(path.sep).join('/');

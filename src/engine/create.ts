@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
 import { openDatabase } from '../data/database.js';
 import { columnsOf, countRows, streamRows } from '../data/dataset.js';
-import { declaredTypeOf, type DeclaredType } from '../data/parquet-writer.js';
+import { declaredTypeOf, RowGroupStager, stageRowGroup, type DeclaredType, type StagedRowGroup } from '../data/parquet-writer.js';
 import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
 import type { LlmError } from '../llm/errors.js';
@@ -31,7 +31,8 @@ import {
   type BatchRecord,
   type StageMetadata,
 } from './artifacts.js';
-import { relative, writeBatch } from './batch-writer.js';
+import { prepareBatch, relative, writeBatch } from './batch-writer.js';
+import { BatchJournal } from './batch-journal.js';
 import { columnKind, sideEffectColumns } from './columns.js';
 import { compileStage, rowGroups } from './compile.js';
 import { StageFunctions } from './functions.js';
@@ -221,7 +222,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     };
 
     // Writing a group (appender + COPY to parquet) runs in DuckDB's threads while the next group is
-    // generated: at most two groups are alive, and batches are still recorded strictly in order.
+    // generated: at most two groups are alive, and batches are still recorded strictly in order. The
+    // record (metadata.json) and the file's rename into place follow through the journal, batched over
+    // the groups finished meanwhile (batch-journal.ts: a file never appears before its record).
+    const journal = new BatchJournal({ writeMetadata: () => writeMetadata(stageDir, metadata()) });
     let pendingWrite: Promise<void> | null = null;
     const settle = async () => {
       if (pendingWrite) {
@@ -229,9 +233,22 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         pendingWrite = null;
         await p;
       }
+      journal.throwIfFailed();
+    };
+    // A stage whose columns are all drawn or computed in-process (samplers, seed, expressions) makes
+    // its groups quickly: their main files are staged several at a time (parquet-writer RowGroupStager).
+    // A stage with model, custom or validation columns writes each group as soon as it is done.
+    const stager = compiled.generatedColumns.every((c) => columnKind(c) === 'expression') ? new RowGroupStager(db) : null;
+    /** Records of the groups whose main file is buffered in the stager, in order. */
+    const unstaged: BatchRecord[] = [];
+    const staged = (files: StagedRowGroup[]) => {
+      for (const f of files) {
+        batches.push(unstaged.shift()!);
+        journal.add(f);
+      }
     };
     const record = async (group: RowGroup, index: number, groupDrops: Record<string, number>) => {
-      await writeBatch(group, index, {
+      const options = {
         db,
         outDir: stageDir,
         columns: outputColumns,
@@ -239,18 +256,18 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         dtypes,
         processors: processors.batch,
         preserveDroppedColumns: runConfig.preserve_dropped_columns,
-        beforeCommit: async (written) => {
-          batches.push({
-            index,
-            file: relative(stageDir, written.file),
-            num_records: written.rows,
-            dropped_rows: groupDrops,
-            ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
-            processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
-          });
-          await writeMetadata(stageDir, metadata());
-        },
+      };
+      const prepared = await prepareBatch(group, index, options);
+      const written = prepared.result;
+      unstaged.push({
+        index,
+        file: relative(stageDir, written.file),
+        num_records: written.rows,
+        dropped_rows: groupDrops,
+        ...(written.droppedFile ? { dropped_columns_file: relative(stageDir, written.droppedFile) } : {}),
+        processor_files: Object.fromEntries(Object.entries(written.processorFiles).map(([k, f]) => [k, relative(stageDir, f)])),
       });
+      staged(stager ? await stager.add(group.rows, prepared.main, written.file) : [await stageRowGroup(db, group.rows, prepared.main, written.file)]);
       rowGroupGauge.close();
       openGroups--;
       progress!.groupRecorded();
@@ -336,15 +353,25 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         pendingWrite.catch(() => undefined);
         if (stoppedHere) break;
       }
+      await settle();
+      if (stager) staged(await stager.flush());
+      await journal.flush();
       generating = false;
     } finally {
-      await settle();
+      await settle().catch(() => undefined);
       // Groups abandoned by an error, a cancellation or an early stop are released here.
       rowGroupGauge.close(openGroups);
       openGroups = 0;
       // Stopped by an error or a cancellation: the metadata says what was kept and what was spent so far
       // (the recorded groups, the tokens of every call made), for the report and the next run.
-      if (generating) await writeMetadata(stageDir, metadata()).catch(() => undefined);
+      // Groups already complete on disk are recorded and published first (the journal writes metadata).
+      if (generating) {
+        // Complete groups still buffered are staged and recorded too, when the database still works.
+        if (stager) await stager.flush().then(staged).catch(() => undefined);
+        await stager?.discard();
+        await journal.flush(true).catch(() => journal.abandon());
+        await writeMetadata(stageDir, metadata()).catch(() => undefined);
+      }
     }
 
     if (firstLoss) {
@@ -354,7 +381,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       throw new DdflowError(transientLossMessage(input.stageName, wantedRecords - recordedRecords, wantedRecords, firstLoss));
     }
     let files = batches.map((b) => path.join(stageDir, b.file));
-    const generated = files.length > 0 ? await countRows(db, files) : 0;
+    // Each recorded batch's rows: written by this run, or counted in its file when resume kept it.
+    const generated = batches.reduce((n, b) => n + b.num_records, 0);
     if (shard) {
       // A shard holds one block of the stage's rows: dataset-level processors and statistics need the
       // whole stage, so they run when the shards are merged, never here.
