@@ -10,9 +10,15 @@ import { replaceAtomically } from './atomic.js';
 import { errorMessage, literalList, openSandboxDatabase, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
 
 /** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
-export function parquetSource(files: readonly string[]): string {
+/**
+ * The files as one table. `union_by_name` (the default) lines columns up by name across files whose
+ * schemas differ; without it DuckDB reads every file with the first one's schema, which for thousands of
+ * files of one schema holds far less memory (5,000 files: 146 MB against 297 MB for the same scan).
+ */
+export function parquetSource(files: readonly string[], options: { unionByName?: boolean; fileColumns?: boolean } = {}): string {
   if (files.length === 0) throw new DdflowError('A dataset needs at least one parquet file.');
-  return `read_parquet(${literalList(files)}, union_by_name = true)`;
+  const extra = options.fileColumns ? ', filename = true, file_row_number = true' : '';
+  return `read_parquet(${literalList(files)}, union_by_name = ${options.unionByName === false ? 'false' : 'true'}${extra})`;
 }
 
 export async function countRows(db: Database, files: readonly string[]): Promise<number> {
@@ -29,7 +35,28 @@ export interface ColumnInfo {
 
 export async function columnsOf(db: Database, files: readonly string[]): Promise<ColumnInfo[]> {
   if (files.length === 0) return [];
+  // One schema across the files (a stage's own files): the first file says it; reading every file's
+  // schema by name holds memory per file (5,000 files: 80 MB).
+  if (files.length > 1 && (await shareOneSchema(db, files))) return db.describe(`SELECT * FROM ${parquetSource(files.slice(0, 1))}`);
   return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+}
+
+/**
+ * Whether every file has the same columns (by name) with the same physical and logical types, read from
+ * the footers: then the files can be read with the first one's schema. False when it cannot be told.
+ */
+export async function shareOneSchema(db: Database, files: readonly string[]): Promise<boolean> {
+  if (files.length <= 1) return true;
+  try {
+    const [row] = await db.all<{ n: number }>(
+      `SELECT count(DISTINCT sig) AS n FROM (
+         SELECT string_agg(concat_ws(':', name, type, converted_type, logical_type::VARCHAR, repetition_type), ',' ORDER BY name) AS sig
+         FROM parquet_schema(${literalList(files)}) GROUP BY file_name)`,
+    );
+    return Number(row?.n) === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** A window of rows in file order (for samples, summaries, seed serving). */

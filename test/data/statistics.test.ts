@@ -105,3 +105,37 @@ describe('column statistics', () => {
     expect(simpleDtype('bool')).toBe('bool');
   });
 });
+
+describe('column statistics at scale (issue 13: memory that does not grow with the rows)', () => {
+  const cols = [
+    { name: 'num', column_type: 'sampler', sampler_type: 'uniform' },
+    { name: 'cat', column_type: 'sampler', sampler_type: 'category' },
+  ];
+
+  it('above the exact limit, the median is DuckDB’s approximation; a distinct count the sketch puts low is recounted exactly', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ num: i % 997, cat: ['a', 'b', 'c'][i % 3] }));
+    const files = await dataset([rows.slice(0, 1000), rows.slice(1000)]);
+    const exact = await computeColumnStatistics(db, files, cols);
+    const approx = await computeColumnStatistics(db, files, cols, { exactMaxRows: 100 });
+    expect(exact[0]!.num_unique).toBe(997);
+    const exactMedian = (exact[0]!.distribution as { median: number }).median;
+    // DuckDB's HyperLogLog says about 1249 here: counts below 200,000 are recounted exactly.
+    expect(approx[0]!.num_unique).toBe(997);
+    expect(Math.abs((approx[0]!.distribution as { median: number }).median - exactMedian)).toBeLessThan(15);
+    expect(approx[1]!.num_unique).toBe(3);
+    // The categorical counts stay exact (few values).
+    expect(approx[1]!.distribution).toEqual(exact[1]!.distribution);
+  });
+
+  it('files whose schemas differ are read by name: no later column dropped, no value cast to the first file’s type', async () => {
+    const d = tempDir();
+    const a = path.join(d, 'batch_0.parquet');
+    const b = path.join(d, 'batch_1.parquet');
+    await db.run(`COPY (SELECT 1 AS num, 'a' AS cat) TO '${a}' (FORMAT parquet)`);
+    await db.run(`COPY (SELECT 3.5 AS num, 'b' AS cat, 'extra' AS later) TO '${b}' (FORMAT parquet)`);
+    const stats = await computeColumnStatistics(db, [a, b], [...cols, { name: 'later', column_type: 'expression' }]);
+    expect((stats[0]!.distribution as { max: number }).max).toBe(3.5);
+    expect(stats[2]!.num_null).toBe(1);
+    expect(stats[2]!.num_unique).toBe(1);
+  });
+});
