@@ -1,0 +1,65 @@
+/**
+ * Data Designer's AgentRolloutSeedReader (engine/resources/seed_reader.py) for ddflow: the trace files
+ * of src/shared/agent-rollout-files.ts (the same list the fingerprint hashes), parsed by the format's
+ * handler into normalized rows (types.ts). As in Data Designer, a file the handler cannot parse
+ * (AgentRolloutSeedParseError, not UTF-8) is skipped with a warning, a file that cannot be read is an
+ * error, matched files the format does not parse are skipped with a warning, and a seed that yields no
+ * row is an error.
+ */
+import { DdflowError } from '../../diagnostics.js';
+import { AGENT_ROLLOUT_FORMATS_READ, agentRolloutFiles, agentRolloutSideFiles, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
+import { loadClaudeSessionIndex, parseClaudeCodeFile } from './claude-code.js';
+import { parseCodexFile } from './codex.js';
+import { AgentRolloutParseError, type AgentRolloutRecord } from './types.js';
+
+export { AGENT_ROLLOUT_COLUMNS, type AgentRolloutRecord } from './types.js';
+
+type Warn = (message: string) => void;
+
+/** Per attachment: the format's parse context (build_parse_context), then one parse per file. */
+type FormatHandler = (root: string, source: AgentRolloutSourceLike, warn: Warn) => (relativePath: string) => AgentRolloutRecord[];
+
+const HANDLERS: Partial<Record<AgentRolloutSourceLike['format'], FormatHandler>> = {
+  claude_code: (root, source, warn) => {
+    const index = loadClaudeSessionIndex(agentRolloutSideFiles(source, root), warn);
+    return (rel) => parseClaudeCodeFile(root, rel, index, warn);
+  },
+  codex: (root, _source, warn) => (rel) => parseCodexFile(root, rel, warn),
+};
+
+
+export interface AgentRolloutManifest {
+  root: string;
+  /** Relative paths of the trace files, sorted: Data Designer's manifest rows (what selection indexes). */
+  files: string[];
+}
+
+/** build_manifest: the handled files; matched but unhandled ones are skipped with a warning. */
+export function agentRolloutManifest(source: AgentRolloutSourceLike, baseDir: string, warn: Warn): AgentRolloutManifest {
+  const { root, handled, unhandled } = agentRolloutFiles(source, baseDir);
+  for (const rel of unhandled) warn(`Skipping unhandled ${source.format} file ${rel}`);
+  if (handled.length === 0) throw new DdflowError(`Seed source at ${root} did not produce any rows`);
+  return { root, files: handled };
+}
+
+/** hydrate_row for each of `files` (relative to the manifest's root): the normalized rows, in file order. */
+export function parseAgentRolloutFiles(source: AgentRolloutSourceLike, manifest: AgentRolloutManifest, files: readonly string[], warn: Warn): AgentRolloutRecord[] {
+  const handler = HANDLERS[source.format];
+  if (!handler) throw new DdflowError(`agent_rollout format '${source.format}' is not supported by ddflow yet (supported: ${AGENT_ROLLOUT_FORMATS_READ.join(', ')}).`);
+  const parse = handler(manifest.root, source, warn);
+  const records: AgentRolloutRecord[] = [];
+  for (const rel of files) {
+    try {
+      records.push(...parse(rel));
+    } catch (err) {
+      if (err instanceof AgentRolloutParseError) {
+        warn(`Skipping malformed file ${rel}: ${err.message}`);
+        continue;
+      }
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code) throw new DdflowError(`Failed to read agent rollout file ${manifest.root}/${rel}: ${(err as Error).message}`, { cause: err });
+      throw err;
+    }
+  }
+  return records;
+}
