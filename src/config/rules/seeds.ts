@@ -36,7 +36,8 @@ export function checkSeedSource(seed: SeedConfig, baseDir: string, report: Repor
       agentRolloutFiles(source, baseDir);
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;
-      report.error(source.path == null ? ['source'] : ['source', 'path'], err.message, 'seed_path');
+      const at = err.message.startsWith('file_pattern') ? ['source', 'file_pattern'] : source.path == null ? ['source'] : ['source', 'path'];
+      report.error(at, err.message, 'seed_path');
     }
   } else {
     const dir = path.resolve(baseDir, source.path);

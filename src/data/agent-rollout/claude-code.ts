@@ -16,6 +16,7 @@ import {
   minMaxTimestamps,
   optStr,
   pathStem,
+  pyTruthy,
   requireString,
   stringifyJsonValue,
   stringifyTextValue,
@@ -87,14 +88,6 @@ export function parseClaudeCodeFile(root: string, relativePath: string, sessionI
       source_meta: sourceMeta,
     }),
   ];
-}
-
-/** Python truthiness of a JSON value (bool(raw_record.get("isSidechain"))). */
-function pyTruthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
-  if (Array.isArray(v)) return v.length > 0;
-  if (isObject(v)) return Object.keys(v).length > 0;
-  return true;
 }
 
 /** claude_code.py normalize_content_block. */

@@ -10,6 +10,7 @@ import { DdflowError } from '../../diagnostics.js';
 import { AGENT_ROLLOUT_FORMATS_READ, agentRolloutFiles, agentRolloutSideFiles, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
 import { loadClaudeSessionIndex, parseClaudeCodeFile } from './claude-code.js';
 import { parseCodexFile } from './codex.js';
+import { parseAtifFile } from './atif.js';
 import { AgentRolloutParseError, type AgentRolloutRecord } from './types.js';
 
 export { AGENT_ROLLOUT_COLUMNS, type AgentRolloutRecord } from './types.js';
@@ -25,6 +26,7 @@ const HANDLERS: Partial<Record<AgentRolloutSourceLike['format'], FormatHandler>>
     return (rel) => parseClaudeCodeFile(root, rel, index, warn);
   },
   codex: (root, _source, warn) => (rel) => parseCodexFile(root, rel, warn),
+  atif: (root) => (rel) => parseAtifFile(root, rel),
 };
 
 

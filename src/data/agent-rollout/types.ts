@@ -85,6 +85,14 @@ export function pyTypeName(v: unknown): string {
   return 'dict';
 }
 
+/** Python truthiness of a JSON value. */
+export function pyTruthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isObject(v)) return Object.keys(v).length > 0;
+  return true;
+}
+
 /** pathlib's Path.stem of a file path. */
 export function pathStem(file: string): string {
   const name = file.slice(file.lastIndexOf('/') + 1);
