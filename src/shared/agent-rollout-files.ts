@@ -34,7 +34,7 @@ export const AGENT_ROLLOUT_DEFAULTS: Record<AgentRolloutFormatName, { path: stri
  * The formats ddflow parses (src/data/agent-rollout/); the others are refused when the workflow is
  * loaded (src/config/normalize.ts), in Data Designer's order of delivery.
  */
-export const AGENT_ROLLOUT_FORMATS_READ: readonly AgentRolloutFormatName[] = ['claude_code', 'codex', 'atif'];
+export const AGENT_ROLLOUT_FORMATS_READ: readonly AgentRolloutFormatName[] = ['claude_code', 'codex', 'atif', 'hermes_agent'];
 
 /** Python's Path.expanduser for `~` and `~/...` (the home directory: HOME, else the account's). */
 export function expandHome(p: string): string {
@@ -67,10 +67,22 @@ export function isHandledRolloutFile(format: AgentRolloutFormatName, relativePat
     case 'atif':
       return suffix === '.json';
     case 'hermes_agent':
-      return suffix === '.json' || suffix === '.jsonl';
+      if (name === 'sessions.json') return false;
+      if (suffix === '.json') return name.startsWith('session_');
+      return suffix === '.jsonl';
     case 'pi_coding_agent':
       return suffix === '.jsonl';
   }
+}
+
+/**
+ * The handlers' should_warn_unhandled_file: Hermes writes non-session JSON (sessions.json, ...) next to
+ * its logs, which Data Designer skips without a warning; every other format warns.
+ */
+export function warnsUnhandledRolloutFile(format: AgentRolloutFormatName, relativePath: string): boolean {
+  if (format !== 'hermes_agent') return true;
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return pySuffix(name) !== '.json' || name.startsWith('session_');
 }
 
 /** pathlib's PurePath.suffix: the last dot-part of the name, '' for none or a name that is only a leading dot. */
@@ -108,12 +120,14 @@ export function agentRolloutFiles(source: AgentRolloutSourceLike, baseDir: strin
 
 /**
  * Files outside the handled set that a format reads anyway: Claude Code's sessions-index.json files
- * (project path, summary, first prompt per session; claude_code.py load_claude_session_index, which
- * globs them recursively unless `recursive` is false). Absolute paths, sorted.
+ * (project path, summary, first prompt per session; claude_code.py load_claude_session_index) and
+ * Hermes Agent's sessions.json (hermes_agent.py load_hermes_session_index), globbed recursively unless
+ * `recursive` is false. Absolute paths, sorted.
  */
 export function agentRolloutSideFiles(source: AgentRolloutSourceLike, root: string): string[] {
-  if (source.format !== 'claude_code') return [];
-  return directorySeedFiles(root, 'sessions-index.json', source.recursive ?? true).map((rel) => path.join(root, ...rel.split('/')));
+  const index = source.format === 'claude_code' ? 'sessions-index.json' : source.format === 'hermes_agent' ? 'sessions.json' : undefined;
+  if (!index) return [];
+  return directorySeedFiles(root, index, source.recursive ?? true).map((rel) => path.join(root, ...rel.split('/')));
 }
 
 /** The columns of a rollout seed row (Data Designer's NormalizedAgentRolloutRecord fields, in order). */

@@ -122,7 +122,7 @@ describe('agent_rollout seeds in a workflow', () => {
     await fs.writeFile(file, WORKFLOW(null, path.join(dir, 'artifacts')).replace('format: claude_code', 'format: pi_coding_agent'));
     const refused = (await loadWorkflow(file).catch((e: unknown) => e)) as { diagnostics?: { message: string; location?: { line: number; col: number } }[] };
     expect(refused.diagnostics?.map((d) => `${d.location?.line}:${d.location?.col}: ${d.message}`)).toEqual([
-      "11:19: agent_rollout format 'pi_coding_agent' is not supported by ddflow yet; the formats it reads are claude_code, codex",
+      "11:19: agent_rollout format 'pi_coding_agent' is not supported by ddflow yet; the formats it reads are claude_code, codex, atif, hermes_agent",
     ]);
   });
 });

@@ -7,10 +7,11 @@
  * row is an error.
  */
 import { DdflowError } from '../../diagnostics.js';
-import { AGENT_ROLLOUT_FORMATS_READ, agentRolloutFiles, agentRolloutSideFiles, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
+import { AGENT_ROLLOUT_FORMATS_READ, agentRolloutFiles, agentRolloutSideFiles, warnsUnhandledRolloutFile, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
 import { loadClaudeSessionIndex, parseClaudeCodeFile } from './claude-code.js';
 import { parseCodexFile } from './codex.js';
 import { parseAtifFile } from './atif.js';
+import { loadHermesSessionIndex, parseHermesFile } from './hermes-agent.js';
 import { AgentRolloutParseError, type AgentRolloutRecord } from './types.js';
 
 export { AGENT_ROLLOUT_COLUMNS, type AgentRolloutRecord } from './types.js';
@@ -27,6 +28,10 @@ const HANDLERS: Partial<Record<AgentRolloutSourceLike['format'], FormatHandler>>
   },
   codex: (root, _source, warn) => (rel) => parseCodexFile(root, rel, warn),
   atif: (root) => (rel) => parseAtifFile(root, rel),
+  hermes_agent: (root, source, warn) => {
+    const index = loadHermesSessionIndex(agentRolloutSideFiles(source, root), warn);
+    return (rel) => parseHermesFile(root, rel, index, warn);
+  },
 };
 
 
@@ -39,7 +44,7 @@ export interface AgentRolloutManifest {
 /** build_manifest: the handled files; matched but unhandled ones are skipped with a warning. */
 export function agentRolloutManifest(source: AgentRolloutSourceLike, baseDir: string, warn: Warn): AgentRolloutManifest {
   const { root, handled, unhandled } = agentRolloutFiles(source, baseDir);
-  for (const rel of unhandled) warn(`Skipping unhandled ${source.format} file ${rel}`);
+  for (const rel of unhandled) if (warnsUnhandledRolloutFile(source.format, rel)) warn(`Skipping unhandled ${source.format} file ${rel}`);
   if (handled.length === 0) throw new DdflowError(`Seed source at ${root} did not produce any rows`);
   return { root, files: handled };
 }
