@@ -11,8 +11,7 @@
  * After (on a valid config): category weights are normalised as Data Designer writes them.
  */
 import { editDistance } from '../shared/did-you-mean.js';
-import { AGENT_ROLLOUT_FORMATS, COLUMN_TYPES, UNSUPPORTED_COLUMN_TYPES, UNSUPPORTED_SEED_TYPES } from './schema.js';
-import { AGENT_ROLLOUT_FORMATS_READ } from '../shared/agent-rollout-files.js';
+import { COLUMN_TYPES, UNSUPPORTED_COLUMN_TYPES, UNSUPPORTED_SEED_TYPES } from './schema.js';
 import type { Path } from './source-map.js';
 
 type Obj = Record<string, unknown>;
@@ -101,12 +100,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
     const t = config.seed_config.source.seed_type;
     if (typeof t === 'string' && (UNSUPPORTED_SEED_TYPES as readonly string[]).includes(t)) {
       unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory, file_contents, hf or agent_rollout)`);
-    } else if (t === 'agent_rollout' && typeof config.seed_config.source.format === 'string' && isRolloutFormatNotRead(config.seed_config.source.format)) {
-      const f = config.seed_config.source.format;
-      unsupported(
-        [...at, 'seed_config', 'source', 'format'],
-        `agent_rollout format '${f}' is not supported by ddflow yet; the formats it reads are ${AGENT_ROLLOUT_FORMATS_READ.join(', ')}`,
-      );
     } else if (typeof t === 'string' && isPluginType(t, [...DD_SEED_TYPES, ...UNSUPPORTED_SEED_TYPES])) {
       unsupported(
         [...at, 'seed_config', 'source', 'seed_type'],
@@ -127,11 +120,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
   }
   if (Array.isArray(config.model_configs)) config.model_configs.forEach((m) => preNormalizeModelConfig(m));
   return { problems, suppressed };
-}
-
-/** A Data Designer rollout format ddflow does not parse yet (an unknown name is left to the schema's message). */
-function isRolloutFormatNotRead(format: string): boolean {
-  return (AGENT_ROLLOUT_FORMATS as readonly string[]).includes(format) && !(AGENT_ROLLOUT_FORMATS_READ as readonly string[]).includes(format);
 }
 
 /** Data Designer's own seed types (config/seed_source.py); any other is a seed-reader plugin's. */

@@ -393,9 +393,10 @@ export const HuggingFaceSeedSource = Strict({
   token: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).' })),
   endpoint: Type.Optional(Type.String({ minLength: 1, description: 'The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).' })),
 });
-/** Data Designer's AgentRolloutFormat (config/seed_source.py); defaults per format in src/shared/agent-rollout-files.ts. */
-export const AGENT_ROLLOUT_FORMATS = ['atif', 'claude_code', 'codex', 'hermes_agent', 'pi_coding_agent'] as const;
-/** Data Designer's AgentRolloutSeedSource: one row per agent trace file, parsed by src/data/agent-rollout/. */
+/**
+ * Data Designer's AgentRolloutSeedSource (config/seed_source.py; AgentRolloutFormat for `format`): one row
+ * per agent trace file, parsed by src/data/agent-rollout/; defaults per format in src/shared/agent-rollout-files.ts.
+ */
 export const AgentRolloutSeedSource = Strict({
   seed_type: Type.Literal('agent_rollout'),
   format: Type.Union([Type.Literal('atif'), Type.Literal('claude_code'), Type.Literal('codex'), Type.Literal('hermes_agent'), Type.Literal('pi_coding_agent')], { description: 'Built-in agent rollout format to use for parsing trace files.' }),

@@ -30,12 +30,6 @@ export const AGENT_ROLLOUT_DEFAULTS: Record<AgentRolloutFormatName, { path: stri
   pi_coding_agent: { path: '~/.pi/agent/sessions', filePattern: '*.jsonl' },
 };
 
-/**
- * The formats ddflow parses (src/data/agent-rollout/); the others are refused when the workflow is
- * loaded (src/config/normalize.ts), in Data Designer's order of delivery.
- */
-export const AGENT_ROLLOUT_FORMATS_READ: readonly AgentRolloutFormatName[] = ['claude_code', 'codex', 'atif', 'hermes_agent'];
-
 /** Python's Path.expanduser for `~` and `~/...` (the home directory: HOME, else the account's). */
 export function expandHome(p: string): string {
   if (p === '~') return homedir();

@@ -112,17 +112,17 @@ describe('agent_rollout seeds in a workflow', () => {
     expect((await runWorkflow(await loadWorkflow(file), { log: silentLogger })).final_records).toBe(2);
   });
 
-  it('a missing directory is one sentence at the seed path; an unsupported format names the ones ddflow reads', async () => {
+  it('a missing directory is one sentence at the seed path; an unknown format is refused at `format`', async () => {
     const dir = await tempDir('ddflow-rollout-');
     const file = path.join(dir, 'workflow.yml');
     await fs.writeFile(file, WORKFLOW('nowhere', path.join(dir, 'artifacts')));
     const err = (await loadWorkflow(file).catch((e: unknown) => e)) as { diagnostics?: { message: string; location?: { line: number; col: number } }[] };
     expect(err.diagnostics?.map((d) => `${d.location?.line}:${d.location?.col}: ${d.message}`)).toEqual([`12:17: Seed source directory '${path.join(dir, 'nowhere')}' does not exist.`]);
 
-    await fs.writeFile(file, WORKFLOW(null, path.join(dir, 'artifacts')).replace('format: claude_code', 'format: pi_coding_agent'));
+    await fs.writeFile(file, WORKFLOW(null, path.join(dir, 'artifacts')).replace('format: claude_code', 'format: cursor'));
     const refused = (await loadWorkflow(file).catch((e: unknown) => e)) as { diagnostics?: { message: string; location?: { line: number; col: number } }[] };
     expect(refused.diagnostics?.map((d) => `${d.location?.line}:${d.location?.col}: ${d.message}`)).toEqual([
-      "11:19: agent_rollout format 'pi_coding_agent' is not supported by ddflow yet; the formats it reads are claude_code, codex, atif, hermes_agent",
+      "11:19: 'config.seed_config.source.format' of stage 'digest' must be one of: 'atif', 'claude_code', 'codex', 'hermes_agent', 'pi_coding_agent' (got 'cursor')",
     ]);
   });
 });

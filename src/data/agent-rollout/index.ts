@@ -7,11 +7,12 @@
  * row is an error.
  */
 import { DdflowError } from '../../diagnostics.js';
-import { AGENT_ROLLOUT_FORMATS_READ, agentRolloutFiles, agentRolloutSideFiles, warnsUnhandledRolloutFile, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
+import { agentRolloutFiles, agentRolloutSideFiles, warnsUnhandledRolloutFile, type AgentRolloutSourceLike } from '../../shared/agent-rollout-files.js';
 import { loadClaudeSessionIndex, parseClaudeCodeFile } from './claude-code.js';
 import { parseCodexFile } from './codex.js';
 import { parseAtifFile } from './atif.js';
 import { loadHermesSessionIndex, parseHermesFile } from './hermes-agent.js';
+import { parsePiFile } from './pi-coding-agent.js';
 import { AgentRolloutParseError, type AgentRolloutRecord } from './types.js';
 
 export { AGENT_ROLLOUT_COLUMNS, type AgentRolloutRecord } from './types.js';
@@ -21,7 +22,8 @@ type Warn = (message: string) => void;
 /** Per attachment: the format's parse context (build_parse_context), then one parse per file. */
 type FormatHandler = (root: string, source: AgentRolloutSourceLike, warn: Warn) => (relativePath: string) => AgentRolloutRecord[];
 
-const HANDLERS: Partial<Record<AgentRolloutSourceLike['format'], FormatHandler>> = {
+/** Data Designer's registry.py BUILTIN_AGENT_ROLLOUT_FORMAT_HANDLERS: every format has its handler. */
+const HANDLERS: Record<AgentRolloutSourceLike['format'], FormatHandler> = {
   claude_code: (root, source, warn) => {
     const index = loadClaudeSessionIndex(agentRolloutSideFiles(source, root), warn);
     return (rel) => parseClaudeCodeFile(root, rel, index, warn);
@@ -32,6 +34,7 @@ const HANDLERS: Partial<Record<AgentRolloutSourceLike['format'], FormatHandler>>
     const index = loadHermesSessionIndex(agentRolloutSideFiles(source, root), warn);
     return (rel) => parseHermesFile(root, rel, index, warn);
   },
+  pi_coding_agent: (root, _source, warn) => (rel) => parsePiFile(root, rel, warn),
 };
 
 
@@ -51,9 +54,7 @@ export function agentRolloutManifest(source: AgentRolloutSourceLike, baseDir: st
 
 /** hydrate_row for each of `files` (relative to the manifest's root): the normalized rows, in file order. */
 export function parseAgentRolloutFiles(source: AgentRolloutSourceLike, manifest: AgentRolloutManifest, files: readonly string[], warn: Warn): AgentRolloutRecord[] {
-  const handler = HANDLERS[source.format];
-  if (!handler) throw new DdflowError(`agent_rollout format '${source.format}' is not supported by ddflow yet (supported: ${AGENT_ROLLOUT_FORMATS_READ.join(', ')}).`);
-  const parse = handler(manifest.root, source, warn);
+  const parse = HANDLERS[source.format](manifest.root, source, warn);
   const records: AgentRolloutRecord[] = [];
   for (const rel of files) {
     try {
