@@ -182,7 +182,7 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const loader = SEED_LOADERS[config.source.seed_type];
   if (!loader) {
     const kind = (config.source as { seed_type?: unknown }).seed_type;
-    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents or hf.`);
+    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents, hf or agent_rollout.`);
   }
   const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => {}));
 

@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
@@ -48,6 +49,7 @@ stages:
           expr: "{{ final_assistant_message | upper }}"
 `;
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const savedHome = process.env.HOME;
 afterEach(() => {
   process.env.HOME = savedHome;
@@ -123,6 +125,17 @@ describe('agent_rollout seeds in a workflow', () => {
     const refused = (await loadWorkflow(file).catch((e: unknown) => e)) as { diagnostics?: { message: string; location?: { line: number; col: number } }[] };
     expect(refused.diagnostics?.map((d) => `${d.location?.line}:${d.location?.col}: ${d.message}`)).toEqual([
       "11:19: 'config.seed_config.source.format' of stage 'digest' must be one of: 'atif', 'claude_code', 'codex', 'hermes_agent', 'pi_coding_agent' (got 'cursor')",
+    ]);
+  });
+
+  it('examples/agent-rollout runs: Claude Code sessions with their sessions-index.json summary', async () => {
+    const artifacts = await tempDir('ddflow-rollout-example-');
+    const report = await runWorkflow(await loadWorkflow(path.join(ROOT, 'examples/agent-rollout/workflow.yml')), { log: silentLogger, artifactPath: artifacts });
+    expect(report.status).toBe('completed');
+    const rows = await readFiles(report.final_output_files!);
+    expect(rows.map((r) => [r.trace_id, r.request, r.kind, r.answer, r.summary, r.tool_call_count, r.message_count])).toEqual([
+      ['5f1c2a', 'The cart total ignores the discount code. Can you fix it?', 'tool-using', '`total()` now applies the discount for the given code.', 'Fix discount in cart total', 2, 6],
+      ['9d07e4', 'What does the DISCOUNTS table hold?', 'chat-only', 'It maps a discount code to the fraction taken off the subtotal, e.g. SPRING10 -> 0.10.', '(none)', 0, 2],
     ]);
   });
 });
