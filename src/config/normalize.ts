@@ -99,7 +99,7 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
   if (isObj(config.seed_config) && isObj(config.seed_config.source)) {
     const t = config.seed_config.source.seed_type;
     if (typeof t === 'string' && (UNSUPPORTED_SEED_TYPES as readonly string[]).includes(t)) {
-      unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory, file_contents or hf)`);
+      unsupported([...at, 'seed_config', 'source', 'seed_type', '_'], `seed_type '${t}' is not supported by ddflow (use local, directory, file_contents, hf or agent_rollout)`);
     } else if (typeof t === 'string' && isPluginType(t, [...DD_SEED_TYPES, ...UNSUPPORTED_SEED_TYPES])) {
       unsupported(
         [...at, 'seed_config', 'source', 'seed_type'],

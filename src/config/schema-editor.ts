@@ -94,7 +94,7 @@ const BY_NAME: Record<string, string> = {
   constraint_type: '`scalar_inequality` (compare with a number) or `column_inequality` (compare with another column). Default: from `rhs`.',
   rhs: 'Right-hand side of the comparison: a number, or the name of another column.',
   operator: 'Comparison: `lt`, `le`, `gt` or `ge`.',
-  seed_type: 'Where seed rows come from: `local` (a file or glob), `directory` (one row per file) or `file_contents`.',
+  seed_type: 'Where seed rows come from: `local` (a file or glob), `directory` (one row per file), `file_contents`, `hf` or `agent_rollout` (one row per agent trace file).',
   path: 'File, glob or directory, relative to the workflow file.',
   file_pattern: 'Glob of the file names to read. Default `*`.',
   recursive: 'Also read subdirectories. Default true.',

@@ -393,8 +393,27 @@ export const HuggingFaceSeedSource = Strict({
   token: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).' })),
   endpoint: Type.Optional(Type.String({ minLength: 1, description: 'The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).' })),
 });
-export const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, HuggingFaceSeedSource]);
-export const UNSUPPORTED_SEED_TYPES = ['df', 'agent_rollout'] as const;
+/**
+ * Data Designer's AgentRolloutSeedSource (config/seed_source.py; AgentRolloutFormat for `format`): one row
+ * per agent trace file, parsed by src/data/agent-rollout/; defaults per format in src/shared/agent-rollout-files.ts.
+ */
+export const AgentRolloutSeedSource = Strict({
+  seed_type: Type.Literal('agent_rollout'),
+  format: Type.Union([Type.Literal('atif'), Type.Literal('claude_code'), Type.Literal('codex'), Type.Literal('hermes_agent'), Type.Literal('pi_coding_agent')], { description: 'Built-in agent rollout format to use for parsing trace files.' }),
+  path: Type.Optional(
+    Nullable(Type.String({ minLength: 1 }), {
+      default: null,
+      description:
+        'Directory of trace files (`~` is the home directory; relative paths resolve against the workflow file). Required for atif; when null: claude_code ~/.claude/projects, codex ~/.codex/sessions, hermes_agent ~/.hermes/sessions, pi_coding_agent ~/.pi/agent/sessions.',
+    }),
+  ),
+  file_pattern: Type.Optional(
+    Nullable(Type.String({ minLength: 1 }), { default: null, description: "File name pattern; when null: atif '*.json', hermes_agent '*.json*', the others '*.jsonl'." }),
+  ),
+  recursive: Type.Optional(Type.Boolean({ default: true })),
+});
+export const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, HuggingFaceSeedSource, AgentRolloutSeedSource]);
+export const UNSUPPORTED_SEED_TYPES = ['df'] as const;
 
 export const IndexRange = Strict({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) });
 export const PartitionBlock = Strict({

@@ -22,6 +22,7 @@ import { DirectorySeedSource, FileContentsSeedSource, type IndexRange, type Part
 import { withSchemaDefaults } from '../config/defaults.js';
 import { parquetSource } from './dataset.js';
 import { downloadHfFiles, resolveHfSource } from './hf-hub.js';
+import { AGENT_ROLLOUT_COLUMNS, agentRolloutManifest, parseAgentRolloutFiles, type AgentRolloutRecord } from './agent-rollout/index.js';
 
 // Narrow local shapes until src/config/schema.ts provides the types.
 /**
@@ -62,6 +63,8 @@ export interface OpenSeedOptions {
   seed?: number;
   /** Tuning (tests): above this many pass×row pairs, shuffle passes are ranked into cached tables. */
   inlinePermutationRows?: number;
+  /** Where a reader's warnings go (agent-rollout files skipped as Data Designer skips them). */
+  warn?: (message: string) => void;
 }
 
 let seedCounter = 0;
@@ -79,7 +82,7 @@ interface LoadedSeed {
   hydrate?: (rows: Row[]) => Promise<void>;
 }
 
-type SeedLoader = (db: Database, table: string, config: SeedConfigLike, baseDir: string) => Promise<LoadedSeed>;
+type SeedLoader = (db: Database, table: string, config: SeedConfigLike, baseDir: string, warn: (message: string) => void) => Promise<LoadedSeed>;
 
 /** A tabular source read through DuckDB: the selection materialised into `table`, its types kept. */
 async function loadRelation(db: Database, table: string, config: SeedConfigLike, from: string, what: string): Promise<LoadedSeed> {
@@ -118,6 +121,43 @@ async function loadDirectory(db: Database, table: string, config: SeedConfigLike
   };
 }
 
+/**
+ * Agent traces (src/data/agent-rollout/): as Data Designer, the selection indexes the trace FILES (its
+ * manifest rows) and only the selected files are parsed; each gives its normalized rows (none when it is
+ * skipped as malformed). Nested fields (messages, source_meta) are DuckDB JSON, so they reach templates
+ * as lists and objects and parquet as JSON, as ddflow keeps other nested values.
+ */
+async function loadAgentRollout(db: Database, table: string, config: SeedConfigLike, baseDir: string, warn: (message: string) => void): Promise<LoadedSeed> {
+  const source = config.source as Extract<SeedSource, { seed_type: 'agent_rollout' }>;
+  const manifest = agentRolloutManifest(source, baseDir, warn);
+  const range = resolveSelection(config.selection_strategy ?? null, manifest.files.length);
+  const records = parseAgentRolloutFiles(source, manifest, manifest.files.slice(range.start, range.end + 1), warn);
+  if (records.length === 0) throw new DdflowError(`Seed source at ${manifest.root} did not produce any rows`);
+  await loadRecords(db, table, records);
+  return { columns: AGENT_ROLLOUT_COLUMNS.map(([c]) => c), columnTypes: new Map(AGENT_ROLLOUT_COLUMNS), sourceSize: records.length, range: { start: 0, end: records.length - 1 } };
+}
+
+async function loadRecords(db: Database, table: string, records: AgentRolloutRecord[]): Promise<void> {
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} (${AGENT_ROLLOUT_COLUMNS.map(([c, t]) => `${quoteIdent(c)} ${t}`).join(', ')})`);
+  const appender = await db.appender(table);
+  try {
+    for (const r of records) {
+      for (const [c, t] of AGENT_ROLLOUT_COLUMNS) {
+        const v = (r as unknown as Record<string, unknown>)[c];
+        if (v === null || v === undefined) appender.appendNull();
+        else if (t === 'BOOLEAN') appender.appendBoolean(v as boolean);
+        else if (t === 'BIGINT') appender.appendBigInt(BigInt(v as number));
+        else if (t === 'JSON') appender.appendVarchar(JSON.stringify(v));
+        else appender.appendVarchar(v as string);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
 /** One loader per seed kind (Data Designer's seed readers, plus ddflow's upstream handoff). */
 export const SEED_LOADERS: Record<SeedSourceLike['seed_type'], SeedLoader> = {
   local: (db, table, config, baseDir) => {
@@ -127,6 +167,7 @@ export const SEED_LOADERS: Record<SeedSourceLike['seed_type'], SeedLoader> = {
   upstream: (db, table, config) => loadRelation(db, table, config, parquetSource((config.source as UpstreamSeedSource).files), 'the upstream output'),
   directory: loadDirectory,
   file_contents: loadDirectory,
+  agent_rollout: loadAgentRollout,
   hf: async (db, table, config) => {
     const source = config.source as Extract<SeedSource, { seed_type: 'hf' }>;
     const resolved = await resolveHfSource(source);
@@ -141,9 +182,9 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const loader = SEED_LOADERS[config.source.seed_type];
   if (!loader) {
     const kind = (config.source as { seed_type?: unknown }).seed_type;
-    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents or hf.`);
+    throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents, hf or agent_rollout.`);
   }
-  const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir);
+  const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => {}));
 
   // Manifest columns (and file contents) are text.
   for (const c of columns) if (!columnTypes.has(c)) columnTypes.set(c, 'VARCHAR');

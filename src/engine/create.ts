@@ -91,7 +91,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
   try {
     const seedConfig = stageSeedConfig(input);
     if (input.upstream && input.config.seed_config) warn(`Stage '${input.stageName}' is seeded from the previous stage; its own seed_config is ignored.`);
-    if (seedConfig) seedData = await openSeedDataset(db, seedConfig, { seed: input.seed });
+    if (seedConfig) seedData = await openSeedDataset(db, seedConfig, { seed: input.seed, warn });
     const compiled = compileStage(input.config, seedData?.columns ?? null);
     for (const w of compiled.warnings) warn(w);
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
+import { agentRolloutFilePattern, agentRolloutFiles, agentRolloutSideFiles } from '../shared/agent-rollout-files.js';
 import { hfSeedIdentity } from '../data/hf-hub.js';
 import { personDataIdentity } from '../engine/samplers/person-data-location.js';
 import { typedScoreOptionsOf } from '../config/score-options.js';
@@ -273,11 +274,20 @@ export async function seedSourceIdentity(source: SeedSource): Promise<unknown> {
   }
   // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
   if (source.seed_type === 'hf') return hfSeedIdentity(source);
+  // Agent traces: the content of the trace files (and Claude Code's session indexes) the reader parses.
+  if (source.seed_type === 'agent_rollout') return agentRolloutIdentity(source);
   const { recursive, file_pattern: pattern } = withSchemaDefaults(source.seed_type === 'directory' ? DirectorySeedSource : FileContentsSeedSource, source) as Required<typeof source>;
   const files = directorySeedFiles(path.resolve(source.path), pattern, recursive);
   const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(path.join(source.path, rel)) })));
   const { path: _p, ...options } = source;
   return { ...options, file_pattern: pattern, recursive, listing };
+}
+
+async function agentRolloutIdentity(source: Extract<SeedSource, { seed_type: 'agent_rollout' }>): Promise<unknown> {
+  const { root, handled } = agentRolloutFiles(source, process.cwd());
+  const listing = await Promise.all(handled.map(async (rel) => ({ path: rel, content: await fileHash(path.join(root, rel)) })));
+  const side = await Promise.all(agentRolloutSideFiles(source, root).map(async (f) => ({ path: path.relative(root, f).split(path.sep).join('/'), content: await fileHash(f) })));
+  return { seed_type: 'agent_rollout', format: source.format, file_pattern: agentRolloutFilePattern(source), recursive: source.recursive ?? true, listing, ...(side.length ? { side } : {}) };
 }
 
 export function fileHash(file: string): Promise<string> {

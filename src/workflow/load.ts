@@ -19,6 +19,7 @@ import { bindFunctions, type StageFunction } from './functions.js';
 import { stageToolProviders } from './stage-tools.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import { applyTypedScoreOptions } from '../config/score-options.js';
+import { expandHome } from '../shared/agent-rollout-files.js';
 
 export interface LoadOptions {
   /** Directory the workflow path and `artifact_path` resolve against (default: process.cwd()). */
@@ -199,7 +200,10 @@ function loadConfigFile(
 function resolveSeedPaths(config: DataDesignerConfig, baseDir: string): void {
   const source = config.seed_config?.source as { path?: string; seed_type?: string } | undefined;
   // An hf path names a dataset on the Hub, not a file next to the config.
-  if (source && typeof source.path === 'string' && source.seed_type !== 'hf') source.path = path.resolve(baseDir, source.path);
+  if (source && typeof source.path === 'string' && source.seed_type !== 'hf') {
+    // Data Designer expands `~` in a rollout seed's path (Path.expanduser), as its defaults are under the home directory.
+    source.path = path.resolve(baseDir, source.seed_type === 'agent_rollout' ? expandHome(source.path) : source.path);
+  }
 }
 
 function parseOutput(output: string | undefined): StageOutputSelector {

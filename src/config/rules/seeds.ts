@@ -6,6 +6,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { localSeedFiles } from '../../shared/seed-files.js';
+import { agentRolloutFiles, AGENT_ROLLOUT_COLUMN_NAMES } from '../../shared/agent-rollout-files.js';
 import { parseHfPath } from '../../shared/hf-path.js';
 import { DdflowError } from '../../diagnostics.js';
 import type { SeedConfig, SeedSource } from '../schema.js';
@@ -28,6 +29,15 @@ export function checkSeedSource(seed: SeedConfig, baseDir: string, report: Repor
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;
       report.error(['source', 'path'], err.message, 'seed_path');
+    }
+  } else if (source.seed_type === 'agent_rollout') {
+    // The directory and its matching files (src/shared/agent-rollout-files.ts: the reader's own list).
+    try {
+      agentRolloutFiles(source, baseDir);
+    } catch (err) {
+      if (!(err instanceof DdflowError)) throw err;
+      const at = err.message.startsWith('file_pattern') ? ['source', 'file_pattern'] : source.path == null ? ['source'] : ['source', 'path'];
+      report.error(at, err.message, 'seed_path');
     }
   } else {
     const dir = path.resolve(baseDir, source.path);
@@ -58,6 +68,7 @@ export async function seedColumns(source: SeedSource, baseDir: string): Promise<
   if (source.seed_type === 'directory') return closedSet(MANIFEST_COLUMNS);
   if (source.seed_type === 'file_contents') return closedSet([...MANIFEST_COLUMNS, 'content']);
   if (source.seed_type === 'hf') return openSet(); // known only once the Hub is asked
+  if (source.seed_type === 'agent_rollout') return closedSet(AGENT_ROLLOUT_COLUMN_NAMES);
   try {
     const files = localSeedFiles(source.path, baseDir);
     if (!files.length) return openSet();
