@@ -10,7 +10,7 @@
  * rendered prompts and a tokenizer and are merged in by the caller.
  */
 import { literalList, quoteIdent, type Database } from './database.js';
-import { columnsOf, countRows, parquetSource, shareOneSchema } from './dataset.js';
+import { columnsOf, countRows, fileList, parquetSource, shareOneSchema } from './dataset.js';
 
 export const CALCULATION_FAILED = '--';
 type Failed = typeof CALCULATION_FAILED;
@@ -253,9 +253,14 @@ async function categorical(db: Database, files: readonly string[], name: string,
   const src = parquetSource(files, { unionByName: agg.unionByName, fileColumns: true });
   // Counted per (value, file) first, so the file's position in the list is looked up once per group
   // rather than once per row (a 100-file list searched a million times was most of this query).
+  // Files in name order (a stage's row groups, read by a glob) are ordered by their names: no list of
+  // thousands of paths to search. Otherwise a file's place is its position in the list.
+  const position = fileList(files).startsWith('[')
+    ? `list_position(${literalList(files)}, filename)::BIGINT * 1000000000000 + first_row`
+    : `filename || ':' || lpad(first_row::VARCHAR, 20, '0')`;
   const rows = await db.all<{ v: unknown; n: number }>(
     `SELECT v, sum(n)::BIGINT AS n,
-            min(list_position(${literalList(files)}, filename)::BIGINT * 1000000000000 + first_row) AS first_seen
+            min(${position}) AS first_seen
      FROM (SELECT ${c} AS v, filename, count(*) AS n, min(file_row_number) AS first_row
            FROM ${src} WHERE ${c} IS NOT NULL GROUP BY ${c}, filename)
      GROUP BY v ORDER BY n DESC, first_seen`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/data/database.js';
 import { writeRowGroup } from '../../src/data/parquet-writer.js';
 import { computeColumnStatistics, pyarrowDtype, simpleDtype } from '../../src/data/statistics.js';
+import { fileList } from '../../src/data/dataset.js';
 import { tempDir } from './helpers.js';
 
 let db: Database;
@@ -137,5 +138,44 @@ describe('column statistics at scale (issue 13: memory that does not grow with t
     expect((stats[0]!.distribution as { max: number }).max).toBe(3.5);
     expect(stats[2]!.num_null).toBe(1);
     expect(stats[2]!.num_unique).toBe(1);
+  });
+});
+
+describe('many row-group files (a stage) are read through a glob of their directory', () => {
+  it('fileList: a glob for exactly the directory’s parquet files in name order, the literal list otherwise', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => [{ cat: ['x', 'y', 'z'][(i * 7) % 3], n: i }]);
+    const files = await dataset(rows.map((g) => g));
+    // batch_10 sorts before batch_2: dataset() names are not zero-padded, so name order is not file order.
+    expect(fileList(files)).toMatch(/^\[/);
+    const padded = [...files].sort();
+    expect(fileList(padded)).toBe(`'${path.join(path.dirname(files[0]!), '*.parquet')}'`);
+    expect(fileList(padded.slice(1))).toMatch(/^\[/);
+    expect(fileList(padded.slice(0, 10))).toMatch(/^\[/);
+  });
+
+  it('gives the statistics of the literal list, categorical first-seen order included', async () => {
+    const groups = Array.from({ length: 80 }, (_, i) => [
+      { cat: ['b', 'a', 'c', 'd'][(i * 5) % 4], num: i },
+      { cat: ['a', 'b', 'd', 'c'][i % 4], num: i * 2 },
+    ]);
+    const d = tempDir();
+    const files: string[] = [];
+    for (const [i, g] of groups.entries()) {
+      const f = path.join(d, `batch_${String(i).padStart(5, '0')}.parquet`);
+      await writeRowGroup(db, g, [{ name: 'cat' }, { name: 'num' }], f);
+      files.push(f);
+    }
+    const cols = [
+      { name: 'cat', column_type: 'sampler', sampler_type: 'category' },
+      { name: 'num', column_type: 'sampler', sampler_type: 'uniform' },
+    ];
+    expect(fileList(files)).not.toMatch(/^\[/);
+    const viaGlob = await computeColumnStatistics(db, files, cols);
+    // Another parquet file in the directory: the same files now go as a literal list.
+    await writeRowGroup(db, [{ cat: 'zzz', num: 1 }], [{ name: 'cat' }, { name: 'num' }], path.join(d, 'other.parquet'));
+    expect(fileList(files)).toMatch(/^\[/);
+    const viaList = await computeColumnStatistics(db, files, cols);
+    expect(viaGlob).toEqual(viaList);
+    expect((viaGlob[0]!.distribution as { histogram: { categories: string[] } }).histogram.categories).not.toContain('zzz');
   });
 });
