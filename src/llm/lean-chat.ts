@@ -15,6 +15,8 @@
  * anything else on the way → APIConnectionError (its cause kept: the retry detail reads its code); a body
  * that is not JSON → SyntaxError (a malformed response, retried).
  */
+import http from 'node:http';
+import https from 'node:https';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 export interface LeanChatOptions {
@@ -29,7 +31,7 @@ export type ChatCreate = (body: unknown, options: { timeout?: number; signal?: A
 
 /** The headers every request of the provider carries (computed once; names lower-cased, later ones win). */
 export function leanChatHeaders(options: LeanChatOptions): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'ddflow' };
   if (options.apiKey !== null) headers.authorization = `Bearer ${options.apiKey}`;
   for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) {
     if (value === null || value === undefined) delete headers[name.toLowerCase()];
@@ -38,42 +40,90 @@ export function leanChatHeaders(options: LeanChatOptions): Record<string, string
   return headers;
 }
 
+/**
+ * Idle kept-alive connections are closed after this long (or a second before the server's own
+ * `Keep-Alive: timeout` hint): a server that closes idle connections without a hint (uvicorn's 5 s, as
+ * vLLM runs it) must not see a request on a socket it is closing. fetch() (undici) uses the same 4 s.
+ */
+const IDLE_SOCKET_MS = 4000;
+
+function headersOf(raw: http.IncomingHttpHeaders): Headers {
+  const h = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) h.append(name, v);
+  }
+  return h;
+}
+
 export function leanChatCreate(options: LeanChatOptions): ChatCreate {
-  const url = `${options.baseURL}/chat/completions`;
-  const headers = leanChatHeaders(options);
-  return async (body, { timeout = 600_000, signal }) => {
-    if (signal?.aborted) throw new APIUserAbortError();
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
-      // The timeout covers reading the body too (a server that stalls mid-answer is a timeout).
-      text = await response.text();
-    } catch (err) {
-      if (signal?.aborted) throw new APIUserAbortError();
-      if (timedOut) throw new APIConnectionTimeoutError();
-      throw new APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-    if (!response.ok) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      throw APIError.generate(response.status, json as object | undefined, json === undefined ? text : undefined, response.headers);
-    }
-    return JSON.parse(text) as unknown;
+  const url = new URL(`${options.baseURL}/chat/completions`);
+  const transport = url.protocol === 'https:' ? https : http;
+  const agent = new transport.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+  const target = {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port || undefined,
+    path: `${url.pathname}${url.search}`,
+    method: 'POST',
+    agent,
   };
+  const headers = leanChatHeaders(options);
+  if (url.username || url.password) headers.authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+  return (body, { timeout = 600_000, signal }) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (signal?.aborted) return reject(new APIUserAbortError());
+      const payload = Buffer.from(JSON.stringify(body), 'utf8');
+      let settled = false;
+      let timedOut = false;
+      const done = (err: unknown, value?: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        if (err === undefined) resolve(value);
+        else reject(err);
+      };
+      const fail = (err: unknown) => {
+        if (signal?.aborted) return done(new APIUserAbortError());
+        if (timedOut) return done(new APIConnectionTimeoutError());
+        done(new APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) }));
+      };
+      const req = transport.request({ ...target, headers: { ...headers, 'content-length': String(payload.length) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', fail);
+        // A connection closed before the whole body came: a connection error (or the timeout / the cancel).
+        res.on('close', () => {
+          if (!res.complete) fail(Object.assign(new Error('The connection closed before the response was complete.'), { code: 'ECONNRESET' }));
+        });
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) {
+            let json: unknown;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              json = undefined;
+            }
+            return done(APIError.generate(status, json as object | undefined, json === undefined ? text : undefined, headersOf(res.headers)));
+          }
+          try {
+            done(undefined, JSON.parse(text) as unknown);
+          } catch (err) {
+            done(err); // SyntaxError: a malformed response
+          }
+        });
+      });
+      req.on('error', fail);
+      // The timeout covers the whole exchange (a server that stalls mid-answer is a timeout).
+      const timer = setTimeout(() => {
+        timedOut = true;
+        req.destroy(new Error('timeout'));
+      }, timeout);
+      const onAbort = () => req.destroy(new Error('cancelled'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      req.end(payload);
+    });
 }

@@ -52,12 +52,14 @@ describe('chat completions by one fetch() read like the openai client’s', () =
     ['503', {}],
     ['malformed_body', {}],
     ['malformed_content', {}],
+    ['reset', {}],
   ])('%s %j: the same answer or the same error', async (fault, extra) => {
     server = await startFakeOpenAI({ seed: 3, faults: { schedule: [fault, fault], ...extra } });
     const c = clients(server.url, KEY);
     const viaSdk = await outcome(() => c.sdk());
     const viaLean = await outcome(() => c.lean());
     expect(viaLean).toEqual(viaSdk);
+    if (fault === 'reset') expect(viaLean).toMatchObject({ kind: 'connection', detail: 'connection reset' });
     if (fault === 'ok') expect((viaLean as { ok: { choices: unknown[] } }).ok.choices).toHaveLength(1);
     // The same request on the wire: path, body, key, content type.
     const [a, b] = server.requests;
