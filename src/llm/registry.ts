@@ -80,7 +80,7 @@ export class ModelRegistry {
 }
 
 /**
- * The openai client with chat completions sent by one fetch() (lean-chat.ts: the hot path of every model
+ * The openai client with chat completions sent by lean-chat.ts (one node:http request: the hot path of every model
  * cell); embeddings, images, files and batches stay the client's own.
  */
 function openaiCompatibleClient(client: OpenAI, create: ChatCreate): ChatClientLike & Pick<OpenAI, 'files' | 'batches'> {

@@ -1,5 +1,5 @@
 /**
- * Chat completions are sent by one fetch() (src/llm/lean-chat.ts) instead of the openai client's
+ * Chat completions are sent by one node:http request (src/llm/lean-chat.ts) instead of the openai client's
  * chat.completions.create: the server must see the same request, and every answer and failure must read
  * the same to the retry policy (classifyError: kind, status, Retry-After, message; attemptDetail).
  * Both clients are driven against the loopback fake server, fault by fault.
@@ -41,7 +41,7 @@ function clients(url: string, apiKey: string | null, extraHeaders: Record<string
   };
 }
 
-describe('chat completions by one fetch() read like the openai client’s', () => {
+describe('chat completions by one node:http request read like the openai client’s', () => {
   it.each<[FaultKind, Record<string, unknown>]>([
     ['ok', {}],
     ['429', { retryAfterMs: 150 }],
