@@ -10,20 +10,21 @@
  * Installing the pinned version takes ~3-10 s and the directory can be kept in the runner's tool cache
  * (or the Actions cache, keyed on version + OS + arch), so it is paid once per runner image.
  *
- * Order: (1) a plain `import('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
+ * Order: (1) a plain `require('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
  * tests, and an Action running in a workspace that already has the package; (2) when that fails and an
  * `installDir` is given, `npm install --no-save --prefix <installDir> @duckdb/node-api@<version>` once
  * (a marker file records success; a lock directory keeps concurrent processes from installing twice),
- * then load it through `createRequire(<installDir>/package.json).resolve(...)`.
+ * then load it through `createRequire(<installDir>/package.json)`.
  *
- * The specifiers are variables and the imports carry `webpackIgnore`, so ncc neither bundles DuckDB
- * nor replaces the import with a stub that always throws; `ncc -e @duckdb/node-api` is belt and braces.
+ * The specifiers are variables and the require functions come from createRequire() of a computed path,
+ * so ncc neither bundles DuckDB nor replaces the call with a stub that always throws; `ncc -e
+ * @duckdb/node-api` is belt and braces.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type * as DuckDBApi from '@duckdb/node-api';
 import { DdflowError } from '../diagnostics.js';
 
@@ -118,17 +119,22 @@ export function duckdbInstalledIn(installDir: string): boolean {
   return existsSync(installMarkerPath(path.resolve(installDir)));
 }
 
+/*
+ * The package is CommonJS and is loaded with require(), not import(): an ESM import of a CommonJS module
+ * makes Node run its CJS lexer over the module and, through node-api's `__exportStar(require(...))`
+ * re-exports, over each of its ~60 files to find their names — 100 ms of a cold start (issue 13, profiled
+ * with --cpu-prof on `ddflow validate` of the quickstart: cjs-module-lexer was 20 % of the process).
+ */
 async function importLocal(): Promise<unknown> {
   const specifier: string = DUCKDB_PACKAGE;
-  return import(/* webpackIgnore: true */ specifier);
+  // (A computed base, so that the bundler leaves this require() to Node.)
+  return createRequire(fileURLToPath(import.meta.url))(specifier);
 }
 
 async function importFrom(installDir: string): Promise<unknown> {
   const req = createRequire(path.join(installDir, 'package.json'));
   const specifier: string = DUCKDB_PACKAGE;
-  const resolved = req.resolve(specifier);
-  const url: string = pathToFileURL(resolved).href;
-  return import(/* webpackIgnore: true */ url);
+  return req(req.resolve(specifier));
 }
 
 /** The package is CommonJS: depending on how Node's CJS lexer fares, names sit on the namespace or on `default`. */

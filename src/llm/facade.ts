@@ -231,7 +231,8 @@ export class LlmFacade {
     this.deferIfBatched(endpoint, key, '/v1/chat/completions', body);
     // Checked before anything is sent (throws when the run's budget would be passed); retries of this
     // request share its reservation.
-    const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(body.messages ?? '').length, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
+    // (The prompt's size is measured only for a budget that needs the estimate: JSON.stringify per call otherwise.)
+    const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: this.budget.active ? JSON.stringify(body.messages ?? '').length : 0, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
     // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
     const completion = await withRetries(
       async () => toCompletion(await endpoint.client.chat.completions.create(body as never, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint),

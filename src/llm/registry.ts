@@ -9,6 +9,7 @@ import { anthropicChatClient, type ChatClientLike } from './anthropic.js';
 import OpenAI from 'openai';
 import { DdflowError } from '../diagnostics.js';
 import { AdmissionController, admissionSettings } from './admission.js';
+import { leanChatCreate, type ChatCreate } from './lean-chat.js';
 import { displayEndpoint, mergeProviders, resolveApiKey } from './providers.js';
 import { priceOf, type Price } from './pricing.js';
 import type { ErrorContext } from './retry.js';
@@ -78,6 +79,14 @@ export class ModelRegistry {
   }
 }
 
+/**
+ * The openai client with chat completions sent by lean-chat.ts (one node:http request: the hot path of every model
+ * cell); embeddings, images, files and batches stay the client's own.
+ */
+function openaiCompatibleClient(client: OpenAI, create: ChatCreate): ChatClientLike & Pick<OpenAI, 'files' | 'batches'> {
+  return { chat: { completions: { create } }, embeddings: client.embeddings, images: client.images, files: client.files, batches: client.batches };
+}
+
 export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
   const providers = mergeProviders(options.providers ?? []);
   const byAlias = new Map(options.models.map((m) => [m.alias, m]));
@@ -107,14 +116,17 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       const client: ChatClientLike =
         providerType === 'anthropic'
           ? anthropicChatClient({ apiKey: key, baseURL: provider.endpoint, defaultHeaders: provider.extra_headers ?? {} })
-          : new OpenAI({
-              // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
-              // placeholder and remove the Authorization header instead (Data Designer sends none).
-              apiKey: key ?? 'no-key',
-              baseURL: provider.endpoint.replace(/\/+$/, ''),
-              maxRetries: 0,
-              defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
-            });
+          : openaiCompatibleClient(
+              new OpenAI({
+                // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
+                // placeholder and remove the Authorization header instead (Data Designer sends none).
+                apiKey: key ?? 'no-key',
+                baseURL: provider.endpoint.replace(/\/+$/, ''),
+                maxRetries: 0,
+                defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
+              }),
+              leanChatCreate({ baseURL: provider.endpoint.replace(/\/+$/, ''), apiKey: key, defaultHeaders: provider.extra_headers ?? {} }),
+            );
       entry = { client, key };
       clients.set(provider.name, entry);
     }

@@ -14,7 +14,7 @@ import { openDatabase } from '../data/database.js';
 import { randomSeed } from '../shared/random.js';
 import { retryPolicyFromEnv, type RetryPolicy } from '../llm/index.js';
 import type { Logger } from '../logger.js';
-import { defaultEngine, executeStage, type WorkflowEngine } from './execute-stage.js';
+import { executeStage, lazyEngine, type WorkflowEngine } from './execute-stage.js';
 import { STAGE_RECORD_FILENAME, type StageRecord } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
 import { decideStage, planContext, type PlanContext, type StagePlan, type Upstream } from './plan.js';
@@ -91,7 +91,7 @@ export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflow
     releaseLock = (await lockWorkflowDir(workflowDirOf(workflow, options.artifactPath), options.log)).release;
     const only = options.shard?.stage ?? options.merge?.stage;
     const ctx = await planContext(workflow, only ? { ...options, targets: [only] } : options, db, true);
-    const engine = options.engine ?? (await defaultEngine());
+    const engine = options.engine ?? lazyEngine();
     await fs.mkdir(ctx.workflowDir, { recursive: true });
     // A fresh machine collecting provider batches draws the rows with the seed they were asked with.
     const seed =
