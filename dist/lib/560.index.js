@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   WorkflowRunError: () => (/* reexport */ WorkflowRunError),
   canReuse: () => (/* reexport */ reuse/* canReuse */.fE),
   checkWorkflowStructure: () => (/* reexport */ selection/* checkWorkflowStructure */.NT),
-  defaultEngine: () => (/* reexport */ execute_stage/* defaultEngine */.e),
+  defaultEngine: () => (/* reexport */ execute_stage/* defaultEngine */.eq),
   fingerprintOf: () => (/* reexport */ plan/* fingerprintOf */.ax),
   prepareModelRegistries: () => (/* reexport */ stage_models/* prepareModelRegistries */.G1),
   resolveNumRecords: () => (/* reexport */ selection/* resolveNumRecords */.PJ),
@@ -45,8 +45,8 @@ var dataset = __webpack_require__(99724);
 var database = __webpack_require__(94715);
 // EXTERNAL MODULE: ./src/shared/random.ts
 var random = __webpack_require__(13014);
-// EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
-var llm = __webpack_require__(67444);
+// EXTERNAL MODULE: ./src/llm/index.ts + 5 modules
+var llm = __webpack_require__(32002);
 // EXTERNAL MODULE: ./src/workflow/execute-stage.ts
 var execute_stage = __webpack_require__(45125);
 // EXTERNAL MODULE: ./src/workflow/metadata.ts
@@ -970,7 +970,7 @@ async function runWorkflow(workflow, options) {
         releaseLock = (await lockWorkflowDir((0,selection/* workflowDirOf */.y9)(workflow, options.artifactPath), options.log)).release;
         const only = options.shard?.stage ?? options.merge?.stage;
         const ctx = await (0,plan/* planContext */.nV)(workflow, only ? { ...options, targets: [only] } : options, db, true);
-        const engine = options.engine ?? (await (0,execute_stage/* defaultEngine */.e)());
+        const engine = options.engine ?? (0,execute_stage/* lazyEngine */.t)();
         await external_node_fs_.promises.mkdir(ctx.workflowDir, { recursive: true });
         // A fresh machine collecting provider batches draws the rows with the seed they were asked with.
         const seed = options.shard || options.merge
@@ -1052,7 +1052,7 @@ async function generateStage(x) {
         if (!resume)
             await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
         await book.started(record, stageDir, step, store !== undefined && store.kind !== 'off');
-        const outcome = await (0,execute_stage/* executeStage */._)({
+        const outcome = await (0,execute_stage/* executeStage */._v)({
             db: ctx.db,
             engine: batch ? batch.engine(x.engine) : x.engine,
             workflow: ctx.workflow,

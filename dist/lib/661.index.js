@@ -87,7 +87,7 @@ function modelAliasesOf(columns) {
 /* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
 /* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, ToolConfig, McpProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, AgentRolloutSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, ToolConfig, McpProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
 /**
  * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
@@ -428,8 +428,22 @@ const HuggingFaceSeedSource = Strict({
     token: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Null()], { description: 'Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).' })),
     endpoint: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).' })),
 });
-const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, HuggingFaceSeedSource]);
-const UNSUPPORTED_SEED_TYPES = ['df', 'agent_rollout'];
+/**
+ * Data Designer's AgentRolloutSeedSource (config/seed_source.py; AgentRolloutFormat for `format`): one row
+ * per agent trace file, parsed by src/data/agent-rollout/; defaults per format in src/shared/agent-rollout-files.ts.
+ */
+const AgentRolloutSeedSource = Strict({
+    seed_type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('agent_rollout'),
+    format: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('atif'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('claude_code'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('codex'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('hermes_agent'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal('pi_coding_agent')], { description: 'Built-in agent rollout format to use for parsing trace files.' }),
+    path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), {
+        default: null,
+        description: 'Directory of trace files (`~` is the home directory; relative paths resolve against the workflow file). Required for atif; when null: claude_code ~/.claude/projects, codex ~/.codex/sessions, hermes_agent ~/.hermes/sessions, pi_coding_agent ~/.pi/agent/sessions.',
+    })),
+    file_pattern: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(Nullable(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { default: null, description: "File name pattern; when null: atif '*.json', hermes_agent '*.json*', the others '*.jsonl'." })),
+    recursive: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({ default: true })),
+});
+const SeedSource = Discriminated('seed_type', [LocalSeedSource, DirectorySeedSource, FileContentsSeedSource, HuggingFaceSeedSource, AgentRolloutSeedSource]);
+const UNSUPPORTED_SEED_TYPES = ['df'];
 const IndexRange = Strict({ start: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }), end: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0 }) });
 const PartitionBlock = Strict({
     index: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, default: 0 })),
@@ -851,10 +865,11 @@ function applyTypedScoreOptions(config, nodeAt, report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ sortKeysDeep),
+/* harmony export */   FD: () => (/* binding */ tempPathFor),
 /* harmony export */   GA: () => (/* binding */ replaceAtomically),
 /* harmony export */   ZJ: () => (/* binding */ writeJsonAtomic)
 /* harmony export */ });
-/* unused harmony exports tempPathFor, writeFileAtomic, stringifyJson */
+/* unused harmony exports writeFileAtomic, stringifyJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -1001,7 +1016,9 @@ async function openDatabase(options = {}) {
     const dbPath = options.path && options.path !== ':memory:' ? options.path : ':memory:';
     let instance;
     try {
-        instance = await duckdb.DuckDBInstance.create(dbPath, options.settings);
+        // DuckDB's external file cache keeps the bytes of every parquet file read in memory: ddflow reads
+        // files it has just written (statistics over a 5M-row stage held 360 MB more); the OS caches them anyway.
+        instance = await duckdb.DuckDBInstance.create(dbPath, { enable_external_file_cache: 'false', ...options.settings });
     }
     catch (err) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .DdflowError */ .Zq(`Could not open the DuckDB database ${dbPath}: ${errorMessage(err)}`, { cause: err });
@@ -1149,9 +1166,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   countRows: () => (/* binding */ countRows),
 /* harmony export */   exportDataset: () => (/* binding */ exportDataset),
 /* harmony export */   exportFormatOf: () => (/* binding */ exportFormatOf),
+/* harmony export */   fileList: () => (/* binding */ fileList),
 /* harmony export */   parquetSource: () => (/* binding */ parquetSource),
 /* harmony export */   readRows: () => (/* binding */ readRows),
 /* harmony export */   runSqlOverDataset: () => (/* binding */ runSqlOverDataset),
+/* harmony export */   shareOneSchema: () => (/* binding */ shareOneSchema),
 /* harmony export */   streamRows: () => (/* binding */ streamRows)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -1172,10 +1191,49 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
-function parquetSource(files) {
+/**
+ * The files as one table. `union_by_name` (the default) lines columns up by name across files whose
+ * schemas differ; without it DuckDB reads every file with the first one's schema, which for thousands of
+ * files of one schema holds far less memory (5,000 files: 146 MB against 297 MB for the same scan).
+ */
+function parquetSource(files, options = {}) {
     if (files.length === 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('A dataset needs at least one parquet file.');
-    return `read_parquet(${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files)}, union_by_name = true)`;
+    const extra = options.fileColumns ? ', filename = true, file_row_number = true' : '';
+    return `read_parquet(${fileList(files)}, union_by_name = ${options.unionByName === false ? 'false' : 'true'}${extra})`;
+}
+/** Below this many files a literal list is as cheap as anything. */
+const GLOB_FROM_FILES = 64;
+/**
+ * The files as DuckDB's file list: `'<dir>/*.parquet'` when they are exactly the parquet files of one
+ * directory, in name order (a stage's row groups) — a literal list of thousands of paths costs DuckDB
+ * tens of MB for every query that names it (5,000 files: 30 MB per query) —, else the literal list.
+ */
+function fileList(files) {
+    if (files.length < GLOB_FROM_FILES)
+        return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files[0]);
+    // A directory whose name DuckDB's glob would read as a pattern, or files out of name order, keep the list.
+    if (/[*?[\]{}\\]/.test(dir))
+        return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    for (let i = 0; i < files.length; i++) {
+        const f = files[i];
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(f) !== dir || !f.endsWith('.parquet') || (i > 0 && !(files[i - 1] < f)))
+            return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    }
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).filter((n) => n.endsWith('.parquet'));
+    }
+    catch {
+        return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    }
+    if (names.length !== files.length)
+        return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    const given = new Set(files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(f)));
+    if (!names.every((n) => given.has(n)))
+        return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files);
+    return (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteLiteral)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, '*.parquet'));
 }
 async function countRows(db, files) {
     if (files.length === 0)
@@ -1186,7 +1244,28 @@ async function countRows(db, files) {
 async function columnsOf(db, files) {
     if (files.length === 0)
         return [];
+    // One schema across the files (a stage's own files): the first file says it; reading every file's
+    // schema by name holds memory per file (5,000 files: 80 MB).
+    if (files.length > 1 && (await shareOneSchema(db, files)))
+        return db.describe(`SELECT * FROM ${parquetSource(files.slice(0, 1))}`);
     return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+}
+/**
+ * Whether every file has the same columns (by name) with the same physical and logical types, read from
+ * the footers: then the files can be read with the first one's schema. False when it cannot be told.
+ */
+async function shareOneSchema(db, files) {
+    if (files.length <= 1)
+        return true;
+    try {
+        const [row] = await db.all(`SELECT count(DISTINCT sig) AS n FROM (
+         SELECT string_agg(concat_ws(':', name, type, converted_type, logical_type::VARCHAR, repetition_type), ',' ORDER BY name) AS sig
+         FROM parquet_schema(${fileList(files)}) GROUP BY file_name)`);
+        return Number(row?.n) === 1;
+    }
+    catch {
+        return false;
+    }
 }
 /** A window of rows in file order (for samples, summaries, seed serving). */
 async function readRows(db, files, window = {}) {
@@ -1388,14 +1467,15 @@ function nonNegativeInt(n, what) {
  * Installing the pinned version takes ~3-10 s and the directory can be kept in the runner's tool cache
  * (or the Actions cache, keyed on version + OS + arch), so it is paid once per runner image.
  *
- * Order: (1) a plain `import('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
+ * Order: (1) a plain `require('@duckdb/node-api')`, resolved from the nearest node_modules — the CLI,
  * tests, and an Action running in a workspace that already has the package; (2) when that fails and an
  * `installDir` is given, `npm install --no-save --prefix <installDir> @duckdb/node-api@<version>` once
  * (a marker file records success; a lock directory keeps concurrent processes from installing twice),
- * then load it through `createRequire(<installDir>/package.json).resolve(...)`.
+ * then load it through `createRequire(<installDir>/package.json)`.
  *
- * The specifiers are variables and the imports carry `webpackIgnore`, so ncc neither bundles DuckDB
- * nor replaces the import with a stub that always throws; `ncc -e @duckdb/node-api` is belt and braces.
+ * The specifiers are variables and the require functions come from createRequire() of a computed path,
+ * so ncc neither bundles DuckDB nor replaces the call with a stub that always throws; `ncc -e
+ * @duckdb/node-api` is belt and braces.
  */
 
 
@@ -1460,16 +1540,21 @@ async function duckdbInNodeModules() {
 function duckdbInstalledIn(installDir) {
     return existsSync(installMarkerPath(path.resolve(installDir)));
 }
+/*
+ * The package is CommonJS and is loaded with require(), not import(): an ESM import of a CommonJS module
+ * makes Node run its CJS lexer over the module and, through node-api's `__exportStar(require(...))`
+ * re-exports, over each of its ~60 files to find their names — 100 ms of a cold start (issue 13, profiled
+ * with --cpu-prof on `ddflow validate` of the quickstart: cjs-module-lexer was 20 % of the process).
+ */
 async function importLocal() {
     const specifier = DUCKDB_PACKAGE;
-    return import(/* webpackIgnore: true */ specifier);
+    // (A computed base, so that the bundler leaves this require() to Node.)
+    return (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url))(specifier);
 }
 async function importFrom(installDir) {
     const req = (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(installDir, 'package.json'));
     const specifier = DUCKDB_PACKAGE;
-    const resolved = req.resolve(specifier);
-    const url = (0,node_url__WEBPACK_IMPORTED_MODULE_4__.pathToFileURL)(resolved).href;
-    return import(/* webpackIgnore: true */ url);
+    return req(req.resolve(specifier));
 }
 /** The package is CommonJS: depending on how Node's CJS lexer fares, names sit on the namespace or on `default`. */
 function normalise(ns) {
@@ -2315,6 +2400,158 @@ function resolveApiKey(provider, env = process.env) {
 
 /***/ }),
 
+/***/ 22794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ AGENT_ROLLOUT_COLUMN_NAMES),
+/* harmony export */   PY: () => (/* binding */ agentRolloutSideFiles),
+/* harmony export */   WA: () => (/* binding */ warnsUnhandledRolloutFile),
+/* harmony export */   dq: () => (/* binding */ agentRolloutFilePattern),
+/* harmony export */   kc: () => (/* binding */ expandHome),
+/* harmony export */   mt: () => (/* binding */ agentRolloutFiles)
+/* harmony export */ });
+/* unused harmony exports AGENT_ROLLOUT_DEFAULTS, agentRolloutRoot, isHandledRolloutFile */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
+/* harmony import */ var _seed_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23846);
+/**
+ * The files an `agent_rollout` seed reads: ONE enumerator for the reader (src/data/agent-rollout/), the
+ * stage fingerprint (their content) and validation, as src/shared/seed-files.ts is for the other seeds.
+ *
+ * Data Designer: config/seed_source.py (get_agent_rollout_format_defaults: default root and file_pattern
+ * per format; the root goes through Path.expanduser), engine/resources/seed_reader.py
+ * (AgentRolloutSeedReader.build_manifest: the files matching file_pattern, then only those the format's
+ * handler `is_handled_file`; the others are skipped with a warning) and the handlers' is_handled_file.
+ */
+
+
+
+
+/** Data Designer's get_agent_rollout_format_defaults: (default root under the home directory, file_pattern). */
+const AGENT_ROLLOUT_DEFAULTS = {
+    atif: { path: null, filePattern: '*.json' },
+    claude_code: { path: '~/.claude/projects', filePattern: '*.jsonl' },
+    codex: { path: '~/.codex/sessions', filePattern: '*.jsonl' },
+    hermes_agent: { path: '~/.hermes/sessions', filePattern: '*.json*' },
+    pi_coding_agent: { path: '~/.pi/agent/sessions', filePattern: '*.jsonl' },
+};
+/** Python's Path.expanduser for `~` and `~/...` (the home directory: HOME, else the account's). */
+function expandHome(p) {
+    if (p === '~')
+        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)();
+    if (p.startsWith('~/') || p.startsWith(`~${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`))
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), p.slice(2));
+    return p;
+}
+/** The directory a rollout seed reads: its path (`~` expanded, relative to `baseDir`) or its format's default. */
+function agentRolloutRoot(source, baseDir) {
+    const given = source.path ?? AGENT_ROLLOUT_DEFAULTS[source.format].path;
+    if (given === null)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`AgentRolloutSeedSource.path is required for format '${source.format}'.`);
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, expandHome(given));
+}
+function agentRolloutFilePattern(source) {
+    return source.file_pattern ?? AGENT_ROLLOUT_DEFAULTS[source.format].filePattern;
+}
+/** The handlers' is_handled_file (engine/resources/agent_rollout/<format>.py), on a relative POSIX path. */
+function isHandledRolloutFile(format, relativePath) {
+    const parts = relativePath.split('/');
+    const name = parts[parts.length - 1];
+    const suffix = pySuffix(name);
+    switch (format) {
+        case 'claude_code':
+            return suffix === '.jsonl' && !parts.includes('tool-results') && name !== 'history.jsonl';
+        case 'codex':
+            return suffix === '.jsonl' && name.startsWith('rollout-');
+        case 'atif':
+            return suffix === '.json';
+        case 'hermes_agent':
+            if (name === 'sessions.json')
+                return false;
+            if (suffix === '.json')
+                return name.startsWith('session_');
+            return suffix === '.jsonl';
+        case 'pi_coding_agent':
+            return suffix === '.jsonl';
+    }
+}
+/**
+ * The handlers' should_warn_unhandled_file: Hermes writes non-session JSON (sessions.json, ...) next to
+ * its logs, which Data Designer skips without a warning; every other format warns.
+ */
+function warnsUnhandledRolloutFile(format, relativePath) {
+    if (format !== 'hermes_agent')
+        return true;
+    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    return pySuffix(name) !== '.json' || name.startsWith('session_');
+}
+/** pathlib's PurePath.suffix: the last dot-part of the name, '' for none or a name that is only a leading dot. */
+function pySuffix(name) {
+    const i = name.lastIndexOf('.');
+    if (i <= 0 || i === name.length - 1)
+        return '';
+    return name.slice(i);
+}
+/**
+ * The rollout files of a seed, with Data Designer's messages when there are none: a missing directory,
+ * or no file matching file_pattern.
+ */
+function agentRolloutFiles(source, baseDir) {
+    const root = agentRolloutRoot(source, baseDir);
+    const pattern = agentRolloutFilePattern(source);
+    if (!pattern.trim())
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('file_pattern must be a non-empty string.');
+    if (pattern.includes('/') || pattern.includes('\\'))
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('file_pattern must match file names, not relative paths.');
+    const recursive = source.recursive ?? true;
+    const matched = (0,_seed_files_js__WEBPACK_IMPORTED_MODULE_3__/* .directorySeedFiles */ .sz)(root, pattern, recursive);
+    if (matched.length === 0)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`No files matched file_pattern '${pattern}' ${recursive ? 'under' : 'directly under'} ${root}`);
+    const handled = [];
+    const unhandled = [];
+    for (const rel of matched)
+        (isHandledRolloutFile(source.format, rel) ? handled : unhandled).push(rel);
+    return { root, handled, unhandled };
+}
+/**
+ * Files outside the handled set that a format reads anyway: Claude Code's sessions-index.json files
+ * (project path, summary, first prompt per session; claude_code.py load_claude_session_index) and
+ * Hermes Agent's sessions.json (hermes_agent.py load_hermes_session_index), globbed recursively unless
+ * `recursive` is false. Absolute paths, sorted.
+ */
+function agentRolloutSideFiles(source, root) {
+    const index = source.format === 'claude_code' ? 'sessions-index.json' : source.format === 'hermes_agent' ? 'sessions.json' : undefined;
+    if (!index)
+        return [];
+    return (0,_seed_files_js__WEBPACK_IMPORTED_MODULE_3__/* .directorySeedFiles */ .sz)(root, index, source.recursive ?? true).map((rel) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, ...rel.split('/')));
+}
+/** The columns of a rollout seed row (Data Designer's NormalizedAgentRolloutRecord fields, in order). */
+const AGENT_ROLLOUT_COLUMN_NAMES = [
+    'trace_id',
+    'source_kind',
+    'source_path',
+    'root_session_id',
+    'agent_id',
+    'is_sidechain',
+    'cwd',
+    'project_path',
+    'git_branch',
+    'started_at',
+    'ended_at',
+    'messages',
+    'source_meta',
+    'message_count',
+    'tool_call_count',
+    'final_assistant_message',
+];
+
+
+/***/ }),
+
 /***/ 44498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2619,14 +2856,15 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
 /* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23846);
-/* harmony import */ var _data_hf_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18490);
-/* harmony import */ var _engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61888);
-/* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48691);
-/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(64626);
-/* harmony import */ var _functions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83444);
-/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(60677);
-/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31954);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(90131);
+/* harmony import */ var _shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22794);
+/* harmony import */ var _data_hf_hub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18490);
+/* harmony import */ var _engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61888);
+/* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48691);
+/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(64626);
+/* harmony import */ var _functions_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83444);
+/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(60677);
+/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31954);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(90131);
 /**
  * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
  * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
@@ -2636,6 +2874,7 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
  * by CONTENT (a moved checkout or a renamed artifact directory still matches), model configs by what
  * reaches the model (id, endpoint, sampling parameters) and not by concurrency or timeouts.
  */
+
 
 
 
@@ -2745,7 +2984,7 @@ async function stageFingerprint(input) {
         // Only present when the stage uses functions, so that fingerprints of every other stage stay as they were.
         ...functionsPayload(input.functions),
         // Likewise only for stages whose columns call MCP tools.
-        ...(0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .toolProvidersPayload */ .tN)(input.toolProviders),
+        ...(0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .toolProvidersPayload */ .tN)(input.toolProviders),
         seed: input.seed ?? null,
         run_config: dataFields('run_config', input.runConfig ?? {}),
         cache_format_version: CACHE_FORMAT_VERSION,
@@ -2755,7 +2994,7 @@ async function stageFingerprint(input) {
 }
 /** Bound code is opaque like an on_success command: its version stands for it, and without one, a fresh nonce. */
 function functionsPayload(functions) {
-    const versions = (0,_functions_js__WEBPACK_IMPORTED_MODULE_8__/* .functionVersions */ .I)(functions, () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
+    const versions = (0,_functions_js__WEBPACK_IMPORTED_MODULE_9__/* .functionVersions */ .I)(functions, () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
     return versions ? { functions: versions } : {};
 }
 /** Combines a stage fingerprint with the content hash of a reviewed override of its output. */
@@ -2771,7 +3010,7 @@ function sha256(text) {
 /** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
 async function dataConfig(input) {
     const { model_configs: _own, seed_config, tool_configs, ...rest } = input.config;
-    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_12__/* .modelAliasesOf */ .X)(rest));
+    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_13__/* .modelAliasesOf */ .X)(rest));
     const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
     const models = {};
     for (const alias of [...aliases].sort()) {
@@ -2793,12 +3032,12 @@ async function dataConfig(input) {
     const seed = !input.seededFromUpstream && seed_config
         ? {
             source: await seedSourceIdentity(seed_config.source),
-            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .SamplingStrategy */ .l_.default,
+            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .SamplingStrategy */ .l_.default,
             selection_strategy: seed_config.selection_strategy ?? null,
         }
         : null;
     // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
-    const typedScores = (0,_config_score_options_js__WEBPACK_IMPORTED_MODULE_7__/* .typedScoreOptionsOf */ .Mc)(input.config);
+    const typedScores = (0,_config_score_options_js__WEBPACK_IMPORTED_MODULE_8__/* .typedScoreOptionsOf */ .Mc)(input.config);
     const personData = await personDataOf(input.config);
     return {
         ...withoutTransportSettings(rest),
@@ -2822,7 +3061,7 @@ async function personDataOf(config) {
     }
     if (locales.size === 0)
         return undefined;
-    return Promise.all([...locales].sort().map((l) => (0,_engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_6__/* .personDataIdentity */ ._h)(l)));
+    return Promise.all([...locales].sort().map((l) => (0,_engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_7__/* .personDataIdentity */ ._h)(l)));
 }
 /** Columns are data through and through, except a remote validator's transport settings. */
 function withoutTransportSettings(config) {
@@ -2853,12 +3092,21 @@ async function seedSourceIdentity(source) {
     }
     // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
     if (source.seed_type === 'hf')
-        return (0,_data_hf_hub_js__WEBPACK_IMPORTED_MODULE_5__/* .hfSeedIdentity */ .wT)(source);
-    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_10__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .FileContentsSeedSource */ .LH, source);
+        return (0,_data_hf_hub_js__WEBPACK_IMPORTED_MODULE_6__/* .hfSeedIdentity */ .wT)(source);
+    // Agent traces: the content of the trace files (and Claude Code's session indexes) the reader parses.
+    if (source.seed_type === 'agent_rollout')
+        return agentRolloutIdentity(source);
+    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_11__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .FileContentsSeedSource */ .LH, source);
     const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .directorySeedFiles */ .sz)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(source.path), pattern, recursive);
     const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(source.path, rel)) })));
     const { path: _p, ...options } = source;
     return { ...options, file_pattern: pattern, recursive, listing };
+}
+async function agentRolloutIdentity(source) {
+    const { root, handled } = (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutFiles */ .mt)(source, process.cwd());
+    const listing = await Promise.all(handled.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, rel)) })));
+    const side = await Promise.all((0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutSideFiles */ .PY)(source, root).map(async (f) => ({ path: node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, f).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), content: await fileHash(f) })));
+    return { seed_type: 'agent_rollout', format: source.format, file_pattern: (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutFilePattern */ .dq)(source), recursive: source.recursive ?? true, listing, ...(side.length ? { side } : {}) };
 }
 function fileHash(file) {
     return new Promise((resolve, reject) => {
@@ -3612,10 +3860,11 @@ function providerSpecs(providers, workflowDir, env) {
                         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`MCP provider '${name}' passes the environment variable ${v} to its server, but it is not set.`);
                     passed[v] = value;
                 }
-                out.set(name, { name, provider_type: 'stdio', command: p.command, args: p.args ?? [], env: { ...(p.env ?? {}), ...passed }, cwd: workflowDir });
+                out.set(name, { name, provider_type: 'stdio', command: p.command, args: p.args ?? [], env: { ...(p.env ?? {}), ...passed }, cwd: workflowDir, secrets: Object.values(passed) });
             }
             else {
-                out.set(name, { name, provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, apiKey: mcpApiKey(name, p.api_key, env) });
+                const apiKey = mcpApiKey(name, p.api_key, env);
+                out.set(name, { name, provider_type: p.provider_type ?? 'sse', endpoint: p.endpoint, apiKey, secrets: apiKey ? [apiKey] : [] });
             }
         }
         catch (err) {

@@ -868,7 +868,8 @@ class LlmFacade {
         this.deferIfBatched(endpoint, key, '/v1/chat/completions', body);
         // Checked before anything is sent (throws when the run's budget would be passed); retries of this
         // request share its reservation.
-        const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: JSON.stringify(body.messages ?? '').length, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
+        // (The prompt's size is measured only for a budget that needs the estimate: JSON.stringify per call otherwise.)
+        const reservation = await this.budget.reserve({ identity: endpoint.identity, promptChars: this.budget.active ? JSON.stringify(body.messages ?? '').length : 0, maxTokens: endpoint.params.max_tokens, price: endpoint.price, signal: req.signal });
         // Converting inside the retried call: a 200 without a message is retried like any transport glitch.
         const completion = await (0,retry/* withRetries */.LH)(async () => toCompletion(await endpoint.client.chat.completions.create(body, { timeout: endpoint.timeoutMs, signal: req.signal }), endpoint), this.retryOptions(endpoint, req, () => tally.retries++)).catch((err) => {
             this.budget.release(reservation);
@@ -1260,7 +1261,7 @@ async function fetchImageAsBase64(url, signal) {
 
 /***/ }),
 
-/***/ 67444:
+/***/ 32002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1381,17 +1382,32 @@ class AdmissionController {
         if (signal?.aborted)
             return Promise.reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
         return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                const i = this.waiters.indexOf(waiter);
-                if (i >= 0)
-                    this.waiters.splice(i, 1);
-                reject(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
-            };
-            const waiter = { grant: resolve, fail: reject, cleanup: () => signal?.removeEventListener('abort', onAbort) };
-            signal?.addEventListener('abort', onAbort, { once: true });
-            this.waiters.push(waiter);
+            if (signal)
+                this.watch(signal);
+            this.waiters.push({ grant: resolve, fail: reject, signal });
             this.pump();
         });
+    }
+    /** Signals that already have this controller's abort listener. */
+    watched = new WeakSet();
+    /**
+     * One abort listener per signal, not one per waiter: a stage passes the same signal with every call,
+     * hundreds of calls wait here at once, and each add/remove of a listener walks the signal's whole
+     * listener list (it was 0.08 ms per call in the profile of a 32-parallel stage). When the signal aborts,
+     * every call still waiting with it is cancelled, in the order they came.
+     */
+    watch(signal) {
+        if (this.watched.has(signal))
+            return;
+        this.watched.add(signal);
+        signal.addEventListener('abort', () => {
+            const cancelled = this.waiters.filter((w) => w.signal === signal);
+            if (cancelled.length === 0)
+                return;
+            this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((w) => w.signal !== signal));
+            for (const w of cancelled)
+                w.fail(new errors/* LlmError */.Cf('cancelled', 'The model call was cancelled.'));
+        }, { once: true });
     }
     pump() {
         const now = Date.now();
@@ -1399,9 +1415,7 @@ class AdmissionController {
             return this.wakeAt(this.blockedUntil - now);
         const limit = this.effectiveLimit(now);
         while (this.waiters.length > 0 && this.inFlight < limit) {
-            const w = this.waiters.shift();
-            w.cleanup();
-            w.grant(this.permit());
+            this.waiters.shift().grant(this.permit());
         }
         if (this.waiters.length > 0 && limit < this.limitValue) {
             // Still ramping up: look again when the next slot opens.
@@ -1829,6 +1843,145 @@ function anthropicChatClient(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/llm/lean-chat.ts
+/**
+ * `chat.completions.create` for OpenAI-compatible providers as one node:http(s) request on a keep-alive
+ * agent: the request the openai client sends (POST {endpoint}/chat/completions, the JSON body as given,
+ * `Authorization: Bearer <key>` unless the provider has no key, the provider's extra_headers over it),
+ * without the client's per-request work.
+ *
+ * Why (issue 13, profiled with `node --cpu-prof` on a 1000-cell stage against the fake server): the openai
+ * client spent about 0.15–0.2 ms of CPU per call on top of fetch() itself — header merging and validation
+ * (buildHeaders), request-option copies, a request controller, log-detail formatting and response wrapping —
+ * and fetch() (undici: web streams, Request/Response objects) 0.20–0.23 ms, where node:http takes
+ * 0.03–0.04 ms. At 32 parallel calls that work sits on the path between one answer and the next request.
+ * Everything else (the embeddings, images, files and batches APIs) still goes through the openai client.
+ *
+ * Errors are the openai client's classes, built as it builds them, so the retry policy reads them alike:
+ * an HTTP error status → APIError.generate(status, JSON body, text when not JSON, headers) (429 with its
+ * Retry-After headers); the timeout → APIConnectionTimeoutError; the caller's signal → APIUserAbortError;
+ * anything else on the way → APIConnectionError (its cause kept: the retry detail reads its code); a body
+ * that is not JSON → SyntaxError (a malformed response, retried).
+ */
+
+
+
+/** The headers every request of the provider carries (computed once; names lower-cased, later ones win). */
+function leanChatHeaders(options) {
+    const headers = { accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'ddflow' };
+    if (options.apiKey !== null)
+        headers.authorization = `Bearer ${options.apiKey}`;
+    for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) {
+        if (value === null || value === undefined)
+            delete headers[name.toLowerCase()];
+        else
+            headers[name.toLowerCase()] = String(value);
+    }
+    return headers;
+}
+/**
+ * Idle kept-alive connections are closed after this long (or a second before the server's own
+ * `Keep-Alive: timeout` hint): a server that closes idle connections without a hint (uvicorn's 5 s, as
+ * vLLM runs it) must not see a request on a socket it is closing. fetch() (undici) uses the same 4 s.
+ */
+const IDLE_SOCKET_MS = 4000;
+function headersOf(raw) {
+    const h = new Headers();
+    for (const [name, value] of Object.entries(raw)) {
+        if (value === undefined)
+            continue;
+        for (const v of Array.isArray(value) ? value : [value])
+            h.append(name, v);
+    }
+    return h;
+}
+function leanChatCreate(options) {
+    const url = new URL(`${options.baseURL}/chat/completions`);
+    const transport = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const agent = new transport.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+    const target = {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        agent,
+    };
+    const headers = leanChatHeaders(options);
+    if (url.username || url.password)
+        headers.authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+    return (body, { timeout = 600_000, signal }) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new openai/* APIUserAbortError */.cH());
+        const payload = Buffer.from(JSON.stringify(body), 'utf8');
+        let settled = false;
+        let timedOut = false;
+        const done = (err, value) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            if (err === undefined)
+                resolve(value);
+            else
+                reject(err);
+        };
+        const fail = (err) => {
+            if (signal?.aborted)
+                return done(new openai/* APIUserAbortError */.cH());
+            if (timedOut)
+                return done(new openai/* APIConnectionTimeoutError */.qA());
+            done(new openai/* APIConnectionError */.xX({ cause: err instanceof Error ? err : new Error(String(err)) }));
+        };
+        const req = transport.request({ ...target, headers: { ...headers, 'content-length': String(payload.length) } }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', fail);
+            // A connection closed before the whole body came: a connection error (or the timeout / the cancel).
+            res.on('close', () => {
+                if (!res.complete)
+                    fail(Object.assign(new Error('The connection closed before the response was complete.'), { code: 'ECONNRESET' }));
+            });
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status < 200 || status >= 300) {
+                    let json;
+                    try {
+                        json = JSON.parse(text);
+                    }
+                    catch {
+                        json = undefined;
+                    }
+                    return done(openai/* APIError */.LG.generate(status, json, json === undefined ? text : undefined, headersOf(res.headers)));
+                }
+                try {
+                    done(undefined, JSON.parse(text));
+                }
+                catch (err) {
+                    done(err); // SyntaxError: a malformed response
+                }
+            });
+        });
+        req.on('error', fail);
+        // The timeout covers the whole exchange (a server that stalls mid-answer is a timeout).
+        const timer = setTimeout(() => {
+            timedOut = true;
+            req.destroy(new Error('timeout'));
+        }, timeout);
+        const onAbort = () => req.destroy(new Error('cancelled'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.end(payload);
+    });
+}
+
 // EXTERNAL MODULE: ./src/llm/pricing.ts
 var pricing = __webpack_require__(50401);
 ;// CONCATENATED MODULE: ./src/llm/registry.ts
@@ -1837,6 +1990,7 @@ var pricing = __webpack_require__(50401);
  * controller of its (endpoint, model). Built once before any stage runs, for the aliases actually used,
  * so that a missing key variable or unknown provider is reported up front, not mid-stage.
  */
+
 
 
 
@@ -1875,6 +2029,13 @@ class ModelRegistry {
         return new Map([...this.endpoints.values()].map((e) => [e.identity, e.admission]));
     }
 }
+/**
+ * The openai client with chat completions sent by lean-chat.ts (one node:http request: the hot path of every model
+ * cell); embeddings, images, files and batches stay the client's own.
+ */
+function openaiCompatibleClient(client, create) {
+    return { chat: { completions: { create } }, embeddings: client.embeddings, images: client.images, files: client.files, batches: client.batches };
+}
 function buildModelRegistry(options) {
     const providers = (0,llm_providers/* mergeProviders */.zM)(options.providers ?? []);
     const byAlias = new Map(options.models.map((m) => [m.alias, m]));
@@ -1902,14 +2063,14 @@ function buildModelRegistry(options) {
             const key = (0,llm_providers/* resolveApiKey */.kv)(provider, options.env ?? process.env);
             const client = providerType === 'anthropic'
                 ? anthropicChatClient({ apiKey: key, baseURL: provider.endpoint, defaultHeaders: provider.extra_headers ?? {} })
-                : new openai/* default */.Ay({
+                : openaiCompatibleClient(new openai/* default */.Ay({
                     // Without a key the client would fall back to OPENAI_API_KEY from the environment: give it a
                     // placeholder and remove the Authorization header instead (Data Designer sends none).
                     apiKey: key ?? 'no-key',
                     baseURL: provider.endpoint.replace(/\/+$/, ''),
                     maxRetries: 0,
                     defaultHeaders: { ...(provider.extra_headers ?? {}), ...(key === null ? { Authorization: null } : {}) },
-                });
+                }), leanChatCreate({ baseURL: provider.endpoint.replace(/\/+$/, ''), apiKey: key, defaultHeaders: provider.extra_headers ?? {} }));
             entry = { client, key };
             clients.set(provider.name, entry);
         }
@@ -2583,11 +2744,13 @@ function judgeRecipe(scores) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Go: () => (/* binding */ MIN_ANSWER_SECRET_LENGTH),
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   s2: () => (/* binding */ redactAnswer)
+/* harmony export */   s2: () => (/* binding */ redactAnswer),
+/* harmony export */   sD: () => (/* binding */ redactorFor)
 /* harmony export */ });
-/* unused harmony exports MIN_FRAGMENT, MIN_ANSWER_SECRET_LENGTH, MAX_SERVER_TEXT, SecretRedactor, redactorFor, redactSecret */
+/* unused harmony exports MIN_FRAGMENT, MAX_SERVER_TEXT, SecretRedactor, redactSecret */
 /**
  * Removing an API key from text that came from a provider: error messages (some servers echo the
  * credential back) and model answers (a model can repeat what it was given). Not only the whole key:
@@ -3146,8 +3309,9 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ executeStage),
-/* harmony export */   e: () => (/* binding */ defaultEngine)
+/* harmony export */   _v: () => (/* binding */ executeStage),
+/* harmony export */   eq: () => (/* binding */ defaultEngine),
+/* harmony export */   t: () => (/* binding */ lazyEngine)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -3166,8 +3330,22 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(3)]).then(__webpack_require__.bind(__webpack_require__, 29003));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 45479));
     return { runStage, runDatasetProcessors };
+}
+/**
+ * The engine, imported when a stage first needs it: a fully cached rerun never loads it. Issue 13,
+ * profiled with --cpu-prof on the bundled CLI's all-cached rerun of a 4-stage workflow (1.17 s of CPU
+ * under load): compiling bundle chunks was a third of it, and the engine's imports brought Faker alone
+ * as a 2.4 MB chunk (plus the samplers, generators and templates) that no cached stage runs.
+ */
+function lazyEngine() {
+    let loaded;
+    const engine = () => (loaded ??= defaultEngine());
+    return {
+        runStage: async (input) => (await engine()).runStage(input),
+        runDatasetProcessors: async (input) => (await engine()).runDatasetProcessors(input),
+    };
 }
 async function executeStage(x) {
     const { stage, stageDir } = x;
@@ -3715,8 +3893,8 @@ async function decideShard(ctx, x) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
-var llm = __webpack_require__(67444);
+// EXTERNAL MODULE: ./src/llm/index.ts + 5 modules
+var llm = __webpack_require__(32002);
 // EXTERNAL MODULE: ./src/workflow/execute-stage.ts
 var execute_stage = __webpack_require__(45125);
 // EXTERNAL MODULE: ./src/workflow/outputs.ts
@@ -3760,7 +3938,7 @@ async function loadTokenCounter() {
 /** Adds `estimate` to every stage of `plan` that would be generated. Never calls a model. */
 async function estimatePlanCosts(ctx, plan) {
     const count = await loadTokenCounter();
-    const engine = await (0,execute_stage/* defaultEngine */.e)();
+    const engine = await (0,execute_stage/* defaultEngine */.eq)();
     const scratch = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-plan-estimate-'));
     const seed = ctx.options.seed ?? ctx.prior?.seed ?? 0;
     /** The files the next stage reads: a reused stage's output, or the sample of a generated one. */
@@ -4336,15 +4514,18 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/config/model-aliases.ts
 var model_aliases = __webpack_require__(64626);
-// EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
-var llm = __webpack_require__(67444);
+// EXTERNAL MODULE: ./src/llm/index.ts + 5 modules
+var llm = __webpack_require__(32002);
 // EXTERNAL MODULE: ./src/llm/errors.ts
 var errors = __webpack_require__(49968);
+// EXTERNAL MODULE: ./src/llm/redact.ts
+var redact = __webpack_require__(98890);
 // EXTERNAL MODULE: ./src/shared/stderr-tail.ts
 var stderr_tail = __webpack_require__(11068);
 // EXTERNAL MODULE: ./src/shared/display-url.ts
 var display_url = __webpack_require__(54923);
 ;// CONCATENATED MODULE: ./src/llm/mcp/connections.ts
+
 
 
 
@@ -4356,9 +4537,19 @@ class McpConnections {
     sessions = new Map();
     toolLists = new Map();
     closed = false;
+    redactors;
     constructor(providers, clientVersion = '0') {
         this.providers = providers;
         this.clientVersion = clientVersion;
+        // Short placeholders (`none`) are not secrets worth cutting out of every text.
+        this.redactors = [...providers.values()].flatMap((p) => (p.secrets ?? []).filter((v) => v.trim().length >= redact/* MIN_ANSWER_SECRET_LENGTH */.Go).map((v) => (0,redact/* redactorFor */.sD)(v)));
+    }
+    /** `text` without any of the providers' secrets (a server that echoes its token, a stderr line quoting it). */
+    redact(text) {
+        let out = text;
+        for (const r of this.redactors)
+            out = r.redact(out).text;
+        return out;
     }
     /** How a provider is named in messages: its name and where it runs (never a key). */
     describe(name) {
@@ -4406,6 +4597,11 @@ class McpConnections {
         }
     }
     failure(name, what, err, session, options) {
+        const e = this.failureUnredacted(name, what, err, session, options);
+        const clean = this.redact(e.message);
+        return clean === e.message ? e : new errors/* LlmError */.Cf(e.kind, clean, { cause: e.cause });
+    }
+    failureUnredacted(name, what, err, session, options) {
         if (err instanceof errors/* LlmError */.Cf)
             return err;
         if (options.signal?.aborted)
@@ -4464,7 +4660,7 @@ class McpConnections {
             await client.close().catch(() => undefined);
             const message = err instanceof Error ? err.message : String(err);
             const tail = (0,stderr_tail/* stderrTail */.b)(stderr);
-            throw new errors/* LlmError */.Cf('tool_unavailable', `${this.describe(name)} could not be ${p.provider_type === 'stdio' ? 'started' : 'reached'}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`, { cause: err });
+            throw new errors/* LlmError */.Cf('tool_unavailable', this.redact(`${this.describe(name)} could not be ${p.provider_type === 'stdio' ? 'started' : 'reached'}: ${message}${httpStatus(err)}${tail ? ` (stderr: ${tail})` : ''}.`), { cause: err });
         }
         return session;
     }
@@ -4494,6 +4690,8 @@ function httpStatus(err) {
     return typeof code === 'number' && code >= 400 && code < 600 ? ` (HTTP ${code})` : '';
 }
 
+// EXTERNAL MODULE: ./src/llm/images.ts
+var llm_images = __webpack_require__(44153);
 // EXTERNAL MODULE: ./src/llm/recipes.ts + 3 modules
 var recipes = __webpack_require__(87277);
 ;// CONCATENATED MODULE: ./src/llm/mcp/tool-results.ts
@@ -4503,6 +4701,7 @@ var recipes = __webpack_require__(87277);
  * holds an image, its items as ordered content blocks with each image as a base64 `image_url` data URI.
  * Also the tool schemas in OpenAI's function-calling shape (engine/mcp/registry.py `to_openai_tool_schema`).
  */
+
 
 
 /** The tool offered to the model (OpenAI function calling): an absent schema becomes an empty object schema. */
@@ -4521,10 +4720,11 @@ function field(item, ...names) {
     return undefined;
 }
 const isImageMime = (mime) => mime.toLowerCase().startsWith('image/');
+/** The base64 of a data URI or of bare data, checked as Python's b64decode(validate=True) checks it. */
 function base64Payload(data) {
     const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
-    const b64 = (comma >= 0 ? data.slice(comma + 1) : data).replace(/\s+/g, '');
-    if (b64 === '' || b64.length % 4 === 1 || !BASE64.test(b64))
+    const b64 = comma >= 0 ? data.slice(comma + 1) : data;
+    if (b64 === '' || b64.length % 4 !== 0 || !BASE64.test(b64))
         throw new errors/* LlmError */.Cf('tool_error', 'MCP image content has invalid base64 data.');
     return b64;
 }
@@ -4549,11 +4749,24 @@ function imageBlock(item) {
     }
     else {
         const m = DATA_URI.exec(data);
-        if (!m)
-            throw new errors/* LlmError */.Cf('tool_error', 'MCP image content is missing a MIME type.');
-        mime = m.groups.mime;
-        if (!isImageMime(mime))
-            throw new errors/* LlmError */.Cf('tool_error', `MCP image content data URI must use an image MIME type, got '${mime}'.`);
+        if (m) {
+            mime = m.groups.mime;
+            if (!isImageMime(mime))
+                throw new errors/* LlmError */.Cf('tool_error', `MCP image content data URI must use an image MIME type, got '${mime}'.`);
+        }
+        else {
+            // No MIME type given: recognised from the bytes, as Data Designer's detect_image_format does.
+            let format;
+            try {
+                format = (0,llm_images/* imageFormatOf */.u)(Buffer.from(base64Payload(data), 'base64'));
+            }
+            catch {
+                format = undefined;
+            }
+            if (!format)
+                throw new errors/* LlmError */.Cf('tool_error', 'MCP image content is missing a MIME type.');
+            mime = `image/${format}`;
+        }
     }
     return { type: 'image_url', image_url: { url: `data:${mime};base64,${base64Payload(data)}` } };
 }
@@ -4576,7 +4789,12 @@ function imageUrlBlock(item) {
 function block(item) {
     if (typeof item === 'string')
         return { type: 'text', text: item };
-    if (!item || typeof item !== 'object')
+    // Python's str() of what is left: None, numbers, booleans.
+    if (item === null || item === undefined)
+        return { type: 'text', text: 'None' };
+    if (typeof item === 'boolean')
+        return { type: 'text', text: item ? 'True' : 'False' };
+    if (typeof item !== 'object')
         return { type: 'text', text: String(item) };
     const it = item;
     if (it.type === 'image_url')
@@ -4691,7 +4909,13 @@ class ToolSet {
             return { call: c, provider, args: args && typeof args === 'object' && !Array.isArray(args) ? args : {} };
         });
         const results = await Promise.all(planned.map((p) => this.connections.callTool(p.provider, p.call.name, p.args, { timeoutMs: this.timeoutMs, signal })));
-        return results.map((r, i) => ({ role: 'tool', content: toolResultContent(r), tool_call_id: planned[i].call.id }));
+        return results.map((r, i) => ({ role: 'tool', content: this.redacted(toolResultContent(r)), tool_call_id: planned[i].call.id }));
+    }
+    /** A result without the providers' secrets (the text of its text blocks). */
+    redacted(content) {
+        if (typeof content === 'string')
+            return this.connections.redact(content);
+        return content.map((b) => (b.type === 'text' ? { ...b, text: this.connections.redact(b.text) } : b));
     }
     /** The refusal for each call of a turn past the limit (nothing is executed). */
     refuse(calls) {
