@@ -52,7 +52,11 @@ export function fileList(files: readonly string[]): string {
 
 export async function countRows(db: Database, files: readonly string[]): Promise<number> {
   if (files.length === 0) return 0;
-  const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files)}`);
+  // A count reads no column: without union_by_name (which holds every file's schema: 5,000 files, 80 MB)
+  // it is the same number; files DuckDB refuses to read so are counted by name.
+  const [row] = await db
+    .all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files, { unionByName: false })}`)
+    .catch(() => db.all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files)}`));
   return Number(row?.n ?? 0);
 }
 

@@ -121,6 +121,16 @@ describe('writeRowGroup + dataset', () => {
     return files;
   }
 
+  it('counts the rows of files whose columns differ, in any order (the count does not need their schemas lined up)', async () => {
+    const d = tempDir();
+    const a = path.join(d, 'a.parquet');
+    const b = path.join(d, 'b.parquet');
+    await db.run(`COPY (SELECT range AS x, 'v' AS y FROM range(3)) TO ${quoteLiteral(a)} (FORMAT parquet)`);
+    await db.run(`COPY (SELECT 1.5 AS x FROM range(4)) TO ${quoteLiteral(b)} (FORMAT parquet)`);
+    expect(await countRows(db, [a, b])).toBe(7);
+    expect(await countRows(db, [b, a])).toBe(7);
+  });
+
   it('counts, reads windows and streams exact batches across files in file order', async () => {
     const d = tempDir();
     const files = await makeDataset(d, 3, 1000);
