@@ -1238,7 +1238,11 @@ function fileList(files) {
 async function countRows(db, files) {
     if (files.length === 0)
         return 0;
-    const [row] = await db.all(`SELECT count(*) AS n FROM ${parquetSource(files)}`);
+    // A count reads no column: without union_by_name (which holds every file's schema: 5,000 files, 80 MB)
+    // it is the same number; files DuckDB refuses to read so are counted by name.
+    const [row] = await db
+        .all(`SELECT count(*) AS n FROM ${parquetSource(files, { unionByName: false })}`)
+        .catch(() => db.all(`SELECT count(*) AS n FROM ${parquetSource(files)}`));
     return Number(row?.n ?? 0);
 }
 async function columnsOf(db, files) {
