@@ -7,6 +7,7 @@ import {
   columnsOf,
   countRows,
   exportDataset,
+  fileList,
   readRows,
   runSqlOverDataset,
   streamRows,
@@ -120,6 +121,20 @@ describe('writeRowGroup + dataset', () => {
     }
     return files;
   }
+
+  it('a stage of many row-group files (read through a glob of its directory) reads, streams and exports in file order', async () => {
+    const d = tempDir();
+    const files = await makeDataset(d, 70, 7);
+    expect(fileList(files)).not.toMatch(/^\[/);
+    expect(await countRows(db, files)).toBe(490);
+    expect((await readRows(db, files)).map((r) => r.id)).toEqual(Array.from({ length: 490 }, (_, i) => i));
+    const streamed: number[] = [];
+    await streamRows(db, files, 50, async (rows) => void streamed.push(...rows.map((r) => r.id as number)));
+    expect(streamed).toEqual(Array.from({ length: 490 }, (_, i) => i));
+    const out = path.join(tempDir(), 'all.jsonl');
+    await exportDataset(db, files, out);
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(Array.from({ length: 490 }, (_, i) => i));
+  });
 
   it('counts the rows of files whose columns differ, in any order (the count does not need their schemas lined up)', async () => {
     const d = tempDir();
