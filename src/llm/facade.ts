@@ -309,7 +309,10 @@ export class LlmFacade {
         }
         messages.push(assistantToolMessage(completion));
         const results = turns > toolSet.maxTurns ? toolSet.refuse(completion.tool_calls) : await toolSet.execute(completion.tool_calls, req.signal);
-        for (const r of results) messages.push({ role: 'tool', content: typeof r.content === 'string' ? block(redactSecret(r.content, endpoint)) : r.content, tool_call_id: r.tool_call_id });
+        for (const r of results) {
+          const content = typeof r.content === 'string' ? block(r.content) : r.content;
+          messages.push({ role: 'tool', content: content.map((b) => (b.type === 'text' ? { ...b, text: redactSecret(b.text, endpoint) } : b)), tool_call_id: r.tool_call_id });
+        }
         checkpoint = messages.map((m) => ({ ...m }));
         checkpointTurns = turns;
         continue;
