@@ -68,14 +68,6 @@ export function preNormalizeConfig(config: unknown, at: Path): PreNormalizeResul
         return;
       }
     }
-    if (Array.isArray(col.multi_modal_context)) {
-      col.multi_modal_context.forEach((m, j) => {
-        // Data Designer also sends audio and video; ddflow sends images only.
-        if (isObj(m) && (m.modality === 'audio' || m.modality === 'video')) {
-          unsupported([...cpath, 'multi_modal_context', j, 'modality', '_'], `multi_modal_context of column${name}: modality '${m.modality}' is not supported by ddflow (only image)`);
-        }
-      });
-    }
     if (col.column_type === 'sampler' && typeof col.sampler_type === 'string') {
       if (isObj(col.params) && col.params.sampler_type === undefined) col.params.sampler_type = col.sampler_type;
       if (isObj(col.conditional_params)) {

@@ -203,8 +203,8 @@ export const MultiModalContext = Strict({
   column_name: Type.String({ minLength: 1 }),
   data_type: Type.Optional(Nullable(Type.Union([Type.Literal('url'), Type.Literal('base64')]), { default: null })),
   image_format: Type.Optional(Nullable(Type.String(), { default: null })),
-  audio_format: Type.Optional(Nullable(Type.String(), { default: null })),
-  video_format: Type.Optional(Nullable(Type.String(), { default: null })),
+  audio_format: Type.Optional(Nullable(Type.Union([Type.Literal('mp3'), Type.Literal('wav')]), { default: null })),
+  video_format: Type.Optional(Nullable(Type.Union([Type.Literal('mp4'), Type.Literal('mov'), Type.Literal('webm')]), { default: null })),
 });
 
 function llmFields() {

@@ -30,6 +30,7 @@ import { checkSeedSource } from './rules/seeds.js';
 export const RESERVED_COLUMN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 import { checkModelConfigs, resolveModelAlias } from './rules/models.js';
 import { checkToolAlias, checkToolConfigs } from './rules/tools.js';
+import { mediaContextProblems } from './rules/media-context.js';
 
 export interface StageValidationContext {
   /** Columns the stage's seed provides; null when the stage is not seeded. */
@@ -235,6 +236,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
       if (certainlyMissing(known, m.column_name)) {
         report.error(['multi_modal_context', j, 'column_name'], `The multi_modal_context of '${c.name}' references a column that does not exist: '${m.column_name}'${didYouMean(m.column_name, known.names)}.`, 'invalid_reference');
       }
+      for (const problem of mediaContextProblems(m)) report.error(['multi_modal_context', j, problem.field], `multi_modal_context of column '${c.name}': ${problem.message}.`, 'invalid_media_context');
     });
     checkModelAlias(c.name, c.model_alias, c.column_type === 'image' ? 'image' : 'chat', ctx, report);
     if (isLLMColumn(c)) checkToolAlias(c.name, c.tool_alias, ctx.toolAliases, report);

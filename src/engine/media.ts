@@ -48,6 +48,8 @@ export async function saveImage(stageDir: string, column: string, base64: string
 export async function withMediaData(row: Record<string, unknown>, contexts: readonly ImageContextLike[], roots: readonly string[]): Promise<Record<string, unknown>> {
   let out: Record<string, unknown> | undefined;
   for (const context of contexts) {
+    // Generated media are images; audio and video values are sent as they are (Data Designer reads no file for them).
+    if ((context.modality ?? 'image') !== 'image') continue;
     const items = imageItems(row[context.column_name]);
     if (!items.some((i) => MEDIA_PATH.test(i))) continue;
     const resolved: string[] = [];

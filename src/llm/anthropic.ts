@@ -4,6 +4,8 @@
  *
  * - system messages become the top-level `system` (one message's text blocks joined by "\n", several
  *   messages by "\n\n"); user and assistant messages keep their order; empty text blocks are dropped;
+ * - audio and video blocks are refused (`Anthropic adapter does not support audio context blocks.`), as
+ *   Data Designer's UnsupportedAnthropicMediaBlockError does;
  * - `image_url` blocks become `{type: image, source: {type: base64, media_type, data}}` for a data URI,
  *   else `{type: image, source: {type: url, url}}`;
  * - `max_tokens` defaults to 4096 (the API requires it); `stop` becomes `stop_sequences`; `tools` become
@@ -22,6 +24,7 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { LlmError } from './errors.js';
 import { pythonJsonDumps } from './recipes.js';
 
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -32,6 +35,16 @@ const NOT_FORWARDED = new Set(['stop', 'max_tokens', 'tools', 'n', 'response_for
 const DATA_URI = /^data:([^;]+);base64,(.+)$/s;
 
 type Block = Record<string, unknown>;
+
+/** Data Designer's _UNSUPPORTED_MEDIA_BLOCK_MODALITIES (anthropic_translation.py): audio and video are refused. */
+const UNSUPPORTED_MEDIA_BLOCKS: Record<string, string | undefined> = {
+  audio: 'audio',
+  audio_url: 'audio',
+  input_audio: 'audio',
+  video: 'video',
+  video_url: 'video',
+  input_video: 'video',
+};
 type OpenAIMessage = { role: string; content: unknown; tool_calls?: unknown; tool_call_id?: unknown };
 
 function translateBlocks(content: unknown): Block[] {
@@ -39,6 +52,8 @@ function translateBlocks(content: unknown): Block[] {
   const out: Block[] = [];
   for (const b of raw) {
     const block = (b ?? {}) as Block;
+    const refused = typeof block.type === 'string' ? UNSUPPORTED_MEDIA_BLOCKS[block.type] : undefined;
+    if (refused) throw new LlmError('bad_request', `Anthropic adapter does not support ${refused} context blocks.`);
     if (block.type === 'image_url') {
       const url = String((block.image_url as { url?: unknown } | undefined)?.url ?? '');
       const m = DATA_URI.exec(url);

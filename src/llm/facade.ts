@@ -9,7 +9,7 @@ import { runConfigWithDefaults } from '../config/defaults.js';
 import type { Rng } from '../shared/random.js';
 import { CallCache, callKey, type CachedCompletion, type CachedEmbedding } from './call-cache.js';
 import { LlmError, ParserError } from './errors.js';
-import type { ImageUrlBlock } from './multimodal.js';
+import type { ImageUrlBlock, MediaBlock } from './multimodal.js';
 import { composeUserPrompt, type ResponseRecipe } from './recipes.js';
 import { redactAnswer, REDACTED } from './redact.js';
 import type { ModelEndpoint, ModelRegistry } from './registry.js';
@@ -42,7 +42,7 @@ export interface ToolCallMessage {
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
   /** Text blocks; the first user message also carries the multi-modal context's image blocks, a tool message its result's. */
-  content: Array<TextBlock | ImageUrlBlock>;
+  content: Array<TextBlock | MediaBlock>;
   reasoning_content?: string;
   tool_calls?: ToolCallMessage[];
   tool_call_id?: string;
@@ -53,7 +53,7 @@ export interface GenerateRequest<T = unknown> {
   prompt: string;
   systemPrompt?: string | null;
   /** Images of the row's multi_modal_context, sent before the prompt's text in the user message (as Data Designer does). */
-  images?: readonly ImageUrlBlock[];
+  images?: readonly MediaBlock[];
   recipe: ResponseRecipe<T>;
   /** The cell's stream (seed, stage, column, record): temperature/top_p draws come from it. */
   rng: Rng;
@@ -138,7 +138,7 @@ function stripOrNull(text: unknown): string | null {
  * Data Designer's prompt_to_messages (engine/models/utils.py): a system message only for a non-empty system
  * prompt, and the multi-modal context's blocks before the prompt's text block.
  */
-export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined, images: readonly ImageUrlBlock[] = []): ChatMessage[] {
+export function initialMessages(userPrompt: string, systemPrompt: string | null | undefined, images: readonly MediaBlock[] = []): ChatMessage[] {
   const out: ChatMessage[] = [];
   if (systemPrompt) out.push({ role: 'system', content: block(systemPrompt) });
   out.push({ role: 'user', content: [...images, ...block(userPrompt)] });
@@ -423,7 +423,7 @@ export interface GenerateImageRequest {
   alias: string;
   prompt: string;
   /** The multi-modal context's images (chat-completion image models only). */
-  images?: readonly ImageUrlBlock[];
+  images?: readonly MediaBlock[];
   recordKey: string | number;
   column?: string;
   signal?: AbortSignal;

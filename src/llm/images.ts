@@ -7,7 +7,7 @@
  * holding a data URI or base64 image. Answers are base64 images, without a data-URI prefix.
  */
 import { LlmError } from './errors.js';
-import type { ImageUrlBlock } from './multimodal.js';
+import type { MediaBlock } from './multimodal.js';
 import type { ModelEndpoint } from './registry.js';
 
 const DIFFUSION_MODEL_PATTERNS = ['dall-e-', 'dalle', 'stable-diffusion', 'sd-', 'sd_', 'imagen', 'gpt-image-'];
@@ -20,7 +20,7 @@ export function isDiffusionModel(model: string): boolean {
 export type ImageRoute = 'images' | 'chat';
 
 /** The route and body of an image request (extra_body keys merged in, as for every request). */
-export function imageRequestBody(endpoint: Pick<ModelEndpoint, 'model' | 'extraBody'>, prompt: string, images: readonly ImageUrlBlock[] = []): { route: ImageRoute; body: Record<string, unknown> } {
+export function imageRequestBody(endpoint: Pick<ModelEndpoint, 'model' | 'extraBody'>, prompt: string, images: readonly MediaBlock[] = []): { route: ImageRoute; body: Record<string, unknown> } {
   if (isDiffusionModel(endpoint.model)) return { route: 'images', body: { model: endpoint.model, prompt, ...endpoint.extraBody } };
   return {
     route: 'chat',

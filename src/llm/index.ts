@@ -5,7 +5,7 @@ export { CallCache, callKey, type CallCacheStats } from './call-cache.js';
 export { checkModelHealth, displayEndpoint, healthChecksDisabled, HEALTH_CHECK_TIMEOUT_MS, SKIP_HEALTH_CHECKS_ENV, type HealthCheckOptions, type HealthCheckResult } from './health.js';
 export { LlmError, ParserError, isRetryableKind, type LlmErrorKind } from './errors.js';
 export { LlmFacade, chatRequestBody, embeddingInputs, initialMessages, type ChatMessage, type EmbedRequest, type EmbedResult, type FacadeOptions, type GenerateRequest, type GenerateResult } from './facade.js';
-export { imageBlocks, imageItems, imageUrl, type ImageContextLike, type ImageUrlBlock } from './multimodal.js';
+export { contextBlocks, imageItems, imageUrl, type ImageContextLike, type ImageUrlBlock, type MediaBlock } from './multimodal.js';
 export { EarlyShutdownMonitor, isTransientLoss, transientLossMessage, type CellOutcome } from './outcomes.js';
 export { BUILTIN_PROVIDERS, isEnvVariableName, mergeProviders, resolveApiKey } from './providers.js';
 export { codeRecipe, codeSyntax, composeUserPrompt, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from './recipes.js';

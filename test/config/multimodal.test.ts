@@ -1,4 +1,4 @@
-/** multi_modal_context at validate time: images only, the referenced column is a dependency, no "same prompt" warning. */
+/** multi_modal_context at validate time: image, audio and video contexts, their format fields, the referenced column is a dependency, no "same prompt" warning. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,11 +45,29 @@ describe('multi_modal_context validation', () => {
     expect(d.some((x) => /The prompt template for 'caption' does not reference any columns/.test(x.message))).toBe(true);
   });
 
-  it.each(['audio', 'video'])('modality %s is an error at validate time', async (modality) => {
-    const d = await diagnostics(workflow(`            - {modality: ${modality}, column_name: picture}`));
+  it.each([
+    ['audio', 'url', ''],
+    ['audio', 'base64', ', audio_format: wav'],
+    ['video', null, ', video_format: webm'],
+  ])('a %s context (data_type %s) is valid', async (modality, dataType, format) => {
+    const d = await diagnostics(workflow(`            - {modality: ${modality}, column_name: picture, data_type: ${dataType}${format}}`));
+    expect(d.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  // packages/data-designer-config/tests/config/test_models.py: test_audio_context_validate_audio_format / test_video_context_validate_video_format
+  it.each(['audio', 'video'])('base64 %s without its format: Data Designer\'s ValueError, located', async (modality) => {
+    const d = await diagnostics(workflow(`            - {modality: ${modality}, column_name: picture, data_type: base64}`));
     const errors = d.filter((x) => x.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain(`multi_modal_context of column 'caption': modality '${modality}' is not supported by ddflow`);
+    expect(errors[0]!.message).toBe(`multi_modal_context of column 'caption': ${modality}_format is required when data_type is base64.`);
+    expect(errors[0]!.location?.line).toBe(14);
+  });
+
+  it('a format outside Data Designer\'s AudioFormat, and a format field of another modality, are errors', async () => {
+    const bad = await diagnostics(workflow('            - {modality: audio, column_name: picture, audio_format: flac}'));
+    expect(bad.filter((x) => x.severity === 'error').map((x) => x.message).join('\n')).toMatch(/audio_format/);
+    const other = await diagnostics(workflow('            - {modality: video, column_name: picture, audio_format: mp3}'));
+    expect(other.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual(["multi_modal_context of column 'caption': audio_format is not a field of a video context (use video_format)."]);
   });
 
   it('a context naming a missing column is an invalid reference', async () => {

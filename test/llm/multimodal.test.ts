@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/shared/random.js';
 import { ParserError } from '../../src/llm/errors.js';
-import { imageBlocks, imageItems, imageUrl } from '../../src/llm/multimodal.js';
+import { contextBlocks, imageItems, imageUrl } from '../../src/llm/multimodal.js';
 import { textRecipe } from '../../src/llm/recipes.js';
 import { generationRequests, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { facadeFor } from './helpers.js';
@@ -52,19 +52,19 @@ describe('imageUrl', () => {
   });
 });
 
-describe('imageBlocks', () => {
+describe('contextBlocks', () => {
   it('one block per image, in context order then item order', () => {
     const row = { a: 'https://x.test/1.png', b: '["QUJD", "https://x.test/2.png"]', c: null };
-    expect(imageBlocks([{ column_name: 'a' }, { column_name: 'b' }, { column_name: 'c' }], row)).toEqual([
+    expect(contextBlocks([{ column_name: 'a' }, { column_name: 'b' }, { column_name: 'c' }], row)).toEqual([
       { type: 'image_url', image_url: { url: 'https://x.test/1.png' } },
       { type: 'image_url', image_url: { url: 'data:image/png;base64,QUJD' } },
       { type: 'image_url', image_url: { url: 'https://x.test/2.png' } },
     ]);
-    expect(imageBlocks(null, row)).toEqual([]);
+    expect(contextBlocks(null, row)).toEqual([]);
   });
 
-  it('audio and video are refused', () => {
-    expect(() => imageBlocks([{ modality: 'audio', column_name: 'a' }], { a: 'x' })).toThrow(/modality 'audio' is not supported by ddflow/);
+  it('a modality other than image, audio, video is refused (a config built in code)', () => {
+    expect(() => contextBlocks([{ modality: 'smell', column_name: 'a' }], { a: 'x' })).toThrow(/modality 'smell' is not one of image, audio, video/);
   });
 });
 
@@ -79,7 +79,7 @@ describe('images through the real client', () => {
 
   it('the user message carries the image blocks, then the text block (Data Designer prompt_to_messages); restarts resend them', async () => {
     const facade = facadeFor(server, {}, { runConfig: { max_conversation_restarts: 1 } });
-    const images = imageBlocks([{ column_name: 'pic' }], { pic: '["https://x.test/1.png", "QUJD"]' });
+    const images = contextBlocks([{ column_name: 'pic' }], { pic: '["https://x.test/1.png", "QUJD"]' });
     // The first answer is refused, so the conversation restarts: the images must go again.
     let calls = 0;
     const recipe = {

@@ -6,7 +6,7 @@
  */
 import type { ImageColumn } from '../../config/schema.js';
 import { DdflowError } from '../../diagnostics.js';
-import { imageBlocks } from '../../llm/multimodal.js';
+import { contextBlocks } from '../../llm/multimodal.js';
 import type { CompiledTemplate } from '../../template/environment.js';
 import { columnStreams } from '../../shared/random.js';
 import { saveImage, uuidFrom, withMediaData } from '../media.js';
@@ -40,7 +40,7 @@ export class ImageColumnGenerator extends CellGenerator {
     const result = await this.deps.models.generateImage!({
       alias: column.model_alias,
       prompt,
-      ...(contexts.length ? { images: imageBlocks(contexts, await withMediaData(row, contexts, this.ctx.mediaRoots ?? [])) } : {}),
+      ...(contexts.length ? { images: contextBlocks(contexts, await withMediaData(row, contexts, this.ctx.mediaRoots ?? []), column.name) } : {}),
       recordKey: recordIndex,
       column: column.name,
       signal,

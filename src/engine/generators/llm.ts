@@ -14,7 +14,7 @@ import { DdflowError } from '../../diagnostics.js';
 import { LlmError } from '../../llm/errors.js';
 import { isTransientLoss } from '../../llm/outcomes.js';
 import { DEFERRED_REASON, DeferredCallError } from '../../llm/batch/deferred.js';
-import { imageBlocks } from '../../llm/multimodal.js';
+import { contextBlocks } from '../../llm/multimodal.js';
 import { codeRecipe, judgeRecipe, structuredRecipe, textRecipe, type ResponseRecipe } from '../../llm/recipes.js';
 import { TemplateError } from '../../template/errors.js';
 import type { CompiledTemplate } from '../../template/environment.js';
@@ -265,10 +265,6 @@ export class LlmColumnGenerator extends CellGenerator {
     this.system = column.system_prompt ? ctx.templates.main.compile(column.system_prompt) : null;
     this.recipe = recipeFor(column);
     this.stream = columnStreams(ctx.seed, ctx.stageName, column.name);
-    // Validation rejects audio/video contexts; a config built in code is stopped here, not row by row.
-    for (const m of column.multi_modal_context ?? []) {
-      if ((m.modality ?? 'image') !== 'image') throw new DdflowError(`Column '${column.name}': multi_modal_context modality '${m.modality}' is not supported by ddflow (only image).`);
-    }
     if (columnKind(column) === 'llm-structured' || columnKind(column) === 'llm-judge') this.dtypes.set(column.name, 'json');
     else this.dtypes.set(column.name, 'str');
   }
@@ -281,7 +277,7 @@ export class LlmColumnGenerator extends CellGenerator {
       alias: column.model_alias,
       prompt: this.prompt.render(row),
       systemPrompt: this.system ? this.system.render(row) : null,
-      ...(column.multi_modal_context?.length ? { images: imageBlocks(column.multi_modal_context, await withMediaData(row, column.multi_modal_context, this.ctx.mediaRoots ?? [])) } : {}),
+      ...(column.multi_modal_context?.length ? { images: contextBlocks(column.multi_modal_context, await withMediaData(row, column.multi_modal_context, this.ctx.mediaRoots ?? []), column.name) } : {}),
       recipe: this.recipe,
       rng: this.stream(recordIndex),
       recordKey: recordIndex,
