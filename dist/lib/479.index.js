@@ -2959,6 +2959,9 @@ async function saveImage(stageDir, column, base64, id) {
 async function withMediaData(row, contexts, roots) {
     let out;
     for (const context of contexts) {
+        // Generated media are images; audio and video values are sent as they are (Data Designer reads no file for them).
+        if ((context.modality ?? 'image') !== 'image')
+            continue;
         const items = (0,multimodal/* imageItems */.uL)(row[context.column_name]);
         if (!items.some((i) => MEDIA_PATH.test(i)))
             continue;
@@ -4235,11 +4238,6 @@ class LlmColumnGenerator extends CellGenerator {
         this.system = column.system_prompt ? ctx.templates.main.compile(column.system_prompt) : null;
         this.recipe = recipeFor(column);
         this.stream = (0,random/* columnStreams */.SS)(ctx.seed, ctx.stageName, column.name);
-        // Validation rejects audio/video contexts; a config built in code is stopped here, not row by row.
-        for (const m of column.multi_modal_context ?? []) {
-            if ((m.modality ?? 'image') !== 'image')
-                throw new diagnostics/* DdflowError */.Zq(`Column '${column.name}': multi_modal_context modality '${m.modality}' is not supported by ddflow (only image).`);
-        }
         if (columnKind(column) === 'llm-structured' || columnKind(column) === 'llm-judge')
             this.dtypes.set(column.name, 'json');
         else
@@ -4253,7 +4251,7 @@ class LlmColumnGenerator extends CellGenerator {
             alias: column.model_alias,
             prompt: this.prompt.render(row),
             systemPrompt: this.system ? this.system.render(row) : null,
-            ...(column.multi_modal_context?.length ? { images: (0,multimodal/* imageBlocks */.Ix)(column.multi_modal_context, await withMediaData(row, column.multi_modal_context, this.ctx.mediaRoots ?? [])) } : {}),
+            ...(column.multi_modal_context?.length ? { images: (0,multimodal/* contextBlocks */.qH)(column.multi_modal_context, await withMediaData(row, column.multi_modal_context, this.ctx.mediaRoots ?? []), column.name) } : {}),
             recipe: this.recipe,
             rng: this.stream(recordIndex),
             recordKey: recordIndex,
@@ -4934,7 +4932,7 @@ class ImageColumnGenerator extends CellGenerator {
         const result = await this.deps.models.generateImage({
             alias: column.model_alias,
             prompt,
-            ...(contexts.length ? { images: (0,multimodal/* imageBlocks */.Ix)(contexts, await withMediaData(row, contexts, this.ctx.mediaRoots ?? [])) } : {}),
+            ...(contexts.length ? { images: (0,multimodal/* contextBlocks */.qH)(contexts, await withMediaData(row, contexts, this.ctx.mediaRoots ?? []), column.name) } : {}),
             recordKey: recordIndex,
             column: column.name,
             signal,

@@ -119,8 +119,8 @@ function commandHelp(command) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/workflow/load.ts + 17 modules
-var load = __webpack_require__(25500);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 18 modules
+var load = __webpack_require__(87943);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 

@@ -942,8 +942,10 @@ class LlmFacade {
                 }
                 messages.push(assistantToolMessage(completion));
                 const results = turns > toolSet.maxTurns ? toolSet.refuse(completion.tool_calls) : await toolSet.execute(completion.tool_calls, req.signal);
-                for (const r of results)
-                    messages.push({ role: 'tool', content: typeof r.content === 'string' ? block(redactSecret(r.content, endpoint)) : r.content, tool_call_id: r.tool_call_id });
+                for (const r of results) {
+                    const content = typeof r.content === 'string' ? block(r.content) : r.content;
+                    messages.push({ role: 'tool', content: content.map((b) => (b.type === 'text' ? { ...b, text: redactSecret(b.text, endpoint) } : b)), tool_call_id: r.tool_call_id });
+                }
                 checkpoint = messages.map((m) => ({ ...m }));
                 checkpointTurns = turns;
                 continue;
@@ -1285,7 +1287,7 @@ __webpack_require__.d(__webpack_exports__, {
   LU: () => (/* reexport */ pricing/* tokenCost */.LU)
 });
 
-// UNUSED EXPORTS: AdmissionController, BUILTIN_MODEL_CONFIGS, BUILTIN_PROVIDERS, BudgetExhaustedError, DEFAULT_RETRY_POLICY, EarlyShutdownMonitor, HEALTH_CHECK_TIMEOUT_MS, LlmError, ParserError, UsageMeter, admissionSettings, callCost, callKey, chatRequestBody, classifyError, codeRecipe, codeSyntax, displayEndpoint, drawParameter, imageBlocks, imageItems, imageUrl, initialMessages, isEnvVariableName, isRetryableKind, isTransientLoss, judgeRecipe, modelKind, resolveApiKey, retryAfterMs, structuredRecipe, textRecipe, transientLossMessage, withRetries
+// UNUSED EXPORTS: AdmissionController, BUILTIN_MODEL_CONFIGS, BUILTIN_PROVIDERS, BudgetExhaustedError, DEFAULT_RETRY_POLICY, EarlyShutdownMonitor, HEALTH_CHECK_TIMEOUT_MS, LlmError, ParserError, UsageMeter, admissionSettings, callCost, callKey, chatRequestBody, classifyError, codeRecipe, codeSyntax, contextBlocks, displayEndpoint, drawParameter, imageItems, imageUrl, initialMessages, isEnvVariableName, isRetryableKind, isTransientLoss, judgeRecipe, modelKind, resolveApiKey, retryAfterMs, structuredRecipe, textRecipe, transientLossMessage, withRetries
 
 // EXTERNAL MODULE: ./src/config/defaults.ts
 var defaults = __webpack_require__(31954);
@@ -1643,16 +1645,29 @@ var openai = __webpack_require__(98193);
 ;// CONCATENATED MODULE: ./src/llm/anthropic.ts
 
 
+
 const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Request fields Data Designer's adapter does not forward (handled explicitly or meaningless here). */
 const NOT_FORWARDED = new Set(['stop', 'max_tokens', 'tools', 'n', 'response_format', 'frequency_penalty', 'presence_penalty', 'seed', 'model', 'messages']);
 const DATA_URI = /^data:([^;]+);base64,(.+)$/s;
+/** Data Designer's _UNSUPPORTED_MEDIA_BLOCK_MODALITIES (anthropic_translation.py): audio and video are refused. */
+const UNSUPPORTED_MEDIA_BLOCKS = {
+    audio: 'audio',
+    audio_url: 'audio',
+    input_audio: 'audio',
+    video: 'video',
+    video_url: 'video',
+    input_video: 'video',
+};
 function translateBlocks(content) {
     const raw = Array.isArray(content) ? content : content === null || content === undefined ? [] : [{ type: 'text', text: String(content) }];
     const out = [];
     for (const b of raw) {
         const block = (b ?? {});
+        const refused = typeof block.type === 'string' ? UNSUPPORTED_MEDIA_BLOCKS[block.type] : undefined;
+        if (refused)
+            throw new errors/* LlmError */.Cf('bad_request', `Anthropic adapter does not support ${refused} context blocks.`);
         if (block.type === 'image_url') {
             const url = String(block.image_url?.url ?? '');
             const m = DATA_URI.exec(url);
@@ -2162,17 +2177,19 @@ function cellItems(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ix: () => (/* binding */ imageBlocks),
+/* harmony export */   qH: () => (/* binding */ contextBlocks),
 /* harmony export */   uL: () => (/* binding */ imageItems)
 /* harmony export */ });
-/* unused harmony export imageUrl */
+/* unused harmony exports imageUrl, AUDIO_FORMATS, VIDEO_FORMATS, canonicalMediaBlock, openAICompatibleBlock */
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
 /* harmony import */ var _list_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67546);
 /**
- * `multi_modal_context` of LLM columns (Data Designer §2.3): images from other columns of the row, sent
- * as `image_url` blocks before the prompt's text block in the user message (Data Designer's prompt_to_messages). A URL (http(s):// or an
- * existing data: URI) is sent as it is; base64 data becomes a data URI. Only images: audio and video
- * contexts are rejected when the config is validated.
+ * `multi_modal_context` of LLM columns (Data Designer §2.3): media from other columns of the row, sent
+ * before the prompt's text block in the user message (Data Designer's prompt_to_messages), in config order.
+ * Images: a URL (http(s):// or an existing data: URI) is sent as it is; base64 data becomes a data URI.
+ * Audio and video follow Data Designer's AudioContext/VideoContext (config/models.py, media_helpers.py):
+ * the row's values become canonical blocks, which become the OpenAI-compatible request blocks as
+ * Data Designer's adapter translates them (openai_compatible.py: audio_url / input_audio / video_url).
  */
 
 
@@ -2218,17 +2235,105 @@ function imageUrl(item, context) {
     const format = given ? (MIME_SUBTYPE[given] ?? given) : (sniffFormat(data) ?? 'png');
     return `data:image/${format};base64,${data}`;
 }
-/** The image blocks of one row, in the order of the contexts and of each cell's items. */
-function imageBlocks(contexts, row) {
-    const out = [];
-    for (const context of contexts ?? []) {
-        const modality = context.modality ?? 'image';
-        // Validation rejects these; a config built in code must not silently lose its context.
-        if (modality !== 'image')
-            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`multi_modal_context modality '${modality}' is not supported by ddflow (only image).`);
-        for (const item of imageItems(row[context.column_name]))
-            out.push({ type: 'image_url', image_url: { url: imageUrl(item, context) } });
+/** Data Designer's AudioFormat / VideoFormat and their MIME types (media_helpers.py). */
+const FORMAT_MIME = {
+    audio: { mp3: 'audio/mpeg', wav: 'audio/wav' },
+    video: { mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm' },
+};
+const MIME_FORMAT = {
+    audio: { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/wave': 'wav', 'audio/x-wav': 'wav', 'audio/vnd.wave': 'wav' },
+    video: { 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm' },
+};
+const AUDIO_FORMATS = Object.keys(FORMAT_MIME.audio);
+const VIDEO_FORMATS = Object.keys(FORMAT_MIME.video);
+/** media_helpers._DATA_URI_RE. */
+const DATA_URI_RE = /^data:([^;]+);base64,(.+)$/;
+/** media_helpers.is_media_url: an HTTP(S) URL. */
+function isMediaUrl(value) {
+    return value.startsWith('http://') || value.startsWith('https://');
+}
+/** media_helpers.is_audio_path / is_video_path: not an HTTP(S) URL and ends with a supported extension. */
+function looksLikePath(value, modality) {
+    const lower = value.toLowerCase();
+    return !isMediaUrl(value) && Object.keys(FORMAT_MIME[modality]).some((ext) => lower.endsWith(`.${ext}`));
+}
+/**
+ * One audio or video value as Data Designer's AudioContext/VideoContext._build_context gives it. Throws
+ * Data Designer's ValueError sentence (without the column; the caller adds where it comes from).
+ */
+function canonicalMediaBlock(value, context, modality) {
+    if (context.data_type === 'url') {
+        if (!isMediaUrl(value) && !looksLikePath(value, modality))
+            throw new Error(`${modality} URL context values must be HTTP(S) URLs or local ${modality} paths`);
+        return { type: modality, source: { type: 'url', url: value } };
     }
+    if ((context.data_type ?? null) === null && isMediaUrl(value))
+        return { type: modality, source: { type: 'url', url: value } };
+    const formatField = modality === 'audio' ? 'audio_format' : 'video_format';
+    const format = context[formatField] ?? null;
+    const parsed = DATA_URI_RE.exec(value);
+    if (parsed) {
+        const [, mediaType, data] = parsed;
+        const detected = MIME_FORMAT[modality][mediaType.toLowerCase()];
+        if (detected === undefined)
+            throw new Error(`Unsupported ${modality} media type '${mediaType}'`);
+        if (format !== null && format !== detected)
+            throw new Error(`${formatField} '${format}' does not match data URI media type '${mediaType}'`);
+        return { type: modality, source: { type: 'base64', media_type: mediaType, data } };
+    }
+    if (looksLikePath(value, modality)) {
+        throw new Error(`${modality} context values that look like local paths must use data_type=url; otherwise provide base64 ${modality} data`);
+    }
+    if (format === null)
+        throw new Error(`${formatField} is required for base64 ${modality} context values`);
+    const mime = FORMAT_MIME[modality][format];
+    if (mime === undefined)
+        throw new Error(`${formatField} '${format}' is not one of ${Object.keys(FORMAT_MIME[modality]).join(', ')}`);
+    return { type: modality, source: { type: 'base64', media_type: mime, data: value } };
+}
+/** A canonical audio/video block as Data Designer's OpenAI-compatible adapter sends it (_translate_canonical_*_block). */
+function openAICompatibleBlock(block) {
+    const { source } = block;
+    if (block.type === 'audio') {
+        if (source.type === 'url')
+            return { type: 'audio_url', audio_url: { url: source.url } };
+        const format = MIME_FORMAT.audio[source.media_type.toLowerCase()];
+        if (format === undefined)
+            throw new Error(`Unsupported canonical audio media type '${source.media_type}'`);
+        return { type: 'input_audio', input_audio: { data: source.data, format } };
+    }
+    if (source.type === 'url')
+        return { type: 'video_url', video_url: { url: source.url } };
+    // No widely supported input_video block exists: the data URI goes in video_url (as Data Designer sends it).
+    return { type: 'video_url', video_url: { url: `data:${source.media_type};base64,${source.data}` } };
+}
+/**
+ * The blocks of one row's multi-modal context, in the order of the contexts and of each cell's items:
+ * images as `image_url`, audio as `audio_url`/`input_audio`, video as `video_url`. A value Data Designer
+ * refuses is one sentence naming the context and its column.
+ */
+function contextBlocks(contexts, row, owner) {
+    const out = [];
+    (contexts ?? []).forEach((context, j) => {
+        const modality = context.modality ?? 'image';
+        const items = imageItems(row[context.column_name]);
+        if (modality === 'image') {
+            for (const item of items)
+                out.push({ type: 'image_url', image_url: { url: imageUrl(item, context) } });
+            return;
+        }
+        if (modality !== 'audio' && modality !== 'video')
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`multi_modal_context modality '${modality}' is not one of image, audio, video.`);
+        for (const item of items) {
+            try {
+                out.push(openAICompatibleBlock(canonicalMediaBlock(item, context, modality)));
+            }
+            catch (err) {
+                const where = `${owner ? `Column '${owner}': ` : ''}multi_modal_context[${j}] (${modality} from column '${context.column_name}')`;
+                throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`${where}: ${err.message}.`);
+            }
+        }
+    });
     return out;
 }
 
@@ -3702,8 +3807,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var database = __webpack_require__(94715);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 17 modules
-var load = __webpack_require__(25500);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 18 modules
+var load = __webpack_require__(87943);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/workflow/fingerprint.ts
