@@ -1667,21 +1667,7 @@ function parseCliSessionLog(file) {
     }
     if (Array.isArray(payload.tools) && payload.tools.length)
         sourceMeta.tools = stringifyJsonValue(payload.tools);
-    return makeRecord({
-        trace_id: sessionId,
-        source_kind: 'hermes_agent',
-        source_path: file,
-        root_session_id: sessionId,
-        agent_id: null,
-        is_sidechain: false,
-        cwd: null,
-        project_path: null,
-        git_branch: null,
-        started_at: optStr(payload.session_start),
-        ended_at: optStr(payload.last_updated),
-        messages,
-        source_meta: sourceMeta,
-    });
+    return hermesRecord(file, sessionId, optStr(payload.session_start), optStr(payload.last_updated), messages, sourceMeta);
 }
 /** hermes_agent.py parse_hermes_gateway_transcript. */
 function parseGatewayTranscript(file, sessionIndex, warn) {
@@ -1714,23 +1700,25 @@ function parseGatewayTranscript(file, sessionIndex, warn) {
     }
     if (isObject(meta.origin) && Object.keys(meta.origin).length)
         sourceMeta.origin = meta.origin;
-    return [
-        makeRecord({
-            trace_id: sessionId,
-            source_kind: 'hermes_agent',
-            source_path: file,
-            root_session_id: sessionId,
-            agent_id: null,
-            is_sidechain: false,
-            cwd: null,
-            project_path: null,
-            git_branch: null,
-            started_at: optStr(meta.created_at),
-            ended_at: optStr(meta.updated_at),
-            messages,
-            source_meta: sourceMeta,
-        }),
-    ];
+    return [hermesRecord(file, sessionId, optStr(meta.created_at), optStr(meta.updated_at), messages, sourceMeta)];
+}
+/** A Hermes session's row: Hermes records no agent id, sidechain, cwd, project or branch. */
+function hermesRecord(file, sessionId, startedAt, endedAt, messages, sourceMeta) {
+    return makeRecord({
+        trace_id: sessionId,
+        source_kind: 'hermes_agent',
+        source_path: file,
+        root_session_id: sessionId,
+        agent_id: null,
+        is_sidechain: false,
+        cwd: null,
+        project_path: null,
+        git_branch: null,
+        started_at: startedAt,
+        ended_at: endedAt,
+        messages,
+        source_meta: sourceMeta,
+    });
 }
 /** hermes_agent.py normalize_hermes_messages. */
 function normalizeHermesMessages(raw, file, systemPrompt) {
