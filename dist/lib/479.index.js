@@ -56,12 +56,33 @@ const APPROXIMATE = { distinct: (e) => `approx_count_distinct(${e})`, median: (e
  * most this many values), so only near-unique columns of a large dataset report an approximate count.
  */
 const EXACT_DISTINCT_RECOUNT = 200_000;
+/** Estimates below this share one recount scan (their hash tables are small together). */
+const SHARED_RECOUNT = 20_000;
 /** An approximate distinct count made exact where exact is cheap (see EXACT_DISTINCT_RECOUNT). */
 async function refinedDistinct(db, agg, column, counted) {
-    if (agg.distinct === EXACT.distinct || counted >= EXACT_DISTINCT_RECOUNT)
-        return counted;
-    const [row] = await db.all(`SELECT count(DISTINCT ${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__.quoteIdent)(column)}) AS n FROM ${agg.from}`);
-    return Number(row?.n ?? counted);
+    return (await recountDistinct(db, agg, new Map([[column, counted]]))).get(column) ?? counted;
+}
+/**
+ * Exact distinct counts for the columns whose estimate is below EXACT_DISTINCT_RECOUNT (none for exact
+ * aggregates): the small ones in one scan, the others one scan each. A failed recount keeps the estimate.
+ */
+async function recountDistinct(db, agg, estimates) {
+    const out = new Map();
+    if (agg.distinct === EXACT.distinct)
+        return out;
+    const due = [...estimates].filter(([, n]) => n < EXACT_DISTINCT_RECOUNT);
+    const groups = [due.filter(([, n]) => n < SHARED_RECOUNT).map(([c]) => c), ...due.filter(([, n]) => n >= SHARED_RECOUNT).map(([c]) => [c])].filter((g) => g.length > 0);
+    for (const g of groups) {
+        try {
+            const [row] = await db.all(`SELECT ${g.map((c, i) => `count(DISTINCT ${(0,_database_js__WEBPACK_IMPORTED_MODULE_0__.quoteIdent)(c)}) AS r${i}`).join(', ')} FROM ${agg.from}`);
+            if (row)
+                g.forEach((c, i) => out.set(c, Number(row[`r${i}`])));
+        }
+        catch {
+            // the estimate stands
+        }
+    }
+    return out;
 }
 async function computeColumnStatistics(db, files, columns, options = {}) {
     const read = files.length > 0 ? await readMode(db, files) : { unionByName: true, rows: 0 };
@@ -110,34 +131,50 @@ const SCANNABLE_NUMERIC = /^(U?(BIG|SMALL|TINY)?INT(EGER)?|DOUBLE|FLOAT|BOOLEAN)
  * goes through those, whose failures are reported per calculation.
  */
 async function onePass(db, files, columns, types, agg) {
-    const out = new Map();
+    const planned = [];
     for (const col of columns) {
         const type = types.get(col.name);
-        if (type === undefined || type === 'JSON' || out.has(col.name))
+        if (type === undefined || type === 'JSON' || planned.some((p) => p.col.name === col.name))
             continue;
         const raw = (0,_database_js__WEBPACK_IMPORTED_MODULE_0__.quoteIdent)(col.name);
-        const select = ['count(*) AS n', `count(*) - count(${raw}) AS nulls`, `${agg.distinct(raw)} AS uniq`];
+        const k = planned.length;
+        const select = [`count(*) AS n${k}`, `count(*) - count(${raw}) AS nulls${k}`, `${agg.distinct(raw)} AS uniq${k}`];
         const numeric = col.column_type === 'sampler' && NUMERICAL_SAMPLERS.has(col.sampler_type ?? '') && SCANNABLE_NUMERIC.test(type);
         if (numeric) {
             const c = type === 'BOOLEAN' ? `${raw}::INTEGER` : raw;
-            select.push(`min(${c}) AS mn`, `max(${c}) AS mx`, `avg(${c}) AS mean`, `stddev_samp(${c}) AS sd`, `${agg.median(c)} AS med`);
+            select.push(`min(${c}) AS mn${k}`, `max(${c}) AS mx${k}`, `avg(${c}) AS mean${k}`, `stddev_samp(${c}) AS sd${k}`, `${agg.median(c)} AS med${k}`);
         }
-        let row;
-        try {
-            [row] = await db.all(`SELECT ${select.join(', ')} FROM ${agg.from}`);
-        }
-        catch {
-            continue;
-        }
+        planned.push({ col, type, numeric, select });
+    }
+    // Exact aggregates go one column per scan (several exact count(DISTINCT) hash tables at once cost more
+    // memory than the scan saves); the approximate ones hold constant memory, so every column shares one scan.
+    const rows = new Map();
+    const scan = async (ks) => {
+        const [row] = await db.all(`SELECT ${ks.flatMap((k) => planned[k].select).join(', ')} FROM ${agg.from}`);
+        if (row)
+            for (const k of ks)
+                rows.set(k, row);
+    };
+    const all = planned.map((_, k) => k);
+    if (agg.distinct !== EXACT.distinct && all.length > 1)
+        await scan(all).catch(() => undefined);
+    for (const k of all)
+        if (!rows.has(k))
+            await scan([k]).catch(() => undefined);
+    const estimates = new Map(all.filter((k) => rows.has(k)).map((k) => [k, Number(rows.get(k)[`uniq${k}`])]));
+    const exactUniq = await recountDistinct(db, agg, new Map([...estimates].map(([k, n]) => [planned[k].col.name, n])));
+    const out = new Map();
+    for (const k of all) {
+        const row = rows.get(k);
         if (!row)
             continue;
+        const { col, type, numeric } = planned[k];
         const pyarrow = pyarrowDtype(type);
-        const uniq = await refinedDistinct(db, agg, col.name, Number(row.uniq)).catch(() => Number(row.uniq));
         const scanned = {
-            general: { num_records: Number(row.n), num_null: Number(row.nulls), num_unique: uniq, pyarrow_dtype: pyarrow, simple_dtype: simpleDtype(pyarrow) },
+            general: { num_records: Number(row[`n${k}`]), num_null: Number(row[`nulls${k}`]), num_unique: exactUniq.get(col.name) ?? estimates.get(k), pyarrow_dtype: pyarrow, simple_dtype: simpleDtype(pyarrow) },
         };
         if (numeric) {
-            const r = row;
+            const r = { mn: row[`mn${k}`], mx: row[`mx${k}`], mean: row[`mean${k}`], sd: row[`sd${k}`], med: row[`med${k}`] };
             scanned.numerical = async () => numericalFrom(r);
         }
         out.set(col.name, scanned);
