@@ -40,8 +40,8 @@ const EXACT_STATISTICS_MAX_ROWS = 500_000;
  * and the row count (from the footers). Only when every file has the same columns with the same types
  * (a stage's own files do): DuckDB would otherwise drop a later file's extra columns or cast its values.
  */
-async function readMode(db, files) {
-    if (await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.shareOneSchema)(db, files)) {
+async function readMode(db, files, shared) {
+    if (shared ?? (await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.shareOneSchema)(db, files))) {
         const [row] = await db.all(`SELECT count(*) AS n FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, { unionByName: false })}`).catch(() => [undefined]);
         if (row)
             return { unionByName: false, rows: Number(row.n ?? 0) };
@@ -85,8 +85,8 @@ async function recountDistinct(db, agg, estimates) {
     return out;
 }
 async function computeColumnStatistics(db, files, columns, options = {}) {
-    const read = files.length > 0 ? await readMode(db, files) : { unionByName: true, rows: 0 };
-    const schema = files.length > 0 ? await db.describe(`SELECT * FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.columnsOf)(db, files)) : [];
+    const read = files.length > 0 ? await readMode(db, files, options.schema?.shared) : { unionByName: true, rows: 0 };
+    const schema = options.schema ? options.schema.columns : files.length > 0 ? await db.describe(`SELECT * FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.columnsOf)(db, files)) : [];
     const types = new Map(schema.map((c) => [c.name, c.type]));
     const agg = { ...(read.rows > (options.exactMaxRows ?? EXACT_STATISTICS_MAX_ROWS) ? APPROXIMATE : EXACT), from: files.length > 0 ? (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, read) : '', unionByName: read.unionByName };
     const scanned = await onePass(db, files, columns, types, agg);
@@ -601,36 +601,50 @@ function staging(result, tmp) {
  * write path. A group waits here until `maxGroups` groups or `maxRows` rows are buffered, the oldest has
  * waited `maxWaitMs` (checked when a group is added), or the caller flushes — so only callers whose
  * groups come quickly (no model calls) should batch; its rows live in DuckDB meanwhile, not in JS.
+ *
+ * The COPYs of a batch run on a second connection while the next batch is appended on the first: the
+ * JavaScript that makes rows and DuckDB's writing of the files overlap (profiled: the stage's thread
+ * waited ~1 s per million rows for the COPYs when they ran in between). At most one batch is being
+ * copied; its groups come back from the `add` or `flush` after it finished. The batch's table is an
+ * ordinary table of the in-memory database (a TEMP table is invisible to the second connection).
  */
 class RowGroupStager {
     db;
     limits;
     current = null;
+    /** The batch being copied, its groups once staged. */
+    copying = null;
+    copier = null;
     constructor(db, limits = { maxGroups: 64, maxRows: 65536, maxWaitMs: 250 }) {
         this.db = db;
         this.limits = limits;
     }
-    /** Buffers one row group for `filePath`; returns the groups this call staged (earlier ones, in order), often none. */
+    /** Buffers one row group for `filePath`; returns the groups staged since the last call (earlier ones, in order), often none. */
     async add(records, columns, filePath) {
         checkColumns(columns, filePath);
         const types = columns.map((c) => inferColumnType(valuesOf(records, c.name), c.dtype));
         const ddl = columns.map((c, i) => `${(0,database.quoteIdent)(c.name)} ${types[i]}`).join(', ');
         const out = [];
-        if (this.current && this.current.ddl !== ddl)
-            out.push(...(await this.flush()));
-        if (!this.current) {
-            const table = await stagingTable(this.db, ddl);
-            try {
-                this.current = { ddl, table, appender: await this.db.appender(table.name), entries: [], rows: 0, since: performance.now() };
-            }
-            catch (err) {
-                await table.drop();
-                throw err;
-            }
-        }
-        const c = this.current;
         try {
+            if (this.current && this.current.ddl !== ddl)
+                out.push(...(await this.rotate()));
+            if (!this.current) {
+                const table = `ddflow_batch_${process.pid}_${++tableCounter}`;
+                await this.db.run(`CREATE TABLE ${(0,database.quoteIdent)(table)} (${ddl})`);
+                try {
+                    this.current = { ddl, table, appender: await this.db.appender(table), entries: [], rows: 0, since: performance.now() };
+                }
+                catch (err) {
+                    await this.db.run(`DROP TABLE IF EXISTS ${(0,database.quoteIdent)(table)}`).catch(() => undefined);
+                    throw err;
+                }
+            }
+            const c = this.current;
             appendAll(this.db, c.appender, records, columns, types);
+            c.entries.push({ filePath, start: c.rows, result: { filePath, rows: records.length, columns: columns.map((col, i) => ({ name: col.name, type: types[i] })) } });
+            c.rows += records.length;
+            if (c.entries.length >= this.limits.maxGroups || c.rows >= this.limits.maxRows || performance.now() - c.since >= this.limits.maxWaitMs)
+                out.push(...(await this.rotate()));
         }
         catch (err) {
             // The groups buffered or staged before it are dropped too (the stage fails; resume regenerates them).
@@ -639,19 +653,40 @@ class RowGroupStager {
                 await f.discard();
             throw err;
         }
-        c.entries.push({ filePath, start: c.rows, result: { filePath, rows: records.length, columns: columns.map((col, i) => ({ name: col.name, type: types[i] })) } });
-        c.rows += records.length;
-        if (c.entries.length >= this.limits.maxGroups || c.rows >= this.limits.maxRows || performance.now() - c.since >= this.limits.maxWaitMs)
-            out.push(...(await this.flush()));
         return out;
     }
     /** Stages every buffered group: their files complete under temporary names, in the order added. */
     async flush() {
+        const out = await this.rotate();
+        out.push(...(await this.settle()));
+        await this.closeCopier();
+        return out;
+    }
+    /** Drops the buffered groups and the staged files not yet handed out (never throws). */
+    async discard() {
+        const c = this.current;
+        this.current = null;
+        if (c) {
+            try {
+                c.appender.closeSync();
+            }
+            catch {
+                // the table is dropped below either way
+            }
+            await this.db.run(`DROP TABLE IF EXISTS ${(0,database.quoteIdent)(c.table)}`).catch(() => undefined);
+        }
+        const copied = await this.settle().catch(() => []);
+        for (const f of copied)
+            await f.discard();
+        await this.closeCopier();
+    }
+    /** Hands the current batch to the copier; returns the groups of the batch copied before it. */
+    async rotate() {
+        const done = await this.settle();
         const c = this.current;
         if (!c)
-            return [];
+            return done;
         this.current = null;
-        const tmps = c.entries.map((e) => (0,atomic/* tempPathFor */.FD)(e.filePath));
         try {
             try {
                 c.appender.flushSync();
@@ -659,35 +694,48 @@ class RowGroupStager {
             finally {
                 c.appender.closeSync();
             }
+        }
+        catch (err) {
+            await this.db.run(`DROP TABLE IF EXISTS ${(0,database.quoteIdent)(c.table)}`).catch(() => undefined);
+            for (const f of done)
+                await f.discard();
+            throw err;
+        }
+        this.copying = this.copy(c);
+        // Observed by the next rotate or settle; a rejection must not go unhandled meanwhile.
+        this.copying.catch(() => undefined);
+        return done;
+    }
+    async settle() {
+        const p = this.copying;
+        this.copying = null;
+        return p ? await p : [];
+    }
+    async copy(c) {
+        const tmps = c.entries.map((e) => (0,atomic/* tempPathFor */.FD)(e.filePath));
+        const t = (0,database.quoteIdent)(c.table);
+        try {
+            this.copier ??= this.db.connect();
+            const copier = await this.copier;
             for (const dir of new Set(c.entries.map((e) => external_node_path_default().dirname(e.filePath))))
                 await external_node_fs_.promises.mkdir(dir, { recursive: true });
-            const t = (0,database.quoteIdent)(c.table.name);
             const copies = c.entries.map((e, i) => `COPY (SELECT * FROM ${t} WHERE rowid >= ${e.start} AND rowid < ${e.start + e.result.rows}) TO ${(0,database.quoteLiteral)(tmps[i])} (FORMAT parquet)`);
-            // One round trip: the files, then the table made afresh for the next groups of these columns.
-            await this.db.run(`${copies.join('; ')}; DROP TABLE ${t}; CREATE TEMP TABLE ${t} (${c.ddl})`);
-            c.table.release();
+            // One round trip: the files, then the batch's table dropped.
+            await copier.run(`${copies.join('; ')}; DROP TABLE ${t}`);
         }
         catch (err) {
             for (const tmp of tmps)
                 await external_node_fs_.promises.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
-            await c.table.drop();
+            await this.db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
             throw err;
         }
         return c.entries.map((e, i) => staging(e.result, tmps[i]));
     }
-    /** Drops the buffered groups (never throws). */
-    async discard() {
-        const c = this.current;
-        if (!c)
-            return;
-        this.current = null;
-        try {
-            c.appender.closeSync();
-        }
-        catch {
-            // the table is dropped below either way
-        }
-        await c.table.drop();
+    async closeCopier() {
+        const copier = this.copier;
+        this.copier = null;
+        if (copier)
+            (await copier.catch(() => null))?.close();
     }
 }
 function checkColumns(columns, filePath) {
@@ -6730,12 +6778,15 @@ var statistics = __webpack_require__(71621);
 
 /** ceil(chars / 4): ddflow's stand-in for a cl100k token count. */
 const approxTokens = (text) => Math.ceil(text.length / 4);
-async function stageColumnStatistics(db, files, declared, templates) {
+async function stageColumnStatistics(db, files, declared, templates, 
+/** The files' schema when the caller has read it already (datasetSchema). */
+known) {
     if (files.length === 0)
         return [];
-    const present = new Set((await (0,dataset.columnsOf)(db, files)).map((c) => c.name));
+    const schema = known ?? (await (0,dataset.datasetSchema)(db, files));
+    const present = new Set(schema.columns.map((c) => c.name));
     const reported = declared.filter((c) => columnKind(c) !== 'seed-dataset' && !c.drop && present.has(c.name));
-    const stats = await (0,statistics/* computeColumnStatistics */.vM)(db, files, reported.map((c) => ({ name: c.name, column_type: columnKind(c), ...(columnKind(c) === 'sampler' ? { sampler_type: c.sampler_type } : {}) })));
+    const stats = await (0,statistics/* computeColumnStatistics */.vM)(db, files, reported.map((c) => ({ name: c.name, column_type: columnKind(c), ...(columnKind(c) === 'sampler' ? { sampler_type: c.sampler_type } : {}) })), { schema });
     const llm = reported.filter(isLlmColumn);
     if (llm.length > 0) {
         const input = await inputTokenStats(db, files, llm, templates);
@@ -7220,7 +7271,8 @@ async function runStage(input) {
         if (generated < input.numRecords) {
             warn(`⚠️ Generated ${generated} of ${input.numRecords} requested records (${((100 * generated) / input.numRecords).toFixed(1)}%).`);
         }
-        const statistics = await stageColumnStatistics(db, files, compiled.config.columns, templates);
+        const schema = await (0,dataset.datasetSchema)(db, files);
+        const statistics = await stageColumnStatistics(db, files, compiled.config.columns, templates, schema);
         const final = metadata({
             actual_num_records: actual,
             generated_num_records: generated,
@@ -7238,7 +7290,7 @@ async function runStage(input) {
             droppedRows,
             tokens: tokens(),
             ...(final.model_usage ? { modelUsage: final.model_usage } : {}),
-            columns: (await (0,dataset.columnsOf)(db, files)).map((c) => c.name),
+            columns: schema.columns.map((c) => c.name),
             warnings,
         };
     }

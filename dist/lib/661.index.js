@@ -1031,12 +1031,14 @@ class DuckDBDatabase {
     duckdb;
     instance;
     connection;
+    ownsInstance;
     converter;
-    constructor(path, duckdb, instance, connection) {
+    constructor(path, duckdb, instance, connection, ownsInstance = true) {
         this.path = path;
         this.duckdb = duckdb;
         this.instance = instance;
         this.connection = connection;
+        this.ownsInstance = ownsInstance;
         this.converter = makeRowConverter(duckdb);
     }
     async run(sql, params) {
@@ -1068,9 +1070,13 @@ class DuckDBDatabase {
     appender(table) {
         return this.connection.createAppender(table);
     }
+    async connect() {
+        return new DuckDBDatabase(this.path, this.duckdb, this.instance, await this.instance.connect(), false);
+    }
     close() {
         this.connection.closeSync();
-        this.instance.closeSync();
+        if (this.ownsInstance)
+            this.instance.closeSync();
     }
 }
 /**
@@ -1164,6 +1170,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   batchFileName: () => (/* binding */ batchFileName),
 /* harmony export */   columnsOf: () => (/* binding */ columnsOf),
 /* harmony export */   countRows: () => (/* binding */ countRows),
+/* harmony export */   datasetSchema: () => (/* binding */ datasetSchema),
 /* harmony export */   exportDataset: () => (/* binding */ exportDataset),
 /* harmony export */   exportFormatOf: () => (/* binding */ exportFormatOf),
 /* harmony export */   fileList: () => (/* binding */ fileList),
@@ -1246,13 +1253,19 @@ async function countRows(db, files) {
     return Number(row?.n ?? 0);
 }
 async function columnsOf(db, files) {
+    return (await datasetSchema(db, files)).columns;
+}
+/**
+ * columnsOf and shareOneSchema from one reading of the footers: a stage's end needs both, and each
+ * reading of 5,000 footers costs ~130 ms and keeps ~25 MB of DuckDB's memory (measured on a 5M-row stage).
+ */
+async function datasetSchema(db, files) {
     if (files.length === 0)
-        return [];
+        return { columns: [], shared: true };
     // One schema across the files (a stage's own files): the first file says it; reading every file's
     // schema by name holds memory per file (5,000 files: 80 MB).
-    if (files.length > 1 && (await shareOneSchema(db, files)))
-        return db.describe(`SELECT * FROM ${parquetSource(files.slice(0, 1))}`);
-    return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+    const shared = await shareOneSchema(db, files);
+    return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared };
 }
 /**
  * Whether every file has the same columns (by name) with the same physical and logical types, read from

@@ -25,6 +25,12 @@ export interface Database {
   /** Column names and DuckDB types of a query, without running it to completion. */
   describe(sql: string): Promise<{ name: string; type: string }[]>;
   appender(table: string): Promise<DuckDBAppender>;
+  /**
+   * Another connection to the same database, for a statement that must run while this connection is
+   * busy (a COPY while the next rows are appended). It sees the database's tables, not this connection's
+   * TEMP tables; closing it closes only the connection.
+   */
+  connect(): Promise<Database>;
   close(): void;
 }
 
@@ -99,6 +105,7 @@ class DuckDBDatabase implements Database {
     readonly duckdb: DuckDBModule,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly ownsInstance = true,
   ) {
     this.converter = makeRowConverter(duckdb);
   }
@@ -136,9 +143,13 @@ class DuckDBDatabase implements Database {
     return this.connection.createAppender(table);
   }
 
+  async connect(): Promise<Database> {
+    return new DuckDBDatabase(this.path, this.duckdb, this.instance, await this.instance.connect(), false);
+  }
+
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

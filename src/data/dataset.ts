@@ -67,11 +67,25 @@ export interface ColumnInfo {
 }
 
 export async function columnsOf(db: Database, files: readonly string[]): Promise<ColumnInfo[]> {
-  if (files.length === 0) return [];
+  return (await datasetSchema(db, files)).columns;
+}
+
+/** The files' columns, and whether every file has them with the same types (see shareOneSchema). */
+export interface DatasetSchema {
+  columns: ColumnInfo[];
+  shared: boolean;
+}
+
+/**
+ * columnsOf and shareOneSchema from one reading of the footers: a stage's end needs both, and each
+ * reading of 5,000 footers costs ~130 ms and keeps ~25 MB of DuckDB's memory (measured on a 5M-row stage).
+ */
+export async function datasetSchema(db: Database, files: readonly string[]): Promise<DatasetSchema> {
+  if (files.length === 0) return { columns: [], shared: true };
   // One schema across the files (a stage's own files): the first file says it; reading every file's
   // schema by name holds memory per file (5,000 files: 80 MB).
-  if (files.length > 1 && (await shareOneSchema(db, files))) return db.describe(`SELECT * FROM ${parquetSource(files.slice(0, 1))}`);
-  return db.describe(`SELECT * FROM ${parquetSource(files)}`);
+  const shared = await shareOneSchema(db, files);
+  return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared };
 }
 
 /**

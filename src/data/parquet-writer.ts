@@ -207,90 +207,139 @@ function staging(result: WriteRowGroupResult, tmp: string): StagedRowGroup {
  * write path. A group waits here until `maxGroups` groups or `maxRows` rows are buffered, the oldest has
  * waited `maxWaitMs` (checked when a group is added), or the caller flushes — so only callers whose
  * groups come quickly (no model calls) should batch; its rows live in DuckDB meanwhile, not in JS.
+ *
+ * The COPYs of a batch run on a second connection while the next batch is appended on the first: the
+ * JavaScript that makes rows and DuckDB's writing of the files overlap (profiled: the stage's thread
+ * waited ~1 s per million rows for the COPYs when they ran in between). At most one batch is being
+ * copied; its groups come back from the `add` or `flush` after it finished. The batch's table is an
+ * ordinary table of the in-memory database (a TEMP table is invisible to the second connection).
  */
 export class RowGroupStager {
   private current: {
     ddl: string;
-    table: StagingTable;
+    table: string;
     appender: Awaited<ReturnType<Database['appender']>>;
     entries: { filePath: string; start: number; result: WriteRowGroupResult }[];
     rows: number;
     since: number;
   } | null = null;
+  /** The batch being copied, its groups once staged. */
+  private copying: Promise<StagedRowGroup[]> | null = null;
+  private copier: Promise<Database> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly limits: { maxGroups: number; maxRows: number; maxWaitMs: number } = { maxGroups: 64, maxRows: 65536, maxWaitMs: 250 },
   ) {}
 
-  /** Buffers one row group for `filePath`; returns the groups this call staged (earlier ones, in order), often none. */
+  /** Buffers one row group for `filePath`; returns the groups staged since the last call (earlier ones, in order), often none. */
   async add(records: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], filePath: string): Promise<StagedRowGroup[]> {
     checkColumns(columns, filePath);
     const types = columns.map((c) => inferColumnType(valuesOf(records, c.name), c.dtype));
     const ddl = columns.map((c, i) => `${quoteIdent(c.name)} ${types[i]}`).join(', ');
     const out: StagedRowGroup[] = [];
-    if (this.current && this.current.ddl !== ddl) out.push(...(await this.flush()));
-    if (!this.current) {
-      const table = await stagingTable(this.db, ddl);
-      try {
-        this.current = { ddl, table, appender: await this.db.appender(table.name), entries: [], rows: 0, since: performance.now() };
-      } catch (err) {
-        await table.drop();
-        throw err;
-      }
-    }
-    const c = this.current;
     try {
+      if (this.current && this.current.ddl !== ddl) out.push(...(await this.rotate()));
+      if (!this.current) {
+        const table = `ddflow_batch_${process.pid}_${++tableCounter}`;
+        await this.db.run(`CREATE TABLE ${quoteIdent(table)} (${ddl})`);
+        try {
+          this.current = { ddl, table, appender: await this.db.appender(table), entries: [], rows: 0, since: performance.now() };
+        } catch (err) {
+          await this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
+          throw err;
+        }
+      }
+      const c = this.current;
       appendAll(this.db, c.appender, records, columns, types);
+      c.entries.push({ filePath, start: c.rows, result: { filePath, rows: records.length, columns: columns.map((col, i) => ({ name: col.name, type: types[i]! })) } });
+      c.rows += records.length;
+      if (c.entries.length >= this.limits.maxGroups || c.rows >= this.limits.maxRows || performance.now() - c.since >= this.limits.maxWaitMs) out.push(...(await this.rotate()));
     } catch (err) {
       // The groups buffered or staged before it are dropped too (the stage fails; resume regenerates them).
       await this.discard();
       for (const f of out) await f.discard();
       throw err;
     }
-    c.entries.push({ filePath, start: c.rows, result: { filePath, rows: records.length, columns: columns.map((col, i) => ({ name: col.name, type: types[i]! })) } });
-    c.rows += records.length;
-    if (c.entries.length >= this.limits.maxGroups || c.rows >= this.limits.maxRows || performance.now() - c.since >= this.limits.maxWaitMs) out.push(...(await this.flush()));
     return out;
   }
 
   /** Stages every buffered group: their files complete under temporary names, in the order added. */
   async flush(): Promise<StagedRowGroup[]> {
+    const out = await this.rotate();
+    out.push(...(await this.settle()));
+    await this.closeCopier();
+    return out;
+  }
+
+  /** Drops the buffered groups and the staged files not yet handed out (never throws). */
+  async discard(): Promise<void> {
     const c = this.current;
-    if (!c) return [];
     this.current = null;
-    const tmps = c.entries.map((e) => tempPathFor(e.filePath));
+    if (c) {
+      try {
+        c.appender.closeSync();
+      } catch {
+        // the table is dropped below either way
+      }
+      await this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(c.table)}`).catch(() => undefined);
+    }
+    const copied = await this.settle().catch(() => []);
+    for (const f of copied) await f.discard();
+    await this.closeCopier();
+  }
+
+  /** Hands the current batch to the copier; returns the groups of the batch copied before it. */
+  private async rotate(): Promise<StagedRowGroup[]> {
+    const done = await this.settle();
+    const c = this.current;
+    if (!c) return done;
+    this.current = null;
     try {
       try {
         c.appender.flushSync();
       } finally {
         c.appender.closeSync();
       }
+    } catch (err) {
+      await this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(c.table)}`).catch(() => undefined);
+      for (const f of done) await f.discard();
+      throw err;
+    }
+    this.copying = this.copy(c);
+    // Observed by the next rotate or settle; a rejection must not go unhandled meanwhile.
+    this.copying.catch(() => undefined);
+    return done;
+  }
+
+  private async settle(): Promise<StagedRowGroup[]> {
+    const p = this.copying;
+    this.copying = null;
+    return p ? await p : [];
+  }
+
+  private async copy(c: NonNullable<RowGroupStager['current']>): Promise<StagedRowGroup[]> {
+    const tmps = c.entries.map((e) => tempPathFor(e.filePath));
+    const t = quoteIdent(c.table);
+    try {
+      this.copier ??= this.db.connect();
+      const copier = await this.copier;
       for (const dir of new Set(c.entries.map((e) => path.dirname(e.filePath)))) await fs.mkdir(dir, { recursive: true });
-      const t = quoteIdent(c.table.name);
       const copies = c.entries.map((e, i) => `COPY (SELECT * FROM ${t} WHERE rowid >= ${e.start} AND rowid < ${e.start + e.result.rows}) TO ${quoteLiteral(tmps[i]!)} (FORMAT parquet)`);
-      // One round trip: the files, then the table made afresh for the next groups of these columns.
-      await this.db.run(`${copies.join('; ')}; DROP TABLE ${t}; CREATE TEMP TABLE ${t} (${c.ddl})`);
-      c.table.release();
+      // One round trip: the files, then the batch's table dropped.
+      await copier.run(`${copies.join('; ')}; DROP TABLE ${t}`);
     } catch (err) {
       for (const tmp of tmps) await fs.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
-      await c.table.drop();
+      await this.db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
       throw err;
     }
     return c.entries.map((e, i) => staging(e.result, tmps[i]!));
   }
 
-  /** Drops the buffered groups (never throws). */
-  async discard(): Promise<void> {
-    const c = this.current;
-    if (!c) return;
-    this.current = null;
-    try {
-      c.appender.closeSync();
-    } catch {
-      // the table is dropped below either way
-    }
-    await c.table.drop();
+  private async closeCopier(): Promise<void> {
+    const copier = this.copier;
+    this.copier = null;
+    if (copier) (await copier.catch(() => null))?.close();
   }
 }
 

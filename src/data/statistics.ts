@@ -10,7 +10,7 @@
  * rendered prompts and a tokenizer and are merged in by the caller.
  */
 import { literalList, quoteIdent, type Database } from './database.js';
-import { columnsOf, countRows, fileList, parquetSource, shareOneSchema } from './dataset.js';
+import { columnsOf, countRows, fileList, parquetSource, shareOneSchema, type DatasetSchema } from './dataset.js';
 
 export const CALCULATION_FAILED = '--';
 type Failed = typeof CALCULATION_FAILED;
@@ -77,8 +77,8 @@ type Reading = Aggregates & { from: string; unionByName: boolean };
  * and the row count (from the footers). Only when every file has the same columns with the same types
  * (a stage's own files do): DuckDB would otherwise drop a later file's extra columns or cast its values.
  */
-async function readMode(db: Database, files: readonly string[]): Promise<{ unionByName: boolean; rows: number }> {
-  if (await shareOneSchema(db, files)) {
+async function readMode(db: Database, files: readonly string[], shared?: boolean): Promise<{ unionByName: boolean; rows: number }> {
+  if (shared ?? (await shareOneSchema(db, files))) {
     const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files, { unionByName: false })}`).catch(() => [undefined]);
     if (row) return { unionByName: false, rows: Number(row.n ?? 0) };
   }
@@ -126,10 +126,10 @@ export async function computeColumnStatistics(
   db: Database,
   files: readonly string[],
   columns: readonly StatisticsColumnLike[],
-  options: { exactMaxRows?: number } = {},
+  options: { exactMaxRows?: number; schema?: DatasetSchema } = {},
 ): Promise<ColumnStatistics[]> {
-  const read = files.length > 0 ? await readMode(db, files) : { unionByName: true, rows: 0 };
-  const schema = files.length > 0 ? await db.describe(`SELECT * FROM ${parquetSource(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => columnsOf(db, files)) : [];
+  const read = files.length > 0 ? await readMode(db, files, options.schema?.shared) : { unionByName: true, rows: 0 };
+  const schema = options.schema ? options.schema.columns : files.length > 0 ? await db.describe(`SELECT * FROM ${parquetSource(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => columnsOf(db, files)) : [];
   const types = new Map(schema.map((c) => [c.name, c.type]));
   const agg = { ...(read.rows > (options.exactMaxRows ?? EXACT_STATISTICS_MAX_ROWS) ? APPROXIMATE : EXACT), from: files.length > 0 ? parquetSource(files, read) : '', unionByName: read.unionByName };
   const scanned = await onePass(db, files, columns, types, agg);

@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
 import { openDatabase } from '../data/database.js';
-import { columnsOf, countRows, streamRows } from '../data/dataset.js';
+import { columnsOf, countRows, datasetSchema, streamRows } from '../data/dataset.js';
 import { declaredTypeOf, RowGroupStager, stageRowGroup, type DeclaredType, type StagedRowGroup } from '../data/parquet-writer.js';
 import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/seed-reader.js';
 import { DdflowError } from '../diagnostics.js';
@@ -417,7 +417,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     if (generated < input.numRecords) {
       warn(`⚠️ Generated ${generated} of ${input.numRecords} requested records (${((100 * generated) / input.numRecords).toFixed(1)}%).`);
     }
-    const statistics = await stageColumnStatistics(db, files, compiled.config.columns as ColumnConfig[], templates);
+    const schema = await datasetSchema(db, files);
+    const statistics = await stageColumnStatistics(db, files, compiled.config.columns as ColumnConfig[], templates, schema);
     const final = metadata({
       actual_num_records: actual,
       generated_num_records: generated,
@@ -435,7 +436,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       droppedRows,
       tokens: tokens(),
       ...(final.model_usage ? { modelUsage: final.model_usage } : {}),
-      columns: (await columnsOf(db, files)).map((c) => c.name),
+      columns: schema.columns.map((c) => c.name),
       warnings,
     };
   } finally {

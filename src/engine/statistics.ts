@@ -11,7 +11,7 @@
  */
 import type { ColumnConfig, LLMColumn, SamplerColumn } from '../config/schema.js';
 import { quoteIdent, type Database } from '../data/database.js';
-import { columnsOf, parquetSource, streamRows } from '../data/dataset.js';
+import { datasetSchema, parquetSource, streamRows, type DatasetSchema } from '../data/dataset.js';
 import { CALCULATION_FAILED, computeColumnStatistics, type ColumnStatistics } from '../data/statistics.js';
 import { columnKind, isLlmColumn } from './columns.js';
 import type { EngineTemplates } from './templating.js';
@@ -30,14 +30,18 @@ export async function stageColumnStatistics(
   files: readonly string[],
   declared: readonly ColumnConfig[],
   templates: EngineTemplates,
+  /** The files' schema when the caller has read it already (datasetSchema). */
+  known?: DatasetSchema,
 ): Promise<ColumnStatistics[]> {
   if (files.length === 0) return [];
-  const present = new Set((await columnsOf(db, files)).map((c) => c.name));
+  const schema = known ?? (await datasetSchema(db, files));
+  const present = new Set(schema.columns.map((c) => c.name));
   const reported = declared.filter((c) => columnKind(c) !== 'seed-dataset' && !c.drop && present.has(c.name));
   const stats = await computeColumnStatistics(
     db,
     files,
     reported.map((c) => ({ name: c.name, column_type: columnKind(c), ...(columnKind(c) === 'sampler' ? { sampler_type: (c as SamplerColumn).sampler_type } : {}) })),
+    { schema },
   );
   const llm = reported.filter(isLlmColumn);
   if (llm.length > 0) {

@@ -4,7 +4,7 @@
  * groups share the buffer (by rowid range), when the column types change between groups (a new table),
  * across DuckDB's 2048-row chunks, and a bad cell must leave no file behind.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/data/database.js';
@@ -50,5 +50,35 @@ describe('RowGroupStager', () => {
     await expect(stager.add([{ id: 'x', v: 1, k: 'not a number' }], COLUMNS, path.join(dir, 'batch_1.parquet'))).rejects.toThrow("Column 'k' has a value that is not an integer");
     expect(await stager.flush()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a batch whose files cannot be written fails the next add or flush, leaves no file and no table behind', async () => {
+    const dir = tempDir();
+    // The groups' directory is a file: the COPYs (on the stager's second connection) cannot write there.
+    writeFileSync(path.join(dir, 'blocked'), 'not a directory');
+    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000 });
+    expect(await stager.add(group(10, 0, 'num'), COLUMNS, path.join(dir, 'blocked', 'batch_0.parquet'))).toEqual([]);
+    // The second group fills the batch: its copy starts now and fails in the background...
+    expect(await stager.add(group(10, 10, 'num'), COLUMNS, path.join(dir, 'blocked', 'batch_1.parquet'))).toEqual([]);
+    // ...and the failure reaches the caller with the next call, which drops what it buffered too.
+    mkdirSync(path.join(dir, 'ok'));
+    await expect(stager.flush()).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'ok']);
+    expect(readdirSync(path.join(dir, 'ok'))).toEqual([]);
+    const left = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE 'ddflow_batch_%'`);
+    expect(left[0]!.n).toBe(0);
+  });
+
+  it('copies a batch while the next one is appended, and hands the groups back in order', async () => {
+    const dir = tempDir();
+    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000 });
+    const handed: string[][] = [];
+    for (let g = 0; g < 7; g++) handed.push((await stager.add(group(100, g * 100, 'num'), COLUMNS, path.join(dir, `batch_${g}.parquet`))).map((s) => path.basename(s.result.filePath)));
+    handed.push((await stager.flush()).map((s) => path.basename(s.result.filePath)));
+    // A full batch is handed back by the add that fills the batch after it (one batch is copied while
+    // the next one fills), the rest by flush.
+    expect(handed).toEqual([[], [], [], ['batch_0.parquet', 'batch_1.parquet'], [], ['batch_2.parquet', 'batch_3.parquet'], [], ['batch_4.parquet', 'batch_5.parquet', 'batch_6.parquet']]);
+    const left = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE 'ddflow_batch_%'`);
+    expect(left[0]!.n).toBe(0);
   });
 });
