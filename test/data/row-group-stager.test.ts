@@ -25,7 +25,7 @@ describe('RowGroupStager', () => {
   it('each staged file has exactly the bytes of its group written alone', async () => {
     const dir = tempDir();
     const groups = [group(1000, 0, 'num'), group(3000, 1000, 'num'), group(0, 4000, 'num'), group(17, 4000, 'text'), group(500, 4017, 'num')];
-    const stager = new RowGroupStager(db, { maxGroups: 3, maxRows: 1_000_000, maxWaitMs: 1_000_000 });
+    const stager = new RowGroupStager(db, { maxGroups: 3, maxRows: 1_000_000, maxWaitMs: 1_000_000, copiers: 2 });
     const staged = [];
     for (let g = 0; g < groups.length; g++) {
       staged.push(...(await stager.add(groups[g]!, COLUMNS, path.join(dir, 'out', `batch_${g}.parquet`))));
@@ -56,7 +56,7 @@ describe('RowGroupStager', () => {
     const dir = tempDir();
     // The groups' directory is a file: the COPYs (on the stager's second connection) cannot write there.
     writeFileSync(path.join(dir, 'blocked'), 'not a directory');
-    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000 });
+    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000, copiers: 2 });
     expect(await stager.add(group(10, 0, 'num'), COLUMNS, path.join(dir, 'blocked', 'batch_0.parquet'))).toEqual([]);
     // The second group fills the batch: its copy starts now and fails in the background...
     expect(await stager.add(group(10, 10, 'num'), COLUMNS, path.join(dir, 'blocked', 'batch_1.parquet'))).toEqual([]);
@@ -69,15 +69,39 @@ describe('RowGroupStager', () => {
     expect(left[0]!.n).toBe(0);
   });
 
-  it('copies a batch while the next one is appended, and hands the groups back in order', async () => {
+  // A full batch is handed back by the add that must wait for it: with one copier, the add that fills
+  // the batch after it (one batch is copied while the next fills); with two, the add that fills the
+  // second batch after it. flush hands back the rest.
+  it.each([
+    [1, [[], [], [], ['batch_0', 'batch_1'], [], ['batch_2', 'batch_3'], [], ['batch_4', 'batch_5', 'batch_6']]],
+    [2, [[], [], [], [], [], ['batch_0', 'batch_1'], [], ['batch_2', 'batch_3', 'batch_4', 'batch_5', 'batch_6']]],
+  ])('with %i copier(s), batches are copied while the next ones are appended, and the groups come back in order', async (copiers, expected) => {
     const dir = tempDir();
-    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000 });
+    const stager = new RowGroupStager(db, { maxGroups: 2, maxRows: 1_000_000, maxWaitMs: 1_000_000, copiers });
     const handed: string[][] = [];
-    for (let g = 0; g < 7; g++) handed.push((await stager.add(group(100, g * 100, 'num'), COLUMNS, path.join(dir, `batch_${g}.parquet`))).map((s) => path.basename(s.result.filePath)));
-    handed.push((await stager.flush()).map((s) => path.basename(s.result.filePath)));
-    // A full batch is handed back by the add that fills the batch after it (one batch is copied while
-    // the next one fills), the rest by flush.
-    expect(handed).toEqual([[], [], [], ['batch_0.parquet', 'batch_1.parquet'], [], ['batch_2.parquet', 'batch_3.parquet'], [], ['batch_4.parquet', 'batch_5.parquet', 'batch_6.parquet']]);
+    const names = (staged: { result: { filePath: string } }[]) => staged.map((s) => path.basename(s.result.filePath, '.parquet'));
+    for (let g = 0; g < 7; g++) handed.push(names(await stager.add(group(100, g * 100, 'num'), COLUMNS, path.join(dir, `batch_${g}.parquet`))));
+    const last = await stager.flush();
+    handed.push(names(last));
+    expect(handed).toEqual(expected);
+    const left = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE 'ddflow_batch_%'`);
+    expect(left[0]!.n).toBe(0);
+  });
+
+  it('a failed batch among several being copied: the files of the others are removed too, and no table is left', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'blocked'), 'not a directory');
+    const stager = new RowGroupStager(db, { maxGroups: 1, maxRows: 1_000_000, maxWaitMs: 1_000_000, copiers: 2 });
+    // batch_0 copies fine, batch_1 cannot be written; both are in flight when batch_2 is added.
+    await stager.add(group(10, 0, 'num'), COLUMNS, path.join(dir, 'ok', 'batch_0.parquet'));
+    await stager.add(group(10, 10, 'num'), COLUMNS, path.join(dir, 'blocked', 'batch_1.parquet'));
+    const third = stager.add(group(10, 20, 'num'), COLUMNS, path.join(dir, 'ok', 'batch_2.parquet'));
+    const handed = await third.catch(() => null);
+    // Either batch_0 came back (the failure surfaces later) or the add failed: nothing is left behind
+    // once the caller discards, as the stage does on any error.
+    for (const f of handed ?? []) await f.discard();
+    await stager.discard();
+    expect(existsSync(path.join(dir, 'ok')) ? readdirSync(path.join(dir, 'ok')) : []).toEqual([]);
     const left = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE 'ddflow_batch_%'`);
     expect(left[0]!.n).toBe(0);
   });
