@@ -222,11 +222,12 @@ export class RowGroupStager {
     ddl: string;
     table: string;
     appender: Awaited<ReturnType<Database['appender']>>;
+    /** Per column: the batch's dictionary when its strings go in as codes (see StringCodes). */
+    codes: (StringCodes | undefined)[];
     entries: { filePath: string; start: number; result: WriteRowGroupResult }[];
     rows: number;
     since: number;
   } | null = null;
-  /** The batch being copied, its groups once staged. */
   /** The batches being copied, oldest first, each with the connection it uses. */
   private copying: { staged: Promise<StagedRowGroup[]>; copier: Promise<Database> }[] = [];
   /** Idle copier connections. */
@@ -247,16 +248,17 @@ export class RowGroupStager {
       if (this.current && this.current.ddl !== ddl) out.push(...(await this.rotate()));
       if (!this.current) {
         const table = `ddflow_batch_${process.pid}_${++tableCounter}`;
-        await this.db.run(`CREATE TABLE ${quoteIdent(table)} (${ddl})`);
+        const codes = types.map((t, i) => (t === 'VARCHAR' && repetitive(records, columns[i]!.name) ? new StringCodes() : undefined));
+        await this.db.run(`CREATE TABLE ${quoteIdent(table)} (${columns.map((col, i) => `${quoteIdent(col.name)} ${codes[i] ? 'INTEGER' : types[i]}`).join(', ')})`);
         try {
-          this.current = { ddl, table, appender: await this.db.appender(table), entries: [], rows: 0, since: performance.now() };
+          this.current = { ddl, table, appender: await this.db.appender(table), codes, entries: [], rows: 0, since: performance.now() };
         } catch (err) {
           await this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
           throw err;
         }
       }
       const c = this.current;
-      appendAll(this.db, c.appender, records, columns, types);
+      appendAll(this.db, c.appender, records, columns, types, c.codes);
       c.entries.push({ filePath, start: c.rows, result: { filePath, rows: records.length, columns: columns.map((col, i) => ({ name: col.name, type: types[i]! })) } });
       c.rows += records.length;
       if (c.entries.length >= this.limits.maxGroups || c.rows >= this.limits.maxRows || performance.now() - c.since >= this.limits.maxWaitMs) out.push(...(await this.rotate()));
@@ -339,18 +341,49 @@ export class RowGroupStager {
   private async copy(c: NonNullable<RowGroupStager['current']>, connection: Promise<Database>): Promise<StagedRowGroup[]> {
     const tmps = c.entries.map((e) => tempPathFor(e.filePath));
     const t = quoteIdent(c.table);
+    const dictionary = `${c.table}_strings`;
     try {
       const copier = await connection;
       for (const dir of new Set(c.entries.map((e) => path.dirname(e.filePath)))) await fs.mkdir(dir, { recursive: true });
-      const copies = c.entries.map((e, i) => `COPY (SELECT * FROM ${t} WHERE rowid >= ${e.start} AND rowid < ${e.start + e.result.rows}) TO ${quoteLiteral(tmps[i]!)} (FORMAT parquet)`);
-      // One round trip: the files, then the batch's table dropped.
-      await copier.run(`${copies.join('; ')}; DROP TABLE ${t}`);
+      const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: '*', from: t };
+      const copies = c.entries.map((e, i) => `COPY (SELECT ${source.select} FROM ${source.from} WHERE ${t}.rowid >= ${e.start} AND ${t}.rowid < ${e.start + e.result.rows}) TO ${quoteLiteral(tmps[i]!)} (FORMAT parquet)`);
+      // One round trip: the files, then the batch's tables dropped.
+      await copier.run(`${copies.join('; ')}; DROP TABLE ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`);
     } catch (err) {
       for (const tmp of tmps) await fs.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
-      await this.db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+      await this.db.run(`DROP TABLE IF EXISTS ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`).catch(() => undefined);
       throw err;
     }
     return c.entries.map((e, i) => staging(e.result, tmps[i]!));
+  }
+
+  /**
+   * The batch's coded columns back as their strings: the dictionaries go into a one-row table of lists
+   * (through an appender: any string, no SQL literal), and each COPY reads `list[code + 1]` — the same
+   * VARCHAR values in the same order, so the same parquet bytes.
+   */
+  private async decoded(copier: Database, c: NonNullable<RowGroupStager['current']>, dictionary: string): Promise<{ select: string; from: string }> {
+    const coded = c.codes.flatMap((codes, i) => (codes ? [{ i, codes }] : []));
+    const d = quoteIdent(dictionary);
+    await copier.run(`CREATE TABLE ${d} (${coded.map((_, k) => `l${k} VARCHAR[]`).join(', ')})`);
+    const D = copier.duckdb;
+    const appender = await copier.appender(dictionary);
+    try {
+      for (const { codes } of coded) appender.appendList(D.listValue(codes.values), D.LIST(D.VARCHAR));
+      appender.endRow();
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    const t = quoteIdent(c.table);
+    const names = c.entries[0]!.result.columns.map((col) => col.name);
+    const select = names
+      .map((name, i) => {
+        const k = coded.findIndex((x) => x.i === i);
+        return k < 0 ? `${t}.${quoteIdent(name)}` : `${d}.l${k}[${t}.${quoteIdent(name)} + 1] AS ${quoteIdent(name)}`;
+      })
+      .join(', ');
+    return { select, from: `${t} CROSS JOIN ${d}` };
   }
 
   private async closeCopier(): Promise<void> {
@@ -447,9 +480,10 @@ function appendAll(
   records: readonly Record<string, unknown>[],
   columns: readonly ColumnSpec[],
   types: SqlColumnType[],
+  codes: readonly (StringCodes | undefined)[] = [],
 ): void {
   const D = db.duckdb;
-  const chunkTypes = types.map((t) => (t === 'JSON' ? D.VARCHAR : D[t]));
+  const chunkTypes = types.map((t, i) => (codes[i] ? D.INTEGER : t === 'JSON' ? D.VARCHAR : D[t]));
   const converters: Convert[] = types.map((t, i) => converterFor(db, t, columns[i]!.name));
   const names = columns.map((c) => c.name);
   const native = duckdbBindings();
@@ -461,6 +495,12 @@ function appendAll(
       const convert = converters[c]!;
       const type = types[c]!;
       const vector = chunk.getColumnVector(c) as unknown as WritableVector;
+      const coder = codes[c];
+      if (coder) {
+        fillCodes(vector, coder, records, start, size, name, convert);
+        vector.flush();
+        continue;
+      }
       const typed = type === 'BIGINT' || type === 'DOUBLE' ? typedItems(vector, size, type) : null;
       if (typed instanceof Int32Array) {
         for (let r = 0; r < size; r++) {
@@ -489,6 +529,63 @@ function appendAll(
       vector.flush();
     }
     appender.appendDataChunk(chunk);
+  }
+}
+
+/**
+ * A batch's dictionary of one VARCHAR column: each distinct string gets the next code, and the column
+ * goes into DuckDB as INTEGER codes (written straight into the chunk's Int32Array), decoded by the COPY.
+ * Profiled on the issue-13 stage: assigning strings to DuckDB vectors (one native call per string over
+ * 12 bytes, the appender copying each into the table) was the largest cost of the generating thread;
+ * its category, subcategory, date and label columns hold a few hundred distinct values per batch.
+ */
+class StringCodes {
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(s: string): number {
+    let code = this.index.get(s);
+    if (code === undefined) {
+      code = this.values.length;
+      this.index.set(s, code);
+      this.values.push(s);
+    }
+    return code;
+  }
+}
+
+/** Rows in a batch's first group from which a column's repetition is judged (fewer: not coded). */
+const CODES_MIN_ROWS = 64;
+
+/**
+ * Whether a column's strings repeat enough to go in as codes: judged on the batch's first group (fewer
+ * distinct values than three quarters of its non-null cells). A dictionary holds at most the batch's
+ * rows, so a wrong guess costs a Map entry per value, not memory beyond the batch.
+ */
+function repetitive(records: readonly Record<string, unknown>[], name: string): boolean {
+  const seen = new Set<unknown>();
+  let cells = 0;
+  for (const r of records) {
+    const v = r[name];
+    if (v === null || v === undefined) continue;
+    cells++;
+    seen.add(v);
+  }
+  return cells >= CODES_MIN_ROWS && seen.size < 0.75 * cells;
+}
+
+function fillCodes(vector: WritableVector, coder: StringCodes, records: readonly Record<string, unknown>[], start: number, size: number, name: string, convert: Convert): void {
+  const items = (vector as { items?: unknown }).items;
+  const typed = items instanceof Int32Array && items.length === size ? items : null;
+  for (let r = 0; r < size; r++) {
+    const v = records[start + r]![name];
+    if (v === null || v === undefined) {
+      vector.setItem(r, null);
+      continue;
+    }
+    const code = coder.code(typeof v === 'string' ? v : (convert(v) as string));
+    if (typed) typed[r] = code;
+    else vector.setItem(r, code);
   }
 }
 
