@@ -40,8 +40,10 @@ const EXACT_STATISTICS_MAX_ROWS = 500_000;
  * and the row count (from the footers). Only when every file has the same columns with the same types
  * (a stage's own files do): DuckDB would otherwise drop a later file's extra columns or cast its values.
  */
-async function readMode(db, files, shared) {
+async function readMode(db, files, shared, rows) {
     if (shared ?? (await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.shareOneSchema)(db, files))) {
+        if (rows !== undefined)
+            return { unionByName: false, rows };
         const [row] = await db.all(`SELECT count(*) AS n FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, { unionByName: false })}`).catch(() => [undefined]);
         if (row)
             return { unionByName: false, rows: Number(row.n ?? 0) };
@@ -85,7 +87,7 @@ async function recountDistinct(db, agg, estimates) {
     return out;
 }
 async function computeColumnStatistics(db, files, columns, options = {}) {
-    const read = files.length > 0 ? await readMode(db, files, options.schema?.shared) : { unionByName: true, rows: 0 };
+    const read = files.length > 0 ? await readMode(db, files, options.schema?.shared, options.schema?.rows) : { unionByName: true, rows: 0 };
     const schema = options.schema ? options.schema.columns : files.length > 0 ? await db.describe(`SELECT * FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.columnsOf)(db, files)) : [];
     const types = new Map(schema.map((c) => [c.name, c.type]));
     const agg = { ...(read.rows > (options.exactMaxRows ?? EXACT_STATISTICS_MAX_ROWS) ? APPROXIMATE : EXACT), from: files.length > 0 ? (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, read) : '', unionByName: read.unionByName };
@@ -7194,8 +7196,12 @@ async function runStage(input) {
         const stager = compiled.generatedColumns.every((c) => columnKind(c) === 'expression') ? new RowGroupStager(db) : null;
         /** Records of the groups whose main file is buffered in the stager, in order. */
         const unstaged = [];
+        /** The column types of every main file this run wrote (one entry when they all share one schema). */
+        const writtenSchemas = new Set();
+        let reusedAny = false;
         const staged = (files) => {
             for (const f of files) {
+                writtenSchemas.add(JSON.stringify(f.result.columns));
                 batches.push(unstaged.shift());
                 journal.add(f);
             }
@@ -7240,6 +7246,7 @@ async function runStage(input) {
                 if (reused) {
                     await settle();
                     batches.push(reused);
+                    reusedAny = true;
                     addDrops(reused.dropped_rows);
                     recordedRecords += g.size;
                     progress.reused(g.size);
@@ -7381,7 +7388,10 @@ async function runStage(input) {
         if (generated < input.numRecords) {
             warn(`⚠️ Generated ${generated} of ${input.numRecords} requested records (${((100 * generated) / input.numRecords).toFixed(1)}%).`);
         }
-        const schema = await (0,dataset.datasetSchema)(db, files);
+        // Files all written by this run with one set of column types (and not rewritten by a processor):
+        // their schema is shared and their rows counted, without reading 1000s of footers again.
+        const ownFiles = !reusedAny && processors.dataset.length === 0 && writtenSchemas.size === 1;
+        const schema = await (0,dataset.datasetSchema)(db, files, ownFiles ? { shared: true, rows: generated } : {});
         const statistics = await stageColumnStatistics(db, files, compiled.config.columns, templates, schema);
         const final = metadata({
             actual_num_records: actual,

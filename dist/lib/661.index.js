@@ -1259,13 +1259,14 @@ async function columnsOf(db, files) {
  * columnsOf and shareOneSchema from one reading of the footers: a stage's end needs both, and each
  * reading of 5,000 footers costs ~130 ms and keeps ~25 MB of DuckDB's memory (measured on a 5M-row stage).
  */
-async function datasetSchema(db, files) {
+async function datasetSchema(db, files, known = {}) {
     if (files.length === 0)
-        return { columns: [], shared: true };
+        return { columns: [], shared: true, rows: 0 };
     // One schema across the files (a stage's own files): the first file says it; reading every file's
-    // schema by name holds memory per file (5,000 files: 80 MB).
-    const shared = await shareOneSchema(db, files);
-    return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared };
+    // schema by name holds memory per file (5,000 files: 80 MB). A writer that knows it wrote every file
+    // with the same column types says so (`known.shared`), and the footers are not read at all.
+    const shared = known.shared === true || (await shareOneSchema(db, files));
+    return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared, ...(known.rows !== undefined ? { rows: known.rows } : {}) };
 }
 /**
  * Whether every file has the same columns (by name) with the same physical and logical types, read from

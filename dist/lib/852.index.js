@@ -1600,8 +1600,10 @@ const EXACT_STATISTICS_MAX_ROWS = 500_000;
  * and the row count (from the footers). Only when every file has the same columns with the same types
  * (a stage's own files do): DuckDB would otherwise drop a later file's extra columns or cast its values.
  */
-async function readMode(db, files, shared) {
+async function readMode(db, files, shared, rows) {
     if (shared ?? (await (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.shareOneSchema)(db, files))) {
+        if (rows !== undefined)
+            return { unionByName: false, rows };
         const [row] = await db.all(`SELECT count(*) AS n FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, { unionByName: false })}`).catch(() => [undefined]);
         if (row)
             return { unionByName: false, rows: Number(row.n ?? 0) };
@@ -1645,7 +1647,7 @@ async function recountDistinct(db, agg, estimates) {
     return out;
 }
 async function computeColumnStatistics(db, files, columns, options = {}) {
-    const read = files.length > 0 ? await readMode(db, files, options.schema?.shared) : { unionByName: true, rows: 0 };
+    const read = files.length > 0 ? await readMode(db, files, options.schema?.shared, options.schema?.rows) : { unionByName: true, rows: 0 };
     const schema = options.schema ? options.schema.columns : files.length > 0 ? await db.describe(`SELECT * FROM ${(0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.columnsOf)(db, files)) : [];
     const types = new Map(schema.map((c) => [c.name, c.type]));
     const agg = { ...(read.rows > (options.exactMaxRows ?? EXACT_STATISTICS_MAX_ROWS) ? APPROXIMATE : EXACT), from: files.length > 0 ? (0,_dataset_js__WEBPACK_IMPORTED_MODULE_1__.parquetSource)(files, read) : '', unionByName: read.unionByName };

@@ -74,18 +74,21 @@ export async function columnsOf(db: Database, files: readonly string[]): Promise
 export interface DatasetSchema {
   columns: ColumnInfo[];
   shared: boolean;
+  /** The files' row count, when the caller knows it (a stage counts its batches' rows). */
+  rows?: number;
 }
 
 /**
  * columnsOf and shareOneSchema from one reading of the footers: a stage's end needs both, and each
  * reading of 5,000 footers costs ~130 ms and keeps ~25 MB of DuckDB's memory (measured on a 5M-row stage).
  */
-export async function datasetSchema(db: Database, files: readonly string[]): Promise<DatasetSchema> {
-  if (files.length === 0) return { columns: [], shared: true };
+export async function datasetSchema(db: Database, files: readonly string[], known: { shared?: boolean; rows?: number } = {}): Promise<DatasetSchema> {
+  if (files.length === 0) return { columns: [], shared: true, rows: 0 };
   // One schema across the files (a stage's own files): the first file says it; reading every file's
-  // schema by name holds memory per file (5,000 files: 80 MB).
-  const shared = await shareOneSchema(db, files);
-  return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared };
+  // schema by name holds memory per file (5,000 files: 80 MB). A writer that knows it wrote every file
+  // with the same column types says so (`known.shared`), and the footers are not read at all.
+  const shared = known.shared === true || (await shareOneSchema(db, files));
+  return { columns: await db.describe(`SELECT * FROM ${parquetSource(shared ? files.slice(0, 1) : files)}`), shared, ...(known.rows !== undefined ? { rows: known.rows } : {}) };
 }
 
 /**

@@ -77,8 +77,9 @@ type Reading = Aggregates & { from: string; unionByName: boolean };
  * and the row count (from the footers). Only when every file has the same columns with the same types
  * (a stage's own files do): DuckDB would otherwise drop a later file's extra columns or cast its values.
  */
-async function readMode(db: Database, files: readonly string[], shared?: boolean): Promise<{ unionByName: boolean; rows: number }> {
+async function readMode(db: Database, files: readonly string[], shared?: boolean, rows?: number): Promise<{ unionByName: boolean; rows: number }> {
   if (shared ?? (await shareOneSchema(db, files))) {
+    if (rows !== undefined) return { unionByName: false, rows };
     const [row] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${parquetSource(files, { unionByName: false })}`).catch(() => [undefined]);
     if (row) return { unionByName: false, rows: Number(row.n ?? 0) };
   }
@@ -128,7 +129,7 @@ export async function computeColumnStatistics(
   columns: readonly StatisticsColumnLike[],
   options: { exactMaxRows?: number; schema?: DatasetSchema } = {},
 ): Promise<ColumnStatistics[]> {
-  const read = files.length > 0 ? await readMode(db, files, options.schema?.shared) : { unionByName: true, rows: 0 };
+  const read = files.length > 0 ? await readMode(db, files, options.schema?.shared, options.schema?.rows) : { unionByName: true, rows: 0 };
   const schema = options.schema ? options.schema.columns : files.length > 0 ? await db.describe(`SELECT * FROM ${parquetSource(read.unionByName ? files : files.slice(0, 1), read)}`).catch(() => columnsOf(db, files)) : [];
   const types = new Map(schema.map((c) => [c.name, c.type]));
   const agg = { ...(read.rows > (options.exactMaxRows ?? EXACT_STATISTICS_MAX_ROWS) ? APPROXIMATE : EXACT), from: files.length > 0 ? parquetSource(files, read) : '', unionByName: read.unionByName };

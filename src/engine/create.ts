@@ -241,8 +241,12 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const stager = compiled.generatedColumns.every((c) => columnKind(c) === 'expression') ? new RowGroupStager(db) : null;
     /** Records of the groups whose main file is buffered in the stager, in order. */
     const unstaged: BatchRecord[] = [];
+    /** The column types of every main file this run wrote (one entry when they all share one schema). */
+    const writtenSchemas = new Set<string>();
+    let reusedAny = false;
     const staged = (files: StagedRowGroup[]) => {
       for (const f of files) {
+        writtenSchemas.add(JSON.stringify(f.result.columns));
         batches.push(unstaged.shift()!);
         journal.add(f);
       }
@@ -286,6 +290,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         if (reused) {
           await settle();
           batches.push(reused);
+          reusedAny = true;
           addDrops(reused.dropped_rows);
           recordedRecords += g.size;
           progress.reused(g.size);
@@ -417,7 +422,10 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     if (generated < input.numRecords) {
       warn(`⚠️ Generated ${generated} of ${input.numRecords} requested records (${((100 * generated) / input.numRecords).toFixed(1)}%).`);
     }
-    const schema = await datasetSchema(db, files);
+    // Files all written by this run with one set of column types (and not rewritten by a processor):
+    // their schema is shared and their rows counted, without reading 1000s of footers again.
+    const ownFiles = !reusedAny && processors.dataset.length === 0 && writtenSchemas.size === 1;
+    const schema = await datasetSchema(db, files, ownFiles ? { shared: true, rows: generated } : {});
     const statistics = await stageColumnStatistics(db, files, compiled.config.columns as ColumnConfig[], templates, schema);
     const final = metadata({
       actual_num_records: actual,

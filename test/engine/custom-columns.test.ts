@@ -191,3 +191,23 @@ describe('local_callable validators', () => {
     expect(input.log.lines.some((l) => l.message.includes("The validation function 'bad' must return one {\"is_valid\": ...} per record"))).toBe(true);
   });
 });
+
+describe('statistics over row groups of different column types', () => {
+  // A custom column gives integers in the first row group and floats in the others: the files differ in
+  // type (BIGINT, then DOUBLE), so the statistics must read them by name with the unified type — not
+  // with the first file's schema, which would cast 0.5 to an integer.
+  it('a column that is BIGINT in one file and DOUBLE in the others is reported as double, every value counted', async () => {
+    const spec = await moduleSpec(
+      'shifting',
+      `let calls = 0;
+       export function shifting(rows) { calls++; return rows.map((r, i) => ({ ...r, v: calls === 1 ? i + 1 : i + 0.5 })); }`,
+    );
+    const input = stageInput({ columns: [uniform('a'), custom('v', 'shifting', { generation_strategy: 'full_column' })] }, { functions: new Map([['shifting', spec]]), numRecords: 15, bufferSize: 5 });
+    const result = await runStage(input);
+    const meta = JSON.parse(await fs.readFile(path.join(input.stageDir, 'metadata.json'), 'utf8'));
+    const v = meta.column_statistics.find((s: { column_name: string }) => s.column_name === 'v');
+    expect(v).toMatchObject({ num_records: 15, num_null: 0, num_unique: 10, pyarrow_dtype: 'double' });
+    expect(result.columns).toEqual(['a', 'v']);
+  });
+});
+
