@@ -56,7 +56,8 @@ describe('AIMD admission', () => {
   });
 
   it('grows after N successes since the cut, counted across interleaved 429s', async () => {
-    const ctl = new AdmissionController(admissionSettings(8, { cooldown_seconds: 60, successes_until_increase: 3 }));
+    // successes_until_increase 8: back below the level of the last cut, every 8 / 4 = 2 successes.
+    const ctl = new AdmissionController(admissionSettings(8, { cooldown_seconds: 60, successes_until_increase: 8 }));
     const old = await take(ctl, 3);
     old[0]!.release('rate_limited', 1); // the cut: 8 → 6
     await new Promise((r) => setTimeout(r, 3));
@@ -64,11 +65,29 @@ describe('AIMD admission', () => {
     fresh[0]!.release('success');
     old[1]!.release('rate_limited'); // admitted before the cut: ignored, and it does not reset the count
     fresh[1]!.release('rate_limited'); // within the cooldown: ignored
-    fresh[2]!.release('success');
     expect(ctl.limit).toBe(6);
-    old[2]!.release('success');
+    fresh[2]!.release('success');
     expect(ctl.limit).toBe(7);
     expect(ctl.stats).toMatchObject({ cuts: 1, increases: 1 });
+  });
+
+  it('grows back four times faster up to the level of the last cut, then at the configured pace', async () => {
+    const ctl = new AdmissionController(admissionSettings(16, { cooldown_seconds: 0.01, successes_until_increase: 8 }));
+    const succeed = async (n: number) => {
+      for (const p of await take(ctl, n)) p.release('success');
+    };
+    (await take(ctl, 1))[0]!.release('rate_limited', 1); // 16 → 12
+    await new Promise((r) => setTimeout(r, 15));
+    (await take(ctl, 1))[0]!.release('rate_limited', 1); // a later cut, from 12: 12 → 9
+    expect(ctl.limit).toBe(9);
+    await succeed(2);
+    expect(ctl.limit).toBe(10); // 2 successes (8 / 4): recovering towards 12
+    await succeed(4);
+    expect(ctl.limit).toBe(12);
+    await succeed(7);
+    expect(ctl.limit).toBe(12); // at the level of the last cut: 8 successes per step again
+    await succeed(1);
+    expect(ctl.limit).toBe(13);
   });
 
   it('only a cut pauses the endpoint, for min(Retry-After, cooldown)', async () => {

@@ -39,9 +39,10 @@ describe('admission control against the fake server', () => {
   });
 
   it('cuts the limit on 429 and grows it back after successes (observed as concurrency at the server)', async () => {
-    // Growth only every 25 successes, so a 20-request batch right after the cut cannot grow the limit:
-    // what the server sees then is bounded by the reduced limit, whatever the machine's load.
-    const slowGrowth = { cooldown_seconds: 0.02, successes_until_increase: 25 };
+    // Growth only every 200 successes (50 while recovering to the level of the last cut), so a 20-request
+    // batch right after the cut cannot grow the limit: what the server sees then is bounded by the
+    // reduced limit, whatever the machine's load. (The pace itself is tested in admission-aimd.test.ts.)
+    const slowGrowth = { cooldown_seconds: 0.02, successes_until_increase: 200 };
     server = await startFakeOpenAI({ seed: 2, faults: { latencyMs: 60 } });
     const llm = facadeFor(server, { max_parallel_requests: 8 }, { runConfig: { request_admission: slowGrowth } });
     const admission = llm.registry.get('m').admission;
@@ -66,9 +67,9 @@ describe('admission control against the fake server', () => {
     // Right after the cut the server sees no more than the reduced limit.
     expect(server.stats.maxInFlight).toBeLessThanOrEqual(reduced);
 
-    await batch(300, 400);
+    await batch(300, 240);
     expect(admission.stats.increases).toBeGreaterThan(0);
-    expect(admission.limit).toBe(8);
+    expect(admission.limit).toBeGreaterThan(reduced);
   });
 
   it('ramps up from 1 during startup_ramp_seconds', async () => {
