@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runConfigWithDefaults } from '../src/config/defaults.js';
 import type { DataDesignerConfig } from '../src/config/schema.js';
-import { openDatabase, type Database } from '../src/data/database.js';
+import { openDatabase, quoteLiteral, type Database } from '../src/data/database.js';
 import { runStage } from '../src/engine/create.js';
 import { LlmFacade } from '../src/llm/facade.js';
 import { buildModelRegistry } from '../src/llm/registry.js';
@@ -120,7 +120,7 @@ async function sqlOnce(db: Database, dir: string, rows: number, withExpressions:
  * while the first makes rows.
  */
 async function sqlLayoutFloor(db: Database, dir: string, rows: number, buffer: number): Promise<() => Promise<void>> {
-  await db.run(`CREATE OR REPLACE TABLE bench_reference AS SELECT * FROM read_parquet(${JSON.stringify(path.join(dir, 'reference.parquet')).replaceAll('"', "'")})`);
+  await db.run(`CREATE OR REPLACE TABLE bench_reference AS SELECT * FROM read_parquet(${quoteLiteral(path.join(dir, 'reference.parquet'))})`);
   return async () => {
     const out = path.join(dir, 'reference-files');
     await fs.rm(out, { recursive: true, force: true });
@@ -128,7 +128,7 @@ async function sqlLayoutFloor(db: Database, dir: string, rows: number, buffer: n
     for (let first = 0; first < rows; first += 64 * buffer) {
       const copies: string[] = [];
       for (let start = first; start < Math.min(rows, first + 64 * buffer); start += buffer) {
-        copies.push(`COPY (SELECT * FROM bench_reference WHERE rowid >= ${start} AND rowid < ${Math.min(rows, start + buffer)}) TO '${path.join(out, `batch_${start / buffer}.parquet`)}' (FORMAT parquet)`);
+        copies.push(`COPY (SELECT * FROM bench_reference WHERE rowid >= ${start} AND rowid < ${Math.min(rows, start + buffer)}) TO ${quoteLiteral(path.join(out, `batch_${start / buffer}.parquet`))} (FORMAT parquet)`);
       }
       await db.run(copies.join('; '));
     }

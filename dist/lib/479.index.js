@@ -735,8 +735,9 @@ class RowGroupStager {
         const tmps = c.entries.map((e) => (0,atomic/* tempPathFor */.FD)(e.filePath));
         const t = (0,database.quoteIdent)(c.table);
         const dictionary = `${c.table}_strings`;
+        let copier = null;
         try {
-            const copier = await connection;
+            copier = await connection;
             for (const dir of new Set(c.entries.map((e) => external_node_path_default().dirname(e.filePath))))
                 await external_node_fs_.promises.mkdir(dir, { recursive: true });
             const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: '*', from: t };
@@ -747,7 +748,8 @@ class RowGroupStager {
         catch (err) {
             for (const tmp of tmps)
                 await external_node_fs_.promises.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
-            await this.db.run(`DROP TABLE IF EXISTS ${t}; DROP TABLE IF EXISTS ${(0,database.quoteIdent)(dictionary)}`).catch(() => undefined);
+            // On the copier's own connection, idle now: the first one may be running the next batch's statements.
+            await (copier ?? this.db).run(`DROP TABLE IF EXISTS ${t}; DROP TABLE IF EXISTS ${(0,database.quoteIdent)(dictionary)}`).catch(() => undefined);
             throw err;
         }
         return c.entries.map((e, i) => staging(e.result, tmps[i]));

@@ -342,8 +342,9 @@ export class RowGroupStager {
     const tmps = c.entries.map((e) => tempPathFor(e.filePath));
     const t = quoteIdent(c.table);
     const dictionary = `${c.table}_strings`;
+    let copier: Database | null = null;
     try {
-      const copier = await connection;
+      copier = await connection;
       for (const dir of new Set(c.entries.map((e) => path.dirname(e.filePath)))) await fs.mkdir(dir, { recursive: true });
       const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: '*', from: t };
       const copies = c.entries.map((e, i) => `COPY (SELECT ${source.select} FROM ${source.from} WHERE ${t}.rowid >= ${e.start} AND ${t}.rowid < ${e.start + e.result.rows}) TO ${quoteLiteral(tmps[i]!)} (FORMAT parquet)`);
@@ -351,7 +352,8 @@ export class RowGroupStager {
       await copier.run(`${copies.join('; ')}; DROP TABLE ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`);
     } catch (err) {
       for (const tmp of tmps) await fs.rm(tmp, { force: true, recursive: true }).catch(() => undefined);
-      await this.db.run(`DROP TABLE IF EXISTS ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`).catch(() => undefined);
+      // On the copier's own connection, idle now: the first one may be running the next batch's statements.
+      await (copier ?? this.db).run(`DROP TABLE IF EXISTS ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`).catch(() => undefined);
       throw err;
     }
     return c.entries.map((e, i) => staging(e.result, tmps[i]!));
