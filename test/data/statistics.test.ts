@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/data/database.js';
 import { writeRowGroup } from '../../src/data/parquet-writer.js';
 import { computeColumnStatistics, pyarrowDtype, simpleDtype } from '../../src/data/statistics.js';
-import { fileList } from '../../src/data/dataset.js';
+import { datasetSchema, fileList } from '../../src/data/dataset.js';
 import { tempDir } from './helpers.js';
 
 let db: Database;
@@ -177,5 +177,82 @@ describe('many row-group files (a stage) are read through a glob of their direct
     const viaList = await computeColumnStatistics(db, files, cols);
     expect(viaGlob).toEqual(viaList);
     expect((viaGlob[0]!.distribution as { histogram: { categories: string[] } }).histogram.categories).not.toContain('zzz');
+  });
+});
+
+describe('categorical counts and small distinct recounts share one scan (issue 13)', () => {
+  /** Runs `f` with every statement that reads parquet files counted. */
+  async function scans<T>(f: () => Promise<T>): Promise<{ result: T; scans: number }> {
+    const all = db.all.bind(db);
+    const run = db.run.bind(db);
+    let n = 0;
+    const count = (sql: string) => {
+      if (sql.includes('read_parquet(')) n++;
+    };
+    db.all = (async (sql: string, p?: never) => (count(sql), all(sql, p))) as typeof db.all;
+    db.run = (async (sql: string, p?: never) => (count(sql), run(sql, p))) as typeof db.run;
+    try {
+      return { result: await f(), scans: n };
+    } finally {
+      db.all = all;
+      db.run = run;
+    }
+  }
+
+  it('gives what each column’s own queries give, in two scans of the files instead of one per column', async () => {
+    const groups = Array.from({ length: 6 }, (_, g) =>
+      Array.from({ length: 300 }, (_, i) => {
+        const r = g * 300 + i;
+        return {
+          color: r % 11 === 0 ? null : ['red', 'green', 'blue', 'grey'][(r * 7) % 4 === 3 && r > 900 ? 3 : (r * 5) % 3],
+          size: [3, 1, 2][(r * 13) % 3],
+          price: (r * 37) % 1000,
+          label: `l${r % 17}`,
+          id: `id-${r}`,
+        };
+      }),
+    );
+    const d = tempDir();
+    const files: string[] = [];
+    for (const [i, g] of groups.entries()) {
+      const f = path.join(d, `batch_${String(i).padStart(5, '0')}.parquet`);
+      await writeRowGroup(db, g, Object.keys(g[0]!).map((name) => ({ name })), f);
+      files.push(f);
+    }
+    const cols = [
+      { name: 'color', column_type: 'sampler', sampler_type: 'category' },
+      { name: 'size', column_type: 'sampler', sampler_type: 'category' },
+      { name: 'price', column_type: 'sampler', sampler_type: 'uniform' },
+      { name: 'label', column_type: 'expression' },
+      { name: 'id', column_type: 'sampler', sampler_type: 'uuid' },
+    ];
+    const exact = await computeColumnStatistics(db, files, cols);
+    // Approximate aggregates (the large-dataset path): the sketch's estimates of color, size and label are
+    // small, so they are counted exactly; everything but the median must equal the exact statistics.
+    // As a stage's end passes it: the schema and the row count known, no footers to read.
+    const schema = await datasetSchema(db, files, { shared: true, rows: 1800 });
+    const { result: approx, scans: n } = await scans(() => computeColumnStatistics(db, files, cols, { exactMaxRows: 100, schema }));
+    expect(n).toBe(2);
+    for (const k of [0, 1, 3]) expect(approx[k]).toEqual(exact[k]);
+    // And what pandas' value_counts gives, computed here from the rows: most common first, ties in
+    // first-seen order, nulls left out (and counted as nulls).
+    const rows = groups.flat();
+    const valueCounts = (name: 'color' | 'size') => {
+      const counts = new Map<unknown, number>();
+      for (const r of rows) if (r[name] !== null) counts.set(r[name], (counts.get(r[name]) ?? 0) + 1);
+      const order = [...counts.keys()];
+      return [...counts].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+    };
+    for (const [k, name] of [[0, 'color'], [1, 'size']] as const) {
+      const expected = valueCounts(name);
+      expect(approx[k]!.distribution).toEqual({
+        most_common_value: expected[0]![0],
+        least_common_value: expected.at(-1)![0],
+        histogram: { categories: expected.map(([v]) => v), counts: expected.map(([, n]) => n) },
+      });
+      expect(approx[k]!.num_unique).toBe(expected.length);
+    }
+    expect(approx[0]!.num_null).toBe(rows.filter((r) => r.color === null).length);
+    expect(approx[3]!.num_unique).toBe(17);
   });
 });
