@@ -2867,8 +2867,8 @@ var template_filters = __webpack_require__(21329);
 var nunjucks_internals = __webpack_require__(84472);
 // EXTERNAL MODULE: ./src/template/jinja-parser.ts
 var jinja_parser = __webpack_require__(66156);
-// EXTERNAL MODULE: ./src/template/sandbox.ts
-var sandbox = __webpack_require__(241);
+// EXTERNAL MODULE: ./src/template/sandbox.ts + 1 modules
+var sandbox = __webpack_require__(61898);
 ;// CONCATENATED MODULE: ./src/template/py-tests.ts
 /**
  * Jinja2's comparison and type tests (`x is eq 1`, `x is gt 3`, `x is iterable`, `'upper' is filter`...)
@@ -6473,7 +6473,10 @@ class SamplerGenerator {
 
 // EXTERNAL MODULE: ./src/data/statistics.ts
 var statistics = __webpack_require__(71621);
+// EXTERNAL MODULE: ./src/shared/python-float.ts
+var python_float = __webpack_require__(84068);
 ;// CONCATENATED MODULE: ./src/engine/statistics.ts
+
 
 
 
@@ -6507,7 +6510,8 @@ function prefixed(prefix, t) {
         return { [`${prefix}_mean`]: statistics/* CALCULATION_FAILED */.Am, [`${prefix}_median`]: statistics/* CALCULATION_FAILED */.Am, [`${prefix}_stddev`]: statistics/* CALCULATION_FAILED */.Am };
     return { [`${prefix}_mean`]: round2(t.mean), [`${prefix}_median`]: round2(t.median), [`${prefix}_stddev`]: round2(t.stddev) };
 }
-const round2 = (n) => Number(n.toFixed(2));
+/** Data Designer's prepare_number_for_reporting: Python's round(float(v), 2). */
+const round2 = (n) => (0,python_float/* pythonRound */.FO)(n, 2);
 /** In SQL over the output column: ceil(length(text) / 4) per non-null cell. */
 async function outputTokenStats(db, files, column) {
     const t = `ceil(length(${(0,database.quoteIdent)(column)}::VARCHAR) / 4.0)`;

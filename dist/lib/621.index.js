@@ -12,6 +12,7 @@ export const modules = {
 /* unused harmony exports EXACT_STATISTICS_MAX_ROWS, pyarrowDtype, simpleDtype */
 /* harmony import */ var _database_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94715);
 /* harmony import */ var _dataset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99724);
+/* harmony import */ var _shared_python_float_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84068);
 /**
  * Column statistics as Data Designer's metadata.json `column_statistics` has them (DD spec §8),
  * computed by SQL over the stage's parquet files — never by loading the dataset into JavaScript.
@@ -23,6 +24,7 @@ export const modules = {
  * MissingValue.CALCULATION_FAILED) instead of failing the run. LLM token statistics need the
  * rendered prompts and a tokenizer and are merged in by the caller.
  */
+
 
 
 const CALCULATION_FAILED = '--';
@@ -347,7 +349,7 @@ async function validCount(db, agg, name) {
     return Number(row?.n ?? 0);
 }
 function round2(n) {
-    return Number.isInteger(n) ? n : Number(n.toFixed(2));
+    return Number.isInteger(n) ? n : (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRound */ .FO)(n, 2);
 }
 /** Histogram categories keep numbers as numbers, everything else as text. */
 function categoryValue(v) {

@@ -188,6 +188,122 @@ function memoryLogger() {
 
 /***/ }),
 
+/***/ 84068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ pythonRound),
+/* harmony export */   ZQ: () => (/* binding */ formatExponent),
+/* harmony export */   c6: () => (/* binding */ formatGeneral),
+/* harmony export */   gn: () => (/* binding */ formatFixed)
+/* harmony export */ });
+/**
+ * Python's rounding of floats, which is exact: `round(x, n)`, `'%.nf' % x`, `'%.ne'`, `'%g'` and
+ * `format(x, '.2f')` round the double's exact binary value half to even. JavaScript's toFixed,
+ * toExponential and toPrecision round an exact tie up (`(0.125).toFixed(2)` is `0.13`, Python says
+ * `0.12`), and scaling by 10^n first turns near-ties into ties (`2.675` is 2.67499999… and rounds to
+ * `2.67`). Every finite double is m × 2^e, so its exact decimal value is m × 5^k / 10^k for k = −e:
+ * a BigInt holds it, and the rounding is done on those digits.
+ *
+ * (NumPy's `round`, which `decimal_places` follows, does scale first: that is roundHalfEven in
+ * engine/samplers/numeric.ts, on purpose different.)
+ */
+const view = new DataView(new ArrayBuffer(8));
+function exactDecimal(x) {
+    view.setFloat64(0, x);
+    const hi = view.getUint32(0);
+    const lo = view.getUint32(4);
+    const negative = hi >>> 31 === 1;
+    const biased = (hi >>> 20) & 0x7ff;
+    let mantissa = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+    let exponent;
+    if (biased === 0)
+        exponent = -1074; // subnormal (or zero)
+    else {
+        mantissa |= 1n << 52n;
+        exponent = biased - 1075;
+    }
+    if (exponent >= 0)
+        return { negative, digits: mantissa << BigInt(exponent), scale: 0 };
+    return { negative, digits: mantissa * 5n ** BigInt(-exponent), scale: -exponent };
+}
+const TEN = 10n;
+/** `value × 10^places`, rounded half to even to an integer (places may be negative). */
+function scaledRound(d, places) {
+    const drop = d.scale - places;
+    if (drop <= 0)
+        return d.digits * TEN ** BigInt(-drop);
+    const unit = TEN ** BigInt(drop);
+    const q = d.digits / unit;
+    const r = d.digits % unit;
+    const twice = 2n * r;
+    if (twice > unit || (twice === unit && q % 2n === 1n))
+        return q + 1n;
+    return q;
+}
+/** The number of digits before the point minus one (the exponent in scientific notation); 0 for zero. */
+function decimalExponent(d) {
+    if (d.digits === 0n)
+        return 0;
+    return d.digits.toString().length - 1 - d.scale;
+}
+function withPoint(q, places) {
+    if (places <= 0)
+        return q.toString();
+    const s = q.toString().padStart(places + 1, '0');
+    return `${s.slice(0, -places)}.${s.slice(-places)}`;
+}
+/** Python's `'%.{places}f' % x` / `format(x, '.{places}f')` for a finite x (the sign of −0.0 kept). */
+function formatFixed(x, places) {
+    const d = exactDecimal(x);
+    return `${d.negative ? '-' : ''}${withPoint(scaledRound(d, places), places)}`;
+}
+/** The digits of |x| rounded to `significant` digits, and the exponent of the first one. */
+function significantDigits(d, significant) {
+    let exponent = decimalExponent(d);
+    let q = scaledRound(d, significant - 1 - exponent);
+    // 9.96 to two digits is 10: one digit more, so the exponent grows by one.
+    if (q.toString().length > significant) {
+        exponent++;
+        q = scaledRound(d, significant - 1 - exponent);
+    }
+    return { q, exponent };
+}
+/** Python's `'%.{places}e' % x` for a finite x: `1.25e+03`, at least two exponent digits. */
+function formatExponent(x, places) {
+    const d = exactDecimal(x);
+    const { q, exponent } = significantDigits(d, places + 1);
+    const e = `${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    return `${d.negative ? '-' : ''}${withPoint(q, places)}e${e}`;
+}
+/**
+ * Python's `'%.{precision}g' % x` for a finite x: fixed notation when the exponent after rounding is
+ * in [−4, precision), else exponential; trailing zeros (and a bare point) removed unless `alternate`.
+ */
+function formatGeneral(x, precision, alternate = false) {
+    const p = precision === 0 ? 1 : precision;
+    const d = exactDecimal(x);
+    const { exponent } = significantDigits(d, p);
+    let body = exponent >= -4 && exponent < p ? formatFixed(x, p - 1 - exponent) : formatExponent(x, p - 1);
+    if (!alternate)
+        return body.replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
+    // The alternate form keeps its zeros and always has a point (`'%#.1g' % 3` is `3.`).
+    return body.includes('.') ? body : body.replace(/(?=e|$)/, '.');
+}
+/** Python's `round(x, ndigits)` of a float: the double nearest to the exactly rounded decimal. */
+function pythonRound(x, ndigits = 0) {
+    if (!Number.isFinite(x))
+        return x;
+    const d = exactDecimal(x);
+    const q = scaledRound(d, ndigits);
+    const text = ndigits >= 0 ? withPoint(q, ndigits) : `${q.toString()}e${-ndigits}`;
+    const r = Number(text);
+    return d.negative ? -r : r;
+}
+
+
+/***/ }),
+
 /***/ 13710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -522,15 +638,17 @@ class EmptyTemplateRenderError extends TemplateRenderError {
 /* harmony export */   dx: () => (/* binding */ ALLOWED_FILTERS),
 /* harmony export */   x_: () => (/* binding */ pyTypeName)
 /* harmony export */ });
-/* unused harmony exports pyRound, floatOf */
+/* unused harmony export floatOf */
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72283);
-/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83732);
-/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
+/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83732);
+/* harmony import */ var _shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84068);
+/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84472);
 /**
  * Filters and tests with Jinja2's (Python's) behaviour where nunjucks' own differ or are missing, the
  * secure-mode allow-list, and the `jsonpath` filter Data Designer adds.
  */
+
 
 
 
@@ -545,7 +663,7 @@ const ALLOWED_FILTERS = [
 function params(args, names, defaults) {
     let kw;
     const last = args[args.length - 1];
-    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(last) && last.__keywords === true) {
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(last) && last.__keywords === true) {
         kw = last;
         args = args.slice(0, -1);
     }
@@ -557,7 +675,7 @@ function pyIter(v) {
         return v;
     if (typeof v === 'string')
         return [...v];
-    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
         return Object.keys(v);
     if (v === undefined)
         return [];
@@ -570,22 +688,22 @@ function pyTypeName(v) {
         return 'bool';
     if (typeof v === 'number')
         return Number.isInteger(v) ? 'int' : 'float';
-    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$)
+    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$)
         return 'float';
     if (typeof v === 'string')
         return 'str';
-    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc)
+    if (v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc)
         return 'tuple';
     if (Array.isArray(v))
         return 'list';
-    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
         return 'dict';
     if (v === undefined)
         return 'Undefined';
     return typeof v;
 }
-const markSafe = (s) => new _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString(s);
-const isSafe = (v) => v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString;
+const markSafe = (s) => new _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__.nj.runtime.SafeString(s);
+const isSafe = (v) => v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__.nj.runtime.SafeString;
 /** markupsafe's escaping (`&#34;`/`&#39;` for quotes). */
 function htmlEscape(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
@@ -594,31 +712,18 @@ function sortKey(v, caseSensitive, attribute) {
     let x = v;
     if (attribute !== undefined && attribute !== null) {
         for (const part of String(attribute).split('.'))
-            x = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(x) ? x[part] : Array.isArray(x) ? x[Number(part)] : undefined;
+            x = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(x) ? x[part] : Array.isArray(x) ? x[Number(part)] : undefined;
     }
     if (!caseSensitive && typeof x === 'string')
         return x.toLowerCase();
-    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(x) ?? x;
+    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(x) ?? x;
 }
 function compare(a, b) {
     const x = a;
     const y = b;
     return x < y ? -1 : x > y ? 1 : 0;
 }
-/** Python's round(): half to even, returning a float. */
-function pyRound(value, precision) {
-    const f = 10 ** precision;
-    const scaled = value * f;
-    const floor = Math.floor(scaled);
-    const diff = scaled - floor;
-    let r;
-    if (Math.abs(diff - 0.5) < 1e-9 * Math.max(1, Math.abs(scaled)))
-        r = floor % 2 === 0 ? floor : floor + 1;
-    else
-        r = Math.round(scaled);
-    return r / f;
-}
-const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x) : x);
+const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$(x) : x);
 function urlQuote(s, forQuery) {
     let out = encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     if (!forQuery)
@@ -629,20 +734,20 @@ function urlQuote(s, forQuery) {
 }
 const PY_FILTERS = {
     abs(v) {
-        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
         if (n === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`bad operand type for abs(): '${pyTypeName(v)}'`);
-        return v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$ ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(Math.abs(n)) : Math.abs(n);
+        return v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$ ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$(Math.abs(n)) : Math.abs(n);
     },
     capitalize(v) {
-        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v);
         return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
     },
     escape(v) {
-        return isSafe(v) ? v : markSafe(htmlEscape((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)));
+        return isSafe(v) ? v : markSafe(htmlEscape((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v)));
     },
     forceescape(v) {
-        return markSafe(htmlEscape(isSafe(v) ? String(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)));
+        return markSafe(htmlEscape(isSafe(v) ? String(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v)));
     },
     first(v) {
         return pyIter(v)[0];
@@ -653,7 +758,7 @@ const PY_FILTERS = {
     },
     float(v, ...rest) {
         const [dflt] = params(rest, ['default'], [0.0]);
-        const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? Number(v.trim() || NaN) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? Number(v.trim() || NaN) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
         if (n === undefined || Number.isNaN(n))
             return typeof dflt === 'number' ? floatOf(dflt) : dflt;
         return floatOf(n);
@@ -668,22 +773,22 @@ const PY_FILTERS = {
             const f = Number(t);
             return t !== '' && Number.isFinite(f) ? Math.trunc(f) : dflt;
         }
-        const n = typeof v === 'boolean' ? Number(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v);
+        const n = typeof v === 'boolean' ? Number(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
         return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
     },
     items(v) {
         if (v === undefined)
             return [];
-        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`Can only get item pairs from a mapping, not '${pyTypeName(v)}'.`);
-        return Object.keys(v).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.of2(k, v[k]));
+        return Object.keys(v).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc.of2(k, v[k]));
     },
     length(v) {
         if (typeof v === 'string')
             return [...v].length;
         if (Array.isArray(v))
             return v.length;
-        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v))
+        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
             return Object.keys(v).length;
         if (v === undefined)
             return 0;
@@ -693,10 +798,10 @@ const PY_FILTERS = {
         return [...pyIter(v)];
     },
     lower(v) {
-        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v).toLowerCase();
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v).toLowerCase();
     },
     upper(v) {
-        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v).toUpperCase();
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v).toUpperCase();
     },
     max(v, ...rest) {
         return pickExtreme(v, rest, 1);
@@ -706,9 +811,9 @@ const PY_FILTERS = {
     },
     replace(v, ...rest) {
         const [oldS, newS, count] = params(rest, ['old', 'new', 'count'], [undefined, undefined, null]);
-        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
-        const o = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(oldS);
-        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(newS);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v);
+        const o = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(oldS);
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(newS);
         let limit = count === null || count === undefined ? Infinity : Number(count);
         if (limit < 0)
             limit = Infinity;
@@ -745,37 +850,42 @@ const PY_FILTERS = {
     },
     round(v, ...rest) {
         const [precision, method] = params(rest, ['precision', 'method'], [0, 'common']);
-        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v) ?? (typeof v === 'boolean' ? Number(v) : undefined);
+        const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v) ?? (typeof v === 'boolean' ? Number(v) : undefined);
         if (n === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`type ${pyTypeName(v)} doesn't define __round__ method`);
         const p = Number(precision);
         const f = 10 ** p;
-        const r = method === 'ceil' ? Math.ceil(n * f) / f : method === 'floor' ? Math.floor(n * f) / f : pyRound(n, p);
-        return floatOf(r);
+        // Jinja's do_round: `round(value, precision)` (an int stays an int), or math.ceil/floor of the
+        // scaled value divided back (a float).
+        if (method === 'ceil' || method === 'floor')
+            return floatOf((method === 'ceil' ? Math.ceil(n * f) : Math.floor(n * f)) / f);
+        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isFloatLike */ .oo)(v) && Number.isInteger(n))
+            return p >= 0 ? n : (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__/* .pythonRound */ .FO)(n, p);
+        return floatOf((0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__/* .pythonRound */ .FO)(n, p));
     },
     sort(v, ...rest) {
         const [reverse, caseSensitive, attribute] = params(rest, ['reverse', 'case_sensitive', 'attribute'], [false, false, null]);
         const items = [...pyIter(v)];
-        const keyed = items.map((x) => ({ x, k: sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute) }));
-        keyed.sort((a, b) => compare(a.k, b.k) * ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(reverse) ? -1 : 1));
+        const keyed = items.map((x) => ({ x, k: sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(caseSensitive), attribute) }));
+        keyed.sort((a, b) => compare(a.k, b.k) * ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(reverse) ? -1 : 1));
         return keyed.map((e) => e.x);
     },
     string(v) {
-        return isSafe(v) ? v : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        return isSafe(v) ? v : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v);
     },
     title(v) {
         // Jinja: capitalise the first letter of each word, words split at whitespace and opening brackets/dashes.
-        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v)
             .split(/([-\s({[<]+)/)
             .map((w) => (w ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w))
             .join('');
     },
     trim(v, ...rest) {
         const [chars] = params(rest, ['chars'], [null]);
-        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v);
         if (chars === null || chars === undefined)
             return s.trim();
-        const set = new Set([...(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(chars)]);
+        const set = new Set([...(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(chars)]);
         const arr = [...s];
         let a = 0;
         let b = arr.length;
@@ -787,13 +897,13 @@ const PY_FILTERS = {
     },
     truncate(v, ...rest) {
         const [length, killwords, end, leeway] = params(rest, ['length', 'killwords', 'end', 'leeway'], [255, false, '...', 5]);
-        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v);
+        const s = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v);
         const len = Number(length);
-        const e = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(end);
+        const e = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(end);
         if ([...s].length <= len + Number(leeway))
             return s;
         const head = [...s].slice(0, Math.max(0, len - [...e].length)).join('');
-        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(killwords))
+        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(killwords))
             return head + e;
         const cut = head.lastIndexOf(' ');
         return (cut >= 0 ? head.slice(0, cut) : head) + e;
@@ -803,8 +913,8 @@ const PY_FILTERS = {
         const seen = [];
         const out = [];
         for (const x of pyIter(v)) {
-            const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
-            const key = typeof k === 'object' && k !== null ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyRepr */ .n3)(k) : k;
+            const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
+            const key = typeof k === 'object' && k !== null ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyRepr */ .n3)(k) : k;
             if (!seen.includes(key)) {
                 seen.push(key);
                 out.push(x);
@@ -815,13 +925,13 @@ const PY_FILTERS = {
     urlencode(v) {
         if (typeof v === 'string')
             return urlQuote(v, false);
-        const pairs = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v) ? Object.entries(v) : Array.isArray(v) ? v.map((p) => [p[0], p[1]]) : null;
+        const pairs = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v) ? Object.entries(v) : Array.isArray(v) ? v.map((p) => [p[0], p[1]]) : null;
         if (pairs === null)
-            return urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v), false);
-        return pairs.map(([k, x]) => `${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(k), true)}=${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x), true)}`).join('&');
+            return urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v), false);
+        return pairs.map(([k, x]) => `${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(k), true)}=${urlQuote((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(x), true)}`).join('&');
     },
     jsonpath(data, expression) {
-        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(data))
+        if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(data))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('Cannot perform JSONPath filter on non-structured data.');
         return (0,jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E)({ path: String(expression), json: data, wrap: true, eval: NoCallScript });
     },
@@ -868,7 +978,7 @@ function pickExtreme(v, rest, sign) {
     let bestKey;
     let first = true;
     for (const x of pyIter(v)) {
-        const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
+        const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
         if (first || compare(k, bestKey) * sign > 0) {
             best = x;
             bestKey = k;
@@ -884,13 +994,13 @@ const PY_TESTS = {
     true: (v) => v === true,
     false: (v) => v === false,
     integer: (v) => typeof v === 'number' && Number.isInteger(v),
-    float: (v) => v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$ || (typeof v === 'number' && !Number.isInteger(v)),
-    number: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(v) !== undefined || typeof v === 'boolean',
-    sequence: (v) => typeof v === 'string' || Array.isArray(v) || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v),
-    mapping: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(v),
-    in: (v, seq) => (typeof seq === 'string' ? seq.includes((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v)) : pyIter(seq).some((x) => x === v || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x) === (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v) && typeof x === typeof v)),
-    truthy: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(v),
-    falsy: (v) => !(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(v),
+    float: (v) => v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$ || (typeof v === 'number' && !Number.isInteger(v)),
+    number: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v) !== undefined || typeof v === 'boolean',
+    sequence: (v) => typeof v === 'string' || Array.isArray(v) || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v),
+    mapping: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v),
+    in: (v, seq) => (typeof seq === 'string' ? seq.includes((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v)) : pyIter(seq).some((x) => x === v || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(x) === (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStr */ .rD)(v) && typeof x === typeof v)),
+    truthy: (v) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(v),
+    falsy: (v) => !(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(v),
     defined: (v) => v !== undefined,
     undefined: (v) => v === undefined,
 };
@@ -1064,12 +1174,14 @@ function childNodes(node) {
 /* harmony export */   ow: () => (/* binding */ pyStrRepr),
 /* harmony export */   rD: () => (/* binding */ pyStr)
 /* harmony export */ });
+/* harmony import */ var _shared_python_float_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84068);
 /**
  * Python's view of JavaScript values, so templates print what Data Designer prints: `True`, `None`,
  * `{'a': 1}`, `[1, 'x']`, `2.0`. JavaScript has one number type, so a float whose value is integral is
  * carried as a PyFloat only where the template itself makes it a float (`/`, float literals, `| float`,
  * `| round`); numbers coming from records print as ints when integral.
  */
+
 /** A float with an integral value (`4 / 2` → `2.0`). Arithmetic sees the number through valueOf. */
 class PyFloat {
     value;
@@ -1318,26 +1430,24 @@ function pyPercentFormat(fmt, args) {
                     body = `-${body}`;
                 break;
             }
+            // Python rounds the exact value half to even; JavaScript's toFixed & co. round exact ties up.
             case 'f':
             case 'F':
-                body = needNum().toFixed(p ?? 6);
-                break;
             case 'e':
-            case 'E': {
-                body = needNum().toExponential(p ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
-                if (conv === 'E')
-                    body = body.toUpperCase();
-                break;
-            }
+            case 'E':
             case 'g':
             case 'G': {
                 const v = needNum();
-                const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-                const P = p === 0 ? 1 : (p ?? 6);
-                body = exp < -4 || exp >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toPrecision(P);
-                if (!flags.includes('#'))
-                    body = body.replace(/\.?0+(?=e|$)/, '');
-                if (conv === 'G')
+                const lower = conv.toLowerCase();
+                if (!Number.isFinite(v))
+                    body = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf';
+                else if (lower === 'f')
+                    body = (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_0__/* .formatFixed */ .gn)(v, p ?? 6);
+                else if (lower === 'e')
+                    body = (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExponent */ .ZQ)(v, p ?? 6);
+                else
+                    body = (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_0__/* .formatGeneral */ .c6)(v, p ?? 6, flags.includes('#'));
+                if (conv !== lower)
                     body = body.toUpperCase();
                 break;
             }
@@ -1386,27 +1496,287 @@ function pyPercentFormat(fmt, args) {
 
 /***/ }),
 
-/***/ 241:
+/***/ 61898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F0: () => (/* binding */ UndefinedAccessError),
-/* harmony export */   MO: () => (/* binding */ pyOps),
-/* harmony export */   YF: () => (/* binding */ BLOCKED_NAMES),
-/* harmony export */   i: () => (/* binding */ pyFinalize),
-/* harmony export */   le: () => (/* binding */ makeRuntime)
-/* harmony export */ });
-/* unused harmony exports sliceIndices, pySlice, safeMemberLookup, CLASS_METHODS, safeContextOrFrameLookup, safeCallWrap */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72283);
-/* harmony import */ var _filters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21329);
-/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
-/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83732);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  YF: () => (/* binding */ BLOCKED_NAMES),
+  F0: () => (/* binding */ UndefinedAccessError),
+  le: () => (/* binding */ makeRuntime),
+  i: () => (/* binding */ pyFinalize),
+  MO: () => (/* binding */ pyOps)
+});
+
+// UNUSED EXPORTS: CLASS_METHODS, pySlice, safeCallWrap, safeContextOrFrameLookup, safeMemberLookup, sliceIndices
+
+// EXTERNAL MODULE: ./src/template/errors.ts
+var errors = __webpack_require__(72283);
+// EXTERNAL MODULE: ./src/shared/python-float.ts
+var python_float = __webpack_require__(84068);
+// EXTERNAL MODULE: ./src/template/filters.ts
+var filters = __webpack_require__(21329);
+// EXTERNAL MODULE: ./src/template/python-repr.ts
+var python_repr = __webpack_require__(83732);
+;// CONCATENATED MODULE: ./src/template/str-format.ts
+/**
+ * Python's `str.format` as Jinja's sandbox runs it (a SandboxedFormatter over string.Formatter): `{}`,
+ * `{0}`, `{name}`, `{0[key]}`, conversions `!s` `!r` `!a`, and the format-spec mini-language
+ * `[[fill]align][sign][z][#][0][width][,|_][.precision][type]` for strings, ints and floats — so
+ * `'{:.2f}'.format(rate)`, `'{:,}'.format(n)`, `'{:>8}'.format(s)` and `'{:.1%}'.format(share)` print what
+ * Data Designer prints. Floats are rounded exactly, ties to even (shared/python-float.ts). Nested fields
+ * inside a spec (`{:{width}}`) and attribute access (`{0.attr}`) are refused with a render error.
+ */
+
+
+
+
+const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su;
+function parseSpec(text) {
+    const m = SPEC.exec(text);
+    if (!m)
+        throw new errors/* TemplateRenderError */.Nz(`Invalid format specifier '${text}'`);
+    return {
+        fill: m[1] ?? (m[6] && !m[2] ? '0' : ' '),
+        align: m[2] ?? (m[6] ? '=' : ''),
+        sign: m[3] ?? '-',
+        alternate: m[5] !== undefined,
+        zero: m[6] !== undefined,
+        zeroAlign: m[6] !== undefined && m[2] === undefined,
+        width: m[7] === undefined ? 0 : Number(m[7]),
+        grouping: m[8] ?? '',
+        precision: m[9] === undefined ? undefined : Number(m[9]),
+        type: m[10] ?? '',
+    };
+}
+/** `1234567` → `1,234,567` on the integer part of a digit string. */
+function group(digits, sep, every = 3) {
+    if (!sep)
+        return digits;
+    const [int, ...rest] = digits.split('.');
+    let out = '';
+    for (let i = int.length; i > 0; i -= every)
+        out = (i - every > 0 ? sep : '') + int.slice(Math.max(0, i - every), i) + out;
+    return [out, ...rest].join('.');
+}
+function pad(body, sign, spec, defaultAlign) {
+    const total = [...sign].length + [...body].length;
+    const n = Math.max(0, spec.width - total);
+    const fill = spec.fill.repeat(n);
+    switch (spec.align || defaultAlign) {
+        case '<':
+            return sign + body + fill;
+        case '^': {
+            const left = spec.fill.repeat(Math.floor(n / 2));
+            return left + sign + body + spec.fill.repeat(n - Math.floor(n / 2));
+        }
+        case '=':
+            return sign + fill + body;
+        default:
+            return fill + sign + body;
+    }
+}
+function signOf(negative, spec) {
+    if (negative)
+        return '-';
+    return spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
+}
+function formatInt(n, spec) {
+    const negative = n < 0;
+    const abs = Math.abs(n);
+    let body;
+    let prefix = '';
+    switch (spec.type) {
+        case 'b':
+            body = abs.toString(2);
+            prefix = spec.alternate ? '0b' : '';
+            break;
+        case 'o':
+            body = abs.toString(8);
+            prefix = spec.alternate ? '0o' : '';
+            break;
+        case 'x':
+        case 'X':
+            body = abs.toString(16);
+            prefix = spec.alternate ? '0x' : '';
+            if (spec.type === 'X') {
+                body = body.toUpperCase();
+                prefix = prefix.toUpperCase();
+            }
+            break;
+        case 'c':
+            return pad(String.fromCodePoint(n), '', spec, '<');
+        default:
+            body = BigInt(abs).toString();
+    }
+    if (spec.precision !== undefined)
+        throw new errors/* TemplateRenderError */.Nz('Precision not allowed in integer format specifier');
+    body = group(body, spec.grouping, spec.type === '' || spec.type === 'd' || spec.type === 'n' ? 3 : 4);
+    const sign = signOf(negative, spec) + prefix;
+    return pad(body, sign, spec, '>');
+}
+function formatFloat(x, spec, fromInt) {
+    const negative = x < 0 || Object.is(x, -0);
+    const abs = Math.abs(x);
+    let body;
+    const type = spec.type;
+    if (!Number.isFinite(abs))
+        body = Number.isNaN(abs) ? 'nan' : 'inf';
+    else if (type === 'f' || type === 'F')
+        body = (0,python_float/* formatFixed */.gn)(abs, spec.precision ?? 6);
+    else if (type === 'e' || type === 'E')
+        body = (0,python_float/* formatExponent */.ZQ)(abs, spec.precision ?? 6);
+    else if (type === '%')
+        body = `${(0,python_float/* formatFixed */.gn)(abs * 100, spec.precision ?? 6)}`;
+    else if (type === 'g' || type === 'G' || type === 'n')
+        body = (0,python_float/* formatGeneral */.c6)(abs, spec.precision ?? 6, spec.alternate);
+    else if (spec.precision === undefined)
+        body = fromInt ? String(abs) : (0,python_repr/* pyFloatRepr */.XO)(abs);
+    else {
+        // No type, a precision: like 'g', but scientific from exponent p − 1 on, and a fixed-point result
+        // keeps a digit after the point.
+        const p = spec.precision === 0 ? 1 : spec.precision;
+        const exponent = Number((0,python_float/* formatExponent */.ZQ)(abs, p - 1).split('e')[1]);
+        if (exponent < -4 || exponent >= p - 1) {
+            body = (0,python_float/* formatExponent */.ZQ)(abs, p - 1);
+            if (!spec.alternate)
+                body = body.replace(/(\.\d*?)0+e/, '$1e').replace(/\.e/, 'e');
+        }
+        else {
+            body = (0,python_float/* formatFixed */.gn)(abs, p - 1 - exponent);
+            if (!spec.alternate)
+                body = body.replace(/(\.\d+?)0+$/, '$1');
+        }
+    }
+    if (spec.alternate && (type === 'f' || type === 'F' || type === '%' || type === 'e' || type === 'E') && !body.includes('.'))
+        body = body.replace(/(?=e|$)/, '.');
+    if (type === '%')
+        body += '%';
+    if (type === 'F' || type === 'E' || type === 'G')
+        body = body.toUpperCase();
+    body = group(body, spec.grouping);
+    return pad(body, signOf(negative, spec), spec, '>');
+}
+/** `format(value, spec)` for the values a template holds. */
+function formatValue(value, specText) {
+    if (specText === '')
+        return (0,python_repr/* pyStr */.rD)(value);
+    const spec = parseSpec(specText);
+    const n = typeof value === 'boolean' ? Number(value) : (0,python_repr/* num */.bu)(value);
+    if (typeof value === 'string' || n === undefined) {
+        if (typeof value !== 'string')
+            throw new errors/* TemplateRenderError */.Nz(`unsupported format string passed to ${(0,filters/* pyTypeName */.x_)(value)}.__format__`);
+        if (spec.type !== '' && spec.type !== 's')
+            throw new errors/* TemplateRenderError */.Nz(`Unknown format code '${spec.type}' for object of type 'str'`);
+        if (spec.sign !== '-')
+            throw new errors/* TemplateRenderError */.Nz('Sign not allowed in string format specifier');
+        if (spec.grouping)
+            throw new errors/* TemplateRenderError */.Nz(`Cannot specify '${spec.grouping}' with 's'.`);
+        if (spec.align === '=' && !spec.zeroAlign)
+            throw new errors/* TemplateRenderError */.Nz("'=' alignment not allowed in string format specifier");
+        const body = spec.precision === undefined ? value : [...value].slice(0, spec.precision).join('');
+        // A leading 0 pads a string with zeros on the right (Python 3.10+).
+        return pad(body, '', spec.zeroAlign ? { ...spec, align: '<' } : spec, '<');
+    }
+    const float = value instanceof python_repr/* PyFloat */.g$ || (0,python_repr/* isFloatLike */.oo)(value);
+    if (!float && Number.isInteger(n) && 'bcdoxXn'.includes(spec.type || 'd') && spec.type !== '')
+        return formatInt(n, spec);
+    if (!float && Number.isInteger(n) && spec.type === '')
+        return spec.precision === undefined ? formatInt(n, spec) : formatFloat(n, spec, true);
+    if ('bcdoxX'.includes(spec.type) && spec.type !== '')
+        throw new errors/* TemplateRenderError */.Nz(`Unknown format code '${spec.type}' for object of type 'float'`);
+    if (spec.type === 's')
+        throw new errors/* TemplateRenderError */.Nz(`Unknown format code 's' for object of type '${float ? 'float' : 'int'}'`);
+    return formatFloat(n, spec, !float);
+}
+/** Python's `template.format(*args, **kwargs)`; nunjucks passes keyword arguments as a trailing object. */
+function pyStrFormat(template, args) {
+    const last = args[args.length - 1];
+    const kwargs = (0,python_repr/* isPlainObject */.Qd)(last) && last.__keywords === true ? last : undefined;
+    const positional = kwargs ? args.slice(0, -1) : args;
+    let auto = 0;
+    let manual = false;
+    let out = '';
+    let i = 0;
+    while (i < template.length) {
+        const c = template[i];
+        if (c === '}') {
+            if (template[i + 1] !== '}')
+                throw new errors/* TemplateRenderError */.Nz("Single '}' encountered in format string");
+            out += '}';
+            i += 2;
+            continue;
+        }
+        if (c !== '{') {
+            out += c;
+            i++;
+            continue;
+        }
+        if (template[i + 1] === '{') {
+            out += '{';
+            i += 2;
+            continue;
+        }
+        const close = template.indexOf('}', i + 1);
+        if (close < 0)
+            throw new errors/* TemplateRenderError */.Nz("Single '{' encountered in format string");
+        const field = template.slice(i + 1, close);
+        if (field.includes('{'))
+            throw new errors/* TemplateRenderError */.Nz('nested replacement fields in a format spec are not supported');
+        i = close + 1;
+        const m = /^([^!:[.]*)((?:\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
+        if (!m)
+            throw new errors/* TemplateRenderError */.Nz(`unsupported replacement field '{${field}}'`);
+        const [, name, items, conversion, spec] = m;
+        let value;
+        if (name === '') {
+            if (manual)
+                throw new errors/* TemplateRenderError */.Nz('cannot switch from manual field specification to automatic field numbering');
+            if (auto >= positional.length)
+                throw new errors/* TemplateRenderError */.Nz(`Replacement index ${auto} out of range for positional args tuple`);
+            value = positional[auto++];
+        }
+        else if (/^\d+$/.test(name)) {
+            if (auto > 0)
+                throw new errors/* TemplateRenderError */.Nz('cannot switch from automatic field numbering to manual field specification');
+            manual = true;
+            if (Number(name) >= positional.length)
+                throw new errors/* TemplateRenderError */.Nz(`Replacement index ${name} out of range for positional args tuple`);
+            value = positional[Number(name)];
+        }
+        else {
+            if (!kwargs || !Object.hasOwn(kwargs, name) || name === '__keywords')
+                throw new errors/* TemplateRenderError */.Nz(`'${name}'`);
+            value = kwargs[name];
+        }
+        for (const [, key] of items.matchAll(/\[([^\]]*)\]/g)) {
+            if (Array.isArray(value) && /^\d+$/.test(key))
+                value = value[Number(key)];
+            else if ((0,python_repr/* isPlainObject */.Qd)(value) && Object.hasOwn(value, key))
+                value = value[key];
+            else
+                throw new errors/* TemplateRenderError */.Nz(`'${key}'`);
+        }
+        if (conversion === 'r' || conversion === 'a')
+            value = (0,python_repr/* pyRepr */.n3)(value);
+        else if (conversion === 's')
+            value = (0,python_repr/* pyStr */.rD)(value);
+        out += formatValue(value, spec ?? '');
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/template/nunjucks-internals.ts
+var nunjucks_internals = __webpack_require__(84472);
+;// CONCATENATED MODULE: ./src/template/sandbox.ts
 /**
  * The runtime compiled templates run against. nunjucks is not a sandbox — `{{ range.constructor("...")() }}`
  * reaches Function — so every member lookup, variable lookup and call goes through the guards below, and
  * Python operator semantics (`/`, `%`, `==`, truthiness) are supplied here. This runtime object is passed to
  * each render; nunjucks' shared runtime module is never modified.
  */
+
 
 
 
@@ -1424,10 +1794,10 @@ const CODE_CONSTRUCTORS = new Set([
     eval,
 ]);
 function refuse(name) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateSecurityError */ .zR(`Access to '${name}' is not permitted in a template.`, 'row');
+    throw new errors/* TemplateSecurityError */.zR(`Access to '${name}' is not permitted in a template.`, 'row');
 }
 /** `{{ a.b.c }}` with `a.b` missing: Jinja raises UndefinedError here; the engine explains it per row. */
-class UndefinedAccessError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz {
+class UndefinedAccessError extends errors/* TemplateRenderError */.Nz {
     constructor(key) {
         super(`'${String(key)}' is undefined (attribute of an undefined value).`);
         this.name = 'UndefinedAccessError';
@@ -1436,7 +1806,7 @@ class UndefinedAccessError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Te
 function dictMethod(d, name) {
     switch (name) {
         case 'items':
-            return () => Object.keys(d).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.of2(k, d[k]));
+            return () => Object.keys(d).map((k) => python_repr/* PyTuple */.Wc.of2(k, d[k]));
         case 'keys':
             return () => Object.keys(d);
         case 'values':
@@ -1511,7 +1881,7 @@ function pyRsplit(s, sep, maxsplit) {
         return pyWhitespaceSplit(s, maxsplit, true);
     const sp = String(sep);
     if (sp === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('empty separator');
+        throw new errors/* TemplateRenderError */.Nz('empty separator');
     const parts = s.split(sp);
     if (maxsplit < 0 || parts.length <= maxsplit + 1)
         return parts;
@@ -1521,7 +1891,7 @@ function pyRsplit(s, sep, maxsplit) {
 /** Python's str.center/ljust/rjust (center puts the odd pad character on the right unless the width is odd). */
 function pyJustify(s, how, width, fill) {
     if ([...fill].length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('The fill character must be exactly one character long');
+        throw new errors/* TemplateRenderError */.Nz('The fill character must be exactly one character long');
     const len = [...s].length;
     if (width <= len)
         return s;
@@ -1550,7 +1920,7 @@ function strMethod(s, name) {
                 if (sep === undefined || sep === null)
                     return pyWhitespaceSplit(s, Number(maxsplit), false);
                 if (String(sep) === '')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('empty separator');
+                    throw new errors/* TemplateRenderError */.Nz('empty separator');
                 const parts = s.split(String(sep));
                 const m = Number(maxsplit);
                 return m >= 0 && parts.length > m + 1 ? [...parts.slice(0, m), parts.slice(m).join(String(sep))] : parts;
@@ -1566,7 +1936,7 @@ function strMethod(s, name) {
         case 'capitalize':
             return () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
         case 'join':
-            return (items) => (0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyIter */ .U9)(items).map((x) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x)).join(s);
+            return (items) => (0,filters/* pyIter */.U9)(items).map((x) => (0,python_repr/* pyStr */.rD)(x)).join(s);
         case 'count':
             return (sub) => (String(sub) === '' ? s.length + 1 : s.split(String(sub)).length - 1);
         case 'find':
@@ -1580,7 +1950,7 @@ function strMethod(s, name) {
         case 'splitlines':
             return (keepends = false) => {
                 const parts = s.match(/[^\r\n\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])|[^\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+$/g) ?? [];
-                return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(keepends) ? parts : parts.map((p) => p.replace(/(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])$/, ''));
+                return (0,python_repr/* pyTruthy */.Kn)(keepends) ? parts : parts.map((p) => p.replace(/(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])$/, ''));
             };
         case 'rfind':
             return (sub) => s.lastIndexOf(String(sub));
@@ -1589,7 +1959,7 @@ function strMethod(s, name) {
             return (sub) => {
                 const i = name === 'index' ? s.indexOf(String(sub)) : s.lastIndexOf(String(sub));
                 if (i < 0)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('substring not found');
+                    throw new errors/* TemplateRenderError */.Nz('substring not found');
                 return i;
             };
         case 'partition':
@@ -1597,10 +1967,10 @@ function strMethod(s, name) {
             return (sep) => {
                 const sp = String(sep);
                 if (sp === '')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('empty separator');
+                    throw new errors/* TemplateRenderError */.Nz('empty separator');
                 const i = name === 'partition' ? s.indexOf(sp) : s.lastIndexOf(sp);
                 const parts = i < 0 ? (name === 'partition' ? [s, '', ''] : ['', '', s]) : [s.slice(0, i), sp, s.slice(i + sp.length)];
-                return Object.setPrototypeOf(parts, _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.prototype);
+                return Object.setPrototypeOf(parts, python_repr/* PyTuple */.Wc.prototype);
             };
         case 'removeprefix':
             return (p) => (s.startsWith(String(p)) ? s.slice(String(p).length) : s);
@@ -1651,17 +2021,7 @@ function strMethod(s, name) {
                 return out;
             };
         case 'format':
-            return (...args) => {
-                let i = 0;
-                return s.replace(/\{(\w*)\}/g, (_m, k) => {
-                    if (k === '')
-                        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(args[i++]);
-                    if (/^\d+$/.test(k))
-                        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(args[Number(k)]);
-                    const kw = args[args.length - 1];
-                    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(kw) ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(kw[k]) : '';
-                });
-            };
+            return (...args) => pyStrFormat(s, args);
     }
     return undefined;
 }
@@ -1669,13 +2029,13 @@ function listMethod(a, name) {
     switch (name) {
         case 'index':
             return (x) => {
-                const i = a.findIndex((y) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(x, y));
+                const i = a.findIndex((y) => (0,python_repr/* pyEquals */.PU)(x, y));
                 if (i < 0)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`${(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(x)} is not in list`);
+                    throw new errors/* TemplateRenderError */.Nz(`${(0,python_repr/* pyStr */.rD)(x)} is not in list`);
                 return i;
             };
         case 'count':
-            return (x) => a.filter((y) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(x, y)).length;
+            return (x) => a.filter((y) => (0,python_repr/* pyEquals */.PU)(x, y)).length;
         case 'copy':
             return () => [...a];
     }
@@ -1696,13 +2056,13 @@ function sliceIndex(v) {
         return Number(v);
     if (typeof v === 'number' && Number.isInteger(v))
         return v;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('slice indices must be integers or None or have an __index__ method');
+    throw new errors/* TemplateRenderError */.Nz('slice indices must be integers or None or have an __index__ method');
 }
 /** The positions `seq[start:stop:step]` takes, as CPython's PySlice_AdjustIndices computes them. */
 function sliceIndices(length, start, stop, step) {
     const st = sliceIndex(step) ?? 1;
     if (st === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz('slice step cannot be zero');
+        throw new errors/* TemplateRenderError */.Nz('slice step cannot be zero');
     const clamp = (v, dflt) => {
         if (v === null)
             return dflt;
@@ -1727,7 +2087,7 @@ function pySlice(obj, start, stop, step) {
         throw new UndefinedAccessError('slice');
     if (obj === null)
         return undefined;
-    if (obj instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString)
+    if (obj instanceof nunjucks_internals.nj.runtime.SafeString)
         return pySlice(String(obj), start, stop, step);
     if (typeof obj === 'string') {
         // Python indexes code points; a JavaScript string indexes UTF-16 units.
@@ -1736,11 +2096,11 @@ function pySlice(obj, start, stop, step) {
     }
     if (Array.isArray(obj)) {
         const out = sliceIndices(obj.length, start, stop, step).map((i) => obj[i]);
-        return obj instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc ? Object.setPrototypeOf(out, _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyTuple */ .Wc.prototype) : out;
+        return obj instanceof python_repr/* PyTuple */.Wc ? Object.setPrototypeOf(out, python_repr/* PyTuple */.Wc.prototype) : out;
     }
-    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(obj))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz("unhashable type: 'slice'");
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`'${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(obj)}' object is not subscriptable`);
+    if ((0,python_repr/* isPlainObject */.Qd)(obj))
+        throw new errors/* TemplateRenderError */.Nz("unhashable type: 'slice'");
+    throw new errors/* TemplateRenderError */.Nz(`'${(0,filters/* pyTypeName */.x_)(obj)}' object is not subscriptable`);
 }
 /** `obj.key` / `obj[key]`: own data only, Python methods for dict/str/list, and never a blocked name. */
 function safeMemberLookup(obj, key) {
@@ -1763,7 +2123,7 @@ function safeMemberLookup(obj, key) {
             return i >= 0 ? obj[i] : undefined;
         return listMethod(obj, name);
     }
-    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(obj)) {
+    if ((0,python_repr/* isPlainObject */.Qd)(obj)) {
         if (Object.hasOwn(obj, name))
             return obj[name];
         return dictMethod(obj, name);
@@ -1772,10 +2132,10 @@ function safeMemberLookup(obj, key) {
         return undefined; // nothing to read on a callable (no .call/.bind/.apply)
     // A float such as `4 / 3` is a plain number here (PyFloat marks only the integral ones).
     if (typeof obj === 'number' && !Number.isInteger(obj))
-        return classMethod(new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(obj), name);
+        return classMethod(new python_repr/* PyFloat */.g$(obj), name);
     // `(x | escape)` is a str to Jinja (Markup): the Python str methods, never String.prototype's own
     // (`match`, `replace`, `search`, `split` take regular expressions: a catastrophic one stalls the run).
-    if (obj instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString)
+    if (obj instanceof nunjucks_internals.nj.runtime.SafeString)
         return safeMemberLookup(String(obj), key);
     // Any other object (a float `2.0`, what a filter hands out): only the methods listed for its class.
     if (typeof obj === 'object')
@@ -1787,7 +2147,7 @@ function safeMemberLookup(obj, key) {
  * `is_integer()`). No JavaScript method of any value is reachable from a template. Python methods for
  * such values go here (a function of the value returning the bound method), never a lookup on the object.
  */
-const CLASS_METHODS = new Map([[_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$, { is_integer: (f) => () => Number.isInteger(f.value) }]]);
+const CLASS_METHODS = new Map([[python_repr/* PyFloat */.g$, { is_integer: (f) => () => Number.isInteger(f.value) }]]);
 function classMethod(obj, name) {
     for (const [cls, methods] of CLASS_METHODS) {
         if (obj instanceof cls && Object.hasOwn(methods, name))
@@ -1809,21 +2169,21 @@ function safeContextOrFrameLookup(context, frame, name) {
 }
 function safeCallWrap(fn, name, context, args) {
     if (typeof fn !== 'function') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(fn === undefined || fn === null ? `'${name}' is undefined and cannot be called.` : `'${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(fn)}' object '${name}' is not callable.`);
+        throw new errors/* TemplateRenderError */.Nz(fn === undefined || fn === null ? `'${name}' is undefined and cannot be called.` : `'${(0,filters/* pyTypeName */.x_)(fn)}' object '${name}' is not callable.`);
     }
     if (CODE_CONSTRUCTORS.has(fn))
         refuse(name);
     return fn.apply(context, args);
 }
 // ---- Python operators ----
-const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x) : x);
+const floatOf = (x) => (Number.isInteger(x) ? new python_repr/* PyFloat */.g$(x) : x);
 function operands(op, a, b) {
-    const x = typeof a === 'boolean' ? Number(a) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(a);
-    const y = typeof b === 'boolean' ? Number(b) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(b);
+    const x = typeof a === 'boolean' ? Number(a) : (0,python_repr/* num */.bu)(a);
+    const y = typeof b === 'boolean' ? Number(b) : (0,python_repr/* num */.bu)(b);
     if (x === undefined || y === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`unsupported operand type(s) for ${op}: '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(a)}' and '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(b)}'`);
+        throw new errors/* TemplateRenderError */.Nz(`unsupported operand type(s) for ${op}: '${(0,filters/* pyTypeName */.x_)(a)}' and '${(0,filters/* pyTypeName */.x_)(b)}'`);
     }
-    return [x, y, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isFloatLike */ .oo)(a) || (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .isFloatLike */ .oo)(b)];
+    return [x, y, (0,python_repr/* isFloatLike */.oo)(a) || (0,python_repr/* isFloatLike */.oo)(b)];
 }
 function arith(op, a, b, f) {
     const [x, y, isFloat] = operands(op, a, b);
@@ -1832,7 +2192,7 @@ function arith(op, a, b, f) {
 }
 function zeroCheck(y, what) {
     if (y === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(what);
+        throw new errors/* TemplateRenderError */.Nz(what);
 }
 const pyOps = {
     ddAdd(a, b) {
@@ -1864,10 +2224,10 @@ const pyOps = {
     ddMod(a, b) {
         if (typeof a === 'string') {
             try {
-                return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyPercentFormat */ .CS)(a, b);
+                return (0,python_repr/* pyPercentFormat */.CS)(a, b);
             }
             catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(String(e.message ?? e));
+                throw new errors/* TemplateRenderError */.Nz(String(e.message ?? e));
             }
         }
         const [x, y, isFloat] = operands('%', a, b);
@@ -1882,12 +2242,12 @@ const pyOps = {
         const r = x ** y;
         return isFloat || y < 0 ? floatOf(r) : r;
     },
-    ddConcat: (a, b) => (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(a) + (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(b),
+    ddConcat: (a, b) => (0,python_repr/* pyStr */.rD)(a) + (0,python_repr/* pyStr */.rD)(b),
     ddSlice: pySlice,
-    ddTruthy: _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn,
-    ddAnd: (a, b) => ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(a) ? b() : a),
-    ddOr: (a, b) => ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyTruthy */ .Kn)(a) ? a : b()),
-    ddFloat: (x) => new _python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .PyFloat */ .g$(x),
+    ddTruthy: python_repr/* pyTruthy */.Kn,
+    ddAnd: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? b() : a),
+    ddOr: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? a : b()),
+    ddFloat: (x) => new python_repr/* PyFloat */.g$(x),
     ddCompare(values, ops) {
         for (let i = 0; i < ops.length; i++) {
             if (!compareOne(values[i], ops[i], values[i + 1]))
@@ -1900,15 +2260,15 @@ function compareOne(a, op, b) {
     switch (op) {
         case '==':
         case '===':
-            return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(a, b);
+            return (0,python_repr/* pyEquals */.PU)(a, b);
         case '!=':
         case '!==':
-            return !(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyEquals */ .PU)(a, b);
+            return !(0,python_repr/* pyEquals */.PU)(a, b);
     }
-    const x = (typeof a === 'boolean' ? Number(a) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(a)) ?? a;
-    const y = (typeof b === 'boolean' ? Number(b) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(b)) ?? b;
+    const x = (typeof a === 'boolean' ? Number(a) : (0,python_repr/* num */.bu)(a)) ?? a;
+    const y = (typeof b === 'boolean' ? Number(b) : (0,python_repr/* num */.bu)(b)) ?? b;
     if (typeof x !== typeof y || (typeof x !== 'number' && typeof x !== 'string')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateRenderError */ .Nz(`'${op}' not supported between instances of '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(a)}' and '${(0,_filters_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(b)}'`);
+        throw new errors/* TemplateRenderError */.Nz(`'${op}' not supported between instances of '${(0,filters/* pyTypeName */.x_)(a)}' and '${(0,filters/* pyTypeName */.x_)(b)}'`);
     }
     switch (op) {
         case '<':
@@ -1921,18 +2281,18 @@ function compareOne(a, op, b) {
             return x >= y;
     }
 }
-const pyFinalize = (v) => (v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.SafeString ? String(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_3__/* .pyStr */ .rD)(v));
+const pyFinalize = (v) => (v instanceof nunjucks_internals.nj.runtime.SafeString ? String(v) : (0,python_repr/* pyStr */.rD)(v));
 /** A runtime for one finalize hook: nunjucks' helpers, with the guarded lookups and Python operators. */
 function makeRuntime(finalize) {
     return {
-        ..._nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime,
+        ...nunjucks_internals.nj.runtime,
         ...pyOps,
         memberLookup: safeMemberLookup,
         contextOrFrameLookup: safeContextOrFrameLookup,
         callWrap: safeCallWrap,
         suppressValue: (val) => finalize(val),
         // Keep our own errors as they are; nunjucks would wrap them in a "Template render error" text.
-        handleError: (error, lineno, colno) => error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TemplateError */ .$w ? error : _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__.nj.runtime.handleError(error, lineno, colno),
+        handleError: (error, lineno, colno) => error instanceof errors/* TemplateError */.$w ? error : nunjucks_internals.nj.runtime.handleError(error, lineno, colno),
     };
 }
 
@@ -35827,8 +36187,8 @@ var errors = __webpack_require__(72283);
 var filters = __webpack_require__(21329);
 // EXTERNAL MODULE: ./src/template/nunjucks-internals.ts
 var nunjucks_internals = __webpack_require__(84472);
-// EXTERNAL MODULE: ./src/template/sandbox.ts
-var sandbox = __webpack_require__(241);
+// EXTERNAL MODULE: ./src/template/sandbox.ts + 1 modules
+var sandbox = __webpack_require__(61898);
 ;// CONCATENATED MODULE: ./src/config/templates.ts
 /**
  * What validation needs from the template layer: the columns a template reads, and whether it parses

@@ -11,6 +11,7 @@
  */
 import { literalList, quoteIdent, type Database } from './database.js';
 import { columnsOf, countRows, fileList, parquetSource, shareOneSchema, type DatasetSchema } from './dataset.js';
+import { pythonRound } from '../shared/python-float.js';
 
 export const CALCULATION_FAILED = '--';
 type Failed = typeof CALCULATION_FAILED;
@@ -430,7 +431,7 @@ async function validCount(db: Database, agg: Reading, name: string): Promise<num
 }
 
 function round2(n: number): number {
-  return Number.isInteger(n) ? n : Number(n.toFixed(2));
+  return Number.isInteger(n) ? n : pythonRound(n, 2);
 }
 
 /** Histogram categories keep numbers as numbers, everything else as text. */

@@ -4,7 +4,8 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { TemplateRenderError } from './errors.js';
-import { isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { pythonRound } from '../shared/python-float.js';
 import { nj } from './nunjucks-internals.js';
 
 /** Data Designer's secure-mode allow-list, in its order (the order appears in error messages). */
@@ -70,18 +71,6 @@ function compare(a: unknown, b: unknown): number {
   const x = a as number | string;
   const y = b as number | string;
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Python's round(): half to even, returning a float. */
-export function pyRound(value: number, precision: number): number {
-  const f = 10 ** precision;
-  const scaled = value * f;
-  const floor = Math.floor(scaled);
-  const diff = scaled - floor;
-  let r: number;
-  if (Math.abs(diff - 0.5) < 1e-9 * Math.max(1, Math.abs(scaled))) r = floor % 2 === 0 ? floor : floor + 1;
-  else r = Math.round(scaled);
-  return r / f;
 }
 
 export const floatOf = (x: number): number | PyFloat => (Number.isInteger(x) ? new PyFloat(x) : x);
@@ -202,8 +191,11 @@ export const PY_FILTERS: Record<string, Filter> = {
     if (n === undefined) throw new TemplateRenderError(`type ${pyTypeName(v)} doesn't define __round__ method`);
     const p = Number(precision);
     const f = 10 ** p;
-    const r = method === 'ceil' ? Math.ceil(n * f) / f : method === 'floor' ? Math.floor(n * f) / f : pyRound(n, p);
-    return floatOf(r);
+    // Jinja's do_round: `round(value, precision)` (an int stays an int), or math.ceil/floor of the
+    // scaled value divided back (a float).
+    if (method === 'ceil' || method === 'floor') return floatOf((method === 'ceil' ? Math.ceil(n * f) : Math.floor(n * f)) / f);
+    if (!isFloatLike(v) && Number.isInteger(n)) return p >= 0 ? n : pythonRound(n, p);
+    return floatOf(pythonRound(n, p));
   },
   sort(v, ...rest) {
     const [reverse, caseSensitive, attribute] = params(rest, ['reverse', 'case_sensitive', 'attribute'], [false, false, null]);

@@ -5,6 +5,8 @@
  * `| round`); numbers coming from records print as ints when integral.
  */
 
+import { formatExponent, formatFixed, formatGeneral } from '../shared/python-float.js';
+
 /** A float with an integral value (`4 / 2` → `2.0`). Arithmetic sees the number through valueOf. */
 export class PyFloat {
   constructor(readonly value: number) {}
@@ -214,24 +216,20 @@ export function pyPercentFormat(fmt: string, args: unknown): string {
         if (v < 0) body = `-${body}`;
         break;
       }
+      // Python rounds the exact value half to even; JavaScript's toFixed & co. round exact ties up.
       case 'f':
       case 'F':
-        body = needNum().toFixed(p ?? 6);
-        break;
       case 'e':
-      case 'E': {
-        body = needNum().toExponential(p ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
-        if (conv === 'E') body = body.toUpperCase();
-        break;
-      }
+      case 'E':
       case 'g':
       case 'G': {
         const v = needNum();
-        const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-        const P = p === 0 ? 1 : (p ?? 6);
-        body = exp < -4 || exp >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toPrecision(P);
-        if (!flags.includes('#')) body = body.replace(/\.?0+(?=e|$)/, '');
-        if (conv === 'G') body = body.toUpperCase();
+        const lower = conv.toLowerCase();
+        if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf';
+        else if (lower === 'f') body = formatFixed(v, p ?? 6);
+        else if (lower === 'e') body = formatExponent(v, p ?? 6);
+        else body = formatGeneral(v, p ?? 6, flags.includes('#'));
+        if (conv !== lower) body = body.toUpperCase();
         break;
       }
       case 'c':

@@ -5,6 +5,7 @@
  * each render; nunjucks' shared runtime module is never modified.
  */
 import { TemplateError, TemplateRenderError, TemplateSecurityError } from './errors.js';
+import { pyStrFormat } from './str-format.js';
 import { pyIter, pyTypeName } from './filters.js';
 import { nj, type NjFrame, type NjRuntime } from './nunjucks-internals.js';
 import { isFloatLike, isPlainObject, num, pyEquals, PyFloat, pyPercentFormat, pyStr, pyTruthy, PyTuple } from './python-repr.js';
@@ -241,15 +242,7 @@ function strMethod(s: string, name: string): Method | undefined {
         return out;
       };
     case 'format':
-      return (...args) => {
-        let i = 0;
-        return s.replace(/\{(\w*)\}/g, (_m, k: string) => {
-          if (k === '') return pyStr(args[i++]);
-          if (/^\d+$/.test(k)) return pyStr(args[Number(k)]);
-          const kw = args[args.length - 1];
-          return isPlainObject(kw) ? pyStr(kw[k]) : '';
-        });
-      };
+      return (...args) => pyStrFormat(s, args);
   }
   return undefined;
 }

@@ -256,3 +256,16 @@ describe('categorical counts and small distinct recounts share one scan (issue 1
     expect(approx[3]!.num_unique).toBe(17);
   });
 });
+
+describe('reported numbers are rounded as Data Designer rounds them', () => {
+  it('round(v, 2) of Python: an exact tie goes to even (0.125 → 0.12), a near-tie by its exact value', async () => {
+    // data_designer/config/utils/numerical_helpers.py prepare_number_for_reporting: round(float(v), 2).
+    const files = await dataset([[{ a: 0.125, b: 2.675 }, { a: 0.125, b: 2.675 }]]);
+    const [a, b] = await computeColumnStatistics(db, files, [
+      { name: 'a', column_type: 'sampler', sampler_type: 'uniform' },
+      { name: 'b', column_type: 'sampler', sampler_type: 'uniform' },
+    ]);
+    expect(a!.distribution).toEqual({ min: 0.12, max: 0.12, mean: 0.12, stddev: 0, median: 0.12 });
+    expect((b!.distribution as { median: number }).median).toBe(2.67);
+  });
+});

@@ -52,6 +52,8 @@ describe('Python repr / str', () => {
     ['%05d', 7, '00007'],
     ['%s-%s', PyTuple.of2('a', 1), 'a-1'],
     ['%.2f', 3.14159, '3.14'],
+    // CPython: '%.2f' % 0.125 == '0.12' (the exact tie goes to even), '%f' % float('inf') == 'inf'
+    ['%.2f|%.0f|%F', (() => { const t = new PyTuple(); t.push(0.125, 2.5, -Infinity); return t; })(), '0.12|2|-INF'],
     ['%x', 255, 'ff'],
     ['%r', 'x', "'x'"],
     ['%(a)s!', { a: 'hi' }, 'hi!'],
