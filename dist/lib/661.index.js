@@ -1207,7 +1207,8 @@ function parquetSource(files, options = {}) {
     if (files.length === 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('A dataset needs at least one parquet file.');
     const extra = options.fileColumns ? ', filename = true, file_row_number = true' : '';
-    return `read_parquet(${fileList(files)}, union_by_name = ${options.unionByName === false ? 'false' : 'true'}${extra})`;
+    // `literal`: a DuckDB that may read only the listed paths (the sql sandbox) cannot expand a glob.
+    return `read_parquet(${options.literal ? (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.literalList)(files) : fileList(files)}, union_by_name = ${options.unionByName === false ? 'false' : 'true'}${extra})`;
 }
 /** Below this many files a literal list is as cheap as anything. */
 const GLOB_FROM_FILES = 64;
@@ -1389,7 +1390,7 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
         const sandbox = await (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.openSandboxDatabase)({ readPaths: inputs, writeDir: scratch, settings: limits });
         try {
             const result = 'ddflow_sql_result';
-            await sandbox.run(`CREATE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(inputs)}`);
+            await sandbox.run(`CREATE TEMP VIEW dataset AS SELECT * FROM ${parquetSource(inputs, { literal: true })}`);
             try {
                 await sandbox.run(`CREATE TEMP TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)} AS ${asDatasetQuery(query)}`);
             }

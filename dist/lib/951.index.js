@@ -826,8 +826,10 @@ class LlmFacade {
     rateLimitStallMs;
     deferral;
     tools;
+    stage;
     constructor(registry, options = {}) {
         this.registry = registry;
+        this.stage = options.stage ?? '';
         this.callCache = options.callCache ?? call_cache/* CallCache */.F.disabled();
         this.usage = options.usage ?? new UsageMeter();
         this.runConfig = options.runConfig ?? {};
@@ -848,6 +850,10 @@ class LlmFacade {
             throw new errors/* LlmError */.Cf('tool_error', `Tool alias '${alias}' is not registered.`);
         return set;
     }
+    /** The call-store scope of a column's cells: the stage and the column (see CallKeyParts.cell). */
+    cell(column) {
+        return JSON.stringify([this.stage, column ?? '']);
+    }
     /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
     deferIfBatched(endpoint, key, url, body) {
         if (!this.deferral?.defers(endpoint.alias))
@@ -858,7 +864,7 @@ class LlmFacade {
     }
     /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
     async complete(endpoint, body, req, tally) {
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
         const cached = this.callCache.get(key);
         if (cached && 'content' in cached) {
             tally.hits++;
@@ -1005,7 +1011,7 @@ class LlmFacade {
         if (endpoint.params.dimensions != null)
             body.dimensions = endpoint.params.dimensions;
         Object.assign(body, endpoint.extraBody);
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, recordKey: req.recordKey ?? '', attempt: 0 });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
         let answer = this.callCache.get(key);
         if (answer && 'embeddings' in answer) {
             this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -1028,7 +1034,7 @@ class LlmFacade {
         if (endpoint.kind !== 'image')
             throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not an image-generation model.`);
         const { route, body } = (0,llm_images/* imageRequestBody */.zE)(endpoint, req.prompt, req.images);
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: 0 });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
         const cached = this.callCache.get(key);
         if (cached && Array.isArray(cached.images)) {
             this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -5290,7 +5296,7 @@ class ModelSession {
         // many more than Node's default of 10, which would print a leak warning.
         if (this.o.signal)
             (0,external_node_events_.setMaxListeners)(0, this.o.signal);
-        const facade = new llm/* LlmFacade */.w(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index) });
+        const facade = new llm/* LlmFacade */.w(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index), stage: this.o.workflow.stages[index].name });
         this.facades.set(index, facade);
         return {
             generate: (req) => facade.generate(req),

@@ -62,6 +62,11 @@ export interface BatchTicket {
 export interface CallKeyParts {
   identity: string;
   body: unknown;
+  /**
+   * The cell's column and its stage: two columns (or stages) that send the same request for the same
+   * record are separate samples in Data Designer, not one answer shared.
+   */
+  cell: string;
   recordKey: string | number;
   attempt: number;
 }

@@ -121,6 +121,8 @@ export interface FacadeOptions {
   deferral?: CallDeferral;
   /** The stage's tool configs by tool_alias (MCP tool use). */
   tools?: ReadonlyMap<string, ToolSet>;
+  /** The stage's name: with the column, it keeps one cell's stored answers apart from another's. */
+  stage?: string;
 }
 
 const block = (text: string): TextBlock[] => [{ type: 'text', text }];
@@ -184,9 +186,11 @@ export class LlmFacade {
   private readonly rateLimitStallMs: number;
   private readonly deferral?: CallDeferral;
   private readonly tools: ReadonlyMap<string, ToolSet>;
+  private readonly stage: string;
 
   constructor(registry: ModelRegistry, options: FacadeOptions = {}) {
     this.registry = registry;
+    this.stage = options.stage ?? '';
     this.callCache = options.callCache ?? CallCache.disabled();
     this.usage = options.usage ?? new UsageMeter();
     this.runConfig = options.runConfig ?? {};
@@ -207,6 +211,11 @@ export class LlmFacade {
     return set;
   }
 
+  /** The call-store scope of a column's cells: the stage and the column (see CallKeyParts.cell). */
+  private cell(column: string | undefined): string {
+    return JSON.stringify([this.stage, column ?? '']);
+  }
+
   /** Batch mode: a call the store cannot answer goes to the stage's next provider batch instead. */
   private deferIfBatched(endpoint: ModelEndpoint, key: string, url: BatchEndpoint, body: Record<string, unknown>): void {
     if (!this.deferral?.defers(endpoint.alias)) return;
@@ -221,7 +230,7 @@ export class LlmFacade {
     body: Record<string, unknown>,
     req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal; onNotice?: (message: string) => void },
     tally: { retries: number; hits: number; redacted?: number }): Promise<CachedCompletion> {
-    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: req.attempt });
+    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
     const cached = this.callCache.get(key) as CachedCompletion | undefined;
     if (cached && 'content' in cached) {
       tally.hits++;
@@ -367,7 +376,7 @@ export class LlmFacade {
     const body: Record<string, unknown> = { model: endpoint.model, input, encoding_format: endpoint.params.encoding_format ?? 'float' };
     if (endpoint.params.dimensions != null) body.dimensions = endpoint.params.dimensions;
     Object.assign(body, endpoint.extraBody);
-    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey ?? '', attempt: 0 });
+    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
     let answer = this.callCache.get(key) as CachedEmbedding | undefined;
     if (answer && 'embeddings' in answer) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -389,7 +398,7 @@ export class LlmFacade {
     const endpoint = this.registry.get(req.alias);
     if (endpoint.kind !== 'image') throw new LlmError('bad_request', `Model alias '${req.alias}' is not an image-generation model.`);
     const { route, body } = imageRequestBody(endpoint, req.prompt, req.images);
-    const key = callKey({ identity: endpoint.identity, body, recordKey: req.recordKey, attempt: 0 });
+    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
     const cached = this.callCache.get(key) as { images?: string[] } | undefined;
     if (cached && Array.isArray(cached.images)) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });

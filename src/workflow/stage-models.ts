@@ -280,7 +280,7 @@ export class ModelSession {
     // Every in-flight model call listens on the run's signal (admission wait, HTTP request, backoff):
     // many more than Node's default of 10, which would print a leak warning.
     if (this.o.signal) setMaxListeners(0, this.o.signal);
-    const facade = new LlmFacade(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index) });
+    const facade = new LlmFacade(registry, { callCache: this.store(), runConfig: this.o.workflow.runConfig, retryPolicy: this.o.retryPolicy, budget: this.budget, deferral, tools: this.toolSets.get(index), stage: this.o.workflow.stages[index]!.name });
     this.facades.set(index, facade);
     return {
       generate: (req) => facade.generate(req),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, quoteIdent, quoteLiteral, type Database } from '../../src/data/database.js';
+import { literalList, openDatabase, quoteIdent, quoteLiteral, type Database } from '../../src/data/database.js';
 import {
   batchFileName,
   columnsOf,
@@ -225,5 +225,22 @@ describe('writeRowGroup + dataset', () => {
     await expect(runSqlOverDataset(db, files, 'SELECT nope FROM dataset', outDir, { processorName: 'flt' })).rejects.toThrow(
       /^The sql processor 'flt' failed: .*nope/,
     );
+  });
+});
+
+describe('a sql query over a stage of many row groups (the sandbox reads only the listed files)', () => {
+  it('reads 64 files and more: the list the sandbox allows, not a glob it may not expand', async () => {
+    const d = tempDir();
+    const files: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const f = path.join(d, 'parquet-files', `batch_${String(i).padStart(5, '0')}.parquet`);
+      await writeRowGroup(db, [{ x: i }, { x: i + 1000 }], [{ name: 'x' }], f);
+      files.push(f);
+    }
+    // What the rest of the engine reads these files through: a glob of their directory.
+    expect(fileList(files)).toMatch(/\*\.parquet'$/);
+    const out = await runSqlOverDataset(db, files, 'SELECT x FROM dataset WHERE x < 1000 ORDER BY x', path.join(d, 'out'), { rowGroupSize: 50 });
+    const rows = await db.all<{ x: number }>(`SELECT x FROM read_parquet(${literalList(out)}) ORDER BY x`);
+    expect(rows.map((r) => Number(r.x))).toEqual(Array.from({ length: 70 }, (_, i) => i));
   });
 });

@@ -63,6 +63,24 @@ describe('per-call response cache', () => {
     expect(server.requests.at(-1)!.body.messages[1].content[0].text).toBe('Summarize passage seven, briefly');
   });
 
+  it('two columns (or stages) sending the same request for a record are two samples, not one stored answer', async () => {
+    // Data Designer calls the model once per cell: `answer_a` and `answer_b` with the same prompt and a
+    // fixed temperature are independent samples. The store keys on the stage and the column too.
+    let n = 0;
+    server = await startFakeOpenAI({ respond: () => `sample ${n++}` });
+    const dir = tmp();
+    const cache = CallCache.open(dir);
+    const ask = (stage: string, column: string) =>
+      facadeFor(server!, { temperature: 1 }, { callCache: cache, stage }).generate({ alias: 'm', prompt: 'Same prompt', recipe: textRecipe(), rng: cellRng(1, stage, column, 0), recordKey: 0, column });
+    const answers = [await ask('s1', 'answer_a'), await ask('s1', 'answer_b'), await ask('s2', 'answer_a')].map((r) => r.value);
+    expect(server.stats.chat).toBe(3);
+    expect(new Set(answers).size).toBe(3);
+    // The same cell asked again is still answered from the store.
+    expect((await ask('s1', 'answer_b')).value).toBe(answers[1]);
+    expect(server.stats.chat).toBe(3);
+    cache.close();
+  });
+
   it('replays restarts from the store too (the attempt is part of the key)', async () => {
     let n = 0;
     server = await startFakeOpenAI({ respond: () => (n++ % 2 === 0 ? 'no code' : undefined) });
@@ -96,13 +114,14 @@ describe('per-call response cache', () => {
     expect(fs.readdirSync(dir)).toHaveLength(1);
   });
 
-  it('keys on endpoint, model, body, record and attempt — not on key order', () => {
-    const base = { identity: 'http://x/v1|m', body: { model: 'm', temperature: 0.5, messages: [] }, recordKey: 1, attempt: 0 };
+  it('keys on endpoint, model, body, stage and column, record and attempt — not on key order', () => {
+    const base = { identity: 'http://x/v1|m', body: { model: 'm', temperature: 0.5, messages: [] }, cell: '["s","a"]', recordKey: 1, attempt: 0 };
     const k = callKey(base);
     expect(callKey({ ...base, body: { messages: [], temperature: 0.5, model: 'm' } })).toBe(k);
     expect(callKey({ ...base, identity: 'http://y/v1|m' })).not.toBe(k);
     expect(callKey({ ...base, body: { ...base.body, temperature: 0.6 } })).not.toBe(k);
     expect(callKey({ ...base, recordKey: 2 })).not.toBe(k);
     expect(callKey({ ...base, attempt: 1 })).not.toBe(k);
+    expect(callKey({ ...base, cell: '["s","b"]' })).not.toBe(k);
   });
 });
