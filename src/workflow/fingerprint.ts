@@ -167,6 +167,35 @@ export async function stageFingerprint(input: StageFingerprintInput): Promise<st
   return sha256(canonicalJson(payload));
 }
 
+/** The keys of a map, in order, with the order of the maps inside it (null for anything else). */
+function keysInOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? value.map(keysInOrder) : null;
+  if (value === null || typeof value !== 'object') return null;
+  return Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, keysInOrder(v)]);
+}
+
+/**
+ * The key order of the maps whose order changes the rows — which canonical JSON (sorted keys) cannot
+ * see: `conditional_params` (a later matching condition wins), a schema_transform `template` (the
+ * output's columns and the JSON keys in its cells) and an llm-structured `output_format` (the order of
+ * the fields the model is asked for and writes). Undefined when there is none, so that the fingerprints
+ * of every other stage stay as they were.
+ */
+function keyOrderOf(config: { columns?: unknown; processors?: unknown }, outputProcessors: readonly unknown[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const c of (Array.isArray(config.columns) ? config.columns : []) as Record<string, unknown>[]) {
+    const name = String(c?.name);
+    if (c?.conditional_params && typeof c.conditional_params === 'object' && Object.keys(c.conditional_params).length > 1) out[`column ${name} conditional_params`] = Object.keys(c.conditional_params);
+    if (c?.output_format && typeof c.output_format === 'object') out[`column ${name} output_format`] = keysInOrder(c.output_format);
+  }
+  for (const [where, list] of [['processor', config.processors], ['output processor', outputProcessors]] as const) {
+    for (const p of (Array.isArray(list) ? list : []) as Record<string, unknown>[]) {
+      if (p?.processor_type === 'schema_transform') out[`${where} ${String(p.name)} template`] = keysInOrder(p.template);
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Bound code is opaque like an on_success command: its version stands for it, and without one, a fresh nonce. */
 function functionsPayload(functions: ReadonlyMap<string, StageFunction> | undefined): { functions?: Record<string, string> } {
   const versions = functionVersions(functions, () => randomBytes(16).toString('hex'));
@@ -219,8 +248,10 @@ async function dataConfig(input: StageFingerprintInput): Promise<unknown> {
   // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
   const typedScores = typedScoreOptionsOf(input.config);
   const personData = await personDataOf(input.config);
+  const keyOrder = keyOrderOf(input.config, input.outputProcessors);
   return {
     ...withoutTransportSettings(rest),
+    ...(keyOrder ? { key_order: keyOrder } : {}),
     // A tool call's timeout decides only whether a row is lost for now, not what a completed row holds.
     ...(tool_configs !== undefined ? { tool_configs: Array.isArray(tool_configs) ? tool_configs.map((t) => dataFields('tool_config', t)) : tool_configs } : {}),
     seed_config: seed,

@@ -109,6 +109,31 @@ describe('stageFingerprint', () => {
     expect(await stageFingerprint(input({ modelProviders: [{ name: 'local', endpoint: 'http://127.0.0.1:9/v1', api_key: 'OTHER_KEY' } as never] }))).toBe(a);
   });
 
+  it('the order of maps whose order shapes the rows counts; the order of other maps does not', async () => {
+    // conditional_params: the last matching condition wins (Data Designer's sampler generator), so swapping
+    // two conditions changes the values; a schema_transform template's key order is the output's column
+    // order; an output_format's field order is what the model is asked to write.
+    const cond = (order: [string, number][]) => ({
+      name: 'y',
+      column_type: 'sampler',
+      sampler_type: 'uniform',
+      params: { low: 0, high: 1 },
+      conditional_params: Object.fromEntries(order.map(([k, low]) => [k, { low, high: low + 1 }])),
+    });
+    const withColumns = (...columns: unknown[]) => input({ config: { columns: [category(), ...columns] } as unknown as DataDesignerConfig });
+    const a = await stageFingerprint(withColumns(cond([["category == 'alpha'", 10], ["category != 'beta'", 20]])));
+    expect(await stageFingerprint(withColumns(cond([["category != 'beta'", 20], ["category == 'alpha'", 10]])))).not.toBe(a);
+    const template = (t: object) => input({ outputProcessors: [{ processor_type: 'schema_transform', name: 't', template: t }] as never });
+    const t1 = await stageFingerprint(template({ k: '{{ category }}', v: { a: 1, b: 2 } }));
+    expect(await stageFingerprint(template({ v: { a: 1, b: 2 }, k: '{{ category }}' }))).not.toBe(t1);
+    expect(await stageFingerprint(template({ k: '{{ category }}', v: { b: 2, a: 1 } }))).not.toBe(t1);
+    const structured = (props: object) => withColumns({ name: 's', column_type: 'llm-structured', model_alias: 'fast', prompt: 'x', output_format: { type: 'object', properties: props } });
+    expect(await stageFingerprint(structured({ a: { type: 'string' }, b: { type: 'string' } }))).not.toBe(await stageFingerprint(structured({ b: { type: 'string' }, a: { type: 'string' } })));
+    // Elsewhere key order is only how the file was written: the same fingerprint.
+    const params = (p: object) => withColumns({ name: 'z', column_type: 'sampler', sampler_type: 'uniform', params: p });
+    expect(await stageFingerprint(params({ low: 0, high: 1 }))).toBe(await stageFingerprint(params({ high: 1, low: 0 })));
+  });
+
   it('a command without a version never matches itself', async () => {
     const unversioned = { run: 'python keep.py' };
     expect(await stageFingerprint(input({ onSuccess: unversioned }))).not.toBe(await stageFingerprint(input({ onSuccess: unversioned })));
