@@ -225,7 +225,9 @@ class RowGroupStager {
             if (!this.current) {
                 const table = `ddflow_batch_${process.pid}_${++tableCounter}`;
                 const codes = types.map((t, i) => (t === 'VARCHAR' && repetitive(records, columns[i].name) ? new StringCodes() : undefined));
-                await this.db.run(`CREATE TABLE ${(0,database.quoteIdent)(table)} (${columns.map((col, i) => `${(0,database.quoteIdent)(col.name)} ${codes[i] ? 'INTEGER' : types[i]}`).join(', ')})`);
+                // Columns by position (c0, c1…), named by the COPY: a user column called `rowid` would otherwise
+                // hide DuckDB's row id, which the COPYs select each group's rows by.
+                await this.db.run(`CREATE TABLE ${(0,database.quoteIdent)(table)} (${columns.map((_, i) => `c${i} ${codes[i] ? 'INTEGER' : types[i]}`).join(', ')})`);
                 try {
                     this.current = { ddl, table, appender: await this.db.appender(table), codes, entries: [], rows: 0, since: performance.now() };
                 }
@@ -328,7 +330,7 @@ class RowGroupStager {
             copier = await connection;
             for (const dir of new Set(c.entries.map((e) => external_node_path_default().dirname(e.filePath))))
                 await external_node_fs_.promises.mkdir(dir, { recursive: true });
-            const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: '*', from: t };
+            const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: c.entries[0].result.columns.map((col, i) => `${t}.c${i} AS ${(0,database.quoteIdent)(col.name)}`).join(', '), from: t };
             const copies = c.entries.map((e, i) => `COPY (SELECT ${source.select} FROM ${source.from} WHERE ${t}.rowid >= ${e.start} AND ${t}.rowid < ${e.start + e.result.rows}) TO ${(0,database.quoteLiteral)(tmps[i])} (FORMAT parquet)`);
             // One round trip: the files, then the batch's tables dropped.
             await copier.run(`${copies.join('; ')}; DROP TABLE ${t}; DROP TABLE IF EXISTS ${(0,database.quoteIdent)(dictionary)}`);
@@ -367,7 +369,7 @@ class RowGroupStager {
         const select = names
             .map((name, i) => {
             const k = coded.findIndex((x) => x.i === i);
-            return k < 0 ? `${t}.${(0,database.quoteIdent)(name)}` : `${d}.l${k}[${t}.${(0,database.quoteIdent)(name)} + 1] AS ${(0,database.quoteIdent)(name)}`;
+            return k < 0 ? `${t}.c${i} AS ${(0,database.quoteIdent)(name)}` : `${d}.l${k}[${t}.c${i} + 1] AS ${(0,database.quoteIdent)(name)}`;
         })
             .join(', ');
         return { select, from: `${t} CROSS JOIN ${d}` };
@@ -1932,7 +1934,16 @@ async function loadRelation(db, table, config, from, what) {
         await db.run(`DROP TABLE IF EXISTS ${(0,database.quoteIdent)(table)}`);
         throw new diagnostics/* DdflowError */.Zq(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
     }
+    // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
+    // the table, read back under its own name (seedColumnRef).
+    for (const c of columns)
+        if (c.toLowerCase() === 'rowid')
+            await db.run(`ALTER TABLE ${(0,database.quoteIdent)(table)} RENAME COLUMN ${(0,database.quoteIdent)(c)} TO ${(0,database.quoteIdent)(seedColumnInTable(c))}`);
     return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
+}
+/** The name a seed column has in the seed's table: its own, but for one that DuckDB's rowid would be hidden by. */
+function seedColumnInTable(name) {
+    return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
 }
 /** A directory listing (one manifest row per file), optionally with each file's text read when served. */
 async function loadDirectory(db, table, config, baseDir) {
@@ -2033,7 +2044,10 @@ async function openSeedDataset(db, config, options = {}) {
     const shuffle = config.sampling_strategy === 'shuffle';
     const seed = Math.trunc(options.seed ?? 0);
     const t = (0,database.quoteIdent)(table);
-    const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${(0,database.quoteIdent)(c)}`).join(', ');
+    const cols = columns
+        .filter((c) => c !== 'content' || !hydrate)
+        .map((c) => (seedColumnInTable(c) === c ? `s.${(0,database.quoteIdent)(c)}` : `s.${(0,database.quoteIdent)(seedColumnInTable(c))} AS ${(0,database.quoteIdent)(c)}`))
+        .join(', ');
     const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
     const permTables = new Map();
     const permutationTable = async (pass) => {

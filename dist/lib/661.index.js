@@ -1397,6 +1397,16 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
             catch (err) {
                 throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`${who} failed: ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.errorMessage)(err)}`, { cause: err });
             }
+            // A result column called rowid would hide DuckDB's row id, by which the result is cut in order:
+            // renamed in the table, and back in each slice.
+            const renamed = [];
+            for (const c of await sandbox.describe(`SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)}`)) {
+                if (c.name.toLowerCase() !== 'rowid')
+                    continue;
+                await sandbox.run(`ALTER TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)} RENAME COLUMN ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)} TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(`${c.name}\u0001ddflow`)}`);
+                renamed.push(`${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(`${c.name}\u0001ddflow`)} AS ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)}`);
+            }
+            const star = renamed.length > 0 ? `* RENAME (${renamed.join(', ')})` : '*';
             const [row] = await sandbox.all(`SELECT count(*) AS n FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)}`);
             const total = Number(row?.n ?? 0);
             const batches = Math.max(1, Math.ceil(total / size));
@@ -1404,7 +1414,8 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
             for (let b = 0; b < batches; b++) {
                 const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(scratch, batchFileName(b));
                 // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
-                const slice = `SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+                const r = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result);
+                const slice = `SELECT ${star} FROM ${r} WHERE ${r}.rowid >= ${b * size} AND ${r}.rowid < ${(b + 1) * size} ORDER BY ${r}.rowid`;
                 await sandbox.run(`COPY (${slice}) TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteLiteral)(file)} (FORMAT parquet)`);
                 staged.push(file);
             }

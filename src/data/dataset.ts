@@ -238,6 +238,15 @@ export async function runSqlOverDataset(
       } catch (err) {
         throw new DdflowError(`${who} failed: ${errorMessage(err)}`, { cause: err });
       }
+      // A result column called rowid would hide DuckDB's row id, by which the result is cut in order:
+      // renamed in the table, and back in each slice.
+      const renamed: string[] = [];
+      for (const c of await sandbox.describe(`SELECT * FROM ${quoteIdent(result)}`)) {
+        if (c.name.toLowerCase() !== 'rowid') continue;
+        await sandbox.run(`ALTER TABLE ${quoteIdent(result)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(`${c.name}\u0001ddflow`)}`);
+        renamed.push(`${quoteIdent(`${c.name}\u0001ddflow`)} AS ${quoteIdent(c.name)}`);
+      }
+      const star = renamed.length > 0 ? `* RENAME (${renamed.join(', ')})` : '*';
       const [row] = await sandbox.all<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(result)}`);
       const total = Number(row?.n ?? 0);
       const batches = Math.max(1, Math.ceil(total / size));
@@ -245,7 +254,8 @@ export async function runSqlOverDataset(
       for (let b = 0; b < batches; b++) {
         const file = path.join(scratch, batchFileName(b));
         // rowid of a temp table created by CTAS follows insertion order, so ranges keep the query's order.
-        const slice = `SELECT * FROM ${quoteIdent(result)} WHERE rowid >= ${b * size} AND rowid < ${(b + 1) * size} ORDER BY rowid`;
+        const r = quoteIdent(result);
+        const slice = `SELECT ${star} FROM ${r} WHERE ${r}.rowid >= ${b * size} AND ${r}.rowid < ${(b + 1) * size} ORDER BY ${r}.rowid`;
         await sandbox.run(`COPY (${slice}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
         staged.push(file);
       }

@@ -249,7 +249,9 @@ export class RowGroupStager {
       if (!this.current) {
         const table = `ddflow_batch_${process.pid}_${++tableCounter}`;
         const codes = types.map((t, i) => (t === 'VARCHAR' && repetitive(records, columns[i]!.name) ? new StringCodes() : undefined));
-        await this.db.run(`CREATE TABLE ${quoteIdent(table)} (${columns.map((col, i) => `${quoteIdent(col.name)} ${codes[i] ? 'INTEGER' : types[i]}`).join(', ')})`);
+        // Columns by position (c0, c1…), named by the COPY: a user column called `rowid` would otherwise
+        // hide DuckDB's row id, which the COPYs select each group's rows by.
+        await this.db.run(`CREATE TABLE ${quoteIdent(table)} (${columns.map((_, i) => `c${i} ${codes[i] ? 'INTEGER' : types[i]}`).join(', ')})`);
         try {
           this.current = { ddl, table, appender: await this.db.appender(table), codes, entries: [], rows: 0, since: performance.now() };
         } catch (err) {
@@ -346,7 +348,7 @@ export class RowGroupStager {
     try {
       copier = await connection;
       for (const dir of new Set(c.entries.map((e) => path.dirname(e.filePath)))) await fs.mkdir(dir, { recursive: true });
-      const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: '*', from: t };
+      const source = c.codes.some(Boolean) ? await this.decoded(copier, c, dictionary) : { select: c.entries[0]!.result.columns.map((col, i) => `${t}.c${i} AS ${quoteIdent(col.name)}`).join(', '), from: t };
       const copies = c.entries.map((e, i) => `COPY (SELECT ${source.select} FROM ${source.from} WHERE ${t}.rowid >= ${e.start} AND ${t}.rowid < ${e.start + e.result.rows}) TO ${quoteLiteral(tmps[i]!)} (FORMAT parquet)`);
       // One round trip: the files, then the batch's tables dropped.
       await copier.run(`${copies.join('; ')}; DROP TABLE ${t}; DROP TABLE IF EXISTS ${quoteIdent(dictionary)}`);
@@ -382,7 +384,7 @@ export class RowGroupStager {
     const select = names
       .map((name, i) => {
         const k = coded.findIndex((x) => x.i === i);
-        return k < 0 ? `${t}.${quoteIdent(name)}` : `${d}.l${k}[${t}.${quoteIdent(name)} + 1] AS ${quoteIdent(name)}`;
+        return k < 0 ? `${t}.c${i} AS ${quoteIdent(name)}` : `${d}.l${k}[${t}.c${i} + 1] AS ${quoteIdent(name)}`;
       })
       .join(', ');
     return { select, from: `${t} CROSS JOIN ${d}` };

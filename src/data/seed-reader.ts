@@ -96,7 +96,15 @@ async function loadRelation(db: Database, table: string, config: SeedConfigLike,
     await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
     throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
   }
+  // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
+  // the table, read back under its own name (seedColumnRef).
+  for (const c of columns) if (c.toLowerCase() === 'rowid') await db.run(`ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(c)} TO ${quoteIdent(seedColumnInTable(c))}`);
   return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
+}
+
+/** The name a seed column has in the seed's table: its own, but for one that DuckDB's rowid would be hidden by. */
+function seedColumnInTable(name: string): string {
+  return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
 }
 
 /** A directory listing (one manifest row per file), optionally with each file's text read when served. */
@@ -192,7 +200,10 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const shuffle = config.sampling_strategy === 'shuffle';
   const seed = Math.trunc(options.seed ?? 0);
   const t = quoteIdent(table);
-  const cols = columns.filter((c) => c !== 'content' || !hydrate).map((c) => `s.${quoteIdent(c)}`).join(', ');
+  const cols = columns
+    .filter((c) => c !== 'content' || !hydrate)
+    .map((c) => (seedColumnInTable(c) === c ? `s.${quoteIdent(c)}` : `s.${quoteIdent(seedColumnInTable(c))} AS ${quoteIdent(c)}`))
+    .join(', ');
 
   const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
   const permTables = new Map<number, string>();

@@ -244,3 +244,21 @@ describe('a sql query over a stage of many row groups (the sandbox reads only th
     expect(rows.map((r) => Number(r.x))).toEqual(Array.from({ length: 70 }, (_, i) => i));
   });
 });
+
+describe('a column called rowid (DuckDB’s row id has the same name)', () => {
+  it('a sql result with a rowid column keeps all its rows in the query’s order', async () => {
+    const d = tempDir();
+    const files: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const f = path.join(d, 'in', `batch_${i}.parquet`);
+      await writeRowGroup(db, [{ x: i * 2 }, { x: i * 2 + 1 }], [{ name: 'x' }], f);
+      files.push(f);
+    }
+    // rowid values that are not row positions, in an order of their own.
+    const out = await runSqlOverDataset(db, files, 'SELECT 100 - x AS "RowId", x FROM dataset ORDER BY x DESC', path.join(d, 'out'), { rowGroupSize: 4 });
+    expect(out).toHaveLength(2);
+    const rows = await db.all<{ RowId: number; x: number }>(`SELECT * FROM read_parquet(${literalList(out)})`);
+    expect(rows.map((r) => Number(r.x))).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(rows.map((r) => Number(r.RowId))).toEqual([95, 96, 97, 98, 99, 100]);
+  });
+});

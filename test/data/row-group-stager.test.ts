@@ -125,7 +125,8 @@ describe('RowGroupStager', () => {
     const types = await db.all<{ column_name: string; data_type: string }>(
       `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name LIKE 'ddflow_batch_%' AND table_name NOT LIKE '%_strings' ORDER BY column_index`,
     );
-    expect(types.map((t) => `${t.column_name}:${t.data_type}`)).toEqual(['label:INTEGER', 'mixed:INTEGER', 'id:VARCHAR']);
+    // Columns by position: a user column named rowid cannot hide DuckDB's row id.
+    expect(types.map((t) => `${t.column_name}:${t.data_type}`)).toEqual(['c0:INTEGER', 'c1:INTEGER', 'c2:VARCHAR']);
     staged.push(...(await stager.add(groups[2]!, columns, path.join(dir, 'out', 'batch_2.parquet'))));
     staged.push(...(await stager.flush()));
     for (const f of staged) await f.publish();

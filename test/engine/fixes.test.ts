@@ -160,3 +160,34 @@ describe('batch recording', () => {
     expect(seen).toEqual(['recorded', 'recorded']);
   });
 });
+
+describe('a column called rowid (DuckDB’s row id has the same name)', () => {
+  it('a sampler column named rowid: every row written, in order (the batch table names columns by position)', async () => {
+    const result = await runStage(
+      stageInput(
+        {
+          columns: [
+            { name: 'rowid', column_type: 'sampler', sampler_type: 'uniform', params: { low: 0, high: 100 } },
+            { name: 'x', column_type: 'expression', expr: '{{ rowid }}!' },
+          ],
+        },
+        { numRecords: 20, bufferSize: 4 },
+      ),
+    );
+    expect(result.numRecordsActual).toBe(20);
+    const rows = await readParquet(result.outputFiles, 'rowid, x');
+    expect(rows).toHaveLength(20);
+    for (const r of rows) expect(r.x).toBe(`${r.rowid}!`);
+    expect(new Set(rows.map((r) => r.rowid)).size).toBe(20);
+  });
+
+  it('a seed column named rowid: served in order, none lost or repeated', async () => {
+    const dir = tmpDir();
+    const seed = path.join(dir, 'seed.csv');
+    await fs.writeFile(seed, 'RowID,a\n0,first\n0,second\n7,third\n');
+    const result = await runStage(stageInput({ seed_config: { source: { seed_type: 'local', path: seed }, sampling_strategy: 'ordered' }, columns: [] }, { numRecords: 4, bufferSize: 4 }));
+    const rows = await readParquet(result.outputFiles);
+    expect(rows.map((r) => r.a)).toEqual(['first', 'second', 'third', 'first']);
+    expect(rows.map((r) => Number(r.RowID))).toEqual([0, 0, 7, 0]);
+  });
+});
