@@ -4173,6 +4173,7 @@ class StageProgressTracker {
 
 
 
+
 /** Reason name of records skipped because the function failed on them (Data Designer's error class). */
 const CUSTOM_FAILURE_REASON = 'CustomColumnGenerationError';
 /** Rows of a group whose function calls may be in flight at once (async functions, a `run:` pipe). */
@@ -4220,13 +4221,18 @@ class CustomColumnGenerator {
             while (next < todo.length) {
                 const i = todo[next++];
                 const before = group.rows[i];
+                const lost = {};
                 try {
-                    const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`));
+                    const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`, lost));
                     group.rows[i] = this.checked(result, before, 'row');
                 }
                 catch (err) {
                     if (!(err instanceof engine_functions/* FunctionCallError */.nn) || this.ctx.signal?.aborted)
                         throw err;
+                    // A model call of the function failed for now (provider down, 5xx, 429s, a budget): the row is
+                    // not the function's failure and must not be dropped for good — the stage stops, resumable.
+                    if (lost.error)
+                        throw lost.error;
                     drops.set(i, CUSTOM_FAILURE_REASON);
                     this.ctx.warn(`⚠️ Custom generator function '${this.column.generator_function}' failed for column '${this.column.name}'. This record will be skipped. ${err.message}`);
                 }
@@ -4240,10 +4246,13 @@ class CustomColumnGenerator {
             return new Map();
         const inputs = todo.map((i) => ({ ...group.rows[i] }));
         let result;
+        const lost = {};
         try {
-            result = await fn.call({ rows: inputs, params: this.column.generator_params ?? null }, this.modelsFor(`rg${group.index}`));
+            result = await fn.call({ rows: inputs, params: this.column.generator_params ?? null }, this.modelsFor(`rg${group.index}`, lost));
         }
         catch (err) {
+            if (lost.error && !this.ctx.signal?.aborted)
+                throw lost.error;
             if (err instanceof engine_functions/* FunctionCallError */.nn)
                 throw new diagnostics/* DdflowError */.Zq(`Custom generator function failed for column '${this.column.name}': ${err.message}`, { node: { of: this.column, field: 'generator_function' } });
             throw err;
@@ -4287,7 +4296,7 @@ class CustomColumnGenerator {
         return out;
     }
     /** The `models` argument: text generation through the stage's model runtime (call store, retries, usage). */
-    modelsFor(scope) {
+    modelsFor(scope, lost) {
         const aliases = this.column.custom_column_metadata?.model_aliases ?? [];
         if (aliases.length === 0 || !this.models)
             return undefined;
@@ -4300,7 +4309,8 @@ class CustomColumnGenerator {
             {
                 generate: async (prompt, options) => {
                     const n = calls++;
-                    const result = await runtime.generate({
+                    const result = await runtime
+                        .generate({
                         alias,
                         prompt: String(prompt),
                         systemPrompt: options?.system_prompt ?? null,
@@ -4310,6 +4320,11 @@ class CustomColumnGenerator {
                         recordKey: `${scope}#${n}`,
                         column: this.column.name,
                         signal: this.ctx.signal,
+                    })
+                        .catch((err) => {
+                        if ((0,outcomes/* isTransientLoss */.Gr)(err))
+                            lost.error ??= err;
+                        throw err;
                     });
                     return String(result.value);
                 },

@@ -56,13 +56,35 @@ export class EarlyShutdownMonitor {
   }
 }
 
-/** Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting. */
-const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'rate_limit_stall', 'budget_exhausted', 'timeout', 'server_error', 'connection', 'malformed_response', 'tool_unavailable']);
+/**
+ * Failures that say nothing about the row: the provider was unreachable, overloaded or rate limiting,
+ * or refused the run itself — a wrong or expired key (401), no access to the model (403), an unknown
+ * model or endpoint (404), an exhausted quota. Fixing those and rerunning must generate the rows; they
+ * are not the row's fault, so not Data Designer's per-row drops.
+ */
+const TRANSIENT: ReadonlySet<LlmErrorKind> = new Set([
+  'rate_limit',
+  'rate_limit_stall',
+  'budget_exhausted',
+  'timeout',
+  'server_error',
+  'connection',
+  'malformed_response',
+  'tool_unavailable',
+  'authentication',
+  'permission',
+  'not_found',
+  'quota',
+]);
+
+/** The provider refused the run itself (not one row): what the user has to fix before a rerun. */
+const REFUSED_THE_RUN: ReadonlySet<LlmErrorKind> = new Set(['authentication', 'permission', 'not_found', 'quota']);
 
 /**
  * True when `err` lost its row only for now (connection refused/reset, timeout, 5xx, 429 — after the
- * retry budget): the row must be generated again by a rerun, not dropped. Validation and parse failures
- * after corrections and 4xx other than 408/429 are permanent: Data Designer's drops.
+ * retry budget —, 401/403/404 and quota): the row must be generated again by a rerun, not dropped.
+ * Validation and parse failures after corrections and the other 4xx (bad request, unprocessable, context
+ * window) are permanent: Data Designer's drops.
  */
 export function isTransientLoss(err: unknown): err is LlmError {
   return err instanceof LlmError && TRANSIENT.has(err.kind);
@@ -76,6 +98,10 @@ export function transientLossMessage(stage: string, missing: number, total: numb
   if (err instanceof BudgetExhaustedError) {
     // Told once every request in flight has finished: the sentence has the run's final spend.
     return `Stage '${stage}' stopped: ${err.budget.sentence()}; ${total - missing} of ${total} rows are done and kept — run again with a larger budget to generate the rest (answers already paid for come from the call store at no cost).`;
+  }
+  if (REFUSED_THE_RUN.has(err.kind)) {
+    // A key, an access right, a model name or a quota to fix: a rerun before that fails the same way.
+    return `Stage '${stage}' failed: ${err.message.replace(/\.$/, '')}; ${missing} of ${total} rows could not be generated — completed row groups are kept, and a rerun once that is fixed generates the rest.`;
   }
   if (err.kind === 'tool_unavailable') {
     return `Stage '${stage}': ${missing} of ${total} rows could not be generated because ${err.message.replace(/\.$/, '')}; completed row groups are kept — run again to generate the rest.`;

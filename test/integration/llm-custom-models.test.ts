@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
 import { runWorkflow } from '../../src/workflow/run.js';
-import { generationRequests, messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { generationRequests, isHealthCheck, messageText, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { readFiles, tempDir } from '../workflow/helpers.js';
 import { KEY_VAR, SECRET, workflowYaml, writeWorkflow } from './llm-helpers.js';
 
@@ -67,5 +67,44 @@ describe('custom columns calling models', () => {
     expect(again.stages[0]!.decision).toBe('run');
     expect(generationRequests(server)).toHaveLength(0);
     expect((await readFiles(again.final_output_files!)).map((r) => r.slogan)).toEqual(rows.map((r) => r.slogan));
+  });
+
+  it('a model call of the function that fails for now (503s after the retries) drops no row: the stage stops, resumable, and a rerun completes it', async () => {
+    const dir = await tempDir('ddflow-custom-llm-down-');
+    const down = await startFakeOpenAI({ seed: 5 });
+    try {
+      await fs.writeFile(
+        path.join(dir, 'slogan.mjs'),
+        `export async function write_slogan(row, params, models) {
+           return { ...row, slogan: await models.chat.generate('Slogan about ' + row.topic) };
+         }
+         write_slogan.custom_column_metadata = { required_columns: ['topic'], model_aliases: ['chat'] };`,
+      );
+      const yaml = workflowYaml({ url: down.url, columns: COLUMNS, numRecords: 8, bufferSize: 4 }).replace('stages:', 'functions:\n  write_slogan: {module: ./slogan.mjs, version: "1"}\nstages:');
+      const file = await writeWorkflow(dir, yaml);
+      // Healthy for the health checks, then every generation request answers 503.
+      let n = 0;
+      down.setFaults({ down: { from: 1, as: '503' } });
+      const options = { log: silentLogger, retryPolicy: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 }, env: { [KEY_VAR]: SECRET, DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: '1' } };
+      const failed = await runWorkflow(await loadWorkflow(file), options).then(
+        (r) => r,
+        (err: Error) => err,
+      );
+      // Not "completed with rows dropped": the stage failed and kept nothing it could not finish.
+      if (!(failed instanceof Error)) expect(failed.stages[0]!.status).not.toBe('completed');
+      expect(generationRequests(down).length).toBeGreaterThan(0);
+      n = generationRequests(down).length;
+      down.setFaults({});
+      const report = await runWorkflow(await loadWorkflow(file), options);
+      expect(report.stages[0]!.status).toBe('completed');
+      expect(report.stages[0]!.dropped_rows ?? {}).toEqual({});
+      const rows = await readFiles(report.final_output_files!);
+      expect(rows).toHaveLength(8);
+      for (const r of rows) expect(String(r.slogan)).toContain(String(r.topic));
+      expect(generationRequests(down).length).toBeGreaterThan(n);
+      expect(down.requests.filter(isHealthCheck)).toHaveLength(0);
+    } finally {
+      await down.close();
+    }
   });
 });

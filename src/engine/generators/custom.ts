@@ -18,6 +18,8 @@ import { textRecipe } from '../../llm/recipes.js';
 import { columnStreams } from '../../shared/random.js';
 import { sideEffectColumns } from '../columns.js';
 import { FunctionCallError, type BoundFunction } from '../functions.js';
+import { isTransientLoss } from '../../llm/outcomes.js';
+import type { LlmError } from '../../llm/errors.js';
 import type { ColumnGenerator, GeneratorContext, Row, RowDrops, RowGroup } from '../row-group.js';
 import { skipGate } from '../skip.js';
 import type { ModelRuntimeLike } from '../types.js';
@@ -74,11 +76,15 @@ export class CustomColumnGenerator implements ColumnGenerator {
       while (next < todo.length) {
         const i = todo[next++]!;
         const before = group.rows[i]!;
+        const lost: { error?: LlmError } = {};
         try {
-          const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`));
+          const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`, lost));
           group.rows[i] = this.checked(result, before, 'row');
         } catch (err) {
           if (!(err instanceof FunctionCallError) || this.ctx.signal?.aborted) throw err;
+          // A model call of the function failed for now (provider down, 5xx, 429s, a budget): the row is
+          // not the function's failure and must not be dropped for good — the stage stops, resumable.
+          if (lost.error) throw lost.error;
           drops.set(i, CUSTOM_FAILURE_REASON);
           this.ctx.warn(`⚠️ Custom generator function '${this.column.generator_function}' failed for column '${this.column.name}'. This record will be skipped. ${err.message}`);
         }
@@ -92,9 +98,11 @@ export class CustomColumnGenerator implements ColumnGenerator {
     if (todo.length === 0) return new Map();
     const inputs = todo.map((i) => ({ ...group.rows[i]! }));
     let result: unknown;
+    const lost: { error?: LlmError } = {};
     try {
-      result = await fn.call({ rows: inputs, params: this.column.generator_params ?? null }, this.modelsFor(`rg${group.index}`));
+      result = await fn.call({ rows: inputs, params: this.column.generator_params ?? null }, this.modelsFor(`rg${group.index}`, lost));
     } catch (err) {
+      if (lost.error && !this.ctx.signal?.aborted) throw lost.error;
       if (err instanceof FunctionCallError) throw new DdflowError(`Custom generator function failed for column '${this.column.name}': ${err.message}`, { node: { of: this.column, field: 'generator_function' } });
       throw err;
     }
@@ -141,7 +149,7 @@ export class CustomColumnGenerator implements ColumnGenerator {
   }
 
   /** The `models` argument: text generation through the stage's model runtime (call store, retries, usage). */
-  private modelsFor(scope: string): CustomModels | undefined {
+  private modelsFor(scope: string, lost: { error?: LlmError }): CustomModels | undefined {
     const aliases = this.column.custom_column_metadata?.model_aliases ?? [];
     if (aliases.length === 0 || !this.models) return undefined;
     const runtime = this.models;
@@ -154,17 +162,22 @@ export class CustomColumnGenerator implements ColumnGenerator {
         {
           generate: async (prompt: string, options?: { system_prompt?: string | null }) => {
             const n = calls++;
-            const result = await runtime.generate({
-              alias,
-              prompt: String(prompt),
-              systemPrompt: options?.system_prompt ?? null,
-              recipe: textRecipe(),
-              rng: streams(Number.isFinite(recordIndex) ? recordIndex : 0, n),
-              // The n-th call of this record (or row group): a rerun asks the same calls in the same order.
-              recordKey: `${scope}#${n}`,
-              column: this.column.name,
-              signal: this.ctx.signal,
-            });
+            const result = await runtime
+              .generate({
+                alias,
+                prompt: String(prompt),
+                systemPrompt: options?.system_prompt ?? null,
+                recipe: textRecipe(),
+                rng: streams(Number.isFinite(recordIndex) ? recordIndex : 0, n),
+                // The n-th call of this record (or row group): a rerun asks the same calls in the same order.
+                recordKey: `${scope}#${n}`,
+                column: this.column.name,
+                signal: this.ctx.signal,
+              })
+              .catch((err: unknown) => {
+                if (isTransientLoss(err)) lost.error ??= err;
+                throw err;
+              });
             return String(result.value);
           },
         },
