@@ -6750,6 +6750,13 @@ async function runStage(input) {
         let previous = null;
         if (input.resume) {
             previous = await (0,artifacts/* readMetadata */._6)(stageDir);
+            // A stage whose sql processors rewrote its files is reused whole when they all finished, else
+            // generated again (keptRowGroups keeps none of its files: they are the query's output).
+            const rewritten = previous?.post_generation_state?.rewritten === true;
+            if (!shard && rewritten && previous.target_num_records === input.numRecords && previous.buffer_size === runConfig.buffer_size && previous.seed === input.seed && (await (0,resume/* processedOutputIntact */.tA)(db, stageDir, previous))) {
+                log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
+                return resultFromMetadata(stageDir, previous, outputColumns, warnings);
+            }
             done = await (0,resume/* keptRowGroups */.R3)(db, stageDir, previous, runConfig.buffer_size, input.seed);
             await (0,resume/* removeStrayRowGroupFiles */.Qn)(stageDir, done);
         }
@@ -7003,8 +7010,11 @@ async function runStage(input) {
                 ? `🛑 Stage '${input.stageName}' stopped early: too many generation failures, and no records were produced.${cause}`
                 : `🛑 Dataset is empty — all records were dropped due to generation or processing failures.${cause}`);
         }
-        if (processors.dataset.length > 0)
+        if (processors.dataset.length > 0) {
+            // Recorded before the files are replaced: from here on they are not the batch records' row groups.
+            await (0,artifacts/* writeMetadata */.f5)(stageDir, metadata({ post_generation_state: { processed: false, rewritten: true } }));
             files = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(stageDir, artifacts/* PARQUET_DIR */.dr), runConfig.buffer_size);
+        }
         const actual = processors.dataset.length > 0 ? await (0,dataset.countRows)(db, files) : generated;
         // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
         // out on purpose are not one, so the warning and numRecordsActual count what was generated.
@@ -7021,7 +7031,7 @@ async function runStage(input) {
             generated_num_records: generated,
             file_paths: { ...metadata().file_paths, 'parquet-files': files.map((f) => relative(stageDir, f)) },
             column_statistics: statistics,
-            ...(processors.dataset.length > 0 || batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
+            ...(processors.dataset.length > 0 ? { post_generation_state: { processed: true, rewritten: true } } : batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
             ...(earlyShutdown ? { early_shutdown: true } : {}),
         });
         await (0,artifacts/* writeMetadata */.f5)(stageDir, final);

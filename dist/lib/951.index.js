@@ -87,7 +87,8 @@ async function exists(p) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qn: () => (/* binding */ removeStrayRowGroupFiles),
 /* harmony export */   R3: () => (/* binding */ keptRowGroups),
-/* harmony export */   k4: () => (/* binding */ keptRowCount)
+/* harmony export */   k4: () => (/* binding */ keptRowCount),
+/* harmony export */   tA: () => (/* binding */ processedOutputIntact)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -123,6 +124,10 @@ async function keptRowGroups(db, stageDir, previous, bufferSize, seed) {
     const kept = new Map();
     if (!previous || previous.buffer_size !== bufferSize || previous.seed !== seed)
         return kept;
+    // The files are a sql processor's output, not the recorded row groups (which may even match by name and
+    // count): keeping them as row groups would run the query over its own result plus fresh rows.
+    if (previous.post_generation_state?.rewritten)
+        return kept;
     for (const b of previous.ddflow_batches ?? []) {
         if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, b.file))) !== b.num_records)
             continue;
@@ -139,11 +144,38 @@ async function keptRowGroups(db, stageDir, previous, bufferSize, seed) {
     }
     return kept;
 }
+/**
+ * Whether a stage whose sql processors rewrote its files finished them all: every listed output file is
+ * there and they hold the recorded rows, and every side file is readable. Then it is reused whole.
+ */
+async function processedOutputIntact(db, stageDir, previous) {
+    if (!previous.post_generation_state?.processed)
+        return false;
+    let rows = 0;
+    for (const f of previous.file_paths['parquet-files']) {
+        const n = await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, f));
+        if (n === undefined)
+            return false;
+        rows += n;
+    }
+    if (rows !== previous.actual_num_records)
+        return false;
+    for (const files of Object.values(previous.file_paths['processor-files'])) {
+        for (const f of files)
+            if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, f))) === undefined)
+                return false;
+    }
+    return true;
+}
 /** Rows a resume of the stage in `stageDir` would keep (for the plan), read from its metadata.json. */
 async function keptRowCount(db, stageDir, bufferSize, seed) {
     if (seed === undefined)
         return 0;
-    const kept = await keptRowGroups(db, stageDir, await (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(stageDir), bufferSize, seed);
+    const previous = await (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(stageDir);
+    // A stage whose sql processors finished is reused whole (create.ts), with the rows the query kept.
+    if (previous?.post_generation_state?.rewritten && previous.buffer_size === bufferSize && previous.seed === seed && (await processedOutputIntact(db, stageDir, previous)))
+        return previous.actual_num_records;
+    const kept = await keptRowGroups(db, stageDir, previous, bufferSize, seed);
     return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
 }
 /** Removes every file under the row-group directories that no kept row group recorded. */

@@ -46,7 +46,12 @@ export interface StageMetadata {
   config_hash_version: 2;
   preserve_dropped_columns: boolean;
   column_statistics: Record<string, unknown>[];
-  post_generation_state?: { processed: boolean };
+  /**
+   * `processed`: every row group and processor done. `rewritten` (ddflow): dataset-level (`sql`)
+   * processors replaced the row-group files, so the batch records no longer describe what is on disk —
+   * written before the replacement, so an interruption during or after it is seen too.
+   */
+  post_generation_state?: { processed: boolean; rewritten?: boolean };
   seed: number;
   dropped_rows: Record<string, number>;
   token_usage: TokenUsage;

@@ -7,7 +7,7 @@
  * rate limiting) is not recorded: the stage fails, resumable, and a rerun regenerates that group.
  * Dataset-level `sql` processors run last, then statistics.
  */
-import { keptRowGroups, removeStrayRowGroupFiles } from './resume.js';
+import { keptRowGroups, processedOutputIntact, removeStrayRowGroupFiles } from './resume.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ColumnConfig, ProcessorConfig } from '../config/schema.js';
@@ -175,6 +175,13 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     let previous: StageMetadata | null = null;
     if (input.resume) {
       previous = await readMetadata(stageDir);
+      // A stage whose sql processors rewrote its files is reused whole when they all finished, else
+      // generated again (keptRowGroups keeps none of its files: they are the query's output).
+      const rewritten = previous?.post_generation_state?.rewritten === true;
+      if (!shard && rewritten && previous!.target_num_records === input.numRecords && previous!.buffer_size === runConfig.buffer_size && previous!.seed === input.seed && (await processedOutputIntact(db, stageDir, previous!))) {
+        log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
+        return resultFromMetadata(stageDir, previous!, outputColumns, warnings);
+      }
       done = await keptRowGroups(db, stageDir, previous, runConfig.buffer_size, input.seed);
       await removeStrayRowGroupFiles(stageDir, done);
     } else {
@@ -415,7 +422,11 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
           : `🛑 Dataset is empty — all records were dropped due to generation or processing failures.${cause}`,
       );
     }
-    if (processors.dataset.length > 0) files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);
+    if (processors.dataset.length > 0) {
+      // Recorded before the files are replaced: from here on they are not the batch records' row groups.
+      await writeMetadata(stageDir, metadata({ post_generation_state: { processed: false, rewritten: true } }));
+      files = await applyDatasetProcessors(processors.dataset, files, path.join(stageDir, PARQUET_DIR), runConfig.buffer_size);
+    }
     const actual = processors.dataset.length > 0 ? await countRows(db, files) : generated;
     // A shortfall is rows lost DURING generation (drops, early shutdown); rows a sql processor filters
     // out on purpose are not one, so the warning and numRecordsActual count what was generated.
@@ -432,7 +443,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       generated_num_records: generated,
       file_paths: { ...metadata().file_paths, 'parquet-files': files.map((f) => relative(stageDir, f)) },
       column_statistics: statistics,
-      ...(processors.dataset.length > 0 || batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
+      ...(processors.dataset.length > 0 ? { post_generation_state: { processed: true, rewritten: true } } : batches.length === groups.length ? { post_generation_state: { processed: true } } : {}),
       ...(earlyShutdown ? { early_shutdown: true } : {}),
     });
     await writeMetadata(stageDir, final);

@@ -27,6 +27,9 @@ async function rowsIn(db: Database, file: string): Promise<number | undefined> {
 export async function keptRowGroups(db: Database, stageDir: string, previous: StageMetadata | null, bufferSize: number, seed: number): Promise<Map<number, BatchRecord>> {
   const kept = new Map<number, BatchRecord>();
   if (!previous || previous.buffer_size !== bufferSize || previous.seed !== seed) return kept;
+  // The files are a sql processor's output, not the recorded row groups (which may even match by name and
+  // count): keeping them as row groups would run the query over its own result plus fresh rows.
+  if (previous.post_generation_state?.rewritten) return kept;
   for (const b of previous.ddflow_batches ?? []) {
     if ((await rowsIn(db, path.join(stageDir, b.file))) !== b.num_records) continue;
     const sideFiles = [...(b.dropped_columns_file ? [b.dropped_columns_file] : []), ...Object.values(b.processor_files ?? {})];
@@ -42,10 +45,32 @@ export async function keptRowGroups(db: Database, stageDir: string, previous: St
   return kept;
 }
 
+/**
+ * Whether a stage whose sql processors rewrote its files finished them all: every listed output file is
+ * there and they hold the recorded rows, and every side file is readable. Then it is reused whole.
+ */
+export async function processedOutputIntact(db: Database, stageDir: string, previous: StageMetadata): Promise<boolean> {
+  if (!previous.post_generation_state?.processed) return false;
+  let rows = 0;
+  for (const f of previous.file_paths['parquet-files']) {
+    const n = await rowsIn(db, path.join(stageDir, f));
+    if (n === undefined) return false;
+    rows += n;
+  }
+  if (rows !== previous.actual_num_records) return false;
+  for (const files of Object.values(previous.file_paths['processor-files'])) {
+    for (const f of files) if ((await rowsIn(db, path.join(stageDir, f))) === undefined) return false;
+  }
+  return true;
+}
+
 /** Rows a resume of the stage in `stageDir` would keep (for the plan), read from its metadata.json. */
 export async function keptRowCount(db: Database, stageDir: string, bufferSize: number, seed: number | undefined): Promise<number> {
   if (seed === undefined) return 0;
-  const kept = await keptRowGroups(db, stageDir, await readMetadata(stageDir), bufferSize, seed);
+  const previous = await readMetadata(stageDir);
+  // A stage whose sql processors finished is reused whole (create.ts), with the rows the query kept.
+  if (previous?.post_generation_state?.rewritten && previous.buffer_size === bufferSize && previous.seed === seed && (await processedOutputIntact(db, stageDir, previous))) return previous.actual_num_records;
+  const kept = await keptRowGroups(db, stageDir, previous, bufferSize, seed);
   return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
 }
 

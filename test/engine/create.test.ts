@@ -247,7 +247,7 @@ describe('processors', () => {
     expect(rows.every((r) => r.b === 'x')).toBe(true);
     expect(Object.keys(rows[0]!)).toEqual(['a', 'b', 'c']);
     const meta = JSON.parse(readFileSync(path.join(input.stageDir, 'metadata.json'), 'utf8'));
-    expect(meta.post_generation_state).toEqual({ processed: true });
+    expect(meta.post_generation_state).toEqual({ processed: true, rewritten: true });
     expect(meta.actual_num_records).toBe(rows.length);
 
     const outDir = path.join(input.stageDir, 'output-processors');
@@ -300,5 +300,35 @@ describe('resume never mixes row groups cut differently', () => {
     const resumed = await runStage({ ...input, seed: 2, resume: true, log: memoryLogger() });
     const fresh = await runStage({ ...stageInput({ columns: SAMPLERS }, { numRecords: 10, bufferSize: 3, seed: 2 }) });
     expect(await readParquet(resumed.outputFiles)).toEqual(await readParquet(fresh.outputFiles));
+  });
+});
+
+describe('resuming a stage whose sql processor rewrote its files', () => {
+  const config = { columns: SAMPLERS, processors: [{ processor_type: 'sql', name: 'only_x', query: "SELECT a, b, c FROM dataset WHERE b = 'x' ORDER BY c" }] };
+  const content = async (files: string[]) => (await readParquet(files)).map((r) => JSON.stringify(r));
+
+  it('a finished stage (say its on_success failed afterwards) is reused whole: the query is not run over its own output', async () => {
+    const input = stageInput(config, { numRecords: 60, bufferSize: 20 });
+    const first = await runStage(input);
+    const rows = await content(first.outputFiles);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(60);
+    const again = await runStage({ ...input, resume: true });
+    expect(await content(again.outputFiles)).toEqual(rows);
+    expect(input.log.lines.some((l) => /already completed; reusing them/.test(l.message))).toBe(true);
+  });
+
+  it('interrupted while the query replaced the files: nothing on disk is taken for a row group, and the stage comes out as a fresh run', async () => {
+    const input = stageInput(config, { numRecords: 60, bufferSize: 20 });
+    const fresh = await content((await runStage(stageInput(config, { numRecords: 60, bufferSize: 20 }))).outputFiles);
+    await runStage(input);
+    // As if the process died after the files were replaced, before the final metadata: the marker written
+    // before the replacement is what metadata.json says.
+    const metaFile = path.join(input.stageDir, 'metadata.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+    meta.post_generation_state = { processed: false, rewritten: true };
+    await fs.writeFile(metaFile, JSON.stringify(meta));
+    const resumed = await runStage({ ...input, resume: true });
+    expect(await content(resumed.outputFiles)).toEqual(fresh);
   });
 });
