@@ -667,7 +667,7 @@ __webpack_require__.d(__webpack_exports__, {
   Nt: () => (/* binding */ withoutSecret)
 });
 
-// UNUSED EXPORTS: MAX_REFUSED_TOOL_TURNS, toolCallsOf
+// UNUSED EXPORTS: MAX_REFUSED_TOOL_TURNS, messageContent, toolCallsOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -993,7 +993,12 @@ class LlmFacade {
             messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
             parseAttempts++;
             try {
-                const value = req.recipe.parse(raw);
+                // Parsed JSON can spell the key with escapes (`\u002d`) the text redaction could not see: the
+                // parsed strings are redacted again.
+                const parsed = redactedStrings(req.recipe.parse(raw), endpoint.errorContext.secret);
+                if (parsed.count > 0)
+                    tally.redacted = (tally.redacted ?? 0) + parsed.count;
+                const value = parsed.value;
                 const result = { value, raw, usage, calls: attempt, corrections, restarts, retries: tally.retries, cacheHits: tally.hits };
                 const mode = req.withTrace ?? 'none';
                 if (mode === 'all_messages')
@@ -1086,7 +1091,9 @@ class LlmFacade {
             throw err;
         });
         this.book(endpoint, req.column, answer.usage, reservation);
-        const images = await (0,llm_images/* imagesOfAnswer */.WK)(route, answer.raw, (url) => (0,llm_images/* fetchImageAsBase64 */.ni)(url, req.signal));
+        // A linked image is downloaded under the endpoint's timeout and retry policy: a stalled or failing
+        // download is a transient loss (the row is generated again by a rerun), never a hang.
+        const images = await (0,llm_images/* imagesOfAnswer */.WK)(route, answer.raw, (url) => (0,retry/* withRetries */.LH)(() => (0,llm_images/* fetchImageAsBase64 */.ni)(url, req.signal, endpoint.timeoutMs), this.retryOptions(endpoint, req)));
         // Data Designer's ImageGenerationError: an answer without an image fails the cell (and is not stored).
         if (images.length === 0)
             throw new errors/* LlmError */.Cf('generation_validation', `No image data found in the image generation response of model '${endpoint.model}'.`);
@@ -1113,6 +1120,27 @@ function withoutSecret(completion, secret) {
         reasoning: reasoning ? reasoning.text : null,
         ...(calls ? { tool_calls: calls.map((c) => ({ ...c.call, arguments: c.args.text })) } : {}),
     };
+}
+/** `value` with the key (or a fragment or encoding of it) removed from every string inside it. */
+function redactedStrings(value, secret) {
+    let count = 0;
+    const walk = (v) => {
+        if (typeof v === 'string') {
+            const r = (0,redact/* redactAnswer */.s2)(v, secret);
+            count += r.count;
+            return r.count > 0 ? r.text : v;
+        }
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k), walk(x)]));
+        }
+        return v;
+    };
+    if (!secret)
+        return { value, count: 0 };
+    const out = walk(value);
+    return { value: count > 0 ? out : value, count };
 }
 /**
  * The assistant message of a tool turn (Data Designer's _build_assistant_tool_message): its text — stripped
@@ -1167,11 +1195,27 @@ function toCompletion(response, endpoint) {
     const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
     const toolCalls = toolCallsOf(message.tool_calls);
     return {
-        content: typeof message.content === 'string' ? message.content : null,
+        content: messageContent(message.content),
         reasoning,
         ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
         usage: { prompt: r.usage?.prompt_tokens ?? 0, completion: r.usage?.completion_tokens ?? 0, ...(cost !== undefined ? { cost } : {}) },
     };
+}
+/**
+ * Data Designer's coerce_message_content (engine/models/clients/parsing.py): text as is, a list of
+ * content blocks as the `text` of its blocks joined by newlines (some providers answer so), anything
+ * else as its text; null for none.
+ */
+function messageContent(content) {
+    if (content === null || content === undefined)
+        return null;
+    if (typeof content === 'string')
+        return content;
+    if (Array.isArray(content)) {
+        const parts = content.flatMap((b) => (b !== null && typeof b === 'object' && typeof b.text === 'string' ? [b.text] : []));
+        return parts.length > 0 ? parts.join('\n') : null;
+    }
+    return typeof content === 'object' ? JSON.stringify(content) : String(content);
 }
 /**
  * The tool calls of an answer (Data Designer's extract_tool_calls, engine/models/clients/parsing.py): a
@@ -1204,6 +1248,7 @@ function toolCallsOf(raw) {
 /* harmony export */   zE: () => (/* binding */ imageRequestBody)
 /* harmony export */ });
 /* unused harmony export isDiffusionModel */
+/* harmony import */ var _shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54923);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49968);
 /**
  * Image generation as Data Designer's ModelFacade.generate_image does it (engine/models/facade.py,
@@ -1213,6 +1258,7 @@ function toolCallsOf(raw) {
  * multi-modal context's images), its images read from `message.images`, else from a string content
  * holding a data URI or base64 image. Answers are base64 images, without a data-URI prefix.
  */
+
 
 const DIFFUSION_MODEL_PATTERNS = ['dall-e-', 'dalle', 'stable-diffusion', 'sd-', 'sd_', 'imagen', 'gpt-image-'];
 function isDiffusionModel(model) {
@@ -1291,11 +1337,25 @@ function imageFormatOf(bytes) {
     return undefined;
 }
 /** An image URL's bytes as base64 (an image model may answer with a link instead of the data). */
-async function fetchImageAsBase64(url, signal) {
-    const res = await fetch(url, { signal });
-    if (!res.ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf('malformed_response', `The image at ${url} could not be downloaded (HTTP ${res.status}).`);
-    return Buffer.from(await res.arrayBuffer()).toString('base64');
+async function fetchImageAsBase64(url, signal, timeoutMs = 60_000) {
+    // The URL is shown without its query and credentials: a signed link (X-Amz-Signature, ?key=) is a secret.
+    const shown = (0,_shared_display_url_js__WEBPACK_IMPORTED_MODULE_1__/* .displayEndpoint */ .O)(url);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    try {
+        const res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        if (!res.ok) {
+            const kind = res.status === 429 ? 'rate_limit' : res.status >= 500 ? 'server_error' : 'malformed_response';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf(kind, `The image at ${shown} could not be downloaded (HTTP ${res.status}).`);
+        }
+        return Buffer.from(await res.arrayBuffer()).toString('base64');
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf || signal?.aborted)
+            throw err;
+        // fetch's own errors name neither the cause nor a safe URL: connection refused/reset, DNS, the timeout.
+        const cause = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : String(err.cause?.code ?? err.message);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LlmError */ .Cf(timeout.aborted ? 'timeout' : 'connection', `The image at ${shown} could not be downloaded (${cause}).`);
+    }
 }
 
 
@@ -3074,7 +3134,25 @@ function serverText(text, secret) {
 function redactAnswer(text, secret) {
     if (!secret || secret.trim().length < MIN_ANSWER_SECRET_LENGTH)
         return { text, count: 0 };
-    return redactorFor(secret).redact(text);
+    const redactor = redactorFor(secret);
+    const direct = redactor.redact(text);
+    // A JSON answer can spell the key with \u escapes (`sk\u002dabc…`): read with the escapes of printable
+    // characters decoded (still the same JSON: quotes, backslashes and control characters stay escaped).
+    const view = unescapedJsonText(direct.text);
+    if (view === direct.text)
+        return direct;
+    const again = redactor.redact(view);
+    return again.count > 0 ? { text: again.text, count: direct.count + again.count } : direct;
+}
+/** `\uXXXX` escapes of printable characters (not `"`, `\\`, control characters or surrogates) decoded. */
+function unescapedJsonText(text) {
+    if (!text.includes('\\u'))
+        return text;
+    return text.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})/g, (m, lead, hex) => {
+        const code = parseInt(hex, 16);
+        const c = String.fromCharCode(code);
+        return code >= 0x20 && c !== '"' && c !== '\\' && (code < 0xd800 || code > 0xdfff) ? lead + c : m;
+    });
 }
 
 

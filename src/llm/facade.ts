@@ -331,7 +331,11 @@ export class LlmFacade {
       messages.push({ role: 'assistant', content: block(raw), ...(reasoning ? { reasoning_content: reasoning } : {}) });
       parseAttempts++;
       try {
-        const value = req.recipe.parse(raw);
+        // Parsed JSON can spell the key with escapes (`\u002d`) the text redaction could not see: the
+        // parsed strings are redacted again.
+        const parsed = redactedStrings(req.recipe.parse(raw), endpoint.errorContext.secret);
+        if (parsed.count > 0) tally.redacted = (tally.redacted ?? 0) + parsed.count;
+        const value = parsed.value as T;
         const result: GenerateResult<T> = { value, raw, usage, calls: attempt, corrections, restarts, retries: tally.retries, cacheHits: tally.hits };
         const mode = req.withTrace ?? 'none';
         if (mode === 'all_messages') result.trace = messages;
@@ -420,7 +424,9 @@ export class LlmFacade {
       throw err;
     });
     this.book(endpoint, req.column, answer.usage, reservation);
-    const images = await imagesOfAnswer(route, answer.raw, (url) => fetchImageAsBase64(url, req.signal));
+    // A linked image is downloaded under the endpoint's timeout and retry policy: a stalled or failing
+    // download is a transient loss (the row is generated again by a rerun), never a hang.
+    const images = await imagesOfAnswer(route, answer.raw, (url) => withRetries(() => fetchImageAsBase64(url, req.signal, endpoint.timeoutMs), this.retryOptions(endpoint, req)));
     // Data Designer's ImageGenerationError: an answer without an image fails the cell (and is not stored).
     if (images.length === 0) throw new LlmError('generation_validation', `No image data found in the image generation response of model '${endpoint.model}'.`);
     this.callCache.put(key, { images, usage: answer.usage });
@@ -464,6 +470,26 @@ export function withoutSecret(completion: CachedCompletion, secret: string | nul
     reasoning: reasoning ? reasoning.text : null,
     ...(calls ? { tool_calls: calls.map((c) => ({ ...c.call, arguments: c.args.text })) } : {}),
   };
+}
+
+/** `value` with the key (or a fragment or encoding of it) removed from every string inside it. */
+function redactedStrings(value: unknown, secret: string | null | undefined): { value: unknown; count: number } {
+  let count = 0;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const r = redactAnswer(v, secret);
+      count += r.count;
+      return r.count > 0 ? r.text : v;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [walk(k) as string, walk(x)]));
+    }
+    return v;
+  };
+  if (!secret) return { value, count: 0 };
+  const out = walk(value);
+  return { value: count > 0 ? out : value, count };
 }
 
 /**
@@ -524,11 +550,26 @@ export function toCompletion(response: unknown, endpoint: ModelEndpoint): Cached
   const reasoning = typeof message.reasoning === 'string' && message.reasoning.trim() !== '' ? message.reasoning : typeof message.reasoning_content === 'string' ? message.reasoning_content : null;
   const toolCalls = toolCallsOf(message.tool_calls);
   return {
-    content: typeof message.content === 'string' ? message.content : null,
+    content: messageContent(message.content),
     reasoning,
     ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
     usage: { prompt: (r as { usage?: { prompt_tokens?: number } }).usage?.prompt_tokens ?? 0, completion: (r as { usage?: { completion_tokens?: number } }).usage?.completion_tokens ?? 0, ...(cost !== undefined ? { cost } : {}) },
   };
+}
+
+/**
+ * Data Designer's coerce_message_content (engine/models/clients/parsing.py): text as is, a list of
+ * content blocks as the `text` of its blocks joined by newlines (some providers answer so), anything
+ * else as its text; null for none.
+ */
+export function messageContent(content: unknown): string | null {
+  if (content === null || content === undefined) return null;
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    const parts = content.flatMap((b) => (b !== null && typeof b === 'object' && typeof (b as { text?: unknown }).text === 'string' ? [(b as { text: string }).text] : []));
+    return parts.length > 0 ? parts.join('\n') : null;
+  }
+  return typeof content === 'object' ? JSON.stringify(content) : String(content);
 }
 
 /**

@@ -6,6 +6,7 @@
  * multi-modal context's images), its images read from `message.images`, else from a string content
  * holding a data URI or base64 image. Answers are base64 images, without a data-URI prefix.
  */
+import { displayEndpoint } from '../shared/display-url.js';
 import { LlmError } from './errors.js';
 import type { MediaBlock } from './multimodal.js';
 import type { ModelEndpoint } from './registry.js';
@@ -82,8 +83,21 @@ export function imageFormatOf(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | 'webp'
 }
 
 /** An image URL's bytes as base64 (an image model may answer with a link instead of the data). */
-export async function fetchImageAsBase64(url: string, signal?: AbortSignal): Promise<string> {
-  const res = await fetch(url, { signal });
-  if (!res.ok) throw new LlmError('malformed_response', `The image at ${url} could not be downloaded (HTTP ${res.status}).`);
-  return Buffer.from(await res.arrayBuffer()).toString('base64');
+export async function fetchImageAsBase64(url: string, signal?: AbortSignal, timeoutMs = 60_000): Promise<string> {
+  // The URL is shown without its query and credentials: a signed link (X-Amz-Signature, ?key=) is a secret.
+  const shown = displayEndpoint(url);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    if (!res.ok) {
+      const kind = res.status === 429 ? 'rate_limit' : res.status >= 500 ? 'server_error' : 'malformed_response';
+      throw new LlmError(kind, `The image at ${shown} could not be downloaded (HTTP ${res.status}).`);
+    }
+    return Buffer.from(await res.arrayBuffer()).toString('base64');
+  } catch (err) {
+    if (err instanceof LlmError || signal?.aborted) throw err;
+    // fetch's own errors name neither the cause nor a safe URL: connection refused/reset, DNS, the timeout.
+    const cause = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : String((err as { cause?: { code?: unknown } }).cause?.code ?? (err as Error).message);
+    throw new LlmError(timeout.aborted ? 'timeout' : 'connection', `The image at ${shown} could not be downloaded (${cause}).`);
+  }
 }

@@ -147,5 +147,22 @@ export function serverText(text: string, secret: string | null | undefined): str
  */
 export function redactAnswer(text: string, secret: string | null | undefined): { text: string; count: number } {
   if (!secret || secret.trim().length < MIN_ANSWER_SECRET_LENGTH) return { text, count: 0 };
-  return redactorFor(secret).redact(text);
+  const redactor = redactorFor(secret);
+  const direct = redactor.redact(text);
+  // A JSON answer can spell the key with \u escapes (`sk\u002dabc…`): read with the escapes of printable
+  // characters decoded (still the same JSON: quotes, backslashes and control characters stay escaped).
+  const view = unescapedJsonText(direct.text);
+  if (view === direct.text) return direct;
+  const again = redactor.redact(view);
+  return again.count > 0 ? { text: again.text, count: direct.count + again.count } : direct;
+}
+
+/** `\uXXXX` escapes of printable characters (not `"`, `\\`, control characters or surrogates) decoded. */
+function unescapedJsonText(text: string): string {
+  if (!text.includes('\\u')) return text;
+  return text.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})/g, (m, lead: string, hex: string) => {
+    const code = parseInt(hex, 16);
+    const c = String.fromCharCode(code);
+    return code >= 0x20 && c !== '"' && c !== '\\' && (code < 0xd800 || code > 0xdfff) ? lead + c : m;
+  });
 }

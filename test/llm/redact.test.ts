@@ -62,3 +62,21 @@ describe('redaction', () => {
     expect(out.length).toBe(201);
   });
 });
+
+describe('a key spelled with JSON \\u escapes in an answer', () => {
+  it('is removed, the JSON staying the same JSON (quotes, backslashes and escaped backslashes untouched)', () => {
+    const escaped = [...KEY].map((c, i) => (i % 3 === 1 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+    const answer = `{"note": "the key is ${escaped}", "q": "a \\u0022quoted\\u0022 word", "path": "C:\\\\u0041"}`;
+    expect(JSON.parse(answer).note).toBe(`the key is ${KEY}`);
+    const r = redactAnswer(answer, KEY);
+    expect(r.count).toBeGreaterThan(0);
+    const parsed = JSON.parse(r.text);
+    expect(JSON.stringify(parsed)).not.toContain(KEY.slice(0, 12));
+    expect(parsed.note).toContain(REDACTED);
+    // Untouched: an escaped quote stays escaped, and `\\u0041` after an escaped backslash is text.
+    expect(parsed.q).toBe('a "quoted" word');
+    expect(parsed.path).toBe('C:\\u0041');
+    // No escapes, no key: the text comes back as it was.
+    expect(redactAnswer('{"a": "\\u00e9t\\u00e9"}', KEY)).toEqual({ text: '{"a": "\\u00e9t\\u00e9"}', count: 0 });
+  });
+});
