@@ -3585,7 +3585,24 @@ function engineFor(mode) {
 }
 /** A `conditional_params` key against one row of sampled values: true iff `{{ cond }}` renders `True`. */
 function evalCondition(cond, record, mode = 'secure') {
-    return engineFor(mode).compile(`{{ ${cond} }}`).render(record) === 'True';
+    return engineFor(mode).compile(`{{ ${cond} }}`).render(conditionRecord(record), { prepared: true }) === 'True';
+}
+/**
+ * The record a `conditional_params` key sees: Data Designer's JinjaDataFrame.select_index renders the
+ * frame's row as it is (sampling_gen/jinja_utils.py) — a text cell stays text (`'1'` is not 1) — where
+ * column templates see JSON-looking text parsed. Other values are prepared as for any template.
+ */
+function conditionRecord(record) {
+    const out = Object.create(null);
+    for (const k in record) {
+        if (!Object.hasOwn(record, k))
+            continue;
+        const v = record[k];
+        const p = typeof v === 'string' ? v : prepareValue(v);
+        if (p !== undefined)
+            out[k] = p;
+    }
+    return out;
 }
 // Native evaluation keeps the raw values the template prints, instead of their text.
 let captured = null;
@@ -6469,8 +6486,13 @@ class SamplerGenerator {
             return true;
         return p.def.conversion === 'numeric' && p.convertTo !== null && !this.preprocesses(p);
     }
+    /**
+     * Data Designer's preproc (sampling_gen/data_sources/base.py): convert_to — `str` included — is applied
+     * as soon as the column is drawn, so the conditions and constraints of later columns see `'1'`, not 1
+     * (sampling_gen/generator.py runs preproc before the next column's conditions select their rows).
+     */
     preprocesses(p) {
-        return p.def.conversion === 'numeric' && p.convertTo !== null && p.convertTo !== 'str';
+        return p.def.conversion === 'numeric' && p.convertTo !== null;
     }
     preprocess(p, v) {
         return this.preprocesses(p) ? this.convert(p, v) : v;

@@ -114,7 +114,7 @@ function sanitizeObject(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** One pass: deserialise JSON-looking strings (at any depth of the original record), then sanitise. */
-function prepareValue(v: unknown): unknown {
+export function prepareValue(v: unknown): unknown {
   if (typeof v === 'string') {
     const parsed = tryParseJson(v);
     if (parsed === NOT_JSON) return v;

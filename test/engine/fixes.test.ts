@@ -191,3 +191,27 @@ describe('a column called rowid (DuckDB’s row id has the same name)', () => {
     expect(rows.map((r) => Number(r.RowID))).toEqual([0, 0, 7, 0]);
   });
 });
+
+describe('conditional_params see the parent as convert_to made it', () => {
+  it("a category of ints with convert_to: str is '1' for the next column's condition (Data Designer's preproc)", async () => {
+    // data_designer/engine/sampling_gen/data_sources/base.py preproc: astype(convert_to) right after the
+    // draw; sampling_gen/generator.py selects each condition's rows on that frame.
+    const result = await runStage(
+      stageInput(
+        {
+          columns: [
+            { name: 'level', column_type: 'sampler', sampler_type: 'category', params: { values: [1, 2] }, convert_to: 'str' },
+            { name: 'v', column_type: 'sampler', sampler_type: 'category', params: { values: ['other'] }, conditional_params: { "level == '1'": { values: ['one'] } } },
+          ],
+        },
+        { numRecords: 40 },
+      ),
+    );
+    const rows = await readParquet(result.outputFiles);
+    expect(rows.some((r) => r.level === '1')).toBe(true);
+    for (const r of rows) {
+      expect(typeof r.level).toBe('string');
+      expect(r.v).toBe(r.level === '1' ? 'one' : 'other');
+    }
+  });
+});

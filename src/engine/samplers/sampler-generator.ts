@@ -321,8 +321,13 @@ export class SamplerGenerator {
     return p.def.conversion === 'numeric' && p.convertTo !== null && !this.preprocesses(p);
   }
 
+  /**
+   * Data Designer's preproc (sampling_gen/data_sources/base.py): convert_to — `str` included — is applied
+   * as soon as the column is drawn, so the conditions and constraints of later columns see `'1'`, not 1
+   * (sampling_gen/generator.py runs preproc before the next column's conditions select their rows).
+   */
   private preprocesses(p: PlannedSampler): boolean {
-    return p.def.conversion === 'numeric' && p.convertTo !== null && p.convertTo !== 'str';
+    return p.def.conversion === 'numeric' && p.convertTo !== null;
   }
 
   private preprocess(p: PlannedSampler, v: unknown): unknown {
