@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Constraint, SamplerColumn } from '../../src/config/schema.js';
 import { normalizedWeights } from '../../src/engine/samplers/category.js';
-import { parseDatetime, strftime } from '../../src/engine/samplers/datetime-format.js';
+import { parseDatetime, strftime } from '../../src/shared/datetime-format.js';
 import { roundHalfEven } from '../../src/engine/samplers/numeric.js';
 import { SamplerGenerator } from '../../src/engine/samplers/sampler-generator.js';
 import { scipyDistribution } from '../../src/engine/samplers/scipy-distributions.js';

@@ -8,16 +8,26 @@ import { PERSONA_FIELDS, PII_FIELDS } from '../person-fields.js';
 import type { Reporter } from '../report.js';
 import type { Path } from '../source-map.js';
 import { inspectTemplate } from '../templates.js';
+import { parseDatetime } from '../../shared/datetime-format.js';
 
 type Params = Record<string, unknown>;
 const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
 /** Python's strftime directives (C89 + the ones glibc and Python document). */
-const STRFTIME = /%([aAwdbBmyYHIpMSfzZjUWcxXGuVeTDFRrntCgklsPhL%])/g;
+const STRFTIME = /%[-_0^#]?([aAwdbBmyYHIpMSfzZjUWcxXGuVeTDFRrntCgklsPhL%])/g;
+
+function parsedDatetime(v: unknown): number {
+  try {
+    return parseDatetime(String(v));
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const pySet = (values: Iterable<unknown>) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
 
 export function isValidStrftime(format: string): boolean {
-  const directives = format.match(/%./g) ?? [];
+  // glibc's flags (`%-d`, `%_H`, `%^a`) format on Linux, where Data Designer's pandas runs.
+  const directives = format.match(/%[-_0^#]?./g) ?? [];
   if (directives.length === 0) return false;
   const valid = format.match(STRFTIME) ?? [];
   return valid.length === directives.length && !/%$/.test(format.replace(/%%/g, ''));
@@ -95,8 +105,9 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
       break;
     }
     case 'datetime': {
-      const start = Date.parse(String(p.start));
-      const end = Date.parse(String(p.end));
+      // The parser the sampler uses: what validate accepts, the run reads.
+      const start = parsedDatetime(p.start);
+      const end = parsedDatetime(p.end);
       if (Number.isNaN(start)) report.error([...at, 'start'], `Invalid datetime format: ${p.start}`, 'invalid_params');
       if (Number.isNaN(end)) report.error([...at, 'end'], `Invalid datetime format: ${p.end}`, 'invalid_params');
       if (!Number.isNaN(start) && !Number.isNaN(end) && !(start < end)) report.error([...at, 'start'], "'start' must be earlier than 'end'", 'invalid_params');

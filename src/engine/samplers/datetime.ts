@@ -1,5 +1,5 @@
 import type { SamplerParamsOf } from '../../config/schema.js';
-import { parseDatetime, truncateTo } from './datetime-format.js';
+import { parseDatetime, truncateTo } from '../../shared/datetime-format.js';
 import type { SamplerDefinition } from './types.js';
 
 /** Uniform over whole seconds in [start, end), truncated to `unit`. Values stay epoch ms until formatting. */

@@ -14,7 +14,7 @@ import type { DeclaredType } from '../../data/parquet-writer.js';
 import { pyFloatRepr } from '../../template/python-repr.js';
 import { topologicalOrder } from '../dag.js';
 import { combine, hashString, reusedColumnStream, type Rng } from '../../shared/random.js';
-import { ISO_FORMAT, strftime, validateDatetimeFormat } from './datetime-format.js';
+import { ISO_FORMAT, strftime, validateDatetimeFormat } from '../../shared/datetime-format.js';
 import { roundHalfEven } from './numeric.js';
 import { samplerFor } from './registry.js';
 import type { Draw, SamplerDefinition, SamplerResources } from './types.js';

@@ -1,6 +1,6 @@
 import { DdflowError } from '../../diagnostics.js';
 import type { SamplerParamsOf } from '../../config/schema.js';
-import { parseDatetime, UNIT_MS } from './datetime-format.js';
+import { parseDatetime, UNIT_MS } from '../../shared/datetime-format.js';
 import type { SamplerDefinition } from './types.js';
 
 /** reference + randint(dt_min, dt_max) units (dt_max exclusive, as NumPy's randint). */

@@ -1,8 +1,8 @@
-export const id = 479;
-export const ids = [479];
+export const id = 589;
+export const ids = [589];
 export const modules = {
 
-/***/ 45479:
+/***/ 38589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5210,135 +5210,8 @@ function buildProcessors(configs, ctx) {
     return { batch, dataset };
 }
 
-;// CONCATENATED MODULE: ./src/engine/samplers/datetime-format.ts
-/**
- * Datetime parsing and strftime formatting for the datetime/timedelta samplers. Values are naive
- * (no time zone), held as UTC milliseconds, as pandas holds a naive datetime64.
- */
-
-const ISO_LIKE = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2})(?:[T ](\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?)?)?)?$/;
-/** The date forms pandas' `to_datetime` is used with in configs: `2024`, `2024-03`, `2024-03-12`, `2024-03-12 10:30:00`, `2024/03/12`, `...T...`, optional `Z`. */
-function parseDatetime(text) {
-    const m = ISO_LIKE.exec(text.trim().replace(/Z$/, ''));
-    if (m) {
-        const [, y, mo = '1', d = '1', h = '0', mi = '0', s = '0', frac = ''] = m;
-        const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0').slice(0, 3)));
-        const check = new Date(ms);
-        if (check.getUTCMonth() === Number(mo) - 1 && check.getUTCDate() === Number(d) && Number(h) < 24)
-            return ms;
-    }
-    throw new diagnostics/* DdflowError */.Zq(`Invalid datetime format: ${text}`);
-}
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const pad = (n, w = 2) => String(n).padStart(w, '0');
-function dayOfYear(d) {
-    return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
-}
-/** Python's strftime for the C-standard directives (UTC, C locale); an unknown directive is kept as is. */
-function strftime(ms, format) {
-    const d = new Date(ms);
-    let out = '';
-    for (let i = 0; i < format.length; i++) {
-        const ch = format[i];
-        if (ch !== '%' || i === format.length - 1) {
-            out += ch;
-            continue;
-        }
-        const f = format[++i];
-        const h = d.getUTCHours();
-        switch (f) {
-            case 'Y':
-                out += pad(d.getUTCFullYear(), 4);
-                break;
-            case 'y':
-                out += pad(d.getUTCFullYear() % 100);
-                break;
-            case 'm':
-                out += pad(d.getUTCMonth() + 1);
-                break;
-            case 'd':
-                out += pad(d.getUTCDate());
-                break;
-            case 'H':
-                out += pad(h);
-                break;
-            case 'I':
-                out += pad(h % 12 === 0 ? 12 : h % 12);
-                break;
-            case 'p':
-                out += h < 12 ? 'AM' : 'PM';
-                break;
-            case 'M':
-                out += pad(d.getUTCMinutes());
-                break;
-            case 'S':
-                out += pad(d.getUTCSeconds());
-                break;
-            case 'f':
-                out += pad(d.getUTCMilliseconds() * 1000, 6);
-                break;
-            case 'j':
-                out += pad(dayOfYear(d), 3);
-                break;
-            case 'B':
-                out += MONTHS[d.getUTCMonth()];
-                break;
-            case 'b':
-            case 'h':
-                out += MONTHS[d.getUTCMonth()].slice(0, 3);
-                break;
-            case 'A':
-                out += DAYS[d.getUTCDay()];
-                break;
-            case 'a':
-                out += DAYS[d.getUTCDay()].slice(0, 3);
-                break;
-            case 'w':
-                out += String(d.getUTCDay());
-                break;
-            case 'u':
-                out += String(d.getUTCDay() === 0 ? 7 : d.getUTCDay());
-                break;
-            case 'F':
-                out += `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-                break;
-            case 'T':
-                out += `${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-                break;
-            case 'D':
-                out += `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(d.getUTCFullYear() % 100)}`;
-                break;
-            case 'z':
-            case 'Z': break; // naive datetimes: empty, as in Python
-            case '%':
-                out += '%';
-                break;
-            default: out += `%${f}`;
-        }
-    }
-    return out;
-}
-const ISO_FORMAT = '%Y-%m-%dT%H:%M:%S';
-/** A convert_to format must produce something; Data Designer checks it by formatting a sample date. */
-function validateDatetimeFormat(format) {
-    if (!format.includes('%'))
-        throw new diagnostics/* DdflowError */.Zq(`Invalid datetime format: ${format}. It contains no strftime directive (e.g. %Y-%m-%d).`);
-}
-/** Truncates to the start of the unit (numpy's datetime64[unit] cast). */
-function truncateTo(ms, unit) {
-    const d = new Date(ms);
-    switch (unit) {
-        case 'Y': return Date.UTC(d.getUTCFullYear(), 0, 1);
-        case 'M': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-        case 'D': return Math.floor(ms / 86_400_000) * 86_400_000;
-        case 'h': return Math.floor(ms / 3_600_000) * 3_600_000;
-        case 'm': return Math.floor(ms / 60_000) * 60_000;
-        case 's': return Math.floor(ms / 1000) * 1000;
-    }
-}
-const UNIT_MS = { D: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-
+// EXTERNAL MODULE: ./src/shared/datetime-format.ts
+var datetime_format = __webpack_require__(48074);
 ;// CONCATENATED MODULE: ./src/engine/samplers/numeric.ts
 function normal(rng, mean = 0, sd = 1) {
     return mean + sd * rng.normal();
@@ -5610,10 +5483,10 @@ const datetimeSampler = {
     conversion: 'datetime',
     outputType: () => 'str',
     create({ start, end, unit = 'D' }) {
-        const lo = Math.floor(parseDatetime(start) / 1000);
-        const hi = Math.floor(parseDatetime(end) / 1000);
+        const lo = Math.floor((0,datetime_format/* parseDatetime */.X7)(start) / 1000);
+        const hi = Math.floor((0,datetime_format/* parseDatetime */.X7)(end) / 1000);
         const span = Math.max(1, hi - lo);
-        return (rng) => truncateTo((lo + Math.floor(rng.next() * span)) * 1000, unit);
+        return (rng) => (0,datetime_format/* truncateTo */.cU)((lo + Math.floor(rng.next() * span)) * 1000, unit);
     },
 };
 
@@ -6117,12 +5990,12 @@ const timedeltaSampler = {
     create({ dt_min, dt_max, reference_column_name, unit = 'D' }) {
         if (dt_min >= dt_max)
             throw new diagnostics/* DdflowError */.Zq("'dt_min' must be less than 'dt_max'");
-        const step = UNIT_MS[unit];
+        const step = datetime_format/* UNIT_MS */.k7[unit];
         return (rng, row) => {
             const ref = row[reference_column_name];
             if (ref === undefined)
                 throw new diagnostics/* DdflowError */.Zq(`Columns \`${reference_column_name}\` not found in dataset`);
-            const base = typeof ref === 'number' ? ref : typeof ref === 'string' ? parseDatetime(ref) : ref instanceof Date ? ref.getTime() : NaN;
+            const base = typeof ref === 'number' ? ref : typeof ref === 'string' ? (0,datetime_format/* parseDatetime */.X7)(ref) : ref instanceof Date ? ref.getTime() : NaN;
             return base + (dt_min + Math.floor(rng.next() * (dt_max - dt_min))) * step;
         };
     },
@@ -6236,7 +6109,7 @@ function memoFormatter(format) {
         if (s === undefined) {
             if (memo.size >= FORMAT_MEMO)
                 memo.clear();
-            s = strftime(ms, format);
+            s = (0,datetime_format/* strftime */.dP)(ms, format);
             memo.set(ms, s);
         }
         return s;
@@ -6357,7 +6230,7 @@ class SamplerGenerator {
             throw new diagnostics/* DdflowError */.Zq(`Invalid \`convert_to\` value: ${convertTo}. Must be one of: [float, int, str]`);
         }
         if (def.conversion === 'datetime' && convertTo !== null)
-            validateDatetimeFormat(convertTo);
+            (0,datetime_format/* validateDatetimeFormat */.vZ)(convertTo);
         if (convertTo === 'str' && decimalPlaces !== null) {
             throw new diagnostics/* DdflowError */.Zq(`Sampler column '${column.name}' combines convert_to: str with decimal_places, which Data Designer cannot round (Expected numeric dtype, got object instead.).`);
         }
@@ -6387,7 +6260,7 @@ class SamplerGenerator {
             const t = def.outputType(params);
             dtype = t === 'infer' ? 'str' : t;
         }
-        return { name: column.name, def, branches, convertTo, decimalPlaces, checkers, stream: (0,random/* reusedColumnStream */.Ps)(seed, stage, column.name), dtype, rawFloat: def.outputType(params) === 'float', format: def.conversion === 'datetime' ? memoFormatter(convertTo ?? ISO_FORMAT) : null };
+        return { name: column.name, def, branches, convertTo, decimalPlaces, checkers, stream: (0,random/* reusedColumnStream */.Ps)(seed, stage, column.name), dtype, rawFloat: def.outputType(params) === 'float', format: def.conversion === 'datetime' ? memoFormatter(convertTo ?? datetime_format/* ISO_FORMAT */.EX) : null };
     }
     /**
      * Draws every sampler column of one record into `row` (pre-processed values: constraints compare
