@@ -35314,7 +35314,7 @@ function parseSource(file, text) {
     }
     catch (err) {
         // yaml refuses aliases that expand to too much data ("billion laughs"): one sentence at the first alias.
-        const message = /alias/i.test(err.message)
+        const message = /alias/i.test(err.message) && !/unresolved alias/i.test(err.message)
             ? 'invalid YAML: its aliases (*name) expand to too much data (more than 1000 alias expansions); write the values out instead'
             : yamlErrorSentence(err.message, 'invalid YAML');
         return { file, data: undefined, map, errors: [{ severity: 'error', message, location: map.at(firstAlias(doc) ?? 0), code: 'yaml_syntax' }] };
@@ -35837,6 +35837,8 @@ function matchColumns(entry, names) {
     return names.filter((n) => test(n));
 }
 
+// EXTERNAL MODULE: ./src/shared/display-url.ts
+var display_url = __webpack_require__(54923);
 // EXTERNAL MODULE: ./src/config/builtin-models.ts
 var builtin_models = __webpack_require__(75360);
 ;// CONCATENATED MODULE: ./src/config/rules/models.ts
@@ -35844,6 +35846,7 @@ var builtin_models = __webpack_require__(75360);
  * Model configs and providers: unknown providers (Data Designer: `No provider named 'x' registered`,
  * found only when a run starts), duplicate aliases, and temperature/top_p bounds including distributions.
  */
+
 
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -35897,7 +35900,24 @@ function checkBounded(value, name, max, at, report) {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** True when `api_key` is not an environment variable name (ddflow-spec §5). Never print the value. */
 function looksLikeLiteralKey(apiKey) {
-    return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
+    if (!ENV_NAME.test(apiKey))
+        return true;
+    // Providers' key prefixes (OpenAI, NVIDIA, Groq, Google, xAI, Hugging Face, GitHub, Perplexity,
+    // Replicate, Fireworks, Cerebras, Anthropic's sk-ant- is under sk-) …
+    if (/^(sk[-_]|nvapi-|gsk_|AIza|xai-|hf_|gh[pousr]_|github_pat_|pplx-|r8_|fw_|csk-)/.test(apiKey))
+        return true;
+    // … and anything shaped like a random token rather than a variable name: long, with lower and upper
+    // case letters and digits mixed (a variable is MY_KEY or my_key, not Zq8xW2pL0kR7vT4mN9bC).
+    return apiKey.length >= 20 && /[a-z]/.test(apiKey) && /[A-Z]/.test(apiKey) && /\d/.test(apiKey);
+}
+function isHttpUrl(text) {
+    try {
+        const u = new URL(text);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    }
+    catch {
+        return false;
+    }
 }
 function checkProviders(providers, report, usable = () => true) {
     const seen = new Set();
@@ -35907,6 +35927,9 @@ function checkProviders(providers, report, usable = () => true) {
         if (seen.has(p.name))
             report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
         seen.add(p.name);
+        if (typeof p.endpoint === 'string' && !isHttpUrl(p.endpoint)) {
+            report.error([i, 'endpoint'], `endpoint '${(0,display_url/* displayEndpoint */.O)(p.endpoint)}' of provider '${p.name}' is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)`, 'invalid_endpoint');
+        }
         if (typeof p.provider_type === 'string' && !config_schema/* PROVIDER_TYPES */.MA.includes(p.provider_type.toLowerCase())) {
             report.error([i, 'provider_type'], `Provider type '${p.provider_type}' for provider '${p.name}' is not supported: change provider_type to one of ${config_schema/* PROVIDER_TYPES */.MA.map((t) => `'${t}'`).join(', ')} (most OpenAI-compatible endpoints — vLLM, TGI, NIM — work with provider_type 'openai')`, 'provider_type');
         }
@@ -36844,6 +36867,7 @@ async function validateStageConfig(config, ctx, report) {
     ctx = { ...ctx, toolAliases: toolConfigs === undefined || toolConfigs === null || (Array.isArray(toolConfigs) && toolConfigs.every((_, i) => usableAt(['tool_configs', i]))) ? toolAliases : undefined };
     // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
     const firstIndex = new Map();
+    const byFolded = new Map();
     named.forEach(({ c, i }) => {
         if (RESERVED_COLUMN_NAMES.has(c.name)) {
             report.error(['columns', i, 'name'], `column name '${c.name}' is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
@@ -36851,8 +36875,16 @@ async function validateStageConfig(config, ctx, report) {
         if (firstIndex.has(c.name)) {
             report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
         }
-        else
+        else {
             firstIndex.set(c.name, i);
+            // DuckDB, which writes the parquet files, compares column names without case.
+            const other = byFolded.get(c.name.toLowerCase());
+            if (other !== undefined) {
+                report.error(['columns', i, 'name'], `column names '${other}' and '${c.name}' differ only in case, which the parquet writer (DuckDB) cannot tell apart; rename one of them`, 'duplicate_column');
+            }
+            else
+                byFolded.set(c.name.toLowerCase(), c.name);
+        }
     });
     const reservedSeedColumn = seed?.names.find((n) => RESERVED_COLUMN_NAMES.has(n));
     if (reservedSeedColumn && config.seed_config && usableAt(['seed_config'])) {

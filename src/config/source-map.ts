@@ -49,7 +49,7 @@ export function parseSource(file: string, text: string): ParsedFile {
     return { file, data: doc.toJS({ maxAliasCount: 1000 }), map, errors };
   } catch (err) {
     // yaml refuses aliases that expand to too much data ("billion laughs"): one sentence at the first alias.
-    const message = /alias/i.test((err as Error).message)
+    const message = /alias/i.test((err as Error).message) && !/unresolved alias/i.test((err as Error).message)
       ? 'invalid YAML: its aliases (*name) expand to too much data (more than 1000 alias expansions); write the values out instead'
       : yamlErrorSentence((err as Error).message, 'invalid YAML');
     return { file, data: undefined, map, errors: [{ severity: 'error', message, location: map.at(firstAlias(doc) ?? 0), code: 'yaml_syntax' }] };

@@ -121,13 +121,21 @@ export async function validateStageConfig(config: DataDesignerConfig, ctx: Stage
 
   // Names: duplicates (Data Designer silently keeps the last one) and collisions with seed columns.
   const firstIndex = new Map<string, number>();
+  const byFolded = new Map<string, string>();
   named.forEach(({ c, i }) => {
     if (RESERVED_COLUMN_NAMES.has(c.name)) {
       report.error(['columns', i, 'name'], `column name '${c.name}' is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column`, 'reserved_column_name');
     }
     if (firstIndex.has(c.name)) {
       report.error(['columns', i, 'name'], `duplicate column name '${c.name}' (Data Designer would silently keep only the last definition)`, 'duplicate_column');
-    } else firstIndex.set(c.name, i);
+    } else {
+      firstIndex.set(c.name, i);
+      // DuckDB, which writes the parquet files, compares column names without case.
+      const other = byFolded.get(c.name.toLowerCase());
+      if (other !== undefined) {
+        report.error(['columns', i, 'name'], `column names '${other}' and '${c.name}' differ only in case, which the parquet writer (DuckDB) cannot tell apart; rename one of them`, 'duplicate_column');
+      } else byFolded.set(c.name.toLowerCase(), c.name);
+    }
   });
   const reservedSeedColumn = seed?.names.find((n) => RESERVED_COLUMN_NAMES.has(n));
   if (reservedSeedColumn && config.seed_config && usableAt(['seed_config'])) {

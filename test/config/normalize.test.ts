@@ -189,6 +189,32 @@ describe('diagnostics', () => {
     expect(JSON.stringify(ds)).not.toContain('SECRETVALUE');
   });
 
+  it.each(['gsk_THISISASECRETVALUE123abc', 'AIzaSyTHISISASECRETVALUE123', 'Zq8xW2pL0kR7vT4mN9bC3dF6'])('takes %s for a key, not a variable name, and never repeats it', async (secret) => {
+    const ds = await diagnostics({
+      'wf.yaml': `name: t\nmodel_providers:\n  - {name: p, endpoint: "http://127.0.0.1:1/v1", api_key: ${secret}}\nstages:\n  - name: s\n    config:\n      columns:\n        - {name: a, column_type: sampler, sampler_type: bernoulli, params: {p: 0.5}}\n`,
+    });
+    expect(ds.some((d) => d.code === 'literal_api_key')).toBe(true);
+    expect(JSON.stringify(ds)).not.toContain('SECRETVALUE');
+    expect(JSON.stringify(ds)).not.toContain('Zq8xW2pL');
+  });
+
+  it('variable names stay variable names (MY_KEY, my_key, OPENAI_API_KEY_2)', async () => {
+    for (const name of ['MY_KEY', 'my_key', 'OPENAI_API_KEY_2', 'HF_TOKEN']) {
+      const ds = await diagnostics({
+        'wf.yaml': `name: t\nmodel_providers:\n  - {name: p, endpoint: "http://127.0.0.1:1/v1", api_key: ${name}}\nstages:\n  - name: s\n    config:\n      columns:\n        - {name: a, column_type: sampler, sampler_type: bernoulli, params: {p: 0.5}}\n`,
+      });
+      expect(ds.filter((d) => d.code === 'literal_api_key'), name).toEqual([]);
+    }
+  });
+
+  it('an endpoint that is not an http(s) URL, and column names that differ only in case, are errors at validate', async () => {
+    const ds = await diagnostics({
+      'wf.yaml': `name: t\nmodel_providers:\n  - {name: p, endpoint: "localhost:8000/v1", api_key: MY_KEY}\n  - {name: q, endpoint: "not a url", api_key: MY_KEY}\nstages:\n  - name: s\n    config:\n      columns:\n        - {name: topic, column_type: sampler, sampler_type: bernoulli, params: {p: 0.5}}\n        - {name: Topic, column_type: sampler, sampler_type: bernoulli, params: {p: 0.5}}\n`,
+    });
+    expect(ds.filter((d) => d.code === 'invalid_endpoint')).toHaveLength(2);
+    expect(ds.find((d) => d.code === 'duplicate_column')?.message).toBe("column names 'topic' and 'Topic' differ only in case, which the parquet writer (DuckDB) cannot tell apart; rename one of them");
+  });
+
   it('warns (without failing) on a prompt without references, f-string syntax, a glob matching nothing, and a replaced seed_config', async () => {
     const { wf } = await load({
       'wf.yaml': stage(

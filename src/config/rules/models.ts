@@ -2,6 +2,7 @@
  * Model configs and providers: unknown providers (Data Designer: `No provider named 'x' registered`,
  * found only when a run starts), duplicate aliases, and temperature/top_p bounds including distributions.
  */
+import { displayEndpoint } from '../../shared/display-url.js';
 import { PROVIDER_TYPES } from '../schema.js';
 import type { ModelConfig, ModelProvider } from '../schema.js';
 import type { Reporter } from '../report.js';
@@ -57,7 +58,22 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** True when `api_key` is not an environment variable name (ddflow-spec §5). Never print the value. */
 export function looksLikeLiteralKey(apiKey: string): boolean {
-  return !ENV_NAME.test(apiKey) || /^(sk-|nvapi-)/i.test(apiKey);
+  if (!ENV_NAME.test(apiKey)) return true;
+  // Providers' key prefixes (OpenAI, NVIDIA, Groq, Google, xAI, Hugging Face, GitHub, Perplexity,
+  // Replicate, Fireworks, Cerebras, Anthropic's sk-ant- is under sk-) …
+  if (/^(sk[-_]|nvapi-|gsk_|AIza|xai-|hf_|gh[pousr]_|github_pat_|pplx-|r8_|fw_|csk-)/.test(apiKey)) return true;
+  // … and anything shaped like a random token rather than a variable name: long, with lower and upper
+  // case letters and digits mixed (a variable is MY_KEY or my_key, not Zq8xW2pL0kR7vT4mN9bC).
+  return apiKey.length >= 20 && /[a-z]/.test(apiKey) && /[A-Z]/.test(apiKey) && /\d/.test(apiKey);
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 export function checkProviders(providers: readonly ModelProvider[], report: Reporter, usable: (i: number) => boolean = () => true): void {
@@ -66,6 +82,9 @@ export function checkProviders(providers: readonly ModelProvider[], report: Repo
     if (!usable(i) || !isObject(p)) return;
     if (seen.has(p.name)) report.error([i, 'name'], `duplicate model provider name '${p.name}'`, 'duplicate_provider');
     seen.add(p.name);
+    if (typeof p.endpoint === 'string' && !isHttpUrl(p.endpoint)) {
+      report.error([i, 'endpoint'], `endpoint '${displayEndpoint(p.endpoint)}' of provider '${p.name}' is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)`, 'invalid_endpoint');
+    }
     if (typeof p.provider_type === 'string' && !(PROVIDER_TYPES as readonly string[]).includes(p.provider_type.toLowerCase())) {
       report.error(
         [i, 'provider_type'],
