@@ -133,8 +133,10 @@ async function keptRowGroups(db, stageDir, previous, bufferSize, seed) {
             continue;
         const sideFiles = [...(b.dropped_columns_file ? [b.dropped_columns_file] : []), ...Object.values(b.processor_files ?? {})];
         let intact = true;
+        // Batch-level processors and dropped columns keep the group's rows one for one: a side file with
+        // another count was altered, and keeping it would leave that side output short.
         for (const f of sideFiles) {
-            if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, f))) === undefined) {
+            if ((await rowsIn(db, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, f))) !== b.num_records) {
                 intact = false;
                 break;
             }
@@ -4678,7 +4680,35 @@ async function reuseCheck(db, stage, rec, workflowDir) {
         return 'damaged';
     if (typeof rec.output_records === 'number' && rows !== rec.output_records)
         return 'damaged';
+    if (!(await sideFilesPresent((0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, rec.stage_dir), at)))
+        return 'damaged';
     return 'ok';
+}
+/**
+ * Every file the stage's metadata.json lists beside the selected output — processors' side outputs and
+ * dropped columns — is still there and not empty: a deleted one would leave a side output short while
+ * the stage is reused. (Presence only: their rows were counted when written, and a cached rerun must
+ * stay cheap — a stat per file, no read.)
+ */
+async function sideFilesPresent(stageDir, selected) {
+    let meta;
+    try {
+        meta = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'metadata.json'), 'utf8'));
+    }
+    catch {
+        return true; // no engine metadata (an override, an older layout): the selected output was checked
+    }
+    const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];
+    const selectedDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(selected);
+    for (const f of files) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(stageDir, f);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file) === selectedDir)
+            continue; // the selected output, checked above
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file).catch(() => undefined);
+        if (!st?.isFile() || st.size === 0)
+            return false;
+    }
+    return true;
 }
 /** A completed prior stage is reusable when its output is still there, readable and as recorded (and not from an unversioned command). */
 async function canReuse(db, stage, rec, workflowDir) {

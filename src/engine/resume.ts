@@ -34,8 +34,10 @@ export async function keptRowGroups(db: Database, stageDir: string, previous: St
     if ((await rowsIn(db, path.join(stageDir, b.file))) !== b.num_records) continue;
     const sideFiles = [...(b.dropped_columns_file ? [b.dropped_columns_file] : []), ...Object.values(b.processor_files ?? {})];
     let intact = true;
+    // Batch-level processors and dropped columns keep the group's rows one for one: a side file with
+    // another count was altered, and keeping it would leave that side output short.
     for (const f of sideFiles) {
-      if ((await rowsIn(db, path.join(stageDir, f))) === undefined) {
+      if ((await rowsIn(db, path.join(stageDir, f))) !== b.num_records) {
         intact = false;
         break;
       }

@@ -49,7 +49,32 @@ export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRec
   const rows = await readableRows(db, at);
   if (rows === undefined) return 'damaged';
   if (typeof rec.output_records === 'number' && rows !== rec.output_records) return 'damaged';
+  if (!(await sideFilesPresent(fromMetadataPath(workflowDir, rec.stage_dir), at))) return 'damaged';
   return 'ok';
+}
+
+/**
+ * Every file the stage's metadata.json lists beside the selected output — processors' side outputs and
+ * dropped columns — is still there and not empty: a deleted one would leave a side output short while
+ * the stage is reused. (Presence only: their rows were counted when written, and a cached rerun must
+ * stay cheap — a stat per file, no read.)
+ */
+async function sideFilesPresent(stageDir: string, selected: string): Promise<boolean> {
+  let meta: { file_paths?: { 'processor-files'?: Record<string, string[]> }; ddflow_batches?: { dropped_columns_file?: string }[] };
+  try {
+    meta = JSON.parse(await fs.readFile(path.join(stageDir, 'metadata.json'), 'utf8'));
+  } catch {
+    return true; // no engine metadata (an override, an older layout): the selected output was checked
+  }
+  const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];
+  const selectedDir = path.resolve(selected);
+  for (const f of files) {
+    const file = path.resolve(stageDir, f);
+    if (path.dirname(file) === selectedDir) continue; // the selected output, checked above
+    const st = await fs.stat(file).catch(() => undefined);
+    if (!st?.isFile() || st.size === 0) return false;
+  }
+  return true;
 }
 
 /** A completed prior stage is reusable when its output is still there, readable and as recorded (and not from an unversioned command). */

@@ -96,4 +96,46 @@ describe('resume keeps only intact row groups cut alike', () => {
     ]);
     expect(await rowsOf(again)).toEqual(before);
   });
+
+  const sideBeside = () =>
+    workflowOf(
+      'rs',
+      dir,
+      [{ name: 'a', numRecords: 4, config: { columns: [category('category', ['x', 'y']), expression('e', '{{ category }}')], processors: [schemaTransform('st', { k: '{{ e }}' })] } }],
+      { seed: 11, runConfig: { ...RUN_CONFIG, buffer_size: 2 } },
+    );
+  const sideRows = async () => readParquet(path.join(dir, 'artifacts/rs/stage-0-a/processors-files/st'));
+
+  it('a deleted file of a side output beside the final one: the stage is not reused as it is, and the side output comes back whole', async () => {
+    const engine = await defaultEngine();
+    await runWorkflow(sideBeside(), { log: silentLogger, engine });
+    const before = await sideRows();
+    expect(before).toHaveLength(4);
+    await fs.rm(path.join(dir, 'artifacts/rs/stage-0-a/processors-files/st/batch_00001.parquet'));
+    const plan = await buildPlan(sideBeside(), { log: silentLogger });
+    expect(plan.stages[0]!.decision).toBe('resume');
+    await runWorkflow(sideBeside(), { log: silentLogger, engine });
+    expect(await sideRows()).toEqual(before);
+  });
+
+  it('a side file with another row count than its row group is regenerated on resume, not kept', async () => {
+    const engine = await defaultEngine();
+    const selectedSide = () =>
+      workflowOf(
+        'rs',
+        dir,
+        [{ name: 'a', numRecords: 4, output: { kind: 'processor', name: 'st' }, config: { columns: [category('category', ['x', 'y']), expression('e', '{{ category }}')], processors: [schemaTransform('st', { k: '{{ e }}' })] } }],
+        { seed: 11, runConfig: { ...RUN_CONFIG, buffer_size: 2 } },
+      );
+    await runWorkflow(selectedSide(), { log: silentLogger, engine });
+    const before = await sideRows();
+    await writeParquet(path.join(dir, 'artifacts/rs/stage-0-a/processors-files/st/batch_00001.parquet'), [{ k: 'TAMPERED' }]);
+    expect((await buildPlan(selectedSide(), { log: silentLogger })).stages[0]!.decision).toBe('resume');
+    const again = await runWorkflow(selectedSide(), { log: silentLogger, engine });
+    expect(again.stages[0]!.output_records).toBe(4);
+    const after = await sideRows();
+    expect(JSON.stringify(after)).not.toContain('TAMPERED');
+    expect(after).toEqual(before);
+  });
 });
+
