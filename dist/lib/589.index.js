@@ -6652,7 +6652,7 @@ async function runStage(input) {
                 log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
                 return resultFromMetadata(stageDir, previous, outputColumns, warnings);
             }
-            done = await (0,resume/* keptRowGroups */.R3)(db, stageDir, previous, runConfig.buffer_size, input.seed);
+            done = await (0,resume.keptRowGroups)(db, stageDir, previous, runConfig.buffer_size, input.seed);
             await (0,resume/* removeStrayRowGroupFiles */.Qn)(stageDir, done);
         }
         else {

@@ -86,8 +86,8 @@ async function exists(p) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qn: () => (/* binding */ removeStrayRowGroupFiles),
-/* harmony export */   R3: () => (/* binding */ keptRowGroups),
 /* harmony export */   k4: () => (/* binding */ keptRowCount),
+/* harmony export */   keptRowGroups: () => (/* binding */ keptRowGroups),
 /* harmony export */   tA: () => (/* binding */ processedOutputIntact)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -3858,6 +3858,11 @@ async function restoreMissing(src, stage, found) {
         src.log.info(`Restored ${out.length - found.length} shard(s) of stage '${stage.name}' from the cache.`);
     return out;
 }
+/**
+ * Every row group of the shard's block is recorded and intact — readable, with its recorded rows, side
+ * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
+ * not become dropped rows of a "completed" stage.
+ */
 async function hasEveryRowGroup(s) {
     const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(s.dir);
     if (!meta)
@@ -3869,7 +3874,16 @@ async function hasEveryRowGroup(s) {
     for (const b of meta.ddflow_batches ?? [])
         if (!(await exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, b.file))))
             return false;
-    return true;
+    const { openDatabase } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 94715));
+    const { keptRowGroups } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 90099));
+    const db = await openDatabase();
+    try {
+        const intact = await keptRowGroups(db, s.dir, meta, meta.buffer_size, meta.seed);
+        return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
+    }
+    finally {
+        db.close();
+    }
 }
 async function exists(file) {
     return node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file).then(() => true, () => false);

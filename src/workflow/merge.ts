@@ -154,13 +154,26 @@ async function restoreMissing(src: MergeSource, stage: LoadedStage, found: Found
   return out;
 }
 
+/**
+ * Every row group of the shard's block is recorded and intact — readable, with its recorded rows, side
+ * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
+ * not become dropped rows of a "completed" stage.
+ */
 async function hasEveryRowGroup(s: FoundShard): Promise<boolean> {
   const meta = await readMetadata(s.dir);
   if (!meta) return false;
   const have = new Set((meta.ddflow_batches ?? []).map((b) => b.index));
   for (let g = s.record.first_group; g < s.record.end_group; g++) if (!have.has(g)) return false;
   for (const b of meta.ddflow_batches ?? []) if (!(await exists(path.join(s.dir, b.file)))) return false;
-  return true;
+  const { openDatabase } = await import('../data/database.js');
+  const { keptRowGroups } = await import('../engine/resume.js');
+  const db = await openDatabase();
+  try {
+    const intact = await keptRowGroups(db, s.dir, meta, meta.buffer_size, meta.seed);
+    return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
+  } finally {
+    db.close();
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -119,4 +119,16 @@ describe('run --shard and merge (src, one process)', () => {
       "Stage 'mid' cannot be split into 8 shards: its 33 records make 7 row groups of buffer_size 5",
     );
   });
+
+  it('merge refuses a shard whose row-group file is corrupt or short, instead of merging fewer rows', async () => {
+    const sh = path.join(dir, 'corrupt');
+    for (const index of [1, 2, 3]) await runWorkflow(workflow, { log: silentLogger, env: {}, artifactPath: sh, shard: { stage: 'mid', index, count: 3 } });
+    const shardFiles = (d: string): string[] =>
+      fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? shardFiles(path.join(d, e.name)) : /shard-2-of-3.*parquet-files/.test(path.join(d, e.name)) && e.name.endsWith('.parquet') ? [path.join(d, e.name)] : []));
+    const victim = shardFiles(sh)[0]!;
+    expect(victim).toBeDefined();
+    fs.writeFileSync(victim, 'garbage');
+    await expect(runWorkflow(workflow, { log: silentLogger, env: {}, artifactPath: sh, merge: { stage: 'mid' } })).rejects.toThrow(/Cannot merge stage 'mid': shard 2\/3 .* lacks some of its row groups/);
+  });
 });
+
