@@ -2771,7 +2771,7 @@ async function readRunSide(workflowDir, name, log = _logger_js__WEBPACK_IMPORTED
         }
         stages.push({ index: rec.index, name: rec.name, ...(rec.fingerprint ? { fingerprint: rec.fingerprint } : {}), status: rec.status, files });
     }
-    return { workflowDir, stages };
+    return { workflowDir, stages, ...(typeof metadata.seed === 'number' ? { seed: metadata.seed } : {}) };
 }
 /** Compares two runs stage by stage (the current run's stage order, then stages only the base has). */
 async function diffRuns(db, workflow, current, base, options = {}) {
@@ -2780,23 +2780,32 @@ async function diffRuns(db, workflow, current, base, options = {}) {
     for (const cur of current.stages) {
         const b = baseByName.get(cur.name);
         baseByName.delete(cur.name);
-        out.push(await diffStage(db, cur, b, options));
+        out.push(await diffStage(db, cur, b, current.seed !== undefined && current.seed === base.seed, options));
     }
     for (const b of baseByName.values()) {
-        out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
+        if (options.currentStageNames?.has(b.name)) {
+            out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the current run did not reach it', data_changed: true });
+        }
+        else
+            out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
     }
     return { workflow, base_dir: base.workflowDir, current_dir: current.workflowDir, stages: out, changed: out.some((s) => s.data_changed) };
 }
-async function diffStage(db, cur, base, options) {
+async function diffStage(db, cur, base, sameSeed, options) {
     const fpCurrent = options.currentFingerprints?.has(cur.name) ? (options.currentFingerprints.get(cur.name) ?? null) : (cur.fingerprint ?? null);
     const head = { index: cur.index, stage: cur.name, fingerprint: { base: base?.fingerprint ?? null, current: fpCurrent } };
     if (!base)
         return { ...head, status: 'added', note: 'the base has no stage of this name', data_changed: true };
-    if (fpCurrent !== null && fpCurrent === base.fingerprint) {
+    const sameFingerprint = fpCurrent !== null && fpCurrent === base.fingerprint;
+    // The same data only when both sides finished the stage and drew with the same seed (a workflow
+    // without `seed:` draws a new one every run, which its fingerprint does not hold).
+    if (sameFingerprint && sameSeed && HAS_OUTPUT.has(base.status) && (cur.status === 'planned' || HAS_OUTPUT.has(cur.status))) {
         return { ...head, status: 'unchanged', note: 'same fingerprint as the base, so the same data; not read', data_changed: false };
     }
-    if (cur.status === 'planned')
-        return { ...head, status: 'no-output', note: 'other inputs than the base; a plan generates no data to compare', data_changed: true };
+    if (cur.status === 'planned') {
+        const why = sameFingerprint && !sameSeed ? 'the workflow has no seed, so a run draws other values than the base; a plan generates no data to compare' : 'other inputs than the base; a plan generates no data to compare';
+        return { ...head, status: 'no-output', note: why, data_changed: true };
+    }
     const curHas = HAS_OUTPUT.has(cur.status) && cur.files.length > 0;
     const baseHas = HAS_OUTPUT.has(base.status) && base.files.length > 0;
     if (!curHas || !baseHas) {
@@ -2959,7 +2968,7 @@ async function diffWorkflowRuns(workflow, baseDir, options = {}) {
     const current = await readRunSide(currentDir, workflow.name, log, options.cwd);
     const db = await (0,_data_database_js__WEBPACK_IMPORTED_MODULE_2__.openDatabase)();
     try {
-        return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), ...options.diff });
+        return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...options.diff });
     }
     finally {
         db.close();

@@ -1157,9 +1157,12 @@ async function compare(workflow, current, base) {
         const side = current.side ?? {
             workflowDir: '',
             stages: current.plan.map((p) => ({ index: p.index, name: p.stage, status: 'planned', files: [], ...(p.fingerprint ? { fingerprint: p.fingerprint } : {}) })),
+            // A plan draws with the configured seed; without one, nothing pins its values to the base's.
+            ...(workflow.seed !== undefined ? { seed: workflow.seed } : {}),
         };
         const diff = await (0,workflow_diff/* diffRuns */.WS)(db, workflow.name, side, baseSide, {
             judges: (0,workflow_diff/* judgeColumnsOf */.kY)(workflow),
+            currentStageNames: new Set(workflow.stages.map((s) => s.name)),
             currentFingerprints: current.fingerprints,
             ...(current.baseLimit !== undefined ? { baseLimit: current.baseLimit } : {}),
         });

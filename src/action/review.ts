@@ -155,9 +155,12 @@ async function compare(workflow: LoadedWorkflow, current: CurrentRun, base: Rest
     const side: DiffSide = current.side ?? {
       workflowDir: '',
       stages: current.plan.map((p) => ({ index: p.index, name: p.stage, status: 'planned', files: [], ...(p.fingerprint ? { fingerprint: p.fingerprint } : {}) })),
+      // A plan draws with the configured seed; without one, nothing pins its values to the base's.
+      ...(workflow.seed !== undefined ? { seed: workflow.seed } : {}),
     };
     const diff = await diffRuns(db, workflow.name, side, baseSide, {
       judges: judgeColumnsOf(workflow),
+      currentStageNames: new Set(workflow.stages.map((s) => s.name)),
       currentFingerprints: current.fingerprints,
       ...(current.baseLimit !== undefined ? { baseLimit: current.baseLimit } : {}),
     });

@@ -31,6 +31,12 @@ export interface SideStage {
 export interface DiffSide {
   workflowDir: string;
   stages: SideStage[];
+  /**
+   * The seed the run drew with (undefined: none fixed — a plan of a workflow without `seed:`). Without a
+   * configured seed a fingerprint does not pin the values, so equal fingerprints mean equal data only
+   * when both runs drew with the same seed.
+   */
+  seed?: number;
 }
 
 export interface NumericStats {
@@ -131,6 +137,8 @@ export interface DiffOptions {
   baseLimit?: number;
   /** Fingerprints the current stages WOULD have at full size (a preview's are those of its size). */
   currentFingerprints?: Map<string, string | null>;
+  /** The stages of the current workflow file: a base stage the current run did not reach is not "removed". */
+  currentStageNames?: ReadonlySet<string>;
 }
 
 /** A categorical VARCHAR has at most this many distinct values over both sides; more is free text. */
@@ -188,7 +196,7 @@ export async function readRunSide(workflowDir: string, name: string, log: Logger
     }
     stages.push({ index: rec.index, name: rec.name, ...(rec.fingerprint ? { fingerprint: rec.fingerprint } : {}), status: rec.status, files });
   }
-  return { workflowDir, stages };
+  return { workflowDir, stages, ...(typeof metadata.seed === 'number' ? { seed: metadata.seed } : {}) };
 }
 
 /** Compares two runs stage by stage (the current run's stage order, then stages only the base has). */
@@ -198,22 +206,30 @@ export async function diffRuns(db: Database, workflow: string, current: DiffSide
   for (const cur of current.stages) {
     const b = baseByName.get(cur.name);
     baseByName.delete(cur.name);
-    out.push(await diffStage(db, cur, b, options));
+    out.push(await diffStage(db, cur, b, current.seed !== undefined && current.seed === base.seed, options));
   }
   for (const b of baseByName.values()) {
-    out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
+    if (options.currentStageNames?.has(b.name)) {
+      out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the current run did not reach it', data_changed: true });
+    } else out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
   }
   return { workflow, base_dir: base.workflowDir, current_dir: current.workflowDir, stages: out, changed: out.some((s) => s.data_changed) };
 }
 
-async function diffStage(db: Database, cur: SideStage, base: SideStage | undefined, options: DiffOptions): Promise<StageDiff> {
+async function diffStage(db: Database, cur: SideStage, base: SideStage | undefined, sameSeed: boolean, options: DiffOptions): Promise<StageDiff> {
   const fpCurrent = options.currentFingerprints?.has(cur.name) ? (options.currentFingerprints.get(cur.name) ?? null) : (cur.fingerprint ?? null);
   const head = { index: cur.index, stage: cur.name, fingerprint: { base: base?.fingerprint ?? null, current: fpCurrent } };
   if (!base) return { ...head, status: 'added', note: 'the base has no stage of this name', data_changed: true };
-  if (fpCurrent !== null && fpCurrent === base.fingerprint) {
+  const sameFingerprint = fpCurrent !== null && fpCurrent === base.fingerprint;
+  // The same data only when both sides finished the stage and drew with the same seed (a workflow
+  // without `seed:` draws a new one every run, which its fingerprint does not hold).
+  if (sameFingerprint && sameSeed && HAS_OUTPUT.has(base.status) && (cur.status === 'planned' || HAS_OUTPUT.has(cur.status))) {
     return { ...head, status: 'unchanged', note: 'same fingerprint as the base, so the same data; not read', data_changed: false };
   }
-  if (cur.status === 'planned') return { ...head, status: 'no-output', note: 'other inputs than the base; a plan generates no data to compare', data_changed: true };
+  if (cur.status === 'planned') {
+    const why = sameFingerprint && !sameSeed ? 'the workflow has no seed, so a run draws other values than the base; a plan generates no data to compare' : 'other inputs than the base; a plan generates no data to compare';
+    return { ...head, status: 'no-output', note: why, data_changed: true };
+  }
   const curHas = HAS_OUTPUT.has(cur.status) && cur.files.length > 0;
   const baseHas = HAS_OUTPUT.has(base.status) && base.files.length > 0;
   if (!curHas || !baseHas) {
@@ -392,7 +408,7 @@ export async function diffWorkflowRuns(
   const current = await readRunSide(currentDir, workflow.name, log, options.cwd);
   const db = await openDatabase();
   try {
-    return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), ...options.diff });
+    return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...options.diff });
   } finally {
     db.close();
   }
