@@ -196,6 +196,11 @@ function makeRowConverter(duckdb: DuckDBModule): DuckDBValueConverter<unknown> {
   for (const id of [DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]) {
     byId[id] = bigToNumber;
   }
+  // A time of day or an interval has no JS type: its text (`10:30:00`, `1 day 02:00:00`), as Python's
+  // str() prints it, not the microseconds the JS converter gives (which would be written as a number).
+  for (const id of [DuckDBTypeId.TIME, DuckDBTypeId.TIME_TZ, DuckDBTypeId.INTERVAL]) {
+    byId[id] = (value) => (value === null || value === undefined ? null : String(value));
+  }
   return createDuckDBValueConverter(byId as Parameters<typeof createDuckDBValueConverter<unknown>>[0]);
 }
 

@@ -215,3 +215,16 @@ describe('conditional_params see the parent as convert_to made it', () => {
     }
   });
 });
+
+describe('a seed column of times of day', () => {
+  it('keeps its value as text (10:00:00), never the microseconds as a number', async () => {
+    const dir = tmpDir();
+    const seed = path.join(dir, 'times.parquet');
+    const db = await openDatabase();
+    await db.run(`COPY (SELECT TIME '10:00:00' AS opens, 'a' AS k UNION ALL SELECT TIME '23:30:15.5', 'b') TO '${seed}' (FORMAT parquet)`);
+    db.close();
+    const result = await runStage(stageInput({ seed_config: { source: { seed_type: 'local', path: seed }, sampling_strategy: 'ordered' }, columns: [] }, { numRecords: 2 }));
+    const rows = await readParquet(result.outputFiles);
+    expect(rows.map((r) => r.opens)).toEqual(['10:00:00', '23:30:15.5']);
+  });
+});
