@@ -662,7 +662,7 @@ const Stage = Strict({
 });
 const Workflow = Strict({
     $schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String()),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
+    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: WORKFLOW_NAME_PATTERN, maxLength: STAGE_NAME_MAX_LENGTH, description: 'Durable identity: artifact directory, cache keys (at most 100 characters).' }),
     seed: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
     artifact_path: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, default: 'artifacts' })),
     model_providers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(ModelProvider)),

@@ -106,6 +106,214 @@ const PERSONA_FIELDS = [
 
 /***/ }),
 
+/***/ 12925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ exponential),
+/* harmony export */   QV: () => (/* binding */ binomial),
+/* harmony export */   Sm: () => (/* binding */ poisson),
+/* harmony export */   af: () => (/* binding */ roundHalfEven),
+/* harmony export */   l$: () => (/* binding */ beta),
+/* harmony export */   qb: () => (/* binding */ normal),
+/* harmony export */   uN: () => (/* binding */ gamma)
+/* harmony export */ });
+/* unused harmony export logFactorial */
+function normal(rng, mean = 0, sd = 1) {
+    return mean + sd * rng.normal();
+}
+function exponential(rng, scale = 1) {
+    return -Math.log(1 - rng.next()) * scale;
+}
+/** Marsaglia–Tsang; shape < 1 boosted by U^(1/shape). */
+function gamma(rng, shape, scale = 1) {
+    if (shape < 1)
+        return gamma(rng, shape + 1, scale) * Math.pow(rng.next() || Number.MIN_VALUE, 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (let i = 0; i < 10_000; i++) {
+        let x;
+        let v;
+        do {
+            x = rng.normal();
+            v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        const u = rng.next();
+        if (u < 1 - 0.0331 * x * x * x * x)
+            return d * v * scale;
+        if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
+            return d * v * scale;
+    }
+    return d * scale;
+}
+function beta(rng, a, b) {
+    const x = gamma(rng, a);
+    const y = gamma(rng, b);
+    return x / (x + y);
+}
+/** Knuth's product method for small means, Hörmann's PTRS (transformed rejection) for large ones. */
+function poisson(rng, mean) {
+    if (mean <= 0)
+        return 0;
+    if (mean < 30) {
+        const limit = Math.exp(-mean);
+        let k = 0;
+        let p = rng.next();
+        while (p > limit) {
+            k++;
+            p *= rng.next();
+        }
+        return k;
+    }
+    const slam = Math.sqrt(mean);
+    const loglam = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+        if (us >= 0.07 && v <= vr)
+            return k;
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k))
+            return k;
+    }
+}
+/** Inversion by sequential search (exact; O(n·min(p, 1−p)) expected), mirrored for p > 0.5. */
+function binomial(rng, n, p) {
+    if (p <= 0 || n <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial(rng, n, 1 - p);
+    const q = 1 - p;
+    const s = p / q;
+    let f = Math.pow(q, n);
+    if (f === 0)
+        return Math.max(0, Math.min(n, Math.round(n * p + Math.sqrt(n * p * q) * rng.normal())));
+    let u = rng.next();
+    let k = 0;
+    while (u > f && k < n) {
+        u -= f;
+        f *= (s * (n - k)) / (k + 1);
+        k++;
+    }
+    return k;
+}
+const LOG_FACT = [0];
+function logFactorial(k) {
+    if (k < 256) {
+        while (LOG_FACT.length <= k)
+            LOG_FACT.push(LOG_FACT[LOG_FACT.length - 1] + Math.log(LOG_FACT.length));
+        return LOG_FACT[k];
+    }
+    // Stirling series: accurate to double precision for k >= 256.
+    return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
+}
+/** NumPy's `round(x, decimals)`: scale, round half to even, scale back. */
+function roundHalfEven(x, decimals = 0) {
+    if (!Number.isFinite(x))
+        return x;
+    const f = Math.pow(10, decimals);
+    const y = x * f;
+    let r = Math.round(y);
+    if (Math.abs(y % 1) === 0.5 && r % 2 !== 0)
+        r -= 1;
+    return r / f;
+}
+
+
+/***/ }),
+
+/***/ 36794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ SUPPORTED_SCIPY_DISTRIBUTIONS),
+/* harmony export */   z: () => (/* binding */ scipyDistribution)
+/* harmony export */ });
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
+/* harmony import */ var _template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83732);
+/* harmony import */ var _numeric_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12925);
+/**
+ * The `scipy.stats` distributions ddflow can draw from, by scipy's names and parameter names (shape
+ * parameters, then `loc` and `scale`). Data Designer accepts any scipy distribution; the common ones are
+ * here and any other name gets Data Designer's "not found" message plus the list that is supported.
+ */
+
+
+
+const continuous = (shapes, make, valid) => ({
+    shapes,
+    optional: { loc: 0, scale: 1 },
+    valid: (p) => p.scale > 0 && (valid ? valid(p) : true),
+    make,
+});
+const discrete = (shapes, make, valid) => ({ discrete: true, shapes, optional: { loc: 0 }, valid, make });
+const SPECS = {
+    norm: continuous([], ({ loc, scale }) => (rng) => (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .normal */ .qb)(rng, loc, scale)),
+    uniform: continuous([], ({ loc, scale }) => (rng) => loc + scale * rng.next()),
+    expon: continuous([], ({ loc, scale }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .exponential */ .EV)(rng, scale)),
+    gamma: continuous(['a'], ({ a, loc, scale }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, a, scale), (p) => p.a > 0),
+    beta: continuous(['a', 'b'], ({ a, b, loc, scale }) => (rng) => loc + scale * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .beta */ .l$)(rng, a, b), (p) => p.a > 0 && p.b > 0),
+    lognorm: continuous(['s'], ({ s, loc, scale }) => (rng) => loc + scale * Math.exp(s * rng.normal()), (p) => p.s > 0),
+    laplace: continuous([], ({ loc, scale }) => (rng) => {
+        const u = rng.next() - 0.5;
+        return loc - scale * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
+    }),
+    logistic: continuous([], ({ loc, scale }) => (rng) => {
+        const u = rng.next() || Number.MIN_VALUE;
+        return loc + scale * Math.log(u / (1 - u));
+    }),
+    cauchy: continuous([], ({ loc, scale }) => (rng) => loc + scale * Math.tan(Math.PI * (rng.next() - 0.5))),
+    chi2: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + scale * 2 * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, df / 2), (p) => p.df > 0),
+    t: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + (scale * rng.normal()) / Math.sqrt((2 * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, df / 2)) / df), (p) => p.df > 0),
+    weibull_min: continuous(['c'], ({ c, loc, scale }) => (rng) => loc + scale * Math.pow(-Math.log(1 - rng.next()), 1 / c), (p) => p.c > 0),
+    pareto: continuous(['b'], ({ b, loc, scale }) => (rng) => loc + scale * Math.pow(1 - rng.next(), -1 / b), (p) => p.b > 0),
+    triang: continuous(['c'], ({ c, loc, scale }) => (rng) => {
+        const u = rng.next();
+        const x = u < c ? Math.sqrt(u * c) : 1 - Math.sqrt((1 - u) * (1 - c));
+        return loc + scale * x;
+    }, (p) => p.c >= 0 && p.c <= 1),
+    poisson: discrete(['mu'], ({ mu, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .poisson */ .Sm)(rng, mu), (p) => p.mu >= 0),
+    binom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .binomial */ .QV)(rng, n, p), (p) => Number.isInteger(p.n) && p.n >= 0 && p.p >= 0 && p.p <= 1),
+    bernoulli: discrete(['p'], ({ p, loc }) => (rng) => loc + (rng.next() < p ? 1 : 0), (p) => p.p >= 0 && p.p <= 1),
+    geom: discrete(['p'], ({ p, loc }) => (rng) => loc + Math.max(1, Math.ceil(Math.log(1 - rng.next()) / Math.log(1 - p))), (p) => p.p > 0 && p.p <= 1),
+    randint: discrete(['low', 'high'], ({ low, high, loc }) => (rng) => loc + low + Math.floor(rng.next() * (high - low)), (p) => p.high > p.low),
+    nbinom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .poisson */ .Sm)(rng, (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, n, (1 - p) / p)), (p) => p.n > 0 && p.p > 0 && p.p <= 1),
+};
+const SUPPORTED_SCIPY_DISTRIBUTIONS = Object.keys(SPECS);
+function scipyDistribution(name, params) {
+    const spec = Object.hasOwn(SPECS, name) ? SPECS[name] : undefined;
+    if (!spec) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Distribution ${name} not found in scipy.stats (ddflow implements: ${SUPPORTED_SCIPY_DISTRIBUTIONS.join(', ')}).`);
+    }
+    const invalid = () => new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Distribution parameters ${(0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyRepr */ .n3)(params)} are not a valid for distribution '${name}'`);
+    const resolved = { ...spec.optional };
+    const allowed = new Set([...spec.shapes, ...Object.keys(spec.optional)]);
+    for (const [k, v] of Object.entries(params)) {
+        if (!allowed.has(k) || typeof v !== 'number' || !Number.isFinite(v))
+            throw invalid();
+        resolved[k] = v;
+    }
+    for (const s of spec.shapes)
+        if (!(s in params))
+            throw invalid();
+    if (spec.valid && !spec.valid(resolved))
+        throw invalid();
+    return { discrete: spec.discrete ?? false, draw: spec.make(resolved) };
+}
+
+
+/***/ }),
+
 /***/ 50401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3205,7 +3413,7 @@ var _2020 = __webpack_require__(52210);
 // @ts-nocheck
 // Generated by scripts/write-schema.ts (npm run schema) from src/config/schema.ts; do not edit.
 // The workflow validator, compiled ahead of time by ajv (standalone code): see schema-validator.ts.
-const SCHEMA_HASH = '2845552ddd87f1d48dd8510e76fceacf';
+const SCHEMA_HASH = '074f5ee83a794c49b2ac9a71cb87e92f';
 function ucs2length(str) {
     const len = str.length;
     let length = 0;
@@ -3224,7 +3432,7 @@ function ucs2length(str) {
 }
 const validate = validate52;
 /* harmony default export */ const schema_validator_generated = ((/* unused pure expression or super */ null && (validate52)));
-const schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "additionalProperties": false, "$id": "https://raw.githubusercontent.com/YOUR-ORG/ddflow/v1/schema/ddflow.schema.json", "title": "ddflow workflow", "description": "A chained NeMo Data Designer workflow run by ddflow.", "type": "object", "required": ["name", "stages"], "properties": { "$schema": { "type": "string" }, "name": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "description": "Durable identity: artifact directory, cache keys.", "type": "string" }, "seed": { "minimum": 0, "maximum": 9007199254740991, "description": "Makes samplers, shuffles and temperature draws reproducible (ddflow extension).", "type": "integer" }, "artifact_path": { "minLength": 1, "default": "artifacts", "type": "string" }, "model_providers": { "type": "array", "items": { "$ref": "#/$defs/ModelProvider" } }, "model_configs": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "run_config": { "additionalProperties": false, "type": "object", "properties": { "disable_early_shutdown": { "default": false, "type": "boolean" }, "shutdown_error_rate": { "minimum": 0, "maximum": 1, "default": 0.5, "type": "number" }, "shutdown_error_window": { "minimum": 1, "default": 10, "type": "integer" }, "buffer_size": { "minimum": 1, "default": 1000, "description": "Records per row group = per parquet batch file.", "type": "integer" }, "max_concurrent_row_groups": { "minimum": 1, "default": 3, "type": "integer" }, "max_in_flight_tasks": { "minimum": 1, "default": 1024, "type": "integer" }, "non_inference_max_parallel_workers": { "minimum": 1, "default": 4, "type": "integer" }, "max_conversation_restarts": { "minimum": 0, "default": 5, "type": "integer" }, "max_conversation_correction_steps": { "minimum": 0, "default": 0, "type": "integer" }, "async_trace": { "default": false, "type": "boolean" }, "write_scheduler_events": { "default": false, "type": "boolean" }, "display_tui": { "default": false, "type": "boolean" }, "progress_interval": { "exclusiveMinimum": 0, "default": 5, "type": "number" }, "otel_metrics_port": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "maximum": 65535, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "preserve_dropped_columns": { "default": true, "type": "boolean" }, "jinja_rendering_engine": { "default": "secure", "enum": ["secure", "native"] }, "request_admission": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/RequestAdmission" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "rate_limit_stall_seconds": { "exclusiveMinimum": 0, "default": 600, "description": "ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.", "type": "number" }, "max_cost_usd": { "default": null, "description": "ddflow extension: a hard budget in US dollars for the run (needs a price for every model); --max-cost overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "description": "ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.", "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "max_total_tokens": { "default": null, "description": "ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "description": "ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.", "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "mcp_providers": { "description": "MCP servers whose tools the stages' tool_configs offer to LLM columns.", "type": "array", "items": { "$ref": "#/$defs/McpProvider" } }, "functions": { "description": "Code for the custom columns and local_callable validators of the stages, by function name (ddflow extension).", "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/FunctionBinding" } } }, "stages": { "minItems": 1, "type": "array", "items": { "$ref": "#/$defs/Stage" } } }, "$defs": { "DataDesignerConfig": { "additionalProperties": false, "type": "object", "required": ["columns"], "properties": { "columns": { "description": "May be empty only in a seeded stage with processors.", "type": "array", "items": { "$ref": "#/$defs/ColumnConfig" } }, "model_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ToolConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "seed_config": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SeedConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "constraints": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/Constraint" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "profilers": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "object", "patternProperties": { "^(.*)$": {} } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "processors": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "BuilderConfig": { "additionalProperties": false, "type": "object", "required": ["data_designer"], "properties": { "data_designer": { "$ref": "#/$defs/DataDesignerConfig" }, "library_version": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, "Stage": { "additionalProperties": false, "type": "object", "required": ["name", "config"], "properties": { "name": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Unique; a safe directory name (at most 100 characters, no control or bidirectional-text characters).", "type": "string" }, "config": { "additionalProperties": false, "type": "object", "properties": { "columns": { "description": "May be empty only in a seeded stage with processors.", "type": "array", "items": { "$ref": "#/$defs/ColumnConfig" } }, "model_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ToolConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "seed_config": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SeedConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "constraints": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/Constraint" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "profilers": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "object", "patternProperties": { "^(.*)$": {} } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "processors": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "num_records": { "minimum": 1, "maximum": 100000000, "description": "Default: the previous stage's output row count; first stage: 10. At most 100,000,000.", "type": "integer" }, "output_processors": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "output": { "pattern": "^(final|processor:.+)$", "default": "final", "type": "string" }, "on_success": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.", "type": "string" }, "version": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.", "type": "string" } } }, "allow_empty": { "default": false, "type": "boolean" }, "sampling_strategy": { "default": "ordered", "enum": ["ordered", "shuffle"] }, "selection_strategy": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SelectionStrategy" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "OnSuccess": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.", "type": "string" }, "version": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.", "type": "string" } } }, "ColumnConfig": { "type": "object", "discriminator": { "propertyName": "column_type" }, "required": ["column_type"], "oneOf": [{ "$ref": "#/$defs/SamplerColumn" }, { "$ref": "#/$defs/LLMTextColumn" }, { "$ref": "#/$defs/LLMCodeColumn" }, { "$ref": "#/$defs/LLMStructuredColumn" }, { "$ref": "#/$defs/LLMJudgeColumn" }, { "$ref": "#/$defs/ExpressionColumn" }, { "$ref": "#/$defs/ValidationColumn" }, { "$ref": "#/$defs/SeedDatasetColumn" }, { "$ref": "#/$defs/EmbeddingColumn" }, { "$ref": "#/$defs/CustomColumn" }, { "$ref": "#/$defs/ImageColumn" }] }, "SamplerColumn": { "description": "A sampler column: values drawn from a statistical sampler.", "type": "object", "properties": { "column_type": { "type": "string", "enum": ["sampler"] } }, "discriminator": { "propertyName": "sampler_type" }, "required": ["column_type", "sampler_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "category", "type": "string" }, "params": { "$ref": "#/$defs/category_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/category_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "subcategory", "type": "string" }, "params": { "$ref": "#/$defs/subcategory_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/subcategory_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "uniform", "type": "string" }, "params": { "$ref": "#/$defs/uniform_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/uniform_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "gaussian", "type": "string" }, "params": { "$ref": "#/$defs/gaussian_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/gaussian_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "poisson", "type": "string" }, "params": { "$ref": "#/$defs/poisson_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/poisson_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "binomial", "type": "string" }, "params": { "$ref": "#/$defs/binomial_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/binomial_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "bernoulli", "type": "string" }, "params": { "$ref": "#/$defs/bernoulli_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/bernoulli_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "bernoulli_mixture", "type": "string" }, "params": { "$ref": "#/$defs/bernoulli_mixture_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/bernoulli_mixture_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "scipy", "type": "string" }, "params": { "$ref": "#/$defs/scipy_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/scipy_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "datetime", "type": "string" }, "params": { "$ref": "#/$defs/datetime_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/datetime_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "timedelta", "type": "string" }, "params": { "$ref": "#/$defs/timedelta_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/timedelta_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "uuid", "type": "string" }, "params": { "$ref": "#/$defs/uuid_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/uuid_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "person", "type": "string" }, "params": { "$ref": "#/$defs/person_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/person_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "person_from_faker", "type": "string" }, "params": { "$ref": "#/$defs/person_from_faker_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/person_from_faker_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }] }, "LLMTextColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["llm-text", "llm_text"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" } } }, "LLMCodeColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "code_lang"], "properties": { "column_type": { "type": "string", "enum": ["llm-code", "llm_code"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "code_lang": { "enum": ["bash", "c", "cobol", "cpp", "csharp", "go", "java", "javascript", "kotlin", "python", "ruby", "rust", "scala", "swift", "typescript", "sql:sqlite", "sql:tsql", "sql:bigquery", "sql:mysql", "sql:postgres", "sql:ansi"] } } }, "LLMStructuredColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "output_format"], "properties": { "column_type": { "type": "string", "enum": ["llm-structured", "llm_structured"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "output_format": { "description": "A JSON Schema (object) the response must match.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "type": ["object", "string"] } } }] } } }, "LLMJudgeColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "scores"], "properties": { "column_type": { "type": "string", "enum": ["llm-judge", "llm_judge"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "scores": { "minItems": 1, "type": "array", "items": { "$ref": "#/$defs/JudgeScore" } } } }, "JudgeScore": { "additionalProperties": false, "type": "object", "required": ["name", "description", "options"], "properties": { "name": { "minLength": 1, "type": "string" }, "description": { "type": "string" }, "options": { "minProperties": 1, "description": "score value → what it means", "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } } } }, "ExpressionColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "expr"], "properties": { "column_type": { "type": "string", "enum": ["expression"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "expr": { "minLength": 1, "description": "A Jinja2 template, with {{ }}.", "type": "string" }, "dtype": { "default": "str", "enum": ["int", "float", "str", "bool"] } } }, "ValidationColumn": { "type": "object", "properties": { "column_type": { "type": "string", "enum": ["validation"] } }, "discriminator": { "propertyName": "validator_type" }, "required": ["column_type", "validator_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "code", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["code_lang"], "properties": { "validator_type": { "const": "code", "type": "string" }, "code_lang": { "enum": ["bash", "c", "cobol", "cpp", "csharp", "go", "java", "javascript", "kotlin", "python", "ruby", "rust", "scala", "swift", "typescript", "sql:sqlite", "sql:tsql", "sql:bigquery", "sql:mysql", "sql:postgres", "sql:ansi"] } } } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "remote", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["endpoint_url"], "properties": { "validator_type": { "const": "remote", "type": "string" }, "endpoint_url": { "minLength": 1, "type": "string" }, "output_schema": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "timeout": { "exclusiveMinimum": 0, "default": 30, "type": "number" }, "max_retries": { "minimum": 0, "default": 3, "type": "integer" }, "retry_backoff": { "exclusiveMinimum": 1, "default": 2, "type": "number" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" } } } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "local_callable", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["validation_function"], "properties": { "validator_type": { "const": "local_callable", "type": "string" }, "validation_function": { "minLength": 1, "description": "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code.", "type": "string" }, "output_schema": { "default": null, "description": "JSON Schema each result must match.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "SeedDatasetColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name"], "properties": { "column_type": { "type": "string", "enum": ["seed-dataset", "seed_dataset"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" } } }, "EmbeddingColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_column", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["embedding"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_column": { "minLength": 1, "type": "string" }, "model_alias": { "minLength": 1, "type": "string" } } }, "CustomColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "generator_function"], "properties": { "column_type": { "type": "string", "enum": ["custom"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "generator_function": { "minLength": 1, "description": "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code.", "type": "string" }, "generation_strategy": { "default": "cell_by_cell", "description": "cell_by_cell: one call per row; full_column: one call per row group with all its rows.", "enum": ["cell_by_cell", "full_column"] }, "generator_params": { "default": null, "description": "Passed to the function as its second argument.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "custom_column_metadata": { "additionalProperties": false, "description": "ddflow fills this from the function's binding (`functions:` in the workflow); written here it is used as is.", "type": "object", "properties": { "required_columns": { "default": [], "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "default": [], "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "default": [], "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } }, "ImageColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["image"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the image prompt.", "type": "string" }, "model_alias": { "minLength": 1, "description": "A model config with inference_parameters.generation_type: image.", "type": "string" }, "multi_modal_context": { "default": null, "description": "Images sent with the prompt (chat-completion image models; diffusion routes ignore them).", "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "CustomColumnMetadata": { "additionalProperties": false, "description": "ddflow fills this from the function's binding (`functions:` in the workflow); written here it is used as is.", "type": "object", "properties": { "required_columns": { "default": [], "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "default": [], "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "default": [], "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "FunctionBinding": { "description": "Where the code of a function named in a stage config lives.", "allOf": [{ "if": { "type": "object", "anyOf": [{ "required": ["module"] }, { "required": ["export"] }] }, "then": { "additionalProperties": false, "type": "object", "required": ["module"], "properties": { "module": { "minLength": 1, "description": "Path (relative to the workflow file) of a JavaScript module (.mjs, .js, .cjs) exporting the function.", "type": "string" }, "export": { "minLength": 1, "description": "The export to call (default: the function's name, else the default export).", "type": "string" }, "version": { "minLength": 1, "description": "Resume identity of the code: it enters the fingerprint of the stages that use the function; without it those stages are never reused.", "type": "string" }, "required_columns": { "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "A command run with `sh -c` in the workflow directory, once per stage: JSON lines of requests on stdin, one JSON line per answer on stdout.", "type": "string" }, "version": { "minLength": 1, "description": "Resume identity of the code: it enters the fingerprint of the stages that use the function; without it those stages are never reused.", "type": "string" }, "required_columns": { "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }] }, "ToolConfig": { "additionalProperties": false, "type": "object", "required": ["tool_alias", "providers"], "properties": { "tool_alias": { "minLength": 1, "description": "Name the columns use (`tool_alias:`) to call these tools.", "type": "string" }, "providers": { "minItems": 1, "description": "Names of the workflow's mcp_providers whose tools are offered.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "allow_tools": { "default": null, "description": "Only these tools are offered and may be called. Default: every tool of the providers.", "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "max_tool_call_turns": { "minimum": 1, "default": 5, "description": "Turns in which the model may request tools; later requests are refused with a message asking for the final answer.", "type": "integer" }, "timeout_sec": { "default": null, "description": "Seconds a tool listing or a turn of tool calls may take. Default: no limit.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "McpProvider": { "description": "An MCP server whose tools LLM columns may call (Data Designer shapes: stdio, sse, streamable_http).", "allOf": [{ "if": { "type": "object", "required": ["provider_type"], "properties": { "provider_type": { "const": "stdio" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["provider_type", "name", "command"], "properties": { "provider_type": { "const": "stdio", "type": "string" }, "name": { "minLength": 1, "description": "Unique; tool configs name it in `providers`.", "type": "string" }, "version": { "minLength": 1, "description": "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change).", "type": "string" }, "command": { "minLength": 1, "description": "Executable started in the workflow directory; it speaks MCP on stdin/stdout.", "type": "string" }, "args": { "default": [], "description": "Arguments of the command.", "type": "array", "items": { "type": "string" } }, "env": { "default": {}, "description": "Variables for the server, over a minimal default environment (PATH, HOME, ...): it does not inherit ddflow's.", "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "pass_env": { "description": "ddflow extension: names of ddflow's environment variables (secrets) passed on to the server; their values are not in the fingerprint.", "type": "array", "items": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "type": "string" } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["name", "endpoint"], "properties": { "provider_type": { "default": "sse", "enum": ["sse", "streamable_http"] }, "name": { "minLength": 1, "description": "Unique; tool configs name it in `providers`.", "type": "string" }, "version": { "minLength": 1, "description": "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change).", "type": "string" }, "endpoint": { "minLength": 1, "description": "URL of the server (SSE: its /sse endpoint; streamable HTTP: its /mcp endpoint).", "type": "string" }, "api_key": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "description": "The NAME of an environment variable holding the key (sent as a bearer token) — never the key itself.", "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } } }] }, "SkipConfig": { "additionalProperties": false, "description": "Skip generating this cell when `when` is truthy; the cell gets `value`.", "type": "object", "required": ["when"], "properties": { "when": { "minLength": 1, "description": "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'.", "type": "string" }, "value": { "default": null, "allOf": [{ "if": { "type": ["string", "number", "boolean"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "if": { "type": ["boolean"] }, "then": { "type": "boolean" }, "else": { "type": ["string", "number", "boolean"] } } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "number", "boolean", "null"] } } }] } } }, "MultiModalContext": { "additionalProperties": false, "type": "object", "required": ["column_name"], "properties": { "modality": { "default": "image", "enum": ["image", "audio", "video"] }, "column_name": { "minLength": 1, "type": "string" }, "data_type": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["url", "base64"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "image_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "audio_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["mp3", "wav"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "video_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["mp4", "mov", "webm"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, "ProcessorConfig": { "type": "object", "discriminator": { "propertyName": "processor_type" }, "required": ["processor_type"], "oneOf": [{ "$ref": "#/$defs/DropColumnsProcessor" }, { "$ref": "#/$defs/SchemaTransformProcessor" }, { "$ref": "#/$defs/SqlProcessor" }] }, "DropColumnsProcessor": { "additionalProperties": false, "type": "object", "required": ["processor_type", "name", "column_names"], "properties": { "processor_type": { "type": "string", "enum": ["drop_columns"] }, "name": { "minLength": 1, "type": "string" }, "column_names": { "minItems": 1, "description": "Names or fnmatch globs (`sub*`).", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "SchemaTransformProcessor": { "additionalProperties": false, "type": "object", "required": ["processor_type", "name", "template"], "properties": { "processor_type": { "type": "string", "enum": ["schema_transform"] }, "name": { "minLength": 1, "type": "string" }, "template": { "type": "object", "patternProperties": { "^(.*)$": {} } } } }, "SqlProcessor": { "additionalProperties": false, "description": "ddflow extension: its result replaces the dataset.", "type": "object", "required": ["processor_type", "name", "query"], "properties": { "processor_type": { "type": "string", "enum": ["sql"] }, "name": { "minLength": 1, "type": "string" }, "query": { "minLength": 1, "description": "A DuckDB query over the whole dataset, read as table `dataset`.", "type": "string" } } }, "Constraint": { "allOf": [{ "if": { "type": "object", "required": ["constraint_type"], "properties": { "constraint_type": { "const": "scalar_inequality" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["target_column", "rhs", "operator"], "properties": { "constraint_type": { "const": "scalar_inequality", "type": "string" }, "target_column": { "minLength": 1, "type": "string" }, "rhs": { "allOf": [{ "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "type": ["number", "string"] } } }] }, "operator": { "enum": ["lt", "le", "gt", "ge"] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["target_column", "rhs", "operator"], "properties": { "constraint_type": { "const": "column_inequality", "type": "string" }, "target_column": { "minLength": 1, "type": "string" }, "rhs": { "minLength": 1, "type": "string" }, "operator": { "enum": ["lt", "le", "gt", "ge"] } } } }] }, "SeedConfig": { "additionalProperties": false, "type": "object", "required": ["source"], "properties": { "source": { "$ref": "#/$defs/SeedSource" }, "sampling_strategy": { "default": "ordered", "enum": ["ordered", "shuffle"] }, "selection_strategy": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SelectionStrategy" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "SeedSource": { "type": "object", "discriminator": { "propertyName": "seed_type" }, "required": ["seed_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "local", "type": "string" }, "path": { "minLength": 1, "description": "A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "directory", "type": "string" }, "path": { "minLength": 1, "type": "string" }, "file_pattern": { "minLength": 1, "default": "*", "type": "string" }, "recursive": { "default": true, "type": "boolean" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "file_contents", "type": "string" }, "path": { "minLength": 1, "type": "string" }, "file_pattern": { "minLength": 1, "default": "*", "type": "string" }, "recursive": { "default": true, "type": "boolean" }, "encoding": { "default": "utf-8", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "hf", "type": "string" }, "path": { "minLength": 1, "description": "datasets/<org>/<dataset>[@<revision>]/<file or glob>, e.g. datasets/my-org/my-dataset/data/*.parquet.", "type": "string" }, "token": { "description": "Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).", "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "endpoint": { "minLength": 1, "description": "The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "format"], "properties": { "seed_type": { "const": "agent_rollout", "type": "string" }, "format": { "description": "Built-in agent rollout format to use for parsing trace files.", "enum": ["atif", "claude_code", "codex", "hermes_agent", "pi_coding_agent"] }, "path": { "default": null, "description": "Directory of trace files (`~` is the home directory; relative paths resolve against the workflow file). Required for atif; when null: claude_code ~/.claude/projects, codex ~/.codex/sessions, hermes_agent ~/.hermes/sessions, pi_coding_agent ~/.pi/agent/sessions.", "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "file_pattern": { "default": null, "description": "File name pattern; when null: atif '*.json', hermes_agent '*.json*', the others '*.jsonl'.", "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "recursive": { "default": true, "type": "boolean" } } }] }, "SelectionStrategy": { "allOf": [{ "if": { "type": "object", "anyOf": [{ "required": ["start"] }, { "required": ["end"] }] }, "then": { "additionalProperties": false, "type": "object", "required": ["start", "end"], "properties": { "start": { "minimum": 0, "type": "integer" }, "end": { "minimum": 0, "type": "integer" } } }, "else": { "additionalProperties": false, "type": "object", "required": ["num_partitions"], "properties": { "index": { "minimum": 0, "default": 0, "type": "integer" }, "num_partitions": { "minimum": 1, "default": 1, "type": "integer" } } } }] }, "Distribution": { "allOf": [{ "if": { "type": "object", "required": ["distribution_type"], "properties": { "distribution_type": { "const": "uniform" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["params"], "properties": { "distribution_type": { "const": "uniform", "type": "string" }, "params": { "additionalProperties": false, "type": "object", "required": ["low", "high"], "properties": { "low": { "type": "number" }, "high": { "type": "number" } } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["distribution_type", "params"], "properties": { "distribution_type": { "const": "manual", "type": "string" }, "params": { "additionalProperties": false, "type": "object", "required": ["values"], "properties": { "values": { "minItems": 1, "type": "array", "items": { "type": "number" } }, "weights": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minimum": 0, "type": "number" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } } } } }] }, "InferenceParameters": { "allOf": [{ "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "chat-completion" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "chat-completion", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "temperature": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 2, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "top_p": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 1, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "max_tokens": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "embedding" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "embedding", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "encoding_format": { "default": "float", "enum": ["float", "base64"] }, "dimensions": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "image", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "ModelConfig": { "additionalProperties": false, "type": "object", "required": ["alias", "model", "provider"], "properties": { "alias": { "minLength": 1, "type": "string" }, "model": { "minLength": 1, "description": "The model id sent to the API.", "type": "string" }, "provider": { "minLength": 1, "description": "Name of a model provider (built-in: nvidia, openai, openrouter).", "type": "string" }, "inference_parameters": { "allOf": [{ "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "chat-completion" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "chat-completion", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "temperature": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 2, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "top_p": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 1, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "max_tokens": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "embedding" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "embedding", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "encoding_format": { "default": "float", "enum": ["float", "base64"] }, "dimensions": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "image", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "skip_health_check": { "default": false, "type": "boolean" }, "pricing": { "default": null, "description": "ddflow extension: US dollars per million prompt and completion tokens; a cost the provider reports wins. Not part of the fingerprint.", "allOf": [{ "if": { "type": ["object"] }, "then": { "additionalProperties": false, "description": "ddflow extension: token prices; a cost the provider reports in `usage` (OpenRouter) takes precedence. Not in the fingerprint.", "type": "object", "required": ["input_per_million", "output_per_million"], "properties": { "input_per_million": { "minimum": 0, "description": "Price of one million prompt (input) tokens.", "type": "number" }, "output_per_million": { "minimum": 0, "description": "Price of one million completion (output) tokens.", "type": "number" }, "currency": { "default": "USD", "description": "Only USD: budgets (max_cost_usd) and the cost-usd output are in US dollars.", "const": "USD", "type": "string" } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "ModelProvider": { "additionalProperties": false, "type": "object", "required": ["name", "endpoint"], "properties": { "name": { "minLength": 1, "type": "string" }, "endpoint": { "minLength": 1, "description": "Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.", "type": "string" }, "provider_type": { "default": "openai", "description": "'openai' for any OpenAI-compatible API (OpenAI, NVIDIA, OpenRouter, vLLM, Ollama...), 'anthropic' for Anthropic's native Messages API.", "type": "string" }, "api_key": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "description": "The NAME of an environment variable holding the key — never the key itself.", "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "extra_headers": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "RequestAdmission": { "additionalProperties": false, "type": "object", "properties": { "multiplicative_decrease_factor": { "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.75, "type": "number" }, "additive_increase_step": { "minimum": 1, "default": 1, "type": "integer" }, "successes_until_increase": { "minimum": 1, "default": 25, "type": "integer" }, "cooldown_seconds": { "exclusiveMinimum": 0, "default": 2, "type": "number" }, "startup_ramp_seconds": { "minimum": 0, "default": 0, "type": "number" } } }, "RunConfig": { "additionalProperties": false, "type": "object", "properties": { "disable_early_shutdown": { "default": false, "type": "boolean" }, "shutdown_error_rate": { "minimum": 0, "maximum": 1, "default": 0.5, "type": "number" }, "shutdown_error_window": { "minimum": 1, "default": 10, "type": "integer" }, "buffer_size": { "minimum": 1, "default": 1000, "description": "Records per row group = per parquet batch file.", "type": "integer" }, "max_concurrent_row_groups": { "minimum": 1, "default": 3, "type": "integer" }, "max_in_flight_tasks": { "minimum": 1, "default": 1024, "type": "integer" }, "non_inference_max_parallel_workers": { "minimum": 1, "default": 4, "type": "integer" }, "max_conversation_restarts": { "minimum": 0, "default": 5, "type": "integer" }, "max_conversation_correction_steps": { "minimum": 0, "default": 0, "type": "integer" }, "async_trace": { "default": false, "type": "boolean" }, "write_scheduler_events": { "default": false, "type": "boolean" }, "display_tui": { "default": false, "type": "boolean" }, "progress_interval": { "exclusiveMinimum": 0, "default": 5, "type": "number" }, "otel_metrics_port": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "maximum": 65535, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "preserve_dropped_columns": { "default": true, "type": "boolean" }, "jinja_rendering_engine": { "default": "secure", "enum": ["secure", "native"] }, "request_admission": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/RequestAdmission" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "rate_limit_stall_seconds": { "exclusiveMinimum": 0, "default": 600, "description": "ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.", "type": "number" }, "max_cost_usd": { "default": null, "description": "ddflow extension: a hard budget in US dollars for the run (needs a price for every model); --max-cost overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "description": "ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.", "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "max_total_tokens": { "default": null, "description": "ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "description": "ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.", "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "category_params": { "additionalProperties": false, "type": "object", "required": ["values"], "properties": { "sampler_type": { "const": "category", "type": "string" }, "values": { "minItems": 1, "type": "array", "items": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "type": ["string", "number"] } } }] } }, "weights": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minimum": 0, "type": "number" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "subcategory_params": { "additionalProperties": false, "type": "object", "required": ["category", "values"], "properties": { "sampler_type": { "const": "subcategory", "type": "string" }, "category": { "minLength": 1, "description": "The parent column (a category sampler).", "type": "string" }, "values": { "type": "object", "patternProperties": { "^(.*)$": { "minItems": 1, "type": "array", "items": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "type": ["string", "number"] } } }] } } } } } }, "uniform_params": { "additionalProperties": false, "type": "object", "required": ["low", "high"], "properties": { "sampler_type": { "const": "uniform", "type": "string" }, "low": { "type": "number" }, "high": { "type": "number" }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "gaussian_params": { "additionalProperties": false, "type": "object", "required": ["mean", "stddev"], "properties": { "sampler_type": { "const": "gaussian", "type": "string" }, "mean": { "type": "number" }, "stddev": { "minimum": 0, "type": "number" }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "poisson_params": { "additionalProperties": false, "type": "object", "required": ["mean"], "properties": { "sampler_type": { "const": "poisson", "type": "string" }, "mean": { "minimum": 0, "type": "number" } } }, "binomial_params": { "additionalProperties": false, "type": "object", "required": ["n", "p"], "properties": { "sampler_type": { "const": "binomial", "type": "string" }, "n": { "minimum": 0, "type": "integer" }, "p": { "minimum": 0, "maximum": 1, "type": "number" } } }, "bernoulli_params": { "additionalProperties": false, "type": "object", "required": ["p"], "properties": { "sampler_type": { "const": "bernoulli", "type": "string" }, "p": { "minimum": 0, "maximum": 1, "type": "number" } } }, "bernoulli_mixture_params": { "additionalProperties": false, "type": "object", "required": ["p", "dist_name", "dist_params"], "properties": { "sampler_type": { "const": "bernoulli_mixture", "type": "string" }, "p": { "minimum": 0, "maximum": 1, "type": "number" }, "dist_name": { "minLength": 1, "type": "string" }, "dist_params": { "type": "object", "patternProperties": { "^(.*)$": {} } } } }, "scipy_params": { "additionalProperties": false, "type": "object", "required": ["dist_name", "dist_params"], "properties": { "sampler_type": { "const": "scipy", "type": "string" }, "dist_name": { "minLength": 1, "type": "string" }, "dist_params": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "datetime_params": { "additionalProperties": false, "type": "object", "required": ["start", "end"], "properties": { "sampler_type": { "const": "datetime", "type": "string" }, "start": { "minLength": 1, "type": "string" }, "end": { "minLength": 1, "type": "string" }, "unit": { "default": "D", "enum": ["Y", "M", "D", "h", "m", "s"] } } }, "timedelta_params": { "additionalProperties": false, "type": "object", "required": ["dt_min", "dt_max", "reference_column_name"], "properties": { "sampler_type": { "const": "timedelta", "type": "string" }, "dt_min": { "minimum": 0, "type": "integer" }, "dt_max": { "exclusiveMinimum": 0, "type": "integer" }, "reference_column_name": { "minLength": 1, "type": "string" }, "unit": { "default": "D", "enum": ["D", "h", "m", "s"] } } }, "uuid_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "uuid", "type": "string" }, "prefix": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "short_form": { "default": false, "type": "boolean" }, "uppercase": { "default": false, "type": "boolean" } } }, "person_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "person", "type": "string" }, "locale": { "default": "en_US", "type": "string" }, "sex": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["Male", "Female"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "city": { "default": null, "allOf": [{ "if": { "type": ["string", "array"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "string" } }, "else": { "type": ["string", "array"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "array", "null"] } } }] }, "age_range": { "default": [18, 114], "description": "[min, max] age, 0 <= min < max <= 114.", "type": "array", "items": { "type": "integer" } }, "select_field_values": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": { "type": "array", "items": { "type": "string" } } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "with_synthetic_personas": { "default": false, "type": "boolean" } } }, "person_from_faker_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "person_from_faker", "type": "string" }, "locale": { "default": "en_US", "type": "string" }, "sex": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["Male", "Female"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "city": { "default": null, "allOf": [{ "if": { "type": ["string", "array"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "string" } }, "else": { "type": ["string", "array"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "array", "null"] } } }] }, "age_range": { "default": [18, 114], "description": "[min, max] age, 0 <= min < max <= 114.", "type": "array", "items": { "type": "integer" } } } } } };
+const schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "additionalProperties": false, "$id": "https://raw.githubusercontent.com/YOUR-ORG/ddflow/v1/schema/ddflow.schema.json", "title": "ddflow workflow", "description": "A chained NeMo Data Designer workflow run by ddflow.", "type": "object", "required": ["name", "stages"], "properties": { "$schema": { "type": "string" }, "name": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 100, "description": "Durable identity: artifact directory, cache keys (at most 100 characters).", "type": "string" }, "seed": { "minimum": 0, "maximum": 9007199254740991, "description": "Makes samplers, shuffles and temperature draws reproducible (ddflow extension).", "type": "integer" }, "artifact_path": { "minLength": 1, "default": "artifacts", "type": "string" }, "model_providers": { "type": "array", "items": { "$ref": "#/$defs/ModelProvider" } }, "model_configs": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "run_config": { "additionalProperties": false, "type": "object", "properties": { "disable_early_shutdown": { "default": false, "type": "boolean" }, "shutdown_error_rate": { "minimum": 0, "maximum": 1, "default": 0.5, "type": "number" }, "shutdown_error_window": { "minimum": 1, "default": 10, "type": "integer" }, "buffer_size": { "minimum": 1, "default": 1000, "description": "Records per row group = per parquet batch file.", "type": "integer" }, "max_concurrent_row_groups": { "minimum": 1, "default": 3, "type": "integer" }, "max_in_flight_tasks": { "minimum": 1, "default": 1024, "type": "integer" }, "non_inference_max_parallel_workers": { "minimum": 1, "default": 4, "type": "integer" }, "max_conversation_restarts": { "minimum": 0, "default": 5, "type": "integer" }, "max_conversation_correction_steps": { "minimum": 0, "default": 0, "type": "integer" }, "async_trace": { "default": false, "type": "boolean" }, "write_scheduler_events": { "default": false, "type": "boolean" }, "display_tui": { "default": false, "type": "boolean" }, "progress_interval": { "exclusiveMinimum": 0, "default": 5, "type": "number" }, "otel_metrics_port": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "maximum": 65535, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "preserve_dropped_columns": { "default": true, "type": "boolean" }, "jinja_rendering_engine": { "default": "secure", "enum": ["secure", "native"] }, "request_admission": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/RequestAdmission" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "rate_limit_stall_seconds": { "exclusiveMinimum": 0, "default": 600, "description": "ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.", "type": "number" }, "max_cost_usd": { "default": null, "description": "ddflow extension: a hard budget in US dollars for the run (needs a price for every model); --max-cost overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "description": "ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.", "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "max_total_tokens": { "default": null, "description": "ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "description": "ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.", "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "mcp_providers": { "description": "MCP servers whose tools the stages' tool_configs offer to LLM columns.", "type": "array", "items": { "$ref": "#/$defs/McpProvider" } }, "functions": { "description": "Code for the custom columns and local_callable validators of the stages, by function name (ddflow extension).", "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/FunctionBinding" } } }, "stages": { "minItems": 1, "type": "array", "items": { "$ref": "#/$defs/Stage" } } }, "$defs": { "DataDesignerConfig": { "additionalProperties": false, "type": "object", "required": ["columns"], "properties": { "columns": { "description": "May be empty only in a seeded stage with processors.", "type": "array", "items": { "$ref": "#/$defs/ColumnConfig" } }, "model_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ToolConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "seed_config": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SeedConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "constraints": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/Constraint" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "profilers": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "object", "patternProperties": { "^(.*)$": {} } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "processors": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "BuilderConfig": { "additionalProperties": false, "type": "object", "required": ["data_designer"], "properties": { "data_designer": { "$ref": "#/$defs/DataDesignerConfig" }, "library_version": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, "Stage": { "additionalProperties": false, "type": "object", "required": ["name", "config"], "properties": { "name": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Unique; a safe directory name (at most 100 characters, no control or bidirectional-text characters).", "type": "string" }, "config": { "additionalProperties": false, "type": "object", "properties": { "columns": { "description": "May be empty only in a seeded stage with processors.", "type": "array", "items": { "$ref": "#/$defs/ColumnConfig" } }, "model_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ModelConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_configs": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ToolConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "seed_config": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SeedConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "constraints": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/Constraint" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "profilers": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "object", "patternProperties": { "^(.*)$": {} } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "processors": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "num_records": { "minimum": 1, "maximum": 100000000, "description": "Default: the previous stage's output row count; first stage: 10. At most 100,000,000.", "type": "integer" }, "output_processors": { "type": "array", "items": { "$ref": "#/$defs/ProcessorConfig" } }, "output": { "pattern": "^(final|processor:.+)$", "default": "final", "type": "string" }, "on_success": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.", "type": "string" }, "version": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.", "type": "string" } } }, "allow_empty": { "default": false, "type": "boolean" }, "sampling_strategy": { "default": "ordered", "enum": ["ordered", "shuffle"] }, "selection_strategy": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SelectionStrategy" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "OnSuccess": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "Run with `sh -c` in the workflow file directory, with DDFLOW_STAGE_DIR and DDFLOW_OUTPUT_DIR set.", "type": "string" }, "version": { "minLength": 1, "maxLength": 100, "pattern": "^(?!\\.{1,2}$)[^/\\\\:*?\"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$", "description": "Resume identity of the command (a safe directory name: callback-outputs/<version>/); without it the stage output is never reused.", "type": "string" } } }, "ColumnConfig": { "type": "object", "discriminator": { "propertyName": "column_type" }, "required": ["column_type"], "oneOf": [{ "$ref": "#/$defs/SamplerColumn" }, { "$ref": "#/$defs/LLMTextColumn" }, { "$ref": "#/$defs/LLMCodeColumn" }, { "$ref": "#/$defs/LLMStructuredColumn" }, { "$ref": "#/$defs/LLMJudgeColumn" }, { "$ref": "#/$defs/ExpressionColumn" }, { "$ref": "#/$defs/ValidationColumn" }, { "$ref": "#/$defs/SeedDatasetColumn" }, { "$ref": "#/$defs/EmbeddingColumn" }, { "$ref": "#/$defs/CustomColumn" }, { "$ref": "#/$defs/ImageColumn" }] }, "SamplerColumn": { "description": "A sampler column: values drawn from a statistical sampler.", "type": "object", "properties": { "column_type": { "type": "string", "enum": ["sampler"] } }, "discriminator": { "propertyName": "sampler_type" }, "required": ["column_type", "sampler_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "category", "type": "string" }, "params": { "$ref": "#/$defs/category_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/category_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "subcategory", "type": "string" }, "params": { "$ref": "#/$defs/subcategory_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/subcategory_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "uniform", "type": "string" }, "params": { "$ref": "#/$defs/uniform_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/uniform_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "gaussian", "type": "string" }, "params": { "$ref": "#/$defs/gaussian_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/gaussian_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "poisson", "type": "string" }, "params": { "$ref": "#/$defs/poisson_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/poisson_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "binomial", "type": "string" }, "params": { "$ref": "#/$defs/binomial_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/binomial_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "bernoulli", "type": "string" }, "params": { "$ref": "#/$defs/bernoulli_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/bernoulli_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "bernoulli_mixture", "type": "string" }, "params": { "$ref": "#/$defs/bernoulli_mixture_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/bernoulli_mixture_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "scipy", "type": "string" }, "params": { "$ref": "#/$defs/scipy_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/scipy_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "datetime", "type": "string" }, "params": { "$ref": "#/$defs/datetime_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/datetime_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "timedelta", "type": "string" }, "params": { "$ref": "#/$defs/timedelta_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/timedelta_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "uuid", "type": "string" }, "params": { "$ref": "#/$defs/uuid_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/uuid_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "person", "type": "string" }, "params": { "$ref": "#/$defs/person_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/person_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "sampler_type", "params"], "properties": { "column_type": { "type": "string", "enum": ["sampler"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "sampler_type": { "const": "person_from_faker", "type": "string" }, "params": { "$ref": "#/$defs/person_from_faker_params" }, "conditional_params": { "default": {}, "type": "object", "patternProperties": { "^(.*)$": { "$ref": "#/$defs/person_from_faker_params" } } }, "convert_to": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }] }, "LLMTextColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["llm-text", "llm_text"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" } } }, "LLMCodeColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "code_lang"], "properties": { "column_type": { "type": "string", "enum": ["llm-code", "llm_code"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "code_lang": { "enum": ["bash", "c", "cobol", "cpp", "csharp", "go", "java", "javascript", "kotlin", "python", "ruby", "rust", "scala", "swift", "typescript", "sql:sqlite", "sql:tsql", "sql:bigquery", "sql:mysql", "sql:postgres", "sql:ansi"] } } }, "LLMStructuredColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "output_format"], "properties": { "column_type": { "type": "string", "enum": ["llm-structured", "llm_structured"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "output_format": { "description": "A JSON Schema (object) the response must match.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "type": ["object", "string"] } } }] } } }, "LLMJudgeColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias", "scores"], "properties": { "column_type": { "type": "string", "enum": ["llm-judge", "llm_judge"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the user prompt.", "type": "string" }, "model_alias": { "minLength": 1, "type": "string" }, "system_prompt": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "multi_modal_context": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "tool_alias": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "with_trace": { "default": "none", "enum": ["none", "last_message", "all_messages"] }, "extract_reasoning_content": { "default": false, "type": "boolean" }, "scores": { "minItems": 1, "type": "array", "items": { "$ref": "#/$defs/JudgeScore" } } } }, "JudgeScore": { "additionalProperties": false, "type": "object", "required": ["name", "description", "options"], "properties": { "name": { "minLength": 1, "type": "string" }, "description": { "type": "string" }, "options": { "minProperties": 1, "description": "score value → what it means", "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } } } }, "ExpressionColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "expr"], "properties": { "column_type": { "type": "string", "enum": ["expression"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "expr": { "minLength": 1, "description": "A Jinja2 template, with {{ }}.", "type": "string" }, "dtype": { "default": "str", "enum": ["int", "float", "str", "bool"] } } }, "ValidationColumn": { "type": "object", "properties": { "column_type": { "type": "string", "enum": ["validation"] } }, "discriminator": { "propertyName": "validator_type" }, "required": ["column_type", "validator_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "code", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["code_lang"], "properties": { "validator_type": { "const": "code", "type": "string" }, "code_lang": { "enum": ["bash", "c", "cobol", "cpp", "csharp", "go", "java", "javascript", "kotlin", "python", "ruby", "rust", "scala", "swift", "typescript", "sql:sqlite", "sql:tsql", "sql:bigquery", "sql:mysql", "sql:postgres", "sql:ansi"] } } } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "remote", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["endpoint_url"], "properties": { "validator_type": { "const": "remote", "type": "string" }, "endpoint_url": { "minLength": 1, "type": "string" }, "output_schema": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "timeout": { "exclusiveMinimum": 0, "default": 30, "type": "number" }, "max_retries": { "minimum": 0, "default": 3, "type": "integer" }, "retry_backoff": { "exclusiveMinimum": 1, "default": 2, "type": "number" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" } } } } }, { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_columns", "validator_type", "validator_params"], "properties": { "column_type": { "type": "string", "enum": ["validation"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_columns": { "minItems": 1, "type": "array", "items": { "minLength": 1, "type": "string" } }, "batch_size": { "minimum": 1, "default": 10, "type": "integer" }, "validator_type": { "const": "local_callable", "type": "string" }, "validator_params": { "additionalProperties": false, "type": "object", "required": ["validation_function"], "properties": { "validator_type": { "const": "local_callable", "type": "string" }, "validation_function": { "minLength": 1, "description": "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code.", "type": "string" }, "output_schema": { "default": null, "description": "JSON Schema each result must match.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "SeedDatasetColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name"], "properties": { "column_type": { "type": "string", "enum": ["seed-dataset", "seed_dataset"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" } } }, "EmbeddingColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "target_column", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["embedding"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "target_column": { "minLength": 1, "type": "string" }, "model_alias": { "minLength": 1, "type": "string" } } }, "CustomColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "generator_function"], "properties": { "column_type": { "type": "string", "enum": ["custom"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "generator_function": { "minLength": 1, "description": "The function's name, as Data Designer writes it; the workflow's `functions:` binds it to code.", "type": "string" }, "generation_strategy": { "default": "cell_by_cell", "description": "cell_by_cell: one call per row; full_column: one call per row group with all its rows.", "enum": ["cell_by_cell", "full_column"] }, "generator_params": { "default": null, "description": "Passed to the function as its second argument.", "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "custom_column_metadata": { "additionalProperties": false, "description": "ddflow fills this from the function's binding (`functions:` in the workflow); written here it is used as is.", "type": "object", "properties": { "required_columns": { "default": [], "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "default": [], "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "default": [], "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } }, "ImageColumn": { "additionalProperties": false, "type": "object", "required": ["column_type", "name", "prompt", "model_alias"], "properties": { "column_type": { "type": "string", "enum": ["image"] }, "name": { "minLength": 1, "description": "Column name: the key other templates use to reference it.", "type": "string" }, "drop": { "default": false, "description": "Generate, make available to later columns, but leave out of the output.", "type": "boolean" }, "skip": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SkipConfig" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "propagate_skip": { "default": true, "type": "boolean" }, "prompt": { "minLength": 1, "description": "Jinja2 template of the image prompt.", "type": "string" }, "model_alias": { "minLength": 1, "description": "A model config with inference_parameters.generation_type: image.", "type": "string" }, "multi_modal_context": { "default": null, "description": "Images sent with the prompt (chat-completion image models; diffusion routes ignore them).", "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "$ref": "#/$defs/MultiModalContext" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "CustomColumnMetadata": { "additionalProperties": false, "description": "ddflow fills this from the function's binding (`functions:` in the workflow); written here it is used as is.", "type": "object", "properties": { "required_columns": { "default": [], "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "default": [], "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "default": [], "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "FunctionBinding": { "description": "Where the code of a function named in a stage config lives.", "allOf": [{ "if": { "type": "object", "anyOf": [{ "required": ["module"] }, { "required": ["export"] }] }, "then": { "additionalProperties": false, "type": "object", "required": ["module"], "properties": { "module": { "minLength": 1, "description": "Path (relative to the workflow file) of a JavaScript module (.mjs, .js, .cjs) exporting the function.", "type": "string" }, "export": { "minLength": 1, "description": "The export to call (default: the function's name, else the default export).", "type": "string" }, "version": { "minLength": 1, "description": "Resume identity of the code: it enters the fingerprint of the stages that use the function; without it those stages are never reused.", "type": "string" }, "required_columns": { "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["run"], "properties": { "run": { "minLength": 1, "description": "A command run with `sh -c` in the workflow directory, once per stage: JSON lines of requests on stdin, one JSON line per answer on stdout.", "type": "string" }, "version": { "minLength": 1, "description": "Resume identity of the code: it enters the fingerprint of the stages that use the function; without it those stages are never reused.", "type": "string" }, "required_columns": { "description": "Columns that must exist before the function runs (dependency order).", "type": "array", "items": { "minLength": 1, "type": "string" } }, "side_effect_columns": { "description": "Further columns the function adds to each row.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "model_aliases": { "description": "Model aliases the function may call through its `models` argument.", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }] }, "ToolConfig": { "additionalProperties": false, "type": "object", "required": ["tool_alias", "providers"], "properties": { "tool_alias": { "minLength": 1, "description": "Name the columns use (`tool_alias:`) to call these tools.", "type": "string" }, "providers": { "minItems": 1, "description": "Names of the workflow's mcp_providers whose tools are offered.", "type": "array", "items": { "minLength": 1, "type": "string" } }, "allow_tools": { "default": null, "description": "Only these tools are offered and may be called. Default: every tool of the providers.", "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] }, "max_tool_call_turns": { "minimum": 1, "default": 5, "description": "Turns in which the model may request tools; later requests are refused with a message asking for the final answer.", "type": "integer" }, "timeout_sec": { "default": null, "description": "Seconds a tool listing or a turn of tool calls may take. Default: no limit.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "McpProvider": { "description": "An MCP server whose tools LLM columns may call (Data Designer shapes: stdio, sse, streamable_http).", "allOf": [{ "if": { "type": "object", "required": ["provider_type"], "properties": { "provider_type": { "const": "stdio" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["provider_type", "name", "command"], "properties": { "provider_type": { "const": "stdio", "type": "string" }, "name": { "minLength": 1, "description": "Unique; tool configs name it in `providers`.", "type": "string" }, "version": { "minLength": 1, "description": "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change).", "type": "string" }, "command": { "minLength": 1, "description": "Executable started in the workflow directory; it speaks MCP on stdin/stdout.", "type": "string" }, "args": { "default": [], "description": "Arguments of the command.", "type": "array", "items": { "type": "string" } }, "env": { "default": {}, "description": "Variables for the server, over a minimal default environment (PATH, HOME, ...): it does not inherit ddflow's.", "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "pass_env": { "description": "ddflow extension: names of ddflow's environment variables (secrets) passed on to the server; their values are not in the fingerprint.", "type": "array", "items": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "type": "string" } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["name", "endpoint"], "properties": { "provider_type": { "default": "sse", "enum": ["sse", "streamable_http"] }, "name": { "minLength": 1, "description": "Unique; tool configs name it in `providers`.", "type": "string" }, "version": { "minLength": 1, "description": "ddflow extension: resume identity of the server's tools. It enters the fingerprint of the stages that use them; without it those stages are never reused (the tools' answers can change).", "type": "string" }, "endpoint": { "minLength": 1, "description": "URL of the server (SSE: its /sse endpoint; streamable HTTP: its /mcp endpoint).", "type": "string" }, "api_key": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "description": "The NAME of an environment variable holding the key (sent as a bearer token) — never the key itself.", "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } } }] }, "SkipConfig": { "additionalProperties": false, "description": "Skip generating this cell when `when` is truthy; the cell gets `value`.", "type": "object", "required": ["when"], "properties": { "when": { "minLength": 1, "description": "A Jinja2 expression with delimiters, e.g. '{{ in_stock == 0 }}'.", "type": "string" }, "value": { "default": null, "allOf": [{ "if": { "type": ["string", "number", "boolean"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "if": { "type": ["boolean"] }, "then": { "type": "boolean" }, "else": { "type": ["string", "number", "boolean"] } } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "number", "boolean", "null"] } } }] } } }, "MultiModalContext": { "additionalProperties": false, "type": "object", "required": ["column_name"], "properties": { "modality": { "default": "image", "enum": ["image", "audio", "video"] }, "column_name": { "minLength": 1, "type": "string" }, "data_type": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["url", "base64"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "image_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "audio_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["mp3", "wav"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "video_format": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["mp4", "mov", "webm"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] } } }, "ProcessorConfig": { "type": "object", "discriminator": { "propertyName": "processor_type" }, "required": ["processor_type"], "oneOf": [{ "$ref": "#/$defs/DropColumnsProcessor" }, { "$ref": "#/$defs/SchemaTransformProcessor" }, { "$ref": "#/$defs/SqlProcessor" }] }, "DropColumnsProcessor": { "additionalProperties": false, "type": "object", "required": ["processor_type", "name", "column_names"], "properties": { "processor_type": { "type": "string", "enum": ["drop_columns"] }, "name": { "minLength": 1, "type": "string" }, "column_names": { "minItems": 1, "description": "Names or fnmatch globs (`sub*`).", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "SchemaTransformProcessor": { "additionalProperties": false, "type": "object", "required": ["processor_type", "name", "template"], "properties": { "processor_type": { "type": "string", "enum": ["schema_transform"] }, "name": { "minLength": 1, "type": "string" }, "template": { "type": "object", "patternProperties": { "^(.*)$": {} } } } }, "SqlProcessor": { "additionalProperties": false, "description": "ddflow extension: its result replaces the dataset.", "type": "object", "required": ["processor_type", "name", "query"], "properties": { "processor_type": { "type": "string", "enum": ["sql"] }, "name": { "minLength": 1, "type": "string" }, "query": { "minLength": 1, "description": "A DuckDB query over the whole dataset, read as table `dataset`.", "type": "string" } } }, "Constraint": { "allOf": [{ "if": { "type": "object", "required": ["constraint_type"], "properties": { "constraint_type": { "const": "scalar_inequality" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["target_column", "rhs", "operator"], "properties": { "constraint_type": { "const": "scalar_inequality", "type": "string" }, "target_column": { "minLength": 1, "type": "string" }, "rhs": { "allOf": [{ "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "type": ["number", "string"] } } }] }, "operator": { "enum": ["lt", "le", "gt", "ge"] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["target_column", "rhs", "operator"], "properties": { "constraint_type": { "const": "column_inequality", "type": "string" }, "target_column": { "minLength": 1, "type": "string" }, "rhs": { "minLength": 1, "type": "string" }, "operator": { "enum": ["lt", "le", "gt", "ge"] } } } }] }, "SeedConfig": { "additionalProperties": false, "type": "object", "required": ["source"], "properties": { "source": { "$ref": "#/$defs/SeedSource" }, "sampling_strategy": { "default": "ordered", "enum": ["ordered", "shuffle"] }, "selection_strategy": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/SelectionStrategy" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "SeedSource": { "type": "object", "discriminator": { "propertyName": "seed_type" }, "required": ["seed_type"], "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "local", "type": "string" }, "path": { "minLength": 1, "description": "A .parquet/.csv/.json/.jsonl file or a glob like data/*.parquet.", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "directory", "type": "string" }, "path": { "minLength": 1, "type": "string" }, "file_pattern": { "minLength": 1, "default": "*", "type": "string" }, "recursive": { "default": true, "type": "boolean" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "file_contents", "type": "string" }, "path": { "minLength": 1, "type": "string" }, "file_pattern": { "minLength": 1, "default": "*", "type": "string" }, "recursive": { "default": true, "type": "boolean" }, "encoding": { "default": "utf-8", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "path"], "properties": { "seed_type": { "const": "hf", "type": "string" }, "path": { "minLength": 1, "description": "datasets/<org>/<dataset>[@<revision>]/<file or glob>, e.g. datasets/my-org/my-dataset/data/*.parquet.", "type": "string" }, "token": { "description": "Name of the environment variable holding a Hugging Face token (HF_TOKEN is used when null).", "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "endpoint": { "minLength": 1, "description": "The Hub endpoint (default: HF_ENDPOINT, else https://huggingface.co).", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["seed_type", "format"], "properties": { "seed_type": { "const": "agent_rollout", "type": "string" }, "format": { "description": "Built-in agent rollout format to use for parsing trace files.", "enum": ["atif", "claude_code", "codex", "hermes_agent", "pi_coding_agent"] }, "path": { "default": null, "description": "Directory of trace files (`~` is the home directory; relative paths resolve against the workflow file). Required for atif; when null: claude_code ~/.claude/projects, codex ~/.codex/sessions, hermes_agent ~/.hermes/sessions, pi_coding_agent ~/.pi/agent/sessions.", "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "file_pattern": { "default": null, "description": "File name pattern; when null: atif '*.json', hermes_agent '*.json*', the others '*.jsonl'.", "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "recursive": { "default": true, "type": "boolean" } } }] }, "SelectionStrategy": { "allOf": [{ "if": { "type": "object", "anyOf": [{ "required": ["start"] }, { "required": ["end"] }] }, "then": { "additionalProperties": false, "type": "object", "required": ["start", "end"], "properties": { "start": { "minimum": 0, "type": "integer" }, "end": { "minimum": 0, "type": "integer" } } }, "else": { "additionalProperties": false, "type": "object", "required": ["num_partitions"], "properties": { "index": { "minimum": 0, "default": 0, "type": "integer" }, "num_partitions": { "minimum": 1, "default": 1, "type": "integer" } } } }] }, "Distribution": { "allOf": [{ "if": { "type": "object", "required": ["distribution_type"], "properties": { "distribution_type": { "const": "uniform" } } }, "then": { "additionalProperties": false, "type": "object", "required": ["params"], "properties": { "distribution_type": { "const": "uniform", "type": "string" }, "params": { "additionalProperties": false, "type": "object", "required": ["low", "high"], "properties": { "low": { "type": "number" }, "high": { "type": "number" } } } } }, "else": { "additionalProperties": false, "type": "object", "required": ["distribution_type", "params"], "properties": { "distribution_type": { "const": "manual", "type": "string" }, "params": { "additionalProperties": false, "type": "object", "required": ["values"], "properties": { "values": { "minItems": 1, "type": "array", "items": { "type": "number" } }, "weights": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minimum": 0, "type": "number" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } } } } }] }, "InferenceParameters": { "allOf": [{ "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "chat-completion" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "chat-completion", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "temperature": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 2, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "top_p": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 1, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "max_tokens": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "embedding" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "embedding", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "encoding_format": { "default": "float", "enum": ["float", "base64"] }, "dimensions": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "image", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "ModelConfig": { "additionalProperties": false, "type": "object", "required": ["alias", "model", "provider"], "properties": { "alias": { "minLength": 1, "type": "string" }, "model": { "minLength": 1, "description": "The model id sent to the API.", "type": "string" }, "provider": { "minLength": 1, "description": "Name of a model provider (built-in: nvidia, openai, openrouter).", "type": "string" }, "inference_parameters": { "allOf": [{ "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "chat-completion" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "chat-completion", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "temperature": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 2, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "top_p": { "default": null, "allOf": [{ "if": { "type": ["number", "object"] }, "then": { "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "maximum": 1, "type": "number" }, "else": { "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/Distribution" }, "else": { "type": ["number", "object"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "object", "null"] } } }] }, "max_tokens": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "if": { "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "embedding" } } }, "then": { "additionalProperties": false, "type": "object", "properties": { "generation_type": { "const": "embedding", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "batch": { "default": false, "description": "ddflow extension: send this model's calls as provider batches (OpenAI-compatible /v1/files + /v1/batches) instead of one by one; the run ends 'pending' and a later run collects the answers. Not part of the fingerprint.", "type": "boolean" }, "encoding_format": { "default": "float", "enum": ["float", "base64"] }, "dimensions": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "else": { "additionalProperties": false, "type": "object", "required": ["generation_type"], "properties": { "generation_type": { "const": "image", "type": "string" }, "max_parallel_requests": { "minimum": 1, "default": 4, "type": "integer" }, "timeout": { "default": null, "description": "Seconds; the client default is 60.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } } } }] }, "skip_health_check": { "default": false, "type": "boolean" }, "pricing": { "default": null, "description": "ddflow extension: US dollars per million prompt and completion tokens; a cost the provider reports wins. Not part of the fingerprint.", "allOf": [{ "if": { "type": ["object"] }, "then": { "additionalProperties": false, "description": "ddflow extension: token prices; a cost the provider reports in `usage` (OpenRouter) takes precedence. Not in the fingerprint.", "type": "object", "required": ["input_per_million", "output_per_million"], "properties": { "input_per_million": { "minimum": 0, "description": "Price of one million prompt (input) tokens.", "type": "number" }, "output_per_million": { "minimum": 0, "description": "Price of one million completion (output) tokens.", "type": "number" }, "currency": { "default": "USD", "description": "Only USD: budgets (max_cost_usd) and the cost-usd output are in US dollars.", "const": "USD", "type": "string" } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "ModelProvider": { "additionalProperties": false, "type": "object", "required": ["name", "endpoint"], "properties": { "name": { "minLength": 1, "type": "string" }, "endpoint": { "minLength": 1, "description": "Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1.", "type": "string" }, "provider_type": { "default": "openai", "description": "'openai' for any OpenAI-compatible API (OpenAI, NVIDIA, OpenRouter, vLLM, Ollama...), 'anthropic' for Anthropic's native Messages API.", "type": "string" }, "api_key": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "minLength": 1, "description": "The NAME of an environment variable holding the key — never the key itself.", "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "extra_headers": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "extra_body": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] } } }, "RequestAdmission": { "additionalProperties": false, "type": "object", "properties": { "multiplicative_decrease_factor": { "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.75, "type": "number" }, "additive_increase_step": { "minimum": 1, "default": 1, "type": "integer" }, "successes_until_increase": { "minimum": 1, "default": 25, "type": "integer" }, "cooldown_seconds": { "exclusiveMinimum": 0, "default": 2, "type": "number" }, "startup_ramp_seconds": { "minimum": 0, "default": 0, "type": "number" } } }, "RunConfig": { "additionalProperties": false, "type": "object", "properties": { "disable_early_shutdown": { "default": false, "type": "boolean" }, "shutdown_error_rate": { "minimum": 0, "maximum": 1, "default": 0.5, "type": "number" }, "shutdown_error_window": { "minimum": 1, "default": 10, "type": "integer" }, "buffer_size": { "minimum": 1, "default": 1000, "description": "Records per row group = per parquet batch file.", "type": "integer" }, "max_concurrent_row_groups": { "minimum": 1, "default": 3, "type": "integer" }, "max_in_flight_tasks": { "minimum": 1, "default": 1024, "type": "integer" }, "non_inference_max_parallel_workers": { "minimum": 1, "default": 4, "type": "integer" }, "max_conversation_restarts": { "minimum": 0, "default": 5, "type": "integer" }, "max_conversation_correction_steps": { "minimum": 0, "default": 0, "type": "integer" }, "async_trace": { "default": false, "type": "boolean" }, "write_scheduler_events": { "default": false, "type": "boolean" }, "display_tui": { "default": false, "type": "boolean" }, "progress_interval": { "exclusiveMinimum": 0, "default": 5, "type": "number" }, "otel_metrics_port": { "default": null, "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "maximum": 65535, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "preserve_dropped_columns": { "default": true, "type": "boolean" }, "jinja_rendering_engine": { "default": "secure", "enum": ["secure", "native"] }, "request_admission": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "$ref": "#/$defs/RequestAdmission" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "rate_limit_stall_seconds": { "exclusiveMinimum": 0, "default": 600, "description": "ddflow extension: when an endpoint has answered nothing but 429s for this long, the stage fails (resumable) instead of retrying forever.", "type": "number" }, "max_cost_usd": { "default": null, "description": "ddflow extension: a hard budget in US dollars for the run (needs a price for every model); --max-cost overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "exclusiveMinimum": 0, "description": "ddflow extension: the run stops sending model requests before its spend (plus what is in flight) would pass this many US dollars; the stage stays resumable. --max-cost overrides it.", "type": "number" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] }, "max_total_tokens": { "default": null, "description": "ddflow extension: stop sending model requests before the run spends more than this many tokens (prompt + completion); --max-tokens overrides it.", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 1, "description": "ddflow extension: as max_cost_usd, for prompt + completion tokens of the run. --max-tokens overrides it.", "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "category_params": { "additionalProperties": false, "type": "object", "required": ["values"], "properties": { "sampler_type": { "const": "category", "type": "string" }, "values": { "minItems": 1, "type": "array", "items": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "type": ["string", "number"] } } }] } }, "weights": { "default": null, "allOf": [{ "if": { "type": ["array"] }, "then": { "type": "array", "items": { "minimum": 0, "type": "number" } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["array", "null"] } } }] } } }, "subcategory_params": { "additionalProperties": false, "type": "object", "required": ["category", "values"], "properties": { "sampler_type": { "const": "subcategory", "type": "string" }, "category": { "minLength": 1, "description": "The parent column (a category sampler).", "type": "string" }, "values": { "type": "object", "patternProperties": { "^(.*)$": { "minItems": 1, "type": "array", "items": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["number"] }, "then": { "type": "number" }, "else": { "type": ["string", "number"] } } }] } } } } } }, "uniform_params": { "additionalProperties": false, "type": "object", "required": ["low", "high"], "properties": { "sampler_type": { "const": "uniform", "type": "string" }, "low": { "type": "number" }, "high": { "type": "number" }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "gaussian_params": { "additionalProperties": false, "type": "object", "required": ["mean", "stddev"], "properties": { "sampler_type": { "const": "gaussian", "type": "string" }, "mean": { "type": "number" }, "stddev": { "minimum": 0, "type": "number" }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "poisson_params": { "additionalProperties": false, "type": "object", "required": ["mean"], "properties": { "sampler_type": { "const": "poisson", "type": "string" }, "mean": { "minimum": 0, "type": "number" } } }, "binomial_params": { "additionalProperties": false, "type": "object", "required": ["n", "p"], "properties": { "sampler_type": { "const": "binomial", "type": "string" }, "n": { "minimum": 0, "type": "integer" }, "p": { "minimum": 0, "maximum": 1, "type": "number" } } }, "bernoulli_params": { "additionalProperties": false, "type": "object", "required": ["p"], "properties": { "sampler_type": { "const": "bernoulli", "type": "string" }, "p": { "minimum": 0, "maximum": 1, "type": "number" } } }, "bernoulli_mixture_params": { "additionalProperties": false, "type": "object", "required": ["p", "dist_name", "dist_params"], "properties": { "sampler_type": { "const": "bernoulli_mixture", "type": "string" }, "p": { "minimum": 0, "maximum": 1, "type": "number" }, "dist_name": { "minLength": 1, "type": "string" }, "dist_params": { "type": "object", "patternProperties": { "^(.*)$": {} } } } }, "scipy_params": { "additionalProperties": false, "type": "object", "required": ["dist_name", "dist_params"], "properties": { "sampler_type": { "const": "scipy", "type": "string" }, "dist_name": { "minLength": 1, "type": "string" }, "dist_params": { "type": "object", "patternProperties": { "^(.*)$": {} } }, "decimal_places": { "default": null, "description": "Round to this many decimal places (after convert_to).", "allOf": [{ "if": { "type": ["number"] }, "then": { "minimum": 0, "type": "integer" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["number", "null"] } } }] } } }, "datetime_params": { "additionalProperties": false, "type": "object", "required": ["start", "end"], "properties": { "sampler_type": { "const": "datetime", "type": "string" }, "start": { "minLength": 1, "type": "string" }, "end": { "minLength": 1, "type": "string" }, "unit": { "default": "D", "enum": ["Y", "M", "D", "h", "m", "s"] } } }, "timedelta_params": { "additionalProperties": false, "type": "object", "required": ["dt_min", "dt_max", "reference_column_name"], "properties": { "sampler_type": { "const": "timedelta", "type": "string" }, "dt_min": { "minimum": 0, "type": "integer" }, "dt_max": { "exclusiveMinimum": 0, "type": "integer" }, "reference_column_name": { "minLength": 1, "type": "string" }, "unit": { "default": "D", "enum": ["D", "h", "m", "s"] } } }, "uuid_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "uuid", "type": "string" }, "prefix": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "short_form": { "default": false, "type": "boolean" }, "uppercase": { "default": false, "type": "boolean" } } }, "person_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "person", "type": "string" }, "locale": { "default": "en_US", "type": "string" }, "sex": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["Male", "Female"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "city": { "default": null, "allOf": [{ "if": { "type": ["string", "array"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "string" } }, "else": { "type": ["string", "array"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "array", "null"] } } }] }, "age_range": { "default": [18, 114], "description": "[min, max] age, 0 <= min < max <= 114.", "type": "array", "items": { "type": "integer" } }, "select_field_values": { "default": null, "allOf": [{ "if": { "type": ["object"] }, "then": { "type": "object", "patternProperties": { "^(.*)$": { "type": "array", "items": { "type": "string" } } } }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["object", "null"] } } }] }, "with_synthetic_personas": { "default": false, "type": "boolean" } } }, "person_from_faker_params": { "additionalProperties": false, "type": "object", "properties": { "sampler_type": { "const": "person_from_faker", "type": "string" }, "locale": { "default": "en_US", "type": "string" }, "sex": { "default": null, "allOf": [{ "if": { "type": ["string"] }, "then": { "enum": ["Male", "Female"] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "null"] } } }] }, "city": { "default": null, "allOf": [{ "if": { "type": ["string", "array"] }, "then": { "allOf": [{ "if": { "type": ["string"] }, "then": { "type": "string" }, "else": { "if": { "type": ["array"] }, "then": { "type": "array", "items": { "type": "string" } }, "else": { "type": ["string", "array"] } } }] }, "else": { "if": { "type": ["null"] }, "then": { "type": "null" }, "else": { "type": ["string", "array", "null"] } } }] }, "age_range": { "default": [18, 114], "description": "[min, max] age, 0 <= min < max <= 114.", "type": "array", "items": { "type": "integer" } } } } } };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = { default: ucs2length }.default;
 const pattern3 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
@@ -33763,8 +33971,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         const _errs4 = errors;
         const _errs5 = errors;
         if (typeof data1 === "string") {
-            if (!pattern3.test(data1)) {
-                const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9._-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.name, data: data1 };
+            if (func2(data1) > 100) {
+                const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema19.properties.name, data: data1 };
                 if (vErrors === null) {
                     vErrors = [err4];
                 }
@@ -33773,14 +33981,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
             }
+            if (!pattern3.test(data1)) {
+                const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9._-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.name, data: data1 };
+                if (vErrors === null) {
+                    vErrors = [err5];
+                }
+                else {
+                    vErrors.push(err5);
+                }
+                errors++;
+            }
         }
         else {
-            const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.name.type, parentSchema: schema19.properties.name, data: data1 };
+            const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.name.type, parentSchema: schema19.properties.name, data: data1 };
             if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err6];
             }
             else {
-                vErrors.push(err5);
+                vErrors.push(err6);
             }
             errors++;
         }
@@ -33790,34 +34008,34 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         let data2 = data.seed;
         const _errs6 = errors;
         if (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) {
-            const err6 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.seed.type, parentSchema: schema19.properties.seed, data: data2 };
+            const err7 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.seed.type, parentSchema: schema19.properties.seed, data: data2 };
             if (vErrors === null) {
-                vErrors = [err6];
+                vErrors = [err7];
             }
             else {
-                vErrors.push(err6);
+                vErrors.push(err7);
             }
             errors++;
         }
         const _errs7 = errors;
         if (typeof data2 == "number") {
             if (data2 > 9007199254740991 || isNaN(data2)) {
-                const err7 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema19.properties.seed, data: data2 };
-                if (vErrors === null) {
-                    vErrors = [err7];
-                }
-                else {
-                    vErrors.push(err7);
-                }
-                errors++;
-            }
-            if (data2 < 0 || isNaN(data2)) {
-                const err8 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.seed, data: data2 };
+                const err8 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema19.properties.seed, data: data2 };
                 if (vErrors === null) {
                     vErrors = [err8];
                 }
                 else {
                     vErrors.push(err8);
+                }
+                errors++;
+            }
+            if (data2 < 0 || isNaN(data2)) {
+                const err9 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.seed, data: data2 };
+                if (vErrors === null) {
+                    vErrors = [err9];
+                }
+                else {
+                    vErrors.push(err9);
                 }
                 errors++;
             }
@@ -33829,23 +34047,23 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs9 = errors;
     if (typeof data3 === "string") {
         if (func2(data3) < 1) {
-            const err9 = { instancePath: instancePath + "/artifact_path", schemaPath: "#/properties/artifact_path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.artifact_path, data: data3 };
+            const err10 = { instancePath: instancePath + "/artifact_path", schemaPath: "#/properties/artifact_path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.artifact_path, data: data3 };
             if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err10];
             }
             else {
-                vErrors.push(err9);
+                vErrors.push(err10);
             }
             errors++;
         }
     }
     else {
-        const err10 = { instancePath: instancePath + "/artifact_path", schemaPath: "#/properties/artifact_path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.artifact_path.type, parentSchema: schema19.properties.artifact_path, data: data3 };
+        const err11 = { instancePath: instancePath + "/artifact_path", schemaPath: "#/properties/artifact_path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.artifact_path.type, parentSchema: schema19.properties.artifact_path, data: data3 };
         if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
         }
         else {
-            vErrors.push(err10);
+            vErrors.push(err11);
         }
         errors++;
     }
@@ -33872,12 +34090,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err11 = { instancePath: instancePath + "/model_providers", schemaPath: "#/properties/model_providers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.model_providers.type, parentSchema: schema19.properties.model_providers, data: data4 };
+            const err12 = { instancePath: instancePath + "/model_providers", schemaPath: "#/properties/model_providers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.model_providers.type, parentSchema: schema19.properties.model_providers, data: data4 };
             if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err12];
             }
             else {
-                vErrors.push(err11);
+                vErrors.push(err12);
             }
             errors++;
         }
@@ -33905,12 +34123,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err12 = { instancePath: instancePath + "/model_configs", schemaPath: "#/properties/model_configs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.model_configs.type, parentSchema: schema19.properties.model_configs, data: data6 };
+            const err13 = { instancePath: instancePath + "/model_configs", schemaPath: "#/properties/model_configs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.model_configs.type, parentSchema: schema19.properties.model_configs, data: data6 };
             if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
             }
             else {
-                vErrors.push(err12);
+                vErrors.push(err13);
             }
             errors++;
         }
@@ -33984,12 +34202,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs18 = errors;
             for (const key1 in data8) {
                 if (!(func1.call(schema19.properties.run_config.properties, key1))) {
-                    const err13 = { instancePath: instancePath + "/run_config", schemaPath: "#/properties/run_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.run_config, data: data8 };
+                    const err14 = { instancePath: instancePath + "/run_config", schemaPath: "#/properties/run_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.run_config, data: data8 };
                     if (vErrors === null) {
-                        vErrors = [err13];
+                        vErrors = [err14];
                     }
                     else {
-                        vErrors.push(err13);
+                        vErrors.push(err14);
                     }
                     errors++;
                 }
@@ -33997,12 +34215,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data9 = data8.disable_early_shutdown;
             const _errs19 = errors;
             if (typeof data9 !== "boolean") {
-                const err14 = { instancePath: instancePath + "/run_config/disable_early_shutdown", schemaPath: "#/properties/run_config/properties/disable_early_shutdown/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.disable_early_shutdown.type, parentSchema: schema19.properties.run_config.properties.disable_early_shutdown, data: data9 };
+                const err15 = { instancePath: instancePath + "/run_config/disable_early_shutdown", schemaPath: "#/properties/run_config/properties/disable_early_shutdown/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.disable_early_shutdown.type, parentSchema: schema19.properties.run_config.properties.disable_early_shutdown, data: data9 };
                 if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                 }
                 else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                 }
                 errors++;
             }
@@ -34013,17 +34231,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs22 = errors;
             if (typeof data10 == "number") {
                 if (data10 > 1 || isNaN(data10)) {
-                    const err15 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
-                    if (vErrors === null) {
-                        vErrors = [err15];
-                    }
-                    else {
-                        vErrors.push(err15);
-                    }
-                    errors++;
-                }
-                if (data10 < 0 || isNaN(data10)) {
-                    const err16 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
+                    const err16 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
                     if (vErrors === null) {
                         vErrors = [err16];
                     }
@@ -34032,22 +34240,19 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
+                if (data10 < 0 || isNaN(data10)) {
+                    const err17 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
+                    if (vErrors === null) {
+                        vErrors = [err17];
+                    }
+                    else {
+                        vErrors.push(err17);
+                    }
+                    errors++;
+                }
             }
             else {
-                const err17 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.shutdown_error_rate.type, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
-                if (vErrors === null) {
-                    vErrors = [err17];
-                }
-                else {
-                    vErrors.push(err17);
-                }
-                errors++;
-            }
-            var valid5 = _errs21 === errors;
-            let data11 = data8.shutdown_error_window;
-            const _errs23 = errors;
-            if (!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) {
-                const err18 = { instancePath: instancePath + "/run_config/shutdown_error_window", schemaPath: "#/properties/run_config/properties/shutdown_error_window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.shutdown_error_window.type, parentSchema: schema19.properties.run_config.properties.shutdown_error_window, data: data11 };
+                const err18 = { instancePath: instancePath + "/run_config/shutdown_error_rate", schemaPath: "#/properties/run_config/properties/shutdown_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.shutdown_error_rate.type, parentSchema: schema19.properties.run_config.properties.shutdown_error_rate, data: data10 };
                 if (vErrors === null) {
                     vErrors = [err18];
                 }
@@ -34056,15 +34261,28 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
             }
+            var valid5 = _errs21 === errors;
+            let data11 = data8.shutdown_error_window;
+            const _errs23 = errors;
+            if (!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) {
+                const err19 = { instancePath: instancePath + "/run_config/shutdown_error_window", schemaPath: "#/properties/run_config/properties/shutdown_error_window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.shutdown_error_window.type, parentSchema: schema19.properties.run_config.properties.shutdown_error_window, data: data11 };
+                if (vErrors === null) {
+                    vErrors = [err19];
+                }
+                else {
+                    vErrors.push(err19);
+                }
+                errors++;
+            }
             const _errs24 = errors;
             if (typeof data11 == "number") {
                 if (data11 < 1 || isNaN(data11)) {
-                    const err19 = { instancePath: instancePath + "/run_config/shutdown_error_window", schemaPath: "#/properties/run_config/properties/shutdown_error_window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.shutdown_error_window, data: data11 };
+                    const err20 = { instancePath: instancePath + "/run_config/shutdown_error_window", schemaPath: "#/properties/run_config/properties/shutdown_error_window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.shutdown_error_window, data: data11 };
                     if (vErrors === null) {
-                        vErrors = [err19];
+                        vErrors = [err20];
                     }
                     else {
-                        vErrors.push(err19);
+                        vErrors.push(err20);
                     }
                     errors++;
                 }
@@ -34073,24 +34291,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data12 = data8.buffer_size;
             const _errs25 = errors;
             if (!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) {
-                const err20 = { instancePath: instancePath + "/run_config/buffer_size", schemaPath: "#/properties/run_config/properties/buffer_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.buffer_size.type, parentSchema: schema19.properties.run_config.properties.buffer_size, data: data12 };
+                const err21 = { instancePath: instancePath + "/run_config/buffer_size", schemaPath: "#/properties/run_config/properties/buffer_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.buffer_size.type, parentSchema: schema19.properties.run_config.properties.buffer_size, data: data12 };
                 if (vErrors === null) {
-                    vErrors = [err20];
+                    vErrors = [err21];
                 }
                 else {
-                    vErrors.push(err20);
+                    vErrors.push(err21);
                 }
                 errors++;
             }
             const _errs26 = errors;
             if (typeof data12 == "number") {
                 if (data12 < 1 || isNaN(data12)) {
-                    const err21 = { instancePath: instancePath + "/run_config/buffer_size", schemaPath: "#/properties/run_config/properties/buffer_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.buffer_size, data: data12 };
+                    const err22 = { instancePath: instancePath + "/run_config/buffer_size", schemaPath: "#/properties/run_config/properties/buffer_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.buffer_size, data: data12 };
                     if (vErrors === null) {
-                        vErrors = [err21];
+                        vErrors = [err22];
                     }
                     else {
-                        vErrors.push(err21);
+                        vErrors.push(err22);
                     }
                     errors++;
                 }
@@ -34099,24 +34317,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data13 = data8.max_concurrent_row_groups;
             const _errs27 = errors;
             if (!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) {
-                const err22 = { instancePath: instancePath + "/run_config/max_concurrent_row_groups", schemaPath: "#/properties/run_config/properties/max_concurrent_row_groups/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_concurrent_row_groups.type, parentSchema: schema19.properties.run_config.properties.max_concurrent_row_groups, data: data13 };
+                const err23 = { instancePath: instancePath + "/run_config/max_concurrent_row_groups", schemaPath: "#/properties/run_config/properties/max_concurrent_row_groups/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_concurrent_row_groups.type, parentSchema: schema19.properties.run_config.properties.max_concurrent_row_groups, data: data13 };
                 if (vErrors === null) {
-                    vErrors = [err22];
+                    vErrors = [err23];
                 }
                 else {
-                    vErrors.push(err22);
+                    vErrors.push(err23);
                 }
                 errors++;
             }
             const _errs28 = errors;
             if (typeof data13 == "number") {
                 if (data13 < 1 || isNaN(data13)) {
-                    const err23 = { instancePath: instancePath + "/run_config/max_concurrent_row_groups", schemaPath: "#/properties/run_config/properties/max_concurrent_row_groups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_concurrent_row_groups, data: data13 };
+                    const err24 = { instancePath: instancePath + "/run_config/max_concurrent_row_groups", schemaPath: "#/properties/run_config/properties/max_concurrent_row_groups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_concurrent_row_groups, data: data13 };
                     if (vErrors === null) {
-                        vErrors = [err23];
+                        vErrors = [err24];
                     }
                     else {
-                        vErrors.push(err23);
+                        vErrors.push(err24);
                     }
                     errors++;
                 }
@@ -34125,24 +34343,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data14 = data8.max_in_flight_tasks;
             const _errs29 = errors;
             if (!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) {
-                const err24 = { instancePath: instancePath + "/run_config/max_in_flight_tasks", schemaPath: "#/properties/run_config/properties/max_in_flight_tasks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_in_flight_tasks.type, parentSchema: schema19.properties.run_config.properties.max_in_flight_tasks, data: data14 };
+                const err25 = { instancePath: instancePath + "/run_config/max_in_flight_tasks", schemaPath: "#/properties/run_config/properties/max_in_flight_tasks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_in_flight_tasks.type, parentSchema: schema19.properties.run_config.properties.max_in_flight_tasks, data: data14 };
                 if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err25];
                 }
                 else {
-                    vErrors.push(err24);
+                    vErrors.push(err25);
                 }
                 errors++;
             }
             const _errs30 = errors;
             if (typeof data14 == "number") {
                 if (data14 < 1 || isNaN(data14)) {
-                    const err25 = { instancePath: instancePath + "/run_config/max_in_flight_tasks", schemaPath: "#/properties/run_config/properties/max_in_flight_tasks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_in_flight_tasks, data: data14 };
+                    const err26 = { instancePath: instancePath + "/run_config/max_in_flight_tasks", schemaPath: "#/properties/run_config/properties/max_in_flight_tasks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_in_flight_tasks, data: data14 };
                     if (vErrors === null) {
-                        vErrors = [err25];
+                        vErrors = [err26];
                     }
                     else {
-                        vErrors.push(err25);
+                        vErrors.push(err26);
                     }
                     errors++;
                 }
@@ -34151,24 +34369,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data15 = data8.non_inference_max_parallel_workers;
             const _errs31 = errors;
             if (!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))) {
-                const err26 = { instancePath: instancePath + "/run_config/non_inference_max_parallel_workers", schemaPath: "#/properties/run_config/properties/non_inference_max_parallel_workers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.non_inference_max_parallel_workers.type, parentSchema: schema19.properties.run_config.properties.non_inference_max_parallel_workers, data: data15 };
+                const err27 = { instancePath: instancePath + "/run_config/non_inference_max_parallel_workers", schemaPath: "#/properties/run_config/properties/non_inference_max_parallel_workers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.non_inference_max_parallel_workers.type, parentSchema: schema19.properties.run_config.properties.non_inference_max_parallel_workers, data: data15 };
                 if (vErrors === null) {
-                    vErrors = [err26];
+                    vErrors = [err27];
                 }
                 else {
-                    vErrors.push(err26);
+                    vErrors.push(err27);
                 }
                 errors++;
             }
             const _errs32 = errors;
             if (typeof data15 == "number") {
                 if (data15 < 1 || isNaN(data15)) {
-                    const err27 = { instancePath: instancePath + "/run_config/non_inference_max_parallel_workers", schemaPath: "#/properties/run_config/properties/non_inference_max_parallel_workers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.non_inference_max_parallel_workers, data: data15 };
+                    const err28 = { instancePath: instancePath + "/run_config/non_inference_max_parallel_workers", schemaPath: "#/properties/run_config/properties/non_inference_max_parallel_workers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.non_inference_max_parallel_workers, data: data15 };
                     if (vErrors === null) {
-                        vErrors = [err27];
+                        vErrors = [err28];
                     }
                     else {
-                        vErrors.push(err27);
+                        vErrors.push(err28);
                     }
                     errors++;
                 }
@@ -34177,24 +34395,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data16 = data8.max_conversation_restarts;
             const _errs33 = errors;
             if (!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) {
-                const err28 = { instancePath: instancePath + "/run_config/max_conversation_restarts", schemaPath: "#/properties/run_config/properties/max_conversation_restarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_conversation_restarts.type, parentSchema: schema19.properties.run_config.properties.max_conversation_restarts, data: data16 };
+                const err29 = { instancePath: instancePath + "/run_config/max_conversation_restarts", schemaPath: "#/properties/run_config/properties/max_conversation_restarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_conversation_restarts.type, parentSchema: schema19.properties.run_config.properties.max_conversation_restarts, data: data16 };
                 if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err29];
                 }
                 else {
-                    vErrors.push(err28);
+                    vErrors.push(err29);
                 }
                 errors++;
             }
             const _errs34 = errors;
             if (typeof data16 == "number") {
                 if (data16 < 0 || isNaN(data16)) {
-                    const err29 = { instancePath: instancePath + "/run_config/max_conversation_restarts", schemaPath: "#/properties/run_config/properties/max_conversation_restarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_conversation_restarts, data: data16 };
+                    const err30 = { instancePath: instancePath + "/run_config/max_conversation_restarts", schemaPath: "#/properties/run_config/properties/max_conversation_restarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_conversation_restarts, data: data16 };
                     if (vErrors === null) {
-                        vErrors = [err29];
+                        vErrors = [err30];
                     }
                     else {
-                        vErrors.push(err29);
+                        vErrors.push(err30);
                     }
                     errors++;
                 }
@@ -34203,24 +34421,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data17 = data8.max_conversation_correction_steps;
             const _errs35 = errors;
             if (!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) {
-                const err30 = { instancePath: instancePath + "/run_config/max_conversation_correction_steps", schemaPath: "#/properties/run_config/properties/max_conversation_correction_steps/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_conversation_correction_steps.type, parentSchema: schema19.properties.run_config.properties.max_conversation_correction_steps, data: data17 };
+                const err31 = { instancePath: instancePath + "/run_config/max_conversation_correction_steps", schemaPath: "#/properties/run_config/properties/max_conversation_correction_steps/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_conversation_correction_steps.type, parentSchema: schema19.properties.run_config.properties.max_conversation_correction_steps, data: data17 };
                 if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err31];
                 }
                 else {
-                    vErrors.push(err30);
+                    vErrors.push(err31);
                 }
                 errors++;
             }
             const _errs36 = errors;
             if (typeof data17 == "number") {
                 if (data17 < 0 || isNaN(data17)) {
-                    const err31 = { instancePath: instancePath + "/run_config/max_conversation_correction_steps", schemaPath: "#/properties/run_config/properties/max_conversation_correction_steps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_conversation_correction_steps, data: data17 };
+                    const err32 = { instancePath: instancePath + "/run_config/max_conversation_correction_steps", schemaPath: "#/properties/run_config/properties/max_conversation_correction_steps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_conversation_correction_steps, data: data17 };
                     if (vErrors === null) {
-                        vErrors = [err31];
+                        vErrors = [err32];
                     }
                     else {
-                        vErrors.push(err31);
+                        vErrors.push(err32);
                     }
                     errors++;
                 }
@@ -34229,21 +34447,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data18 = data8.async_trace;
             const _errs37 = errors;
             if (typeof data18 !== "boolean") {
-                const err32 = { instancePath: instancePath + "/run_config/async_trace", schemaPath: "#/properties/run_config/properties/async_trace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.async_trace.type, parentSchema: schema19.properties.run_config.properties.async_trace, data: data18 };
-                if (vErrors === null) {
-                    vErrors = [err32];
-                }
-                else {
-                    vErrors.push(err32);
-                }
-                errors++;
-            }
-            const _errs38 = errors;
-            var valid5 = _errs37 === errors;
-            let data19 = data8.write_scheduler_events;
-            const _errs39 = errors;
-            if (typeof data19 !== "boolean") {
-                const err33 = { instancePath: instancePath + "/run_config/write_scheduler_events", schemaPath: "#/properties/run_config/properties/write_scheduler_events/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.write_scheduler_events.type, parentSchema: schema19.properties.run_config.properties.write_scheduler_events, data: data19 };
+                const err33 = { instancePath: instancePath + "/run_config/async_trace", schemaPath: "#/properties/run_config/properties/async_trace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.async_trace.type, parentSchema: schema19.properties.run_config.properties.async_trace, data: data18 };
                 if (vErrors === null) {
                     vErrors = [err33];
                 }
@@ -34252,17 +34456,31 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
             }
-            const _errs40 = errors;
-            var valid5 = _errs39 === errors;
-            let data20 = data8.display_tui;
-            const _errs41 = errors;
-            if (typeof data20 !== "boolean") {
-                const err34 = { instancePath: instancePath + "/run_config/display_tui", schemaPath: "#/properties/run_config/properties/display_tui/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.display_tui.type, parentSchema: schema19.properties.run_config.properties.display_tui, data: data20 };
+            const _errs38 = errors;
+            var valid5 = _errs37 === errors;
+            let data19 = data8.write_scheduler_events;
+            const _errs39 = errors;
+            if (typeof data19 !== "boolean") {
+                const err34 = { instancePath: instancePath + "/run_config/write_scheduler_events", schemaPath: "#/properties/run_config/properties/write_scheduler_events/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.write_scheduler_events.type, parentSchema: schema19.properties.run_config.properties.write_scheduler_events, data: data19 };
                 if (vErrors === null) {
                     vErrors = [err34];
                 }
                 else {
                     vErrors.push(err34);
+                }
+                errors++;
+            }
+            const _errs40 = errors;
+            var valid5 = _errs39 === errors;
+            let data20 = data8.display_tui;
+            const _errs41 = errors;
+            if (typeof data20 !== "boolean") {
+                const err35 = { instancePath: instancePath + "/run_config/display_tui", schemaPath: "#/properties/run_config/properties/display_tui/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.display_tui.type, parentSchema: schema19.properties.run_config.properties.display_tui, data: data20 };
+                if (vErrors === null) {
+                    vErrors = [err35];
+                }
+                else {
+                    vErrors.push(err35);
                 }
                 errors++;
             }
@@ -34273,23 +34491,23 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs44 = errors;
             if (typeof data21 == "number") {
                 if (data21 <= 0 || isNaN(data21)) {
-                    const err35 = { instancePath: instancePath + "/run_config/progress_interval", schemaPath: "#/properties/run_config/properties/progress_interval/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.progress_interval, data: data21 };
+                    const err36 = { instancePath: instancePath + "/run_config/progress_interval", schemaPath: "#/properties/run_config/properties/progress_interval/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.progress_interval, data: data21 };
                     if (vErrors === null) {
-                        vErrors = [err35];
+                        vErrors = [err36];
                     }
                     else {
-                        vErrors.push(err35);
+                        vErrors.push(err36);
                     }
                     errors++;
                 }
             }
             else {
-                const err36 = { instancePath: instancePath + "/run_config/progress_interval", schemaPath: "#/properties/run_config/properties/progress_interval/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.progress_interval.type, parentSchema: schema19.properties.run_config.properties.progress_interval, data: data21 };
+                const err37 = { instancePath: instancePath + "/run_config/progress_interval", schemaPath: "#/properties/run_config/properties/progress_interval/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.progress_interval.type, parentSchema: schema19.properties.run_config.properties.progress_interval, data: data21 };
                 if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err37];
                 }
                 else {
-                    vErrors.push(err36);
+                    vErrors.push(err37);
                 }
                 errors++;
             }
@@ -34301,12 +34519,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let valid7 = true;
             const _errs48 = errors;
             if (!(typeof data22 == "number")) {
-                const err37 = {};
+                const err38 = {};
                 if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err38];
                 }
                 else {
-                    vErrors.push(err37);
+                    vErrors.push(err38);
                 }
                 errors++;
             }
@@ -34326,34 +34544,34 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             if (_valid0) {
                 const _errs50 = errors;
                 if (!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) {
-                    const err38 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
+                    const err39 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
                     if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err39];
                     }
                     else {
-                        vErrors.push(err38);
+                        vErrors.push(err39);
                     }
                     errors++;
                 }
                 const _errs51 = errors;
                 if (typeof data22 == "number") {
                     if (data22 > 65535 || isNaN(data22)) {
-                        const err39 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
-                        if (vErrors === null) {
-                            vErrors = [err39];
-                        }
-                        else {
-                            vErrors.push(err39);
-                        }
-                        errors++;
-                    }
-                    if (data22 < 1 || isNaN(data22)) {
-                        const err40 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
+                        const err40 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
                         if (vErrors === null) {
                             vErrors = [err40];
                         }
                         else {
                             vErrors.push(err40);
+                        }
+                        errors++;
+                    }
+                    if (data22 < 1 || isNaN(data22)) {
+                        const err41 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/then/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].then, data: data22 };
+                        if (vErrors === null) {
+                            vErrors = [err41];
+                        }
+                        else {
+                            vErrors.push(err41);
                         }
                         errors++;
                     }
@@ -34369,12 +34587,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 let valid8 = true;
                 const _errs54 = errors;
                 if (data22 !== null) {
-                    const err41 = {};
+                    const err42 = {};
                     if (vErrors === null) {
-                        vErrors = [err41];
+                        vErrors = [err42];
                     }
                     else {
-                        vErrors.push(err41);
+                        vErrors.push(err42);
                     }
                     errors++;
                 }
@@ -34394,12 +34612,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 if (_valid1) {
                     const _errs56 = errors;
                     if (data22 !== null) {
-                        const err42 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.then, data: data22 };
+                        const err43 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.then, data: data22 };
                         if (vErrors === null) {
-                            vErrors = [err42];
+                            vErrors = [err43];
                         }
                         else {
-                            vErrors.push(err42);
+                            vErrors.push(err43);
                         }
                         errors++;
                     }
@@ -34412,12 +34630,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                     const _errs58 = errors;
                     if ((!(typeof data22 == "number")) && (data22 !== null)) {
-                        const err43 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else, data: data22 };
+                        const err44 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.else, data: data22 };
                         if (vErrors === null) {
-                            vErrors = [err43];
+                            vErrors = [err44];
                         }
                         else {
-                            vErrors.push(err43);
+                            vErrors.push(err44);
                         }
                         errors++;
                     }
@@ -34428,12 +34646,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                     ifClause1 = "else";
                 }
                 if (!valid8) {
-                    const err44 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: "must match \"" + ifClause1 + "\" schema", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else, data: data22 };
+                    const err45 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: "must match \"" + ifClause1 + "\" schema", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].else, data: data22 };
                     if (vErrors === null) {
-                        vErrors = [err44];
+                        vErrors = [err45];
                     }
                     else {
-                        vErrors.push(err44);
+                        vErrors.push(err45);
                     }
                     errors++;
                 }
@@ -34443,12 +34661,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 ifClause0 = "else";
             }
             if (!valid7) {
-                const err45 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: "must match \"" + ifClause0 + "\" schema", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].if, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0], data: data22 };
+                const err46 = { instancePath: instancePath + "/run_config/otel_metrics_port", schemaPath: "#/properties/run_config/properties/otel_metrics_port/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: "must match \"" + ifClause0 + "\" schema", schema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0].if, parentSchema: schema19.properties.run_config.properties.otel_metrics_port.allOf[0], data: data22 };
                 if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err46];
                 }
                 else {
-                    vErrors.push(err45);
+                    vErrors.push(err46);
                 }
                 errors++;
             }
@@ -34457,12 +34675,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let data23 = data8.preserve_dropped_columns;
             const _errs60 = errors;
             if (typeof data23 !== "boolean") {
-                const err46 = { instancePath: instancePath + "/run_config/preserve_dropped_columns", schemaPath: "#/properties/run_config/properties/preserve_dropped_columns/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.preserve_dropped_columns.type, parentSchema: schema19.properties.run_config.properties.preserve_dropped_columns, data: data23 };
+                const err47 = { instancePath: instancePath + "/run_config/preserve_dropped_columns", schemaPath: "#/properties/run_config/properties/preserve_dropped_columns/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.run_config.properties.preserve_dropped_columns.type, parentSchema: schema19.properties.run_config.properties.preserve_dropped_columns, data: data23 };
                 if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err47];
                 }
                 else {
-                    vErrors.push(err46);
+                    vErrors.push(err47);
                 }
                 errors++;
             }
@@ -34472,12 +34690,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs62 = errors;
             const vSchema0 = schema19.properties.run_config.properties.jinja_rendering_engine.enum;
             if (!((data24 === "secure") || (data24 === "native"))) {
-                const err47 = { instancePath: instancePath + "/run_config/jinja_rendering_engine", schemaPath: "#/properties/run_config/properties/jinja_rendering_engine/enum", keyword: "enum", params: { allowedValues: schema19.properties.run_config.properties.jinja_rendering_engine.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.run_config.properties.jinja_rendering_engine.enum, parentSchema: schema19.properties.run_config.properties.jinja_rendering_engine, data: data24 };
+                const err48 = { instancePath: instancePath + "/run_config/jinja_rendering_engine", schemaPath: "#/properties/run_config/properties/jinja_rendering_engine/enum", keyword: "enum", params: { allowedValues: schema19.properties.run_config.properties.jinja_rendering_engine.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.run_config.properties.jinja_rendering_engine.enum, parentSchema: schema19.properties.run_config.properties.jinja_rendering_engine, data: data24 };
                 if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err48];
                 }
                 else {
-                    vErrors.push(err47);
+                    vErrors.push(err48);
                 }
                 errors++;
             }
@@ -34489,12 +34707,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let valid10 = true;
             const _errs66 = errors;
             if (!(data25 && typeof data25 == "object" && !Array.isArray(data25))) {
-                const err48 = {};
+                const err49 = {};
                 if (vErrors === null) {
-                    vErrors = [err48];
+                    vErrors = [err49];
                 }
                 else {
-                    vErrors.push(err48);
+                    vErrors.push(err49);
                 }
                 errors++;
             }
@@ -34531,12 +34749,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 let valid11 = true;
                 const _errs71 = errors;
                 if (data25 !== null) {
-                    const err49 = {};
+                    const err50 = {};
                     if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err50];
                     }
                     else {
-                        vErrors.push(err49);
+                        vErrors.push(err50);
                     }
                     errors++;
                 }
@@ -34556,12 +34774,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 if (_valid3) {
                     const _errs73 = errors;
                     if (data25 !== null) {
-                        const err50 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else.then, data: data25 };
+                        const err51 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else.then, data: data25 };
                         if (vErrors === null) {
-                            vErrors = [err50];
+                            vErrors = [err51];
                         }
                         else {
-                            vErrors.push(err50);
+                            vErrors.push(err51);
                         }
                         errors++;
                     }
@@ -34574,12 +34792,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                     const _errs75 = errors;
                     if ((!(data25 && typeof data25 == "object" && !Array.isArray(data25))) && (data25 !== null)) {
-                        const err51 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.request_admission.allOf[0].else.else.type }, message: "must be object,null", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else.else, data: data25 };
+                        const err52 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.request_admission.allOf[0].else.else.type }, message: "must be object,null", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else.else, data: data25 };
                         if (vErrors === null) {
-                            vErrors = [err51];
+                            vErrors = [err52];
                         }
                         else {
-                            vErrors.push(err51);
+                            vErrors.push(err52);
                         }
                         errors++;
                     }
@@ -34590,12 +34808,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                     ifClause3 = "else";
                 }
                 if (!valid11) {
-                    const err52 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: "must match \"" + ifClause3 + "\" schema", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else, data: data25 };
+                    const err53 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: "must match \"" + ifClause3 + "\" schema", schema: schema19.properties.run_config.properties.request_admission.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0].else, data: data25 };
                     if (vErrors === null) {
-                        vErrors = [err52];
+                        vErrors = [err53];
                     }
                     else {
-                        vErrors.push(err52);
+                        vErrors.push(err53);
                     }
                     errors++;
                 }
@@ -34605,12 +34823,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 ifClause2 = "else";
             }
             if (!valid10) {
-                const err53 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: "must match \"" + ifClause2 + "\" schema", schema: schema19.properties.run_config.properties.request_admission.allOf[0].if, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0], data: data25 };
+                const err54 = { instancePath: instancePath + "/run_config/request_admission", schemaPath: "#/properties/run_config/properties/request_admission/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: "must match \"" + ifClause2 + "\" schema", schema: schema19.properties.run_config.properties.request_admission.allOf[0].if, parentSchema: schema19.properties.run_config.properties.request_admission.allOf[0], data: data25 };
                 if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err54];
                 }
                 else {
-                    vErrors.push(err53);
+                    vErrors.push(err54);
                 }
                 errors++;
             }
@@ -34621,23 +34839,23 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs78 = errors;
             if (typeof data26 == "number") {
                 if (data26 <= 0 || isNaN(data26)) {
-                    const err54 = { instancePath: instancePath + "/run_config/rate_limit_stall_seconds", schemaPath: "#/properties/run_config/properties/rate_limit_stall_seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.rate_limit_stall_seconds, data: data26 };
+                    const err55 = { instancePath: instancePath + "/run_config/rate_limit_stall_seconds", schemaPath: "#/properties/run_config/properties/rate_limit_stall_seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.rate_limit_stall_seconds, data: data26 };
                     if (vErrors === null) {
-                        vErrors = [err54];
+                        vErrors = [err55];
                     }
                     else {
-                        vErrors.push(err54);
+                        vErrors.push(err55);
                     }
                     errors++;
                 }
             }
             else {
-                const err55 = { instancePath: instancePath + "/run_config/rate_limit_stall_seconds", schemaPath: "#/properties/run_config/properties/rate_limit_stall_seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.rate_limit_stall_seconds.type, parentSchema: schema19.properties.run_config.properties.rate_limit_stall_seconds, data: data26 };
+                const err56 = { instancePath: instancePath + "/run_config/rate_limit_stall_seconds", schemaPath: "#/properties/run_config/properties/rate_limit_stall_seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.rate_limit_stall_seconds.type, parentSchema: schema19.properties.run_config.properties.rate_limit_stall_seconds, data: data26 };
                 if (vErrors === null) {
-                    vErrors = [err55];
+                    vErrors = [err56];
                 }
                 else {
-                    vErrors.push(err55);
+                    vErrors.push(err56);
                 }
                 errors++;
             }
@@ -34649,12 +34867,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let valid13 = true;
             const _errs82 = errors;
             if (!(typeof data27 == "number")) {
-                const err56 = {};
+                const err57 = {};
                 if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err57];
                 }
                 else {
-                    vErrors.push(err56);
+                    vErrors.push(err57);
                 }
                 errors++;
             }
@@ -34676,23 +34894,23 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 const _errs85 = errors;
                 if (typeof data27 == "number") {
                     if (data27 <= 0 || isNaN(data27)) {
-                        const err57 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/then/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then, data: data27 };
+                        const err58 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/then/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then, data: data27 };
                         if (vErrors === null) {
-                            vErrors = [err57];
+                            vErrors = [err58];
                         }
                         else {
-                            vErrors.push(err57);
+                            vErrors.push(err58);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err58 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/then/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then, data: data27 };
+                    const err59 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/then/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].then, data: data27 };
                     if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err59];
                     }
                     else {
-                        vErrors.push(err58);
+                        vErrors.push(err59);
                     }
                     errors++;
                 }
@@ -34707,12 +34925,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 let valid14 = true;
                 const _errs88 = errors;
                 if (data27 !== null) {
-                    const err59 = {};
+                    const err60 = {};
                     if (vErrors === null) {
-                        vErrors = [err59];
+                        vErrors = [err60];
                     }
                     else {
-                        vErrors.push(err59);
+                        vErrors.push(err60);
                     }
                     errors++;
                 }
@@ -34732,12 +34950,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 if (_valid5) {
                     const _errs90 = errors;
                     if (data27 !== null) {
-                        const err60 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.then, data: data27 };
+                        const err61 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.then, data: data27 };
                         if (vErrors === null) {
-                            vErrors = [err60];
+                            vErrors = [err61];
                         }
                         else {
-                            vErrors.push(err60);
+                            vErrors.push(err61);
                         }
                         errors++;
                     }
@@ -34750,12 +34968,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                     const _errs92 = errors;
                     if ((!(typeof data27 == "number")) && (data27 !== null)) {
-                        const err61 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else, data: data27 };
+                        const err62 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.else, data: data27 };
                         if (vErrors === null) {
-                            vErrors = [err61];
+                            vErrors = [err62];
                         }
                         else {
-                            vErrors.push(err61);
+                            vErrors.push(err62);
                         }
                         errors++;
                     }
@@ -34766,12 +34984,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                     ifClause5 = "else";
                 }
                 if (!valid14) {
-                    const err62 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: "must match \"" + ifClause5 + "\" schema", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else, data: data27 };
+                    const err63 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: "must match \"" + ifClause5 + "\" schema", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].else, data: data27 };
                     if (vErrors === null) {
-                        vErrors = [err62];
+                        vErrors = [err63];
                     }
                     else {
-                        vErrors.push(err62);
+                        vErrors.push(err63);
                     }
                     errors++;
                 }
@@ -34781,12 +34999,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 ifClause4 = "else";
             }
             if (!valid13) {
-                const err63 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: "must match \"" + ifClause4 + "\" schema", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].if, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0], data: data27 };
+                const err64 = { instancePath: instancePath + "/run_config/max_cost_usd", schemaPath: "#/properties/run_config/properties/max_cost_usd/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: "must match \"" + ifClause4 + "\" schema", schema: schema19.properties.run_config.properties.max_cost_usd.allOf[0].if, parentSchema: schema19.properties.run_config.properties.max_cost_usd.allOf[0], data: data27 };
                 if (vErrors === null) {
-                    vErrors = [err63];
+                    vErrors = [err64];
                 }
                 else {
-                    vErrors.push(err63);
+                    vErrors.push(err64);
                 }
                 errors++;
             }
@@ -34799,12 +35017,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             let valid16 = true;
             const _errs97 = errors;
             if (!(typeof data28 == "number")) {
-                const err64 = {};
+                const err65 = {};
                 if (vErrors === null) {
-                    vErrors = [err64];
+                    vErrors = [err65];
                 }
                 else {
-                    vErrors.push(err64);
+                    vErrors.push(err65);
                 }
                 errors++;
             }
@@ -34824,24 +35042,24 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             if (_valid6) {
                 const _errs99 = errors;
                 if (!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) {
-                    const err65 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/then/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then, data: data28 };
+                    const err66 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/then/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then, data: data28 };
                     if (vErrors === null) {
-                        vErrors = [err65];
+                        vErrors = [err66];
                     }
                     else {
-                        vErrors.push(err65);
+                        vErrors.push(err66);
                     }
                     errors++;
                 }
                 const _errs100 = errors;
                 if (typeof data28 == "number") {
                     if (data28 < 1 || isNaN(data28)) {
-                        const err66 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/then/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then, data: data28 };
+                        const err67 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/then/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].then, data: data28 };
                         if (vErrors === null) {
-                            vErrors = [err66];
+                            vErrors = [err67];
                         }
                         else {
-                            vErrors.push(err66);
+                            vErrors.push(err67);
                         }
                         errors++;
                     }
@@ -34857,12 +35075,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 let valid17 = true;
                 const _errs103 = errors;
                 if (data28 !== null) {
-                    const err67 = {};
+                    const err68 = {};
                     if (vErrors === null) {
-                        vErrors = [err67];
+                        vErrors = [err68];
                     }
                     else {
-                        vErrors.push(err67);
+                        vErrors.push(err68);
                     }
                     errors++;
                 }
@@ -34882,12 +35100,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 if (_valid7) {
                     const _errs105 = errors;
                     if (data28 !== null) {
-                        const err68 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.then, data: data28 };
+                        const err69 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/then/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.then.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.then, data: data28 };
                         if (vErrors === null) {
-                            vErrors = [err68];
+                            vErrors = [err69];
                         }
                         else {
-                            vErrors.push(err68);
+                            vErrors.push(err69);
                         }
                         errors++;
                     }
@@ -34900,12 +35118,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                     const _errs107 = errors;
                     if ((!(typeof data28 == "number")) && (data28 !== null)) {
-                        const err69 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else, data: data28 };
+                        const err70 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/else/type", keyword: "type", params: { type: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else.type }, message: "must be number,null", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else.type, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.else, data: data28 };
                         if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err70];
                         }
                         else {
-                            vErrors.push(err69);
+                            vErrors.push(err70);
                         }
                         errors++;
                     }
@@ -34916,12 +35134,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                     ifClause7 = "else";
                 }
                 if (!valid17) {
-                    const err70 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause7 }, message: "must match \"" + ifClause7 + "\" schema", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else, data: data28 };
+                    const err71 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/else/if", keyword: "if", params: { failingKeyword: ifClause7 }, message: "must match \"" + ifClause7 + "\" schema", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else.if, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].else, data: data28 };
                     if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err71];
                     }
                     else {
-                        vErrors.push(err70);
+                        vErrors.push(err71);
                     }
                     errors++;
                 }
@@ -34931,12 +35149,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 ifClause6 = "else";
             }
             if (!valid16) {
-                const err71 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause6 }, message: "must match \"" + ifClause6 + "\" schema", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].if, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0], data: data28 };
+                const err72 = { instancePath: instancePath + "/run_config/max_total_tokens", schemaPath: "#/properties/run_config/properties/max_total_tokens/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause6 }, message: "must match \"" + ifClause6 + "\" schema", schema: schema19.properties.run_config.properties.max_total_tokens.allOf[0].if, parentSchema: schema19.properties.run_config.properties.max_total_tokens.allOf[0], data: data28 };
                 if (vErrors === null) {
-                    vErrors = [err71];
+                    vErrors = [err72];
                 }
                 else {
-                    vErrors.push(err71);
+                    vErrors.push(err72);
                 }
                 errors++;
             }
@@ -34944,12 +35162,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             var valid5 = _errs94 === errors;
         }
         else {
-            const err72 = { instancePath: instancePath + "/run_config", schemaPath: "#/properties/run_config/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.run_config.type, parentSchema: schema19.properties.run_config, data: data8 };
+            const err73 = { instancePath: instancePath + "/run_config", schemaPath: "#/properties/run_config/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.run_config.type, parentSchema: schema19.properties.run_config, data: data8 };
             if (vErrors === null) {
-                vErrors = [err72];
+                vErrors = [err73];
             }
             else {
-                vErrors.push(err72);
+                vErrors.push(err73);
             }
             errors++;
         }
@@ -34979,12 +35197,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err73 = { instancePath: instancePath + "/mcp_providers", schemaPath: "#/properties/mcp_providers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.mcp_providers.type, parentSchema: schema19.properties.mcp_providers, data: data29 };
+            const err74 = { instancePath: instancePath + "/mcp_providers", schemaPath: "#/properties/mcp_providers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.mcp_providers.type, parentSchema: schema19.properties.mcp_providers, data: data29 };
             if (vErrors === null) {
-                vErrors = [err73];
+                vErrors = [err74];
             }
             else {
-                vErrors.push(err73);
+                vErrors.push(err74);
             }
             errors++;
         }
@@ -35013,12 +35231,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err74 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.functions.type, parentSchema: schema19.properties.functions, data: data31 };
+            const err75 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.functions.type, parentSchema: schema19.properties.functions, data: data31 };
             if (vErrors === null) {
-                vErrors = [err74];
+                vErrors = [err75];
             }
             else {
-                vErrors.push(err74);
+                vErrors.push(err75);
             }
             errors++;
         }
@@ -35030,12 +35248,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         const _errs116 = errors;
         if (Array.isArray(data33)) {
             if (data33.length < 1) {
-                const err75 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema19.properties.stages, data: data33 };
+                const err76 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema19.properties.stages, data: data33 };
                 if (vErrors === null) {
-                    vErrors = [err75];
+                    vErrors = [err76];
                 }
                 else {
-                    vErrors.push(err75);
+                    vErrors.push(err76);
                 }
                 errors++;
             }
@@ -35056,12 +35274,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         else {
-            const err76 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.stages.type, parentSchema: schema19.properties.stages, data: data33 };
+            const err77 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.stages.type, parentSchema: schema19.properties.stages, data: data33 };
             if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err77];
             }
             else {
-                vErrors.push(err76);
+                vErrors.push(err77);
             }
             errors++;
         }
@@ -35069,12 +35287,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
 }
 else {
-    const err77 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
     if (vErrors === null) {
-        vErrors = [err77];
+        vErrors = [err78];
     }
     else {
-        vErrors.push(err77);
+        vErrors.push(err78);
     }
     errors++;
 } validate52.errors = vErrors; return errors === 0; }
@@ -36617,12 +36835,15 @@ function checkSamplerGraph(columns, constraints, report, indexOf = (n) => column
 var person_fields = __webpack_require__(42003);
 // EXTERNAL MODULE: ./src/shared/datetime-format.ts
 var datetime_format = __webpack_require__(48074);
+// EXTERNAL MODULE: ./src/engine/samplers/scipy-distributions.ts
+var scipy_distributions = __webpack_require__(36794);
 ;// CONCATENATED MODULE: ./src/config/rules/samplers.ts
 /**
  * Sampler parameter rules Data Designer checks when it builds the params (weights, age ranges, timedelta
  * bounds) or only when it generates (convert_to, subcategory coverage, datetime parsing) — all reported
  * at validate time here, each at the offending field.
  */
+
 
 
 
@@ -36717,6 +36938,14 @@ function checkParams(c, p, at, columns, report, opaque) {
             const target = columns.find((x) => x.name === ref);
             if (!target || target.column_type !== 'sampler' || target.sampler_type !== 'datetime') {
                 report.error([...at, 'reference_column_name'], `Timedelta column '${c.name}' references '${ref}', which is not a datetime sampler column.`, 'invalid_params');
+            }
+            break;
+        }
+        case 'scipy': {
+            // Checked up front (Data Designer finds an unknown name only when it samples).
+            const name = p.dist_name;
+            if (typeof name === 'string' && !scipy_distributions/* SUPPORTED_SCIPY_DISTRIBUTIONS */.Q.includes(name)) {
+                report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${scipy_distributions/* SUPPORTED_SCIPY_DISTRIBUTIONS */.Q.join(', ')}).`, 'invalid_params');
             }
             break;
         }
@@ -37248,6 +37477,9 @@ async function applyProcessors(input, processors, report, usable = () => true, s
                 }
             }
             const keys = Object.keys(p.template);
+            for (const k of keys.filter((k) => RESERVED_COLUMN_NAMES.has(k))) {
+                report.error([i, 'template', k], `the template of processor '${p.name}' makes a column named '${k}', which is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename it`, 'reserved_column_name', 'key');
+            }
             outputs.set(p.name, keys.some((k) => k.includes('{')) ? column_set_openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
         }
         else if (p.processor_type === 'sql') {

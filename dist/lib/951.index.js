@@ -3591,7 +3591,7 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(621), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 38589));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(621), __webpack_require__.e(204)]).then(__webpack_require__.bind(__webpack_require__, 78204));
     return { runStage, runDatasetProcessors };
 }
 /**

@@ -676,7 +676,7 @@ export const Stage = Strict({
 export const Workflow = Strict(
   {
     $schema: Type.Optional(Type.String()),
-    name: Type.String({ pattern: WORKFLOW_NAME_PATTERN, description: 'Durable identity: artifact directory, cache keys.' }),
+    name: Type.String({ pattern: WORKFLOW_NAME_PATTERN, maxLength: STAGE_NAME_MAX_LENGTH, description: 'Durable identity: artifact directory, cache keys (at most 100 characters).' }),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Makes samplers, shuffles and temperature draws reproducible (ddflow extension).' })),
     artifact_path: Type.Optional(Type.String({ minLength: 1, default: 'artifacts' })),
     model_providers: Type.Optional(Type.Array(ModelProvider)),

@@ -496,6 +496,9 @@ export async function applyProcessors(
         }
       }
       const keys = Object.keys(p.template);
+      for (const k of keys.filter((k) => RESERVED_COLUMN_NAMES.has(k))) {
+        report.error([i, 'template', k], `the template of processor '${p.name}' makes a column named '${k}', which is reserved (ddflow holds rows as JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename it`, 'reserved_column_name', 'key');
+      }
       outputs.set(p.name, keys.some((k) => k.includes('{')) ? openSet(keys.filter((k) => !k.includes('{'))) : closedSet(keys));
     } else if (p.processor_type === 'sql') {
       // Its result replaces the dataset.

@@ -9,6 +9,7 @@ import type { Reporter } from '../report.js';
 import type { Path } from '../source-map.js';
 import { inspectTemplate } from '../templates.js';
 import { parseDatetime } from '../../shared/datetime-format.js';
+import { SUPPORTED_SCIPY_DISTRIBUTIONS } from '../../engine/samplers/scipy-distributions.js';
 
 type Params = Record<string, unknown>;
 const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
@@ -101,6 +102,14 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
       const target = columns.find((x) => x.name === ref);
       if (!target || target.column_type !== 'sampler' || (target as SamplerColumn).sampler_type !== 'datetime') {
         report.error([...at, 'reference_column_name'], `Timedelta column '${c.name}' references '${ref}', which is not a datetime sampler column.`, 'invalid_params');
+      }
+      break;
+    }
+    case 'scipy': {
+      // Checked up front (Data Designer finds an unknown name only when it samples).
+      const name = p.dist_name;
+      if (typeof name === 'string' && !SUPPORTED_SCIPY_DISTRIBUTIONS.includes(name)) {
+        report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${SUPPORTED_SCIPY_DISTRIBUTIONS.join(', ')}).`, 'invalid_params');
       }
       break;
     }
