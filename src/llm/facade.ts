@@ -252,6 +252,12 @@ export class LlmFacade {
     });
     const clean = withoutSecret(completion, endpoint.errorContext.secret);
     if (clean !== completion) tally.redacted = (tally.redacted ?? 0) + 1;
+    // A provider that reports no usage still spent tokens: counted as characters ÷ 4 (the estimate the
+    // budget reserves with), so budgets hold and reports do not say $0 for a paid run.
+    if (clean.usage.prompt === 0 && clean.usage.completion === 0 && clean.usage.cost === undefined) {
+      const text = (clean.content ?? '') + (clean.reasoning ?? '') + (clean.tool_calls ?? []).map((c) => c.arguments).join('');
+      clean.usage = { ...clean.usage, prompt: Math.ceil(JSON.stringify(body.messages ?? '').length / 4), completion: Math.ceil(text.length / 4) };
+    }
     this.callCache.put(key, clean);
     this.book(endpoint, req.column, clean.usage, reservation);
     return clean;

@@ -64,3 +64,31 @@ describe('downloading an image the model linked to', () => {
     }
   });
 });
+
+describe('a provider that reports no usage', () => {
+  it('has its tokens counted as characters ÷ 4, not as 0 (budgets and cost reports rely on them)', async () => {
+    const { facadeFor } = await import('./helpers.js');
+    const { textRecipe } = await import('../../src/llm/recipes.js');
+    const { cellRng } = await import('../../src/shared/random.js');
+    const answer = 'x'.repeat(400);
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id: 'c', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const llm = facadeFor({ url } as never);
+      const r = await llm.generate({ alias: 'm', prompt: 'p'.repeat(200), recipe: textRecipe(), rng: cellRng(1, 's', 'c', 0), recordKey: 0, column: 'c' });
+      expect(r.value).toBe(answer);
+      const t = llm.usage.totals();
+      expect(t.completionTokens).toBe(100);
+      expect(t.promptTokens).toBeGreaterThanOrEqual(50);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
