@@ -1062,10 +1062,14 @@ class EmptyTemplateRenderError extends TemplateRenderError {
 
 
 
-/** Data Designer's secure-mode allow-list, in its order (the order appears in error messages). */
+/**
+ * Data Designer's secure-mode allow-list, in the order its error message lists them: the environment's
+ * filters dict (Jinja2's DEFAULT_FILTERS order) filtered by ALLOWED_JINJA_FILTERS, jsonpath last
+ * (ginja/environment.py: `list(self.filters.keys())`) — so `items` comes after `lower`, `min` before `max`.
+ */
 const ALLOWED_FILTERS = [
-    'abs', 'capitalize', 'escape', 'first', 'float', 'forceescape', 'int', 'items', 'last', 'length', 'list',
-    'lower', 'max', 'min', 'random', 'replace', 'reverse', 'round', 'sort', 'string', 'title', 'trim',
+    'abs', 'capitalize', 'escape', 'first', 'float', 'forceescape', 'int', 'last', 'length', 'list', 'lower',
+    'items', 'min', 'max', 'random', 'replace', 'reverse', 'round', 'sort', 'string', 'title', 'trim',
     'truncate', 'unique', 'upper', 'urlencode', 'jsonpath',
 ];
 /** Splits nunjucks' trailing keyword-argument object off positional arguments. */
