@@ -101,7 +101,11 @@ function optionHint(err, known) {
 /** node's messages are long ("Unknown option '--x'. To specify a positional argument starting with a '-', ..."). */
 function cleanParseError(err) {
     const message = err instanceof Error ? err.message : String(err);
-    const first = message.split('. ')[0].replace(/\.$/, '');
+    // Node's three lines for `-n -5` ("argument is ambiguous … use '--num-records=-XYZ' or '-n-XYZ'"): one sentence.
+    const ambiguous = /^Option '([^']+)' argument is ambiguous\.[\s\S]*?use '([^=']+)=-XYZ'/.exec(message);
+    if (ambiguous)
+        return `option '${ambiguous[1]}' takes a value, and a value starting with '-' is written '${ambiguous[2]}=-…'`;
+    const first = message.split(/\.\s/)[0].replace(/\.$/, '');
     return first.charAt(0).toLowerCase() + first.slice(1);
 }
 function formatOptions(options) {

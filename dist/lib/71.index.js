@@ -35586,6 +35586,9 @@ function unclosedQuoteStart(doc, end) {
 }
 /** yaml's messages carry a code excerpt after the first line; keep the sentence. */
 function yamlErrorSentence(message, what) {
+    // The yaml library's advice is for its callers, not for the author of the file.
+    if (/multiple documents/i.test(message))
+        return `${what}: the file holds more than one document (a line '---' after the first); a workflow file is one document`;
     const first = message.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
     return `${what}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }

@@ -103,6 +103,8 @@ describe('ddflow CLI', () => {
     expect(parsed.positionals).toEqual(['wf.yaml']);
     expect(parsed.options).toEqual({ override: ['a=x', 'b=y'], 'num-records': '5' });
     expect(() => parseCommandArgs(cmd, ['wf.yaml', '--override'])).toThrow(UsageError);
+    // A value that starts with a dash: one sentence that says how to write it, not Node's three lines.
+    expect(() => parseCommandArgs(cmd, ['wf.yaml', '-n', '-5'])).toThrow("option '-n' takes a value, and a value starting with '-' is written '--num-records=-…'");
   });
 
   it('validate prints warnings as path:line:col: warning: message and still exits 0', async () => {
