@@ -147,8 +147,10 @@ class RunBook {
         this.opened = decidedFrom;
         if (step.decision === 'skipped')
             return record;
-        if (step.damaged)
-            log.warn(`Stage '${stage.name}': its output no longer matches what the last run recorded (files missing, changed or unreadable); it is generated again.`);
+        if (step.damaged) {
+            const what = step.decision === 'resume' ? 'its intact row groups are kept and the rest is generated again' : 'it is generated again';
+            log.warn(`Stage '${stage.name}': its output no longer matches what the last run recorded (files missing, changed or unreadable); ${what}.`);
+        }
         if (this.handed && stage.config.seed_config)
             log.warn(`Stage '${stage.name}' has its own seed_config; it is seeded from stage '${this.handed.name}' instead.`);
         const config = { ...stage.config, model_configs: (0,stage_models/* stageModelConfigs */.Tx)(this.workflow, stage), ...(this.handed ? { seed_config: null } : {}) };

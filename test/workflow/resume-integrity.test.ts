@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger.js';
+import { memoryLogger, silentLogger } from '../../src/logger.js';
 import type { LoadedWorkflow } from '../../src/workflow/model.js';
 import { buildPlan } from '../../src/workflow/plan.js';
 import { defaultEngine, runWorkflow, WorkflowRunError } from '../../src/workflow/run.js';
@@ -131,7 +131,10 @@ describe('resume keeps only intact row groups cut alike', () => {
     const before = await sideRows();
     await writeParquet(path.join(dir, 'artifacts/rs/stage-0-a/processors-files/st/batch_00001.parquet'), [{ k: 'TAMPERED' }]);
     expect((await buildPlan(selectedSide(), { log: silentLogger })).stages[0]!.decision).toBe('resume');
-    const again = await runWorkflow(selectedSide(), { log: silentLogger, engine });
+    const log = memoryLogger();
+    const again = await runWorkflow(selectedSide(), { log, engine });
+    // What the plan said (resume), not "generated again".
+    expect(log.lines.find((l) => l.level === 'warn' && /no longer matches/.test(l.message))?.message).toMatch(/its intact row groups are kept and the rest is generated again\.$/);
     expect(again.stages[0]!.output_records).toBe(4);
     const after = await sideRows();
     expect(JSON.stringify(after)).not.toContain('TAMPERED');
