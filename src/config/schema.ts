@@ -524,7 +524,7 @@ export const RunConfig = Strict({
   disable_early_shutdown: Type.Optional(Type.Boolean({ default: false })),
   shutdown_error_rate: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 0.5 })),
   shutdown_error_window: Type.Optional(Type.Integer({ minimum: 1, default: 10 })),
-  buffer_size: Type.Optional(Type.Integer({ minimum: 1, default: 1000, description: 'Records per row group = per parquet batch file.' })),
+  buffer_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000, description: 'Records per row group = per parquet batch file (at most 1,000,000: a row group is held in memory while it is generated).' })),
   max_concurrent_row_groups: Type.Optional(Type.Integer({ minimum: 1, default: 3 })),
   max_in_flight_tasks: Type.Optional(Type.Integer({ minimum: 1, default: 1024 })),
   non_inference_max_parallel_workers: Type.Optional(Type.Integer({ minimum: 1, default: 4 })),
