@@ -123,8 +123,8 @@ function commandHelp(command) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/workflow/load.ts + 18 modules
-var load = __webpack_require__(87943);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 19 modules
+var load = __webpack_require__(46411);
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
 /** `ddflow validate <workflow-file>`: load + schema + semantic checks; every problem as path:line:col. */
 

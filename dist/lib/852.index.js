@@ -30,8 +30,8 @@ var core = __webpack_require__(33838);
 var diagnostics = __webpack_require__(94851);
 // EXTERNAL MODULE: ./src/data/duckdb-loader.ts
 var duckdb_loader = __webpack_require__(21293);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 18 modules
-var load = __webpack_require__(87943);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 19 modules
+var load = __webpack_require__(46411);
 // EXTERNAL MODULE: ./src/workflow/plan.ts + 2 modules
 var workflow_plan = __webpack_require__(69951);
 // EXTERNAL MODULE: ./src/llm/index.ts + 5 modules

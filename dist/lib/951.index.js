@@ -3597,7 +3597,7 @@ function partialStageCacheKey(prefix, workflow, stage, fingerprint, run) {
 async function defaultEngine() {
     // Loaded lazily: plan/validate/export never pay for the engine's imports. A literal specifier, so
     // the bundler still follows it.
-    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(621), __webpack_require__.e(204)]).then(__webpack_require__.bind(__webpack_require__, 78204));
+    const { runStage, runDatasetProcessors } = await Promise.all(/* import() */[__webpack_require__.e(432), __webpack_require__.e(621), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 38589));
     return { runStage, runDatasetProcessors };
 }
 /**
@@ -3983,8 +3983,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var database = __webpack_require__(94715);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(94851);
-// EXTERNAL MODULE: ./src/workflow/load.ts + 18 modules
-var load = __webpack_require__(87943);
+// EXTERNAL MODULE: ./src/workflow/load.ts + 19 modules
+var load = __webpack_require__(46411);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/workflow/fingerprint.ts

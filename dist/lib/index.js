@@ -604,7 +604,7 @@ var __webpack_exports__ = {};
  * one of these. Dynamic imports keep the CLI from loading @actions/* and the Action from loading the CLI.
  */
 async function runAction() {
-    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(220), __nccwpck_require__.e(964), __nccwpck_require__.e(360), __nccwpck_require__.e(951), __nccwpck_require__.e(661), __nccwpck_require__.e(71), __nccwpck_require__.e(560), __nccwpck_require__.e(506), __nccwpck_require__.e(621), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38852));
+    const { runAction: run } = await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(220), __nccwpck_require__.e(964), __nccwpck_require__.e(360), __nccwpck_require__.e(951), __nccwpck_require__.e(661), __nccwpck_require__.e(987), __nccwpck_require__.e(560), __nccwpck_require__.e(506), __nccwpck_require__.e(621), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38852));
     await run();
 }
 async function runPost() {
@@ -612,7 +612,7 @@ async function runPost() {
     await run();
 }
 async function runCli(argv) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(360), __nccwpck_require__.e(661), __nccwpck_require__.e(71), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96551));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(360), __nccwpck_require__.e(661), __nccwpck_require__.e(987), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96551));
     return main(argv);
 }
 

@@ -9,7 +9,7 @@ import type { Reporter } from '../report.js';
 import type { Path } from '../source-map.js';
 import { inspectTemplate } from '../templates.js';
 import { parseDatetime } from '../../shared/datetime-format.js';
-import { SUPPORTED_SCIPY_DISTRIBUTIONS } from '../../engine/samplers/scipy-distributions.js';
+import { SCIPY_DISTRIBUTION_NAMES } from '../scipy-names.js';
 
 type Params = Record<string, unknown>;
 const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
@@ -108,8 +108,8 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
     case 'scipy': {
       // Checked up front (Data Designer finds an unknown name only when it samples).
       const name = p.dist_name;
-      if (typeof name === 'string' && !SUPPORTED_SCIPY_DISTRIBUTIONS.includes(name)) {
-        report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${SUPPORTED_SCIPY_DISTRIBUTIONS.join(', ')}).`, 'invalid_params');
+      if (typeof name === 'string' && !SCIPY_DISTRIBUTION_NAMES.includes(name)) {
+        report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${SCIPY_DISTRIBUTION_NAMES.join(', ')}).`, 'invalid_params');
       }
       break;
     }

@@ -1,5 +1,5 @@
-export const id = 71;
-export const ids = [71];
+export const id = 987;
+export const ids = [987];
 export const modules = {
 
 /***/ 75360:
@@ -102,214 +102,6 @@ const PERSONA_FIELDS = [
     'religious_persona', 'religious_background',
     'linguistic_persona', 'linguistic_background',
 ];
-
-
-/***/ }),
-
-/***/ 12925:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EV: () => (/* binding */ exponential),
-/* harmony export */   QV: () => (/* binding */ binomial),
-/* harmony export */   Sm: () => (/* binding */ poisson),
-/* harmony export */   af: () => (/* binding */ roundHalfEven),
-/* harmony export */   l$: () => (/* binding */ beta),
-/* harmony export */   qb: () => (/* binding */ normal),
-/* harmony export */   uN: () => (/* binding */ gamma)
-/* harmony export */ });
-/* unused harmony export logFactorial */
-function normal(rng, mean = 0, sd = 1) {
-    return mean + sd * rng.normal();
-}
-function exponential(rng, scale = 1) {
-    return -Math.log(1 - rng.next()) * scale;
-}
-/** Marsaglia–Tsang; shape < 1 boosted by U^(1/shape). */
-function gamma(rng, shape, scale = 1) {
-    if (shape < 1)
-        return gamma(rng, shape + 1, scale) * Math.pow(rng.next() || Number.MIN_VALUE, 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (let i = 0; i < 10_000; i++) {
-        let x;
-        let v;
-        do {
-            x = rng.normal();
-            v = 1 + c * x;
-        } while (v <= 0);
-        v = v * v * v;
-        const u = rng.next();
-        if (u < 1 - 0.0331 * x * x * x * x)
-            return d * v * scale;
-        if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
-            return d * v * scale;
-    }
-    return d * scale;
-}
-function beta(rng, a, b) {
-    const x = gamma(rng, a);
-    const y = gamma(rng, b);
-    return x / (x + y);
-}
-/** Knuth's product method for small means, Hörmann's PTRS (transformed rejection) for large ones. */
-function poisson(rng, mean) {
-    if (mean <= 0)
-        return 0;
-    if (mean < 30) {
-        const limit = Math.exp(-mean);
-        let k = 0;
-        let p = rng.next();
-        while (p > limit) {
-            k++;
-            p *= rng.next();
-        }
-        return k;
-    }
-    const slam = Math.sqrt(mean);
-    const loglam = Math.log(mean);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-        const u = rng.next() - 0.5;
-        const v = rng.next();
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-        if (us >= 0.07 && v <= vr)
-            return k;
-        if (k < 0 || (us < 0.013 && v > us))
-            continue;
-        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k))
-            return k;
-    }
-}
-/** Inversion by sequential search (exact; O(n·min(p, 1−p)) expected), mirrored for p > 0.5. */
-function binomial(rng, n, p) {
-    if (p <= 0 || n <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    if (p > 0.5)
-        return n - binomial(rng, n, 1 - p);
-    const q = 1 - p;
-    const s = p / q;
-    let f = Math.pow(q, n);
-    if (f === 0)
-        return Math.max(0, Math.min(n, Math.round(n * p + Math.sqrt(n * p * q) * rng.normal())));
-    let u = rng.next();
-    let k = 0;
-    while (u > f && k < n) {
-        u -= f;
-        f *= (s * (n - k)) / (k + 1);
-        k++;
-    }
-    return k;
-}
-const LOG_FACT = [0];
-function logFactorial(k) {
-    if (k < 256) {
-        while (LOG_FACT.length <= k)
-            LOG_FACT.push(LOG_FACT[LOG_FACT.length - 1] + Math.log(LOG_FACT.length));
-        return LOG_FACT[k];
-    }
-    // Stirling series: accurate to double precision for k >= 256.
-    return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
-}
-/** NumPy's `round(x, decimals)`: scale, round half to even, scale back. */
-function roundHalfEven(x, decimals = 0) {
-    if (!Number.isFinite(x))
-        return x;
-    const f = Math.pow(10, decimals);
-    const y = x * f;
-    let r = Math.round(y);
-    if (Math.abs(y % 1) === 0.5 && r % 2 !== 0)
-        r -= 1;
-    return r / f;
-}
-
-
-/***/ }),
-
-/***/ 36794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ SUPPORTED_SCIPY_DISTRIBUTIONS),
-/* harmony export */   z: () => (/* binding */ scipyDistribution)
-/* harmony export */ });
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94851);
-/* harmony import */ var _template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83732);
-/* harmony import */ var _numeric_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12925);
-/**
- * The `scipy.stats` distributions ddflow can draw from, by scipy's names and parameter names (shape
- * parameters, then `loc` and `scale`). Data Designer accepts any scipy distribution; the common ones are
- * here and any other name gets Data Designer's "not found" message plus the list that is supported.
- */
-
-
-
-const continuous = (shapes, make, valid) => ({
-    shapes,
-    optional: { loc: 0, scale: 1 },
-    valid: (p) => p.scale > 0 && (valid ? valid(p) : true),
-    make,
-});
-const discrete = (shapes, make, valid) => ({ discrete: true, shapes, optional: { loc: 0 }, valid, make });
-const SPECS = {
-    norm: continuous([], ({ loc, scale }) => (rng) => (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .normal */ .qb)(rng, loc, scale)),
-    uniform: continuous([], ({ loc, scale }) => (rng) => loc + scale * rng.next()),
-    expon: continuous([], ({ loc, scale }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .exponential */ .EV)(rng, scale)),
-    gamma: continuous(['a'], ({ a, loc, scale }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, a, scale), (p) => p.a > 0),
-    beta: continuous(['a', 'b'], ({ a, b, loc, scale }) => (rng) => loc + scale * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .beta */ .l$)(rng, a, b), (p) => p.a > 0 && p.b > 0),
-    lognorm: continuous(['s'], ({ s, loc, scale }) => (rng) => loc + scale * Math.exp(s * rng.normal()), (p) => p.s > 0),
-    laplace: continuous([], ({ loc, scale }) => (rng) => {
-        const u = rng.next() - 0.5;
-        return loc - scale * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
-    }),
-    logistic: continuous([], ({ loc, scale }) => (rng) => {
-        const u = rng.next() || Number.MIN_VALUE;
-        return loc + scale * Math.log(u / (1 - u));
-    }),
-    cauchy: continuous([], ({ loc, scale }) => (rng) => loc + scale * Math.tan(Math.PI * (rng.next() - 0.5))),
-    chi2: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + scale * 2 * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, df / 2), (p) => p.df > 0),
-    t: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + (scale * rng.normal()) / Math.sqrt((2 * (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, df / 2)) / df), (p) => p.df > 0),
-    weibull_min: continuous(['c'], ({ c, loc, scale }) => (rng) => loc + scale * Math.pow(-Math.log(1 - rng.next()), 1 / c), (p) => p.c > 0),
-    pareto: continuous(['b'], ({ b, loc, scale }) => (rng) => loc + scale * Math.pow(1 - rng.next(), -1 / b), (p) => p.b > 0),
-    triang: continuous(['c'], ({ c, loc, scale }) => (rng) => {
-        const u = rng.next();
-        const x = u < c ? Math.sqrt(u * c) : 1 - Math.sqrt((1 - u) * (1 - c));
-        return loc + scale * x;
-    }, (p) => p.c >= 0 && p.c <= 1),
-    poisson: discrete(['mu'], ({ mu, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .poisson */ .Sm)(rng, mu), (p) => p.mu >= 0),
-    binom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .binomial */ .QV)(rng, n, p), (p) => Number.isInteger(p.n) && p.n >= 0 && p.p >= 0 && p.p <= 1),
-    bernoulli: discrete(['p'], ({ p, loc }) => (rng) => loc + (rng.next() < p ? 1 : 0), (p) => p.p >= 0 && p.p <= 1),
-    geom: discrete(['p'], ({ p, loc }) => (rng) => loc + Math.max(1, Math.ceil(Math.log(1 - rng.next()) / Math.log(1 - p))), (p) => p.p > 0 && p.p <= 1),
-    randint: discrete(['low', 'high'], ({ low, high, loc }) => (rng) => loc + low + Math.floor(rng.next() * (high - low)), (p) => p.high > p.low),
-    nbinom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .poisson */ .Sm)(rng, (0,_numeric_js__WEBPACK_IMPORTED_MODULE_2__/* .gamma */ .uN)(rng, n, (1 - p) / p)), (p) => p.n > 0 && p.p > 0 && p.p <= 1),
-};
-const SUPPORTED_SCIPY_DISTRIBUTIONS = Object.keys(SPECS);
-function scipyDistribution(name, params) {
-    const spec = Object.hasOwn(SPECS, name) ? SPECS[name] : undefined;
-    if (!spec) {
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Distribution ${name} not found in scipy.stats (ddflow implements: ${SUPPORTED_SCIPY_DISTRIBUTIONS.join(', ')}).`);
-    }
-    const invalid = () => new _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .DdflowError */ .Zq(`Distribution parameters ${(0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyRepr */ .n3)(params)} are not a valid for distribution '${name}'`);
-    const resolved = { ...spec.optional };
-    const allowed = new Set([...spec.shapes, ...Object.keys(spec.optional)]);
-    for (const [k, v] of Object.entries(params)) {
-        if (!allowed.has(k) || typeof v !== 'number' || !Number.isFinite(v))
-            throw invalid();
-        resolved[k] = v;
-    }
-    for (const s of spec.shapes)
-        if (!(s in params))
-            throw invalid();
-    if (spec.valid && !spec.valid(resolved))
-        throw invalid();
-    return { discrete: spec.discrete ?? false, draw: spec.make(resolved) };
-}
 
 
 /***/ }),
@@ -3190,7 +2982,7 @@ async function diffWorkflowRuns(workflow, baseDir, options = {}) {
 
 /***/ }),
 
-/***/ 87943:
+/***/ 46411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36852,8 +36644,14 @@ function checkSamplerGraph(columns, constraints, report, indexOf = (n) => column
 var person_fields = __webpack_require__(42003);
 // EXTERNAL MODULE: ./src/shared/datetime-format.ts
 var datetime_format = __webpack_require__(48074);
-// EXTERNAL MODULE: ./src/engine/samplers/scipy-distributions.ts
-var scipy_distributions = __webpack_require__(36794);
+;// CONCATENATED MODULE: ./src/config/scipy-names.ts
+/**
+ * The scipy.stats distributions ddflow's `scipy` sampler implements, by name: validate checks a config
+ * against this list (config may not import the engine); src/engine/samplers/scipy-distributions.ts
+ * implements exactly these (a test holds the two together).
+ */
+const SCIPY_DISTRIBUTION_NAMES = ['norm', 'uniform', 'expon', 'gamma', 'beta', 'lognorm', 'laplace', 'logistic', 'cauchy', 'chi2', 't', 'weibull_min', 'pareto', 'triang', 'poisson', 'binom', 'bernoulli', 'geom', 'randint', 'nbinom'];
+
 ;// CONCATENATED MODULE: ./src/config/rules/samplers.ts
 /**
  * Sampler parameter rules Data Designer checks when it builds the params (weights, age ranges, timedelta
@@ -36961,8 +36759,8 @@ function checkParams(c, p, at, columns, report, opaque) {
         case 'scipy': {
             // Checked up front (Data Designer finds an unknown name only when it samples).
             const name = p.dist_name;
-            if (typeof name === 'string' && !scipy_distributions/* SUPPORTED_SCIPY_DISTRIBUTIONS */.Q.includes(name)) {
-                report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${scipy_distributions/* SUPPORTED_SCIPY_DISTRIBUTIONS */.Q.join(', ')}).`, 'invalid_params');
+            if (typeof name === 'string' && !SCIPY_DISTRIBUTION_NAMES.includes(name)) {
+                report.error([...at, 'dist_name'], `Distribution ${name} not found in scipy.stats (ddflow implements: ${SCIPY_DISTRIBUTION_NAMES.join(', ')}).`, 'invalid_params');
             }
             break;
         }

@@ -1,8 +1,8 @@
-export const id = 204;
-export const ids = [204];
+export const id = 589;
+export const ids = [589];
 export const modules = {
 
-/***/ 78204:
+/***/ 38589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5212,19 +5212,196 @@ function buildProcessors(configs, ctx) {
 
 // EXTERNAL MODULE: ./src/shared/datetime-format.ts
 var datetime_format = __webpack_require__(48074);
-// EXTERNAL MODULE: ./src/engine/samplers/numeric.ts
-var numeric = __webpack_require__(12925);
-// EXTERNAL MODULE: ./src/engine/samplers/scipy-distributions.ts
-var scipy_distributions = __webpack_require__(36794);
+;// CONCATENATED MODULE: ./src/engine/samplers/numeric.ts
+function normal(rng, mean = 0, sd = 1) {
+    return mean + sd * rng.normal();
+}
+function exponential(rng, scale = 1) {
+    return -Math.log(1 - rng.next()) * scale;
+}
+/** Marsaglia–Tsang; shape < 1 boosted by U^(1/shape). */
+function gamma(rng, shape, scale = 1) {
+    if (shape < 1)
+        return gamma(rng, shape + 1, scale) * Math.pow(rng.next() || Number.MIN_VALUE, 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (let i = 0; i < 10_000; i++) {
+        let x;
+        let v;
+        do {
+            x = rng.normal();
+            v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        const u = rng.next();
+        if (u < 1 - 0.0331 * x * x * x * x)
+            return d * v * scale;
+        if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
+            return d * v * scale;
+    }
+    return d * scale;
+}
+function beta(rng, a, b) {
+    const x = gamma(rng, a);
+    const y = gamma(rng, b);
+    return x / (x + y);
+}
+/** Knuth's product method for small means, Hörmann's PTRS (transformed rejection) for large ones. */
+function poisson(rng, mean) {
+    if (mean <= 0)
+        return 0;
+    if (mean < 30) {
+        const limit = Math.exp(-mean);
+        let k = 0;
+        let p = rng.next();
+        while (p > limit) {
+            k++;
+            p *= rng.next();
+        }
+        return k;
+    }
+    const slam = Math.sqrt(mean);
+    const loglam = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+        if (us >= 0.07 && v <= vr)
+            return k;
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k))
+            return k;
+    }
+}
+/** Inversion by sequential search (exact; O(n·min(p, 1−p)) expected), mirrored for p > 0.5. */
+function binomial(rng, n, p) {
+    if (p <= 0 || n <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial(rng, n, 1 - p);
+    const q = 1 - p;
+    const s = p / q;
+    let f = Math.pow(q, n);
+    if (f === 0)
+        return Math.max(0, Math.min(n, Math.round(n * p + Math.sqrt(n * p * q) * rng.normal())));
+    let u = rng.next();
+    let k = 0;
+    while (u > f && k < n) {
+        u -= f;
+        f *= (s * (n - k)) / (k + 1);
+        k++;
+    }
+    return k;
+}
+const LOG_FACT = [0];
+function logFactorial(k) {
+    if (k < 256) {
+        while (LOG_FACT.length <= k)
+            LOG_FACT.push(LOG_FACT[LOG_FACT.length - 1] + Math.log(LOG_FACT.length));
+        return LOG_FACT[k];
+    }
+    // Stirling series: accurate to double precision for k >= 256.
+    return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
+}
+/** NumPy's `round(x, decimals)`: scale, round half to even, scale back. */
+function roundHalfEven(x, decimals = 0) {
+    if (!Number.isFinite(x))
+        return x;
+    const f = Math.pow(10, decimals);
+    const y = x * f;
+    let r = Math.round(y);
+    if (Math.abs(y % 1) === 0.5 && r % 2 !== 0)
+        r -= 1;
+    return r / f;
+}
+
+;// CONCATENATED MODULE: ./src/engine/samplers/scipy-distributions.ts
+/**
+ * The `scipy.stats` distributions ddflow can draw from, by scipy's names and parameter names (shape
+ * parameters, then `loc` and `scale`). Data Designer accepts any scipy distribution; the common ones are
+ * here and any other name gets Data Designer's "not found" message plus the list that is supported.
+ */
+
+
+
+const continuous = (shapes, make, valid) => ({
+    shapes,
+    optional: { loc: 0, scale: 1 },
+    valid: (p) => p.scale > 0 && (valid ? valid(p) : true),
+    make,
+});
+const discrete = (shapes, make, valid) => ({ discrete: true, shapes, optional: { loc: 0 }, valid, make });
+const SPECS = {
+    norm: continuous([], ({ loc, scale }) => (rng) => normal(rng, loc, scale)),
+    uniform: continuous([], ({ loc, scale }) => (rng) => loc + scale * rng.next()),
+    expon: continuous([], ({ loc, scale }) => (rng) => loc + exponential(rng, scale)),
+    gamma: continuous(['a'], ({ a, loc, scale }) => (rng) => loc + gamma(rng, a, scale), (p) => p.a > 0),
+    beta: continuous(['a', 'b'], ({ a, b, loc, scale }) => (rng) => loc + scale * beta(rng, a, b), (p) => p.a > 0 && p.b > 0),
+    lognorm: continuous(['s'], ({ s, loc, scale }) => (rng) => loc + scale * Math.exp(s * rng.normal()), (p) => p.s > 0),
+    laplace: continuous([], ({ loc, scale }) => (rng) => {
+        const u = rng.next() - 0.5;
+        return loc - scale * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
+    }),
+    logistic: continuous([], ({ loc, scale }) => (rng) => {
+        const u = rng.next() || Number.MIN_VALUE;
+        return loc + scale * Math.log(u / (1 - u));
+    }),
+    cauchy: continuous([], ({ loc, scale }) => (rng) => loc + scale * Math.tan(Math.PI * (rng.next() - 0.5))),
+    chi2: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + scale * 2 * gamma(rng, df / 2), (p) => p.df > 0),
+    t: continuous(['df'], ({ df, loc, scale }) => (rng) => loc + (scale * rng.normal()) / Math.sqrt((2 * gamma(rng, df / 2)) / df), (p) => p.df > 0),
+    weibull_min: continuous(['c'], ({ c, loc, scale }) => (rng) => loc + scale * Math.pow(-Math.log(1 - rng.next()), 1 / c), (p) => p.c > 0),
+    pareto: continuous(['b'], ({ b, loc, scale }) => (rng) => loc + scale * Math.pow(1 - rng.next(), -1 / b), (p) => p.b > 0),
+    triang: continuous(['c'], ({ c, loc, scale }) => (rng) => {
+        const u = rng.next();
+        const x = u < c ? Math.sqrt(u * c) : 1 - Math.sqrt((1 - u) * (1 - c));
+        return loc + scale * x;
+    }, (p) => p.c >= 0 && p.c <= 1),
+    poisson: discrete(['mu'], ({ mu, loc }) => (rng) => loc + poisson(rng, mu), (p) => p.mu >= 0),
+    binom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + binomial(rng, n, p), (p) => Number.isInteger(p.n) && p.n >= 0 && p.p >= 0 && p.p <= 1),
+    bernoulli: discrete(['p'], ({ p, loc }) => (rng) => loc + (rng.next() < p ? 1 : 0), (p) => p.p >= 0 && p.p <= 1),
+    geom: discrete(['p'], ({ p, loc }) => (rng) => loc + Math.max(1, Math.ceil(Math.log(1 - rng.next()) / Math.log(1 - p))), (p) => p.p > 0 && p.p <= 1),
+    randint: discrete(['low', 'high'], ({ low, high, loc }) => (rng) => loc + low + Math.floor(rng.next() * (high - low)), (p) => p.high > p.low),
+    nbinom: discrete(['n', 'p'], ({ n, p, loc }) => (rng) => loc + poisson(rng, gamma(rng, n, (1 - p) / p)), (p) => p.n > 0 && p.p > 0 && p.p <= 1),
+};
+const SUPPORTED_SCIPY_DISTRIBUTIONS = Object.keys(SPECS);
+function scipyDistribution(name, params) {
+    const spec = Object.hasOwn(SPECS, name) ? SPECS[name] : undefined;
+    if (!spec) {
+        throw new diagnostics/* DdflowError */.Zq(`Distribution ${name} not found in scipy.stats (ddflow implements: ${SUPPORTED_SCIPY_DISTRIBUTIONS.join(', ')}).`);
+    }
+    const invalid = () => new diagnostics/* DdflowError */.Zq(`Distribution parameters ${(0,python_repr/* pyRepr */.n3)(params)} are not a valid for distribution '${name}'`);
+    const resolved = { ...spec.optional };
+    const allowed = new Set([...spec.shapes, ...Object.keys(spec.optional)]);
+    for (const [k, v] of Object.entries(params)) {
+        if (!allowed.has(k) || typeof v !== 'number' || !Number.isFinite(v))
+            throw invalid();
+        resolved[k] = v;
+    }
+    for (const s of spec.shapes)
+        if (!(s in params))
+            throw invalid();
+    if (spec.valid && !spec.valid(resolved))
+        throw invalid();
+    return { discrete: spec.discrete ?? false, draw: spec.make(resolved) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/samplers/bernoulli-mixture.ts
 
 /** `bernoulli(p) * dist(**params)`: zero with probability 1 − p, else a draw from the named distribution. */
 const bernoulliMixtureSampler = {
     type: 'bernoulli_mixture',
     conversion: 'numeric',
-    outputType: (p) => ((0,scipy_distributions/* scipyDistribution */.z)(p.dist_name, p.dist_params).discrete ? 'int' : 'float'),
+    outputType: (p) => (scipyDistribution(p.dist_name, p.dist_params).discrete ? 'int' : 'float'),
     create({ p, dist_name, dist_params }) {
-        const dist = (0,scipy_distributions/* scipyDistribution */.z)(dist_name, dist_params);
+        const dist = scipyDistribution(dist_name, dist_params);
         return (rng) => {
             const on = rng.next() < p ? 1 : 0;
             const x = dist.draw(rng);
@@ -5250,7 +5427,7 @@ const binomialSampler = {
     conversion: 'numeric',
     outputType: () => 'int',
     create({ n, p }) {
-        return (rng) => (0,numeric/* binomial */.QV)(rng, n, p);
+        return (rng) => binomial(rng, n, p);
     },
 };
 
@@ -5756,7 +5933,7 @@ const poissonSampler = {
     conversion: 'numeric',
     outputType: () => 'int',
     create({ mean }) {
-        return (rng) => (0,numeric/* poisson */.Sm)(rng, mean);
+        return (rng) => poisson(rng, mean);
     },
 };
 
@@ -5765,9 +5942,9 @@ const poissonSampler = {
 const scipySampler = {
     type: 'scipy',
     conversion: 'numeric',
-    outputType: (p) => ((0,scipy_distributions/* scipyDistribution */.z)(p.dist_name, p.dist_params).discrete ? 'int' : 'float'),
+    outputType: (p) => (scipyDistribution(p.dist_name, p.dist_params).discrete ? 'int' : 'float'),
     create({ dist_name, dist_params }) {
-        const dist = (0,scipy_distributions/* scipyDistribution */.z)(dist_name, dist_params);
+        const dist = scipyDistribution(dist_name, dist_params);
         return (rng) => dist.draw(rng);
     },
 };
@@ -6168,7 +6345,7 @@ class SamplerGenerator {
             return typeof v === 'number' && Number.isFinite(v) ? p.format(v) : null;
         let out = p.def.conversion === 'numeric' ? this.convert(p, v) : v;
         if (p.decimalPlaces !== null && typeof out === 'number')
-            out = (0,numeric/* roundHalfEven */.af)(out, p.decimalPlaces);
+            out = roundHalfEven(out, p.decimalPlaces);
         return out;
     }
     /**
@@ -6198,7 +6375,7 @@ class SamplerGenerator {
         if (to === null || v === null || v === undefined)
             return v;
         if (to === 'int')
-            return typeof v === 'number' ? (0,numeric/* roundHalfEven */.af)(v) : Math.trunc(Number(v));
+            return typeof v === 'number' ? roundHalfEven(v) : Math.trunc(Number(v));
         if (to === 'float')
             return Number(v);
         // pandas astype(str): floats print as Python floats (`2.0`), everything else as text.
