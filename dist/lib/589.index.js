@@ -1935,7 +1935,7 @@ async function loadRelation(db, table, config, from, what) {
         throw new diagnostics/* DdflowError */.Zq(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
     }
     // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
-    // the table, read back under its own name (seedColumnRef).
+    // the table, read back under its own name (seedColumnInTable).
     for (const c of columns)
         if (c.toLowerCase() === 'rowid')
             await db.run(`ALTER TABLE ${(0,database.quoteIdent)(table)} RENAME COLUMN ${(0,database.quoteIdent)(c)} TO ${(0,database.quoteIdent)(seedColumnInTable(c))}`);

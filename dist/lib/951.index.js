@@ -1145,7 +1145,8 @@ function redactedStrings(value, secret) {
         }
         return v;
     };
-    if (!secret)
+    // A text answer is the raw text, redacted already (escapes included); only parsed JSON is walked.
+    if (!secret || typeof value === 'string')
         return { value, count: 0 };
     const out = walk(value);
     return { value: count > 0 ? out : value, count };

@@ -97,7 +97,7 @@ async function loadRelation(db: Database, table: string, config: SeedConfigLike,
     throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
   }
   // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
-  // the table, read back under its own name (seedColumnRef).
+  // the table, read back under its own name (seedColumnInTable).
   for (const c of columns) if (c.toLowerCase() === 'rowid') await db.run(`ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(c)} TO ${quoteIdent(seedColumnInTable(c))}`);
   return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
 }

@@ -493,7 +493,8 @@ function redactedStrings(value: unknown, secret: string | null | undefined): { v
     }
     return v;
   };
-  if (!secret) return { value, count: 0 };
+  // A text answer is the raw text, redacted already (escapes included); only parsed JSON is walked.
+  if (!secret || typeof value === 'string') return { value, count: 0 };
   const out = walk(value);
   return { value: count > 0 ? out : value, count };
 }
