@@ -2027,6 +2027,17 @@ const SEED_LOADERS = {
         return loadRelation(db, table, config, seedFilesRelation(files, external_node_path_default().extname(files[0]).toLowerCase()), source.path);
     },
 };
+/**
+ * A seed problem found when the data is read (a corrupt file, a selection beyond its rows) pointed at the
+ * config's seed node — its selection_strategy or its source path — as validate's errors are.
+ */
+function located(err, config) {
+    if (!(err instanceof diagnostics/* DdflowError */.Zq) || err.diagnostics.some((d) => d.location))
+        return err;
+    const selection = /selection strategy|'start' index|'index' must/i.test(err.message);
+    const node = selection && config.selection_strategy ? { of: config, field: 'selection_strategy' } : { of: config.source, field: 'path' };
+    return new diagnostics/* DdflowError */.Zq(err.message, { node, cause: err });
+}
 async function openSeedDataset(db, config, options = {}) {
     const baseDir = options.baseDir ?? process.cwd();
     const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
@@ -2035,7 +2046,9 @@ async function openSeedDataset(db, config, options = {}) {
         const kind = config.source.seed_type;
         throw new diagnostics/* DdflowError */.Zq(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents, hf or agent_rollout.`);
     }
-    const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => { }));
+    const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => { })).catch((err) => {
+        throw located(err, config);
+    });
     // Manifest columns (and file contents) are text.
     for (const c of columns)
         if (!columnTypes.has(c))

@@ -37690,6 +37690,11 @@ function registerConfigNodes(config, outputProcessors, i, locator) {
     (config.columns ?? []).forEach((c, j) => register(c, ['stages', i, 'config', 'columns', j]));
     (config.processors ?? []).forEach((p, j) => register(p, ['stages', i, 'config', 'processors', j]));
     outputProcessors.forEach((p, j) => register(p, ['stages', i, 'output_processors', j]));
+    // Seed problems found only when the data is read point here (seed-reader.ts).
+    if (load_isObj(config.seed_config)) {
+        register(config.seed_config, ['stages', i, 'config', 'seed_config']);
+        register(config.seed_config.source, ['stages', i, 'config', 'seed_config', 'source']);
+    }
 }
 function buildLoaded(doc, file, cwd, sources, locator, diagnostics, functions) {
     const stages = doc.stages.map((s, i) => {

@@ -184,6 +184,17 @@ export const SEED_LOADERS: Record<SeedSourceLike['seed_type'], SeedLoader> = {
   },
 };
 
+/**
+ * A seed problem found when the data is read (a corrupt file, a selection beyond its rows) pointed at the
+ * config's seed node — its selection_strategy or its source path — as validate's errors are.
+ */
+function located(err: unknown, config: SeedConfigLike): unknown {
+  if (!(err instanceof DdflowError) || err.diagnostics.some((d) => d.location)) return err;
+  const selection = /selection strategy|'start' index|'index' must/i.test(err.message);
+  const node = selection && config.selection_strategy ? { of: config as object, field: 'selection_strategy' } : { of: config.source as object, field: 'path' };
+  return new DdflowError(err.message, { node, cause: err });
+}
+
 export async function openSeedDataset(db: Database, config: SeedConfigLike, options: OpenSeedOptions = {}): Promise<SeedDataset> {
   const baseDir = options.baseDir ?? process.cwd();
   const table = `ddflow_seed_${process.pid}_${++seedCounter}`;
@@ -192,7 +203,9 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
     const kind = (config.source as { seed_type?: unknown }).seed_type;
     throw new DdflowError(`Seed sources of type '${String(kind)}' are not supported; use local, directory, file_contents, hf or agent_rollout.`);
   }
-  const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => {}));
+  const { columns, columnTypes, sourceSize, range, hydrate } = await loader(db, table, config, baseDir, options.warn ?? (() => {})).catch((err: unknown) => {
+    throw located(err, config);
+  });
 
   // Manifest columns (and file contents) are text.
   for (const c of columns) if (!columnTypes.has(c)) columnTypes.set(c, 'VARCHAR');

@@ -223,6 +223,11 @@ function registerConfigNodes(config: DataDesignerConfig, outputProcessors: Proce
   (config.columns ?? []).forEach((c, j) => register(c, ['stages', i, 'config', 'columns', j]));
   (config.processors ?? []).forEach((p, j) => register(p, ['stages', i, 'config', 'processors', j]));
   outputProcessors.forEach((p, j) => register(p, ['stages', i, 'output_processors', j]));
+  // Seed problems found only when the data is read point here (seed-reader.ts).
+  if (isObj(config.seed_config)) {
+    register(config.seed_config, ['stages', i, 'config', 'seed_config']);
+    register((config.seed_config as { source?: unknown }).source, ['stages', i, 'config', 'seed_config', 'source']);
+  }
 }
 
 function buildLoaded(

@@ -138,4 +138,19 @@ describe('bad input through the CLI', () => {
     );
     expectSentence(await cli(['run', file], work), 1, /The seed dataset \S*seed\.parquet has a column named '__proto__', which ddflow cannot hold .*; rename the column\./);
   }, 120_000);
+
+  it('a corrupt seed file and a selection beyond the seed rows point at their place in the workflow file', async () => {
+    const work = await tempDir('ddflow-bad-');
+    await fs.writeFile(path.join(work, 'bad.parquet'), 'garbage');
+    await fs.writeFile(path.join(work, 'two.csv'), 'a,b\n1,2\n3,4\n');
+    const corrupt = await workflow(work, `name: seedbad\nstages:\n  - name: a\n    num_records: 3\n    config:\n      seed_config:\n        source: {seed_type: local, path: bad.parquet}\n      columns: [{name: x, column_type: expression, expr: "{{ a }}"}]\n`);
+    expectSentence(await cli(['run', corrupt], work), 1, /workflow\.yml:7:\d+: Stage 'a' failed: Could not read the seed dataset \S*bad\.parquet: /);
+    const beyond = await workflow(
+      work,
+      `name: seedsel\nstages:\n  - name: a\n    num_records: 3\n    config:\n      seed_config:\n        source: {seed_type: local, path: two.csv}\n        selection_strategy: {start: 10, end: 20}\n      columns: [{name: x, column_type: expression, expr: "{{ a }}"}]\n`,
+      'sel.yml',
+    );
+    expectSentence(await cli(['run', beyond], work), 1, /sel\.yml:8:\d+: Stage 'a' failed: Selection strategy 'end' index 20 is out of bounds for dataset size 2/);
+  }, 120_000);
 });
+
