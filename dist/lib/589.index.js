@@ -1935,15 +1935,11 @@ async function loadRelation(db, table, config, from, what) {
         throw new diagnostics/* DdflowError */.Zq(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
     }
     // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
-    // the table, read back under its own name (seedColumnInTable).
+    // the table, read back under its own name (rowidSafeName).
     for (const c of columns)
-        if (c.toLowerCase() === 'rowid')
-            await db.run(`ALTER TABLE ${(0,database.quoteIdent)(table)} RENAME COLUMN ${(0,database.quoteIdent)(c)} TO ${(0,database.quoteIdent)(seedColumnInTable(c))}`);
+        if ((0,database.rowidSafeName)(c) !== c)
+            await db.run(`ALTER TABLE ${(0,database.quoteIdent)(table)} RENAME COLUMN ${(0,database.quoteIdent)(c)} TO ${(0,database.quoteIdent)((0,database.rowidSafeName)(c))}`);
     return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
-}
-/** The name a seed column has in the seed's table: its own, but for one that DuckDB's rowid would be hidden by. */
-function seedColumnInTable(name) {
-    return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
 }
 /** A directory listing (one manifest row per file), optionally with each file's text read when served. */
 async function loadDirectory(db, table, config, baseDir) {
@@ -2059,7 +2055,7 @@ async function openSeedDataset(db, config, options = {}) {
     const t = (0,database.quoteIdent)(table);
     const cols = columns
         .filter((c) => c !== 'content' || !hydrate)
-        .map((c) => (seedColumnInTable(c) === c ? `s.${(0,database.quoteIdent)(c)}` : `s.${(0,database.quoteIdent)(seedColumnInTable(c))} AS ${(0,database.quoteIdent)(c)}`))
+        .map((c) => ((0,database.rowidSafeName)(c) === c ? `s.${(0,database.quoteIdent)(c)}` : `s.${(0,database.quoteIdent)((0,database.rowidSafeName)(c))} AS ${(0,database.quoteIdent)(c)}`))
         .join(', ');
     const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;
     const permTables = new Map();
@@ -3116,13 +3112,17 @@ function prepareValue(v) {
         return prepareRecord(v);
     return sanitizeValue(v);
 }
-/** The record a template sees: a fresh object, never the caller's. */
-function prepareRecord(record) {
+/**
+ * The record a template sees: a fresh object, never the caller's. `keepText`: a top-level text cell stays
+ * text (`'1'` is not parsed to 1) — what a `conditional_params` key sees (conditions.ts).
+ */
+function prepareRecord(record, options = {}) {
     const out = Object.create(null);
     for (const k in record) {
         if (!Object.hasOwn(record, k))
             continue;
-        const v = prepareValue(record[k]);
+        const raw = record[k];
+        const v = options.keepText && typeof raw === 'string' ? raw : prepareValue(raw);
         if (v !== undefined)
             out[k] = v;
     }
@@ -3598,24 +3598,9 @@ function engineFor(mode) {
 }
 /** A `conditional_params` key against one row of sampled values: true iff `{{ cond }}` renders `True`. */
 function evalCondition(cond, record, mode = 'secure') {
-    return engineFor(mode).compile(`{{ ${cond} }}`).render(conditionRecord(record), { prepared: true }) === 'True';
-}
-/**
- * The record a `conditional_params` key sees: Data Designer's JinjaDataFrame.select_index renders the
- * frame's row as it is (sampling_gen/jinja_utils.py) — a text cell stays text (`'1'` is not 1) — where
- * column templates see JSON-looking text parsed. Other values are prepared as for any template.
- */
-function conditionRecord(record) {
-    const out = Object.create(null);
-    for (const k in record) {
-        if (!Object.hasOwn(record, k))
-            continue;
-        const v = record[k];
-        const p = typeof v === 'string' ? v : prepareValue(v);
-        if (p !== undefined)
-            out[k] = p;
-    }
-    return out;
+    // Data Designer's JinjaDataFrame.select_index renders the frame's row as it is (sampling_gen/
+    // jinja_utils.py): a text cell stays text, where column templates see JSON-looking text parsed.
+    return engineFor(mode).compile(`{{ ${cond} }}`).render(prepareRecord(record, { keepText: true }), { prepared: true }) === 'True';
 }
 // Native evaluation keeps the raw values the template prints, instead of their text.
 let captured = null;
@@ -6410,10 +6395,7 @@ class SamplerGenerator {
 
 // EXTERNAL MODULE: ./src/data/statistics.ts
 var statistics = __webpack_require__(71621);
-// EXTERNAL MODULE: ./src/shared/python-float.ts
-var python_float = __webpack_require__(84068);
 ;// CONCATENATED MODULE: ./src/engine/statistics.ts
-
 
 
 
@@ -6445,10 +6427,8 @@ known) {
 function prefixed(prefix, t) {
     if (!t)
         return { [`${prefix}_mean`]: statistics/* CALCULATION_FAILED */.Am, [`${prefix}_median`]: statistics/* CALCULATION_FAILED */.Am, [`${prefix}_stddev`]: statistics/* CALCULATION_FAILED */.Am };
-    return { [`${prefix}_mean`]: round2(t.mean), [`${prefix}_median`]: round2(t.median), [`${prefix}_stddev`]: round2(t.stddev) };
+    return { [`${prefix}_mean`]: (0,statistics/* round2 */.X4)(t.mean), [`${prefix}_median`]: (0,statistics/* round2 */.X4)(t.median), [`${prefix}_stddev`]: (0,statistics/* round2 */.X4)(t.stddev) };
 }
-/** Data Designer's prepare_number_for_reporting: Python's round(float(v), 2). */
-const round2 = (n) => (0,python_float/* pythonRound */.FO)(n, 2);
 /** In SQL over the output column: ceil(length(text) / 4) per non-null cell. */
 async function outputTokenStats(db, files, column) {
     const t = `ceil(length(${(0,database.quoteIdent)(column)}::VARCHAR) / 4.0)`;
@@ -6660,12 +6640,11 @@ async function runStage(input) {
             previous = await (0,artifacts/* readMetadata */._6)(stageDir);
             // A stage whose sql processors rewrote its files is reused whole when they all finished, else
             // generated again (keptRowGroups keeps none of its files: they are the query's output).
-            const rewritten = previous?.post_generation_state?.rewritten === true;
-            if (!shard && rewritten && previous.target_num_records === input.numRecords && previous.buffer_size === runConfig.buffer_size && previous.seed === input.seed && (await (0,resume/* processedOutputIntact */.tA)(db, stageDir, previous))) {
+            if (!shard && previous?.target_num_records === input.numRecords && (await (0,resume/* processedOutputIntact */.tA)(db, stageDir, previous, runConfig.buffer_size, input.seed))) {
                 log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
                 return resultFromMetadata(stageDir, previous, outputColumns, warnings);
             }
-            done = await (0,resume.keptRowGroups)(db, stageDir, previous, runConfig.buffer_size, input.seed);
+            done = await (0,resume/* keptRowGroups */.R3)(db, stageDir, previous, runConfig.buffer_size, input.seed);
             await (0,resume/* removeStrayRowGroupFiles */.Qn)(stageDir, done);
         }
         else {

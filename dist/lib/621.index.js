@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Am: () => (/* binding */ CALCULATION_FAILED),
+/* harmony export */   X4: () => (/* binding */ round2),
 /* harmony export */   vM: () => (/* binding */ computeColumnStatistics)
 /* harmony export */ });
 /* unused harmony exports EXACT_STATISTICS_MAX_ROWS, pyarrowDtype, simpleDtype */
@@ -348,6 +349,7 @@ async function validCount(db, agg, name) {
     const [row] = await db.all(`SELECT count_if(lower(json_extract_string(to_json(${c}), '$.is_valid')) IN ('true', '1', '1.0')) AS n FROM ${agg.from}`);
     return Number(row?.n ?? 0);
 }
+/** Data Designer's prepare_number_for_reporting: Python's round(float(v), 2). */
 function round2(n) {
     return Number.isInteger(n) ? n : (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRound */ .FO)(n, 2);
 }

@@ -961,7 +961,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   openSandboxDatabase: () => (/* binding */ openSandboxDatabase),
 /* harmony export */   parseSql: () => (/* binding */ parseSql),
 /* harmony export */   quoteIdent: () => (/* binding */ quoteIdent),
-/* harmony export */   quoteLiteral: () => (/* binding */ quoteLiteral)
+/* harmony export */   quoteLiteral: () => (/* binding */ quoteLiteral),
+/* harmony export */   rowidSafeName: () => (/* binding */ rowidSafeName)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -1129,6 +1130,13 @@ function makeRowConverter(duckdb) {
         byId[id] = (value) => (value === null || value === undefined ? null : String(value));
     }
     return createDuckDBValueConverter(byId);
+}
+/**
+ * The name a column gets in a table ddflow reads by DuckDB's `rowid`: its own, but for one called rowid
+ * (in any case), which would hide that row id — renamed in the table, selected back under its own name.
+ */
+function rowidSafeName(name) {
+    return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
 }
 /** `"name"` with embedded quotes doubled: safe for any user-supplied column or table name. */
 function quoteIdent(name) {
@@ -1406,10 +1414,11 @@ async function runSqlOverDataset(db, files, query, outDir, options = {}) {
             // renamed in the table, and back in each slice.
             const renamed = [];
             for (const c of await sandbox.describe(`SELECT * FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)}`)) {
-                if (c.name.toLowerCase() !== 'rowid')
+                const safe = (0,_database_js__WEBPACK_IMPORTED_MODULE_4__.rowidSafeName)(c.name);
+                if (safe === c.name)
                     continue;
-                await sandbox.run(`ALTER TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)} RENAME COLUMN ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)} TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(`${c.name}\u0001ddflow`)}`);
-                renamed.push(`${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(`${c.name}\u0001ddflow`)} AS ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)}`);
+                await sandbox.run(`ALTER TABLE ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)} RENAME COLUMN ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)} TO ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(safe)}`);
+                renamed.push(`${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(safe)} AS ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(c.name)}`);
             }
             const star = renamed.length > 0 ? `* RENAME (${renamed.join(', ')})` : '*';
             const [row] = await sandbox.all(`SELECT count(*) AS n FROM ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteIdent)(result)}`);

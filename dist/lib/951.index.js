@@ -86,8 +86,8 @@ async function exists(p) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qn: () => (/* binding */ removeStrayRowGroupFiles),
+/* harmony export */   R3: () => (/* binding */ keptRowGroups),
 /* harmony export */   k4: () => (/* binding */ keptRowCount),
-/* harmony export */   keptRowGroups: () => (/* binding */ keptRowGroups),
 /* harmony export */   tA: () => (/* binding */ processedOutputIntact)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -147,11 +147,14 @@ async function keptRowGroups(db, stageDir, previous, bufferSize, seed) {
     return kept;
 }
 /**
- * Whether a stage whose sql processors rewrote its files finished them all: every listed output file is
- * there and they hold the recorded rows, and every side file is readable. Then it is reused whole.
+ * Whether a stage whose sql processors rewrote its files finished them all, cut and drawn alike: every
+ * listed output file is there and they hold the recorded rows, and every side file is readable. Then it
+ * is reused whole (create.ts), and the plan says so (keptRowCount).
  */
-async function processedOutputIntact(db, stageDir, previous) {
-    if (!previous.post_generation_state?.processed)
+async function processedOutputIntact(db, stageDir, previous, bufferSize, seed) {
+    if (!previous?.post_generation_state?.rewritten || !previous.post_generation_state.processed)
+        return false;
+    if (previous.buffer_size !== bufferSize || previous.seed !== seed)
         return false;
     let rows = 0;
     for (const f of previous.file_paths['parquet-files']) {
@@ -174,8 +177,7 @@ async function keptRowCount(db, stageDir, bufferSize, seed) {
     if (seed === undefined)
         return 0;
     const previous = await (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(stageDir);
-    // A stage whose sql processors finished is reused whole (create.ts), with the rows the query kept.
-    if (previous?.post_generation_state?.rewritten && previous.buffer_size === bufferSize && previous.seed === seed && (await processedOutputIntact(db, stageDir, previous)))
+    if (await processedOutputIntact(db, stageDir, previous, bufferSize, seed))
         return previous.actual_num_records;
     const kept = await keptRowGroups(db, stageDir, previous, bufferSize, seed);
     return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
@@ -3720,6 +3722,8 @@ function dirOf(files, fallback) {
 /* harmony import */ var _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8833);
 /* harmony import */ var _stage_models_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18678);
 /* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65661);
+/* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94715);
+/* harmony import */ var _engine_resume_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90099);
 /**
  * `ddflow merge <workflow> --stage s [--from dir]`: the shards of a stage become the stage.
  *
@@ -3732,6 +3736,8 @@ function dirOf(files, fallback) {
  * nothing left to generate, then dataset processors, statistics, output processors and on_success —
  * which is why the merged stage is the single run's, byte for byte.
  */
+
+
 
 
 
@@ -3799,26 +3805,34 @@ async function collectShards(src) {
         problems.push(`the shards disagree on N (${counts.map((n) => `${found.filter((s) => s.record.count === n).length} of ${n}`).join(', ')})`);
     const count = complete.length > 0 ? complete[complete.length - 1] : counts[counts.length - 1];
     const chosen = [];
-    if (count !== undefined) {
-        for (let i = 1; i <= count; i++) {
-            const these = found.filter((s) => s.record.count === count && s.record.shard === i);
-            if (these.length === 0) {
-                problems.push(`shard ${i}/${count} is missing`);
-                continue;
+    // One database reads every shard's row groups (opened only when a shard gets that far).
+    let db;
+    const database = async () => (db ??= await (0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.openDatabase)());
+    try {
+        if (count !== undefined) {
+            for (let i = 1; i <= count; i++) {
+                const these = found.filter((s) => s.record.count === count && s.record.shard === i);
+                if (these.length === 0) {
+                    problems.push(`shard ${i}/${count} is missing`);
+                    continue;
+                }
+                if (these.length > 1)
+                    problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
+                const s = these[0];
+                const expected = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shardRange */ .uk)(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
+                if (s.record.status !== 'completed')
+                    problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
+                else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
+                    problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
+                }
+                else if (!(await hasEveryRowGroup(s, database)))
+                    problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+                chosen.push(s);
             }
-            if (these.length > 1)
-                problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
-            const s = these[0];
-            const expected = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shardRange */ .uk)(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
-            if (s.record.status !== 'completed')
-                problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
-            else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
-                problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
-            }
-            else if (!(await hasEveryRowGroup(s)))
-                problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
-            chosen.push(s);
         }
+    }
+    finally {
+        db?.close();
     }
     if (problems.length > 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
@@ -3870,7 +3884,7 @@ async function restoreMissing(src, stage, found) {
  * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
  * not become dropped rows of a "completed" stage.
  */
-async function hasEveryRowGroup(s) {
+async function hasEveryRowGroup(s, db) {
     const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(s.dir);
     if (!meta)
         return false;
@@ -3878,22 +3892,8 @@ async function hasEveryRowGroup(s) {
     for (let g = s.record.first_group; g < s.record.end_group; g++)
         if (!have.has(g))
             return false;
-    for (const b of meta.ddflow_batches ?? [])
-        if (!(await exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, b.file))))
-            return false;
-    const { openDatabase } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 94715));
-    const { keptRowGroups } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 90099));
-    const db = await openDatabase();
-    try {
-        const intact = await keptRowGroups(db, s.dir, meta, meta.buffer_size, meta.seed);
-        return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
-    }
-    finally {
-        db.close();
-    }
-}
-async function exists(file) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file).then(() => true, () => false);
+    const intact = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_7__/* .keptRowGroups */ .R3)(await db(), s.dir, meta, meta.buffer_size, meta.seed);
+    return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
 }
 /** Hard-links (or copies) every file below `src` into `dest`, keeping relative paths. */
 async function linkInto(src, dest) {
@@ -4656,11 +4656,13 @@ function formatPlanTable(plan) {
 /* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60677);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26327);
 /* harmony import */ var _stage_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22597);
+/* harmony import */ var _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8833);
 /**
  * Reusing a stage's earlier output: whether the local stage directory still holds what the last run
  * recorded, whether a damaged one can continue from its row groups, and bringing an entry back from a
  * cache store (checked against the fingerprint it is restored for before it is trusted).
  */
+
 
 
 
@@ -4712,13 +4714,9 @@ async function reuseCheck(db, stage, rec, workflowDir) {
  * stay cheap — a stat per file, no read.)
  */
 async function sideFilesPresent(stageDir, selected) {
-    let meta;
-    try {
-        meta = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'metadata.json'), 'utf8'));
-    }
-    catch {
+    const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(stageDir);
+    if (!meta)
         return true; // no engine metadata (an override, an older layout): the selected output was checked
-    }
     const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];
     const selectedDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(selected);
     for (const f of files) {

@@ -1885,11 +1885,14 @@ function formatValue(value, specText) {
         return pad(body, '', spec.zeroAlign ? { ...spec, align: '<' } : spec, '<');
     }
     const float = value instanceof python_repr/* PyFloat */.g$ || (0,python_repr/* isFloatLike */.oo)(value);
-    if (!float && Number.isInteger(n) && 'bcdoxXn'.includes(spec.type || 'd') && spec.type !== '')
-        return formatInt(n, spec);
-    if (!float && Number.isInteger(n) && spec.type === '')
-        return spec.precision === undefined ? formatInt(n, spec) : formatFloat(n, spec, true);
-    if ('bcdoxX'.includes(spec.type) && spec.type !== '')
+    const INT_CODES = 'bcdoxX';
+    if (!float && Number.isInteger(n)) {
+        if (spec.type !== '' && (INT_CODES + 'n').includes(spec.type))
+            return formatInt(n, spec);
+        if (spec.type === '')
+            return spec.precision === undefined ? formatInt(n, spec) : formatFloat(n, spec, true);
+    }
+    if (spec.type !== '' && INT_CODES.includes(spec.type))
         throw new errors/* TemplateRenderError */.Nz(`Unknown format code '${spec.type}' for object of type 'float'`);
     if (spec.type === 's')
         throw new errors/* TemplateRenderError */.Nz(`Unknown format code 's' for object of type '${float ? 'float' : 'int'}'`);

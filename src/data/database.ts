@@ -204,6 +204,14 @@ function makeRowConverter(duckdb: DuckDBModule): DuckDBValueConverter<unknown> {
   return createDuckDBValueConverter(byId as Parameters<typeof createDuckDBValueConverter<unknown>>[0]);
 }
 
+/**
+ * The name a column gets in a table ddflow reads by DuckDB's `rowid`: its own, but for one called rowid
+ * (in any case), which would hide that row id — renamed in the table, selected back under its own name.
+ */
+export function rowidSafeName(name: string): string {
+  return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
+}
+
 /** `"name"` with embedded quotes doubled: safe for any user-supplied column or table name. */
 export function quoteIdent(name: string): string {
   if (name.includes('\0')) throw new DdflowError(`The name ${JSON.stringify(name)} contains a NUL character.`);

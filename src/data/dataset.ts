@@ -7,7 +7,7 @@ import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
 import { replaceAtomically } from './atomic.js';
-import { errorMessage, literalList, openSandboxDatabase, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+import { errorMessage, literalList, openSandboxDatabase, quoteIdent, quoteLiteral, rowidSafeName, type Database, type Row } from './database.js';
 
 /** `read_parquet([...])` over the files, in the given order; union_by_name tolerates column-order drift. */
 /**
@@ -242,9 +242,10 @@ export async function runSqlOverDataset(
       // renamed in the table, and back in each slice.
       const renamed: string[] = [];
       for (const c of await sandbox.describe(`SELECT * FROM ${quoteIdent(result)}`)) {
-        if (c.name.toLowerCase() !== 'rowid') continue;
-        await sandbox.run(`ALTER TABLE ${quoteIdent(result)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(`${c.name}\u0001ddflow`)}`);
-        renamed.push(`${quoteIdent(`${c.name}\u0001ddflow`)} AS ${quoteIdent(c.name)}`);
+        const safe = rowidSafeName(c.name);
+        if (safe === c.name) continue;
+        await sandbox.run(`ALTER TABLE ${quoteIdent(result)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(safe)}`);
+        renamed.push(`${quoteIdent(safe)} AS ${quoteIdent(c.name)}`);
       }
       const star = renamed.length > 0 ? `* RENAME (${renamed.join(', ')})` : '*';
       const [row] = await sandbox.all<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(result)}`);

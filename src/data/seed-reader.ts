@@ -17,7 +17,7 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { directorySeedFiles, localSeedFiles, localWildcardExtension, SEED_FILE_EXTENSIONS } from '../shared/seed-files.js';
 import { DdflowError } from '../diagnostics.js';
-import { errorMessage, quoteIdent, quoteLiteral, type Database, type Row } from './database.js';
+import { errorMessage, quoteIdent, quoteLiteral, rowidSafeName, type Database, type Row } from './database.js';
 import { DirectorySeedSource, FileContentsSeedSource, type IndexRange, type PartitionBlock, type SeedConfig, type SeedSource } from '../config/schema.js';
 import { withSchemaDefaults } from '../config/defaults.js';
 import { parquetSource } from './dataset.js';
@@ -97,14 +97,9 @@ async function loadRelation(db: Database, table: string, config: SeedConfigLike,
     throw new DdflowError(`The seed dataset ${what} has a column named '${reserved}', which ddflow cannot hold (rows are JavaScript objects, where __proto__, constructor and prototype are not plain keys); rename the column.`);
   }
   // A seed column called rowid would hide DuckDB's row id, by which rows are served in order: renamed in
-  // the table, read back under its own name (seedColumnInTable).
-  for (const c of columns) if (c.toLowerCase() === 'rowid') await db.run(`ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(c)} TO ${quoteIdent(seedColumnInTable(c))}`);
+  // the table, read back under its own name (rowidSafeName).
+  for (const c of columns) if (rowidSafeName(c) !== c) await db.run(`ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(c)} TO ${quoteIdent(rowidSafeName(c))}`);
   return { columns, columnTypes: new Map(described.map((c) => [c.name, c.type])), sourceSize, range };
-}
-
-/** The name a seed column has in the seed's table: its own, but for one that DuckDB's rowid would be hidden by. */
-function seedColumnInTable(name: string): string {
-  return name.toLowerCase() === 'rowid' ? `${name}\u0001ddflow` : name;
 }
 
 /** A directory listing (one manifest row per file), optionally with each file's text read when served. */
@@ -215,7 +210,7 @@ export async function openSeedDataset(db: Database, config: SeedConfigLike, opti
   const t = quoteIdent(table);
   const cols = columns
     .filter((c) => c !== 'content' || !hydrate)
-    .map((c) => (seedColumnInTable(c) === c ? `s.${quoteIdent(c)}` : `s.${quoteIdent(seedColumnInTable(c))} AS ${quoteIdent(c)}`))
+    .map((c) => (rowidSafeName(c) === c ? `s.${quoteIdent(c)}` : `s.${quoteIdent(rowidSafeName(c))} AS ${quoteIdent(c)}`))
     .join(', ');
 
   const inlineLimit = options.inlinePermutationRows ?? INLINE_PERMUTATION_ROWS;

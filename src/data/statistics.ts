@@ -430,7 +430,8 @@ async function validCount(db: Database, agg: Reading, name: string): Promise<num
   return Number(row?.n ?? 0);
 }
 
-function round2(n: number): number {
+/** Data Designer's prepare_number_for_reporting: Python's round(float(v), 2). */
+export function round2(n: number): number {
   return Number.isInteger(n) ? n : pythonRound(n, 2);
 }
 

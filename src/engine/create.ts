@@ -177,8 +177,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       previous = await readMetadata(stageDir);
       // A stage whose sql processors rewrote its files is reused whole when they all finished, else
       // generated again (keptRowGroups keeps none of its files: they are the query's output).
-      const rewritten = previous?.post_generation_state?.rewritten === true;
-      if (!shard && rewritten && previous!.target_num_records === input.numRecords && previous!.buffer_size === runConfig.buffer_size && previous!.seed === input.seed && (await processedOutputIntact(db, stageDir, previous!))) {
+      if (!shard && previous?.target_num_records === input.numRecords && (await processedOutputIntact(db, stageDir, previous, runConfig.buffer_size, input.seed))) {
         log.info(`Stage '${input.stageName}': every row group and processor already completed; reusing them.`);
         return resultFromMetadata(stageDir, previous!, outputColumns, warnings);
       }

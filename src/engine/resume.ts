@@ -48,11 +48,13 @@ export async function keptRowGroups(db: Database, stageDir: string, previous: St
 }
 
 /**
- * Whether a stage whose sql processors rewrote its files finished them all: every listed output file is
- * there and they hold the recorded rows, and every side file is readable. Then it is reused whole.
+ * Whether a stage whose sql processors rewrote its files finished them all, cut and drawn alike: every
+ * listed output file is there and they hold the recorded rows, and every side file is readable. Then it
+ * is reused whole (create.ts), and the plan says so (keptRowCount).
  */
-export async function processedOutputIntact(db: Database, stageDir: string, previous: StageMetadata): Promise<boolean> {
-  if (!previous.post_generation_state?.processed) return false;
+export async function processedOutputIntact(db: Database, stageDir: string, previous: StageMetadata | null, bufferSize: number, seed: number): Promise<boolean> {
+  if (!previous?.post_generation_state?.rewritten || !previous.post_generation_state.processed) return false;
+  if (previous.buffer_size !== bufferSize || previous.seed !== seed) return false;
   let rows = 0;
   for (const f of previous.file_paths['parquet-files']) {
     const n = await rowsIn(db, path.join(stageDir, f));
@@ -70,8 +72,7 @@ export async function processedOutputIntact(db: Database, stageDir: string, prev
 export async function keptRowCount(db: Database, stageDir: string, bufferSize: number, seed: number | undefined): Promise<number> {
   if (seed === undefined) return 0;
   const previous = await readMetadata(stageDir);
-  // A stage whose sql processors finished is reused whole (create.ts), with the rows the query kept.
-  if (previous?.post_generation_state?.rewritten && previous.buffer_size === bufferSize && previous.seed === seed && (await processedOutputIntact(db, stageDir, previous))) return previous.actual_num_records;
+  if (await processedOutputIntact(db, stageDir, previous, bufferSize, seed)) return previous!.actual_num_records;
   const kept = await keptRowGroups(db, stageDir, previous, bufferSize, seed);
   return [...kept.values()].reduce((n, b) => n + b.num_records, 0);
 }

@@ -12,10 +12,9 @@
 import type { ColumnConfig, LLMColumn, SamplerColumn } from '../config/schema.js';
 import { quoteIdent, type Database } from '../data/database.js';
 import { datasetSchema, parquetSource, streamRows, type DatasetSchema } from '../data/dataset.js';
-import { CALCULATION_FAILED, computeColumnStatistics, type ColumnStatistics } from '../data/statistics.js';
+import { CALCULATION_FAILED, computeColumnStatistics, round2, type ColumnStatistics } from '../data/statistics.js';
 import { columnKind, isLlmColumn } from './columns.js';
 import type { EngineTemplates } from './templating.js';
-import { pythonRound } from '../shared/python-float.js';
 
 /** ceil(chars / 4): ddflow's stand-in for a cl100k token count. */
 export const approxTokens = (text: string): number => Math.ceil(text.length / 4);
@@ -62,8 +61,6 @@ function prefixed(prefix: string, t: TokenStats | null): Record<string, number |
   return { [`${prefix}_mean`]: round2(t.mean), [`${prefix}_median`]: round2(t.median), [`${prefix}_stddev`]: round2(t.stddev) };
 }
 
-/** Data Designer's prepare_number_for_reporting: Python's round(float(v), 2). */
-const round2 = (n: number) => pythonRound(n, 2);
 
 /** In SQL over the output column: ceil(length(text) / 4) per non-null cell. */
 export async function outputTokenStats(db: Database, files: readonly string[], column: string): Promise<TokenStats | null> {

@@ -6,7 +6,7 @@
 import { TemplateEngine, type JinjaRenderingEngine } from './environment.js';
 import { TemplateError } from './errors.js';
 import { pyStr, pyTruthy } from './python-repr.js';
-import { prepareRecord, prepareValue } from './record.js';
+import { prepareRecord } from './record.js';
 import { makeRuntime } from './sandbox.js';
 
 const conditionEngines = new Map<JinjaRenderingEngine, TemplateEngine>();
@@ -21,23 +21,9 @@ function engineFor(mode: JinjaRenderingEngine): TemplateEngine {
 
 /** A `conditional_params` key against one row of sampled values: true iff `{{ cond }}` renders `True`. */
 export function evalCondition(cond: string, record: Readonly<Record<string, unknown>>, mode: JinjaRenderingEngine = 'secure'): boolean {
-  return engineFor(mode).compile(`{{ ${cond} }}`).render(conditionRecord(record), { prepared: true }) === 'True';
-}
-
-/**
- * The record a `conditional_params` key sees: Data Designer's JinjaDataFrame.select_index renders the
- * frame's row as it is (sampling_gen/jinja_utils.py) — a text cell stays text (`'1'` is not 1) — where
- * column templates see JSON-looking text parsed. Other values are prepared as for any template.
- */
-function conditionRecord(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const k in record) {
-    if (!Object.hasOwn(record, k)) continue;
-    const v = record[k];
-    const p = typeof v === 'string' ? v : prepareValue(v);
-    if (p !== undefined) out[k] = p;
-  }
-  return out;
+  // Data Designer's JinjaDataFrame.select_index renders the frame's row as it is (sampling_gen/
+  // jinja_utils.py): a text cell stays text, where column templates see JSON-looking text parsed.
+  return engineFor(mode).compile(`{{ ${cond} }}`).render(prepareRecord(record, { keepText: true }), { prepared: true }) === 'True';
 }
 
 // Native evaluation keeps the raw values the template prints, instead of their text.

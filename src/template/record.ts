@@ -114,7 +114,7 @@ function sanitizeObject(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** One pass: deserialise JSON-looking strings (at any depth of the original record), then sanitise. */
-export function prepareValue(v: unknown): unknown {
+function prepareValue(v: unknown): unknown {
   if (typeof v === 'string') {
     const parsed = tryParseJson(v);
     if (parsed === NOT_JSON) return v;
@@ -126,12 +126,16 @@ export function prepareValue(v: unknown): unknown {
   return sanitizeValue(v);
 }
 
-/** The record a template sees: a fresh object, never the caller's. */
-export function prepareRecord(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+/**
+ * The record a template sees: a fresh object, never the caller's. `keepText`: a top-level text cell stays
+ * text (`'1'` is not parsed to 1) — what a `conditional_params` key sees (conditions.ts).
+ */
+export function prepareRecord(record: Readonly<Record<string, unknown>>, options: { keepText?: boolean } = {}): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const k in record) {
     if (!Object.hasOwn(record, k)) continue;
-    const v = prepareValue(record[k]);
+    const raw = record[k];
+    const v = options.keepText && typeof raw === 'string' ? raw : prepareValue(raw);
     if (v !== undefined) out[k] = v;
   }
   return out;

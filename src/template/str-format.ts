@@ -157,9 +157,12 @@ export function formatValue(value: unknown, specText: string): string {
     return pad(body, '', spec.zeroAlign ? { ...spec, align: '<' } : spec, '<');
   }
   const float = value instanceof PyFloat || isFloatLike(value);
-  if (!float && Number.isInteger(n) && 'bcdoxXn'.includes(spec.type || 'd') && spec.type !== '') return formatInt(n, spec);
-  if (!float && Number.isInteger(n) && spec.type === '') return spec.precision === undefined ? formatInt(n, spec) : formatFloat(n, spec, true);
-  if ('bcdoxX'.includes(spec.type) && spec.type !== '') throw new TemplateRenderError(`Unknown format code '${spec.type}' for object of type 'float'`);
+  const INT_CODES = 'bcdoxX';
+  if (!float && Number.isInteger(n)) {
+    if (spec.type !== '' && (INT_CODES + 'n').includes(spec.type)) return formatInt(n, spec);
+    if (spec.type === '') return spec.precision === undefined ? formatInt(n, spec) : formatFloat(n, spec, true);
+  }
+  if (spec.type !== '' && INT_CODES.includes(spec.type)) throw new TemplateRenderError(`Unknown format code '${spec.type}' for object of type 'float'`);
   if (spec.type === 's') throw new TemplateRenderError(`Unknown format code 's' for object of type '${float ? 'float' : 'int'}'`);
   return formatFloat(n, spec, !float);
 }

@@ -21,6 +21,8 @@ import type { TokenUsage } from './report.js';
 import { CALL_CACHE_DIR } from './stage-models.js';
 import { readShardRecord, SHARD_RECORD_FILENAME, shardCacheKey, shardCachePrefix, shardDir, shardOfKey, shardRange, shardsRoot, type ShardRecord } from './shard.js';
 import type { CacheStore } from './stores.js';
+import { openDatabase, type Database } from '../data/database.js';
+import { keptRowGroups } from '../engine/resume.js';
 
 export interface FoundShard {
   dir: string;
@@ -96,22 +98,29 @@ export async function collectShards(src: MergeSource): Promise<FoundShard[]> {
   if (src.from !== undefined && counts.length > 1) problems.push(`the shards disagree on N (${counts.map((n) => `${found.filter((s) => s.record.count === n).length} of ${n}`).join(', ')})`);
   const count = complete.length > 0 ? complete[complete.length - 1]! : counts[counts.length - 1];
   const chosen: FoundShard[] = [];
-  if (count !== undefined) {
-    for (let i = 1; i <= count; i++) {
-      const these = found.filter((s) => s.record.count === count && s.record.shard === i);
-      if (these.length === 0) {
-        problems.push(`shard ${i}/${count} is missing`);
-        continue;
+  // One database reads every shard's row groups (opened only when a shard gets that far).
+  let db: Database | undefined;
+  const database = async () => (db ??= await openDatabase());
+  try {
+    if (count !== undefined) {
+      for (let i = 1; i <= count; i++) {
+        const these = found.filter((s) => s.record.count === count && s.record.shard === i);
+        if (these.length === 0) {
+          problems.push(`shard ${i}/${count} is missing`);
+          continue;
+        }
+        if (these.length > 1) problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
+        const s = these[0]!;
+        const expected = shardRange(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
+        if (s.record.status !== 'completed') problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
+        else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
+          problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
+        } else if (!(await hasEveryRowGroup(s, database))) problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+        chosen.push(s);
       }
-      if (these.length > 1) problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
-      const s = these[0]!;
-      const expected = shardRange(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
-      if (s.record.status !== 'completed') problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
-      else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
-        problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
-      } else if (!(await hasEveryRowGroup(s))) problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
-      chosen.push(s);
     }
+  } finally {
+    db?.close();
   }
   if (problems.length > 0) throw new DdflowError(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
   return chosen;
@@ -159,28 +168,13 @@ async function restoreMissing(src: MergeSource, stage: LoadedStage, found: Found
  * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
  * not become dropped rows of a "completed" stage.
  */
-async function hasEveryRowGroup(s: FoundShard): Promise<boolean> {
+async function hasEveryRowGroup(s: FoundShard, db: () => Promise<Database>): Promise<boolean> {
   const meta = await readMetadata(s.dir);
   if (!meta) return false;
   const have = new Set((meta.ddflow_batches ?? []).map((b) => b.index));
   for (let g = s.record.first_group; g < s.record.end_group; g++) if (!have.has(g)) return false;
-  for (const b of meta.ddflow_batches ?? []) if (!(await exists(path.join(s.dir, b.file)))) return false;
-  const { openDatabase } = await import('../data/database.js');
-  const { keptRowGroups } = await import('../engine/resume.js');
-  const db = await openDatabase();
-  try {
-    const intact = await keptRowGroups(db, s.dir, meta, meta.buffer_size, meta.seed);
-    return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
-  } finally {
-    db.close();
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    () => true,
-    () => false,
-  );
+  const intact = await keptRowGroups(await db(), s.dir, meta, meta.buffer_size, meta.seed);
+  return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
 }
 
 /** Hard-links (or copies) every file below `src` into `dest`, keeping relative paths. */

@@ -13,6 +13,7 @@ import { unversionedToolReason } from './stage-tools.js';
 import { parquetFilesAt, readableRows } from './outputs.js';
 import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
+import { readMetadata } from '../engine/artifacts.js';
 
 export const COMPLETED = new Set(['completed', 'completed_empty']);
 export const RESUMABLE = new Set(['running', 'failed']);
@@ -60,12 +61,8 @@ export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRec
  * stay cheap — a stat per file, no read.)
  */
 async function sideFilesPresent(stageDir: string, selected: string): Promise<boolean> {
-  let meta: { file_paths?: { 'processor-files'?: Record<string, string[]> }; ddflow_batches?: { dropped_columns_file?: string }[] };
-  try {
-    meta = JSON.parse(await fs.readFile(path.join(stageDir, 'metadata.json'), 'utf8'));
-  } catch {
-    return true; // no engine metadata (an override, an older layout): the selected output was checked
-  }
+  const meta = await readMetadata(stageDir);
+  if (!meta) return true; // no engine metadata (an override, an older layout): the selected output was checked
   const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];
   const selectedDir = path.resolve(selected);
   for (const f of files) {
