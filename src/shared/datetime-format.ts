@@ -19,7 +19,7 @@ function monthOf(name: string): number | undefined {
 }
 
 function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = ''): number | undefined {
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s, Number(frac.padEnd(3, '0').slice(0, 3)));
+  const ms = utcMs(y, mo - 1, d, h, mi, s, Number(frac.padEnd(3, '0').slice(0, 3)));
   const check = new Date(ms);
   return check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? ms : undefined;
 }
@@ -53,17 +53,24 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** Date.UTC for any year: Date.UTC itself reads years 0–99 as 1900–1999. */
+function utcMs(year: number, month: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const d = new Date(Date.UTC(2000, month, day, h, mi, s, ms));
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
+}
+
 function dayOfYear(d: Date): number {
-  return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  return Math.floor((d.getTime() - utcMs(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
 }
 
 /** ISO 8601 week-numbering year and week of a UTC day (the week's Thursday decides the year). */
 function isoWeek(d: Date): { year: number; week: number } {
   const DAY = 86_400_000;
-  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const midnight = utcMs(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
   const thursday = midnight + (3 - ((d.getUTCDay() + 6) % 7)) * DAY;
   const year = new Date(thursday).getUTCFullYear();
-  const jan4 = Date.UTC(year, 0, 4);
+  const jan4 = utcMs(year, 0, 4);
   const firstThursday = jan4 + (3 - ((new Date(jan4).getUTCDay() + 6) % 7)) * DAY;
   return { year, week: 1 + Math.round((thursday - firstThursday) / (7 * DAY)) };
 }
@@ -74,14 +81,38 @@ function weekOfYear(d: Date, firstDay: 0 | 1): number {
   return Math.floor((dayOfYear(d) - 1 - wday + 7) / 7);
 }
 
+/** How glibc pads and cases one directive's output. */
+type Field =
+  /** A number (not negative): at least `digits` digits, zeros unless `spaces` (glibc's `%e %k %l`). */
+  | { kind: 'number'; value: number; digits: number; spaces?: boolean }
+  /** Text; `swap` is what `#` does to it (names upper case, `%p` and `%Z` lower). */
+  | { kind: 'text'; text: string; swap?: 'upper' | 'lower'; lower?: boolean }
+  /** Output nothing at all, width ignored (glibc's `%z` for a naive datetime: no offset known). */
+  | { kind: 'none' };
+
+/** Directives glibc accepts after the `E` / `O` modifiers (others are printed as written). */
+const E_OK = new Set('cCnpPrRstTuxXyYzZ%');
+const O_OK = new Set('bBCdegGhHIjklmMnpPrRsStTuUVwWyzZ%');
+
 /**
  * Python's strftime on Linux (glibc, UTC, C locale) — what pandas' `dt.strftime` gives Data Designer:
- * the C-standard and glibc directives (`%c %x %X %R %r %e %k %l %C %g %G %V %U %W %s %P %n %t` …) and
- * glibc's flags `-` (no padding), `_` (spaces), `0` (zeros), `^` (upper case), `#` (swapped case), as in
- * `%-d/%-m/%Y`. An unknown directive is kept as is.
+ * the C-standard and glibc directives (`%c %x %X %R %r %e %k %l %C %g %G %V %U %W %s %P %n %t` …),
+ * glibc's flags `-` (no padding), `_` (spaces), `0` (zeros), `^` (upper case), `#` (swapped case) and a
+ * field width (`%-d/%-m/%Y`, `%05d`, `%_3m`, `%10B`), and its `E`/`O` modifiers; Python's own `%f`, `%z`,
+ * `%Z` (see pythonDirectives). An unknown directive is printed as written (padded
+ * to its width), as glibc does.
  */
 export function strftime(ms: number, format: string): string {
-  const d = new Date(ms);
+  return glibcStrftime(new Date(ms), pythonDirectives(ms, format));
+}
+
+/**
+ * What Python's datetime.strftime does before glibc sees the format: it walks `%` pairs from the left
+ * and replaces `%f` (microseconds) and, for a naive datetime, `%z` and `%Z` (nothing); every other pair
+ * is left as written, so `%%f` and `%3%%f` keep their `f`.
+ */
+function pythonDirectives(ms: number, format: string): string {
+  if (!/%[fzZ]/.test(format)) return format;
   let out = '';
   for (let i = 0; i < format.length; i++) {
     const ch = format[i]!;
@@ -89,74 +120,113 @@ export function strftime(ms: number, format: string): string {
       out += ch;
       continue;
     }
-    let flag = '';
-    if ('-_0^#'.includes(format[i + 1]!) && i + 2 < format.length) flag = format[++i]!;
-    const f = format[++i]!;
-    const field = directive(d, f);
-    if (field === undefined) {
-      out += `%${flag}${f}`;
-      continue;
-    }
-    let text = field.text;
-    if (field.width > 0 && /^[ 0-9]+$/.test(text)) {
-      const digits = text.trimStart();
-      if (flag === '-') text = digits.replace(/^0+(?=\d)/, '');
-      else if (flag === '_') text = digits.replace(/^0+(?=\d)/, '').padStart(field.width, ' ');
-      else if (flag === '0') text = digits.padStart(field.width, '0');
-    }
-    if (flag === '^') text = text.toUpperCase();
-    else if (flag === '#') text = /[a-z]/.test(text) ? text.toUpperCase() : text.toLowerCase();
-    out += text;
+    const next = format[++i]!;
+    if (next === 'f') out += pad(new Date(ms).getUTCMilliseconds() * 1000, 6);
+    else if (next !== 'z' && next !== 'Z') out += ch + next;
   }
   return out;
 }
 
-/** One directive's text, and the width of a padded number (0 for text). */
-function directive(d: Date, f: string): { text: string; width: number } | undefined {
+function glibcStrftime(d: Date, format: string): string {
+  let out = '';
+  let i = 0;
+  while (i < format.length) {
+    const ch = format[i]!;
+    if (ch !== '%' || i === format.length - 1) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const start = i++;
+    let padding = '';
+    let upper = false;
+    let swap = false;
+    for (; i < format.length && '_-0^#'.includes(format[i]!); i++) {
+      const flag = format[i]!;
+      if (flag === '^') upper = true;
+      else if (flag === '#') swap = true;
+      else padding = flag;
+    }
+    let width = -1;
+    for (; i < format.length && format[i]! >= '0' && format[i]! <= '9'; i++) width = Math.max(width, 0) * 10 + Number(format[i]);
+    const modifier = format[i] === 'E' || format[i] === 'O' ? format[i++]! : '';
+    const f = format[i];
+    if (f !== undefined) i++;
+    const known = f === undefined ? undefined : directive(d, f);
+    const field = (modifier === 'E' && !E_OK.has(f!)) || (modifier === 'O' && !O_OK.has(f!)) ? undefined : known;
+    const fill = (text: string) => (width > text.length ? text.padStart(width, padding === '0' ? '0' : ' ') : text);
+    const cased = (text: string, f: Field | undefined) => {
+      if (f?.kind === 'text' && (f.lower || (swap && f.swap === 'lower'))) return text.toLowerCase();
+      return upper || (swap && f?.kind === 'text' && f.swap === 'upper') ? text.toUpperCase() : text;
+    };
+    if (field === undefined) {
+      // glibc prints a directive it cannot format as written, from the `%`, padded to the width and
+      // cased by the flags (a month name's `#` too: glibc sets its case before checking the modifier;
+      // a day name's after).
+      out += fill(cased(format.slice(start, i), f === 'a' || f === 'A' ? undefined : known));
+      continue;
+    }
+    if (field.kind === 'none') continue;
+    if (field.kind === 'number') {
+      const digits = String(field.value);
+      const spaces = padding === '_' || (padding === '' && field.spaces === true);
+      out += padding === '-' ? fill(digits) : digits.padStart(Math.max(field.digits, width), spaces ? ' ' : '0');
+      continue;
+    }
+    out += fill(cased(field.text, field));
+  }
+  return out;
+}
+
+/** One directive, as glibc formats it in the C locale; undefined for one it does not know. */
+function directive(d: Date, f: string): Field | undefined {
   const h = d.getUTCHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  const num = (n: number, w = 2) => ({ text: pad(n, w), width: w });
-  const spaced = (n: number, w = 2) => ({ text: String(n).padStart(w, ' '), width: w });
-  const txt = (text: string) => ({ text, width: 0 });
+  const year = d.getUTCFullYear();
+  const num = (value: number, digits = 2, spaces = false): Field => ({ kind: 'number', value, digits, spaces });
+  const txt = (text: string, swap?: 'upper' | 'lower'): Field => ({ kind: 'text', text, swap });
+  const month = MONTHS[d.getUTCMonth()]!;
+  const day = DAYS[d.getUTCDay()]!;
   switch (f) {
-    case 'Y': return { text: String(d.getUTCFullYear()), width: 0 };
-    case 'y': return num(d.getUTCFullYear() % 100);
-    case 'C': return num(Math.floor(d.getUTCFullYear() / 100));
+    case 'Y': return num(year, 1);
+    case 'y': return num(year % 100);
+    case 'C': return num(Math.floor(year / 100), 1);
     case 'm': return num(d.getUTCMonth() + 1);
     case 'd': return num(d.getUTCDate());
-    case 'e': return spaced(d.getUTCDate());
+    case 'e': return num(d.getUTCDate(), 2, true);
     case 'H': return num(h);
-    case 'k': return spaced(h);
+    case 'k': return num(h, 2, true);
     case 'I': return num(h12);
-    case 'l': return spaced(h12);
-    case 'p': return txt(h < 12 ? 'AM' : 'PM');
-    case 'P': return txt(h < 12 ? 'am' : 'pm');
+    case 'l': return num(h12, 2, true);
     case 'M': return num(d.getUTCMinutes());
     case 'S': return num(d.getUTCSeconds());
-    case 'f': return num(d.getUTCMilliseconds() * 1000, 6);
     case 'j': return num(dayOfYear(d), 3);
-    case 'B': return txt(MONTHS[d.getUTCMonth()]!);
-    case 'b': case 'h': return txt(MONTHS[d.getUTCMonth()]!.slice(0, 3));
-    case 'A': return txt(DAYS[d.getUTCDay()]!);
-    case 'a': return txt(DAYS[d.getUTCDay()]!.slice(0, 3));
-    case 'w': return { text: String(d.getUTCDay()), width: 1 };
-    case 'u': return { text: String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()), width: 1 };
+    case 'w': return num(d.getUTCDay(), 1);
+    case 'u': return num(d.getUTCDay() === 0 ? 7 : d.getUTCDay(), 1);
     case 'U': return num(weekOfYear(d, 0));
     case 'W': return num(weekOfYear(d, 1));
     case 'V': return num(isoWeek(d).week);
-    case 'G': return { text: String(isoWeek(d).year), width: 0 };
+    case 'G': return num(isoWeek(d).year, 1);
     case 'g': return num(isoWeek(d).year % 100);
+    // Seconds since the epoch are text to glibc: padded with spaces, or zeros (in front of a sign) by `0`.
     case 's': return txt(String(Math.floor(d.getTime() / 1000)));
-    case 'F': return txt(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
-    case 'T': return txt(`${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`);
+    case 'p': return txt(h < 12 ? 'AM' : 'PM', 'lower');
+    case 'P': return { kind: 'text', text: h < 12 ? 'am' : 'pm', lower: true };
+    case 'B': return txt(month, 'upper');
+    case 'b': case 'h': return txt(month.slice(0, 3), 'upper');
+    case 'A': return txt(day, 'upper');
+    case 'a': return txt(day.slice(0, 3), 'upper');
+    case 'F': return txt(`${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
+    case 'T': case 'X': return txt(`${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`);
     case 'R': return txt(`${pad(h)}:${pad(d.getUTCMinutes())}`);
     case 'r': return txt(`${pad(h12)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`);
-    case 'D': case 'x': return txt(`${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(d.getUTCFullYear() % 100)}`);
-    case 'X': return txt(`${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`);
-    case 'c': return txt(`${DAYS[d.getUTCDay()]!.slice(0, 3)} ${MONTHS[d.getUTCMonth()]!.slice(0, 3)} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`);
+    case 'D': case 'x': return txt(`${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(year % 100)}`);
+    case 'c': return txt(`${day.slice(0, 3)} ${month.slice(0, 3)} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(h)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${year}`);
     case 'n': return txt('\n');
     case 't': return txt('\t');
-    case 'z': case 'Z': return txt(''); // naive datetimes: empty, as in Python
+    // A naive datetime has no zone: glibc prints no offset for %z and an empty name for %Z.
+    case 'z': return { kind: 'none' };
+    case 'Z': return txt('', 'lower');
     case '%': return txt('%');
     default: return undefined;
   }
@@ -173,8 +243,8 @@ export function validateDatetimeFormat(format: string): void {
 export function truncateTo(ms: number, unit: 'Y' | 'M' | 'D' | 'h' | 'm' | 's'): number {
   const d = new Date(ms);
   switch (unit) {
-    case 'Y': return Date.UTC(d.getUTCFullYear(), 0, 1);
-    case 'M': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'Y': return utcMs(d.getUTCFullYear(), 0, 1);
+    case 'M': return utcMs(d.getUTCFullYear(), d.getUTCMonth(), 1);
     case 'D': return Math.floor(ms / 86_400_000) * 86_400_000;
     case 'h': return Math.floor(ms / 3_600_000) * 3_600_000;
     case 'm': return Math.floor(ms / 60_000) * 60_000;

@@ -1,8 +1,12 @@
 // strftime as Python prints it on Linux (glibc, C locale) — what pandas' dt.strftime gives Data Designer's
 // datetime samplers (sampling_gen/data_sources/base.py DatetimeFormatMixin.postproc). The expected strings
 // were printed by CPython 3.11's datetime.strftime on glibc; and the date forms pandas' to_datetime reads.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDatetime, strftime } from '../../src/shared/datetime-format.js';
+
+/** 800 random formats printed by CPython on glibc (scripts/strftime-vectors.py writes them). */
+const CPYTHON = JSON.parse(readFileSync(new URL('../fixtures/strftime-cpython.json', import.meta.url), 'utf8')) as { cases: [string, string, string][] };
 
 describe('strftime: glibc directives and flags', () => {
   it.each([
@@ -54,6 +58,28 @@ describe('strftime: glibc directives and flags', () => {
   ])('%s with %j → %j', (iso, format, expected) => expect(strftime(parseDatetime(iso), format)).toBe(expected));
 });
 
+describe('strftime: field widths, repeated flags, E/O modifiers, unknown directives, years before 100', () => {
+  it.each([
+    ['2024-03-05T07:08:09', '%05d|%5d|%_5d|%-5d|%1d', '00005|00005|    5|    5|05'],
+    ['2024-03-05T07:08:09', '%10Y|%-10Y|%3Y|%5C|%020G', '0000002024|      2024|2024|00020|00000000000000002024'],
+    ['2024-03-05T07:08:09', '%8B|%08B|%^8b|%#8b|%6p|%10P', '   March|000March|     MAR|     MAR|    AM|        am'],
+    ['2024-03-05T07:08:09', '%4e|%-3e|%0e|%03e|%_j|%-j', '   5|  5|05|005| 65|65'],
+    ['2024-03-05T07:08:09', '%0_5d|%_05d|%^_8B', '    5|00005|   MARCH'],
+    ['2024-03-05T07:08:09', '%12F|%10R|%30c', '  2024-03-05|     07:08|      Tue Mar  5 07:08:09 2024'],
+    ['2024-03-05T07:08:09', '%Ey|%EY|%Od|%OB|%Ed|%OY|%5Ed|%E5d', '24|2024|05|March|%Ed|%OY| %5Ed|%E5d'],
+    ['2024-03-05T07:08:09', '%#c|%^c|%#p|%^P|%#Eb|%#Oa', 'Tue Mar  5 07:08:09 2024|TUE MAR  5 07:08:09 2024|am|am|%#EB|%#Oa'],
+    ['2024-03-05T07:08:09', '%15s|%015s|%5q|%^5q|%5%|%5', '     1709622489|000001709622489|  %5q| %^5Q|    %|   %5'],
+    // Python replaces %f, %z, %Z only right after a `%` (pairs from the left), glibc the rest.
+    ['2024-03-05T07:08:09', '%f|%5f|%-f|%%f|%3%%fx|%z|%Z|%5Z|%05Z|%5z', '000000|  %5f|%-f|%f|  %%fx|||     |00000|'],
+    ['0092-09-06T21:00:16', '%g %G %C %Y %j %U %V %F', '92 92 0 92 250 35 36 92-09-06'],
+  ])('%s with %j → %j', (iso, format, expected) => expect(strftime(new Date(`${iso}Z`).getTime(), format)).toBe(expected));
+
+  it(`equals CPython's datetime.strftime on glibc for ${CPYTHON.cases.length} random formats`, () => {
+    const differ = CPYTHON.cases.filter(([iso, format, expected]) => strftime(new Date(`${iso}Z`).getTime(), format) !== expected);
+    expect(differ).toEqual([]);
+  });
+});
+
 describe('parseDatetime: the forms pandas reads in a config', () => {
   it.each([
     ['01/15/2024', '2024-01-15T00:00:00.000Z'],
@@ -73,6 +99,8 @@ describe('convert_to formats with glibc flags validate', () => {
     expect(isValidStrftime('%-d/%-m/%Y')).toBe(true);
     expect(isValidStrftime('%x %R')).toBe(true);
     expect(isValidStrftime('%Q')).toBe(false);
+    expect(isValidStrftime('%05d.%_3m.%Ey %^10B')).toBe(true);
+    expect(isValidStrftime('%L')).toBe(false);
     expect(strftime(parseDatetime('2012-12-21'), '%-d/%-m/%Y')).toBe('21/12/2012');
   });
 });

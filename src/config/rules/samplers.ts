@@ -14,7 +14,7 @@ import { SCIPY_DISTRIBUTION_NAMES } from '../scipy-names.js';
 type Params = Record<string, unknown>;
 const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
 /** Python's strftime directives (C89 + the ones glibc and Python document). */
-const STRFTIME = /%[-_0^#]?([aAwdbBmyYHIpMSfzZjUWcxXGuVeTDFRrntCgklsPhL%])/g;
+const STRFTIME = /%[-_0^#]*\d*[EO]?([aAwdbBmyYHIpMSfzZjUWcxXGuVeTDFRrntCgklsPh%])/g;
 
 function parsedDatetime(v: unknown): number {
   try {
@@ -27,8 +27,9 @@ function parsedDatetime(v: unknown): number {
 const pySet = (values: Iterable<unknown>) => `{${[...values].map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}}`;
 
 export function isValidStrftime(format: string): boolean {
-  // glibc's flags (`%-d`, `%_H`, `%^a`) format on Linux, where Data Designer's pandas runs.
-  const directives = format.match(/%[-_0^#]?./g) ?? [];
+  // glibc's flags, widths and modifiers (`%-d`, `%_H`, `%^a`, `%05d`, `%Ey`) format on Linux, where Data
+  // Designer's pandas runs.
+  const directives = format.match(/%[-_0^#]*\d*[EO]?./g) ?? [];
   if (directives.length === 0) return false;
   const valid = format.match(STRFTIME) ?? [];
   return valid.length === directives.length && !/%$/.test(format.replace(/%%/g, ''));
