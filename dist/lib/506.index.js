@@ -868,6 +868,7 @@ function inputs_boolean(name, raw, fallback) {
  * requests, where the workflow file nobody has reviewed yet must not write entries that trusted runs
  * would restore: there it is `read-only` unless `cache: true` is set explicitly.
  */
+/** `eventName` is required: an unset `cache` is read-only on pull-request events (the post step once forgot it). */
 function readCacheInput(raw, eventName) {
     const value = raw.trim();
     if (/^read[-_]?only$/i.test(value) || (value === '' && (0,pull_request/* isPullRequestEvent */.T5)(eventName)))

@@ -46,17 +46,22 @@ async function runPost() {
     const calls = stateOf(_call_store_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_STORE_STATE */ .VY);
     if (!inflight && !calls)
         return; // the main step finished its work (or nothing ran)
-    // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either.
+    // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either,
+    // nor does an unset `cache` on a pull-request event (read-only there, as in main).
+    const input = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('cache');
     let saves;
     try {
-        saves = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readCacheInput */ .bO)(_actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('cache')).cacheSave;
+        saves = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readCacheInput */ .bO)(input, process.env['GITHUB_EVENT_NAME']).cacheSave;
     }
     catch {
         saves = false; // main reported the bad input already
     }
     if (!saves) {
+        const mode = input.trim() || `read-only (the default on ${process.env['GITHUB_EVENT_NAME']})`;
         if (inflight)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`cache: ${_actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('cache')}, so the interrupted stage '${inflight.stage}' is not saved to the Actions cache.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`cache: ${mode}, so the interrupted stage '${inflight.stage}' is not saved to the Actions cache.`);
+        if (calls)
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`cache: ${mode}, so the model answers of this run are not saved to the Actions cache.`);
         return;
     }
     const store = new _cache_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCacheStore */ .hs();

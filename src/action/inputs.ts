@@ -113,7 +113,8 @@ function boolean(name: string, raw: string, fallback: boolean): boolean {
  * requests, where the workflow file nobody has reviewed yet must not write entries that trusted runs
  * would restore: there it is `read-only` unless `cache: true` is set explicitly.
  */
-export function readCacheInput(raw: string, eventName?: string): { cache: boolean; cacheSave: boolean } {
+/** `eventName` is required: an unset `cache` is read-only on pull-request events (the post step once forgot it). */
+export function readCacheInput(raw: string, eventName: string | undefined): { cache: boolean; cacheSave: boolean } {
   const value = raw.trim();
   if (/^read[-_]?only$/i.test(value) || (value === '' && isPullRequestEvent(eventName))) return { cache: true, cacheSave: false };
   if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''].includes(value)) {

@@ -27,15 +27,19 @@ export async function runPost(): Promise<void> {
   const inflight = stateOf<InFlightStage>(IN_FLIGHT_STATE);
   const calls = stateOf<CallStoreState>(CALL_STORE_STATE);
   if (!inflight && !calls) return; // the main step finished its work (or nothing ran)
-  // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either.
+  // The post step gets the same inputs as main: `cache: false` and `read-only` save nothing here either,
+  // nor does an unset `cache` on a pull-request event (read-only there, as in main).
+  const input = core.getInput('cache');
   let saves: boolean;
   try {
-    saves = readCacheInput(core.getInput('cache')).cacheSave;
+    saves = readCacheInput(input, process.env['GITHUB_EVENT_NAME']).cacheSave;
   } catch {
     saves = false; // main reported the bad input already
   }
   if (!saves) {
-    if (inflight) core.info(`cache: ${core.getInput('cache')}, so the interrupted stage '${inflight.stage}' is not saved to the Actions cache.`);
+    const mode = input.trim() || `read-only (the default on ${process.env['GITHUB_EVENT_NAME']})`;
+    if (inflight) core.info(`cache: ${mode}, so the interrupted stage '${inflight.stage}' is not saved to the Actions cache.`);
+    if (calls) core.info(`cache: ${mode}, so the model answers of this run are not saved to the Actions cache.`);
     return;
   }
   const store = new GitHubCacheStore();

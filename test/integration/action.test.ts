@@ -434,7 +434,12 @@ describe('cache: read-only (a job running workflow files nobody reviewed)', () =
     expect(keysOf('ddflow-rotest').sort()).toEqual(saved);
   });
 
-  it('the post step after a killed read-only run saves neither the interrupted stage nor the answers', async () => {
+  // An unset `cache` is read-only on pull-request events: the post step once read the input without the
+  // event and saved a pull request's interrupted stage and answers into the trusted scope.
+  it.each([
+    ['cache: read-only', { cache: 'read-only' }, {}, 'cache: read-only'],
+    ['cache unset on pull_request_target', {}, { GITHUB_EVENT_NAME: 'pull_request_target' }, 'cache: read-only (the default on pull_request_target)'],
+  ])('the post step after a killed run with %s saves neither the interrupted stage nor the answers', async (_name, cacheInput, eventEnv, said) => {
     const slow = await startFakeOpenAI({ faults: { latencyMs: 150 } });
     try {
       const wf = `name: rokill
@@ -454,8 +459,9 @@ stages:
 `;
       const job = newJob(wf);
       const parquetDir = path.join(job.workspace, 'artifacts/rokill/stage-0-gen/parquet-files');
-      const inputs = { workflow: 'workflow.yml', cache: 'read-only' };
-      const step = startStep('index', { job, inputs, env: runEnv('701') });
+      const inputs = { workflow: 'workflow.yml', ...cacheInput };
+      const env = { ...runEnv('701'), ...eventEnv };
+      const step = startStep('index', { job, inputs, env });
       let exited = false;
       void step.result.then(() => (exited = true));
       for (let i = 0; i < 400 && !exited && !(fs.existsSync(parquetDir) && fs.readdirSync(parquetDir).some((f) => f.endsWith('.parquet'))); i++) {
@@ -466,9 +472,11 @@ stages:
       const killed = await step.result;
       expect(killed.state['ddflow-in-flight-stage']).toMatch(/"stage":"gen"/);
 
-      const post = await runStep('post', { job, inputs, env: runEnv('701') });
+      expect(killed.state['ddflow-call-store']).toBeTruthy();
+      const post = await runStep('post', { job, inputs, env });
       expect(post.code, post.stdout).toBe(0);
-      expect(post.stdout).toContain("cache: read-only, so the interrupted stage 'gen' is not saved to the Actions cache.");
+      expect(post.stdout).toContain(`${said}, so the interrupted stage 'gen' is not saved to the Actions cache.`);
+      expect(post.stdout).toContain(`${said}, so the model answers of this run are not saved to the Actions cache.`);
       expect(post.stdout).not.toMatch(/Saved/);
       expect(keysOf('ddflow-rokill')).toEqual([]);
     } finally {
