@@ -1054,6 +1054,10 @@ async function generateStage(x) {
         if (!resume)
             await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
         await book.started(record, stageDir, step, store !== undefined && store.kind !== 'off');
+        // An unfinished stage directory names its stage and fingerprint too: a partial cache entry saved from
+        // it (the Action's post step) is checked against them before a run resumes from its row groups.
+        await external_node_fs_.promises.mkdir(stageDir, { recursive: true });
+        await (0,atomic/* writeJsonAtomic */.ZJ)(external_node_path_default().join(stageDir, metadata/* STAGE_RECORD_FILENAME */.te), { ...record, cache: undefined, saved: undefined });
         const outcome = await (0,execute_stage/* executeStage */._v)({
             db: ctx.db,
             engine: batch ? batch.engine(x.engine) : x.engine,

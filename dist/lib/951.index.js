@@ -4510,7 +4510,7 @@ async function decideStage(ctx, index, upstream) {
         if (restored) {
             return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
         }
-        const partial = await (0,reuse/* restorePartialFromStore */.n_)(ctx.store, (0,cache_keys/* partialStageCachePrefix */.CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
+        const partial = await (0,reuse/* restorePartialFromStore */.n_)(ctx.store, (0,cache_keys/* partialStageCachePrefix */.CN)(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, { fingerprint, stage_dir: (0,workflow_selection/* stageDirName */.bM)(index, stage.name) }, stage, ctx.log);
         if (partial) {
             // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
             // stage keeps it so the continued rows follow the same sequence.
@@ -4771,8 +4771,12 @@ async function restoreFromStore(db, store, key, stageDir, expected, workflowDir,
     await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(stageDir, { recursive: true, force: true });
     return undefined;
 }
-/** Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. */
-async function restorePartialFromStore(store, partialPrefix, stageDir, stage, log) {
+/**
+ * Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. Only
+ * an entry whose stage record (written when the stage started) names this stage at this fingerprint,
+ * unfinished, is resumed from: the key alone does not prove whose rows an archive holds.
+ */
+async function restorePartialFromStore(store, partialPrefix, stageDir, expected, stage, log) {
     await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(stageDir, { recursive: true, force: true });
     let hit;
     try {
@@ -4783,6 +4787,15 @@ async function restorePartialFromStore(store, partialPrefix, stageDir, stage, lo
     }
     if (!hit)
         return undefined;
+    const saved = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises
+        .readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, _metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .STAGE_RECORD_FILENAME */ .te), 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch(() => undefined);
+    if (saved?.fingerprint !== expected.fingerprint || saved.stage_dir !== expected.stage_dir || !RESUMABLE.has(saved.status)) {
+        log.warn(`The cache entry ${hit} does not hold an interrupted run of stage '${stage.name}' at this fingerprint; the stage runs from the start.`);
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(stageDir, { recursive: true, force: true });
+        return undefined;
+    }
     log.info(`Stage '${stage.name}' resumes from the row groups of an interrupted run (${hit}).`);
     try {
         const meta = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, 'metadata.json'), 'utf8'));

@@ -204,7 +204,7 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
     if (restored) {
       return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
     }
-    const partial = await restorePartialFromStore(ctx.store, partialStageCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, stage, ctx.log);
+    const partial = await restorePartialFromStore(ctx.store, partialStageCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint), stageDir, { fingerprint, stage_dir: stageDirName(index, stage.name) }, stage, ctx.log);
     if (partial) {
       // Without a configured seed, the interrupted attempt drew its rows from its own random seed: the
       // stage keeps it so the continued rows follow the same sequence.

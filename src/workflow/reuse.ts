@@ -124,8 +124,19 @@ export async function restoreFromStore(
   return undefined;
 }
 
-/** Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. */
-export async function restorePartialFromStore(store: CacheStore, partialPrefix: string, stageDir: string, stage: LoadedStage, log: Logger): Promise<{ seed?: number } | undefined> {
+/**
+ * Brings back the newest partial entry of this stage; returns the seed its rows were drawn with. Only
+ * an entry whose stage record (written when the stage started) names this stage at this fingerprint,
+ * unfinished, is resumed from: the key alone does not prove whose rows an archive holds.
+ */
+export async function restorePartialFromStore(
+  store: CacheStore,
+  partialPrefix: string,
+  stageDir: string,
+  expected: { fingerprint: string; stage_dir: string },
+  stage: LoadedStage,
+  log: Logger,
+): Promise<{ seed?: number } | undefined> {
   await fs.rm(stageDir, { recursive: true, force: true });
   let hit: string | undefined;
   try {
@@ -134,6 +145,15 @@ export async function restorePartialFromStore(store: CacheStore, partialPrefix: 
     log.warn(`Could not restore the interrupted stage '${stage.name}' from the cache: ${(err as Error).message}`);
   }
   if (!hit) return undefined;
+  const saved = await fs
+    .readFile(path.join(stageDir, STAGE_RECORD_FILENAME), 'utf8')
+    .then((text) => JSON.parse(text) as StageRecord)
+    .catch(() => undefined);
+  if (saved?.fingerprint !== expected.fingerprint || saved.stage_dir !== expected.stage_dir || !RESUMABLE.has(saved.status)) {
+    log.warn(`The cache entry ${hit} does not hold an interrupted run of stage '${stage.name}' at this fingerprint; the stage runs from the start.`);
+    await fs.rm(stageDir, { recursive: true, force: true });
+    return undefined;
+  }
   log.info(`Stage '${stage.name}' resumes from the row groups of an interrupted run (${hit}).`);
   try {
     const meta = JSON.parse(await fs.readFile(path.join(stageDir, 'metadata.json'), 'utf8')) as { seed?: unknown };

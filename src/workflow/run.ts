@@ -179,6 +179,10 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
     if (running) return running;
     if (!resume) await fs.rm(stageDir, { recursive: true, force: true });
     await book.started(record, stageDir, step, store !== undefined && store.kind !== 'off');
+    // An unfinished stage directory names its stage and fingerprint too: a partial cache entry saved from
+    // it (the Action's post step) is checked against them before a run resumes from its row groups.
+    await fs.mkdir(stageDir, { recursive: true });
+    await writeJsonAtomic(path.join(stageDir, STAGE_RECORD_FILENAME), { ...record, cache: undefined, saved: undefined });
     const outcome = await executeStage({
       db: ctx.db,
       engine: batch ? batch.engine(x.engine) : x.engine,

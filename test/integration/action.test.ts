@@ -332,6 +332,37 @@ stages:
     expect(quietPost.stdout).not.toMatch(/Saved/);
   });
 
+  // The key alone does not prove whose rows an archive holds: a run once resumed from another config's
+  // rows placed under its partial key, exported them as its own and saved them as the completed stage.
+  it('a partial entry that holds another stage or fingerprint is refused; the stage runs from the start', async () => {
+    const wf = (low: number, high: number) => `name: foreign
+seed: 4
+run_config: {buffer_size: 2}
+stages:
+  - name: rows
+    num_records: 6
+    config:
+      columns:
+        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: ${low}, high: ${high}}}
+`;
+    const a = await runStep('index', { job: newJob(wf(0, 1)), inputs: { workflow: 'workflow.yml', upload: 'none' }, env: runEnv('311') });
+    expect(a.code, a.stdout).toBe(0);
+    const entryA = emulator.cacheEntries().find((e) => e.key.startsWith('ddflow-foreign-rows-'))!;
+    const alone = newJob(wf(1000, 2000));
+    const b = await runStep('index', { job: alone, inputs: { workflow: 'workflow.yml', upload: 'none', cache: 'false' }, env: runEnv('312') });
+    expect(b.code, b.stdout).toBe(0);
+    const fingerprintB = (JSON.parse(fs.readFileSync(path.join(alone.workspace, 'artifacts/foreign/workflow-metadata.json'), 'utf8')) as { stages: { fingerprint: string }[] }).stages[0]!.fingerprint;
+    const forged = `ddflow-foreign-rows-partial-${fingerprintB}-99-1`;
+    emulator.putCacheEntry(forged, entryA.version, emulator.cacheEntryBytes(entryA.id)!);
+
+    const r = await runStep('index', { job: newJob(wf(1000, 2000)), inputs: { workflow: 'workflow.yml', upload: 'none' }, env: runEnv('313') });
+    expect(r.code, r.stdout).toBe(0);
+    expect(workflowCommands(r.stdout, 'warning'), r.stdout).toContain(`::warning::The cache entry ${forged} does not hold an interrupted run of stage 'rows' at this fingerprint; the stage runs from the start.`);
+    expect(r.stdout.split('\n').filter((l) => l.includes('resumes from the row groups'))).toEqual([]);
+    expect(fs.readFileSync(r.outputs['dataset-path']!, 'utf8')).toBe(fs.readFileSync(b.outputs['dataset-path']!, 'utf8'));
+    noStackTrace(r);
+  });
+
   it('SIGINT (the runner cancelling the job): main stops, keeps the answers and fails; post saves the stage; the next run completes it', async () => {
     const wf = slowWorkflow(slowAi.url).replace('name: slow', 'name: cancelled');
     const job = newJob(wf);
