@@ -74,6 +74,7 @@ function modelAliasesOf(columns) {
 /* harmony export */   LH: () => (/* binding */ FileContentsSeedSource),
 /* harmony export */   MA: () => (/* binding */ PROVIDER_TYPES),
 /* harmony export */   Oc: () => (/* binding */ STAGE_NAME_PATTERN),
+/* harmony export */   Or: () => (/* binding */ MAX_FILE_NAME_BYTES),
 /* harmony export */   RM: () => (/* binding */ RemoteValidatorParams),
 /* harmony export */   RO: () => (/* binding */ COLUMN_TYPES),
 /* harmony export */   RR: () => (/* binding */ MAX_NUM_RECORDS),
@@ -87,7 +88,7 @@ function modelAliasesOf(columns) {
 /* harmony export */   uz: () => (/* binding */ UNSUPPORTED_SEED_TYPES),
 /* harmony export */   v1: () => (/* binding */ UNSUPPORTED_COLUMN_TYPES)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, AgentRolloutSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, ToolConfig, McpProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, STAGE_NAME_MAX_LENGTH, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
+/* unused harmony exports SCHEMA_ID, CategoryParams, SubcategoryParams, UniformParams, GaussianParams, PoissonParams, BinomialParams, BernoulliParams, BernoulliMixtureParams, ScipyParams, DatetimeParams, TimedeltaParams, UuidParams, PersonParams, PersonFromFakerParams, SAMPLER_PARAMS, SAMPLER_TYPES, SkipConfig, SamplerColumn, MultiModalContext, CODE_LANGS, LLMTextColumn, LLMCodeColumn, LLMStructuredColumn, JudgeScore, LLMJudgeColumn, EXPRESSION_DTYPES, ExpressionColumn, CodeValidatorParams, LocalCallableValidatorParams, ValidationColumn, SeedDatasetColumn, EmbeddingColumn, CustomColumnMetadata, CUSTOM_GENERATION_STRATEGIES, CustomColumn, ImageColumn, ColumnConfig, STAGE_NAME_MAX_LENGTH, DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor, ProcessorConfig, ScalarInequalityConstraint, ColumnInequalityConstraint, Constraint, LocalSeedSource, HuggingFaceSeedSource, AgentRolloutSeedSource, SeedSource, IndexRange, PartitionBlock, SelectionStrategy, SeedConfig, UniformDistribution, ManualDistribution, Distribution, EmbeddingInferenceParams, ImageInferenceParams, InferenceParameters, ModelPricing, ModelConfig, ENV_VAR_NAME, ModelProvider, ToolConfig, McpProvider, DataDesignerConfig, BuilderConfig, InlineStageConfig, WORKFLOW_NAME_PATTERN, OnSuccess, FunctionBinding, Stage, Workflow */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82078);
 /**
  * The one source of truth for the shape of a ddflow workflow file and the Data Designer config inside it.
@@ -376,19 +377,30 @@ const ColumnConfig = Discriminated('column_type', [
 const COLUMN_TYPES = ['sampler', 'llm-text', 'llm-code', 'llm-structured', 'llm-judge', 'expression', 'validation', 'seed-dataset', 'embedding', 'custom', 'image'];
 // ---------------------------------------------------------------------------------------------------
 // Processors, constraints, seeds
+/**
+ * One safe path segment: no separators or characters Windows refuses, no control characters (NUL
+ * included), no bidirectional-text controls (U+200E/F, U+202A–U+202E, U+2066–U+2069: they make a name
+ * display as something else in logs and reviews), not `.` or `..`. At most STAGE_NAME_MAX_LENGTH long.
+ */
+const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
+const STAGE_NAME_MAX_LENGTH = 100;
+/** What ext4 and most file systems allow one path segment, in bytes (100 characters of CJK text are 300). */
+const MAX_FILE_NAME_BYTES = 255;
+/** A processor writes processors-files/<name>/: its name is one safe path segment, like a stage name. */
+const ProcessorName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, maxLength: STAGE_NAME_MAX_LENGTH, pattern: STAGE_NAME_PATTERN, description: 'A safe directory name (processors-files/<name>/), at most 100 characters.' });
 const DropColumnsProcessor = Strict({
     processor_type: Tag('drop_columns'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    name: ProcessorName,
     column_names: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
 });
 const SchemaTransformProcessor = Strict({
     processor_type: Tag('schema_transform'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    name: ProcessorName,
     template: JsonObject,
 });
 const SqlProcessor = Strict({
     processor_type: Tag('sql'),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1 }),
+    name: ProcessorName,
     query: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
 }, { description: 'ddflow extension: its result replaces the dataset.' });
 const ProcessorConfig = Discriminated('processor_type', [DropColumnsProcessor, SchemaTransformProcessor, SqlProcessor]);
@@ -610,13 +622,6 @@ const BuilderConfig = Strict({
 });
 /** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
 const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(DataDesignerConfig.properties.columns) });
-/**
- * One safe path segment: no separators or characters Windows refuses, no control characters (NUL
- * included), no bidirectional-text controls (U+200E/F, U+202A–U+202E, U+2066–U+2069: they make a name
- * display as something else in logs and reviews), not `.` or `..`. At most STAGE_NAME_MAX_LENGTH long.
- */
-const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
-const STAGE_NAME_MAX_LENGTH = 100;
 /** The most records one stage may request (`num_records`, `--num-records`). */
 const MAX_NUM_RECORDS = 100_000_000;
 const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';

@@ -306,6 +306,9 @@ function patternMessage(doc: unknown, path: Path, key: string, value: unknown): 
   if (path[0] === 'stages' && path.length === 3 && key === 'name') {
     return `stage name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, no control or bidirectional-text characters, not '.' or '..')`;
   }
+  if (key === 'name' && path.some((p) => p === 'processors' || p === 'output_processors')) {
+    return `processor name ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, no control or bidirectional-text characters, not '.' or '..')`;
+  }
   if (path[0] === 'stages' && path[2] === 'on_success' && key === 'version') {
     return `on_success version ${quote(value)} must be a safe directory name (no / \\ : * ? " < > |, not '.' or '..')`;
   }

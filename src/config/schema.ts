@@ -336,20 +336,33 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 // ---------------------------------------------------------------------------------------------------
 // Processors, constraints, seeds
 
+/**
+ * One safe path segment: no separators or characters Windows refuses, no control characters (NUL
+ * included), no bidirectional-text controls (U+200E/F, U+202A–U+202E, U+2066–U+2069: they make a name
+ * display as something else in logs and reviews), not `.` or `..`. At most STAGE_NAME_MAX_LENGTH long.
+ */
+export const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
+export const STAGE_NAME_MAX_LENGTH = 100;
+/** What ext4 and most file systems allow one path segment, in bytes (100 characters of CJK text are 300). */
+export const MAX_FILE_NAME_BYTES = 255;
+
+/** A processor writes processors-files/<name>/: its name is one safe path segment, like a stage name. */
+const ProcessorName = Type.String({ minLength: 1, maxLength: STAGE_NAME_MAX_LENGTH, pattern: STAGE_NAME_PATTERN, description: 'A safe directory name (processors-files/<name>/), at most 100 characters.' });
+
 export const DropColumnsProcessor = Strict({
   processor_type: Tag('drop_columns'),
-  name: Type.String({ minLength: 1 }),
+  name: ProcessorName,
   column_names: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Names or fnmatch globs (`sub*`).' }),
 });
 export const SchemaTransformProcessor = Strict({
   processor_type: Tag('schema_transform'),
-  name: Type.String({ minLength: 1 }),
+  name: ProcessorName,
   template: JsonObject,
 });
 export const SqlProcessor = Strict(
   {
     processor_type: Tag('sql'),
-    name: Type.String({ minLength: 1 }),
+    name: ProcessorName,
     query: Type.String({ minLength: 1, description: 'A DuckDB query over the whole dataset, read as table `dataset`.' }),
   },
   { description: 'ddflow extension: its result replaces the dataset.' },
@@ -614,13 +627,6 @@ export const BuilderConfig = Strict({
 /** A processor-only stage may omit `columns` altogether (ddflow-spec §6). */
 export const InlineStageConfig = Strict({ ...DataDesignerConfig.properties, columns: Type.Optional(DataDesignerConfig.properties.columns) });
 
-/**
- * One safe path segment: no separators or characters Windows refuses, no control characters (NUL
- * included), no bidirectional-text controls (U+200E/F, U+202A–U+202E, U+2066–U+2069: they make a name
- * display as something else in logs and reviews), not `.` or `..`. At most STAGE_NAME_MAX_LENGTH long.
- */
-export const STAGE_NAME_PATTERN = '^(?!\\.{1,2}$)[^/\\\\:*?"<>|\\u0000-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
-export const STAGE_NAME_MAX_LENGTH = 100;
 /** The most records one stage may request (`num_records`, `--num-records`). */
 export const MAX_NUM_RECORDS = 100_000_000;
 export const WORKFLOW_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';

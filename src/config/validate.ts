@@ -18,6 +18,7 @@ import type {
   ProcessorConfig,
   ValidationColumn,
 } from './schema.js';
+import { MAX_FILE_NAME_BYTES } from './schema.js';
 import { certainlyMissing, closedSet, hasColumn, isGlob, matchColumns, openSet, typeOf, withNames, type ColumnSet } from './column-set.js';
 import type { Reporter } from './report.js';
 import type { Path } from './source-map.js';
@@ -465,6 +466,9 @@ export async function applyProcessors(
       current = openSet();
       if (isObj(p) && typeof p.name === 'string') outputs.set(p.name, current);
       continue;
+    }
+    if (Buffer.byteLength(p.name) > MAX_FILE_NAME_BYTES) {
+      report.error([i, 'name'], `processor name '${p.name.slice(0, 24)}…' is too long for a directory name: it takes ${Buffer.byteLength(p.name)} bytes in UTF-8, and file systems allow ${MAX_FILE_NAME_BYTES}`, 'name_too_long');
     }
     if (p.processor_type === 'drop_columns') {
       const removed = new Set<string>();

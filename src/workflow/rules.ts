@@ -11,7 +11,8 @@ import { checkModelConfigs, checkProviders } from '../config/rules/models.js';
 import { checkMcpProviders } from '../config/rules/tools.js';
 import { seedColumns } from '../config/rules/seeds.js';
 import { lazySqlChecker } from './sql-checks.js';
-import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, Stage } from '../config/schema.js';
+import { stageDirName } from './selection.js';
+import { MAX_FILE_NAME_BYTES, type DataDesignerConfig, type McpProvider, type ModelConfig, type ModelProvider, type ProcessorConfig, type Stage } from '../config/schema.js';
 import { applyProcessors, validateStageConfig, type SqlHook } from '../config/validate.js';
 
 export interface WorkflowDoc {
@@ -68,6 +69,10 @@ export async function checkWorkflow(doc: WorkflowDoc, stages: StageInfo[], repor
     if (!isObj(s) || typeof s.name !== 'string') return;
     if (names.has(s.name)) report.error(['stages', i, 'name'], `duplicate stage name '${s.name}' (stage names must be unique)`, 'duplicate_stage');
     else names.set(s.name, i);
+    const dir = stageDirName(i, s.name);
+    if (Buffer.byteLength(dir) > MAX_FILE_NAME_BYTES) report.error(['stages', i, 'name'], `stage name '${s.name}' is too long for a directory name: '${dir.slice(0, 24)}…' takes ${Buffer.byteLength(dir)} bytes in UTF-8, and file systems allow ${MAX_FILE_NAME_BYTES}`, 'name_too_long');
+    const version = isObj(s.on_success) ? s.on_success.version : undefined;
+    if (typeof version === 'string' && Buffer.byteLength(version) > MAX_FILE_NAME_BYTES) report.error(['stages', i, 'on_success', 'version'], `on_success version '${version.slice(0, 24)}…' is too long for a directory name: it takes ${Buffer.byteLength(version)} bytes in UTF-8, and file systems allow ${MAX_FILE_NAME_BYTES}`, 'name_too_long');
   });
   const secureTemplates = !(isObj(doc.run_config) && doc.run_config.jinja_rendering_engine === 'native');
 
