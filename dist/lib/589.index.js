@@ -7011,6 +7011,10 @@ async function runDatasetProcessors(input) {
             index++;
             start += rows.length;
         });
+        // Every input row went through the batch processors, or the stage fails: a short read is never an output.
+        const expected = input.inputFiles.length > 0 ? await (0,dataset.countRows)(db, input.inputFiles) : 0;
+        if (start !== expected)
+            throw new diagnostics/* DdflowError */.Zq(`The output processors read ${start} of the stage's ${expected} rows; the stage is not recorded (run again).`);
         let out = files;
         if (processors.dataset.length > 0 && files.length > 0)
             out = await applyDatasetProcessors(processors.dataset, files, external_node_path_default().join(input.outDir, artifacts/* PARQUET_DIR */.dr), 1000);

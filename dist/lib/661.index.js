@@ -1056,6 +1056,7 @@ class DuckDBDatabase {
         parseJsonColumns(rows, jsonColumns(reader.deduplicatedColumnNames(), reader.columnTypes()));
         return rows;
     }
+    /** Rows chunk by chunk. No other statement may run on this connection until it returns: DuckDB would end the stream early, silently. */
     async stream(sql, onChunk, params) {
         const result = await this.connection.stream(sql, params);
         const json = jsonColumns(result.deduplicatedColumnNames(), result.columnTypes());
@@ -1320,16 +1321,26 @@ async function streamRows(db, files, batchSize, onBatch) {
     if (size === 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq('batchSize must be at least 1.');
     let pending = [];
-    const total = await db.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
-        for (const r of rows) {
-            pending.push(r);
-            if (pending.length === size) {
-                const batch = pending;
-                pending = [];
-                await onBatch(batch);
+    // Read on a connection of its own: DuckDB ends an open stream early, without an error, when another
+    // statement runs on its connection — and `onBatch` writes through `db` (output_processors once kept
+    // the first 1000 of 2500 rows, silently).
+    const reader = await db.connect();
+    let total;
+    try {
+        total = await reader.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
+            for (const r of rows) {
+                pending.push(r);
+                if (pending.length === size) {
+                    const batch = pending;
+                    pending = [];
+                    await onBatch(batch);
+                }
             }
-        }
-    });
+        });
+    }
+    finally {
+        reader.close();
+    }
     if (pending.length > 0)
         await onBatch(pending);
     return total;
@@ -3026,6 +3037,9 @@ async function stageFingerprint(input) {
         sampling_strategy: input.seededFromUpstream ? input.samplingStrategy : null,
         selection_strategy: input.seededFromUpstream ? input.selectionStrategy : null,
         output_processors: input.outputProcessors,
+        // Output processors before this marker kept only the first 1000 rows of a larger stage: outputs
+        // recorded then are not reused (only stages with output_processors get new fingerprints).
+        ...(input.outputProcessors.length > 0 ? { output_processors_reader: 2 } : {}),
         output: input.output,
         allow_empty: input.allowEmpty,
         // A command without a version is opaque: a fresh nonce makes sure its output is never reused.

@@ -900,7 +900,7 @@ class LlmFacade {
     }
     /** One HTTP call (or cache hit) for `body`; counts retries and usage. */
     async complete(endpoint, body, req, tally) {
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
         const cached = this.callCache.get(key);
         if (cached && 'content' in cached) {
             tally.hits++;
@@ -1058,7 +1058,7 @@ class LlmFacade {
         if (endpoint.params.dimensions != null)
             body.dimensions = endpoint.params.dimensions;
         Object.assign(body, endpoint.extraBody);
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
         let answer = this.callCache.get(key);
         if (answer && 'embeddings' in answer) {
             this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -1081,7 +1081,7 @@ class LlmFacade {
         if (endpoint.kind !== 'image')
             throw new errors/* LlmError */.Cf('bad_request', `Model alias '${req.alias}' is not an image-generation model.`);
         const { route, body } = (0,llm_images/* imageRequestBody */.zE)(endpoint, req.prompt, req.images);
-        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
+        const key = (0,call_cache/* callKey */.C)({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
         const cached = this.callCache.get(key);
         if (cached && Array.isArray(cached.images)) {
             this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -2229,6 +2229,7 @@ function buildModelRegistry(options) {
             params,
             client: entry.client,
             identity,
+            answerIdentity: answerIdentityOf(identity, providerType, provider.extra_headers),
             keyVariable: provider.api_key ?? null,
             timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
             extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
@@ -2239,6 +2240,19 @@ function buildModelRegistry(options) {
         });
     }
     return new ModelRegistry(endpoints);
+}
+/**
+ * The call store's identity of an endpoint's answers. An OpenAI-type provider without extra_headers keeps
+ * the plain identity, so the stores of such workflows (nearly all) stay valid; headers in sorted order.
+ */
+function answerIdentityOf(identity, providerType, headers) {
+    const sorted = Object.entries(headers ?? {}).sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    const parts = [identity];
+    if (providerType !== 'openai')
+        parts.push(`type=${providerType}`);
+    if (sorted.length > 0)
+        parts.push(`headers=${JSON.stringify(sorted.map(([k, v]) => [k.toLowerCase(), v]))}`);
+    return parts.join('|');
 }
 
 // EXTERNAL MODULE: ./src/llm/budget.ts

@@ -121,6 +121,7 @@ class DuckDBDatabase implements Database {
     return rows as T[];
   }
 
+  /** Rows chunk by chunk. No other statement may run on this connection until it returns: DuckDB would end the stream early, silently. */
   async stream(sql: string, onChunk: (rows: Row[]) => void | Promise<void>, params?: SqlParams): Promise<number> {
     const result = await this.connection.stream(sql, params);
     const json = jsonColumns(result.deduplicatedColumnNames(), result.columnTypes());

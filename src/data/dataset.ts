@@ -133,16 +133,25 @@ export async function streamRows(
   const size = nonNegativeInt(batchSize, 'batchSize');
   if (size === 0) throw new DdflowError('batchSize must be at least 1.');
   let pending: Row[] = [];
-  const total = await db.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
-    for (const r of rows) {
-      pending.push(r);
-      if (pending.length === size) {
-        const batch = pending;
-        pending = [];
-        await onBatch(batch);
+  // Read on a connection of its own: DuckDB ends an open stream early, without an error, when another
+  // statement runs on its connection — and `onBatch` writes through `db` (output_processors once kept
+  // the first 1000 of 2500 rows, silently).
+  const reader = await db.connect();
+  let total: number;
+  try {
+    total = await reader.stream(`SELECT * FROM ${parquetSource(files)}`, async (rows) => {
+      for (const r of rows) {
+        pending.push(r);
+        if (pending.length === size) {
+          const batch = pending;
+          pending = [];
+          await onBatch(batch);
+        }
       }
-    }
-  });
+    });
+  } finally {
+    reader.close();
+  }
   if (pending.length > 0) await onBatch(pending);
   return total;
 }

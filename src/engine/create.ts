@@ -533,6 +533,9 @@ export async function runDatasetProcessors(input: DatasetProcessingInput): Promi
       index++;
       start += rows.length;
     });
+    // Every input row went through the batch processors, or the stage fails: a short read is never an output.
+    const expected = input.inputFiles.length > 0 ? await countRows(db, input.inputFiles) : 0;
+    if (start !== expected) throw new DdflowError(`The output processors read ${start} of the stage's ${expected} rows; the stage is not recorded (run again).`);
     let out = files;
     if (processors.dataset.length > 0 && files.length > 0) out = await applyDatasetProcessors(processors.dataset, files, path.join(input.outDir, PARQUET_DIR), 1000);
     return { outputFiles: out, processorFiles, numRecords: out.length > 0 ? await countRows(db, out) : 0 };

@@ -230,7 +230,7 @@ export class LlmFacade {
     body: Record<string, unknown>,
     req: { recordKey: string | number; attempt: number; column?: string; signal?: AbortSignal; onNotice?: (message: string) => void },
     tally: { retries: number; hits: number; redacted?: number }): Promise<CachedCompletion> {
-    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
+    const key = callKey({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: req.attempt });
     const cached = this.callCache.get(key) as CachedCompletion | undefined;
     if (cached && 'content' in cached) {
       tally.hits++;
@@ -386,7 +386,7 @@ export class LlmFacade {
     const body: Record<string, unknown> = { model: endpoint.model, input, encoding_format: endpoint.params.encoding_format ?? 'float' };
     if (endpoint.params.dimensions != null) body.dimensions = endpoint.params.dimensions;
     Object.assign(body, endpoint.extraBody);
-    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
+    const key = callKey({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey ?? '', attempt: 0 });
     let answer = this.callCache.get(key) as CachedEmbedding | undefined;
     if (answer && 'embeddings' in answer) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });
@@ -408,7 +408,7 @@ export class LlmFacade {
     const endpoint = this.registry.get(req.alias);
     if (endpoint.kind !== 'image') throw new LlmError('bad_request', `Model alias '${req.alias}' is not an image-generation model.`);
     const { route, body } = imageRequestBody(endpoint, req.prompt, req.images);
-    const key = callKey({ identity: endpoint.identity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
+    const key = callKey({ identity: endpoint.answerIdentity, body, cell: this.cell(req.column), recordKey: req.recordKey, attempt: 0 });
     const cached = this.callCache.get(key) as { images?: string[] } | undefined;
     if (cached && Array.isArray(cached.images)) {
       this.usage.recordCall({ alias: endpoint.alias, column: req.column, cached: true, prompt: 0, completion: 0 });

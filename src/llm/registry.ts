@@ -25,8 +25,14 @@ export interface ModelEndpoint {
   params: InferenceParametersLike;
   /** The openai client, or an adapter with the same call for a native provider (Anthropic). */
   client: ChatClientLike;
-  /** Provider endpoint + model: what identifies the answers (the key does not), for the call cache. */
+  /** Provider endpoint + model: the admission controller and budget are shared per identity. */
   identity: string;
+  /**
+   * What identifies the answers in the call store (the key does not): the identity, and the provider's
+   * type and extra_headers when set — a header may select another model variant, which the fingerprint
+   * already counts, so the store must not answer for it either.
+   */
+  answerIdentity: string;
   keyVariable: string | null;
   timeoutMs: number;
   /** Inference extra_body overlaid by the provider's. */
@@ -147,6 +153,7 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
       params,
       client: entry.client,
       identity,
+      answerIdentity: answerIdentityOf(identity, providerType, provider.extra_headers),
       keyVariable: provider.api_key ?? null,
       timeoutMs: params.timeout != null ? params.timeout * 1000 : (options.defaultTimeoutMs ?? 60_000),
       extraBody: { ...(params.extra_body ?? {}), ...(provider.extra_body ?? {}) },
@@ -157,4 +164,16 @@ export function buildModelRegistry(options: RegistryOptions): ModelRegistry {
     });
   }
   return new ModelRegistry(endpoints);
+}
+
+/**
+ * The call store's identity of an endpoint's answers. An OpenAI-type provider without extra_headers keeps
+ * the plain identity, so the stores of such workflows (nearly all) stay valid; headers in sorted order.
+ */
+export function answerIdentityOf(identity: string, providerType: string, headers: Readonly<Record<string, string>> | null | undefined): string {
+  const sorted = Object.entries(headers ?? {}).sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+  const parts = [identity];
+  if (providerType !== 'openai') parts.push(`type=${providerType}`);
+  if (sorted.length > 0) parts.push(`headers=${JSON.stringify(sorted.map(([k, v]) => [k.toLowerCase(), v]))}`);
+  return parts.join('|');
 }

@@ -151,6 +151,9 @@ export async function stageFingerprint(input: StageFingerprintInput): Promise<st
     sampling_strategy: input.seededFromUpstream ? input.samplingStrategy : null,
     selection_strategy: input.seededFromUpstream ? input.selectionStrategy : null,
     output_processors: input.outputProcessors,
+    // Output processors before this marker kept only the first 1000 rows of a larger stage: outputs
+    // recorded then are not reused (only stages with output_processors get new fingerprints).
+    ...(input.outputProcessors.length > 0 ? { output_processors_reader: 2 } : {}),
     output: input.output,
     allow_empty: input.allowEmpty,
     // A command without a version is opaque: a fresh nonce makes sure its output is never reused.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStage, CYCLE_MESSAGE, INTERNAL_ROW_ID_WARNING } from '../../src/engine/compile.js';
 import { runDatasetProcessors, runStage } from '../../src/engine/create.js';
-import { openDatabase } from '../../src/data/database.js';
+import { openDatabase, type Database } from '../../src/data/database.js';
 import { memoryLogger } from '../../src/logger.js';
 import { readParquet, stageInput, tmpDir } from './helpers.js';
 
@@ -266,6 +266,43 @@ describe('processors', () => {
     expect(Object.keys((await readParquet(post.outputFiles))[0]!)).toEqual(['a', 'c']);
     expect((await readParquet(post.processorFiles.pairs!)).length).toBe(rows.length);
     expect(existsSync(path.join(outDir, 'dropped-columns-parquet-files', 'batch_00000.parquet'))).toBe(true);
+  });
+
+  // DuckDB ends a stream early, silently, when another statement runs on its connection: output
+  // processors that wrote through the reading connection once kept the first 1000 of 2500 rows.
+  it('output_processors see every row of a stage larger than one read batch (2500 rows), in order', async () => {
+    const input = stageInput({ columns: SAMPLERS }, { numRecords: 2500, bufferSize: 700 });
+    const result = await runStage(input);
+    const rows = await readParquet(result.outputFiles);
+    expect(rows).toHaveLength(2500);
+    const post = await runDatasetProcessors({
+      stageName: 's',
+      processors: [
+        { processor_type: 'schema_transform', name: 'pairs', template: { q: '{{ a }}' } },
+        { processor_type: 'drop_columns', name: 'drop_b', column_names: ['b'] },
+        { processor_type: 'sql', name: 'all', query: 'SELECT * FROM dataset' },
+      ],
+      inputFiles: result.outputFiles,
+      outDir: path.join(input.stageDir, 'output-processors'),
+      log: memoryLogger(),
+    });
+    expect(post.numRecords).toBe(2500);
+    const out = await readParquet(post.outputFiles);
+    expect(out.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect((await readParquet(post.processorFiles.pairs!)).map((r) => r.q)).toEqual(rows.map((r) => String(r.a)));
+
+    // And a read that ends short for any other reason fails the stage instead of writing a short output.
+    const db = await openDatabase();
+    try {
+      const shortReads = Object.assign(Object.create(db) as Database, {
+        connect: async () => ({ stream: (sql: string, onChunk: (rows: Record<string, unknown>[]) => Promise<void>) => db.stream(`${sql} LIMIT 1500`, onChunk), close: () => undefined }),
+      });
+      await expect(
+        runDatasetProcessors({ stageName: 's', processors: [{ processor_type: 'drop_columns', name: 'drop_b', column_names: ['b'] }], inputFiles: result.outputFiles, outDir: path.join(input.stageDir, 'short'), db: shortReads, log: memoryLogger() }),
+      ).rejects.toThrow("The output processors read 1500 of the stage's 2500 rows; the stage is not recorded (run again).");
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -111,4 +111,31 @@ describe('per-call response store', () => {
       expect(await fs.readdir(path.join(workflowDir, 'call-cache'))).toEqual(before);
     }
   });
+
+  // The fingerprint counts a provider's extra_headers (a header may select a model variant); the store's
+  // key once did not, so the rerun stage was answered with the old variant's texts.
+  it('a changed provider extra_headers reruns the stage and asks the model again (the store does not answer for the old headers)', async () => {
+    const work = await tempDir('ddflow-callcache-headers-');
+    const columns = `
+        - {name: topic, column_type: sampler, sampler_type: category, params: {values: [billing, delivery]}}
+        - {name: note, column_type: llm-text, model_alias: chat, prompt: "Write a note about {{ topic }}."}
+`;
+    const withHeader = (variant: string) => workflowYaml({ url: server.url, columns, numRecords: 4, name: 'hdr' }).replace(`endpoint: ${server.url}`, `endpoint: ${server.url}\n    extra_headers: {X-Variant: ${variant}}`);
+    const file = await writeWorkflow(work, withHeader('A'));
+    server.resetStats();
+    expect((await cli(['run', file], work)).code).toBe(0);
+    const sent = () => generationRequests(server).map((r) => r.headers['x-variant']);
+    expect(sent()).toEqual(['A', 'A', 'A', 'A']);
+
+    await fs.writeFile(file, withHeader('B'));
+    const plan = JSON.parse((await cli(['plan', file, '--json'], work)).stdout);
+    expect(plan[0]).toMatchObject({ stage: 'gen', decision: 'run', calls: 4 });
+    const second = await cli(['run', file], work);
+    expect(second.code, second.stderr).toBe(0);
+    expect(sent()).toEqual(['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B']);
+    // Unchanged again: the store answers every call.
+    await removeStageDirs(path.join(work, 'artifacts', 'hdr'));
+    expect((await cli(['run', file], work)).code).toBe(0);
+    expect(sent()).toHaveLength(8);
+  });
 });
