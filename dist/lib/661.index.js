@@ -2767,13 +2767,36 @@ function parseHfPath(userPath) {
  * Matching follows what the reader always did: DuckDB's glob and Data Designer's directory reader
  * (fnmatch) both match names starting with a dot, so dot-files and dot-directories are included.
  * Only regular files are listed (symbolic links are followed): a FIFO or a device never is, so reading
- * or hashing a seed cannot block.
+ * or hashing a seed cannot block. A file that resolves into /proc, /sys, /dev or a .git directory is
+ * refused (see refuseSecretLocation); a directory walk does not enter `.git`.
  */
 
 
 
 
 const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'];
+/** Where the system keeps pseudo-files (a process's environment, its memory, devices), never seed data. */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+/**
+ * Refuses a seed file that is (or links to) a system pseudo-file or a file inside a `.git` directory. A
+ * workflow file is untrusted input: `docs/env.txt -> /proc/self/environ` once put the whole environment,
+ * API keys included, into the parquet files and the export, and `.git/config` holds the token a CI
+ * checkout persists.
+ */
+function refuseSecretLocation(file, shown) {
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return; // unreadable: the reader says so
+    }
+    const system = SYSTEM_ROOTS.find((root) => real === root || real.startsWith(`${root}/`));
+    if (system !== undefined)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path ${shown} resolves to ${real}: ddflow reads no seed files under ${system} (they hold the process's environment and keys, not data).`);
+    if (real.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).includes('.git'))
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path ${shown} resolves to ${real}, inside a .git directory: ddflow reads no seed files there (a checkout keeps its credentials in it).`);
+}
 function statSafe(p) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
@@ -2816,6 +2839,8 @@ function localSeedFiles(userPath, baseDir) {
         const files = matched.filter((name) => statSafe(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name))?.isFile()).map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
         if (files.length === 0)
             throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
+        for (const f of files)
+            refuseSecretLocation(f, `'${dirPart}${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(f)}'`);
         return files;
     }
     const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, userPath);
@@ -2827,6 +2852,7 @@ function localSeedFiles(userPath, baseDir) {
     if (!SEED_FILE_EXTENSIONS.includes(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(resolved).toLowerCase())) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
     }
+    refuseSecretLocation(resolved, userPath);
     return [resolved];
 }
 /**
@@ -2852,6 +2878,9 @@ function directorySeedFiles(root, pattern, recursive) {
             return;
         seen.add(real);
         for (const name of listSafe(dir)) {
+            // A repository's own database is never seed data (and holds a CI checkout's credentials).
+            if (name === '.git')
+                continue;
             const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
             const relPath = rel ? `${rel}/${name}` : name;
             const st = statSafe(abs);
@@ -2866,6 +2895,8 @@ function directorySeedFiles(root, pattern, recursive) {
         }
     };
     walk(root, '');
+    for (const rel of out)
+        refuseSecretLocation(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, ...rel.split('/')), `'${rel}' (under ${root})`);
     return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

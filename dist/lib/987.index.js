@@ -36212,11 +36212,23 @@ function checkSeedSource(seed, baseDir, report) {
     }
     else {
         const dir = external_node_path_default().resolve(baseDir, source.path);
-        if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+        const isDir = (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory();
+        if (!isDir)
             report.error(['source', 'path'], `Path ${source.path} is not a directory.`, 'seed_path');
         const pattern = source.file_pattern ?? '*';
         if (pattern.includes('/') || pattern.includes('\\')) {
             report.error(['source', 'file_pattern'], 'file_pattern must match file names, not relative paths.', 'seed_path');
+        }
+        else if (isDir) {
+            // The reader's own list: a file it would refuse (a link into /proc, a .git file) is an error here too.
+            try {
+                (0,seed_files/* directorySeedFiles */.sz)(dir, pattern, source.recursive ?? true);
+            }
+            catch (err) {
+                if (!(err instanceof diagnostics/* DdflowError */.Zq))
+                    throw err;
+                report.error(['source', 'path'], err.message, 'seed_path');
+            }
         }
     }
     const sel = seed.selection_strategy;

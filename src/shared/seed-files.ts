@@ -7,7 +7,8 @@
  * Matching follows what the reader always did: DuckDB's glob and Data Designer's directory reader
  * (fnmatch) both match names starting with a dot, so dot-files and dot-directories are included.
  * Only regular files are listed (symbolic links are followed): a FIFO or a device never is, so reading
- * or hashing a seed cannot block.
+ * or hashing a seed cannot block. A file that resolves into /proc, /sys, /dev or a .git directory is
+ * refused (see refuseSecretLocation); a directory walk does not enter `.git`.
  */
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,27 @@ import picomatch from 'picomatch';
 import { DdflowError } from '../diagnostics.js';
 
 export const SEED_FILE_EXTENSIONS = ['.parquet', '.csv', '.json', '.jsonl'] as const;
+
+/** Where the system keeps pseudo-files (a process's environment, its memory, devices), never seed data. */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Refuses a seed file that is (or links to) a system pseudo-file or a file inside a `.git` directory. A
+ * workflow file is untrusted input: `docs/env.txt -> /proc/self/environ` once put the whole environment,
+ * API keys included, into the parquet files and the export, and `.git/config` holds the token a CI
+ * checkout persists.
+ */
+function refuseSecretLocation(file: string, shown: string): void {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return; // unreadable: the reader says so
+  }
+  const system = SYSTEM_ROOTS.find((root) => real === root || real.startsWith(`${root}/`));
+  if (system !== undefined) throw new DdflowError(`Path ${shown} resolves to ${real}: ddflow reads no seed files under ${system} (they hold the process's environment and keys, not data).`);
+  if (real.split(path.sep).includes('.git')) throw new DdflowError(`Path ${shown} resolves to ${real}, inside a .git directory: ddflow reads no seed files there (a checkout keeps its credentials in it).`);
+}
 
 function statSafe(p: string): Stats | undefined {
   try {
@@ -57,6 +79,7 @@ export function localSeedFiles(userPath: string, baseDir: string): string[] {
     if (special !== undefined) throw new DdflowError(`Path '${dirPart}${special}' is not a regular file (ddflow reads no FIFOs, sockets or devices).`);
     const files = matched.filter((name) => statSafe(path.join(dir, name))?.isFile()).map((name) => path.join(dir, name));
     if (files.length === 0) throw new DdflowError(`Path '${dirPart}' does not contain files of type '${ext.slice(1)}'.`);
+    for (const f of files) refuseSecretLocation(f, `'${dirPart}${path.basename(f)}'`);
     return files;
   }
   const resolved = path.resolve(baseDir, userPath);
@@ -66,6 +89,7 @@ export function localSeedFiles(userPath: string, baseDir: string): string[] {
   if (!(SEED_FILE_EXTENSIONS as readonly string[]).includes(path.extname(resolved).toLowerCase())) {
     throw new DdflowError("Dataset files must be in parquet, csv, or jsonl/json (orient='records', lines=True) format.");
   }
+  refuseSecretLocation(resolved, userPath);
   return [resolved];
 }
 
@@ -89,6 +113,8 @@ export function directorySeedFiles(root: string, pattern: string, recursive: boo
     if (seen.has(real)) return;
     seen.add(real);
     for (const name of listSafe(dir)) {
+      // A repository's own database is never seed data (and holds a CI checkout's credentials).
+      if (name === '.git') continue;
       const abs = path.join(dir, name);
       const relPath = rel ? `${rel}/${name}` : name;
       const st = statSafe(abs);
@@ -99,5 +125,6 @@ export function directorySeedFiles(root: string, pattern: string, recursive: boo
     }
   };
   walk(root, '');
+  for (const rel of out) refuseSecretLocation(path.join(root, ...rel.split('/')), `'${rel}' (under ${root})`);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

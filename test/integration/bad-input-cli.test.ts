@@ -4,7 +4,7 @@
  * sentence is there, and there is no `internal error`, no stack trace, no hang.
  */
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,38 @@ describe('bad input through the CLI', () => {
     expectSentence(await cli(['plan', one], work), 1, 'Path seed.csv is not a regular file');
     expectSentence(await cli(['validate', many], work), 1, "Path 'many/b.csv' is not a regular file (ddflow reads no FIFOs, sockets or devices).");
   }, 240_000);
+
+  // A workflow file is untrusted: a seed linked to /proc/self/environ once put every environment variable,
+  // API keys included, into the parquet files and the export; .git/config holds a CI checkout's token.
+  it('seed files that resolve into /proc or a .git directory are refused at validate and run; a directory walk skips .git', async () => {
+    const work = await tempDir('ddflow-bad-');
+    await fs.mkdir(path.join(work, 'docs'));
+    await fs.writeFile(path.join(work, 'docs', 'a.txt'), 'hello');
+    await fs.symlink('/proc/self/environ', path.join(work, 'docs', 'env.txt'));
+    await fs.symlink('/proc/self/environ', path.join(work, 'env.csv'));
+    await fs.mkdir(path.join(work, '.git'));
+    await fs.writeFile(path.join(work, '.git', 'config'), '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n');
+    await fs.symlink('.git/config', path.join(work, 'leak.csv'));
+    const seeded = (source: string) => `name: sym\nstages:\n  - name: s\n    num_records: 2\n    config:\n      seed_config: {source: ${source}}\n      columns: [{name: y, column_type: expression, expr: "x"}]\n`;
+    const contents = await workflow(work, seeded('{seed_type: file_contents, path: docs, file_pattern: "*.txt"}'), 'contents.yml');
+    for (const command of ['validate', 'run']) {
+      expectSentence(await cli([command, contents], work), 1, /contents\.yml:6:\d+: Path 'env\.txt' \(under \S+docs\) resolves to \/proc\/\d+\/environ: ddflow reads no seed files under \/proc/);
+    }
+    expect(existsSync(path.join(work, 'artifacts'))).toBe(false);
+    expectSentence(await cli(['validate', await workflow(work, seeded('{seed_type: local, path: env.csv}'), 'local.yml')], work), 1, /local\.yml:6:\d+: Path env\.csv resolves to \/proc\/\d+\/environ/);
+    expectSentence(await cli(['plan', await workflow(work, seeded('{seed_type: local, path: leak.csv}'), 'git.yml')], work), 1, /Path leak\.csv resolves to \S+\/\.git\/config, inside a \.git directory: ddflow reads no seed files there/);
+    // A directory seed over the whole tree lists no .git file (and is not refused for it).
+    await fs.rm(path.join(work, 'docs', 'env.txt'));
+    await fs.rm(path.join(work, 'env.csv'));
+    await fs.rm(path.join(work, 'leak.csv'));
+    const tree = await workflow(work, seeded('{seed_type: file_contents, path: ".", file_pattern: "*"}').replace('expr: "x"', 'expr: "{{ relative_path }}"').replace('num_records: 2', 'num_records: 12'), 'tree.yml');
+    const r = await cli(['run', tree, '--export', 'tree.jsonl'], work);
+    expect(r.code, r.stderr).toBe(0);
+    const paths = (await fs.readFile(path.join(work, 'tree.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { y: string }).y);
+    expect(paths).toContain('docs/a.txt');
+    expect(paths.filter((p) => p.includes('.git'))).toEqual([]);
+    expect(await fs.readFile(path.join(work, 'tree.jsonl'), 'utf8')).not.toContain('extraheader');
+  }, 120_000);
 
   it('a parquet seed with a __proto__ column (not known at validate) fails the run with a sentence', async () => {
     const work = await tempDir('ddflow-bad-');

@@ -5,7 +5,7 @@
  */
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { localSeedFiles } from '../../shared/seed-files.js';
+import { directorySeedFiles, localSeedFiles } from '../../shared/seed-files.js';
 import { agentRolloutFiles, AGENT_ROLLOUT_COLUMN_NAMES } from '../../shared/agent-rollout-files.js';
 import { parseHfPath } from '../../shared/hf-path.js';
 import { DdflowError } from '../../diagnostics.js';
@@ -41,10 +41,19 @@ export function checkSeedSource(seed: SeedConfig, baseDir: string, report: Repor
     }
   } else {
     const dir = path.resolve(baseDir, source.path);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) report.error(['source', 'path'], `Path ${source.path} is not a directory.`, 'seed_path');
+    const isDir = existsSync(dir) && statSync(dir).isDirectory();
+    if (!isDir) report.error(['source', 'path'], `Path ${source.path} is not a directory.`, 'seed_path');
     const pattern = source.file_pattern ?? '*';
     if (pattern.includes('/') || pattern.includes('\\')) {
       report.error(['source', 'file_pattern'], 'file_pattern must match file names, not relative paths.', 'seed_path');
+    } else if (isDir) {
+      // The reader's own list: a file it would refuse (a link into /proc, a .git file) is an error here too.
+      try {
+        directorySeedFiles(dir, pattern, source.recursive ?? true);
+      } catch (err) {
+        if (!(err instanceof DdflowError)) throw err;
+        report.error(['source', 'path'], err.message, 'seed_path');
+      }
     }
   }
   const sel = seed.selection_strategy as { start?: number; end?: number; index?: number; num_partitions?: number } | null | undefined;
