@@ -4504,10 +4504,10 @@ async function decideStage(ctx, index, upstream) {
             const outcome = (0,stage_record/* fromRecord */.iA)(rec, ctx.workflowDir, 'reused');
             return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
         }
-        const continuable = (reuse/* RESUMABLE */.ND.has(rec.status) || (check === 'damaged' && (0,reuse/* resumableAfterDamage */.wM)(stage))) && (await (0,artifacts/* exists */.t2)(stageDir));
+        const continuable = (reuse/* RESUMABLE */.ND.has(rec.status) || check === 'stopped-early' || (check === 'damaged' && (0,reuse/* resumableAfterDamage */.wM)(stage))) && (await (0,artifacts/* exists */.t2)(stageDir));
         if (continuable) {
             const kept = await (0,resume/* keptRowCount */.k4)(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
-            const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
+            const what = check === 'damaged' ? 'its output was altered on disk' : check === 'stopped-early' ? 'generation stopped early last time (too many failed cells), so row groups were never attempted' : 'an interrupted attempt';
             return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
         }
         if (check === 'damaged') {
@@ -4717,8 +4717,11 @@ async function reuseCheck(db, stage, rec, workflowDir) {
         return 'damaged';
     if (typeof rec.output_records === 'number' && rows !== rec.output_records)
         return 'damaged';
-    if (!(await sideFilesPresent((0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, rec.stage_dir), at)))
+    const stageDir = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, rec.stage_dir);
+    if (!(await sideFilesPresent(stageDir, at)))
         return 'damaged';
+    if ((await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(stageDir))?.early_shutdown === true)
+        return 'stopped-early';
     return 'ok';
 }
 /**

@@ -184,10 +184,10 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
       const outcome = fromRecord(rec, ctx.workflowDir, 'reused');
       return { ...base, decision: 'cached', rows: rec.output_records ?? null, calls: 0, reason: `unchanged; its output (${rec.output_records ?? '?'} rows) is on disk`, outcome };
     }
-    const continuable = (RESUMABLE.has(rec.status) || (check === 'damaged' && resumableAfterDamage(stage))) && (await exists(stageDir));
+    const continuable = (RESUMABLE.has(rec.status) || check === 'stopped-early' || (check === 'damaged' && resumableAfterDamage(stage))) && (await exists(stageDir));
     if (continuable) {
       const kept = await keptRowCount(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
-      const what = check === 'damaged' ? 'its output was altered on disk' : 'an interrupted attempt';
+      const what = check === 'damaged' ? 'its output was altered on disk' : check === 'stopped-early' ? 'generation stopped early last time (too many failed cells), so row groups were never attempted' : 'an interrupted attempt';
       return generate(`${what}; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume', damaged: check === 'damaged' });
     }
     if (check === 'damaged') {

@@ -21,9 +21,12 @@ export const RESUMABLE = new Set(['running', 'failed']);
 /**
  * Whether a prior stage record can be reused as it is: `ok`; `not-completed`; `unversioned` (an
  * on_success command without a version is never reused); `damaged` — completed, but its own output is
- * no longer what was recorded: unreadable, other files than the recorded ones, or another row count.
+ * no longer what was recorded: unreadable, other files than the recorded ones, or another row count;
+ * `stopped-early` — completed as Data Designer completes a run that shut down early (the rows it has,
+ * with a warning), but row groups were never attempted: the next run continues it instead of reusing
+ * a short stage for good (its fingerprint, which leaves the shutdown settings out, has not changed).
  */
-export type ReuseCheck = 'ok' | 'not-completed' | 'unversioned' | 'damaged';
+export type ReuseCheck = 'ok' | 'not-completed' | 'unversioned' | 'damaged' | 'stopped-early';
 
 /**
  * Why a stage's output is never reused, or undefined: it runs code ddflow cannot see into (an
@@ -50,7 +53,9 @@ export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRec
   const rows = await readableRows(db, at);
   if (rows === undefined) return 'damaged';
   if (typeof rec.output_records === 'number' && rows !== rec.output_records) return 'damaged';
-  if (!(await sideFilesPresent(fromMetadataPath(workflowDir, rec.stage_dir), at))) return 'damaged';
+  const stageDir = fromMetadataPath(workflowDir, rec.stage_dir);
+  if (!(await sideFilesPresent(stageDir, at))) return 'damaged';
+  if ((await readMetadata(stageDir))?.early_shutdown === true) return 'stopped-early';
   return 'ok';
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
+import { buildPlan } from '../../src/workflow/plan.js';
 import { runWorkflow, WorkflowRunError } from '../../src/workflow/run.js';
 import { generationRequests, isHealthCheck, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { readParquet, tempDir } from '../workflow/helpers.js';
@@ -182,6 +183,22 @@ describe('LLM workflow end to end', () => {
     expect(md.early_shutdown).toBe(true);
     expect(md.dropped_rows.bad_request).toBe(2);
     expect(log.lines.some((l) => l.level === 'warn' && /stopped early/i.test(l.message))).toBe(true);
+
+    // Row groups were never attempted: the next run continues the stage instead of reusing 6 rows for
+    // good (the fingerprint leaves the shutdown settings out, so nothing else would ever rerun it).
+    server.setFaults({});
+    const workflow = await loadWorkflow(file);
+    const plan = await buildPlan(workflow, { log: memoryLogger() });
+    expect(plan.stages[0]).toMatchObject({ decision: 'resume' });
+    expect(plan.stages[0]!.reason).toMatch(/^generation stopped early last time .*; 6 rows on disk are kept$/);
+    const again = await runWorkflow(workflow, { log: memoryLogger() });
+    expect(again.stages[0]).toMatchObject({ status: 'completed', cache: 'miss' });
+    // The 6 kept rows, the 2 permanent failures of the salvaged group stay dropped, the second group is made.
+    expect(again.stages[0]!.output_records).toBe(6 + 10);
+    const after = JSON.parse(await fs.readFile(path.join(stage.stage_dir, 'metadata.json'), 'utf8'));
+    expect(after.early_shutdown).toBeUndefined();
+    // Complete now: reused as it is.
+    expect((await buildPlan(workflow, { log: memoryLogger() })).stages[0]).toMatchObject({ decision: 'cached' });
   });
 
   it('early shutdown cancels the calls still waiting for admission', async () => {
