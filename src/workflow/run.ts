@@ -197,7 +197,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
       upstream: book.upstreamOutput(),
       resume,
       models: step.merge ? mergeRuntime(stage.name, step.merge.tokens) : batch ? batch.runtime() : x.models.runtimeFor(step.index),
-      assembled: step.merge !== undefined,
+      ...(step.merge ? { assembled: { stoppedEarly: step.merge.stoppedEarly } } : {}),
       signal: options.signal,
       onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
       log: options.log,

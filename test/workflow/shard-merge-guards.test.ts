@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkflow } from '../../src/workflow/load.js';
 import { runWorkflow, type WorkflowEngine } from '../../src/workflow/run.js';
 import { lazyEngine } from '../../src/workflow/execute-stage.js';
-import { silentLogger } from '../../src/logger.js';
+import { memoryLogger, silentLogger } from '../../src/logger.js';
 import type { LoadedWorkflow } from '../../src/workflow/model.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 
@@ -18,6 +18,8 @@ const KEY = 'DDFLOW_TEST_SHARD_KEY';
 const env = { [KEY]: 'sk-test-shard-0123456789', DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: 'true' };
 let dir: string;
 let fake: FakeOpenAI;
+/** While true, every structured answer is not JSON: each such cell fails for good (no corrections, no restarts). */
+let garble = false;
 let workflow: LoadedWorkflow;
 
 const yaml = (url: string, extra = '') => `name: guarded
@@ -44,7 +46,7 @@ const metadata = (art: string) => JSON.parse(fs.readFileSync(path.join(art, 'gua
 const common = () => ({ log: silentLogger, env });
 
 beforeAll(async () => {
-  fake = await startFakeOpenAI({ seed: 3 });
+  fake = await startFakeOpenAI({ seed: 3, respond: (body) => (garble && JSON.stringify(body.messages).includes('Rate ') ? 'not json at all' : undefined) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddflow-shard-guards-'));
   fs.writeFileSync(path.join(dir, 'workflow.yml'), yaml(fake.url));
   workflow = await loadWorkflow(path.join(dir, 'workflow.yml'), { cwd: dir });
@@ -107,5 +109,40 @@ describe('merge guards (model stage)', () => {
     const rest = await runWorkflow(workflow, { ...common(), artifactPath: art });
     expect(rest.stages.at(-1)).toMatchObject({ name: 'answers', status: 'completed', output_records: 23 });
     expect(metadata(art).stages[1]!.dropped_rows ?? {}).toEqual({});
+  }, 60_000);
+
+  it('merges a shard that early shutdown stopped the way a single run completes: with a warning, early_shutdown recorded', async () => {
+    const art = path.join(dir, 'stopped');
+    fs.writeFileSync(
+      path.join(dir, 'rated.yml'),
+      yaml(fake.url, ', shutdown_error_window: 3, shutdown_error_rate: 0.6, max_conversation_correction_steps: 0, max_conversation_restarts: 0') +
+        `        - {name: score, column_type: llm-structured, model_alias: chat, prompt: "Rate {{ blurb }}", output_format: {type: object, properties: {s: {type: integer}}, required: [s]}}\n`,
+    );
+    const rated = await loadWorkflow(path.join(dir, 'rated.yml'), { cwd: dir });
+    const outputs: number[] = [];
+    for (const index of [1, 2, 3]) {
+      garble = index === 3;
+      const r = await runWorkflow(rated, { ...common(), artifactPath: art, shard: { stage: 'answers', index, count: 3 } });
+      outputs.push(r.stages.at(-1)!.output_records);
+    }
+    garble = false;
+    // 23 records = 5 groups of 5: blocks of 1, 2 and 2 groups; shard 3 stopped before it kept any row.
+    expect(outputs).toEqual([5, 10, 0]);
+    const log = memoryLogger();
+    const merged = await runWorkflow(rated, { log, env, artifactPath: art, merge: { stage: 'answers' } });
+    expect(merged.stages.at(-1)).toMatchObject({ name: 'answers', status: 'completed', output_records: 15 });
+    const warnings = log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
+    expect(warnings).toContain(
+      "⚠️ Shard 3/3 of stage 'answers' stopped early (early shutdown: too many generation failures) with 0 of its 8 records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.",
+    );
+    expect(warnings.some((w) => w.startsWith('⚠️ Generated 15 of 23 requested records'))).toBe(true);
+    const stageMeta = JSON.parse(fs.readFileSync(path.join(art, 'guarded/stage-1-answers/metadata.json'), 'utf8'));
+    expect(stageMeta.early_shutdown).toBe(true);
+    // Like an unsharded stage that stopped early, it is reused as it is.
+    const again = await runWorkflow(rated, { ...common(), artifactPath: art });
+    expect(again.stages.map((s) => [s.name, s.cache, s.output_records])).toEqual([
+      ['base', 'reused', 23],
+      ['answers', 'reused', 15],
+    ]);
   }, 60_000);
 });
