@@ -24,7 +24,7 @@ import type { ModelRuntimeLike } from '../engine/types.js';
 import type { WorkflowEngine } from './execute-stage.js';
 import type { BatchInfo, BatchUsage } from './report.js';
 import type { LoadedWorkflow } from './model.js';
-import { CALL_CACHE_DIR, type ModelSession } from './stage-models.js';
+import { CALL_CACHE_DIR, stageModelConfigs, usedModelAliases, type ModelSession } from './stage-models.js';
 
 /** What a stage left waiting on provider batches. */
 export class BatchPending {
@@ -52,6 +52,23 @@ export function batchWanted(workflow: LoadedWorkflow, option: boolean | undefine
   if (option) return true;
   const models = [...workflow.modelConfigs, ...workflow.stages.flatMap((s) => s.config.model_configs ?? [])];
   return models.some((m) => (m.inference_parameters as { batch?: boolean } | undefined)?.batch === true);
+}
+
+/**
+ * The models a sharded run of `stageName` would send through provider batches: `--batch` makes it every
+ * model, `batch: true` those of the stage and the stages before it (the shard run runs them when they
+ * are not reused). Empty when the stage can be sharded.
+ */
+export function batchedModelsOfShardRun(workflow: LoadedWorkflow, stageName: string, option: boolean | undefined): string[] {
+  const last = workflow.stages.findIndex((s) => s.name === stageName);
+  const out = new Set<string>();
+  for (const stage of workflow.stages.slice(0, last + 1)) {
+    const used = new Set(usedModelAliases(stage.config));
+    for (const m of stageModelConfigs(workflow, stage)) {
+      if (used.has(m.alias) && (option || (m.inference_parameters as { batch?: boolean } | undefined)?.batch === true)) out.add(m.alias);
+    }
+  }
+  return [...out];
 }
 
 /** The seed of the newest open batch in the call store of `workflowDir` (a fresh machine draws the same rows). */

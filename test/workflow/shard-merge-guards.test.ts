@@ -145,4 +145,18 @@ describe('merge guards (model stage)', () => {
       ['answers', 'reused', 15],
     ]);
   }, 60_000);
+
+  it('refuses provider batches in a sharded run before anything is sent, instead of paying online prices', async () => {
+    const art = path.join(dir, 'batched');
+    const requests = fake.requests.length;
+    await expect(runWorkflow(workflow, { ...common(), artifactPath: art, batch: true, shard: { stage: 'answers', index: 1, count: 2 } })).rejects.toThrow(
+      'A sharded run (--shard) cannot use provider batches yet (--batch): a shard job must finish its block in one run, so run the sharded stage online (leave out --batch, or batch: true for these models), or in batch mode without --shard.',
+    );
+    const inFile: LoadedWorkflow = { ...workflow, modelConfigs: workflow.modelConfigs.map((m) => ({ ...m, inference_parameters: { ...m.inference_parameters, batch: true } }) as typeof m) };
+    await expect(runWorkflow(inFile, { ...common(), artifactPath: art, shard: { stage: 'answers', index: 1, count: 2 } })).rejects.toThrow("cannot use provider batches yet (batch: true on model 'chat')");
+    // A model batched only in a stage after the sharded one does not stand in the way (none here: the base stage has no model).
+    await expect(runWorkflow(inFile, { ...common(), artifactPath: art, shard: { stage: 'base', index: 1, count: 2 } })).resolves.toMatchObject({ status: 'completed' });
+    expect(fake.requests.length).toBe(requests);
+    expect(fs.existsSync(path.join(art, 'guarded/shards/stage-1-answers'))).toBe(false);
+  });
 });
