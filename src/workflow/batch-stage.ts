@@ -110,8 +110,14 @@ export class BatchRound {
     return this.o.models.store();
   }
 
+  /**
+   * The stage's open batches, whatever fingerprint they were submitted at: answers are keyed by request
+   * (the call key), so an edit elsewhere in the stage (a later column's prompt) leaves an open batch's
+   * requests the ones this round asks. Waiting for it and collecting it — instead of passing it by —
+   * keeps those requests from being submitted (and paid for) twice, and closes the ticket.
+   */
   private tickets(): BatchTicket[] {
-    return CallCache.openBatches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).filter((t) => t.stage === this.o.stage && t.fingerprint === this.o.fingerprint && t.seed === this.o.seed);
+    return CallCache.openBatches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).filter((t) => t.stage === this.o.stage && t.seed === this.o.seed);
   }
 
   /** Polls the stage's open batches and collects the finished ones; a BatchPending while any still runs. */
@@ -131,7 +137,9 @@ export class BatchRound {
         continue;
       }
       const got = await collectBatch(endpoint, state, t.requests, t.endpoint, this.store, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
-      this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion });
+      const edited = t.fingerprint !== this.o.fingerprint;
+      this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion, ...(edited ? { fingerprint: this.o.fingerprint } : {}) });
+      if (edited) this.o.log.info(`Stage '${this.o.stage}': provider batch ${t.id} was submitted before the stage changed; its answers serve the requests that are still the same.`);
       this.collected.batches++;
       this.collected.answered += got.answered;
       this.collected.failed += got.failed;
@@ -148,7 +156,7 @@ export class BatchRound {
   usage(): BatchUsage {
     const out: BatchUsage = { batches: 0, answered: 0, failed: 0, prompt_tokens: 0, completion_tokens: 0 };
     for (const { ticket, collected } of CallCache.batches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).closed) {
-      if (ticket.stage !== this.o.stage || ticket.fingerprint !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected) continue;
+      if (ticket.stage !== this.o.stage || (collected?.fingerprint ?? ticket.fingerprint) !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected) continue;
       out.batches++;
       out.answered += collected.answered;
       out.failed += collected.failed;
