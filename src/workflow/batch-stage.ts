@@ -132,6 +132,12 @@ export class BatchRound {
         continue;
       }
       const state = await pollBatch(endpoint, t.id, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
+      if (state.status === 'unknown') {
+        // Closed without answers, as a failed or expired batch is: its requests go into the next batch.
+        this.store.closeBatch(t.id);
+        this.o.log.warn(`Stage '${this.o.stage}': provider batch ${t.id} (${t.alias}) is unknown to the provider (404): its ${t.requests} request${t.requests === 1 ? ' is' : 's are'} submitted again.`);
+        continue;
+      }
       if (!state.done) {
         running.push({ id: t.id, alias: t.alias, requests: t.requests, status: state.status, submitted_at: t.submitted_at });
         continue;

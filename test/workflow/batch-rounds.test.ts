@@ -1,7 +1,9 @@
 /**
  * Batch mode's open tickets across runs (src, one process, the fake server's /v1/files and /v1/batches):
  * - an edit elsewhere in the stage while a batch is open: the open batch is waited for and collected
- *   (its requests are still the stage's), never passed by and submitted again.
+ *   (its requests are still the stage's), never passed by and submitted again;
+ * - a batch the provider no longer knows (404 on GET /v1/batches/{id}): one warning, the ticket closed,
+ *   its requests submitted again — not an "unknown model" that fails every later run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,5 +77,23 @@ describe('open provider batches across runs', () => {
     expect(last.report.stages.at(-1)).toMatchObject({ name: 'answers', output_records: 6 });
     expect(fake.stats.batchLines).toBe(12);
     expect(fake.stats.chat).toBe(0);
+  }, 60_000);
+
+  it('closes a batch the provider answers 404 for, with one warning, and submits its requests again', async () => {
+    fake = await startFakeOpenAI({ seed: 4 });
+    await run();
+    // The call store names a batch this provider does not know (purged, another project, restored from elsewhere).
+    for (const f of fs.readdirSync(callStore())) {
+      const file = path.join(callStore(), f);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('"id":"batch_1"', '"id":"batch_gone"').replaceAll('"batch_closed":"batch_1"', '"batch_closed":"batch_gone"'));
+    }
+    const next = await run();
+    expect(next.warnings).toContain("Stage 'answers': provider batch batch_gone (chat) is unknown to the provider (404): its 6 requests are submitted again.");
+    expect(next.report.pending?.message).toMatch(/submitted 6 model calls as provider batch batch_2/);
+    expect(CallCache.openBatches(callStore()).map((t) => t.id)).toEqual(['batch_2']);
+    let last = await run();
+    for (let i = 0; i < 3 && last.report.pending; i++) last = await run();
+    expect(last.report.status).toBe('completed');
+    expect(last.report.stages.at(-1)).toMatchObject({ name: 'answers', output_records: 6 });
   }, 60_000);
 });
