@@ -184,6 +184,7 @@ export function readInputs(get: InputGetter = coreGetter, eventName: string | un
   const cache = readCacheInput(raw('cache'), eventName);
   const batch = boolean('batch', raw('batch'), false);
   if (batch && !cache.cacheSave) throw bad('batch', 'needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run');
+  if (batch && shard) throw bad('batch', 'cannot be combined with shard yet: a shard job must finish its block in one run, and a batch round ends pending');
   return {
     workflow,
     command,

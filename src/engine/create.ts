@@ -60,6 +60,19 @@ function stageSeedConfig(input: StageRunInput): SeedConfigLike | null {
   };
 }
 
+/**
+ * A merge generates nothing: every row group must be one the resume keeps. A missing one (or one cut or
+ * drawn otherwise) fails the stage before anything is written; the stage stays resumable and nothing of
+ * it is recorded complete (no model runtime's refusal turned into dropped rows).
+ */
+function refuseMissingGroups(stage: string, total: number, kept: ReadonlyMap<number, BatchRecord>, stoppedEarly: ReadonlySet<number>): void {
+  const missing: number[] = [];
+  for (let g = 0; g < total; g++) if (!kept.has(g) && !stoppedEarly.has(g)) missing.push(g);
+  if (missing.length === 0) return;
+  const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, ... (${missing.length} in all)` : '');
+  throw new DdflowError(`Stage '${stage}' cannot be merged: row group${missing.length === 1 ? '' : 's'} ${shown} of ${total} ${missing.length === 1 ? 'is' : 'are'} missing from the assembled shards or not usable as they are (a merge generates nothing); rerun the shards that hold them and merge again.`);
+}
+
 function emptyTokens(): TokenUsage {
   return { prompt: 0, completion: 0 };
 }
@@ -164,7 +177,9 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
     const groups = rowGroups(input.numRecords, runConfig.buffer_size);
     // A shard generates only the row groups of its block (src/workflow/shard.ts); the others are not its own.
     const shard = input.groupRange;
-    const ownGroup = (index: number) => !shard || (index >= shard.first && index < shard.end);
+    // A merge: the groups a shard never wrote because early shutdown stopped it are left out, not generated.
+    const stoppedEarly = new Set(input.assembled?.stoppedEarly ?? []);
+    const ownGroup = (index: number) => (!shard || (index >= shard.first && index < shard.end)) && !stoppedEarly.has(index);
     const wantedGroups = shard ? Math.max(0, Math.min(shard.end, groups.length) - shard.first) : groups.length;
     const wantedRecords = shard ? Math.max(0, Math.min(input.numRecords, shard.end * runConfig.buffer_size) - shard.first * runConfig.buffer_size) : input.numRecords;
     const hash = configHash(compiled.config);
@@ -182,6 +197,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
         return resultFromMetadata(stageDir, previous!, outputColumns, warnings);
       }
       done = await keptRowGroups(db, stageDir, previous, runConfig.buffer_size, input.seed);
+      if (input.assembled) refuseMissingGroups(input.stageName, groups.length, done, stoppedEarly);
       await removeStrayRowGroupFiles(stageDir, done);
     } else {
       for (const sub of [PARQUET_DIR, 'dropped-columns-parquet-files', PROCESSORS_DIR]) await fs.rm(path.join(stageDir, sub), { recursive: true, force: true });
@@ -194,7 +210,7 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
 
     const batches: BatchRecord[] = [];
     const droppedRows: Record<string, number> = {};
-    let earlyShutdown = false;
+    let earlyShutdown = stoppedEarly.size > 0;
     const tokens = () => input.models?.tokenUsage?.() ?? emptyTokens();
     const pipelines = generators.filter((g) => g instanceof CellPipeline).length;
     progress = new StageProgressTracker(input.stageName, wantedRecords, wantedGroups, pipelines, tokens, input.onProgress);

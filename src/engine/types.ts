@@ -66,6 +66,14 @@ export interface StageRunInput {
    * leave dataset-level processors and statistics to the merge (src/workflow/shard.ts).
    */
   groupRange?: { first: number; end: number };
+  /**
+   * A merge (src/workflow/merge.ts): the shards' row groups are in stageDir and the stage is only finished.
+   * A row group a resume would not keep is then missing, not to be generated: the stage fails (resumable)
+   * before anything is written, instead of asking a model runtime that refuses every call — unless it is
+   * one of `stoppedEarly`, the groups a shard never wrote because early shutdown stopped it: those are
+   * left out as a single run leaves out the groups after its early shutdown (`early_shutdown: true`).
+   */
+  assembled?: { stoppedEarly: readonly number[] };
   /** Reuse complete row groups already in stageDir (same fingerprint: the runner checked). */
   resume: boolean;
   signal?: AbortSignal;

@@ -40,6 +40,8 @@ export interface BatchCollected {
   failed: number;
   prompt_tokens: number;
   completion_tokens: number;
+  /** The stage fingerprint of the round that collected it, when not the ticket's (the stage was edited meanwhile). */
+  fingerprint?: string;
 }
 
 /** A provider batch submitted for a stage (batch mode): what a later run needs to poll and collect it. */

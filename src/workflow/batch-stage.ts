@@ -24,7 +24,7 @@ import type { ModelRuntimeLike } from '../engine/types.js';
 import type { WorkflowEngine } from './execute-stage.js';
 import type { BatchInfo, BatchUsage } from './report.js';
 import type { LoadedWorkflow } from './model.js';
-import { CALL_CACHE_DIR, type ModelSession } from './stage-models.js';
+import { CALL_CACHE_DIR, stageModelConfigs, usedModelAliases, type ModelSession } from './stage-models.js';
 
 /** What a stage left waiting on provider batches. */
 export class BatchPending {
@@ -52,6 +52,23 @@ export function batchWanted(workflow: LoadedWorkflow, option: boolean | undefine
   if (option) return true;
   const models = [...workflow.modelConfigs, ...workflow.stages.flatMap((s) => s.config.model_configs ?? [])];
   return models.some((m) => (m.inference_parameters as { batch?: boolean } | undefined)?.batch === true);
+}
+
+/**
+ * The models a sharded run of `stageName` would send through provider batches: `--batch` makes it every
+ * model, `batch: true` those of the stage and the stages before it (the shard run runs them when they
+ * are not reused). Empty when the stage can be sharded.
+ */
+export function batchedModelsOfShardRun(workflow: LoadedWorkflow, stageName: string, option: boolean | undefined): string[] {
+  const last = workflow.stages.findIndex((s) => s.name === stageName);
+  const out = new Set<string>();
+  for (const stage of workflow.stages.slice(0, last + 1)) {
+    const used = new Set(usedModelAliases(stage.config));
+    for (const m of stageModelConfigs(workflow, stage)) {
+      if (used.has(m.alias) && (option || (m.inference_parameters as { batch?: boolean } | undefined)?.batch === true)) out.add(m.alias);
+    }
+  }
+  return [...out];
 }
 
 /** The seed of the newest open batch in the call store of `workflowDir` (a fresh machine draws the same rows). */
@@ -93,8 +110,14 @@ export class BatchRound {
     return this.o.models.store();
   }
 
+  /**
+   * The stage's open batches, whatever fingerprint they were submitted at: answers are keyed by request
+   * (the call key), so an edit elsewhere in the stage (a later column's prompt) leaves an open batch's
+   * requests the ones this round asks. Waiting for it and collecting it — instead of passing it by —
+   * keeps those requests from being submitted (and paid for) twice, and closes the ticket.
+   */
   private tickets(): BatchTicket[] {
-    return CallCache.openBatches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).filter((t) => t.stage === this.o.stage && t.fingerprint === this.o.fingerprint && t.seed === this.o.seed);
+    return CallCache.openBatches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).filter((t) => t.stage === this.o.stage && t.seed === this.o.seed);
   }
 
   /** Polls the stage's open batches and collects the finished ones; a BatchPending while any still runs. */
@@ -109,12 +132,20 @@ export class BatchRound {
         continue;
       }
       const state = await pollBatch(endpoint, t.id, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
+      if (state.status === 'unknown') {
+        // Closed without answers, as a failed or expired batch is: its requests go into the next batch.
+        this.store.closeBatch(t.id);
+        this.o.log.warn(`Stage '${this.o.stage}': provider batch ${t.id} (${t.alias}) is unknown to the provider (404): its ${t.requests} request${t.requests === 1 ? ' is' : 's are'} submitted again.`);
+        continue;
+      }
       if (!state.done) {
         running.push({ id: t.id, alias: t.alias, requests: t.requests, status: state.status, submitted_at: t.submitted_at });
         continue;
       }
       const got = await collectBatch(endpoint, state, t.requests, t.endpoint, this.store, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
-      this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion });
+      const edited = t.fingerprint !== this.o.fingerprint;
+      this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion, ...(edited ? { fingerprint: this.o.fingerprint } : {}) });
+      if (edited) this.o.log.info(`Stage '${this.o.stage}': provider batch ${t.id} was submitted before the stage changed; its answers serve the requests that are still the same.`);
       this.collected.batches++;
       this.collected.answered += got.answered;
       this.collected.failed += got.failed;
@@ -131,7 +162,7 @@ export class BatchRound {
   usage(): BatchUsage {
     const out: BatchUsage = { batches: 0, answered: 0, failed: 0, prompt_tokens: 0, completion_tokens: 0 };
     for (const { ticket, collected } of CallCache.batches(path.join(this.o.workflowDir, CALL_CACHE_DIR)).closed) {
-      if (ticket.stage !== this.o.stage || ticket.fingerprint !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected) continue;
+      if (ticket.stage !== this.o.stage || (collected?.fingerprint ?? ticket.fingerprint) !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected) continue;
       out.batches++;
       out.answered += collected.answered;
       out.failed += collected.failed;

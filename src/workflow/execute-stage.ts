@@ -55,6 +55,8 @@ export interface ExecuteStage {
   upstream?: { name: string; outputPath: string; records: number };
   resume: boolean;
   models?: ModelRuntimeLike;
+  /** A merge: the stage's row groups are in stageDir already (StageRunInput.assembled). */
+  assembled?: StageRunInput['assembled'];
   signal?: AbortSignal;
   onProgress?: (progress: StageProgress) => void;
   log: Logger;
@@ -74,6 +76,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     upstream: upstreamFiles ? { files: upstreamFiles, samplingStrategy: stage.samplingStrategy, selectionStrategy: stage.selectionStrategy } : undefined,
     resume: x.resume,
     models: x.models,
+    ...(x.assembled ? { assembled: x.assembled } : {}),
     signal: x.signal,
     db: x.db,
     ...(stage.functions ? { functions: new Map([...stage.functions].map(([name, f]) => [name, f.spec])) } : {}),

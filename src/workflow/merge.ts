@@ -98,6 +98,8 @@ export async function collectShards(src: MergeSource): Promise<FoundShard[]> {
   if (src.from !== undefined && counts.length > 1) problems.push(`the shards disagree on N (${counts.map((n) => `${found.filter((s) => s.record.count === n).length} of ${n}`).join(', ')})`);
   const count = complete.length > 0 ? complete[complete.length - 1]! : counts[counts.length - 1];
   const chosen: FoundShard[] = [];
+  const stoppedEarly: FoundShard[] = [];
+  const bufferSize = src.workflow.runConfig.buffer_size;
   // One database reads every shard's row groups (opened only when a shard gets that far).
   let db: Database | undefined;
   const database = async () => (db ??= await openDatabase());
@@ -111,11 +113,19 @@ export async function collectShards(src: MergeSource): Promise<FoundShard[]> {
         }
         if (these.length > 1) problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
         const s = these[0]!;
-        const expected = shardRange(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
+        const expected = shardRange(stage.name, src.numRecords, bufferSize, i, count);
         if (s.record.status !== 'completed') problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
-        else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
+        // buffer_size is not in the fingerprint, and blocks cut with another size can still start and end
+        // on the same group numbers: their groups hold other records, which a resume would not keep.
+        else if (s.record.buffer_size !== bufferSize) {
+          problems.push(`shard ${i}/${count} (${where(s)}) was cut into row groups of buffer_size ${s.record.buffer_size}, not the workflow's ${bufferSize} (rerun it with this file: ddflow run --stage ${stage.name} --shard ${i}/${count})`);
+        } else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
           problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
-        } else if (!(await hasEveryRowGroup(s, database))) problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+        } else {
+          const rows = await shardRowGroups(s, database, bufferSize, s.record.seed);
+          if (rows === 'incomplete') problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+          if (rows === 'stopped-early') stoppedEarly.push(s);
+        }
         chosen.push(s);
       }
     }
@@ -123,6 +133,11 @@ export async function collectShards(src: MergeSource): Promise<FoundShard[]> {
     db?.close();
   }
   if (problems.length > 0) throw new DdflowError(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
+  for (const s of stoppedEarly) {
+    src.log.warn(
+      `⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.`,
+    );
+  }
   return chosen;
 }
 
@@ -164,17 +179,28 @@ async function restoreMissing(src: MergeSource, stage: LoadedStage, found: Found
 }
 
 /**
- * Every row group of the shard's block is recorded and intact — readable, with its recorded rows, side
- * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
- * not become dropped rows of a "completed" stage.
+ * Whether every row group the shard recorded is intact — readable, with its recorded rows, side files
+ * included, cut and drawn as the workflow cuts and draws them: exactly the rule the merge's resume keeps
+ * row groups by (keptRowGroups), so a group that passes here is never generated again there — and its
+ * block has no other group, unless early shutdown stopped it. A corrupt or truncated file, or one of
+ * another buffer_size, must refuse the merge, not become dropped rows of a "completed" stage.
  */
-async function hasEveryRowGroup(s: FoundShard, db: () => Promise<Database>): Promise<boolean> {
+async function shardRowGroups(s: FoundShard, db: () => Promise<Database>, bufferSize: number, seed: number): Promise<'complete' | 'stopped-early' | 'incomplete'> {
   const meta = await readMetadata(s.dir);
-  if (!meta) return false;
+  if (!meta) return 'incomplete';
+  const intact = await keptRowGroups(await db(), s.dir, meta, bufferSize, seed);
+  if (!(meta.ddflow_batches ?? []).every((b) => intact.has(b.index))) return 'incomplete';
+  // A shard stopped by early shutdown (permanent failures) completed without its later groups, as an
+  // unsharded stage does: the merge leaves them out and the merged stage is recorded the same way.
+  return unwrittenGroups(s, meta).length === 0 ? 'complete' : meta.early_shutdown ? 'stopped-early' : 'incomplete';
+}
+
+/** The row groups of the shard's block its metadata does not record. */
+function unwrittenGroups(s: FoundShard, meta: StageMetadata): number[] {
   const have = new Set((meta.ddflow_batches ?? []).map((b) => b.index));
-  for (let g = s.record.first_group; g < s.record.end_group; g++) if (!have.has(g)) return false;
-  const intact = await keptRowGroups(await db(), s.dir, meta, meta.buffer_size, meta.seed);
-  return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
+  const out: number[] = [];
+  for (let g = s.record.first_group; g < s.record.end_group; g++) if (!have.has(g)) out.push(g);
+  return out;
 }
 
 /** Hard-links (or copies) every file below `src` into `dest`, keeping relative paths. */
@@ -193,24 +219,30 @@ async function linkInto(src: string, dest: string): Promise<void> {
 export interface AssembledStage {
   shards: number;
   tokens: TokenUsage;
+  /** Row groups no shard wrote because early shutdown stopped it (the engine leaves them out). */
+  stoppedEarly: number[];
 }
 
 /**
- * Places the shards' row groups in `stageDir` (emptied first) with a metadata.json that records them
- * as the completed row groups of one attempt, and merges the shards' model answers into the call store.
+ * Places the shards' row groups in `stageDir` with a metadata.json that records them as the completed
+ * row groups of one attempt, and merges the shards' model answers into the call store. Called only after
+ * collectShards checked every shard; the stage is built beside its directory and moved into place whole,
+ * so a merge that stops half-way never leaves a stage directory of some of the shards.
  */
 export async function assembleShards(shards: FoundShard[], stageDir: string, workflowDir: string): Promise<AssembledStage> {
-  await fs.rm(stageDir, { recursive: true, force: true });
-  await fs.mkdir(stageDir, { recursive: true });
+  const building = `${stageDir}.merging`;
+  await fs.rm(building, { recursive: true, force: true });
+  await fs.mkdir(building, { recursive: true });
   const batches: BatchRecord[] = [];
   const tokens: TokenUsage = { prompt: 0, completion: 0 };
   const dropped: Record<string, number> = {};
+  const stoppedEarly: number[] = [];
   let first: StageMetadata | null = null;
   for (const s of shards) {
-    for (const sub of [PARQUET_DIR, DROPPED_DIR, PROCESSORS_DIR]) await linkInto(path.join(s.dir, sub), path.join(stageDir, sub));
-    await linkInto(path.join(s.dir, CALL_CACHE_DIR), path.join(workflowDir, CALL_CACHE_DIR)).catch(() => undefined);
+    for (const sub of [PARQUET_DIR, DROPPED_DIR, PROCESSORS_DIR]) await linkInto(path.join(s.dir, sub), path.join(building, sub));
     const meta = (await readMetadata(s.dir))!;
     first ??= meta;
+    if (meta.early_shutdown) stoppedEarly.push(...unwrittenGroups(s, meta));
     batches.push(...(meta.ddflow_batches ?? []).filter((b) => b.index >= s.record.first_group && b.index < s.record.end_group));
     tokens.prompt += meta.token_usage?.prompt ?? 0;
     tokens.completion += meta.token_usage?.completion ?? 0;
@@ -218,7 +250,7 @@ export async function assembleShards(shards: FoundShard[], stageDir: string, wor
   }
   batches.sort((a, b) => a.index - b.index);
   const { post_generation_state: _p, early_shutdown: _e, model_usage: _m, ...rest } = first!;
-  await writeMetadata(stageDir, {
+  await writeMetadata(building, {
     ...rest,
     actual_num_records: batches.reduce((n, b) => n + b.num_records, 0),
     num_completed_batches: batches.length,
@@ -227,10 +259,17 @@ export async function assembleShards(shards: FoundShard[], stageDir: string, wor
     dropped_rows: dropped,
     ddflow_batches: batches,
   });
-  return { shards: shards.length, tokens };
+  await fs.rm(stageDir, { recursive: true, force: true });
+  await fs.rename(building, stageDir);
+  for (const s of shards) await linkInto(path.join(s.dir, CALL_CACHE_DIR), path.join(workflowDir, CALL_CACHE_DIR)).catch(() => undefined);
+  return { shards: shards.length, tokens, stoppedEarly };
 }
 
-/** The model runtime of a merge: every row is generated already, so nothing may call a model. */
+/**
+ * The model runtime of a merge: every row is generated already, so nothing may call a model. The engine
+ * refuses a merge with a row group missing before any generator runs (StageRunInput.assembled), so this
+ * refusal is a backstop that no merge should reach.
+ */
 export function mergeRuntime(stage: string, tokens: TokenUsage): ModelRuntimeLike {
   const refuse = (): never => {
     throw new DdflowError(`Stage '${stage}': a merge makes no model calls, but a row group was missing from the shards.`);

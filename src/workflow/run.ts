@@ -34,7 +34,7 @@ import { generateShard } from './shard-run.js';
 import { mergeRuntime } from './merge.js';
 import { requireShardSeed, type ShardSpec } from './shard.js';
 import type { StageReport } from './report.js';
-import { BatchPending, batchRound, batchWanted, openBatchSeed } from './batch-stage.js';
+import { BatchPending, batchedModelsOfShardRun, batchRound, batchWanted, openBatchSeed } from './batch-stage.js';
 
 export interface RunWorkflowOptions extends SelectionOptions {
   seed?: number;
@@ -79,10 +79,24 @@ function refuseBudgetWithBatches(workflow: LoadedWorkflow, options: RunWorkflowO
   );
 }
 
+/**
+ * A shard job must end with its block generated, and the shard run has no batch round (it would send
+ * every call online at full price, without the health check batched models skip): refused, one sentence.
+ */
+function refuseBatchesInShard(workflow: LoadedWorkflow, options: RunWorkflowOptions): void {
+  if (!options.shard) return;
+  const batched = batchedModelsOfShardRun(workflow, options.shard.stage, options.batch);
+  if (batched.length === 0) return;
+  throw new DdflowError(
+    `A sharded run (--shard) cannot use provider batches yet (${options.batch ? '--batch' : `batch: true on model${batched.length === 1 ? '' : 's'} ${batched.map((a) => `'${a}'`).join(', ')}`}): a shard job must finish its block in one run, so run the sharded stage online (leave out --batch, or batch: true for these models), or in batch mode without --shard.`,
+  );
+}
+
 export async function runWorkflow(workflow: LoadedWorkflow, options: RunWorkflowOptions): Promise<RunReport> {
   // A wrong export extension is known now: say so before any stage runs, not after all of them.
   if (options.exportPath) exportFormatOf(options.exportPath);
   refuseBudgetWithBatches(workflow, options);
+  refuseBatchesInShard(workflow, options);
   const db = await openDatabase();
   let models: ModelSession | undefined;
   let releaseLock = () => {};
@@ -197,6 +211,7 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
       upstream: book.upstreamOutput(),
       resume,
       models: step.merge ? mergeRuntime(stage.name, step.merge.tokens) : batch ? batch.runtime() : x.models.runtimeFor(step.index),
+      ...(step.merge ? { assembled: { stoppedEarly: step.merge.stoppedEarly } } : {}),
       signal: options.signal,
       onProgress: options.onEvent ? (progress) => options.onEvent!({ type: 'stage-progress', progress }) : undefined,
       log: options.log,

@@ -38,12 +38,17 @@ export interface ShardDecisionInput {
   seed: number | undefined;
 }
 
-/** Whether `record` is this shard of this stage at this fingerprint and seed. */
-function isThisShard(record: ShardRecord | undefined, fingerprint: string, seed: number | undefined, range: ShardRange, stageIndex: number): record is ShardRecord {
+/**
+ * Whether `record` is this shard of this stage at this fingerprint and seed, cut alike: buffer_size is
+ * not in the fingerprint, and a block cut with another size may span the same group numbers while its
+ * groups hold other records (the merge would refuse it, so a rerun must generate it again).
+ */
+function isThisShard(record: ShardRecord | undefined, fingerprint: string, seed: number | undefined, range: ShardRange, stageIndex: number, bufferSize: number): record is ShardRecord {
   return (
     record !== undefined &&
     record.fingerprint === fingerprint &&
     record.seed === seed &&
+    record.buffer_size === bufferSize &&
     record.stage_index === stageIndex &&
     record.shard === range.index &&
     record.count === range.count &&
@@ -65,7 +70,7 @@ async function shardRows(ctx: PlanContext, dir: string): Promise<number | undefi
 /** A completed shard whose files still hold the rows it recorded. */
 async function completeShard(ctx: PlanContext, dir: string, fingerprint: string, seed: number | undefined, range: ShardRange, stageIndex: number): Promise<boolean> {
   const record = await readShardRecord(dir);
-  return isThisShard(record, fingerprint, seed, range, stageIndex) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
+  return isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
 }
 
 /** The stage itself, complete at this fingerprint on disk (`cached`) or in the cache store (`restore`). */
@@ -145,7 +150,7 @@ export async function decideShard(ctx: PlanContext, x: ShardDecisionInput): Prom
     return { ...x.base, decision: 'cached', rows, calls: 0, reason: `${label}: unchanged; its rows are on disk`, shard };
   }
   const onDisk = await readShardRecord(dir);
-  if (isThisShard(onDisk, fingerprint, x.seed, range, x.index)) {
+  if (isThisShard(onDisk, fingerprint, x.seed, range, x.index, workflow.runConfig.buffer_size)) {
     const kept = await keptRowCount(ctx.db, dir, workflow.runConfig.buffer_size, x.seed);
     return generate(`an interrupted attempt; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume' });
   }
@@ -159,14 +164,19 @@ export async function decideShard(ctx: PlanContext, x: ShardDecisionInput): Prom
     await fs.rm(dir, { recursive: true, force: true });
     const partialPrefix = partialShardCachePrefix(ctx.cachePrefix, workflow.name, stage.name, fingerprint, range.index, range.count);
     const partial = await ctx.store.restore(partialPrefix, dir, [partialPrefix]).catch(() => undefined);
-    if (partial && isThisShard(await readShardRecord(dir), fingerprint, x.seed, range, x.index)) {
+    if (partial && isThisShard(await readShardRecord(dir), fingerprint, x.seed, range, x.index, workflow.runConfig.buffer_size)) {
       ctx.log.info(`Shard ${range.index}/${range.count} of stage '${stage.name}' resumes from the row groups of an interrupted run (${partial}).`);
       const kept = await keptRowCount(ctx.db, dir, workflow.runConfig.buffer_size, x.seed);
       return generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, { decision: 'resume' });
     }
     await fs.rm(dir, { recursive: true, force: true });
   }
-  const why = onDisk ? 'its inputs changed (another fingerprint than the shard on disk)' : 'no output of this shard on disk';
+  const other = onDisk as ShardRecord | undefined; // not this shard (isThisShard narrowed it away)
+  const why = !other
+    ? 'no output of this shard on disk'
+    : other.fingerprint === fingerprint && other.buffer_size !== workflow.runConfig.buffer_size
+      ? `the shard on disk was cut with buffer_size ${other.buffer_size}, not ${workflow.runConfig.buffer_size}`
+      : 'its inputs changed (another fingerprint than the shard on disk)';
   if (mode === 'always') return generate(`${why}; mode 'always' stops here`, 0, { refused: true });
   return generate(why);
 }

@@ -57,6 +57,7 @@ describe('ddflow run --shard and ddflow merge', () => {
     [['run', 'wf.yml', '--stage', 'answers', '--shard', '1/2', '--targets', 'questions'], '--shard runs up to --stage: leave out --targets'],
     [['run', 'wf.yml', '--stage', 'answers', '--shard', '1/2', '--export', 'x.jsonl'], 'a shard is one block of a stage, with nothing to export: export after ddflow merge'],
     [['merge', 'wf.yml'], '--stage is required'],
+    [['run', 'wf.yml', '--stage', 'answers', '--shard', '1/2', '--batch'], '--batch cannot be combined with --shard yet: a shard job must finish its block in one run, and a batch round ends pending'],
   ])('%j is bad usage', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

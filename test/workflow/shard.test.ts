@@ -86,6 +86,7 @@ describe('Action inputs stage, shard, from', () => {
     [{ stage: 'answers' }, 'The input "stage" needs shard (i/N) with command run.'],
     [{ from: 'x' }, 'The input "from" is for command merge, not run.'],
     [{ stage: 'answers', shard: '1/2', targets: 'a' }, 'The input "targets" cannot be combined with shard, which stops at the stage.'],
+    [{ stage: 'answers', shard: '1/2', batch: 'true', cache: 'true' }, 'The input "batch" cannot be combined with shard yet: a shard job must finish its block in one run, and a batch round ends pending.'],
   ])('refuse %j with one sentence', (values, message) => {
     expect(() => inputsFrom({ workflow: 'w.yml', ...values })).toThrow(message);
   });

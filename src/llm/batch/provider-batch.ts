@@ -13,6 +13,7 @@ import { toCompletion, toEmbedding, withoutSecret } from '../facade.js';
 import { redactAnswer } from '../redact.js';
 import type { ModelEndpoint } from '../registry.js';
 import { withRetries, type RetryPolicy } from '../retry.js';
+import { LlmError } from '../errors.js';
 import type { BatchEndpoint, DeferredCall } from './deferred.js';
 
 /** Statuses after which a batch changes no more. */
@@ -57,6 +58,7 @@ export async function submitBatch(endpoint: ModelEndpoint, url: BatchEndpoint, c
 }
 
 export interface BatchState {
+  /** The provider's status, or `unknown` when it answers 404 for the id (see pollBatch). */
   status: string;
   /** No further change: its answers (those it has) can be collected. */
   done: boolean;
@@ -65,8 +67,19 @@ export interface BatchState {
   counts?: { total: number; completed: number; failed: number };
 }
 
+/**
+ * The batch's state. A 404 for the id means the provider does not know this batch (purged, another
+ * project or key, a call store restored from elsewhere): it is `unknown` and done, with no answers to
+ * collect — not an unknown model, which is what a 404 means on the online endpoints.
+ */
 export async function pollBatch(endpoint: ModelEndpoint, id: string, o: BatchCallOptions): Promise<BatchState> {
-  const b = await retried(endpoint, o, () => openaiClient(endpoint).batches.retrieve(id, { timeout: endpoint.timeoutMs, signal: o.signal }));
+  let b;
+  try {
+    b = await retried(endpoint, o, () => openaiClient(endpoint).batches.retrieve(id, { timeout: endpoint.timeoutMs, signal: o.signal }));
+  } catch (err) {
+    if (err instanceof LlmError && err.status === 404) return { status: 'unknown', done: true };
+    throw err;
+  }
   return {
     status: b.status,
     done: TERMINAL.has(b.status),
