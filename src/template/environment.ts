@@ -14,6 +14,7 @@ import {
   UnknownVariableError,
 } from './errors.js';
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
+import { jinjaGlobals } from './globals.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
 import { isPlainObject, pyEquals, PyTuple } from './python-repr.js';
 import { SliceNode } from './jinja-parser.js';
@@ -27,7 +28,7 @@ export type JinjaRenderingEngine = 'secure' | 'native';
 export const MAX_RENDERED_LEN = 512_000;
 export const MAX_AST_NODE_COUNT = 600;
 export const MAX_AST_DEPTH = 10;
-export const MAX_RANGE = 100_000;
+export { MAX_RANGE } from './globals.js';
 
 export interface TemplateEngineOptions {
   mode?: JinjaRenderingEngine;
@@ -300,9 +301,8 @@ export class CompiledTemplate {
   /** Fails with UnknownVariableError unless every referenced name is allowed. */
   checkReferences(allowed: Iterable<string> | ((name: string) => boolean)): void {
     const ok = typeof allowed === 'function' ? allowed : ((set) => (n: string) => set.has(n))(new Set(allowed));
-    // Jinja's own globals (range, cycler, joiner) are not column references.
-    const globals = this.engine.env.globals;
-    const unknown = this.variableList.filter((v) => !ok(v) && !Object.hasOwn(globals, v)).sort();
+    // Jinja's globals (range, dict, ...) are not in variables: find_undeclared_variables leaves them out.
+    const unknown = this.variableList.filter((v) => !ok(v)).sort();
     if (unknown.length > 0) throw new UnknownVariableError(unknown);
   }
 
@@ -367,14 +367,8 @@ export class TemplateEngine {
     this.env.filters = filters;
     this.availableFilters = Object.keys(filters);
     this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS, JINJA_TESTS);
-    this.env.globals = Object.assign(Object.create(null), this.env.globals);
-    // Jinja's sandbox caps range() at 100,000 items ("Template too large.").
-    const range = this.env.globals.range as (...a: number[]) => number[];
-    this.env.globals.range = (...a: number[]) => {
-      const [start, stop, step] = a.length === 1 ? [0, a[0]!, 1] : [a[0]!, a[1]!, a[2] ?? 1];
-      if (step !== 0 && Math.ceil((stop - start) / step) > MAX_RANGE) throw new TemplateRenderError('Template too large.');
-      return range(...a);
-    };
+    // Jinja's globals, not nunjucks' (whose cycler and joiner differ in detail); see globals.ts.
+    this.env.globals = jinjaGlobals();
     const runtime = makeRuntime(opts.finalize ?? pyFinalize);
     runtime.ddIn = pyIn;
     runtime.ddTuple = (items: unknown[]) => Object.setPrototypeOf(items, PyTuple.prototype) as PyTuple;
