@@ -16,7 +16,7 @@ import {
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
 import { jinjaGlobals } from './globals.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
-import { isPlainObject, pyEquals, PyTuple } from './python-repr.js';
+import { dictKeys, dictProperty, isPlainObject, pyDict, pyEquals, PyTuple } from './python-repr.js';
 import { SliceNode } from './jinja-parser.js';
 import { JINJA_TESTS } from './py-tests.js';
 import { prepareRecord } from './record.js';
@@ -226,6 +226,27 @@ function generateCode(ast: NjNode, src: string): string {
     this.compile(node.right as NjNode, frame);
     this._emit(')');
   };
+  // A dict literal with a key that is not a string (`{1: 'a'}`, `{None: 0}`): nunjucks' compilePair refuses
+  // it, so the pairs go to runtime.ddDict, which keeps each key as the Python value it is. A bare name
+  // stays the string key nunjucks makes of it (`{a: 1}`), True/False/None excepted.
+  const origDict = (proto as unknown as Record<string, (n: NjNode, f: unknown) => void>).compileDict!;
+  const isPyConstant = (key: NjNode, frame: { lookup(n: string): unknown }) => key.typename === 'Symbol' && Object.hasOwn(PY_CONSTANTS, String(key.value)) && !frame.lookup(String(key.value));
+  c.compileDict = function (this: NjCompiler, node: NjNode, frame: { lookup(n: string): unknown }) {
+    const pairs = (node.children ?? []) as NjNode[];
+    const plain = (key: NjNode) => (key.typename === 'Symbol' && !isPyConstant(key, frame)) || (key.typename === 'Literal' && typeof key.value === 'string');
+    if (node.typename !== 'Dict' || pairs.every((p) => plain(p.key as NjNode))) return origDict.call(this, node, frame);
+    this._emit('runtime.ddDict([');
+    pairs.forEach((p, i) => {
+      const key = p.key as NjNode;
+      this._emit(i > 0 ? ', [' : '[');
+      if (key.typename === 'Symbol' && !isPyConstant(key, frame)) this._emit(JSON.stringify(String(key.value)));
+      else this.compile(key, frame);
+      this._emit(', ');
+      this.compile(p.value as NjNode, frame);
+      this._emit(']');
+    });
+    this._emit('])');
+  };
   const origSymbol = (proto as unknown as Record<string, (n: NjNode, f: unknown) => void>).compileSymbol!;
   c.compileSymbol = function (this: NjCompiler, node: NjNode, frame: { lookup(n: string): unknown }) {
     const name = String(node.value);
@@ -278,7 +299,7 @@ function pyIn(needle: unknown, haystack: unknown): boolean {
     return haystack.includes(needle);
   }
   if (Array.isArray(haystack)) return haystack.some((x) => pyEquals(needle, x));
-  if (isPlainObject(haystack)) return typeof needle === 'string' && Object.hasOwn(haystack, needle);
+  if (isPlainObject(haystack)) return dictProperty(haystack, needle) !== undefined;
   if (haystack === undefined) return false;
   throw new TemplateRenderError(`argument of type '${haystack === null ? 'NoneType' : typeof haystack}' is not iterable`);
 }
@@ -375,7 +396,14 @@ export class TemplateEngine {
     runtime.ddLoopExtras = loopExtras;
     // Python iterates a dict's keys; nunjucks would run a one-name loop over an object zero times.
     const fromIterator = nj.runtime.fromIterator as (v: unknown) => unknown;
-    runtime.fromIterator = (v: unknown) => (isPlainObject(v) ? Object.keys(v) : fromIterator(v));
+    runtime.fromIterator = (v: unknown) => (isPlainObject(v) ? dictKeys(v) : fromIterator(v));
+    runtime.ddDict = (pairs: [unknown, unknown][]) => {
+      try {
+        return pyDict(pairs);
+      } catch (e) {
+        throw new TemplateRenderError((e as Error).message);
+      }
+    };
     this.runtime = runtime;
   }
 

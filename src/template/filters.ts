@@ -4,7 +4,7 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { TemplateRenderError } from './errors.js';
-import { isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { dictKeys, isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
 import { pythonRound } from '../shared/python-float.js';
 import { nj } from './nunjucks-internals.js';
 
@@ -36,7 +36,7 @@ function params(args: unknown[], names: string[], defaults: unknown[]): unknown[
 export function pyIter(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return [...v];
-  if (isPlainObject(v)) return Object.keys(v);
+  if (isPlainObject(v)) return dictKeys(v);
   if (v === undefined) return [];
   throw new TemplateRenderError(`'${pyTypeName(v)}' object is not iterable`);
 }
@@ -130,7 +130,8 @@ export const PY_FILTERS: Record<string, Filter> = {
   items(v) {
     if (v === undefined) return [];
     if (!isPlainObject(v)) throw new TemplateRenderError(`Can only get item pairs from a mapping, not '${pyTypeName(v)}'.`);
-    return Object.keys(v).map((k) => PyTuple.of2(k, v[k]));
+    const keys = dictKeys(v);
+    return Object.keys(v).map((k, i) => PyTuple.of2(keys[i], v[k]));
   },
   length(v) {
     if (typeof v === 'string') return [...v].length;
