@@ -194,3 +194,33 @@ describe('dict literals with keys that are not strings', () => {
     expect(() => render('{{ {[1]: 2} }}')).toThrow("unhashable type: 'list'");
   });
 });
+
+describe('int and float filters on text, as jinja2 3.1.6 do_int / do_float (Python int(value, base), then int(float(value)))', () => {
+  // Data Designer allows both filters (ginja/environment.py ALLOWED_JINJA_FILTERS); expected: jinja2 3.1.6.
+  it.each([
+    ["{{ '0x1A' | int }}", '0'],
+    ["{{ '1_000' | int }}", '1000'],
+    ["{{ '1__0' | int }}", '0'],
+    ["{{ 'inf' | float }}", 'inf'],
+    ["{{ 'nan' | float }}", 'nan'],
+    ["{{ 'inf' | int }}", '0'],
+    ["{{ '1e400' | int }}", '0'],
+    ["{{ '0b101' | int(0, 0) }}", '5'],
+    ["{{ '010' | int(0, 0) }}", '10'],
+    ["{{ '0x1A' | int(0, 16) }}", '26'],
+    ["{{ '0x_1f' | int(0, 16) }}", '31'],
+    ["{{ '12' | int(0, 2) }}", '12'],
+    ["{{ '٣' | int }}", '3'],
+    ["{{ '𝟙𝟚' | int }}", '12'],
+    ["{{ '1_000' | float }}", '1000.0'],
+    ["{{ '٣.5' | float }}", '3.5'],
+    ["{{ '0x1A' | float }}", '0.0'],
+    ["{{ '-0' | float }}", '-0.0'],
+    ["{{ '12.7' | int }}", '12'],
+  ])('%s → %s', (src, out) => {
+    expect(render(src)).toBe(out);
+  });
+  it('strips Unicode whitespace as Python does', () => {
+    expect(render('{{ s | int }} {{ s | float }}', { s: '\u00a012\u2003' })).toBe('12 12.0');
+  });
+});
