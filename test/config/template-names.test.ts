@@ -103,3 +103,15 @@ describe('validate', () => {
     expect(m).toEqual([]);
   });
 });
+
+describe('uniform bounds (Data Designer: sampler_params.py UniformSamplerParams has no check; scipy samples scale = high - low)', () => {
+  const head = 'name: w\nstages:\n  - name: s\n    config:\n      columns:\n';
+  it('accepts low == high (scipy gives the constant)', async () => {
+    expect(await messages(head + '        - {name: u, column_type: sampler, sampler_type: uniform, params: {low: 2, high: 2}}\n')).toEqual([]);
+  });
+  it('refuses low > high, saying that Data Designer fails when it samples', async () => {
+    expect(await messages(head + '        - {name: u, column_type: sampler, sampler_type: uniform, params: {low: 3, high: 2}}\n')).toEqual([
+      "'low' (3) is greater than 'high' (2): Data Designer's uniform sampler (scipy.stats.uniform with scale = high - low) fails on a negative scale when it samples; swap them (low == high gives the constant low)",
+    ]);
+  });
+});
