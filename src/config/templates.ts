@@ -5,22 +5,24 @@
 import { analyseTemplate, parseTemplate } from '../template/ast.js';
 import { UnknownFilterError } from '../template/errors.js';
 import { ALLOWED_FILTERS } from '../template/filters.js';
+import { UNSUPPORTED_GLOBALS } from '../template/globals.js';
 import { childNodes, type NjNode } from '../template/nunjucks-internals.js';
 import { BLOCKED_NAMES } from '../template/sandbox.js';
 
 export interface TemplateInfo {
+  /** The columns the template reads (Jinja's `find_undeclared_variables`: globals such as `range` left out). */
   variables: Set<string>;
+  /** The Jinja globals it reads: each is a column reference only where a column of that name shadows it. */
+  globals: Set<string>;
   filters: Set<string>;
   /** A one-sentence problem (syntax error, forbidden construct); undefined when the template is fine. */
   error?: string;
 }
 
 /**
- * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `cycler`,
- * `joiner`, `namespace`, `lipsum`, `dict`, and `loop` outside a for) are NOT excluded: Data Designer
- * takes a template's columns from `find_undeclared_variables`, which lists them, so its `validate()`
- * rejects them as missing columns, and so does the expression generator at run time ("The following
- * columns ['range'] are missing!"). A seed or upstream column of that name is a column like any other.
+ * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `dict`, ...)
+ * are already out of `variables`, as `find_undeclared_variables` (Data Designer's source of a template's
+ * columns, with ImmutableSandboxedEnvironment's globals) leaves them out; `loop` outside a for stays in.
  */
 const LITERAL_NAMES = new Set(['true', 'false', 'none']);
 
@@ -42,18 +44,25 @@ function blockedName(node: NjNode): string | undefined {
   return undefined;
 }
 
-export function inspectTemplate(src: string): TemplateInfo {
+/**
+ * `isColumn` says whether a name is (or may be) a column: a column named like a Jinja global shadows it,
+ * so only an unshadowed global ddflow cannot render (`lipsum`, `namespace`) is an error.
+ */
+export function inspectTemplate(src: string, isColumn: (name: string) => boolean = () => false): TemplateInfo {
   try {
     const ast = parseTemplate(src);
     const analysis = analyseTemplate(ast);
     const variables = new Set([...analysis.variables].filter((v) => !LITERAL_NAMES.has(v)));
+    const info = { variables, globals: analysis.globals, filters: analysis.filters };
     const blocked = blockedName(ast);
-    if (blocked !== undefined) return { variables, filters: analysis.filters, error: `access to '${blocked}' is not permitted in a template.` };
-    return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };
+    if (blocked !== undefined) return { ...info, error: `access to '${blocked}' is not permitted in a template.` };
+    const unsupported = [...analysis.globals].find((g) => Object.hasOwn(UNSUPPORTED_GLOBALS, g) && !isColumn(g));
+    if (unsupported !== undefined) return { ...info, error: UNSUPPORTED_GLOBALS[unsupported] };
+    return analysis.forbidden ? { ...info, error: analysis.forbidden } : info;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // One sentence on one line: the template layer's message may span lines.
-    return { variables: new Set(), filters: new Set(), error: message.split('\n').filter((l) => l.trim() && !l.startsWith('For more information')).join(' ') };
+    return { variables: new Set(), globals: new Set(), filters: new Set(), error: message.split('\n').filter((l) => l.trim() && !l.startsWith('For more information')).join(' ') };
   }
 }
 

@@ -212,7 +212,7 @@ function checkColumn(c: ColumnConfig, columns: ColumnConfig[], opaque: ReadonlyS
     for (const key of ['prompt', 'system_prompt'] as const) {
       const src = (c as LLMColumn)[key];
       if (typeof src !== 'string') continue;
-      const info = inspectTemplate(src);
+      const info = inspectTemplate(src, (n) => !certainlyMissing(known, n));
       const what = key === 'prompt' ? 'prompt' : 'system prompt';
       if (info.error) {
         report.error([key], `The ${what} template for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
@@ -328,7 +328,7 @@ function checkSkip(c: ColumnConfig, known: ColumnSet, report: Reporter): void {
     );
     return;
   }
-  const info = inspectTemplate(skip.when);
+  const info = inspectTemplate(skip.when, (n) => !certainlyMissing(known, n));
   if (info.error) {
     report.error(['skip', 'when'], `skip.when expression for column '${c.name}' is invalid: ${info.error}`, 'template_syntax');
     return;
@@ -358,7 +358,7 @@ function checkExpression(c: ExpressionColumn, known: ColumnSet, ctx: StageValida
     report.error(['expr'], `Expression column '${c.name}' has an empty or whitespace-only expression.`, 'empty_expression');
     return;
   }
-  const info = inspectTemplate(c.expr);
+  const info = inspectTemplate(c.expr, (n) => !certainlyMissing(known, n));
   if (info.error) {
     report.error(['expr'], `The expression for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
     return;
@@ -485,7 +485,7 @@ export async function applyProcessors(
       current = withNames(current, current.names.filter((n) => !removed.has(n)));
       outputs.set(p.name, current);
     } else if (p.processor_type === 'schema_transform') {
-      const info = inspectTemplate(JSON.stringify(p.template));
+      const info = inspectTemplate(JSON.stringify(p.template), (n) => !certainlyMissing(current, n));
       if (info.error) {
         report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
       } else {

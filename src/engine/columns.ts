@@ -4,7 +4,7 @@
  * as Data Designer's column config classes define them.
  */
 import type { ColumnConfig, ColumnType, CustomColumn, ImageColumn, LLMColumn } from '../config/schema.js';
-import { templateVariables } from '../template/ast.js';
+import { templateReads } from '../template/ast.js';
 
 /** `llm_text` and `llm-text` are the same kind. */
 export function columnKind(column: ColumnConfig): ColumnType {
@@ -25,17 +25,21 @@ export function sideEffectColumns(column: ColumnConfig): string[] {
   return out;
 }
 
-/** Names a column's templates and fields read (without the skip gate). */
+/**
+ * Names a column's templates and fields read (without the skip gate), for ordering and skip propagation:
+ * Jinja globals included, since a column named `range` shadows the global; callers keep only names some
+ * column produces.
+ */
 export function requiredColumns(column: ColumnConfig): string[] {
   const names = new Set<string>();
   if (isLlmColumn(column)) {
-    for (const v of templateVariables(column.prompt)) names.add(v);
-    if (column.system_prompt) for (const v of templateVariables(column.system_prompt)) names.add(v);
+    for (const v of templateReads(column.prompt)) names.add(v);
+    if (column.system_prompt) for (const v of templateReads(column.system_prompt)) names.add(v);
     for (const m of column.multi_modal_context ?? []) names.add(m.column_name);
   } else {
     switch (columnKind(column)) {
       case 'expression':
-        for (const v of templateVariables((column as { expr: string }).expr)) names.add(v);
+        for (const v of templateReads((column as { expr: string }).expr)) names.add(v);
         break;
       case 'validation':
         for (const t of (column as { target_columns: string[] }).target_columns) names.add(t);
@@ -45,7 +49,7 @@ export function requiredColumns(column: ColumnConfig): string[] {
         break;
       case 'image': {
         const image = column as ImageColumn;
-        for (const v of templateVariables(image.prompt)) names.add(v);
+        for (const v of templateReads(image.prompt)) names.add(v);
         for (const m of image.multi_modal_context ?? []) names.add(m.column_name);
         break;
       }
@@ -63,5 +67,5 @@ export function requiredColumns(column: ColumnConfig): string[] {
 /** The names `skip.when` reads. */
 export function skipColumns(column: ColumnConfig): string[] {
   const when = column.skip?.when;
-  return when ? [...templateVariables(when)] : [];
+  return when ? [...templateReads(when)] : [];
 }

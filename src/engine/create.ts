@@ -18,7 +18,7 @@ import { openSeedDataset, type SeedConfigLike, type SeedDataset } from '../data/
 import { DdflowError } from '../diagnostics.js';
 import type { LlmError } from '../llm/errors.js';
 import { EarlyShutdownMonitor, transientLossMessage } from '../llm/outcomes.js';
-import { templateVariables } from '../template/ast.js';
+import { templateReads } from '../template/ast.js';
 import type { TokenUsage } from '../shared/usage.js';
 import {
   configHash,
@@ -114,7 +114,8 @@ export async function runStage(input: StageRunInput): Promise<StageRunResult> {
       seed: input.seed,
       stage: input.stageName,
       evalCondition: conditionEvaluator(templates),
-      conditionVariables: (c) => templateVariables(`{{ ${c} }}`),
+      // Globals included: a sampler column named `range` shadows the global (the DAG ignores other names).
+      conditionVariables: (c) => templateReads(`{{ ${c} }}`),
     });
     if (input.functions?.size) functions = new StageFunctions(input.functions, log, input.signal);
     const ctx: GeneratorContext = {

@@ -12,6 +12,13 @@ export const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: fa
 /** Jinja's constant names, which nunjucks parses as variables. */
 export const PY_CONSTANTS: Readonly<Record<string, boolean | null>> = { True: true, False: false, None: null };
 
+/**
+ * The globals of Jinja's sandboxed environment. `jinja2.meta.find_undeclared_variables` leaves them out
+ * (Data Designer takes a template's columns from it, ginja/environment.py and config/utils/misc.py), so
+ * `{% for i in range(n) %}` reads `n` only. A row value of the same name shadows the global at render.
+ */
+export const JINJA_GLOBALS: ReadonlySet<string> = new Set(['range', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace']);
+
 export function parseTemplate(src: string): NjNode {
   let ast: NjNode;
   try {
@@ -59,8 +66,10 @@ export interface AccessChain {
 }
 
 export interface TemplateAnalysis {
-  /** Top-level names the template reads from its context (row columns and globals such as `range`). */
+  /** Top-level names the template reads from the row: Jinja's `find_undeclared_variables`, globals left out. */
   variables: Set<string>;
+  /** Jinja globals the template reads (`range`, `dict`, ...): a column of that name would shadow one. */
+  globals: Set<string>;
   /** Filter names used anywhere (`{{ x | upper }}`, `{% filter upper %}`). */
   filters: Set<string>;
   /** Access chains rooted at undeclared names, in source order (duplicates kept). */
@@ -78,6 +87,7 @@ const NOT_PERMITTED = 'Non-permitted operations in Jinja template.';
 /** Walks the tree once, tracking which names are bound by for/set/macro/import at each point. */
 export function analyseTemplate(ast: NjNode): TemplateAnalysis {
   const variables = new Set<string>();
+  const globals = new Set<string>();
   const filters = new Set<string>();
   const chains: AccessChain[] = [];
   let forbidden: string | undefined;
@@ -115,6 +125,10 @@ export function analyseTemplate(ast: NjNode): TemplateAnalysis {
   const isBound = (name: string, scopes: Set<string>[]): boolean => scopes.some((s) => s.has(name));
   const use = (name: string, scopes: Set<string>[]): boolean => {
     if (isBound(name, scopes) || Object.hasOwn(PY_CONSTANTS, name)) return false;
+    if (JINJA_GLOBALS.has(name)) {
+      globals.add(name);
+      return false;
+    }
     variables.add(name);
     return true;
   };
@@ -215,12 +229,22 @@ export function analyseTemplate(ast: NjNode): TemplateAnalysis {
 
   if (forbidden === undefined && chains.some((c) => c.name === 'self')) forbidden = NOT_PERMITTED;
   // Jinja only tracks reads of names never bound anywhere before; chains rooted at bound names were skipped.
-  return { variables, filters, chains: chains.filter((c) => variables.has(c.name)), forbidden, nodeCount, depth };
+  return { variables, globals, filters, chains: chains.filter((c) => variables.has(c.name)), forbidden, nodeCount, depth };
 }
 
-/** The undeclared top-level names a template references (`{{ a.b }}` → `a`), for the dependency graph. */
+/** The undeclared top-level names a template references (`{{ a.b }}` → `a`), Jinja's globals left out. */
 export function templateVariables(src: string): Set<string> {
   return analyseTemplate(parseTemplate(src)).variables;
+}
+
+/**
+ * The names a template may read from the row, for ordering columns: its variables plus the Jinja globals
+ * it uses, since a column named `range` shadows the global. Callers keep only names some column makes,
+ * so an unshadowed global never becomes a dependency.
+ */
+export function templateReads(src: string): Set<string> {
+  const a = analyseTemplate(parseTemplate(src));
+  return new Set([...a.variables, ...a.globals]);
 }
 
 /** Throws Data Designer's syntax-error message when the template does not parse; returns nothing otherwise. */

@@ -14,8 +14,9 @@ import {
   UnknownVariableError,
 } from './errors.js';
 import { ALLOWED_FILTERS, PY_FILTERS, PY_TESTS } from './filters.js';
+import { jinjaGlobals } from './globals.js';
 import { nj, transformer, type NjCompiler, type NjFrame, type NjNode, type NjRuntime } from './nunjucks-internals.js';
-import { isPlainObject, pyEquals, PyTuple } from './python-repr.js';
+import { dictKeys, dictProperty, isPlainObject, pyDict, pyEquals, PyTuple } from './python-repr.js';
 import { SliceNode } from './jinja-parser.js';
 import { JINJA_TESTS } from './py-tests.js';
 import { prepareRecord } from './record.js';
@@ -27,7 +28,7 @@ export type JinjaRenderingEngine = 'secure' | 'native';
 export const MAX_RENDERED_LEN = 512_000;
 export const MAX_AST_NODE_COUNT = 600;
 export const MAX_AST_DEPTH = 10;
-export const MAX_RANGE = 100_000;
+export { MAX_RANGE } from './globals.js';
 
 export interface TemplateEngineOptions {
   mode?: JinjaRenderingEngine;
@@ -225,6 +226,27 @@ function generateCode(ast: NjNode, src: string): string {
     this.compile(node.right as NjNode, frame);
     this._emit(')');
   };
+  // A dict literal with a key that is not a string (`{1: 'a'}`, `{None: 0}`): nunjucks' compilePair refuses
+  // it, so the pairs go to runtime.ddDict, which keeps each key as the Python value it is. A bare name
+  // stays the string key nunjucks makes of it (`{a: 1}`), True/False/None excepted.
+  const origDict = (proto as unknown as Record<string, (n: NjNode, f: unknown) => void>).compileDict!;
+  const isPyConstant = (key: NjNode, frame: { lookup(n: string): unknown }) => key.typename === 'Symbol' && Object.hasOwn(PY_CONSTANTS, String(key.value)) && !frame.lookup(String(key.value));
+  c.compileDict = function (this: NjCompiler, node: NjNode, frame: { lookup(n: string): unknown }) {
+    const pairs = (node.children ?? []) as NjNode[];
+    const plain = (key: NjNode) => (key.typename === 'Symbol' && !isPyConstant(key, frame)) || (key.typename === 'Literal' && typeof key.value === 'string');
+    if (node.typename !== 'Dict' || pairs.every((p) => plain(p.key as NjNode))) return origDict.call(this, node, frame);
+    this._emit('runtime.ddDict([');
+    pairs.forEach((p, i) => {
+      const key = p.key as NjNode;
+      this._emit(i > 0 ? ', [' : '[');
+      if (key.typename === 'Symbol' && !isPyConstant(key, frame)) this._emit(JSON.stringify(String(key.value)));
+      else this.compile(key, frame);
+      this._emit(', ');
+      this.compile(p.value as NjNode, frame);
+      this._emit(']');
+    });
+    this._emit('])');
+  };
   const origSymbol = (proto as unknown as Record<string, (n: NjNode, f: unknown) => void>).compileSymbol!;
   c.compileSymbol = function (this: NjCompiler, node: NjNode, frame: { lookup(n: string): unknown }) {
     const name = String(node.value);
@@ -277,7 +299,7 @@ function pyIn(needle: unknown, haystack: unknown): boolean {
     return haystack.includes(needle);
   }
   if (Array.isArray(haystack)) return haystack.some((x) => pyEquals(needle, x));
-  if (isPlainObject(haystack)) return typeof needle === 'string' && Object.hasOwn(haystack, needle);
+  if (isPlainObject(haystack)) return dictProperty(haystack, needle) !== undefined;
   if (haystack === undefined) return false;
   throw new TemplateRenderError(`argument of type '${haystack === null ? 'NoneType' : typeof haystack}' is not iterable`);
 }
@@ -300,9 +322,8 @@ export class CompiledTemplate {
   /** Fails with UnknownVariableError unless every referenced name is allowed. */
   checkReferences(allowed: Iterable<string> | ((name: string) => boolean)): void {
     const ok = typeof allowed === 'function' ? allowed : ((set) => (n: string) => set.has(n))(new Set(allowed));
-    // Jinja's own globals (range, cycler, joiner) are not column references.
-    const globals = this.engine.env.globals;
-    const unknown = this.variableList.filter((v) => !ok(v) && !Object.hasOwn(globals, v)).sort();
+    // Jinja's globals (range, dict, ...) are not in variables: find_undeclared_variables leaves them out.
+    const unknown = this.variableList.filter((v) => !ok(v)).sort();
     if (unknown.length > 0) throw new UnknownVariableError(unknown);
   }
 
@@ -367,21 +388,22 @@ export class TemplateEngine {
     this.env.filters = filters;
     this.availableFilters = Object.keys(filters);
     this.env.tests = Object.assign(Object.create(null), this.env.tests, PY_TESTS, JINJA_TESTS);
-    this.env.globals = Object.assign(Object.create(null), this.env.globals);
-    // Jinja's sandbox caps range() at 100,000 items ("Template too large.").
-    const range = this.env.globals.range as (...a: number[]) => number[];
-    this.env.globals.range = (...a: number[]) => {
-      const [start, stop, step] = a.length === 1 ? [0, a[0]!, 1] : [a[0]!, a[1]!, a[2] ?? 1];
-      if (step !== 0 && Math.ceil((stop - start) / step) > MAX_RANGE) throw new TemplateRenderError('Template too large.');
-      return range(...a);
-    };
+    // Jinja's globals, not nunjucks' (whose cycler and joiner differ in detail); see globals.ts.
+    this.env.globals = jinjaGlobals();
     const runtime = makeRuntime(opts.finalize ?? pyFinalize);
     runtime.ddIn = pyIn;
     runtime.ddTuple = (items: unknown[]) => Object.setPrototypeOf(items, PyTuple.prototype) as PyTuple;
     runtime.ddLoopExtras = loopExtras;
     // Python iterates a dict's keys; nunjucks would run a one-name loop over an object zero times.
     const fromIterator = nj.runtime.fromIterator as (v: unknown) => unknown;
-    runtime.fromIterator = (v: unknown) => (isPlainObject(v) ? Object.keys(v) : fromIterator(v));
+    runtime.fromIterator = (v: unknown) => (isPlainObject(v) ? dictKeys(v) : fromIterator(v));
+    runtime.ddDict = (pairs: [unknown, unknown][]) => {
+      try {
+        return pyDict(pairs);
+      } catch (e) {
+        throw new TemplateRenderError((e as Error).message);
+      }
+    };
     this.runtime = runtime;
   }
 

@@ -4,8 +4,9 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { TemplateRenderError } from './errors.js';
-import { isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { dictKeys, isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
 import { pythonRound } from '../shared/python-float.js';
+import { pyFloatParse, pyIntParse } from '../shared/python-number.js';
 import { nj } from './nunjucks-internals.js';
 
 /**
@@ -36,7 +37,7 @@ function params(args: unknown[], names: string[], defaults: unknown[]): unknown[
 export function pyIter(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return [...v];
-  if (isPlainObject(v)) return Object.keys(v);
+  if (isPlainObject(v)) return dictKeys(v);
   if (v === undefined) return [];
   throw new TemplateRenderError(`'${pyTypeName(v)}' object is not iterable`);
 }
@@ -109,20 +110,22 @@ export const PY_FILTERS: Record<string, Filter> = {
     const items = pyIter(v);
     return items[items.length - 1];
   },
+  // jinja2 3.1.6 do_float: float(value), the default on ValueError/TypeError.
   float(v, ...rest) {
     const [dflt] = params(rest, ['default'], [0.0]);
-    const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? Number(v.trim() || NaN) : num(v);
-    if (n === undefined || Number.isNaN(n)) return typeof dflt === 'number' ? floatOf(dflt) : dflt;
+    const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? pyFloatParse(v) : num(v);
+    if (n === undefined) return typeof dflt === 'number' ? floatOf(dflt) : dflt;
     return floatOf(n);
   },
+  // jinja2 3.1.6 do_int: int(value, base) for a string, else int(value); on failure int(float(value)),
+  // and the default when that fails too (`'0x1A' | int` is 0, `'42.7' | int` 42, `'inf' | int` 0).
   int(v, ...rest) {
     const [dflt, base] = params(rest, ['default', 'base'], [0, 10]);
     if (typeof v === 'string') {
-      const t = v.trim();
-      const asInt = Number(base) === 10 ? (/^[-+]?\d+$/.test(t) ? parseInt(t, 10) : NaN) : parseInt(t, Number(base));
-      if (!Number.isNaN(asInt)) return asInt;
-      const f = Number(t);
-      return t !== '' && Number.isFinite(f) ? Math.trunc(f) : dflt;
+      const asInt = pyIntParse(v, Number(base));
+      if (asInt !== undefined) return asInt;
+      const f = pyFloatParse(v);
+      return f !== undefined && Number.isFinite(f) ? Math.trunc(f) : dflt;
     }
     const n = typeof v === 'boolean' ? Number(v) : num(v);
     return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
@@ -130,7 +133,8 @@ export const PY_FILTERS: Record<string, Filter> = {
   items(v) {
     if (v === undefined) return [];
     if (!isPlainObject(v)) throw new TemplateRenderError(`Can only get item pairs from a mapping, not '${pyTypeName(v)}'.`);
-    return Object.keys(v).map((k) => PyTuple.of2(k, v[k]));
+    const keys = dictKeys(v);
+    return Object.keys(v).map((k, i) => PyTuple.of2(keys[i], v[k]));
   },
   length(v) {
     if (typeof v === 'string') return [...v].length;

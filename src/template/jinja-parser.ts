@@ -4,7 +4,8 @@
  *   - subscripts with slices, `x[:4]`, `x[-4:]`, `x[::2]` (Jinja's Getitem(Slice)), as a `Slice` node
  *     compiled to `runtime.ddSlice` (Python slice semantics, see sandbox.ts);
  *   - tests as Jinja parses them (`parse_test`): `x is divisibleby 3`, `x is in [1, 2]`, `x is eq 1` take one
- *     argument without parentheses, and the test name is any name (`in` included).
+ *     argument without parentheses, and the test name is any name (`in` included);
+ *   - dict keys as any expression (`parse_dict`): `{-1: 'a'}`, `{1 + 1: 'b'}`, and a trailing comma.
  * Positions stay nunjucks' own (0-based line/col on nodes, 1-based in syntax errors).
  */
 // @ts-expect-error -- CommonJS module without type declarations
@@ -31,6 +32,7 @@ interface NjParser {
   parseSignature(): NjNode;
   parsePostfix(node: NjNode): NjNode;
   parseIs(): NjNode;
+  parseAggregate(): NjNode | null;
   parseAsRoot(): NjNode;
   extensions: unknown[];
 }
@@ -101,11 +103,38 @@ function parseIs(this: NjParser): NjNode {
   return not ? new N.Not!(node.lineno, node.colno, node) : node;
 }
 
+/**
+ * `{ key: value, ... }` as Jinja's parse_dict: a key is any expression (nunjucks takes a primary only, so
+ * `{-1: 'a'}` failed), and a trailing comma is allowed. Lists and tuples stay nunjucks' own.
+ */
+function parseAggregate(this: NjParser, original: () => NjNode | null): NjNode | null {
+  const open = this.peekToken();
+  if (open?.type !== 'left-curly') return original.call(this);
+  this.nextToken();
+  const node = new N.Dict!(open.lineno, open.colno);
+  const children = node.children!;
+  while (!this.skip('right-curly')) {
+    if (children.length > 0) {
+      if (!this.skip('comma')) this.fail('parseAggregate: expected comma after expression', open.lineno, open.colno);
+      if (this.skip('right-curly')) break;
+    }
+    const key = this.parseExpression();
+    if (!this.skip('colon')) this.fail('parseAggregate: expected colon after dict key', open.lineno, open.colno);
+    const value = this.parseExpression();
+    children.push(new N.Pair!(key.lineno, key.colno, key, value));
+  }
+  return node;
+}
+
 /** Parses a template into nunjucks' tree, with the Jinja grammar above. */
 export function parseJinja(src: string, opts: Record<string, unknown>): NjNode {
   const p = new ParserClass(lexer.lex(src, opts));
   p.extensions = [];
   p.parsePostfix = parsePostfix;
   p.parseIs = parseIs;
+  const aggregate = p.parseAggregate;
+  p.parseAggregate = function (this: NjParser) {
+    return parseAggregate.call(this, aggregate);
+  };
   return p.parseAsRoot();
 }

@@ -6,7 +6,7 @@
  */
 import { TemplateEngine, type JinjaRenderingEngine } from './environment.js';
 import { TemplateRenderError } from './errors.js';
-import { isPlainObject, num, PyFloat, pyFloatRepr, pyStr } from './python-repr.js';
+import { dictKeys, isPlainObject, num, PyFloat, pyFloatRepr, pyStr } from './python-repr.js';
 import { deserializeJsonValues } from './record.js';
 
 /** Python's `json.dumps` (", " and ": " separators, ASCII-only output, `1.0` for floats). */
@@ -17,7 +17,11 @@ export function pyJsonDumps(v: unknown): string {
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (typeof v === 'number') return Number.isInteger(v) ? pyStr(v) : Number.isFinite(v) ? pyFloatRepr(v) : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : 'NaN';
   if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(', ')}]`;
-  if (isPlainObject(v)) return `{${Object.keys(v).map((k) => `${pyJsonDumps(k)}: ${pyJsonDumps(v[k])}`).join(', ')}}`;
+  if (isPlainObject(v)) {
+    // json.dumps writes a non-string key as its JSON text in quotes ({1: 'a'} → {"1": "a"}).
+    const keys = dictKeys(v);
+    return `{${Object.keys(v).map((k, i) => `${pyJsonDumps(typeof keys[i] === 'string' ? keys[i] : pyJsonDumps(keys[i]))}: ${pyJsonDumps(v[k])}`).join(', ')}}`;
+  }
   return pyJsonDumps(String(v));
 }
 

@@ -30,6 +30,64 @@ export class PyTuple<T = unknown> extends Array<T> {
   }
 }
 
+/**
+ * A dict is a plain object, whose property names are strings. A dict literal with other keys
+ * (`{1: 'a'}`, `{None: 0}`, `{(1, 2): 'x'}`) holds each such key's value under a property of its own
+ * (NUL + the key's text: never an integer-like name, which JavaScript would move to the front, and
+ * never a name a string key has) and keeps the key here, so it prints, iterates and is looked up as
+ * the Python key it is.
+ */
+export const PY_KEYS: unique symbol = Symbol('pyKeys');
+type Dict = Record<string, unknown> & { [PY_KEYS]?: Map<string, unknown> };
+
+/** The property for a non-string key: Python's equal keys (1, 1.0, True) share one. */
+function keyProperty(key: unknown): string {
+  if (key === null) return '\0None';
+  if (typeof key === 'boolean') return key ? '\x001' : '\x000';
+  if (typeof key === 'number' || key instanceof PyFloat) return `\0${Number(key)}`;
+  if (key instanceof PyTuple) return `\0${pyRepr(key)}`;
+  const type = Array.isArray(key) ? 'list' : isPlainObject(key) ? 'dict' : undefined;
+  if (type) throw new TypeError(`unhashable type: '${type}'`);
+  return `\0${String(key)}`;
+}
+
+/** Python's `dict` from `[key, value]` pairs (a dict literal), keys of any hashable type. */
+export function pyDict(pairs: [unknown, unknown][]): Record<string, unknown> {
+  const out: Dict = {};
+  let keys: Map<string, unknown> | undefined;
+  for (const [key, value] of pairs) {
+    if (typeof key === 'string') {
+      out[key] = value;
+      continue;
+    }
+    const prop = keyProperty(key);
+    keys ??= new Map();
+    if (!keys.has(prop)) keys.set(prop, key); // the first of equal keys stays, as in Python
+    out[prop] = value;
+  }
+  if (keys) out[PY_KEYS] = keys;
+  return out;
+}
+
+/** A dict's keys as Python sees them (`{1: 'a'}` → [1]). */
+export function dictKeys(d: Record<string, unknown>): unknown[] {
+  const keys = (d as Dict)[PY_KEYS];
+  return keys ? Object.keys(d).map((k) => (keys.has(k) ? keys.get(k) : k)) : Object.keys(d);
+}
+
+/** The property holding `key` in a dict, or undefined when the dict has no such key (Python's equality). */
+export function dictProperty(d: Record<string, unknown>, key: unknown): string | undefined {
+  const keys = (d as Dict)[PY_KEYS];
+  if (typeof key === 'string') return Object.hasOwn(d, key) && !keys?.has(key) ? key : undefined;
+  let prop: string;
+  try {
+    prop = keyProperty(key);
+  } catch {
+    return undefined;
+  }
+  return keys?.has(prop) && pyEquals(keys.get(prop), key) ? prop : undefined;
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;
   const proto = Object.getPrototypeOf(v);
@@ -122,7 +180,8 @@ export function pyRepr(v: unknown): string {
   if (v instanceof Date) return pyStrRepr(v.toISOString());
   if (isPlainObject(v)) {
     const parts: string[] = [];
-    for (const k of Object.keys(v)) parts.push(`${pyStrRepr(k)}: ${pyRepr(v[k])}`);
+    const keys = (v as Dict)[PY_KEYS];
+    for (const k of Object.keys(v)) parts.push(`${keys?.has(k) ? pyRepr(keys.get(k)) : pyStrRepr(k)}: ${pyRepr(v[k])}`);
     return `{${parts.join(', ')}}`;
   }
   return pyStrRepr(String(v));

@@ -8,7 +8,7 @@ import { TemplateError, TemplateRenderError, TemplateSecurityError } from './err
 import { pyStrFormat } from './str-format.js';
 import { pyIter, pyTypeName } from './filters.js';
 import { nj, type NjFrame, type NjRuntime } from './nunjucks-internals.js';
-import { isFloatLike, isPlainObject, num, pyEquals, PyFloat, pyPercentFormat, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { dictKeys, dictProperty, isFloatLike, isPlainObject, num, pyEquals, PyFloat, pyPercentFormat, pyStr, pyTruthy, PyTuple } from './python-repr.js';
 
 /** Names that lead from any value to Function or to prototypes. */
 export const BLOCKED_NAMES: ReadonlySet<string> = new Set([
@@ -43,13 +43,19 @@ type Method = (...args: unknown[]) => unknown;
 function dictMethod(d: Record<string, unknown>, name: string): Method | undefined {
   switch (name) {
     case 'items':
-      return () => Object.keys(d).map((k) => PyTuple.of2(k, d[k]));
+      return () => {
+        const keys = dictKeys(d);
+        return Object.keys(d).map((k, i) => PyTuple.of2(keys[i], d[k]));
+      };
     case 'keys':
-      return () => Object.keys(d);
+      return () => dictKeys(d);
     case 'values':
       return () => Object.keys(d).map((k) => d[k]);
     case 'get':
-      return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
+      return (k, dflt = null) => {
+        const prop = dictProperty(d, k);
+        return prop === undefined ? dflt : d[prop];
+      };
     case 'copy':
       return () => ({ ...d });
   }
@@ -330,8 +336,10 @@ export function safeMemberLookup(obj: unknown, key: unknown): unknown {
     return listMethod(obj, name);
   }
   if (isPlainObject(obj)) {
-    if (Object.hasOwn(obj, name)) return obj[name];
-    return dictMethod(obj, name);
+    // By Python's key equality: `{1: 'a'}[1]` is 'a', `{'1': 'a'}[1]` is undefined.
+    const prop = dictProperty(obj, key);
+    if (prop !== undefined) return obj[prop];
+    return typeof key === 'string' ? dictMethod(obj, name) : undefined;
   }
   if (typeof obj === 'function') return undefined; // nothing to read on a callable (no .call/.bind/.apply)
   // A float such as `4 / 3` is a plain number here (PyFloat marks only the integral ones).

@@ -19,6 +19,7 @@ import { bindFunctions, type StageFunction } from './functions.js';
 import { stageToolProviders } from './stage-tools.js';
 import { runConfigWithDefaults } from '../config/defaults.js';
 import { applyTypedScoreOptions } from '../config/score-options.js';
+import { applySkipValues } from '../config/skip-value.js';
 import { expandHome } from '../shared/agent-rollout-files.js';
 
 export interface LoadOptions {
@@ -128,6 +129,8 @@ export async function loadWorkflow(file: string, options: LoadOptions = {}): Pro
     const at: Path = ['stages', i, 'config'];
     if (!isObj(stage) || broken(at)) return;
     applyTypedScoreOptions(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'schema', 'key'));
+    // An expression's skip.value takes its dtype now, as Data Designer's config model converts it.
+    applySkipValues(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'invalid_skip_value'));
   });
   if (report.errorCount > 0) throw new ValidationError(report.diagnostics);
   if (Array.isArray(doc.model_providers)) {

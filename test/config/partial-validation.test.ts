@@ -39,13 +39,13 @@ describe('schema errors and semantic errors together', () => {
     at(23, "'output' of stage 'a' must be a string");
     at(28, "'params.values' of column 'w' must have at least 1 item");
     // semantic errors in the same stage as a schema error, and in a stage after one
-    at(15, "'low' must be less than 'high'");
+    at(15, "is greater than 'high'");
     at(15, 'Invalid `convert_to` value: banana');
     at(17, "Subcategory column 'sub' must have values for each value of its parent category 'topic'");
     at(18, 'cyclic dependencies (e1 -> e2 -> e1)');
     at(22, "duplicate stage name 'a'");
     at(26, "Expression column 'y' references missing column 'nope'");
-    at(29, "'low' must be less than 'high'");
+    at(29, "is greater than 'high'");
     // ...and nothing else: no echo of a schema error (the broken column 't', model 'broken-model',
     // parent 'w', the unreadable output of the second stage 'a').
     expect(lines, lines.join('\n')).toHaveLength(14);

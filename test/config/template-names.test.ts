@@ -1,7 +1,9 @@
 /**
- * Names in templates: the sandbox's blocked names are validation errors; Jinja's globals are column
- * references (as in Data Designer, whose validate() and expression generator both reject `range`), so a
- * column of that name is fine and a missing one is reported.
+ * Names in templates: the sandbox's blocked names are validation errors; Jinja's globals (`range`, `dict`,
+ * ...) are not column references, as `jinja2.meta.find_undeclared_variables` leaves them out (Data
+ * Designer: engine/validation.py validate_prompt_templates, config/utils/misc.py
+ * extract_keywords_from_jinja2_template, both with ImmutableSandboxedEnvironment's globals); a column of
+ * that name shadows the global.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,8 +48,10 @@ describe('inspectTemplate', () => {
     expect(inspectTemplate('{{ x.name }} {{ x["constructors"] }} {{ x[0] }} {{ d.items() }}').error).toBeUndefined();
   });
 
-  it('lists Jinja globals as referenced names, and loop only outside a for', () => {
-    expect([...inspectTemplate('{{ range(3) }}{{ cycler(1) }}{{ joiner() }}{{ namespace() }}').variables].sort()).toEqual(['cycler', 'joiner', 'namespace', 'range']);
+  it('leaves Jinja globals out of the referenced names, and lists loop only outside a for', () => {
+    const info = inspectTemplate('{{ range(n) }}{{ cycler(1) }}{{ joiner() }}{{ dict(a=x) }}');
+    expect([...info.variables].sort()).toEqual(['n', 'x']);
+    expect([...info.globals].sort()).toEqual(['cycler', 'dict', 'joiner', 'range']);
     expect([...inspectTemplate('{% for i in xs %}{{ loop.index }}{% endfor %}').variables]).toEqual(['xs']);
     expect([...inspectTemplate('{{ loop }}').variables]).toEqual(['loop']);
   });
@@ -68,9 +72,27 @@ describe('validate', () => {
     expect(m.filter((x) => x.includes('is not permitted in a template'))).toHaveLength(4);
   });
 
-  it('reports range used as a variable when no column has that name', async () => {
-    const m = await messages(head + '        - {name: x, column_type: sampler, sampler_type: uniform, params: {low: 1, high: 2}}\n        - {name: e, column_type: expression, expr: "{{ range(3) | length }}"}\n');
-    expect(m).toEqual(["Expression column 'e' references missing column 'range'."]);
+  it('accepts the globals Data Designer accepts, in prompts, expressions and skip.when', async () => {
+    const m = await messages(
+      head +
+        '        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 1, high: 3}}\n' +
+        '        - {name: e, column_type: expression, expr: "{% for i in range(n | int) %}{{ i }}{% endfor %}{{ dict(a=1).a }}{{ cycler(1, 2).next() }}{{ joiner()() }}"}\n' +
+        '        - {name: p, column_type: llm-text, model_alias: nvidia-text, prompt: "{% for i in range(3) %}{{ n }} {% endfor %}", system_prompt: "{{ range(2) | length }}"}\n' +
+        '        - {name: k, column_type: expression, expr: "{{ e }}", skip: {when: "{{ n in range(2) }}"}}\n',
+    );
+    expect(m).toEqual([]);
+  });
+
+  it('refuses lipsum and namespace with one sentence saying why, not as missing columns', async () => {
+    const m = await messages(head + '        - {name: e, column_type: expression, expr: "{{ lipsum(1) }}"}\n        - {name: f, column_type: expression, expr: "{{ namespace(a=1).a }}"}\n');
+    expect(m).toHaveLength(2);
+    expect(m[0]).toMatch(/^The expression for 'e' is invalid: Jinja's global 'lipsum' is not supported by ddflow \(/);
+    expect(m[1]).toMatch(/^The expression for 'f' is invalid: Jinja's global 'namespace' is not supported by ddflow \(/);
+  });
+
+  it('a column named lipsum shadows the global', async () => {
+    const m = await messages(head + '        - {name: lipsum, column_type: sampler, sampler_type: category, params: {values: [a]}}\n        - {name: e, column_type: expression, expr: "{{ lipsum }}"}\n');
+    expect(m).toEqual([]);
   });
 
   it('accepts a column named range', async () => {
@@ -79,5 +101,17 @@ describe('validate', () => {
         '  - name: b\n    config:\n      columns:\n        - {name: e, column_type: expression, expr: "{{ range * 2 }}"}\n',
     );
     expect(m).toEqual([]);
+  });
+});
+
+describe('uniform bounds (Data Designer: sampler_params.py UniformSamplerParams has no check; scipy samples scale = high - low)', () => {
+  const head = 'name: w\nstages:\n  - name: s\n    config:\n      columns:\n';
+  it('accepts low == high (scipy gives the constant)', async () => {
+    expect(await messages(head + '        - {name: u, column_type: sampler, sampler_type: uniform, params: {low: 2, high: 2}}\n')).toEqual([]);
+  });
+  it('refuses low > high, saying that Data Designer fails when it samples', async () => {
+    expect(await messages(head + '        - {name: u, column_type: sampler, sampler_type: uniform, params: {low: 3, high: 2}}\n')).toEqual([
+      "'low' (3) is greater than 'high' (2): Data Designer's uniform sampler (scipy.stats.uniform with scale = high - low) fails on a negative scale when it samples; swap them (low == high gives the constant low)",
+    ]);
   });
 });

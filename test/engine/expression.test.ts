@@ -76,4 +76,22 @@ describe('expression columns', () => {
     expect(g.rows.map((r) => r.after)).toEqual([null, 'x6']);
     expect(g.skipped[0]).toEqual(new Set(['total', 'after']));
   });
+  it("skip.value takes Python's plain constructors, not the row cast (Data Designer: config/column_configs.py _coerce_skip_value_to_dtype)", async () => {
+    const { c } = ctx();
+    const cases: [string, unknown, unknown][] = [
+      ['bool', 'false', true],
+      ['bool', '0', true],
+      ['str', true, 'True'],
+      ['str', 0.00001, '1e-05'],
+      ['int', '1_000', 1000],
+    ];
+    for (const [dtype, value, want] of cases) {
+      const g = group([{ q: 0 }]);
+      await new ExpressionGenerator({ name: 'v', column_type: 'expression', expr: '{{ q }}', dtype, skip: { when: '{{ q == 0 }}', value } } as never, c, new Set(['q'])).generate(g);
+      expect([dtype, value, g.rows[0]!.v]).toEqual([dtype, value, want]);
+    }
+    expect(() => new ExpressionGenerator({ name: 'b9', column_type: 'expression', expr: '{{ q }}', dtype: 'int', skip: { when: '{{ q == 0 }}', value: '3.0' } } as never, c, new Set(['q']))).toThrow(
+      "Expression column 'b9' has dtype='int' but skip.value='3.0' cannot be converted to int: invalid literal for int() with base 10: '3.0'",
+    );
+  });
 });

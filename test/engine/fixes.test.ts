@@ -192,6 +192,28 @@ describe('a column called rowid (DuckDB’s row id has the same name)', () => {
   });
 });
 
+describe("Jinja's globals in templates (find_undeclared_variables leaves them out)", () => {
+  it('range() in an expression reads only its argument', async () => {
+    // Data Designer: config/utils/misc.py extract_keywords_from_jinja2_template (the expression's required_columns).
+    const columns = [
+      { name: 'n', column_type: 'sampler', sampler_type: 'category', params: { values: [2] } },
+      { name: 'digits', column_type: 'expression', expr: "{% for i in range(n) %}{{ i }}{% endfor %}{{ dict(a='!').a }}" },
+    ];
+    const result = await runStage(stageInput({ columns }, { numRecords: 3 }));
+    expect(await readParquet(result.outputFiles, 'digits')).toEqual(new Array(3).fill({ digits: '01!' }));
+  });
+
+  it('a column named range shadows the global, and is generated before a column declared earlier that reads it', async () => {
+    const columns = [
+      { name: 'n', column_type: 'sampler', sampler_type: 'category', params: { values: [2] } },
+      { name: 'reader', column_type: 'expression', expr: '{{ range }}!' },
+      { name: 'range', column_type: 'expression', expr: '{{ n * 2 }}' },
+    ];
+    const result = await runStage(stageInput({ columns }, { numRecords: 3 }));
+    expect(await readParquet(result.outputFiles, 'reader')).toEqual(new Array(3).fill({ reader: '4!' }));
+  });
+});
+
 describe('conditional_params see the parent as convert_to made it', () => {
   it("a category of ints with convert_to: str is '1' for the next column's condition (Data Designer's preproc)", async () => {
     // data_designer/engine/sampling_gen/data_sources/base.py preproc: astype(convert_to) right after the

@@ -126,6 +126,9 @@ describe('dataset generator (sampling_gen/test_generator.py)', () => {
     ]);
     for (const r of overwritten) expect(r.y).toBe(r.x === 2 ? 'second' : 'first');
   });
+  it('uniform with low == high is the constant low, as scipy.stats.uniform(loc=low, scale=0) (sampling_gen/data_sources/sources.py)', () => {
+    expect(generate([{ name: 'c', sampler_type: 'uniform', params: { low: 1.5, high: 1.5 } }], 5).map((r) => r.c)).toEqual([1.5, 1.5, 1.5, 1.5, 1.5]);
+  });
   it('column inequality constraint holds; impossible constraints hit the rejection limit', () => {
     const rows = generate([
       { name: 'col_1', sampler_type: 'uniform', params: { low: 0, high: 1 } },

@@ -264,3 +264,30 @@ describe('empty-render diagnostics (Data Designer vectors)', () => {
     expect(secure.render('x{{ p.name }}', { p: null })).toBe('x');
   });
 });
+
+// Data Designer renders with ImmutableSandboxedEnvironment, whose globals are range, dict, cycler, joiner,
+// namespace and lipsum (ginja/environment.py); expected values from jinja2 3.1.6.
+describe('Jinja globals', () => {
+  it.each([
+    ['{% for i in range(n) %}{{ i }}{% endfor %}', '012'],
+    ['{{ range(1, 10, 3) | list }}', '[1, 4, 7]'],
+    ['{{ 2 in range(3) }}', 'True'],
+    ["{{ dict(a=1, b='x') }}", "{'a': 1, 'b': 'x'}"],
+    ["{{ dict({'a': 1}, b=2) }}", "{'a': 1, 'b': 2}"],
+    ['{{ dict() }}', '{}'],
+    ["{{ cycler('a', 'b').current }}", 'a'],
+    ["{% for c in [cycler('a', 'b')] %}{{ c.next() }}{{ c.current }}{{ c.next() }}{{ c.next() }}{% endfor %}", 'abba'],
+    ["{% for j in [joiner()] %}{{ j() }}x{{ j() }}y{% endfor %}", 'x, y'],
+  ])('%s', (src, want) => {
+    expect(secure.render(src, { n: 3 })).toBe(want);
+  });
+
+  it('a row value of the same name shadows a global', () => {
+    expect(secure.render('{{ range }}-{{ dict }}', { range: 5, dict: 'd' })).toBe('5-d');
+  });
+
+  it('lipsum and namespace fail with the reason, not as unknown variables', () => {
+    expect(() => secure.render('{{ lipsum(1) }}', {})).toThrow(/Jinja's global 'lipsum' is not supported by ddflow/);
+    expect(() => secure.render('{{ namespace(a=1).a }}', {})).toThrow(/Jinja's global 'namespace' is not supported by ddflow/);
+  });
+});

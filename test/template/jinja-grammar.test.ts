@@ -162,3 +162,65 @@ describe('loop attributes nunjucks lacks', () => {
     expect(() => render('{% for x in l %}{{ loop.cycle() }}{% endfor %}', row)).toThrow('no items for cycling given');
   });
 });
+
+describe('dict literals with keys that are not strings', () => {
+  // Jinja's parse_dict takes any expression as a key (jinja2/parser.py); Data Designer renders with
+  // ImmutableSandboxedEnvironment (ginja/environment.py). Expected values: jinja2 3.1.6.
+  it.each([
+    ["{{ {1: 'a'}[1] }}", 'a'],
+    ["{{ {1: 'a'} }}", "{1: 'a'}"],
+    ["{{ {'a': 1, 2: 'b'} }}", "{'a': 1, 2: 'b'}"],
+    ["{{ {True: 'x', 1: 'y'} }}", "{True: 'y'}"],
+    ['{{ {None: 0}[None] }}', '0'],
+    ["{{ {(1, 2): 'x'}[(1, 2)] }}", 'x'],
+    ["{{ {1.0: 'a'}[1] }}", 'a'],
+    ['{{ {0.5: 1, -1: 2} }}', '{0.5: 1, -1: 2}'],
+    ["{{ {1 + 1: 'b'}[2] }}", 'b'],
+    ["{{ {1: 'a',} }}", "{1: 'a'}"],
+    ['{{ 2 in {2: 1} }}', 'True'],
+    ["{{ '2' in {2: 1} }}", 'False'],
+    ["{{ {'1': 'a'}[1] }}|", '|'],
+    ["{% for k in {1: 'a', 2: 'b'} %}{{ k + 1 }}{% endfor %}", '23'],
+    ["{{ {1: 'a'}.items() | list }}", "[(1, 'a')]"],
+    ["{{ {1: 'a'} | list }}", '[1]'],
+    ["{{ {1: 'a'}.get(1) }}", 'a'],
+    ["{{ {1: 'a'} == {'1': 'a'} }}", 'False'],
+  ])('%s → %s', (src, out) => {
+    expect(render(src)).toBe(out);
+  });
+
+  it('passes validation (the parser) and refuses an unhashable key as Python does', () => {
+    expect(() => assertValidTemplateSyntax("{{ {1: 'a', -2: 'b'} }}")).not.toThrow();
+    expect(() => render('{{ {[1]: 2} }}')).toThrow("unhashable type: 'list'");
+  });
+});
+
+describe('int and float filters on text, as jinja2 3.1.6 do_int / do_float (Python int(value, base), then int(float(value)))', () => {
+  // Data Designer allows both filters (ginja/environment.py ALLOWED_JINJA_FILTERS); expected: jinja2 3.1.6.
+  it.each([
+    ["{{ '0x1A' | int }}", '0'],
+    ["{{ '1_000' | int }}", '1000'],
+    ["{{ '1__0' | int }}", '0'],
+    ["{{ 'inf' | float }}", 'inf'],
+    ["{{ 'nan' | float }}", 'nan'],
+    ["{{ 'inf' | int }}", '0'],
+    ["{{ '1e400' | int }}", '0'],
+    ["{{ '0b101' | int(0, 0) }}", '5'],
+    ["{{ '010' | int(0, 0) }}", '10'],
+    ["{{ '0x1A' | int(0, 16) }}", '26'],
+    ["{{ '0x_1f' | int(0, 16) }}", '31'],
+    ["{{ '12' | int(0, 2) }}", '12'],
+    ["{{ '٣' | int }}", '3'],
+    ["{{ '𝟙𝟚' | int }}", '12'],
+    ["{{ '1_000' | float }}", '1000.0'],
+    ["{{ '٣.5' | float }}", '3.5'],
+    ["{{ '0x1A' | float }}", '0.0'],
+    ["{{ '-0' | float }}", '-0.0'],
+    ["{{ '12.7' | int }}", '12'],
+  ])('%s → %s', (src, out) => {
+    expect(render(src)).toBe(out);
+  });
+  it('strips Unicode whitespace as Python does', () => {
+    expect(render('{{ s | int }} {{ s | float }}', { s: '\u00a012\u2003' })).toBe('12 12.0');
+  });
+});

@@ -20,7 +20,10 @@ describe('templateVariables', () => {
     ['{{ True }} {{ None }} {{ false }}', []],
     ['{% set t = a %}{{ t }}', ['a']],
     ['{% macro m(p, q=z) %}{{ p }}{{ q }}{{ w }}{% endmacro %}{{ m(1) }}', ['z', 'w']],
-    ['{{ range(n) }}', ['range', 'n']],
+    // find_undeclared_variables leaves the sandbox's globals out (Data Designer: ginja/environment.py).
+    ['{{ range(n) }}', ['n']],
+    ["{{ dict(a=x) }}{{ cycler(1).next() }}{{ joiner(',')() }}{{ lipsum() }}{{ namespace() }}", ['x']],
+    ['{% for range in xs %}{{ range }}{% endfor %}', ['xs']],
     ['{{ x ~ "lit" }} {{ {"k": v} }}', ['x', 'v']],
     ['x + y + 5', []],
     ['{{ data | jsonpath("$.key") }}', ['data']],

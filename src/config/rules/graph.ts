@@ -12,7 +12,11 @@ type Graph = Map<string, Set<string>>;
 export function columnDependencies(c: ColumnConfig): Set<string> {
   const deps = new Set<string>();
   const add = (src: unknown) => {
-    if (typeof src === 'string') for (const v of inspectTemplate(src).variables) deps.add(producerOf(v));
+    if (typeof src !== 'string') return;
+    // A global (`range`) is a dependency only on a column of its name, which shadows it; the graph
+    // ignores names no column has.
+    const info = inspectTemplate(src);
+    for (const v of [...info.variables, ...info.globals]) deps.add(producerOf(v));
   };
   const any = c as Record<string, unknown>;
   add(any.prompt);
@@ -110,7 +114,10 @@ export function checkSamplerGraph(
   const graph: Graph = new Map(samplers.map((c) => [c.name, new Set<string>()]));
   for (const c of samplers) {
     const deps = graph.get(c.name)!;
-    for (const cond of Object.keys(c.conditional_params ?? {})) for (const v of inspectTemplate(`{{ ${cond} }}`).variables) deps.add(v);
+    for (const cond of Object.keys(c.conditional_params ?? {})) {
+      const info = inspectTemplate(`{{ ${cond} }}`);
+      for (const v of [...info.variables, ...info.globals]) deps.add(v);
+    }
     const p = c.params as Record<string, unknown>;
     if (c.sampler_type === 'subcategory') deps.add(String(p.category));
     if (c.sampler_type === 'timedelta') deps.add(String(p.reference_column_name));

@@ -94,7 +94,16 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
       break;
     }
     case 'uniform':
-      if (!((p.low as number) < (p.high as number))) report.error([...at, 'low'], "'low' must be less than 'high'", 'invalid_params');
+      // Data Designer has no check: it samples scipy.stats.uniform(loc=low, scale=high - low)
+      // (sampling_gen/data_sources/sources.py), so low == high is the constant low, and low > high (a
+      // negative scale) fails only when it samples, with scipy's domain error.
+      if ((p.low as number) > (p.high as number)) {
+        report.error(
+          [...at, 'low'],
+          `'low' (${String(p.low)}) is greater than 'high' (${String(p.high)}): Data Designer's uniform sampler (scipy.stats.uniform with scale = high - low) fails on a negative scale when it samples; swap them (low == high gives the constant low)`,
+          'invalid_params',
+        );
+      }
       break;
     case 'timedelta': {
       if (!((p.dt_min as number) < (p.dt_max as number))) report.error([...at, 'dt_min'], "'dt_min' must be less than 'dt_max'", 'invalid_params');

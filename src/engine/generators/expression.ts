@@ -4,6 +4,7 @@
  * Template-level errors (syntax, forbidden filter, unknown column) stop the run.
  */
 import type { ExpressionColumn } from '../../config/schema.js';
+import { coerceSkipValue } from '../../config/skip-value.js';
 import type { DeclaredType } from '../../data/parquet-writer.js';
 import { DdflowError } from '../../diagnostics.js';
 import { EmptyTemplateRenderError, TemplateError } from '../../template/errors.js';
@@ -53,16 +54,6 @@ export function castExpressionValue(text: string, dtype: ExpressionDtype): unkno
   }
 }
 
-/** The skip value coerced to the column's dtype at config time (Data Designer does it in the model). */
-function coerceSkipValue(value: unknown, dtype: ExpressionDtype): unknown {
-  if (value === null || value === undefined) return null;
-  try {
-    return castExpressionValue(typeof value === 'string' ? value : String(value), dtype);
-  } catch {
-    return value;
-  }
-}
-
 /** text.trim() === '' without trimming the common case (a non-space first character). */
 function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 32 ? text.trim() === '' : text.charCodeAt(0) >= 0x80 && text.trim() === '');
@@ -98,7 +89,11 @@ export class ExpressionGenerator implements ColumnGenerator {
     }
     this.program = compileExpressionProgram(column.expr);
     // Built once: it parses the column's templates for the names it reads (profiled at 0.1 ms a row group).
-    this.gate = skipGate(column, ctx.templates, coerceSkipValue(column.skip?.value, this.dtype));
+    // Loading already converted it (reading float-ness from the file); a config that did not come through
+    // the loader gets the same conversion here.
+    const skipValue = coerceSkipValue(column.name, column.skip?.value, this.dtype);
+    if ('error' in skipValue) throw new DdflowError(skipValue.error, { node: { of: column, field: 'skip' } });
+    this.gate = skipGate(column, ctx.templates, skipValue.value);
   }
 
   async generate(group: RowGroup): Promise<RowDrops> {
