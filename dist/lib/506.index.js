@@ -956,6 +956,8 @@ function readInputs(get = coreGetter, eventName = process.env['GITHUB_EVENT_NAME
     const batch = inputs_boolean('batch', raw('batch'), false);
     if (batch && !cache.cacheSave)
         throw bad('batch', 'needs cache: true, because the batch ids and their answers are kept in the Actions cache for the next run');
+    if (batch && shard)
+        throw bad('batch', 'cannot be combined with shard yet: a shard job must finish its block in one run, and a batch round ends pending');
     return {
         workflow,
         command,

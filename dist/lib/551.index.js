@@ -612,6 +612,9 @@ const runCommand = {
         if (args.options.batch === true && args.options['no-call-cache'] === true) {
             throw new UsageError('--batch keeps the answers of provider batches in the call store: it cannot be combined with --no-call-cache', run_USAGE);
         }
+        if (args.options.batch === true && args.options.shard !== undefined) {
+            throw new UsageError('--batch cannot be combined with --shard yet: a shard job must finish its block in one run, and a batch round ends pending', run_USAGE);
+        }
         const workflow = await (0,load/* loadWorkflow */.G)(args.positionals[0], { cwd: io.cwd });
         checkSelectionAgainst(workflow, selection, run_USAGE);
         const shard = shardOption(args, workflow, selection, run_USAGE);

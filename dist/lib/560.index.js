@@ -665,7 +665,10 @@ var facade = __webpack_require__(12697);
 var redact = __webpack_require__(98890);
 // EXTERNAL MODULE: ./src/llm/retry.ts
 var retry = __webpack_require__(35709);
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __webpack_require__(49968);
 ;// CONCATENATED MODULE: ./src/llm/batch/provider-batch.ts
+
 
 
 
@@ -695,8 +698,21 @@ async function submitBatch(endpoint, url, calls, o) {
     const batch = await retried(endpoint, o, () => openaiClient(endpoint).batches.create({ input_file_id: file.id, endpoint: url, completion_window: '24h', ...(o.description ? { metadata: { description: o.description.slice(0, 512) } } : {}) }, { timeout: endpoint.timeoutMs, signal: o.signal }));
     return { id: batch.id, inputFileId: file.id };
 }
+/**
+ * The batch's state. A 404 for the id means the provider does not know this batch (purged, another
+ * project or key, a call store restored from elsewhere): it is `unknown` and done, with no answers to
+ * collect — not an unknown model, which is what a 404 means on the online endpoints.
+ */
 async function pollBatch(endpoint, id, o) {
-    const b = await retried(endpoint, o, () => openaiClient(endpoint).batches.retrieve(id, { timeout: endpoint.timeoutMs, signal: o.signal }));
+    let b;
+    try {
+        b = await retried(endpoint, o, () => openaiClient(endpoint).batches.retrieve(id, { timeout: endpoint.timeoutMs, signal: o.signal }));
+    }
+    catch (err) {
+        if (err instanceof errors/* LlmError */.Cf && err.status === 404)
+            return { status: 'unknown', done: true };
+        throw err;
+    }
     return {
         status: b.status,
         done: TERMINAL.has(b.status),
@@ -803,6 +819,23 @@ function batchWanted(workflow, option) {
     const models = [...workflow.modelConfigs, ...workflow.stages.flatMap((s) => s.config.model_configs ?? [])];
     return models.some((m) => m.inference_parameters?.batch === true);
 }
+/**
+ * The models a sharded run of `stageName` would send through provider batches: `--batch` makes it every
+ * model, `batch: true` those of the stage and the stages before it (the shard run runs them when they
+ * are not reused). Empty when the stage can be sharded.
+ */
+function batchedModelsOfShardRun(workflow, stageName, option) {
+    const last = workflow.stages.findIndex((s) => s.name === stageName);
+    const out = new Set();
+    for (const stage of workflow.stages.slice(0, last + 1)) {
+        const used = new Set((0,stage_models/* usedModelAliases */.Li)(stage.config));
+        for (const m of (0,stage_models/* stageModelConfigs */.Tx)(workflow, stage)) {
+            if (used.has(m.alias) && (option || m.inference_parameters?.batch === true))
+                out.add(m.alias);
+        }
+    }
+    return [...out];
+}
 /** The seed of the newest open batch in the call store of `workflowDir` (a fresh machine draws the same rows). */
 function openBatchSeed(workflowDir) {
     return call_cache/* CallCache */.F.openBatches(external_node_path_default().join(workflowDir, stage_models/* CALL_CACHE_DIR */.WU)).at(-1)?.seed;
@@ -824,8 +857,14 @@ class BatchRound {
     get store() {
         return this.o.models.store();
     }
+    /**
+     * The stage's open batches, whatever fingerprint they were submitted at: answers are keyed by request
+     * (the call key), so an edit elsewhere in the stage (a later column's prompt) leaves an open batch's
+     * requests the ones this round asks. Waiting for it and collecting it — instead of passing it by —
+     * keeps those requests from being submitted (and paid for) twice, and closes the ticket.
+     */
     tickets() {
-        return call_cache/* CallCache */.F.openBatches(external_node_path_default().join(this.o.workflowDir, stage_models/* CALL_CACHE_DIR */.WU)).filter((t) => t.stage === this.o.stage && t.fingerprint === this.o.fingerprint && t.seed === this.o.seed);
+        return call_cache/* CallCache */.F.openBatches(external_node_path_default().join(this.o.workflowDir, stage_models/* CALL_CACHE_DIR */.WU)).filter((t) => t.stage === this.o.stage && t.seed === this.o.seed);
     }
     /** Polls the stage's open batches and collects the finished ones; a BatchPending while any still runs. */
     async collect() {
@@ -840,12 +879,21 @@ class BatchRound {
                 continue;
             }
             const state = await pollBatch(endpoint, t.id, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
+            if (state.status === 'unknown') {
+                // Closed without answers, as a failed or expired batch is: its requests go into the next batch.
+                this.store.closeBatch(t.id);
+                this.o.log.warn(`Stage '${this.o.stage}': provider batch ${t.id} (${t.alias}) is unknown to the provider (404): its ${t.requests} request${t.requests === 1 ? ' is' : 's are'} submitted again.`);
+                continue;
+            }
             if (!state.done) {
                 running.push({ id: t.id, alias: t.alias, requests: t.requests, status: state.status, submitted_at: t.submitted_at });
                 continue;
             }
             const got = await collectBatch(endpoint, state, t.requests, t.endpoint, this.store, { retryPolicy: this.o.retryPolicy, signal: this.o.signal });
-            this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion });
+            const edited = t.fingerprint !== this.o.fingerprint;
+            this.store.closeBatch(t.id, { answered: got.answered, failed: got.failed, prompt_tokens: got.tokens.prompt, completion_tokens: got.tokens.completion, ...(edited ? { fingerprint: this.o.fingerprint } : {}) });
+            if (edited)
+                this.o.log.info(`Stage '${this.o.stage}': provider batch ${t.id} was submitted before the stage changed; its answers serve the requests that are still the same.`);
             this.collected.batches++;
             this.collected.answered += got.answered;
             this.collected.failed += got.failed;
@@ -861,7 +909,7 @@ class BatchRound {
     usage() {
         const out = { batches: 0, answered: 0, failed: 0, prompt_tokens: 0, completion_tokens: 0 };
         for (const { ticket, collected } of call_cache/* CallCache */.F.batches(external_node_path_default().join(this.o.workflowDir, stage_models/* CALL_CACHE_DIR */.WU)).closed) {
-            if (ticket.stage !== this.o.stage || ticket.fingerprint !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected)
+            if (ticket.stage !== this.o.stage || (collected?.fingerprint ?? ticket.fingerprint) !== this.o.fingerprint || ticket.seed !== this.o.seed || !collected)
                 continue;
             out.batches++;
             out.answered += collected.answered;
@@ -959,11 +1007,24 @@ function refuseBudgetWithBatches(workflow, options) {
         return;
     throw new diagnostics/* DdflowError */.Zq('A budget (run_config.max_cost_usd / max_total_tokens, --max-cost / --max-tokens) cannot be combined with provider batches (--batch or a model\'s batch: true) yet: what a batch costs is known only once it is collected, so the budget could not hold it back. Run the batches without a budget, or the budget without batches.');
 }
+/**
+ * A shard job must end with its block generated, and the shard run has no batch round (it would send
+ * every call online at full price, without the health check batched models skip): refused, one sentence.
+ */
+function refuseBatchesInShard(workflow, options) {
+    if (!options.shard)
+        return;
+    const batched = batchedModelsOfShardRun(workflow, options.shard.stage, options.batch);
+    if (batched.length === 0)
+        return;
+    throw new diagnostics/* DdflowError */.Zq(`A sharded run (--shard) cannot use provider batches yet (${options.batch ? '--batch' : `batch: true on model${batched.length === 1 ? '' : 's'} ${batched.map((a) => `'${a}'`).join(', ')}`}): a shard job must finish its block in one run, so run the sharded stage online (leave out --batch, or batch: true for these models), or in batch mode without --shard.`);
+}
 async function runWorkflow(workflow, options) {
     // A wrong export extension is known now: say so before any stage runs, not after all of them.
     if (options.exportPath)
         (0,dataset.exportFormatOf)(options.exportPath);
     refuseBudgetWithBatches(workflow, options);
+    refuseBatchesInShard(workflow, options);
     const db = await (0,database.openDatabase)();
     let models;
     let releaseLock = () => { };
@@ -1072,6 +1133,7 @@ async function generateStage(x) {
             upstream: book.upstreamOutput(),
             resume,
             models: step.merge ? (0,merge/* mergeRuntime */.Ng)(stage.name, step.merge.tokens) : batch ? batch.runtime() : x.models.runtimeFor(step.index),
+            ...(step.merge ? { assembled: { stoppedEarly: step.merge.stoppedEarly } } : {}),
             signal: options.signal,
             onProgress: options.onEvent ? (progress) => options.onEvent({ type: 'stage-progress', progress }) : undefined,
             log: options.log,

@@ -2493,14 +2493,18 @@ function sideEffectColumns(column) {
         out.push(`${column.name}__reasoning_content`);
     return out;
 }
-/** Names a column's templates and fields read (without the skip gate). */
+/**
+ * Names a column's templates and fields read (without the skip gate), for ordering and skip propagation:
+ * Jinja globals included, since a column named `range` shadows the global; callers keep only names some
+ * column produces.
+ */
 function requiredColumns(column) {
     const names = new Set();
     if (isLlmColumn(column)) {
-        for (const v of (0,template_ast/* templateVariables */.Qp)(column.prompt))
+        for (const v of (0,template_ast/* templateReads */.Ih)(column.prompt))
             names.add(v);
         if (column.system_prompt)
-            for (const v of (0,template_ast/* templateVariables */.Qp)(column.system_prompt))
+            for (const v of (0,template_ast/* templateReads */.Ih)(column.system_prompt))
                 names.add(v);
         for (const m of column.multi_modal_context ?? [])
             names.add(m.column_name);
@@ -2508,7 +2512,7 @@ function requiredColumns(column) {
     else {
         switch (columnKind(column)) {
             case 'expression':
-                for (const v of (0,template_ast/* templateVariables */.Qp)(column.expr))
+                for (const v of (0,template_ast/* templateReads */.Ih)(column.expr))
                     names.add(v);
                 break;
             case 'validation':
@@ -2520,7 +2524,7 @@ function requiredColumns(column) {
                 break;
             case 'image': {
                 const image = column;
-                for (const v of (0,template_ast/* templateVariables */.Qp)(image.prompt))
+                for (const v of (0,template_ast/* templateReads */.Ih)(image.prompt))
                     names.add(v);
                 for (const m of image.multi_modal_context ?? [])
                     names.add(m.column_name);
@@ -2540,7 +2544,7 @@ function requiredColumns(column) {
 /** The names `skip.when` reads. */
 function skipColumns(column) {
     const when = column.skip?.when;
-    return when ? [...(0,template_ast/* templateVariables */.Qp)(when)] : [];
+    return when ? [...(0,template_ast/* templateReads */.Ih)(when)] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dag.ts
@@ -2886,6 +2890,8 @@ function buildEmptyRenderMessage(chains, record) {
 
 // EXTERNAL MODULE: ./src/template/filters.ts
 var template_filters = __webpack_require__(21329);
+// EXTERNAL MODULE: ./src/template/globals.ts
+var globals = __webpack_require__(47458);
 // EXTERNAL MODULE: ./src/template/nunjucks-internals.ts
 var nunjucks_internals = __webpack_require__(84472);
 // EXTERNAL MODULE: ./src/template/jinja-parser.ts
@@ -3145,10 +3151,11 @@ function prepareRecord(record, options = {}) {
 
 
 
+
 const MAX_RENDERED_LEN = 512_000;
 const MAX_AST_NODE_COUNT = 600;
 const MAX_AST_DEPTH = 10;
-const MAX_RANGE = 100_000;
+
 /**
  * Data Designer's `<built-in method (.*?) of (.*?) object at 0x(.*?)>` and `<function (.*?) at (.*?)>`
  * checks, as literal pieces in order on one line. Matched by scanning: the regular expressions take
@@ -3338,6 +3345,30 @@ function generateCode(ast, src) {
         this.compile(node.right, frame);
         this._emit(')');
     };
+    // A dict literal with a key that is not a string (`{1: 'a'}`, `{None: 0}`): nunjucks' compilePair refuses
+    // it, so the pairs go to runtime.ddDict, which keeps each key as the Python value it is. A bare name
+    // stays the string key nunjucks makes of it (`{a: 1}`), True/False/None excepted.
+    const origDict = proto.compileDict;
+    const isPyConstant = (key, frame) => key.typename === 'Symbol' && Object.hasOwn(template_ast/* PY_CONSTANTS */.yS, String(key.value)) && !frame.lookup(String(key.value));
+    c.compileDict = function (node, frame) {
+        const pairs = (node.children ?? []);
+        const plain = (key) => (key.typename === 'Symbol' && !isPyConstant(key, frame)) || (key.typename === 'Literal' && typeof key.value === 'string');
+        if (node.typename !== 'Dict' || pairs.every((p) => plain(p.key)))
+            return origDict.call(this, node, frame);
+        this._emit('runtime.ddDict([');
+        pairs.forEach((p, i) => {
+            const key = p.key;
+            this._emit(i > 0 ? ', [' : '[');
+            if (key.typename === 'Symbol' && !isPyConstant(key, frame))
+                this._emit(JSON.stringify(String(key.value)));
+            else
+                this.compile(key, frame);
+            this._emit(', ');
+            this.compile(p.value, frame);
+            this._emit(']');
+        });
+        this._emit('])');
+    };
     const origSymbol = proto.compileSymbol;
     c.compileSymbol = function (node, frame) {
         const name = String(node.value);
@@ -3396,7 +3427,7 @@ function pyIn(needle, haystack) {
     if (Array.isArray(haystack))
         return haystack.some((x) => (0,python_repr/* pyEquals */.PU)(needle, x));
     if ((0,python_repr/* isPlainObject */.Qd)(haystack))
-        return typeof needle === 'string' && Object.hasOwn(haystack, needle);
+        return (0,python_repr/* dictProperty */.sN)(haystack, needle) !== undefined;
     if (haystack === undefined)
         return false;
     throw new template_errors/* TemplateRenderError */.Nz(`argument of type '${haystack === null ? 'NoneType' : typeof haystack}' is not iterable`);
@@ -3422,9 +3453,8 @@ class CompiledTemplate {
     /** Fails with UnknownVariableError unless every referenced name is allowed. */
     checkReferences(allowed) {
         const ok = typeof allowed === 'function' ? allowed : ((set) => (n) => set.has(n))(new Set(allowed));
-        // Jinja's own globals (range, cycler, joiner) are not column references.
-        const globals = this.engine.env.globals;
-        const unknown = this.variableList.filter((v) => !ok(v) && !Object.hasOwn(globals, v)).sort();
+        // Jinja's globals (range, dict, ...) are not in variables: find_undeclared_variables leaves them out.
+        const unknown = this.variableList.filter((v) => !ok(v)).sort();
         if (unknown.length > 0)
             throw new template_errors/* UnknownVariableError */.nd(unknown);
     }
@@ -3493,22 +3523,23 @@ class TemplateEngine {
         this.env.filters = filters;
         this.availableFilters = Object.keys(filters);
         this.env.tests = Object.assign(Object.create(null), this.env.tests, template_filters/* PY_TESTS */.Sg, JINJA_TESTS);
-        this.env.globals = Object.assign(Object.create(null), this.env.globals);
-        // Jinja's sandbox caps range() at 100,000 items ("Template too large.").
-        const range = this.env.globals.range;
-        this.env.globals.range = (...a) => {
-            const [start, stop, step] = a.length === 1 ? [0, a[0], 1] : [a[0], a[1], a[2] ?? 1];
-            if (step !== 0 && Math.ceil((stop - start) / step) > MAX_RANGE)
-                throw new template_errors/* TemplateRenderError */.Nz('Template too large.');
-            return range(...a);
-        };
+        // Jinja's globals, not nunjucks' (whose cycler and joiner differ in detail); see globals.ts.
+        this.env.globals = (0,globals/* jinjaGlobals */.rT)();
         const runtime = (0,sandbox/* makeRuntime */.le)(opts.finalize ?? sandbox/* pyFinalize */.i);
         runtime.ddIn = pyIn;
         runtime.ddTuple = (items) => Object.setPrototypeOf(items, python_repr/* PyTuple */.Wc.prototype);
         runtime.ddLoopExtras = loopExtras;
         // Python iterates a dict's keys; nunjucks would run a one-name loop over an object zero times.
         const fromIterator = nunjucks_internals.nj.runtime.fromIterator;
-        runtime.fromIterator = (v) => ((0,python_repr/* isPlainObject */.Qd)(v) ? Object.keys(v) : fromIterator(v));
+        runtime.fromIterator = (v) => ((0,python_repr/* isPlainObject */.Qd)(v) ? (0,python_repr/* dictKeys */.DL)(v) : fromIterator(v));
+        runtime.ddDict = (pairs) => {
+            try {
+                return (0,python_repr/* pyDict */.IO)(pairs);
+            }
+            catch (e) {
+                throw new template_errors/* TemplateRenderError */.Nz(e.message);
+            }
+        };
         this.runtime = runtime;
     }
     /** Parses, checks (secure-mode rules, filters, references) and compiles; cached by template text. */
@@ -3684,8 +3715,11 @@ function json_template_pyJsonDumps(v) {
         return Number.isInteger(v) ? (0,python_repr/* pyStr */.rD)(v) : Number.isFinite(v) ? (0,python_repr/* pyFloatRepr */.XO)(v) : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : 'NaN';
     if (Array.isArray(v))
         return `[${v.map(json_template_pyJsonDumps).join(', ')}]`;
-    if ((0,python_repr/* isPlainObject */.Qd)(v))
-        return `{${Object.keys(v).map((k) => `${json_template_pyJsonDumps(k)}: ${json_template_pyJsonDumps(v[k])}`).join(', ')}}`;
+    if ((0,python_repr/* isPlainObject */.Qd)(v)) {
+        // json.dumps writes a non-string key as its JSON text in quotes ({1: 'a'} → {"1": "a"}).
+        const keys = (0,python_repr/* dictKeys */.DL)(v);
+        return `{${Object.keys(v).map((k, i) => `${json_template_pyJsonDumps(typeof keys[i] === 'string' ? keys[i] : json_template_pyJsonDumps(keys[i]))}: ${json_template_pyJsonDumps(v[k])}`).join(', ')}}`;
+    }
     return json_template_pyJsonDumps(String(v));
 }
 /** Data Designer's `_escape_value_for_json`: the text that replaces `{{ value }}` inside a JSON string. */
@@ -4348,6 +4382,8 @@ class CustomColumnGenerator {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/skip-value.ts
+var skip_value = __webpack_require__(48903);
 ;// CONCATENATED MODULE: ./src/engine/generators/expression-program.ts
 /**
  * An expression template compiled once per stage into a column program: one generated JavaScript
@@ -4557,6 +4593,7 @@ function compileExpressionProgram(expr) {
 
 
 
+
 const PY_FLOAT = /^[+-]?(?:(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 class TypeCastError extends Error {
 }
@@ -4599,17 +4636,6 @@ function castExpressionValue(text, dtype) {
             throw new diagnostics/* DdflowError */.Zq(`Invalid dtype: ${String(dtype)}`);
     }
 }
-/** The skip value coerced to the column's dtype at config time (Data Designer does it in the model). */
-function coerceSkipValue(value, dtype) {
-    if (value === null || value === undefined)
-        return null;
-    try {
-        return castExpressionValue(typeof value === 'string' ? value : String(value), dtype);
-    }
-    catch {
-        return value;
-    }
-}
 /** text.trim() === '' without trimming the common case (a non-space first character). */
 function isBlank(text) {
     return text.length === 0 || (text.charCodeAt(0) <= 32 ? text.trim() === '' : text.charCodeAt(0) >= 0x80 && text.trim() === '');
@@ -4640,7 +4666,12 @@ class ExpressionGenerator {
         }
         this.program = compileExpressionProgram(column.expr);
         // Built once: it parses the column's templates for the names it reads (profiled at 0.1 ms a row group).
-        this.gate = skipGate(column, ctx.templates, coerceSkipValue(column.skip?.value, this.dtype));
+        // Loading already converted it (reading float-ness from the file); a config that did not come through
+        // the loader gets the same conversion here.
+        const skipValue = (0,skip_value/* coerceSkipValue */.c)(column.name, column.skip?.value, this.dtype);
+        if ('error' in skipValue)
+            throw new diagnostics/* DdflowError */.Zq(skipValue.error, { node: { of: column, field: 'skip' } });
+        this.gate = skipGate(column, ctx.templates, skipValue.value);
     }
     async generate(group) {
         const drops = new Map();
@@ -6522,6 +6553,21 @@ function stageSeedConfig(input) {
         selection_strategy: up.selectionStrategy ?? null,
     };
 }
+/**
+ * A merge generates nothing: every row group must be one the resume keeps. A missing one (or one cut or
+ * drawn otherwise) fails the stage before anything is written; the stage stays resumable and nothing of
+ * it is recorded complete (no model runtime's refusal turned into dropped rows).
+ */
+function refuseMissingGroups(stage, total, kept, stoppedEarly) {
+    const missing = [];
+    for (let g = 0; g < total; g++)
+        if (!kept.has(g) && !stoppedEarly.has(g))
+            missing.push(g);
+    if (missing.length === 0)
+        return;
+    const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, ... (${missing.length} in all)` : '');
+    throw new diagnostics/* DdflowError */.Zq(`Stage '${stage}' cannot be merged: row group${missing.length === 1 ? '' : 's'} ${shown} of ${total} ${missing.length === 1 ? 'is' : 'are'} missing from the assembled shards or not usable as they are (a merge generates nothing); rerun the shards that hold them and merge again.`);
+}
 function emptyTokens() {
     return { prompt: 0, completion: 0 };
 }
@@ -6562,7 +6608,8 @@ async function runStage(input) {
             seed: input.seed,
             stage: input.stageName,
             evalCondition: conditionEvaluator(templates),
-            conditionVariables: (c) => (0,template_ast/* templateVariables */.Qp)(`{{ ${c} }}`),
+            // Globals included: a sampler column named `range` shadows the global (the DAG ignores other names).
+            conditionVariables: (c) => (0,template_ast/* templateReads */.Ih)(`{{ ${c} }}`),
         });
         if (input.functions?.size)
             functions = new engine_functions/* StageFunctions */.yp(input.functions, log, input.signal);
@@ -6628,7 +6675,9 @@ async function runStage(input) {
         const groups = rowGroups(input.numRecords, runConfig.buffer_size);
         // A shard generates only the row groups of its block (src/workflow/shard.ts); the others are not its own.
         const shard = input.groupRange;
-        const ownGroup = (index) => !shard || (index >= shard.first && index < shard.end);
+        // A merge: the groups a shard never wrote because early shutdown stopped it are left out, not generated.
+        const stoppedEarly = new Set(input.assembled?.stoppedEarly ?? []);
+        const ownGroup = (index) => (!shard || (index >= shard.first && index < shard.end)) && !stoppedEarly.has(index);
         const wantedGroups = shard ? Math.max(0, Math.min(shard.end, groups.length) - shard.first) : groups.length;
         const wantedRecords = shard ? Math.max(0, Math.min(input.numRecords, shard.end * runConfig.buffer_size) - shard.first * runConfig.buffer_size) : input.numRecords;
         const hash = (0,artifacts/* configHash */.r_)(compiled.config);
@@ -6645,6 +6694,8 @@ async function runStage(input) {
                 return resultFromMetadata(stageDir, previous, outputColumns, warnings);
             }
             done = await (0,resume/* keptRowGroups */.R3)(db, stageDir, previous, runConfig.buffer_size, input.seed);
+            if (input.assembled)
+                refuseMissingGroups(input.stageName, groups.length, done, stoppedEarly);
             await (0,resume/* removeStrayRowGroupFiles */.Qn)(stageDir, done);
         }
         else {
@@ -6658,7 +6709,7 @@ async function runStage(input) {
         await (0,artifacts/* writeBuilderConfig */.bV)(stageDir, compiled.config);
         const batches = [];
         const droppedRows = {};
-        let earlyShutdown = false;
+        let earlyShutdown = stoppedEarly.size > 0;
         const tokens = () => input.models?.tokenUsage?.() ?? emptyTokens();
         const pipelines = generators.filter((g) => g instanceof CellPipeline).length;
         progress = new StageProgressTracker(input.stageName, wantedRecords, wantedGroups, pipelines, tokens, input.onProgress);

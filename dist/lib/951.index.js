@@ -3645,6 +3645,7 @@ async function executeStage(x) {
         upstream: upstreamFiles ? { files: upstreamFiles, samplingStrategy: stage.samplingStrategy, selectionStrategy: stage.selectionStrategy } : undefined,
         resume: x.resume,
         models: x.models,
+        ...(x.assembled ? { assembled: x.assembled } : {}),
         signal: x.signal,
         db: x.db,
         ...(stage.functions ? { functions: new Map([...stage.functions].map(([name, f]) => [name, f.spec])) } : {}),
@@ -3819,6 +3820,8 @@ async function collectShards(src) {
         problems.push(`the shards disagree on N (${counts.map((n) => `${found.filter((s) => s.record.count === n).length} of ${n}`).join(', ')})`);
     const count = complete.length > 0 ? complete[complete.length - 1] : counts[counts.length - 1];
     const chosen = [];
+    const stoppedEarly = [];
+    const bufferSize = src.workflow.runConfig.buffer_size;
     // One database reads every shard's row groups (opened only when a shard gets that far).
     let db;
     const database = async () => (db ??= await (0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.openDatabase)());
@@ -3833,14 +3836,24 @@ async function collectShards(src) {
                 if (these.length > 1)
                     problems.push(`shard ${i}/${count} is there ${these.length} times (${these.map(where).join(', ')})`);
                 const s = these[0];
-                const expected = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shardRange */ .uk)(stage.name, src.numRecords, src.workflow.runConfig.buffer_size, i, count);
+                const expected = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shardRange */ .uk)(stage.name, src.numRecords, bufferSize, i, count);
                 if (s.record.status !== 'completed')
                     problems.push(`shard ${i}/${count} (${where(s)}) did not complete`);
+                // buffer_size is not in the fingerprint, and blocks cut with another size can still start and end
+                // on the same group numbers: their groups hold other records, which a resume would not keep.
+                else if (s.record.buffer_size !== bufferSize) {
+                    problems.push(`shard ${i}/${count} (${where(s)}) was cut into row groups of buffer_size ${s.record.buffer_size}, not the workflow's ${bufferSize} (rerun it with this file: ddflow run --stage ${stage.name} --shard ${i}/${count})`);
+                }
                 else if (s.record.first_group !== expected.firstGroup || s.record.end_group !== expected.endGroup || s.record.num_records !== src.numRecords) {
                     problems.push(`shard ${i}/${count} (${where(s)}) covers records ${s.record.first_record}..${s.record.end_record - 1} of ${s.record.num_records}, not ${expected.firstRecord}..${expected.endRecord - 1} of ${src.numRecords}`);
                 }
-                else if (!(await hasEveryRowGroup(s, database)))
-                    problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+                else {
+                    const rows = await shardRowGroups(s, database, bufferSize, s.record.seed);
+                    if (rows === 'incomplete')
+                        problems.push(`shard ${i}/${count} (${where(s)}) lacks some of its row groups`);
+                    if (rows === 'stopped-early')
+                        stoppedEarly.push(s);
+                }
                 chosen.push(s);
             }
         }
@@ -3850,6 +3863,9 @@ async function collectShards(src) {
     }
     if (problems.length > 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
+    for (const s of stoppedEarly) {
+        src.log.warn(`⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.`);
+    }
     return chosen;
 }
 /** Brings the shards of this fingerprint that are not on disk back from the cache store. */
@@ -3894,20 +3910,31 @@ async function restoreMissing(src, stage, found) {
     return out;
 }
 /**
- * Every row group of the shard's block is recorded and intact — readable, with its recorded rows, side
- * files included (the rule resume keeps row groups by): a corrupt or truncated file must refuse the merge,
- * not become dropped rows of a "completed" stage.
+ * Whether every row group the shard recorded is intact — readable, with its recorded rows, side files
+ * included, cut and drawn as the workflow cuts and draws them: exactly the rule the merge's resume keeps
+ * row groups by (keptRowGroups), so a group that passes here is never generated again there — and its
+ * block has no other group, unless early shutdown stopped it. A corrupt or truncated file, or one of
+ * another buffer_size, must refuse the merge, not become dropped rows of a "completed" stage.
  */
-async function hasEveryRowGroup(s, db) {
+async function shardRowGroups(s, db, bufferSize, seed) {
     const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(s.dir);
     if (!meta)
-        return false;
+        return 'incomplete';
+    const intact = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_7__/* .keptRowGroups */ .R3)(await db(), s.dir, meta, bufferSize, seed);
+    if (!(meta.ddflow_batches ?? []).every((b) => intact.has(b.index)))
+        return 'incomplete';
+    // A shard stopped by early shutdown (permanent failures) completed without its later groups, as an
+    // unsharded stage does: the merge leaves them out and the merged stage is recorded the same way.
+    return unwrittenGroups(s, meta).length === 0 ? 'complete' : meta.early_shutdown ? 'stopped-early' : 'incomplete';
+}
+/** The row groups of the shard's block its metadata does not record. */
+function unwrittenGroups(s, meta) {
     const have = new Set((meta.ddflow_batches ?? []).map((b) => b.index));
+    const out = [];
     for (let g = s.record.first_group; g < s.record.end_group; g++)
         if (!have.has(g))
-            return false;
-    const intact = await (0,_engine_resume_js__WEBPACK_IMPORTED_MODULE_7__/* .keptRowGroups */ .R3)(await db(), s.dir, meta, meta.buffer_size, meta.seed);
-    return (meta.ddflow_batches ?? []).every((b) => intact.has(b.index));
+            out.push(g);
+    return out;
 }
 /** Hard-links (or copies) every file below `src` into `dest`, keeping relative paths. */
 async function linkInto(src, dest) {
@@ -3925,22 +3952,27 @@ async function linkInto(src, dest) {
     }
 }
 /**
- * Places the shards' row groups in `stageDir` (emptied first) with a metadata.json that records them
- * as the completed row groups of one attempt, and merges the shards' model answers into the call store.
+ * Places the shards' row groups in `stageDir` with a metadata.json that records them as the completed
+ * row groups of one attempt, and merges the shards' model answers into the call store. Called only after
+ * collectShards checked every shard; the stage is built beside its directory and moved into place whole,
+ * so a merge that stops half-way never leaves a stage directory of some of the shards.
  */
 async function assembleShards(shards, stageDir, workflowDir) {
-    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(stageDir, { recursive: true, force: true });
-    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(stageDir, { recursive: true });
+    const building = `${stageDir}.merging`;
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(building, { recursive: true, force: true });
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(building, { recursive: true });
     const batches = [];
     const tokens = { prompt: 0, completion: 0 };
     const dropped = {};
+    const stoppedEarly = [];
     let first = null;
     for (const s of shards) {
         for (const sub of [_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .PARQUET_DIR */ .dr, _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .DROPPED_DIR */ .Pj, _engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .PROCESSORS_DIR */ .Cs])
-            await linkInto(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, sub), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, sub));
-        await linkInto(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, _stage_models_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_CACHE_DIR */ .WU), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, _stage_models_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_CACHE_DIR */ .WU)).catch(() => undefined);
+            await linkInto(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, sub), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(building, sub));
         const meta = (await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .readMetadata */ ._6)(s.dir));
         first ??= meta;
+        if (meta.early_shutdown)
+            stoppedEarly.push(...unwrittenGroups(s, meta));
         batches.push(...(meta.ddflow_batches ?? []).filter((b) => b.index >= s.record.first_group && b.index < s.record.end_group));
         tokens.prompt += meta.token_usage?.prompt ?? 0;
         tokens.completion += meta.token_usage?.completion ?? 0;
@@ -3949,7 +3981,7 @@ async function assembleShards(shards, stageDir, workflowDir) {
     }
     batches.sort((a, b) => a.index - b.index);
     const { post_generation_state: _p, early_shutdown: _e, model_usage: _m, ...rest } = first;
-    await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .writeMetadata */ .f5)(stageDir, {
+    await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_3__/* .writeMetadata */ .f5)(building, {
         ...rest,
         actual_num_records: batches.reduce((n, b) => n + b.num_records, 0),
         num_completed_batches: batches.length,
@@ -3958,9 +3990,17 @@ async function assembleShards(shards, stageDir, workflowDir) {
         dropped_rows: dropped,
         ddflow_batches: batches,
     });
-    return { shards: shards.length, tokens };
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(stageDir, { recursive: true, force: true });
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rename(building, stageDir);
+    for (const s of shards)
+        await linkInto(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.dir, _stage_models_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_CACHE_DIR */ .WU), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workflowDir, _stage_models_js__WEBPACK_IMPORTED_MODULE_4__/* .CALL_CACHE_DIR */ .WU)).catch(() => undefined);
+    return { shards: shards.length, tokens, stoppedEarly };
 }
-/** The model runtime of a merge: every row is generated already, so nothing may call a model. */
+/**
+ * The model runtime of a merge: every row is generated already, so nothing may call a model. The engine
+ * refuses a merge with a row group missing before any generator runs (StageRunInput.assembled), so this
+ * refusal is a backstop that no merge should reach.
+ */
 function mergeRuntime(stage, tokens) {
     const refuse = () => {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Stage '${stage}': a merge makes no model calls, but a row group was missing from the shards.`);
@@ -4052,11 +4092,16 @@ var merge = __webpack_require__(39545);
 
 
 
-/** Whether `record` is this shard of this stage at this fingerprint and seed. */
-function isThisShard(record, fingerprint, seed, range, stageIndex) {
+/**
+ * Whether `record` is this shard of this stage at this fingerprint and seed, cut alike: buffer_size is
+ * not in the fingerprint, and a block cut with another size may span the same group numbers while its
+ * groups hold other records (the merge would refuse it, so a rerun must generate it again).
+ */
+function isThisShard(record, fingerprint, seed, range, stageIndex, bufferSize) {
     return (record !== undefined &&
         record.fingerprint === fingerprint &&
         record.seed === seed &&
+        record.buffer_size === bufferSize &&
         record.stage_index === stageIndex &&
         record.shard === range.index &&
         record.count === range.count &&
@@ -4076,7 +4121,7 @@ async function shardRows(ctx, dir) {
 /** A completed shard whose files still hold the rows it recorded. */
 async function completeShard(ctx, dir, fingerprint, seed, range, stageIndex) {
     const record = await (0,workflow_shard/* readShardRecord */.kg)(dir);
-    return isThisShard(record, fingerprint, seed, range, stageIndex) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
+    return isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
 }
 /** The stage itself, complete at this fingerprint on disk (`cached`) or in the cache store (`restore`). */
 async function mergedAlready(ctx, x, fingerprint, consequence) {
@@ -4159,7 +4204,7 @@ async function decideShard(ctx, x) {
         return { ...x.base, decision: 'cached', rows, calls: 0, reason: `${label}: unchanged; its rows are on disk`, shard };
     }
     const onDisk = await (0,workflow_shard/* readShardRecord */.kg)(dir);
-    if (isThisShard(onDisk, fingerprint, x.seed, range, x.index)) {
+    if (isThisShard(onDisk, fingerprint, x.seed, range, x.index, workflow.runConfig.buffer_size)) {
         const kept = await (0,resume/* keptRowCount */.k4)(ctx.db, dir, workflow.runConfig.buffer_size, x.seed);
         return generate(`an interrupted attempt; ${kept} row${kept === 1 ? '' : 's'} on disk are kept`, kept, { decision: 'resume' });
     }
@@ -4173,14 +4218,19 @@ async function decideShard(ctx, x) {
         await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
         const partialPrefix = (0,workflow_shard/* partialShardCachePrefix */.SY)(ctx.cachePrefix, workflow.name, stage.name, fingerprint, range.index, range.count);
         const partial = await ctx.store.restore(partialPrefix, dir, [partialPrefix]).catch(() => undefined);
-        if (partial && isThisShard(await (0,workflow_shard/* readShardRecord */.kg)(dir), fingerprint, x.seed, range, x.index)) {
+        if (partial && isThisShard(await (0,workflow_shard/* readShardRecord */.kg)(dir), fingerprint, x.seed, range, x.index, workflow.runConfig.buffer_size)) {
             ctx.log.info(`Shard ${range.index}/${range.count} of stage '${stage.name}' resumes from the row groups of an interrupted run (${partial}).`);
             const kept = await (0,resume/* keptRowCount */.k4)(ctx.db, dir, workflow.runConfig.buffer_size, x.seed);
             return generate(`the cache store holds ${kept} row${kept === 1 ? '' : 's'} of an interrupted attempt`, kept, { decision: 'resume' });
         }
         await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
     }
-    const why = onDisk ? 'its inputs changed (another fingerprint than the shard on disk)' : 'no output of this shard on disk';
+    const other = onDisk; // not this shard (isThisShard narrowed it away)
+    const why = !other
+        ? 'no output of this shard on disk'
+        : other.fingerprint === fingerprint && other.buffer_size !== workflow.runConfig.buffer_size
+            ? `the shard on disk was cut with buffer_size ${other.buffer_size}, not ${workflow.runConfig.buffer_size}`
+            : 'its inputs changed (another fingerprint than the shard on disk)';
     if (mode === 'always')
         return generate(`${why}; mode 'always' stops here`, 0, { refused: true });
     return generate(why);

@@ -106,6 +106,123 @@ const PERSONA_FIELDS = [
 
 /***/ }),
 
+/***/ 48903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ coerceSkipValue),
+/* harmony export */   i: () => (/* binding */ applySkipValues)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83732);
+/* harmony import */ var _shared_python_number_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58169);
+/**
+ * An expression column's `skip.value`, converted to its dtype when the config is loaded, as Data
+ * Designer's `ExpressionColumnConfig._coerce_skip_value_to_dtype` (config/column_configs.py) does with
+ * Python's plain constructors: `bool('false')` is True, `str(True)` is 'True', `str(2.0)` is '2.0',
+ * `int('3.0')` is a load error. A value already of the dtype's Python type is kept (`isinstance`, for
+ * which True is an int).
+ *
+ * YAML and JSON `2.0` both parse to the JavaScript number 2: whether a number was written as a float
+ * is read from its source text where the file is at hand (see applySkipValues); without it, only a
+ * number with a fraction counts as a float.
+ */
+
+
+
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** YAML 1.2 / JSON float spellings: a fraction, an exponent, or .inf/.nan (not `0x1E`, an int). */
+const FLOAT_SOURCE = /^[-+]?(?:(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|\.(?:inf|nan))$/i;
+function pyReprOf(value, isFloat) {
+    if (typeof value === 'string')
+        return (0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrRepr */ .ow)(value);
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (typeof value === 'number')
+        return isFloat ? (0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyFloatRepr */ .XO)(value) : String(value);
+    return String(value);
+}
+/** The converted value, or Python's reason for refusing it (the text after "cannot be converted to ...: "). */
+function convert(value, dtype, isFloat) {
+    switch (dtype) {
+        case 'str':
+            if (typeof value === 'string')
+                return { value };
+            return { value: pyReprOf(value, isFloat) };
+        case 'bool':
+            if (typeof value === 'boolean')
+                return { value };
+            if (typeof value === 'number')
+                return { value: value !== 0 }; // bool(nan) is True
+            return { value: value !== '' };
+        case 'int':
+            if (typeof value === 'boolean')
+                return { value }; // isinstance(True, int): kept as written
+            if (typeof value === 'number') {
+                if (Number.isNaN(value))
+                    return { reason: 'cannot convert float NaN to integer' };
+                if (!Number.isFinite(value))
+                    return { reason: 'cannot convert float infinity to integer' };
+                return { value: Math.trunc(value) };
+            }
+            {
+                const n = (0,_shared_python_number_js__WEBPACK_IMPORTED_MODULE_2__/* .pyIntParse */ .u)(String(value));
+                return n === undefined ? { reason: `invalid literal for int() with base 10: ${(0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrRepr */ .ow)(String(value))}` } : { value: n };
+            }
+        case 'float':
+            if (typeof value === 'number')
+                return { value };
+            if (typeof value === 'boolean')
+                return { value: Number(value) };
+            {
+                const f = (0,_shared_python_number_js__WEBPACK_IMPORTED_MODULE_2__/* .pyFloatParse */ .V)(String(value));
+                return f === undefined ? { reason: `could not convert string to float: ${(0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrRepr */ .ow)(String(value))}` } : { value: f };
+            }
+        default:
+            return { value };
+    }
+}
+/**
+ * Data Designer's coercion of one column's skip value. `writtenAsFloat` says whether a number was a float
+ * in the file (defaults to: it has a fraction).
+ */
+function coerceSkipValue(name, value, dtype, writtenAsFloat = typeof value === 'number' && !Number.isInteger(value)) {
+    if (value === null || value === undefined)
+        return { value: null };
+    const out = convert(value, dtype, writtenAsFloat);
+    if ('value' in out)
+        return out;
+    return { error: `Expression column '${name}' has dtype='${dtype}' but skip.value=${pyReprOf(value, writtenAsFloat)} cannot be converted to ${dtype}: ${out.reason}` };
+}
+/**
+ * Converts the skip value of every expression column of a loaded config in place, reading from the parsed
+ * node whether a number was written as a float (`nodeAt` gives the node of a config-relative path), and
+ * reports a value Data Designer refuses at the value.
+ */
+function applySkipValues(config, nodeAt, report) {
+    if (!isObj(config) || !Array.isArray(config.columns))
+        return;
+    config.columns.forEach((col, i) => {
+        if (!isObj(col) || col.column_type !== 'expression' || !isObj(col.skip))
+            return;
+        const value = col.skip.value;
+        if (value === null || value === undefined)
+            return;
+        const at = ['columns', i, 'skip', 'value'];
+        const node = nodeAt(at);
+        const source = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'number' ? node.source : undefined;
+        const writtenAsFloat = typeof value === 'number' && (source !== undefined ? FLOAT_SOURCE.test(source) && !/^[-+]?\d+$/.test(source) : !Number.isInteger(value));
+        const out = coerceSkipValue(String(col.name), value, typeof col.dtype === 'string' ? col.dtype : 'str', writtenAsFloat);
+        if ('error' in out)
+            report(at, out.error);
+        else
+            col.skip.value = out.value;
+    });
+}
+
+
+/***/ }),
+
 /***/ 50401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -566,17 +683,110 @@ function pythonRound(x, ndigits = 0) {
 
 /***/ }),
 
+/***/ 58169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ pyFloatParse),
+/* harmony export */   u: () => (/* binding */ pyIntParse)
+/* harmony export */ });
+/**
+ * Python's int(str, base) and float(str) on text, for the places that must convert as Data Designer's
+ * Python does (Jinja's `int`/`float` filters, a skip value coerced to an expression's dtype). Both take
+ * surrounding whitespace (Unicode's too), underscores between digits and Unicode decimal digits (`'٣'` is
+ * 3). They return undefined where Python raises ValueError; the caller words the error.
+ */
+/** Unicode decimal digits become ASCII ones (each block of ten starts at its zero), as CPython does first. */
+function asciiDigits(text) {
+    if (/^[\x00-\x7f]*$/.test(text))
+        return text;
+    let out = '';
+    for (const ch of text) {
+        const cp = ch.codePointAt(0);
+        if (cp > 0x7f && /\p{Nd}/u.test(ch)) {
+            // The run of digits this one closes: blocks of ten sit side by side (U+1D7CE..U+1D7FF).
+            let back = 0;
+            while (/\p{Nd}/u.test(String.fromCodePoint(cp - back - 1)))
+                back++;
+            out += String(back % 10);
+        }
+        else
+            out += ch;
+    }
+    return out;
+}
+/** Python's str.strip() whitespace (JavaScript's trim() is the same set but for U+001C..U+001F and U+0085). */
+function pyStrip(text) {
+    return text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, '');
+}
+const PREFIX = { '0x': 16, '0o': 8, '0b': 2 };
+/** Python's `int(text, base)` (base 0: the prefix decides, as in source code); undefined where it raises. */
+function pyIntParse(text, base = 10) {
+    if (!(base === 0 || (base >= 2 && base <= 36)))
+        return undefined;
+    let t = asciiDigits(pyStrip(text));
+    let sign = 1;
+    if (t.startsWith('-') || t.startsWith('+')) {
+        if (t[0] === '-')
+            sign = -1;
+        t = t.slice(1);
+    }
+    const prefix = PREFIX[t.slice(0, 2).toLowerCase()];
+    let b = base;
+    if (prefix !== undefined && (base === 0 || base === prefix)) {
+        b = prefix;
+        t = t.slice(2);
+        // After a prefix one underscore may come first (`0x_1f`).
+        if (t.startsWith('_'))
+            t = t.slice(1);
+    }
+    else if (base === 0) {
+        b = 10;
+        // Base 0 refuses leading zeros (`010`), as Python source does; `0`, `00` and `0_0` are fine.
+        if (/^0/.test(t) && /[1-9]/.test(t))
+            return undefined;
+    }
+    if (!/^[0-9a-z]+(?:_[0-9a-z]+)*$/i.test(t))
+        return undefined;
+    const digits = t.replace(/_/g, '').toLowerCase();
+    let n = 0;
+    for (const d of digits) {
+        const v = parseInt(d, 36);
+        if (v >= b)
+            return undefined;
+        n = n * b + v;
+    }
+    return sign * n;
+}
+const FLOAT = /^[+-]?(?:(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:e[+-]?\d+(?:_\d+)*)?|inf|infinity|nan)$/i;
+/** Python's `float(text)`; undefined where it raises. */
+function pyFloatParse(text) {
+    const t = asciiDigits(pyStrip(text));
+    if (!FLOAT.test(t))
+        return undefined;
+    const lower = t.toLowerCase().replace(/_/g, '');
+    if (/inf/.test(lower))
+        return lower.startsWith('-') ? -Infinity : Infinity;
+    if (lower.endsWith('nan'))
+        return NaN;
+    return Number(lower);
+}
+
+
+/***/ }),
+
 /***/ 13710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G_: () => (/* binding */ JINJA_GLOBALS),
+/* harmony export */   Ih: () => (/* binding */ templateReads),
 /* harmony export */   QC: () => (/* binding */ parseTemplate),
-/* harmony export */   Qp: () => (/* binding */ templateVariables),
 /* harmony export */   ZF: () => (/* binding */ toSyntaxError),
 /* harmony export */   wh: () => (/* binding */ analyseTemplate),
 /* harmony export */   yS: () => (/* binding */ PY_CONSTANTS)
 /* harmony export */ });
-/* unused harmony exports PARSE_OPTS, assertValidTemplateSyntax */
+/* unused harmony exports PARSE_OPTS, templateVariables, assertValidTemplateSyntax */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72283);
 /* harmony import */ var _jinja_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66156);
 /* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84472);
@@ -591,6 +801,12 @@ function pythonRound(x, ndigits = 0) {
 const PARSE_OPTS = { trimBlocks: true, lstripBlocks: true, autoescape: false };
 /** Jinja's constant names, which nunjucks parses as variables. */
 const PY_CONSTANTS = { True: true, False: false, None: null };
+/**
+ * The globals of Jinja's sandboxed environment. `jinja2.meta.find_undeclared_variables` leaves them out
+ * (Data Designer takes a template's columns from it, ginja/environment.py and config/utils/misc.py), so
+ * `{% for i in range(n) %}` reads `n` only. A row value of the same name shadows the global at render.
+ */
+const JINJA_GLOBALS = new Set(['range', 'dict', 'lipsum', 'cycler', 'joiner', 'namespace']);
 function parseTemplate(src) {
     let ast;
     try {
@@ -633,6 +849,7 @@ const NOT_PERMITTED = 'Non-permitted operations in Jinja template.';
 /** Walks the tree once, tracking which names are bound by for/set/macro/import at each point. */
 function analyseTemplate(ast) {
     const variables = new Set();
+    const globals = new Set();
     const filters = new Set();
     const chains = [];
     let forbidden;
@@ -678,6 +895,10 @@ function analyseTemplate(ast) {
     const use = (name, scopes) => {
         if (isBound(name, scopes) || Object.hasOwn(PY_CONSTANTS, name))
             return false;
+        if (JINJA_GLOBALS.has(name)) {
+            globals.add(name);
+            return false;
+        }
         variables.add(name);
         return true;
     };
@@ -791,11 +1012,20 @@ function analyseTemplate(ast) {
     if (forbidden === undefined && chains.some((c) => c.name === 'self'))
         forbidden = NOT_PERMITTED;
     // Jinja only tracks reads of names never bound anywhere before; chains rooted at bound names were skipped.
-    return { variables, filters, chains: chains.filter((c) => variables.has(c.name)), forbidden, nodeCount, depth };
+    return { variables, globals, filters, chains: chains.filter((c) => variables.has(c.name)), forbidden, nodeCount, depth };
 }
-/** The undeclared top-level names a template references (`{{ a.b }}` → `a`), for the dependency graph. */
+/** The undeclared top-level names a template references (`{{ a.b }}` → `a`), Jinja's globals left out. */
 function templateVariables(src) {
     return analyseTemplate(parseTemplate(src)).variables;
+}
+/**
+ * The names a template may read from the row, for ordering columns: its variables plus the Jinja globals
+ * it uses, since a column named `range` shadows the global. Callers keep only names some column makes,
+ * so an unshadowed global never becomes a dependency.
+ */
+function templateReads(src) {
+    const a = analyseTemplate(parseTemplate(src));
+    return new Set([...a.variables, ...a.globals]);
 }
 /** Throws Data Designer's syntax-error message when the template does not parse; returns nothing otherwise. */
 function assertValidTemplateSyntax(src) {
@@ -905,11 +1135,13 @@ class EmptyTemplateRenderError extends TemplateRenderError {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72283);
 /* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83732);
 /* harmony import */ var _shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84068);
-/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84472);
+/* harmony import */ var _shared_python_number_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58169);
+/* harmony import */ var _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84472);
 /**
  * Filters and tests with Jinja2's (Python's) behaviour where nunjucks' own differ or are missing, the
  * secure-mode allow-list, and the `jsonpath` filter Data Designer adds.
  */
+
 
 
 
@@ -942,7 +1174,7 @@ function pyIter(v) {
     if (typeof v === 'string')
         return [...v];
     if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
-        return Object.keys(v);
+        return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .dictKeys */ .DL)(v);
     if (v === undefined)
         return [];
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`'${pyTypeName(v)}' object is not iterable`);
@@ -968,8 +1200,8 @@ function pyTypeName(v) {
         return 'Undefined';
     return typeof v;
 }
-const markSafe = (s) => new _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__.nj.runtime.SafeString(s);
-const isSafe = (v) => v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_4__.nj.runtime.SafeString;
+const markSafe = (s) => new _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_5__.nj.runtime.SafeString(s);
+const isSafe = (v) => v instanceof _nunjucks_internals_js__WEBPACK_IMPORTED_MODULE_5__.nj.runtime.SafeString;
 /** markupsafe's escaping (`&#34;`/`&#39;` for quotes). */
 function htmlEscape(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
@@ -1022,22 +1254,24 @@ const PY_FILTERS = {
         const items = pyIter(v);
         return items[items.length - 1];
     },
+    // jinja2 3.1.6 do_float: float(value), the default on ValueError/TypeError.
     float(v, ...rest) {
         const [dflt] = params(rest, ['default'], [0.0]);
-        const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? Number(v.trim() || NaN) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
-        if (n === undefined || Number.isNaN(n))
+        const n = typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (0,_shared_python_number_js__WEBPACK_IMPORTED_MODULE_4__/* .pyFloatParse */ .V)(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
+        if (n === undefined)
             return typeof dflt === 'number' ? floatOf(dflt) : dflt;
         return floatOf(n);
     },
+    // jinja2 3.1.6 do_int: int(value, base) for a string, else int(value); on failure int(float(value)),
+    // and the default when that fails too (`'0x1A' | int` is 0, `'42.7' | int` 42, `'inf' | int` 0).
     int(v, ...rest) {
         const [dflt, base] = params(rest, ['default', 'base'], [0, 10]);
         if (typeof v === 'string') {
-            const t = v.trim();
-            const asInt = Number(base) === 10 ? (/^[-+]?\d+$/.test(t) ? parseInt(t, 10) : NaN) : parseInt(t, Number(base));
-            if (!Number.isNaN(asInt))
+            const asInt = (0,_shared_python_number_js__WEBPACK_IMPORTED_MODULE_4__/* .pyIntParse */ .u)(v, Number(base));
+            if (asInt !== undefined)
                 return asInt;
-            const f = Number(t);
-            return t !== '' && Number.isFinite(f) ? Math.trunc(f) : dflt;
+            const f = (0,_shared_python_number_js__WEBPACK_IMPORTED_MODULE_4__/* .pyFloatParse */ .V)(v);
+            return f !== undefined && Number.isFinite(f) ? Math.trunc(f) : dflt;
         }
         const n = typeof v === 'boolean' ? Number(v) : (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
         return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
@@ -1047,7 +1281,8 @@ const PY_FILTERS = {
             return [];
         if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`Can only get item pairs from a mapping, not '${pyTypeName(v)}'.`);
-        return Object.keys(v).map((k) => _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc.of2(k, v[k]));
+        const keys = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .dictKeys */ .DL)(v);
+        return Object.keys(v).map((k, i) => _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc.of2(keys[i], v[k]));
     },
     length(v) {
         if (typeof v === 'string')
@@ -1274,6 +1509,127 @@ const PY_TESTS = {
 
 /***/ }),
 
+/***/ 47458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rT: () => (/* binding */ jinjaGlobals),
+/* harmony export */   rY: () => (/* binding */ UNSUPPORTED_GLOBALS)
+/* harmony export */ });
+/* unused harmony export MAX_RANGE */
+/* harmony import */ var _ast_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13710);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72283);
+/* harmony import */ var _python_repr_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83732);
+/**
+ * The globals of Jinja's sandboxed environment (`range`, `dict`, `cycler`, `joiner`, `namespace`,
+ * `lipsum`), as Data Designer's templates see them. nunjucks ships its own `range`, `cycler` and
+ * `joiner` with different details (a fresh cycler's `current` is None, a joiner's default separator is
+ * ','), so all of them are defined here with Jinja's behaviour (jinja2/defaults.py, jinja2/utils.py).
+ */
+
+
+
+/** Jinja's sandbox caps range() at this many items ("Template too large."). */
+const MAX_RANGE = 100_000;
+/**
+ * Globals ddflow cannot render as Jinja does, with the reason: a template that uses one is refused at
+ * validate, and a render that reaches one fails with the same sentence.
+ */
+const UNSUPPORTED_GLOBALS = {
+    lipsum: "Jinja's global 'lipsum' is not supported by ddflow (it prints random Lorem Ipsum from Python's random module, which ddflow cannot reproduce); write the placeholder text into the template instead.",
+    namespace: "Jinja's global 'namespace' is not supported by ddflow (it only serves `{% set ns.attr = ... %}`, which neither Data Designer's secure engine nor ddflow's renderer allows); use a dict literal such as {'a': 1} instead.",
+};
+/** Splits nunjucks' trailing keyword-argument object off the positional arguments. */
+function keywords(args) {
+    const last = args[args.length - 1];
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(last) && last.__keywords === true) {
+        const { __keywords: _, ...kw } = last;
+        return [args.slice(0, -1), kw];
+    }
+    return [args, {}];
+}
+function range(...a) {
+    const [start, stop, step] = a.length === 1 ? [0, a[0], 1] : [a[0], a[1], a[2] ?? 1];
+    if (step === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('range() arg 3 must not be zero');
+    if (Math.ceil((stop - start) / step) > MAX_RANGE)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('Template too large.');
+    const out = [];
+    if (step > 0)
+        for (let i = start; i < stop; i += step)
+            out.push(i);
+    else
+        for (let i = start; i > stop; i += step)
+            out.push(i);
+    return out;
+}
+/** Python `dict(mapping_or_pairs, **kwargs)`. */
+function dict(...args) {
+    const [pos, kw] = keywords(args);
+    if (pos.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`dict expected at most 1 argument, got ${pos.length}`);
+    const out = {};
+    const src = pos[0];
+    if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(src))
+        Object.assign(out, src);
+    else if (Array.isArray(src)) {
+        for (const pair of src) {
+            if (!Array.isArray(pair) || pair.length !== 2)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('dictionary update sequence element has wrong length; 2 is required');
+            out[String(pair[0])] = pair[1];
+        }
+    }
+    else if (src !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('dict() argument is not a mapping or a sequence of pairs');
+    return Object.assign(out, kw);
+}
+/** jinja2.utils.Cycler: `current` is the next item to hand out; `next()` returns it and moves on. */
+function cycler(...items) {
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('at least one item has to be provided');
+    let pos = 0;
+    return {
+        get current() {
+            return items[pos];
+        },
+        next() {
+            const rv = items[pos];
+            pos = (pos + 1) % items.length;
+            return rv;
+        },
+        reset() {
+            pos = 0;
+        },
+    };
+}
+/** jinja2.utils.Joiner: '' on the first call, the separator (default ', ') after. */
+function joiner(sep = ', ') {
+    let used = false;
+    return () => {
+        if (used)
+            return sep;
+        used = true;
+        return '';
+    };
+}
+function unsupported(name) {
+    return () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(UNSUPPORTED_GLOBALS[name]);
+    };
+}
+/** A fresh set of globals for one environment (a row value of the same name shadows each). */
+function jinjaGlobals() {
+    const g = Object.assign(Object.create(null), { range, dict, cycler, joiner, lipsum: unsupported('lipsum'), namespace: unsupported('namespace') });
+    // Keep the list of names the analysis leaves out and the names defined here in step.
+    for (const name of _ast_js__WEBPACK_IMPORTED_MODULE_0__/* .JINJA_GLOBALS */ .G_)
+        if (!(name in g))
+            throw new Error(`Jinja global '${name}' has no definition`);
+    return g;
+}
+
+
+/***/ }),
+
 /***/ 66156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1291,7 +1647,8 @@ const PY_TESTS = {
  *   - subscripts with slices, `x[:4]`, `x[-4:]`, `x[::2]` (Jinja's Getitem(Slice)), as a `Slice` node
  *     compiled to `runtime.ddSlice` (Python slice semantics, see sandbox.ts);
  *   - tests as Jinja parses them (`parse_test`): `x is divisibleby 3`, `x is in [1, 2]`, `x is eq 1` take one
- *     argument without parentheses, and the test name is any name (`in` included).
+ *     argument without parentheses, and the test name is any name (`in` included);
+ *   - dict keys as any expression (`parse_dict`): `{-1: 'a'}`, `{1 + 1: 'b'}`, and a trailing comma.
  * Positions stay nunjucks' own (0-based line/col on nodes, 1-based in syntax errors).
  */
 // @ts-expect-error -- CommonJS module without type declarations
@@ -1368,12 +1725,42 @@ function parseIs() {
     node = new N.Is(node.lineno, node.colno, node, test);
     return not ? new N.Not(node.lineno, node.colno, node) : node;
 }
+/**
+ * `{ key: value, ... }` as Jinja's parse_dict: a key is any expression (nunjucks takes a primary only, so
+ * `{-1: 'a'}` failed), and a trailing comma is allowed. Lists and tuples stay nunjucks' own.
+ */
+function parseAggregate(original) {
+    const open = this.peekToken();
+    if (open?.type !== 'left-curly')
+        return original.call(this);
+    this.nextToken();
+    const node = new N.Dict(open.lineno, open.colno);
+    const children = node.children;
+    while (!this.skip('right-curly')) {
+        if (children.length > 0) {
+            if (!this.skip('comma'))
+                this.fail('parseAggregate: expected comma after expression', open.lineno, open.colno);
+            if (this.skip('right-curly'))
+                break;
+        }
+        const key = this.parseExpression();
+        if (!this.skip('colon'))
+            this.fail('parseAggregate: expected colon after dict key', open.lineno, open.colno);
+        const value = this.parseExpression();
+        children.push(new N.Pair(key.lineno, key.colno, key, value));
+    }
+    return node;
+}
 /** Parses a template into nunjucks' tree, with the Jinja grammar above. */
 function parseJinja(src, opts) {
     const p = new ParserClass(lexer.lex(src, opts));
     p.extensions = [];
     p.parsePostfix = parsePostfix;
     p.parseIs = parseIs;
+    const aggregate = p.parseAggregate;
+    p.parseAggregate = function () {
+        return parseAggregate.call(this, aggregate);
+    };
     return p.parseAsRoot();
 }
 
@@ -1428,6 +1815,8 @@ function childNodes(node) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CS: () => (/* binding */ pyPercentFormat),
+/* harmony export */   DL: () => (/* binding */ dictKeys),
+/* harmony export */   IO: () => (/* binding */ pyDict),
 /* harmony export */   Kn: () => (/* binding */ pyTruthy),
 /* harmony export */   PU: () => (/* binding */ pyEquals),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
@@ -1438,8 +1827,10 @@ function childNodes(node) {
 /* harmony export */   n3: () => (/* binding */ pyRepr),
 /* harmony export */   oo: () => (/* binding */ isFloatLike),
 /* harmony export */   ow: () => (/* binding */ pyStrRepr),
-/* harmony export */   rD: () => (/* binding */ pyStr)
+/* harmony export */   rD: () => (/* binding */ pyStr),
+/* harmony export */   sN: () => (/* binding */ dictProperty)
 /* harmony export */ });
+/* unused harmony export PY_KEYS */
 /* harmony import */ var _shared_python_float_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84068);
 /**
  * Python's view of JavaScript values, so templates print what Data Designer prints: `True`, `None`,
@@ -1471,6 +1862,67 @@ class PyTuple extends Array {
         t.push(a, b);
         return t;
     }
+}
+/**
+ * A dict is a plain object, whose property names are strings. A dict literal with other keys
+ * (`{1: 'a'}`, `{None: 0}`, `{(1, 2): 'x'}`) holds each such key's value under a property of its own
+ * (NUL + the key's text: never an integer-like name, which JavaScript would move to the front, and
+ * never a name a string key has) and keeps the key here, so it prints, iterates and is looked up as
+ * the Python key it is.
+ */
+const PY_KEYS = Symbol('pyKeys');
+/** The property for a non-string key: Python's equal keys (1, 1.0, True) share one. */
+function keyProperty(key) {
+    if (key === null)
+        return '\0None';
+    if (typeof key === 'boolean')
+        return key ? '\x001' : '\x000';
+    if (typeof key === 'number' || key instanceof PyFloat)
+        return `\0${Number(key)}`;
+    if (key instanceof PyTuple)
+        return `\0${pyRepr(key)}`;
+    const type = Array.isArray(key) ? 'list' : isPlainObject(key) ? 'dict' : undefined;
+    if (type)
+        throw new TypeError(`unhashable type: '${type}'`);
+    return `\0${String(key)}`;
+}
+/** Python's `dict` from `[key, value]` pairs (a dict literal), keys of any hashable type. */
+function pyDict(pairs) {
+    const out = {};
+    let keys;
+    for (const [key, value] of pairs) {
+        if (typeof key === 'string') {
+            out[key] = value;
+            continue;
+        }
+        const prop = keyProperty(key);
+        keys ??= new Map();
+        if (!keys.has(prop))
+            keys.set(prop, key); // the first of equal keys stays, as in Python
+        out[prop] = value;
+    }
+    if (keys)
+        out[PY_KEYS] = keys;
+    return out;
+}
+/** A dict's keys as Python sees them (`{1: 'a'}` → [1]). */
+function dictKeys(d) {
+    const keys = d[PY_KEYS];
+    return keys ? Object.keys(d).map((k) => (keys.has(k) ? keys.get(k) : k)) : Object.keys(d);
+}
+/** The property holding `key` in a dict, or undefined when the dict has no such key (Python's equality). */
+function dictProperty(d, key) {
+    const keys = d[PY_KEYS];
+    if (typeof key === 'string')
+        return Object.hasOwn(d, key) && !keys?.has(key) ? key : undefined;
+    let prop;
+    try {
+        prop = keyProperty(key);
+    }
+    catch {
+        return undefined;
+    }
+    return keys?.has(prop) && pyEquals(keys.get(prop), key) ? prop : undefined;
 }
 function isPlainObject(v) {
     if (v === null || typeof v !== 'object')
@@ -1580,8 +2032,9 @@ function pyRepr(v) {
         return pyStrRepr(v.toISOString());
     if (isPlainObject(v)) {
         const parts = [];
+        const keys = v[PY_KEYS];
         for (const k of Object.keys(v))
-            parts.push(`${pyStrRepr(k)}: ${pyRepr(v[k])}`);
+            parts.push(`${keys?.has(k) ? pyRepr(keys.get(k)) : pyStrRepr(k)}: ${pyRepr(v[k])}`);
         return `{${parts.join(', ')}}`;
     }
     return pyStrRepr(String(v));
@@ -2075,13 +2528,19 @@ class UndefinedAccessError extends errors/* TemplateRenderError */.Nz {
 function dictMethod(d, name) {
     switch (name) {
         case 'items':
-            return () => Object.keys(d).map((k) => python_repr/* PyTuple */.Wc.of2(k, d[k]));
+            return () => {
+                const keys = (0,python_repr/* dictKeys */.DL)(d);
+                return Object.keys(d).map((k, i) => python_repr/* PyTuple */.Wc.of2(keys[i], d[k]));
+            };
         case 'keys':
-            return () => Object.keys(d);
+            return () => (0,python_repr/* dictKeys */.DL)(d);
         case 'values':
             return () => Object.keys(d).map((k) => d[k]);
         case 'get':
-            return (k, dflt = null) => (Object.hasOwn(d, String(k)) ? d[String(k)] : dflt);
+            return (k, dflt = null) => {
+                const prop = (0,python_repr/* dictProperty */.sN)(d, k);
+                return prop === undefined ? dflt : d[prop];
+            };
         case 'copy':
             return () => ({ ...d });
     }
@@ -2393,9 +2852,11 @@ function safeMemberLookup(obj, key) {
         return listMethod(obj, name);
     }
     if ((0,python_repr/* isPlainObject */.Qd)(obj)) {
-        if (Object.hasOwn(obj, name))
-            return obj[name];
-        return dictMethod(obj, name);
+        // By Python's key equality: `{1: 'a'}[1]` is 'a', `{'1': 'a'}[1]` is undefined.
+        const prop = (0,python_repr/* dictProperty */.sN)(obj, key);
+        if (prop !== undefined)
+            return obj[prop];
+        return typeof key === 'string' ? dictMethod(obj, name) : undefined;
     }
     if (typeof obj === 'function')
         return undefined; // nothing to read on a callable (no .call/.bind/.apply)
@@ -36586,6 +37047,8 @@ var template_ast = __webpack_require__(13710);
 var errors = __webpack_require__(72283);
 // EXTERNAL MODULE: ./src/template/filters.ts
 var filters = __webpack_require__(21329);
+// EXTERNAL MODULE: ./src/template/globals.ts
+var globals = __webpack_require__(47458);
 // EXTERNAL MODULE: ./src/template/nunjucks-internals.ts
 var nunjucks_internals = __webpack_require__(84472);
 // EXTERNAL MODULE: ./src/template/sandbox.ts + 1 modules
@@ -36600,12 +37063,11 @@ var sandbox = __webpack_require__(61898);
 
 
 
+
 /**
- * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `cycler`,
- * `joiner`, `namespace`, `lipsum`, `dict`, and `loop` outside a for) are NOT excluded: Data Designer
- * takes a template's columns from `find_undeclared_variables`, which lists them, so its `validate()`
- * rejects them as missing columns, and so does the expression generator at run time ("The following
- * columns ['range'] are missing!"). A seed or upstream column of that name is a column like any other.
+ * Jinja's literal constants, which nunjucks may read as names. Jinja's globals (`range`, `dict`, ...)
+ * are already out of `variables`, as `find_undeclared_variables` (Data Designer's source of a template's
+ * columns, with ImmutableSandboxedEnvironment's globals) leaves them out; `loop` outside a for stays in.
  */
 const LITERAL_NAMES = new Set(['true', 'false', 'none']);
 /**
@@ -36628,20 +37090,28 @@ function blockedName(node) {
     }
     return undefined;
 }
-function inspectTemplate(src) {
+/**
+ * `isColumn` says whether a name is (or may be) a column: a column named like a Jinja global shadows it,
+ * so only an unshadowed global ddflow cannot render (`lipsum`, `namespace`) is an error.
+ */
+function inspectTemplate(src, isColumn = () => false) {
     try {
         const ast = (0,template_ast/* parseTemplate */.QC)(src);
         const analysis = (0,template_ast/* analyseTemplate */.wh)(ast);
         const variables = new Set([...analysis.variables].filter((v) => !LITERAL_NAMES.has(v)));
+        const info = { variables, globals: analysis.globals, filters: analysis.filters };
         const blocked = blockedName(ast);
         if (blocked !== undefined)
-            return { variables, filters: analysis.filters, error: `access to '${blocked}' is not permitted in a template.` };
-        return analysis.forbidden ? { variables, filters: analysis.filters, error: analysis.forbidden } : { variables, filters: analysis.filters };
+            return { ...info, error: `access to '${blocked}' is not permitted in a template.` };
+        const unsupported = [...analysis.globals].find((g) => Object.hasOwn(globals/* UNSUPPORTED_GLOBALS */.rY, g) && !isColumn(g));
+        if (unsupported !== undefined)
+            return { ...info, error: globals/* UNSUPPORTED_GLOBALS */.rY[unsupported] };
+        return analysis.forbidden ? { ...info, error: analysis.forbidden } : info;
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         // One sentence on one line: the template layer's message may span lines.
-        return { variables: new Set(), filters: new Set(), error: message.split('\n').filter((l) => l.trim() && !l.startsWith('For more information')).join(' ') };
+        return { variables: new Set(), globals: new Set(), filters: new Set(), error: message.split('\n').filter((l) => l.trim() && !l.startsWith('For more information')).join(' ') };
     }
 }
 /** Side-effect columns resolve to the column that produces them (`x__trace` → `x`). */
@@ -36660,9 +37130,13 @@ function disallowedFilter(info) {
 function columnDependencies(c) {
     const deps = new Set();
     const add = (src) => {
-        if (typeof src === 'string')
-            for (const v of inspectTemplate(src).variables)
-                deps.add(producerOf(v));
+        if (typeof src !== 'string')
+            return;
+        // A global (`range`) is a dependency only on a column of its name, which shadows it; the graph
+        // ignores names no column has.
+        const info = inspectTemplate(src);
+        for (const v of [...info.variables, ...info.globals])
+            deps.add(producerOf(v));
     };
     const any = c;
     add(any.prompt);
@@ -36761,9 +37235,11 @@ function checkSamplerGraph(columns, constraints, report, indexOf = (n) => column
     const graph = new Map(samplers.map((c) => [c.name, new Set()]));
     for (const c of samplers) {
         const deps = graph.get(c.name);
-        for (const cond of Object.keys(c.conditional_params ?? {}))
-            for (const v of inspectTemplate(`{{ ${cond} }}`).variables)
+        for (const cond of Object.keys(c.conditional_params ?? {})) {
+            const info = inspectTemplate(`{{ ${cond} }}`);
+            for (const v of [...info.variables, ...info.globals])
                 deps.add(v);
+        }
         const p = c.params;
         if (c.sampler_type === 'subcategory')
             deps.add(String(p.category));
@@ -36883,8 +37359,12 @@ function checkParams(c, p, at, columns, report, opaque) {
             break;
         }
         case 'uniform':
-            if (!(p.low < p.high))
-                report.error([...at, 'low'], "'low' must be less than 'high'", 'invalid_params');
+            // Data Designer has no check: it samples scipy.stats.uniform(loc=low, scale=high - low)
+            // (sampling_gen/data_sources/sources.py), so low == high is the constant low, and low > high (a
+            // negative scale) fails only when it samples, with scipy's domain error.
+            if (p.low > p.high) {
+                report.error([...at, 'low'], `'low' (${String(p.low)}) is greater than 'high' (${String(p.high)}): Data Designer's uniform sampler (scipy.stats.uniform with scale = high - low) fails on a negative scale when it samples; swap them (low == high gives the constant low)`, 'invalid_params');
+            }
             break;
         case 'timedelta': {
             if (!(p.dt_min < p.dt_max))
@@ -37153,7 +37633,7 @@ function checkColumn(c, columns, opaque, known, ctx, report) {
             const src = c[key];
             if (typeof src !== 'string')
                 continue;
-            const info = inspectTemplate(src);
+            const info = inspectTemplate(src, (n) => !certainlyMissing(known, n));
             const what = key === 'prompt' ? 'prompt' : 'system prompt';
             if (info.error) {
                 report.error([key], `The ${what} template for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
@@ -37263,7 +37743,7 @@ function checkSkip(c, known, report) {
         report.error(['skip'], 'skip is not supported on sampler columns. Sampler/seed columns are collapsed into shared multi-column generators and cannot be skipped individually.', 'skip_on_sampler_seed');
         return;
     }
-    const info = inspectTemplate(skip.when);
+    const info = inspectTemplate(skip.when, (n) => !certainlyMissing(known, n));
     if (info.error) {
         report.error(['skip', 'when'], `skip.when expression for column '${c.name}' is invalid: ${info.error}`, 'template_syntax');
         return;
@@ -37288,7 +37768,7 @@ function checkExpression(c, known, ctx, report) {
         report.error(['expr'], `Expression column '${c.name}' has an empty or whitespace-only expression.`, 'empty_expression');
         return;
     }
-    const info = inspectTemplate(c.expr);
+    const info = inspectTemplate(c.expr, (n) => !certainlyMissing(known, n));
     if (info.error) {
         report.error(['expr'], `The expression for '${c.name}' is invalid: ${info.error}`, 'template_syntax');
         return;
@@ -37427,7 +37907,7 @@ async function applyProcessors(input, processors, report, usable = () => true, s
             outputs.set(p.name, current);
         }
         else if (p.processor_type === 'schema_transform') {
-            const info = inspectTemplate(JSON.stringify(p.template));
+            const info = inspectTemplate(JSON.stringify(p.template), (n) => !certainlyMissing(current, n));
             if (info.error) {
                 report.error([i, 'template'], `The template of processor '${p.name}' is invalid: ${info.error}`, 'template_syntax', 'key');
             }
@@ -37638,6 +38118,8 @@ var stage_tools = __webpack_require__(60677);
 var defaults = __webpack_require__(31954);
 // EXTERNAL MODULE: ./src/config/score-options.ts
 var score_options = __webpack_require__(48691);
+// EXTERNAL MODULE: ./src/config/skip-value.ts
+var skip_value = __webpack_require__(48903);
 ;// CONCATENATED MODULE: ./src/workflow/load.ts
 /**
  * Loading a workflow file: parse (YAML or JSON, every node's position kept), read the Data Designer
@@ -37646,6 +38128,7 @@ var score_options = __webpack_require__(48691);
  * is reported at once (a ValidationError carrying all diagnostics, each at its file:line:col) or a typed
  * LoadedWorkflow comes back.
  */
+
 
 
 
@@ -37752,6 +38235,8 @@ async function loadWorkflow(file, options = {}) {
         if (!load_isObj(stage) || broken(at))
             return;
         (0,score_options/* applyTypedScoreOptions */.ZY)(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'schema', 'key'));
+        // An expression's skip.value takes its dtype now, as Data Designer's config model converts it.
+        (0,skip_value/* applySkipValues */.i)(stage.config, (p) => locator.node([...at, ...p]), (p, message) => report.error([...at, ...p], message, 'invalid_skip_value'));
     });
     if (report.errorCount > 0)
         throw new diagnostics/* ValidationError */.yI(report.diagnostics);
