@@ -21,11 +21,11 @@ import { annotate } from './annotations.js';
 import { useActionsCacheForDuckDB } from './duckdb-cache.js';
 import { actionCacheStore, GitHubCacheStore } from './cache-store.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { maskProviderKeys } from './masking.js';
+import { maskEnvValues, maskProviderKeys, mcpSecretEnvNames } from './masking.js';
 import { runOutputs, setOutputs } from './outputs.js';
 import { uploadRunArtifacts } from './run-artifacts.js';
 import { StageAnnotations } from './run-annotations.js';
-import { writeJobSummary } from './report-summary.js';
+import { writeJobSummary, writeSummary } from './report-summary.js';
 import { validationSummaryMarkdown } from './validation-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
@@ -79,7 +79,7 @@ export async function runAction(): Promise<void> {
     if (err instanceof ValidationError) {
       annotate(err.diagnostics, workspace);
       const title = `ddflow ${inputs.command}: ${path.relative(workspace, workflowFile) || workflowFile}`;
-      await core.summary.addRaw(validationSummaryMarkdown(title, err.diagnostics, workspace), true).write().catch(() => undefined);
+      await writeSummary(validationSummaryMarkdown(title, err.diagnostics, workspace));
       core.setFailed(`${err.message} See the annotations on ${path.relative(workspace, workflowFile) || workflowFile}.`);
       return;
     }
@@ -89,6 +89,8 @@ export async function runAction(): Promise<void> {
   // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
   annotate(workflow.warnings, workspace);
   maskProviderKeys([...BUILTIN_PROVIDERS, ...workflow.modelProviders]);
+  // A tool server's key and the secrets it is handed are masked like a model provider's key.
+  maskEnvValues(mcpSecretEnvNames(workflow.mcpProviders));
 
   // The loader resolved the file's artifact_path against baseDir already.
   const artifactPath = inputs.artifactPath ? path.resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;
@@ -120,7 +122,7 @@ export async function runAction(): Promise<void> {
         core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
         const considered = plan.stages.filter((e) => e.decision !== 'skipped');
         core.setOutput('cache-hit', String(considered.length > 0 && considered.every(isCacheHit)));
-        await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
+        await writeSummary(`<h3>ddflow plan: ${workflow.name}</h3>\n${planMarkdown(plan)}`);
         await reviewAfterPlan(workflow, plan, inputs, log);
         return;
       }

@@ -38,3 +38,13 @@ export function maskEnvValues(names: Iterable<string>, env: NodeJS.ProcessEnv = 
 export function maskProviderKeys(providers: Iterable<Pick<ModelProvider, 'api_key'>>, env: NodeJS.ProcessEnv = process.env): string[] {
   return maskEnvValues(apiKeyEnvNames(providers), env);
 }
+
+/** The variables an MCP tool server reads secrets from: its `api_key` and the ones it passes on (`pass_env`). */
+export function mcpSecretEnvNames(providers: Iterable<{ api_key?: string | null; pass_env?: readonly string[] }>): string[] {
+  const names = new Set<string>();
+  for (const p of providers) {
+    if (p.api_key) names.add(p.api_key);
+    for (const n of p.pass_env ?? []) names.add(n);
+  }
+  return [...names];
+}

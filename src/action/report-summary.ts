@@ -73,5 +73,22 @@ export async function writeJobSummary(report: RunReport, options: JobSummaryOpti
   }
   const imageColumns = [...columnKinds(options.workflow)].filter(([, k]) => k.column_type === 'image').map(([name]) => name);
   const markdown = renderSummary(shown, sample, stats, { title: options.title, imageColumns });
-  await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();
+  await writeSummary(markdown + artifactsMarkdown(options.artifacts ?? []));
+}
+
+/**
+ * Appends markdown to the job summary. A runner without one (GITHUB_STEP_SUMMARY unset: act, some GitHub
+ * Enterprise Server versions) or a write that fails must not fail a step whose work is done.
+ */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) {
+    core.info('This runner has no job summary (GITHUB_STEP_SUMMARY is not set), so none is written.');
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write();
+  } catch (err) {
+    core.summary.emptyBuffer();
+    core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

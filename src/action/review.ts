@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js';
 import { restoreBase, type RestoredBase } from '../workflow/base-pointer.js';
 import { diffRuns, judgeColumnsOf, readRunSide, type DiffSide, type WorkflowDiff } from '../workflow/diff.js';
 import { diffHeadline, diffJson, formatDiffMarkdown } from '../workflow/diff-report.js';
+import { writeSummary } from './report-summary.js';
 import type { LoadedWorkflow } from '../workflow/model.js';
 import type { StagePlan } from '../workflow/plan.js';
 import type { StageReport } from '../workflow/report.js';
@@ -144,7 +145,7 @@ export async function reviewPullRequest(workflow: LoadedWorkflow, current: Curre
     }
   }
   const summary = `${why ? `> ${why}\n\n` : ''}${report}`;
-  await core.summary.addRaw(capSummary(summary), true).write();
+  await writeSummary(capSummary(summary));
 }
 
 async function compare(workflow: LoadedWorkflow, current: CurrentRun, base: RestoredBase): Promise<WorkflowDiff> {

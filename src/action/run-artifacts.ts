@@ -47,7 +47,8 @@ export async function uploadRunArtifacts(report: RunReport, options: RunArtifact
     const sink = new GitHubArtifactSink({ retentionDays: options.retentionDays });
     const result = await uploadPlanned(sink, planned, options.retentionDays);
     for (const a of result.uploaded) core.info(`Uploaded the artifact ${a.name}${a.url ? ` (${a.url})` : ''}${a.digest ? `, sha256 ${a.digest}` : ''}.`);
-    return result;
+    for (const f of result.failed) core.warning(`Uploading the artifact ${f.name} failed: ${f.message}`);
+    return { uploaded: result.uploaded, ...(result.primary ? { primary: result.primary } : {}) };
   } catch (err) {
     core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
     return { uploaded: [] };

@@ -94,6 +94,37 @@ describe('outputs', () => {
     expect(emulator.artifacts().map((a) => a.name)).toEqual(['wf', 'wf-stage-0-topics', 'wf-stage-1-answers']);
   });
 
+  // One failed upload once dropped the ones before it from the outputs and stopped the ones after it.
+  it('an artifact the client refuses is a warning; the others are uploaded and the dataset stays the primary', async () => {
+    const bad = path.join(report.stages[0]!.stage_dir, 'callback-outputs', 'part:1.jsonl');
+    fs.mkdirSync(path.dirname(bad), { recursive: true });
+    fs.writeFileSync(bad, '{}\n');
+    const out = captureStdout();
+    let result;
+    try {
+      result = await uploadRunArtifacts(report, { upload: 'all', artifactName: 'wf', ifNoFilesFound: 'warn' });
+    } finally {
+      out.stop();
+    }
+    expect(result.uploaded.map((u) => u.name)).toEqual(['wf', 'wf-stage-1-answers']);
+    expect(result.primary?.name).toBe('wf');
+    expect(emulator.artifacts().map((a) => a.name)).toEqual(['wf', 'wf-stage-1-answers']);
+    expect(out.text()).toMatch(/::warning::Uploading the artifact wf-stage-0-topics failed: .*part:1\.jsonl/);
+    // The dataset refused: no primary (the outputs' artifact-id stays empty), the stages still uploaded.
+    fs.renameSync(report.export_path!, path.join(runner.workspace, 'out/w:f.jsonl'));
+    const planned = planUploads({ ...report, export_path: path.join(runner.workspace, 'out/w:f.jsonl') }, 'all', 'wf2');
+    const out2 = captureStdout();
+    let second;
+    try {
+      second = await uploadPlanned(new GitHubArtifactSink(), planned);
+    } finally {
+      out2.stop();
+    }
+    expect(second.failed.map((f) => f.name)).toEqual(['wf2', 'wf2-stage-0-topics']);
+    expect(second.uploaded.map((u) => u.name)).toEqual(['wf2-stage-1-answers']);
+    expect(second.primary).toBeUndefined();
+  });
+
   it('says cache-hit only when every stage that ran was reused or restored', () => {
     expect(runOutputs(report)['cache-hit']).toBe('false');
     const allHit = { ...report, stages: report.stages.map((s) => (s.status === 'completed' ? { ...s, cache: 'reused' as const } : s)) };

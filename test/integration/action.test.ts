@@ -231,6 +231,35 @@ describe('preview', () => {
   });
 });
 
+describe('runner differences and secrets', () => {
+  // act and some GitHub Enterprise Server runners have no job summary: the step once failed after its work was done.
+  it.each(['run', 'plan', 'preview'])('command: %s succeeds on a runner without a job summary', async (command) => {
+    const wf = `name: nosummary\nseed: 1\nstages:\n  - name: rows\n    num_records: 3\n    config:\n      columns:\n        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1}}\n`;
+    const r = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml', command, upload: 'none' }, env: { ...runEnv('211'), GITHUB_STEP_SUMMARY: '' } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('This runner has no job summary (GITHUB_STEP_SUMMARY is not set), so none is written.');
+    expect(workflowCommands(r.stdout, 'error')).toEqual([]);
+    noStackTrace(r);
+  });
+
+  it("masks an MCP provider's api_key and pass_env values like a model provider's key", async () => {
+    const wf = `name: mcpmask
+mcp_providers:
+  - {provider_type: stdio, name: tools, command: node, args: [server.mjs], version: "1", pass_env: [CATALOG_TOKEN]}
+  - {provider_type: streamable_http, name: docs, endpoint: "http://127.0.0.1:9/mcp", api_key: DOCS_MCP_KEY, version: "1"}
+stages:
+  - name: rows
+    num_records: 2
+    config:
+      columns:
+        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1}}
+`;
+    const r = await runStep('index', { job: newJob(wf), inputs: { workflow: 'workflow.yml', command: 'validate' }, env: { ...runEnv('212'), DOCS_MCP_KEY: 'docs-key-0123456789', CATALOG_TOKEN: 'catalog-token-abcdef' } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(workflowCommands(r.stdout, 'add-mask')).toEqual(expect.arrayContaining(['::add-mask::docs-key-0123456789', '::add-mask::catalog-token-abcdef']));
+  });
+});
+
 describe('workflow file errors', () => {
   it('become annotations at their file and line; exit code 1; no stack trace', async () => {
     const job = newJob(
