@@ -11,6 +11,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
@@ -144,5 +146,32 @@ describe('Ctrl-C', { timeout: 300_000 }, () => {
     expect(Number(cells[3])).toBe(kept);
     expect(cells[6]).toMatch(/^[1-9]\d*\+[1-9]\d*$/);
     await fs.rm(work, { recursive: true, force: true });
+  });
+
+  // A signal while the models' health check waited on a silent endpoint once exited 1.
+  it('SIGTERM during the health check exits 143 with one sentence', async () => {
+    // An endpoint that accepts the request and never answers.
+    let asked = 0;
+    const silent = http.createServer(() => void asked++);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`;
+    try {
+      const work = await tempDir('ddflow-progress-sigterm-');
+      const file = path.join(work, 'workflow.yml');
+      await fs.writeFile(file, `name: silent\nmodel_providers:\n  - {name: local, endpoint: "${url}", api_key: K}\nmodel_configs:\n  - {alias: chat, model: m, provider: local}\nstages:\n  - name: s\n    num_records: 2\n    config:\n      columns:\n        - {name: t, column_type: llm-text, model_alias: chat, prompt: "hi"}\n`);
+      let kill: (sig: NodeJS.Signals) => void = () => {};
+      const pending = run([process.execPath, '--import', TSX, CLI, 'run', file], work, baseEnv({ CI: 'true', K: 'abcdefgh' }), { onStart: (k) => (kill = k) });
+      for (let i = 0; i < 400 && asked === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(asked).toBeGreaterThan(0);
+      kill('SIGTERM');
+      const r = await pending;
+      expect(r.code, r.stderr).toBe(143);
+      expect(r.stderr).toMatch(/The run was cancelled\./);
+      expect(r.stderr).not.toMatch(/internal error|^\s+at .+[:(]/m);
+      await fs.rm(work, { recursive: true, force: true });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
   });
 });
