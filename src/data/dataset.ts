@@ -200,6 +200,9 @@ function exportExpression(c: ColumnInfo, format: ExportFormat): string {
     const fmt = c.type === 'TIMESTAMP' ? '%Y-%m-%dT%H:%M:%S.%g' : '%Y-%m-%dT%H:%M:%S.%g%z';
     return `strftime(${id}, ${quoteLiteral(fmt)}) AS ${id}`;
   }
+  // JSON has no NaN or Infinity (DuckDB writes them bare, which no JSON parser reads); pandas' to_json
+  // writes null for both.
+  if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)$/.test(c.type)) return `CASE WHEN isfinite(${id}) THEN ${id} END AS ${id}`;
   return id;
 }
 

@@ -192,6 +192,20 @@ describe('writeRowGroup + dataset', () => {
     await expect(exportDataset(db, [file], path.join(out, 'data.txt'))).rejects.toThrow('must end in .jsonl, .csv or .parquet');
   });
 
+  // DuckDB's JSON writer put NaN and Infinity bare into the lines, which no JSON parser reads.
+  it('exports NaN and ±Infinity as null in jsonl (as pandas to_json does), every line valid JSON', async () => {
+    const d = tempDir();
+    const file = path.join(d, 'odd.parquet');
+    await db.run(`COPY (SELECT * FROM (VALUES (1, 'nan'::DOUBLE, 'inf'::FLOAT), (2, '-inf'::DOUBLE, 1.5::FLOAT), (3, 2.25::DOUBLE, NULL::FLOAT)) t(i, d, f)) TO '${file}' (FORMAT parquet)`);
+    await exportDataset(db, [file], path.join(d, 'odd.jsonl'));
+    const rows = readFileSync(path.join(d, 'odd.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows).toEqual([
+      { i: 1, d: null, f: null },
+      { i: 2, d: null, f: 1.5 },
+      { i: 3, d: 2.25, f: null },
+    ]);
+  });
+
   it('runs a sql processor over the dataset into row-group files', async () => {
     const d = tempDir();
     const files = await makeDataset(path.join(d, 'in'), 2, 500);
