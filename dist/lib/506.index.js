@@ -1090,14 +1090,23 @@ function planUploads(report, upload, artifactName) {
  */
 async function uploadPlanned(sink, planned, retentionDays) {
     const uploaded = [];
+    const failed = [];
     let primary;
+    // Each artifact on its own: one that fails (a transient error, a file name the service refuses) must
+    // neither drop those already uploaded from the outputs nor stop the ones after it.
     for (const p of planned) {
-        const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
-        uploaded.push(result);
-        if (p.final)
-            primary = result;
+        try {
+            const result = await sink.upload(p.name, p.files, p.rootDir, retentionDays ? { retentionDays } : {});
+            uploaded.push(result);
+            if (p.final)
+                primary = result;
+        }
+        catch (err) {
+            failed.push({ name: p.name, message: err instanceof Error ? err.message : String(err) });
+        }
     }
-    return { uploaded, primary: primary ?? uploaded[0] };
+    // The dataset artifact is the primary one; without a dataset in the plan, the first uploaded.
+    return { uploaded, primary: primary ?? (planned.some((p) => p.final) ? undefined : uploaded[0]), failed };
 }
 
 

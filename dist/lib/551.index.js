@@ -678,6 +678,11 @@ const runCommand = {
                     io.stderr(failureStack(err));
                 return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
             }
+            // Stopped before the first stage (the models' health check): still the signal's exit code.
+            if (signalName !== undefined && err instanceof Error) {
+                io.stderr(`${err.message}\n`);
+                return signalName === 'SIGINT' ? 130 : 143;
+            }
             throw err;
         }
         finally {

@@ -1391,6 +1391,10 @@ function exportExpression(c, format) {
         const fmt = c.type === 'TIMESTAMP' ? '%Y-%m-%dT%H:%M:%S.%g' : '%Y-%m-%dT%H:%M:%S.%g%z';
         return `strftime(${id}, ${(0,_database_js__WEBPACK_IMPORTED_MODULE_4__.quoteLiteral)(fmt)}) AS ${id}`;
     }
+    // JSON has no NaN or Infinity (DuckDB writes them bare, which no JSON parser reads); pandas' to_json
+    // writes null for both.
+    if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)$/.test(c.type))
+        return `CASE WHEN isfinite(${id}) THEN ${id} END AS ${id}`;
     return id;
 }
 /**

@@ -530,6 +530,17 @@ function maskEnvValues(names, env = process.env) {
 function maskProviderKeys(providers, env = process.env) {
     return maskEnvValues(apiKeyEnvNames(providers), env);
 }
+/** The variables an MCP tool server reads secrets from: its `api_key` and the ones it passes on (`pass_env`). */
+function mcpSecretEnvNames(providers) {
+    const names = new Set();
+    for (const p of providers) {
+        if (p.api_key)
+            names.add(p.api_key);
+        for (const n of p.pass_env ?? [])
+            names.add(n);
+    }
+    return [...names];
+}
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
@@ -654,7 +665,9 @@ async function uploadRunArtifacts(report, options, planned = (0,outputs/* planUp
         const result = await (0,outputs/* uploadPlanned */.ES)(sink, planned, options.retentionDays);
         for (const a of result.uploaded)
             core.info(`Uploaded the artifact ${a.name}${a.url ? ` (${a.url})` : ''}${a.digest ? `, sha256 ${a.digest}` : ''}.`);
-        return result;
+        for (const f of result.failed)
+            core.warning(`Uploading the artifact ${f.name} failed: ${f.message}`);
+        return { uploaded: result.uploaded, ...(result.primary ? { primary: result.primary } : {}) };
     }
     catch (err) {
         core.warning(`Uploading the artifact failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -796,7 +809,24 @@ async function writeJobSummary(report, options) {
     }
     const imageColumns = [...columnKinds(options.workflow)].filter(([, k]) => k.column_type === 'image').map(([name]) => name);
     const markdown = renderSummary(shown, sample, stats, { title: options.title, imageColumns });
-    await core.summary.addRaw(markdown + artifactsMarkdown(options.artifacts ?? []), true).write();
+    await writeSummary(markdown + artifactsMarkdown(options.artifacts ?? []));
+}
+/**
+ * Appends markdown to the job summary. A runner without one (GITHUB_STEP_SUMMARY unset: act, some GitHub
+ * Enterprise Server versions) or a write that fails must not fail a step whose work is done.
+ */
+async function writeSummary(markdown) {
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        core.info('This runner has no job summary (GITHUB_STEP_SUMMARY is not set), so none is written.');
+        return;
+    }
+    try {
+        await core.summary.addRaw(markdown, true).write();
+    }
+    catch (err) {
+        core.summary.emptyBuffer();
+        core.warning(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/validation-summary.ts
@@ -1064,6 +1094,7 @@ var pull_request = __webpack_require__(11679);
 
 
 
+
 /** A run's stage reports as plan rows: the decisions and reasons the run made, the calls it made. */
 function planRowsOfReport(stages) {
     return stages.map((s) => ({
@@ -1147,7 +1178,7 @@ async function reviewPullRequest(workflow, current, settings, deps) {
         }
     }
     const summary = `${why ? `> ${why}\n\n` : ''}${report}`;
-    await core.summary.addRaw(capSummary(summary), true).write();
+    await writeSummary(capSummary(summary));
 }
 async function compare(workflow, current, base) {
     const db = await (0,database.openDatabase)();
@@ -1368,7 +1399,7 @@ async function runAction() {
         if (err instanceof diagnostics/* ValidationError */.yI) {
             annotate(err.diagnostics, workspace);
             const title = `ddflow ${inputs.command}: ${external_node_path_default().relative(workspace, workflowFile) || workflowFile}`;
-            await core.summary.addRaw(validationSummaryMarkdown(title, err.diagnostics, workspace), true).write().catch(() => undefined);
+            await writeSummary(validationSummaryMarkdown(title, err.diagnostics, workspace));
             core.setFailed(`${err.message} See the annotations on ${external_node_path_default().relative(workspace, workflowFile) || workflowFile}.`);
             return;
         }
@@ -1378,6 +1409,8 @@ async function runAction() {
     // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
     annotate(workflow.warnings, workspace);
     maskProviderKeys([...providers/* BUILTIN_PROVIDERS */.Dd, ...workflow.modelProviders]);
+    // A tool server's key and the secrets it is handed are masked like a model provider's key.
+    maskEnvValues(mcpSecretEnvNames(workflow.mcpProviders));
     // The loader resolved the file's artifact_path against baseDir already.
     const artifactPath = inputs.artifactPath ? external_node_path_default().resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;
     const overrides = Object.fromEntries(inputs.overrides.map((o) => [o.stage, external_node_path_default().resolve(baseDir, o.path)]));
@@ -1408,7 +1441,7 @@ async function runAction() {
                 core.setOutput('cache-hits', String(plan.stages.filter(isCacheHit).length));
                 const considered = plan.stages.filter((e) => e.decision !== 'skipped');
                 core.setOutput('cache-hit', String(considered.length > 0 && considered.every(isCacheHit)));
-                await core.summary.addHeading(`ddflow plan: ${workflow.name}`, 3).addRaw(planMarkdown(plan), true).write();
+                await writeSummary(`<h3>ddflow plan: ${workflow.name}</h3>\n${planMarkdown(plan)}`);
                 await reviewAfterPlan(workflow, plan, inputs, log);
                 return;
             }

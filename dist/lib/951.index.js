@@ -3864,7 +3864,7 @@ async function collectShards(src) {
     if (problems.length > 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
     for (const s of stoppedEarly) {
-        src.log.warn(`⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.`);
+        src.log.warn(`⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard (it continues where it stopped) and merge again.`);
     }
     return chosen;
 }
@@ -4118,10 +4118,16 @@ async function shardRows(ctx, dir) {
         return undefined;
     }
 }
-/** A completed shard whose files still hold the rows it recorded. */
+/**
+ * A completed shard whose files still hold the rows it recorded — and that did not shut down early: as
+ * an unsharded stage, a rerun continues the row groups such a shard never attempted (reuse.ts).
+ */
 async function completeShard(ctx, dir, fingerprint, seed, range, stageIndex) {
     const record = await (0,workflow_shard/* readShardRecord */.kg)(dir);
-    return isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
+    return (isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) &&
+        record.status === 'completed' &&
+        (await shardRows(ctx, dir)) === record.output_records &&
+        (await (0,artifacts/* readMetadata */._6)(dir))?.early_shutdown !== true);
 }
 /** The stage itself, complete at this fingerprint on disk (`cached`) or in the cache store (`restore`). */
 async function mergedAlready(ctx, x, fingerprint, consequence) {

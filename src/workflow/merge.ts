@@ -135,7 +135,7 @@ export async function collectShards(src: MergeSource): Promise<FoundShard[]> {
   if (problems.length > 0) throw new DdflowError(`Cannot merge stage '${stage.name}': ${problems.join('; ')}.`);
   for (const s of stoppedEarly) {
     src.log.warn(
-      `⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.`,
+      `⚠️ Shard ${s.record.shard}/${s.record.count} of stage '${stage.name}' stopped early (early shutdown: too many generation failures) with ${s.record.output_records ?? 0} of its ${s.record.end_record - s.record.first_record} records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard (it continues where it stopped) and merge again.`,
     );
   }
   return chosen;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
 import { countRows } from '../data/dataset.js';
 import { keptRowCount } from '../engine/resume.js';
-import { PARQUET_DIR } from '../engine/artifacts.js';
+import { PARQUET_DIR, readMetadata } from '../engine/artifacts.js';
 import { stageCacheKey } from './cache-keys.js';
 import { priorStageRecord } from './metadata.js';
 import type { PlanContext, StagePlan, Upstream } from './plan.js';
@@ -67,10 +67,18 @@ async function shardRows(ctx: PlanContext, dir: string): Promise<number | undefi
   }
 }
 
-/** A completed shard whose files still hold the rows it recorded. */
+/**
+ * A completed shard whose files still hold the rows it recorded — and that did not shut down early: as
+ * an unsharded stage, a rerun continues the row groups such a shard never attempted (reuse.ts).
+ */
 async function completeShard(ctx: PlanContext, dir: string, fingerprint: string, seed: number | undefined, range: ShardRange, stageIndex: number): Promise<boolean> {
   const record = await readShardRecord(dir);
-  return isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) && record.status === 'completed' && (await shardRows(ctx, dir)) === record.output_records;
+  return (
+    isThisShard(record, fingerprint, seed, range, stageIndex, ctx.workflow.runConfig.buffer_size) &&
+    record.status === 'completed' &&
+    (await shardRows(ctx, dir)) === record.output_records &&
+    (await readMetadata(dir))?.early_shutdown !== true
+  );
 }
 
 /** The stage itself, complete at this fingerprint on disk (`cached`) or in the cache store (`restore`). */

@@ -13,6 +13,7 @@ import { lazyEngine } from '../../src/workflow/execute-stage.js';
 import { memoryLogger, silentLogger } from '../../src/logger.js';
 import type { LoadedWorkflow } from '../../src/workflow/model.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { displayPath } from '../../src/diagnostics.js';
 
 const KEY = 'DDFLOW_TEST_SHARD_KEY';
 const env = { [KEY]: 'sk-test-shard-0123456789', DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: 'true' };
@@ -66,7 +67,7 @@ describe('merge guards (model stage)', () => {
     await runWorkflow(workflow, { ...common(), artifactPath: art, shard: { stage: 'answers', index: 2, count: 2 } });
     const shard1 = path.join(art, 'guarded/shards/stage-1-answers/shard-1-of-2');
     await expect(runWorkflow(workflow, { ...common(), artifactPath: art, merge: { stage: 'answers' } })).rejects.toThrow(
-      `Cannot merge stage 'answers': shard 1/2 (${path.relative(process.cwd(), shard1)}) was cut into row groups of buffer_size 6, not the workflow's 5 (rerun it with this file: ddflow run --stage answers --shard 1/2).`,
+      `Cannot merge stage 'answers': shard 1/2 (${displayPath(shard1, process.cwd())}) was cut into row groups of buffer_size 6, not the workflow's 5 (rerun it with this file: ddflow run --stage answers --shard 1/2).`,
     );
     expect(fs.existsSync(path.join(art, 'guarded/stage-1-answers'))).toBe(false);
     expect(metadata(art).stages.map((s) => s.name)).toEqual(['base']);
@@ -133,16 +134,21 @@ describe('merge guards (model stage)', () => {
     expect(merged.stages.at(-1)).toMatchObject({ name: 'answers', status: 'completed', output_records: 15 });
     const warnings = log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
     expect(warnings).toContain(
-      "⚠️ Shard 3/3 of stage 'answers' stopped early (early shutdown: too many generation failures) with 0 of its 8 records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard with --resume never before merging.",
+      "⚠️ Shard 3/3 of stage 'answers' stopped early (early shutdown: too many generation failures) with 0 of its 8 records: the merged stage is completed without the rest, as a single run that stops early is; to try them again, rerun that shard (it continues where it stopped) and merge again.",
     );
     expect(warnings.some((w) => w.startsWith('⚠️ Generated 15 of 23 requested records'))).toBe(true);
     const stageMeta = JSON.parse(fs.readFileSync(path.join(art, 'guarded/stage-1-answers/metadata.json'), 'utf8'));
     expect(stageMeta.early_shutdown).toBe(true);
-    // Like an unsharded stage that stopped early, it is reused as it is.
+    // Like an unsharded stage that stopped early, the shard is continued when rerun (the model answers
+    // well now; without the call store, which would replay the bad answers), and a second merge has every row.
+    const shard3 = await runWorkflow(rated, { ...common(), artifactPath: art, callCache: false, shard: { stage: 'answers', index: 3, count: 3 } });
+    expect(shard3.stages.at(-1)).toMatchObject({ decision: 'resume', status: 'completed', output_records: 8 });
+    const remerged = await runWorkflow(rated, { ...common(), artifactPath: art, merge: { stage: 'answers' } });
+    expect(remerged.stages.at(-1)).toMatchObject({ name: 'answers', status: 'completed', output_records: 23 });
     const again = await runWorkflow(rated, { ...common(), artifactPath: art });
     expect(again.stages.map((s) => [s.name, s.cache, s.output_records])).toEqual([
       ['base', 'reused', 23],
-      ['answers', 'reused', 15],
+      ['answers', 'reused', 23],
     ]);
   }, 60_000);
 
