@@ -704,6 +704,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 
 
 
+
 const preview_USAGE = 'ddflow preview <workflow-file> [-n N]';
 /** Sample rows printed per stage before the last (the last shows up to -n). */
 const SAMPLE_ROWS = 5;
@@ -724,9 +725,23 @@ const previewCommand = {
         const seed = positiveInt(args.options.seed, 'seed', preview_USAGE, 0);
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
         const log = cliLogger(io, args.debug, () => progress.clear());
-        const tmp = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-preview-'));
+        const tmp = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-preview-')).catch((err) => {
+            throw new diagnostics/* DdflowError */.Zq(`preview keeps its rows in a temporary directory, and none can be made in ${external_node_os_default().tmpdir()} (${err.code ?? err.message}); set TMPDIR to a writable directory.`);
+        });
+        // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
+        const controller = new AbortController();
+        let signalName;
+        const onSignal = (sig) => {
+            if (signalName)
+                return;
+            signalName = sig;
+            progress.clear();
+            controller.abort();
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
         try {
-            const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
+            const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: controller.signal, onEvent: (e) => progress.onEvent(e), log });
             progress.clear();
             io.stderr(`\n${summaryTable(report.stages)}`);
             // Sample rows of every stage (each stage's handed-down output), the final one last.
@@ -757,11 +772,17 @@ const previewCommand = {
                 io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
                 if (args.debug)
                     io.stderr(failureStack(err));
-                return 1;
+                return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+            }
+            if (signalName !== undefined && err instanceof Error) {
+                io.stderr(`${err.message}\n`);
+                return signalName === 'SIGINT' ? 130 : 143;
             }
             throw err;
         }
         finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
             await external_node_fs_.promises.rm(tmp, { recursive: true, force: true });
         }
     },
@@ -928,16 +949,49 @@ function globalHelp() {
         "Run 'ddflow <command> --help' for a command's options.",
     ].join('\n') + '\n';
 }
+/** Set when stdout's reader went away (`ddflow preview … | head -1`): later output is dropped, not an error. */
+let stdoutClosed = false;
+let stdoutWatched = false;
 function defaultIO() {
+    if (!stdoutWatched) {
+        stdoutWatched = true;
+        // Without a listener, EPIPE is an unhandled 'error' event: a stack trace, and the command's own
+        // clean-up (preview's temporary directory) never ran.
+        process.stdout.on('error', (err) => {
+            if (err.code === 'EPIPE')
+                stdoutClosed = true;
+            else
+                process.stderr.write(`ddflow: cannot write to stdout: ${err.message}\n`);
+        });
+    }
     return {
-        stdout: (t) => process.stdout.write(t),
+        stdout: (t) => {
+            if (!stdoutClosed)
+                process.stdout.write(t);
+        },
         stderr: (t) => process.stderr.write(t),
-        cwd: process.cwd(),
+        cwd: currentDirectory(),
         env: process.env,
     };
 }
+/** The working directory; one sentence when it was deleted under the shell (uv_cwd fails with ENOENT). */
+function currentDirectory() {
+    try {
+        return process.cwd();
+    }
+    catch (err) {
+        throw new diagnostics/* DdflowError */.Zq(`The current directory no longer exists (${err.code ?? 'ENOENT'}); cd to a directory that does and run ddflow again.`);
+    }
+}
 async function main(argv, ioOverrides = {}) {
-    const io = { ...defaultIO(), ...ioOverrides };
+    let io;
+    try {
+        io = { ...defaultIO(), ...ioOverrides };
+    }
+    catch (err) {
+        (ioOverrides.stderr ?? ((t) => process.stderr.write(t)))(`ddflow: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 1;
+    }
     const global = splitGlobal(argv);
     let debug = global.debug || argv.includes('--debug');
     try {

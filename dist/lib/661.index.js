@@ -2949,17 +2949,18 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27531);
-/* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23846);
-/* harmony import */ var _shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22794);
-/* harmony import */ var _data_hf_hub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18490);
-/* harmony import */ var _engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61888);
-/* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48691);
-/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(64626);
-/* harmony import */ var _functions_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83444);
-/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(60677);
-/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31954);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(90131);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27531);
+/* harmony import */ var _shared_seed_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23846);
+/* harmony import */ var _shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22794);
+/* harmony import */ var _data_hf_hub_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18490);
+/* harmony import */ var _engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61888);
+/* harmony import */ var _config_score_options_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(48691);
+/* harmony import */ var _config_model_aliases_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(64626);
+/* harmony import */ var _functions_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83444);
+/* harmony import */ var _stage_tools_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(60677);
+/* harmony import */ var _config_defaults_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(31954);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(90131);
 /**
  * A stage's fingerprint: the identity of the data it produces. Two runs with the same fingerprint must
  * produce the same dataset, so a matching stage can be reused (locally or from the cache store) and a
@@ -2969,6 +2970,7 @@ function stderrTail(stderr, maxLines = 5, maxChars = 1000) {
  * by CONTENT (a moved checkout or a renamed artifact directory still matches), model configs by what
  * reaches the model (id, endpoint, sampling parameters) and not by concurrency or timeouts.
  */
+
 
 
 
@@ -3082,7 +3084,7 @@ async function stageFingerprint(input) {
         // Only present when the stage uses functions, so that fingerprints of every other stage stay as they were.
         ...functionsPayload(input.functions),
         // Likewise only for stages whose columns call MCP tools.
-        ...(0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .toolProvidersPayload */ .tN)(input.toolProviders),
+        ...(0,_stage_tools_js__WEBPACK_IMPORTED_MODULE_11__/* .toolProvidersPayload */ .tN)(input.toolProviders),
         seed: input.seed ?? null,
         run_config: dataFields('run_config', input.runConfig ?? {}),
         cache_format_version: CACHE_FORMAT_VERSION,
@@ -3124,7 +3126,7 @@ function keyOrderOf(config, outputProcessors) {
 }
 /** Bound code is opaque like an on_success command: its version stands for it, and without one, a fresh nonce. */
 function functionsPayload(functions) {
-    const versions = (0,_functions_js__WEBPACK_IMPORTED_MODULE_9__/* .functionVersions */ .I)(functions, () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
+    const versions = (0,_functions_js__WEBPACK_IMPORTED_MODULE_10__/* .functionVersions */ .I)(functions, () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
     return versions ? { functions: versions } : {};
 }
 /** Combines a stage fingerprint with the content hash of a reviewed override of its output. */
@@ -3132,7 +3134,7 @@ function overriddenFingerprint(stageFp, overrideContentHash) {
     return sha256(canonicalJson({ stage: stageFp, override: overrideContentHash }));
 }
 function canonicalJson(value) {
-    return JSON.stringify((0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .sortKeysDeep */ .$E)(stripUndefined(value)));
+    return JSON.stringify((0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .sortKeysDeep */ .$E)(stripUndefined(value)));
 }
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
@@ -3140,7 +3142,7 @@ function sha256(text) {
 /** The stage config reduced to what shapes data, with seed files replaced by their content hash. */
 async function dataConfig(input) {
     const { model_configs: _own, seed_config, tool_configs, ...rest } = input.config;
-    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_13__/* .modelAliasesOf */ .X)(rest));
+    const aliases = new Set((0,_config_model_aliases_js__WEBPACK_IMPORTED_MODULE_14__/* .modelAliasesOf */ .X)(rest));
     const byAlias = new Map(input.modelConfigs.map((m) => [m.alias, m]));
     const models = {};
     for (const alias of [...aliases].sort()) {
@@ -3162,12 +3164,12 @@ async function dataConfig(input) {
     const seed = !input.seededFromUpstream && seed_config
         ? {
             source: await seedSourceIdentity(seed_config.source),
-            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .SamplingStrategy */ .l_.default,
+            sampling_strategy: seed_config.sampling_strategy ?? _config_schema_js__WEBPACK_IMPORTED_MODULE_13__/* .SamplingStrategy */ .l_.default,
             selection_strategy: seed_config.selection_strategy ?? null,
         }
         : null;
     // Judge options whose key types or order the plain object cannot show (`1:` vs `'1':` store 1 vs "1").
-    const typedScores = (0,_config_score_options_js__WEBPACK_IMPORTED_MODULE_8__/* .typedScoreOptionsOf */ .Mc)(input.config);
+    const typedScores = (0,_config_score_options_js__WEBPACK_IMPORTED_MODULE_9__/* .typedScoreOptionsOf */ .Mc)(input.config);
     const personData = await personDataOf(input.config);
     const keyOrder = keyOrderOf(input.config, input.outputProcessors);
     return {
@@ -3193,7 +3195,7 @@ async function personDataOf(config) {
     }
     if (locales.size === 0)
         return undefined;
-    return Promise.all([...locales].sort().map((l) => (0,_engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_7__/* .personDataIdentity */ ._h)(l)));
+    return Promise.all([...locales].sort().map((l) => (0,_engine_samplers_person_data_location_js__WEBPACK_IMPORTED_MODULE_8__/* .personDataIdentity */ ._h)(l)));
 }
 /** Columns are data through and through, except a remote validator's transport settings. */
 function withoutTransportSettings(config) {
@@ -3219,33 +3221,34 @@ function stripUndefined(node) {
 async function seedSourceIdentity(source) {
     if (source.seed_type === 'local') {
         // The reader's own enumerator (src/shared/seed-files.ts): exactly the files the stage reads.
-        const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .localSeedFiles */ .$b)(source.path, process.cwd());
+        const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_5__/* .localSeedFiles */ .$b)(source.path, process.cwd());
         return { seed_type: 'local', format: files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().extname(f).toLowerCase()), content: await Promise.all(files.map(fileHash)) };
     }
     // The Hub commit the revision names and the files matched there (src/data/hf-hub.ts): a new upload changes it.
     if (source.seed_type === 'hf')
-        return (0,_data_hf_hub_js__WEBPACK_IMPORTED_MODULE_6__/* .hfSeedIdentity */ .wT)(source);
+        return (0,_data_hf_hub_js__WEBPACK_IMPORTED_MODULE_7__/* .hfSeedIdentity */ .wT)(source);
     // Agent traces: the content of the trace files (and Claude Code's session indexes) the reader parses.
     if (source.seed_type === 'agent_rollout')
         return agentRolloutIdentity(source);
-    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_11__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_12__/* .FileContentsSeedSource */ .LH, source);
-    const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_4__/* .directorySeedFiles */ .sz)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(source.path), pattern, recursive);
+    const { recursive, file_pattern: pattern } = (0,_config_defaults_js__WEBPACK_IMPORTED_MODULE_12__/* .withSchemaDefaults */ .A)(source.seed_type === 'directory' ? _config_schema_js__WEBPACK_IMPORTED_MODULE_13__/* .DirectorySeedSource */ .g$ : _config_schema_js__WEBPACK_IMPORTED_MODULE_13__/* .FileContentsSeedSource */ .LH, source);
+    const files = (0,_shared_seed_files_js__WEBPACK_IMPORTED_MODULE_5__/* .directorySeedFiles */ .sz)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(source.path), pattern, recursive);
     const listing = await Promise.all(files.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(source.path, rel)) })));
     const { path: _p, ...options } = source;
     return { ...options, file_pattern: pattern, recursive, listing };
 }
 async function agentRolloutIdentity(source) {
-    const { root, handled } = (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutFiles */ .mt)(source, process.cwd());
+    const { root, handled } = (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_6__/* .agentRolloutFiles */ .mt)(source, process.cwd());
     const listing = await Promise.all(handled.map(async (rel) => ({ path: rel, content: await fileHash(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, rel)) })));
-    const side = await Promise.all((0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutSideFiles */ .PY)(source, root).map(async (f) => ({ path: node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, f).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), content: await fileHash(f) })));
-    return { seed_type: 'agent_rollout', format: source.format, file_pattern: (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_5__/* .agentRolloutFilePattern */ .dq)(source), recursive: source.recursive ?? true, listing, ...(side.length ? { side } : {}) };
+    const side = await Promise.all((0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_6__/* .agentRolloutSideFiles */ .PY)(source, root).map(async (f) => ({ path: node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, f).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), content: await fileHash(f) })));
+    return { seed_type: 'agent_rollout', format: source.format, file_pattern: (0,_shared_agent_rollout_files_js__WEBPACK_IMPORTED_MODULE_6__/* .agentRolloutFilePattern */ .dq)(source), recursive: source.recursive ?? true, listing, ...(side.length ? { side } : {}) };
 }
 function fileHash(file) {
     return new Promise((resolve, reject) => {
         const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)
             .on('data', (chunk) => h.update(chunk))
-            .on('error', reject)
+            // One sentence (an unreadable seed file was an "internal error" with the raw errno text).
+            .on('error', (err) => reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Cannot read ${file} (${err.code ?? err.message}): ddflow hashes every file a stage reads to know whether it changed; make it readable.`, { cause: err })))
             .on('end', () => resolve(h.digest('hex')));
     });
 }
@@ -3517,10 +3520,14 @@ async function runOnSuccess(db, run) {
 }
 function spawnShell(run) {
     return new Promise((resolve, reject) => {
+        // Its own process group, so that a cancelled run stops the whole command — `sh` and what it started
+        // (a `sleep`, a pipeline): signalling `sh` alone left its children running, holding the pipe open,
+        // and the run waited for them.
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', run.command], {
             cwd: run.cwd,
             env: { ...(run.env ?? process.env), DDFLOW_STAGE_DIR: run.stageDir, DDFLOW_OUTPUT_DIR: run.outputDir },
             stdio: ['ignore', 'inherit', 'pipe'],
+            detached: true,
         });
         let stderr = '';
         child.stderr.on('data', (d) => {
@@ -3528,11 +3535,29 @@ function spawnShell(run) {
             stderr = (stderr + d.toString('utf8')).slice(-8192);
             run.onStderr?.(d.toString('utf8'));
         });
-        const onAbort = () => child.kill('SIGTERM');
+        const killGroup = (sig) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, sig);
+            }
+            catch {
+                child.kill(sig); // the group is gone already
+            }
+        };
+        const onAbort = () => {
+            killGroup('SIGTERM');
+            // A command that ignores SIGTERM is not waited for past a grace period.
+            setTimeout(() => killGroup('SIGKILL'), 5000).unref();
+        };
         run.signal?.addEventListener('abort', onAbort, { once: true });
         child.on('error', (err) => {
             run.signal?.removeEventListener('abort', onAbort);
             reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not start the on_success command: ${err.message}`, { cause: err }));
+        });
+        // Cancelled: settled when `sh` exits, not when every process holding its stderr has closed it.
+        child.on('exit', () => {
+            if (run.signal?.aborted)
+                reject(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq('The run was cancelled while the on_success command ran.'));
         });
         child.on('close', (code, sig) => {
             run.signal?.removeEventListener('abort', onAbort);

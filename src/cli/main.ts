@@ -31,17 +31,47 @@ function globalHelp(): string {
   ].join('\n') + '\n';
 }
 
+/** Set when stdout's reader went away (`ddflow preview … | head -1`): later output is dropped, not an error. */
+let stdoutClosed = false;
+let stdoutWatched = false;
+
 function defaultIO(): CliIO {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    // Without a listener, EPIPE is an unhandled 'error' event: a stack trace, and the command's own
+    // clean-up (preview's temporary directory) never ran.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') stdoutClosed = true;
+      else process.stderr.write(`ddflow: cannot write to stdout: ${err.message}\n`);
+    });
+  }
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
+    cwd: currentDirectory(),
     env: process.env,
   };
 }
 
+/** The working directory; one sentence when it was deleted under the shell (uv_cwd fails with ENOENT). */
+function currentDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (err) {
+    throw new DdflowError(`The current directory no longer exists (${(err as NodeJS.ErrnoException).code ?? 'ENOENT'}); cd to a directory that does and run ddflow again.`);
+  }
+}
+
 export async function main(argv: readonly string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
-  const io: CliIO = { ...defaultIO(), ...ioOverrides };
+  let io: CliIO;
+  try {
+    io = { ...defaultIO(), ...ioOverrides };
+  } catch (err) {
+    (ioOverrides.stderr ?? ((t: string) => process.stderr.write(t)))(`ddflow: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
   const global = splitGlobal(argv);
   let debug = global.debug || argv.includes('--debug');
   try {

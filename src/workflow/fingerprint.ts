@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { DdflowError } from '../diagnostics.js';
 import type { DataDesignerConfig, McpProvider, ModelConfig, ModelProvider, ProcessorConfig, SamplingStrategy, SelectionStrategy, SeedSource } from '../config/schema.js';
 import { sortKeysDeep } from '../data/atomic.js';
 import { directorySeedFiles, localSeedFiles } from '../shared/seed-files.js';
@@ -329,7 +330,8 @@ export function fileHash(file: string): Promise<string> {
     const h = createHash('sha256');
     createReadStream(file)
       .on('data', (chunk) => h.update(chunk))
-      .on('error', reject)
+      // One sentence (an unreadable seed file was an "internal error" with the raw errno text).
+      .on('error', (err: NodeJS.ErrnoException) => reject(new DdflowError(`Cannot read ${file} (${err.code ?? err.message}): ddflow hashes every file a stage reads to know whether it changed; make it readable.`, { cause: err })))
       .on('end', () => resolve(h.digest('hex')));
   });
 }

@@ -102,10 +102,14 @@ export async function runOnSuccess(db: Database, run: OnSuccessRun): Promise<str
 
 function spawnShell(run: OnSuccessRun): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
+    // Its own process group, so that a cancelled run stops the whole command — `sh` and what it started
+    // (a `sleep`, a pipeline): signalling `sh` alone left its children running, holding the pipe open,
+    // and the run waited for them.
     const child = spawn('sh', ['-c', run.command], {
       cwd: run.cwd,
       env: { ...(run.env ?? process.env), DDFLOW_STAGE_DIR: run.stageDir, DDFLOW_OUTPUT_DIR: run.outputDir },
       stdio: ['ignore', 'inherit', 'pipe'],
+      detached: true,
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -113,11 +117,26 @@ function spawnShell(run: OnSuccessRun): Promise<{ code: number; stderr: string }
       stderr = (stderr + d.toString('utf8')).slice(-8192);
       run.onStderr?.(d.toString('utf8'));
     });
-    const onAbort = () => child.kill('SIGTERM');
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, sig);
+      } catch {
+        child.kill(sig); // the group is gone already
+      }
+    };
+    const onAbort = () => {
+      killGroup('SIGTERM');
+      // A command that ignores SIGTERM is not waited for past a grace period.
+      setTimeout(() => killGroup('SIGKILL'), 5000).unref();
+    };
     run.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (err) => {
       run.signal?.removeEventListener('abort', onAbort);
       reject(new DdflowError(`Could not start the on_success command: ${err.message}`, { cause: err }));
+    });
+    // Cancelled: settled when `sh` exits, not when every process holding its stderr has closed it.
+    child.on('exit', () => {
+      if (run.signal?.aborted) reject(new DdflowError('The run was cancelled while the on_success command ran.'));
     });
     child.on('close', (code, sig) => {
       run.signal?.removeEventListener('abort', onAbort);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataDesignerConfig, ModelConfig } from '../../src/config/schema.js';
 import * as schemas from '../../src/config/schema.js';
-import { canonicalJson, CACHE_FORMAT_VERSION, FINGERPRINT_FIELDS, stageFingerprint, type StageFingerprintInput } from '../../src/workflow/fingerprint.js';
+import { canonicalJson, CACHE_FORMAT_VERSION, fileHash, FINGERPRINT_FIELDS, stageFingerprint, type StageFingerprintInput } from '../../src/workflow/fingerprint.js';
 import { category, tempDir } from './helpers.js';
 
 let dir: string;
@@ -284,5 +284,15 @@ describe('what the fingerprint covers', () => {
         expect(readme, `${section}.${field} (${role})`).toMatch(row);
       }
     }
+  });
+});
+
+// An unreadable seed file (EACCES for another user, a file gone between listing and hashing) was an
+// "internal error" with the raw errno text.
+describe('fileHash', () => {
+  it('a file it cannot read is one sentence naming the file and the cause', async () => {
+    const missing = path.join(await tempDir(), 'gone.csv');
+    await expect(fileHash(missing)).rejects.toThrow(`Cannot read ${missing} (ENOENT): ddflow hashes every file a stage reads to know whether it changed; make it readable.`);
+    await expect(fileHash(missing)).rejects.toBeInstanceOf((await import('../../src/diagnostics.js')).DdflowError);
   });
 });

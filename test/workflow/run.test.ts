@@ -100,6 +100,28 @@ describe('linear chaining', () => {
     expect(md.stages[0].status).toBe('failed');
   });
 
+  // A cancelled run once signalled `sh` only: the command's children kept the pipe open and the run waited
+  // for them (28 s of a `sleep 30`), past the runner's grace period.
+  it('a cancelled run stops the whole on_success command (its children too) and returns at once', async () => {
+    const marker = path.join(dir, 'on-success-started');
+    const onSuccess = { run: `touch '${marker}'; sleep 47.25; cp "$DDFLOW_STAGE_DIR"/parquet-files/*.parquet "$DDFLOW_OUTPUT_DIR"/`, version: 'v1' };
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = failure(run([base({ onSuccess })], 'callback-cancel', { signal: controller.signal }));
+    for (let i = 0; i < 400; i++) {
+      if (await fs.stat(marker).then(() => true, () => false)) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    controller.abort();
+    const err = await pending;
+    expect(err.message).toMatch(/cancelled/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    // No `sleep 47.25` is left behind.
+    const { execFileSync } = await import('node:child_process');
+    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('sleep 47.25') && !l.includes('ps -eo'));
+    expect(left).toEqual([]);
+  });
+
   it('raises a clear error when on_success writes nothing', async () => {
     const err = await failure(run([base({ onSuccess: { run: 'true', version: 'v' } })], 'missing-callback'));
     expect(err.message).toMatch(/No parquet files found/);

@@ -7,6 +7,7 @@ import type { Command } from '../args.js';
 import { cliLogger, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { positiveInt } from './run-options.js';
 import { MAX_NUM_RECORDS } from '../../config/schema.js';
+import { DdflowError } from '../../diagnostics.js';
 
 const USAGE = 'ddflow preview <workflow-file> [-n N]';
 /** Sample rows printed per stage before the last (the last shows up to -n). */
@@ -29,9 +30,22 @@ export const previewCommand: Command = {
     const seed = positiveInt(args.options.seed as string | undefined, 'seed', USAGE, 0);
     const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
     const log = cliLogger(io, args.debug, () => progress.clear());
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ddflow-preview-'));
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ddflow-preview-')).catch((err: NodeJS.ErrnoException) => {
+      throw new DdflowError(`preview keeps its rows in a temporary directory, and none can be made in ${os.tmpdir()} (${err.code ?? err.message}); set TMPDIR to a writable directory.`);
+    });
+    // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
+    const controller = new AbortController();
+    let signalName: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (signalName) return;
+      signalName = sig;
+      progress.clear();
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-      const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, onEvent: (e) => progress.onEvent(e), log });
+      const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: controller.signal, onEvent: (e) => progress.onEvent(e), log });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
       // Sample rows of every stage (each stage's handed-down output), the final one last.
@@ -58,10 +72,16 @@ export const previewCommand: Command = {
         progress.clear();
         io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
         if (args.debug) io.stderr(failureStack(err));
-        return 1;
+        return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+      }
+      if (signalName !== undefined && err instanceof Error) {
+        io.stderr(`${err.message}\n`);
+        return signalName === 'SIGINT' ? 130 : 143;
       }
       throw err;
     } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       await fs.rm(tmp, { recursive: true, force: true });
     }
   },
