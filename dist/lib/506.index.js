@@ -1016,8 +1016,8 @@ function inputsFrom(values, eventName) {
 
 
 
-function stagesOutput(report) {
-    return report.stages.map((s) => ({
+function stagesOutput(report, allStages = []) {
+    const reached = report.stages.map((s) => ({
         name: s.name,
         status: s.status,
         cache: s.cache,
@@ -1025,9 +1025,18 @@ function stagesOutput(report) {
         duration_sec: s.duration_sec,
         tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
     }));
+    // One object per stage of the workflow: those the run did not reach (after a failure, or beyond the
+    // targets) are `not_run`, so a job can index the array by stage.
+    const seen = new Set(reached.map((s) => s.name));
+    const unreached = allStages.filter((name) => !seen.has(name)).map((name) => ({ name, status: 'not_run', cache: 'off', rows: 0, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }));
+    return [...reached, ...unreached].sort((a, b) => order(a.name) - order(b.name));
+    function order(name) {
+        const i = allStages.indexOf(name);
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    }
 }
 /** Every output of the Action, as the strings `core.setOutput` writes. */
-function runOutputs(report, artifact) {
+function runOutputs(report, artifact, allStages = []) {
     const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
     // Stages that generate nothing by design (not a target, upstream empty) do not count against a hit.
     const considered = report.stages.filter((s) => s.status !== 'skipped' && s.status !== 'skipped_empty_upstream');
@@ -1035,7 +1044,7 @@ function runOutputs(report, artifact) {
         'cache-hit': String(report.status === 'completed' && considered.length > 0 && considered.every((s) => s.cache === 'reused' || s.cache === 'restored')),
         'dataset-path': report.export_path ?? '',
         records: String(report.final_records),
-        stages: JSON.stringify(stagesOutput(report)),
+        stages: JSON.stringify(stagesOutput(report, allStages)),
         'cache-hits': String(hits),
         'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
         'artifact-url': artifact?.url ?? '',

@@ -1449,7 +1449,7 @@ async function runAction() {
                 const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'ddflow-preview-'));
                 await restorePreviewAnswers(workflow, inputs, dir);
                 const report = await (0,run.runWorkflow)(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: stores/* noCacheStore */.v });
-                (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report));
+                (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report, undefined, workflow.stages.map((s) => s.name)));
                 await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
                 // The fingerprints the stages have at full size, to compare with the base's (no cache store: nothing is restored).
                 const fullPlan = await (0,workflow_plan.buildPlan)(workflow, { ...common, artifactPath }).catch(() => undefined);
@@ -1568,7 +1568,7 @@ async function runCommand(workflow, inputs, common, workspace) {
             // one to debug. Not when cancelled: the runner kills the step soon, and the post step saves the stage.
             const debuggable = (inputs.upload === 'stages' || inputs.upload === 'all') && !controller.signal.aborted;
             const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
-            (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(err.report, artifacts.primary));
+            (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(err.report, artifacts.primary, workflow.stages.map((s) => s.name)));
             await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
         }
         throw err;
@@ -1588,7 +1588,7 @@ async function runCommand(workflow, inputs, common, workspace) {
     const artifacts = report.pending
         ? { uploaded: [], primary: undefined, failure: undefined }
         : await uploadRunArtifacts(report, uploadOptions, common.shard ? (0,shard_job/* shardUpload */.qN)(report, workflow.name, common.shard) : undefined);
-    (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report, artifacts.primary));
+    (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report, artifacts.primary, workflow.stages.map((s) => s.name)));
     await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
     await reviewAfterRun(workflow, report, inputs, cache, common.log);
     if (artifacts.failure)

@@ -130,7 +130,7 @@ export async function runAction(): Promise<void> {
         const dir = await mkdtemp(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'ddflow-preview-'));
         await restorePreviewAnswers(workflow, inputs, dir);
         const report = await runWorkflow(workflow, { ...common, resume: 'never', previewRecords: inputs.numRecords ?? 10, numRecords: undefined, artifactPath: dir, cacheStore: noCacheStore });
-        setOutputs(runOutputs(report));
+        setOutputs(runOutputs(report, undefined, workflow.stages.map((s) => s.name)));
         await writeJobSummary(report, { title: `ddflow preview: ${workflow.name}`, workflow, workspace });
         // The fingerprints the stages have at full size, to compare with the base's (no cache store: nothing is restored).
         const fullPlan = await buildPlan(workflow, { ...common, artifactPath }).catch(() => undefined);
@@ -249,7 +249,7 @@ async function runCommand(
       // one to debug. Not when cancelled: the runner kills the step soon, and the post step saves the stage.
       const debuggable = (inputs.upload === 'stages' || inputs.upload === 'all') && !controller.signal.aborted;
       const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
-      setOutputs(runOutputs(err.report, artifacts.primary));
+      setOutputs(runOutputs(err.report, artifacts.primary, workflow.stages.map((s) => s.name)));
       await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
     }
     throw err;
@@ -267,7 +267,7 @@ async function runCommand(
   const artifacts = report.pending
     ? { uploaded: [], primary: undefined, failure: undefined }
     : await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
-  setOutputs(runOutputs(report, artifacts.primary));
+  setOutputs(runOutputs(report, artifacts.primary, workflow.stages.map((s) => s.name)));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
   await reviewAfterRun(workflow, report, inputs, cache, common.log);
   if (artifacts.failure) core.setFailed(artifacts.failure);

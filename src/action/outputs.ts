@@ -13,16 +13,16 @@ import type { StageDecision } from '../workflow/plan.js';
 /** One element of the `stages` output. */
 export interface StageOutput {
   name: string;
-  /** A run's stage status; for `command: plan`, the planned decision. */
-  status: StageStatus | StageDecision;
+  /** A run's stage status (`not_run`: the run did not reach it); for `command: plan`, the planned decision. */
+  status: StageStatus | StageDecision | 'not_run';
   cache: StageCacheState;
   rows: number;
   duration_sec: number;
   tokens: TokenUsage;
 }
 
-export function stagesOutput(report: RunReport): StageOutput[] {
-  return report.stages.map((s) => ({
+export function stagesOutput(report: RunReport, allStages: readonly string[] = []): StageOutput[] {
+  const reached = report.stages.map((s) => ({
     name: s.name,
     status: s.status,
     cache: s.cache,
@@ -30,10 +30,20 @@ export function stagesOutput(report: RunReport): StageOutput[] {
     duration_sec: s.duration_sec,
     tokens: { prompt: s.tokens.prompt, completion: s.tokens.completion },
   }));
+  // One object per stage of the workflow: those the run did not reach (after a failure, or beyond the
+  // targets) are `not_run`, so a job can index the array by stage.
+  const seen = new Set(reached.map((s) => s.name));
+  const unreached = allStages.filter((name) => !seen.has(name)).map((name) => ({ name, status: 'not_run' as const, cache: 'off' as const, rows: 0, duration_sec: 0, tokens: { prompt: 0, completion: 0 } }));
+  return [...reached, ...unreached].sort((a, b) => order(a.name) - order(b.name));
+
+  function order(name: string): number {
+    const i = allStages.indexOf(name);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  }
 }
 
 /** Every output of the Action, as the strings `core.setOutput` writes. */
-export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Record<string, string> {
+export function runOutputs(report: RunReport, artifact?: UploadedArtifact, allStages: readonly string[] = []): Record<string, string> {
   const hits = report.stages.filter((s) => s.cache === 'reused' || s.cache === 'restored').length;
   // Stages that generate nothing by design (not a target, upstream empty) do not count against a hit.
   const considered = report.stages.filter((s) => s.status !== 'skipped' && s.status !== 'skipped_empty_upstream');
@@ -41,7 +51,7 @@ export function runOutputs(report: RunReport, artifact?: UploadedArtifact): Reco
     'cache-hit': String(report.status === 'completed' && considered.length > 0 && considered.every((s) => s.cache === 'reused' || s.cache === 'restored')),
     'dataset-path': report.export_path ?? '',
     records: String(report.final_records),
-    stages: JSON.stringify(stagesOutput(report)),
+    stages: JSON.stringify(stagesOutput(report, allStages)),
     'cache-hits': String(hits),
     'artifact-id': artifact?.id === undefined ? '' : String(artifact.id),
     'artifact-url': artifact?.url ?? '',

@@ -61,6 +61,19 @@ describe('outputs', () => {
     expect(runOutputs(report)['artifact-id']).toBe('');
   });
 
+  // The stages output listed only the stages a failed (or targeted) run reached: a job indexing it by
+  // stage found fewer entries than the workflow has.
+  it('lists every stage of the workflow, in order; the ones the run did not reach are not_run', () => {
+    const failed = { ...report, status: 'failed' as const, stages: [report.stages[0]!, { ...report.stages[1]!, status: 'failed' as const }] };
+    const out = JSON.parse(runOutputs(failed, undefined, ['topics', 'answers', 'judge', 'export'])['stages']!) as { name: string; status: string; cache: string; rows: number }[];
+    expect(out.map((s) => [s.name, s.status, s.cache, s.rows])).toEqual([
+      ['topics', 'completed', 'restored', 3],
+      ['answers', 'failed', 'miss', 3],
+      ['judge', 'not_run', 'off', 0],
+      ['export', 'not_run', 'off', 0],
+    ]);
+  });
+
   it('writes outputs to the GITHUB_OUTPUT file', () => {
     const file = path.join(runner.temp, 'output');
     fs.writeFileSync(file, '');
