@@ -253,6 +253,15 @@ function generateCode(ast: NjNode, src: string): string {
     if (Object.hasOwn(PY_CONSTANTS, name) && !frame.lookup(name)) this._emit(String(PY_CONSTANTS[name]));
     else origSymbol.call(this, node, frame);
   };
+  // Python's unary operators (runtime.ddNeg/ddPos) instead of JavaScript's: nunjucks' `-x` turned a
+  // float into an int (`-1.0` printed `-1`) and `- -1` into invalid JavaScript.
+  for (const [kind, fn] of [['Neg', 'ddNeg'], ['Pos', 'ddPos']] as const) {
+    (c as unknown as Record<string, unknown>)[`compile${kind}`] = function (this: NjCompiler, node: NjNode, frame: unknown) {
+      this._emit(`runtime.${fn}(`);
+      this.compile(node.target as NjNode, frame);
+      this._emit(')');
+    };
+  }
   const origLiteral = (proto as unknown as Record<string, (n: NjNode, f: unknown) => void>).compileLiteral!;
   c.compileLiteral = function (this: NjCompiler, node: NjNode, frame: unknown) {
     if (typeof node.value === 'number' && Number.isInteger(node.value)) {

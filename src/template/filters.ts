@@ -4,7 +4,7 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { TemplateRenderError } from './errors.js';
-import { dictKeys, isFloatLike, isPlainObject, num, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
+import { dictKeys, dictProperty, isFloatLike, isPlainObject, num, pyEquals, PyFloat, pyRepr, pyStr, pyTruthy, PyTuple } from './python-repr.js';
 import { pythonRound } from '../shared/python-float.js';
 import { pyFloatParse, pyIntParse } from '../shared/python-number.js';
 import { nj } from './nunjucks-internals.js';
@@ -69,13 +69,25 @@ function sortKey(v: unknown, caseSensitive: boolean, attribute: unknown): unknow
     for (const part of String(attribute).split('.')) x = isPlainObject(x) ? x[part] : Array.isArray(x) ? x[Number(part)] : undefined;
   }
   if (!caseSensitive && typeof x === 'string') return x.toLowerCase();
-  return num(x) ?? x;
+  return x; // a float stays a PyFloat: compare() reads its number and names its type
 }
 
-function compare(a: unknown, b: unknown): number {
-  const x = a as number | string;
-  const y = b as number | string;
-  return x < y ? -1 : x > y ? 1 : 0;
+/**
+ * Python's ordering, as sorted()/min()/max() apply it: numbers (bools included) with numbers, strings
+ * with strings, lists with lists and tuples with tuples item by item; anything else is Python's TypeError
+ * (Data Designer drops the row) rather than an order JavaScript would make up.
+ */
+function compare(a: unknown, b: unknown, op: '<' | '>' = '<'): number {
+  const x = typeof a === 'boolean' ? Number(a) : (num(a) ?? a);
+  const y = typeof b === 'boolean' ? Number(b) : (num(b) ?? b);
+  if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) return x < y ? -1 : x > y ? 1 : 0;
+  if (Array.isArray(x) && Array.isArray(y) && x instanceof PyTuple === y instanceof PyTuple) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (!pyEquals(x[i], y[i])) return compare(x[i], y[i], op);
+    }
+    return x.length - y.length;
+  }
+  throw new TemplateRenderError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 
 export const floatOf = (x: number): number | PyFloat => (Number.isInteger(x) ? new PyFloat(x) : x);
@@ -205,6 +217,21 @@ export const PY_FILTERS: Record<string, Filter> = {
     if (!isFloatLike(v) && Number.isInteger(n)) return p >= 0 ? n : pythonRound(n, p);
     return floatOf(pythonRound(n, p));
   },
+  random(v) {
+    // Jinja's do_random: random.choice(seq), Undefined for an empty sequence. choice() takes len() and
+    // indexes, so a number or None is Python's TypeError (nunjucks printed nothing), and a dict is looked
+    // up by a random integer index (KeyError unless its keys are such integers).
+    if (typeof v === 'string' || Array.isArray(v)) return v.length ? [...v][Math.floor(Math.random() * [...v].length)] : undefined;
+    if (isPlainObject(v)) {
+      const n = dictKeys(v).length;
+      if (!n) return undefined;
+      const i = Math.floor(Math.random() * n);
+      const prop = dictProperty(v, i);
+      if (prop === undefined) throw new TemplateRenderError(`KeyError: ${i} (the random filter of a dict looks a random index up as a key)`);
+      return v[prop];
+    }
+    throw new TemplateRenderError(`object of type '${pyTypeName(v)}' has no len()`);
+  },
   sort(v, ...rest) {
     const [reverse, caseSensitive, attribute] = params(rest, ['reverse', 'case_sensitive', 'attribute'], [false, false, null]);
     const items = [...pyIter(v)];
@@ -251,7 +278,8 @@ export const PY_FILTERS: Record<string, Filter> = {
     const out: unknown[] = [];
     for (const x of pyIter(v)) {
       const k = sortKey(x, pyTruthy(caseSensitive), attribute);
-      const key = typeof k === 'object' && k !== null ? pyRepr(k) : k;
+      const n = num(k);
+      const key = n !== undefined ? n : typeof k === 'object' && k !== null ? pyRepr(k) : k;
       if (!seen.includes(key)) {
         seen.push(key);
         out.push(x);
@@ -316,7 +344,7 @@ function pickExtreme(v: unknown, rest: unknown[], sign: 1 | -1): unknown {
   let first = true;
   for (const x of pyIter(v)) {
     const k = sortKey(x, pyTruthy(caseSensitive), attribute);
-    if (first || compare(k, bestKey) * sign > 0) {
+    if (first || compare(k, bestKey, sign > 0 ? '>' : '<') * sign > 0) {
       best = x;
       bestKey = k;
       first = false;

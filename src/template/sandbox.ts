@@ -406,6 +406,13 @@ function arith(op: string, a: unknown, b: unknown, f: (x: number, y: number) => 
   return isFloat ? floatOf(r) : r;
 }
 
+function unary(op: '-' | '+', v: unknown, f: (x: number) => number): unknown {
+  if (v instanceof PyFloat) return new PyFloat(f(v.value));
+  if (typeof v === 'number') return f(v) + 0; // an int's -0 is 0
+  if (typeof v === 'boolean') return f(Number(v)) + 0;
+  throw new TemplateRenderError(`bad operand type for unary ${op}: '${pyTypeName(v)}'`);
+}
+
 function zeroCheck(y: number, what: string): void {
   if (y === 0) throw new TemplateRenderError(what);
 }
@@ -458,6 +465,10 @@ export const pyOps = {
   ddAnd: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? b() : a),
   ddOr: (a: unknown, b: () => unknown): unknown => (pyTruthy(a) ? a : b()),
   ddFloat: (x: number): PyFloat => new PyFloat(x),
+  // Python's unary minus and plus: a float stays a float (`-1.0`, `-0.0`), a bool becomes an int, and
+  // anything that is not a number is a TypeError (JavaScript's `-` made `nan` or `0` of a string or None).
+  ddNeg: (v: unknown): unknown => unary('-', v, (x) => -x),
+  ddPos: (v: unknown): unknown => unary('+', v, (x) => x),
   ddCompare(values: unknown[], ops: string[]): boolean {
     for (let i = 0; i < ops.length; i++) {
       if (!compareOne(values[i], ops[i]!, values[i + 1])) return false;

@@ -102,3 +102,45 @@ describe('templates print the Python way', () => {
     expect(() => render('{{ "a" + a }}', record)).toThrow(/unsupported operand type\(s\) for \+: 'str' and 'int'/);
   });
 });
+
+// Data Designer renders with Jinja2's sandbox (packages/data-designer-engine/src/data_designer/engine/
+// processing/ginja/environment.py UserTemplateSandboxEnvironment(ImmutableSandboxedEnvironment)); a
+// render error drops the row. Expected values from jinja2 3.1.6's ImmutableSandboxedEnvironment.
+describe('unary operators, sort/min/max ordering and random, as Jinja2', () => {
+  const both = [engine, new TemplateEngine({ mode: 'native' })];
+  it.each([
+    ['{{ -0.0 }}', '-0.0'],
+    ['{{ -(0.0) }}', '-0.0'],
+    ['{{ [-0.0] }}', '[-0.0]'],
+    ['{{ -0.0 | abs }}', '0.0'],
+    ['{{ -1.0 }}', '-1.0'],
+    ['{{ +1.0 }}', '1.0'],
+    ['{{ - -1.0 }}', '1.0'],
+    ['{{ -(2.0 * 3) }}', '-6.0'],
+    ['{{ -0 }}', '0'],
+    ['{{ 0 * -1 }}', '0'],
+    ['{{ -True }}', '-1'],
+    ['{{ +True }}', '1'],
+    ['{{ -i }} {{ -f }} {{ 2 - -i }}', '-3 -2.5 5'],
+    ['{{ [[1, 2], [1, 1]] | sort }}', '[[1, 1], [1, 2]]'],
+    ['{{ [true, 0.5] | sort }}', '[0.5, True]'],
+    ['{{ [2.0, 1] | sort }} {{ [1, 2.0] | max }}', '[1, 2.0] 2.0'],
+    ['{{ [7] | random }} {{ "x" | random }} {{ {0: 1} | random }}', '7 x 1'],
+  ])('%s → %s', (src, out) => {
+    for (const e of both) expect(e.render(src, { i: 3, f: 2.5 })).toBe(out);
+  });
+  it.each([
+    ['{{ -"a" }}', "bad operand type for unary -: 'str'"],
+    ['{{ -n }}', "bad operand type for unary -: 'NoneType'"],
+    ['{{ -[1] }}', "bad operand type for unary -: 'list'"],
+    ['{{ [3, "a"] | sort }}', "'<' not supported between instances of 'str' and 'int'"],
+    ['{{ [2.0, "a"] | sort }}', "'<' not supported between instances of 'str' and 'float'"],
+    ['{{ [n, 1] | sort }}', "'<' not supported between instances of 'int' and 'NoneType'"],
+    ['{{ [3, "a"] | min }}', "'<' not supported between instances of 'str' and 'int'"],
+    ['{{ [3, "a"] | max }}', "'>' not supported between instances of 'str' and 'int'"],
+    ['{{ 5 | random is number }}', "object of type 'int' has no len()"],
+    ['{{ n | random }}', "object of type 'NoneType' has no len()"],
+  ])('%s is a render error: %s', (src, message) => {
+    for (const e of both) expect(() => e.render(src, { n: null })).toThrow(message);
+  });
+});

@@ -10,6 +10,7 @@ import type { Path } from '../source-map.js';
 import { inspectTemplate } from '../templates.js';
 import { parseDatetime } from '../../shared/datetime-format.js';
 import { SCIPY_DISTRIBUTION_NAMES } from '../scipy-names.js';
+import { DD_FAKER_LOCALES, FAKER_LOCALES_UNAVAILABLE, unavailableFakerLocaleMessage, unsupportedFakerLocaleMessage } from '../faker-locales.js';
 
 type Params = Record<string, unknown>;
 const NUMERIC_SAMPLERS = new Set(['category', 'subcategory', 'uniform', 'gaussian', 'poisson', 'binomial', 'bernoulli', 'bernoulli_mixture', 'scipy']);
@@ -145,7 +146,12 @@ function checkParams(c: SamplerColumn, p: Params, at: Path, columns: ColumnConfi
           );
         }
       }
-      if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
+      if (p.sampler_type === 'person_from_faker' && typeof p.locale === 'string') {
+        // Data Designer: config/sampler_params.py PersonFromFakerSamplerParams._validate_locale. A locale of
+        // its list that faker-js has no data for would fail only when the stage runs: refused here too.
+        if (!DD_FAKER_LOCALES.includes(p.locale)) report.error([...at, 'locale'], unsupportedFakerLocaleMessage(p.locale), 'invalid_params');
+        else if (Object.hasOwn(FAKER_LOCALES_UNAVAILABLE, p.locale)) report.error([...at, 'locale'], unavailableFakerLocaleMessage(p.locale), 'invalid_params');
+      } else if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
         report.error([...at, 'locale'], `Locale '${p.locale}' is not a valid locale name (e.g. en_US).`, 'invalid_params');
       } else if (p.sampler_type === 'person' && !(PERSON_LOCALES as readonly string[]).includes(String(p.locale ?? 'en_US'))) {
         // Data Designer: config/sampler_params.py PersonSamplerParams._validate_locale_with_managed_datasets.

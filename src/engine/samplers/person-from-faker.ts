@@ -5,6 +5,7 @@
  */
 import { allLocales, base, Faker, FakerError, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
 import { DdflowError } from '../../diagnostics.js';
+import { DD_FAKER_LOCALES, FAKER_LOCALE_ALIASES, FAKER_LOCALES_UNAVAILABLE, unavailableFakerLocaleMessage, unsupportedFakerLocaleMessage } from '../../config/faker-locales.js';
 import type { SamplerParamsOf } from '../../config/schema.js';
 import type { Rng } from '../../shared/random.js';
 import type { SamplerDefinition } from './types.js';
@@ -16,12 +17,19 @@ const EDUCATION = ['secondary_education', 'some_college', 'bachelors', 'associat
 const MARITAL = ['married_present', 'divorced', 'never_married', 'separated', 'widowed'];
 const COLLEGE = new Set(['bachelors', 'graduate', 'doctorate']);
 
-/** Python Faker locale names → faker-js locale keys (`fr_FR` → `fr`, `ja_JP` → `ja`). */
+/**
+ * Data Designer's (Python Faker's) locale names → faker-js locale keys: the named aliases, else the same
+ * name, else the language (`fr_FR` → `fr`, `ja_JP` → `ja`). Validate refuses what cannot resolve; the
+ * checks here keep a run from a config validate never saw (or a conditional param) just as strict.
+ */
 function fakerLocale(locale: string): LocaleDefinition[] {
   const all = allLocales as Record<string, LocaleDefinition>;
-  const lang = locale.split('_')[0]!;
-  const key = [locale, lang].find((k) => Object.hasOwn(all, k));
-  if (!key) throw new DdflowError(`Locale '${locale}' is not available for person_from_faker (try one of: ${Object.keys(all).filter((k) => k !== 'base').join(', ')}).`);
+  if (!DD_FAKER_LOCALES.includes(locale)) throw new DdflowError(unsupportedFakerLocaleMessage(locale));
+  if (Object.hasOwn(FAKER_LOCALES_UNAVAILABLE, locale)) throw new DdflowError(unavailableFakerLocaleMessage(locale));
+  const name = Object.hasOwn(FAKER_LOCALE_ALIASES, locale) ? FAKER_LOCALE_ALIASES[locale]! : locale;
+  const key = [name, name.split('_')[0]!].find((k) => Object.hasOwn(all, k));
+  // Unreachable while test/engine/person-from-faker-locales.test.ts passes (every listed locale resolves).
+  if (!key) throw new DdflowError(`Locale '${locale}' has no @faker-js/faker data under '${name}'.`);
   const chain = [all[key]!];
   if (key !== 'en') chain.push(all.en!);
   chain.push(base);
