@@ -3377,6 +3377,15 @@ function generateCode(ast, src) {
         else
             origSymbol.call(this, node, frame);
     };
+    // Python's unary operators (runtime.ddNeg/ddPos) instead of JavaScript's: nunjucks' `-x` turned a
+    // float into an int (`-1.0` printed `-1`) and `- -1` into invalid JavaScript.
+    for (const [kind, fn] of [['Neg', 'ddNeg'], ['Pos', 'ddPos']]) {
+        c[`compile${kind}`] = function (node, frame) {
+            this._emit(`runtime.${fn}(`);
+            this.compile(node.target, frame);
+            this._emit(')');
+        };
+    }
     const origLiteral = proto.compileLiteral;
     c.compileLiteral = function (node, frame) {
         if (typeof node.value === 'number' && Number.isInteger(node.value)) {
@@ -5533,6 +5542,8 @@ const gaussianSampler = {
 var dist = __webpack_require__(8432);
 // EXTERNAL MODULE: ./node_modules/@faker-js/faker/dist/base-BpJm8uRb.js
 var base_BpJm8uRb = __webpack_require__(41181);
+// EXTERNAL MODULE: ./src/config/faker-locales.ts
+var faker_locales = __webpack_require__(82809);
 ;// CONCATENATED MODULE: ./src/engine/samplers/person-from-faker.ts
 /**
  * `person_from_faker`: one person record per row from @faker-js/faker, with Data Designer's field set
@@ -5541,17 +5552,27 @@ var base_BpJm8uRb = __webpack_require__(41181);
  */
 
 
+
 const BACHELORS = ['stem', 'business', 'education', 'arts_humanities', 'stem_related'];
 const EDUCATION = ['secondary_education', 'some_college', 'bachelors', 'associates', 'graduate', 'doctorate'];
 const MARITAL = ['married_present', 'divorced', 'never_married', 'separated', 'widowed'];
 const COLLEGE = new Set(['bachelors', 'graduate', 'doctorate']);
-/** Python Faker locale names → faker-js locale keys (`fr_FR` → `fr`, `ja_JP` → `ja`). */
+/**
+ * Data Designer's (Python Faker's) locale names → faker-js locale keys: the named aliases, else the same
+ * name, else the language (`fr_FR` → `fr`, `ja_JP` → `ja`). Validate refuses what cannot resolve; the
+ * checks here keep a run from a config validate never saw (or a conditional param) just as strict.
+ */
 function fakerLocale(locale) {
     const all = dist/* allLocales */.N9;
-    const lang = locale.split('_')[0];
-    const key = [locale, lang].find((k) => Object.hasOwn(all, k));
+    if (!faker_locales/* DD_FAKER_LOCALES */.ln.includes(locale))
+        throw new diagnostics/* DdflowError */.Zq((0,faker_locales/* unsupportedFakerLocaleMessage */.cc)(locale));
+    if (Object.hasOwn(faker_locales/* FAKER_LOCALES_UNAVAILABLE */.Fb, locale))
+        throw new diagnostics/* DdflowError */.Zq((0,faker_locales/* unavailableFakerLocaleMessage */.Tu)(locale));
+    const name = Object.hasOwn(faker_locales/* FAKER_LOCALE_ALIASES */.i3, locale) ? faker_locales/* FAKER_LOCALE_ALIASES */.i3[locale] : locale;
+    const key = [name, name.split('_')[0]].find((k) => Object.hasOwn(all, k));
+    // Unreachable while test/engine/person-from-faker-locales.test.ts passes (every listed locale resolves).
     if (!key)
-        throw new diagnostics/* DdflowError */.Zq(`Locale '${locale}' is not available for person_from_faker (try one of: ${Object.keys(all).filter((k) => k !== 'base').join(', ')}).`);
+        throw new diagnostics/* DdflowError */.Zq(`Locale '${locale}' has no @faker-js/faker data under '${name}'.`);
     const chain = [all[key]];
     if (key !== 'en')
         chain.push(all.en);

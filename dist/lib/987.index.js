@@ -63,6 +63,78 @@ function builtinPrice(provider, model) {
 
 /***/ }),
 
+/***/ 82809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ FAKER_LOCALES_UNAVAILABLE),
+/* harmony export */   Tu: () => (/* binding */ unavailableFakerLocaleMessage),
+/* harmony export */   cc: () => (/* binding */ unsupportedFakerLocaleMessage),
+/* harmony export */   i3: () => (/* binding */ FAKER_LOCALE_ALIASES),
+/* harmony export */   ln: () => (/* binding */ DD_FAKER_LOCALES)
+/* harmony export */ });
+/* harmony import */ var _template_python_repr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83732);
+/**
+ * The locales `person_from_faker` accepts, and how each reaches @faker-js/faker. Validate checks a config
+ * against these lists (config may not import the engine); src/engine/samplers/person-from-faker.ts
+ * resolves a locale with them (test/engine/person-from-faker-locales.test.ts holds the lists and the
+ * installed faker-js together).
+ */
+
+/** Data Designer's list (config/utils/constants.py AVAILABLE_LOCALES: Python Faker's locales without fr_QC), in its order. */
+const DD_FAKER_LOCALES = [
+    'ar_AA', 'ar_AE', 'ar_BH', 'ar_EG', 'ar_JO', 'ar_PS', 'ar_SA', 'az_AZ', 'bg_BG', 'bn_BD', 'bs_BA', 'cs_CZ',
+    'da_DK', 'de', 'de_AT', 'de_CH', 'de_DE', 'dk_DK', 'el_CY', 'el_GR', 'en', 'en_AU', 'en_BD', 'en_CA',
+    'en_GB', 'en_IE', 'en_IN', 'en_NZ', 'en_PH', 'en_TH', 'en_US', 'es', 'es_AR', 'es_CA', 'es_CL', 'es_CO',
+    'es_ES', 'es_MX', 'et_EE', 'fa_IR', 'fi_FI', 'fil_PH', 'fr_BE', 'fr_CA', 'fr_CH', 'fr_FR', 'ga_IE', 'he_IL',
+    'hi_IN', 'hr_HR', 'hu_HU', 'hy_AM', 'id_ID', 'it_CH', 'it_IT', 'ja_JP', 'ka_GE', 'ko_KR', 'la', 'lb_LU',
+    'lt_LT', 'lv_LV', 'mt_MT', 'ne_NP', 'nl_BE', 'nl_NL', 'no_NO', 'or_IN', 'pl_PL', 'pt_BR', 'pt_PT', 'ro_RO',
+    'ru_RU', 'sk_SK', 'sl_SI', 'sq_AL', 'sv_SE', 'ta_IN', 'th', 'th_TH', 'tl_PH', 'tr_TR', 'tw_GH', 'uk_UA',
+    'vi_VN', 'zh_CN', 'zh_TW', 'zu_ZA',
+];
+/**
+ * Data Designer locales faker-js has under another name. Most have no person (names) or address data in
+ * Python Faker at all, which then falls back to en_US itself (Faker('dk_DK').first_name() is an American
+ * name: dk_DK only has an ssn provider), so en_US is what Data Designer really draws from. The others
+ * are the same language or naming data under faker-js's name.
+ */
+const FAKER_LOCALE_ALIASES = {
+    no_NO: 'nb_NO', // Norwegian (Bokmål) names, addresses and phone numbers in both
+    tw_GH: 'en_GH', // Python's tw_GH names are Ghanaian (Akan and English) names in Latin script, as faker-js en_GH's
+    bs_BA: 'en_US', // Python Faker: no person or address data (job and phone only)
+    dk_DK: 'en_US', // ssn only
+    fil_PH: 'en_US', // no person data (Philippine addresses only)
+    tl_PH: 'en_US', // no person data (Philippine addresses only)
+    la: 'en_US', // lorem only
+    lb_LU: 'en_US', // ssn only
+    mt_MT: 'en_US', // ssn only
+    sq_AL: 'en_US', // automotive only
+};
+/**
+ * Data Designer locales whose names Python Faker has in a language faker-js lacks, with the Data Designer
+ * locale to suggest instead (nearest language or country ddflow can draw). Validate refuses them: a
+ * stand-in from another language would be silently wrong data.
+ */
+const FAKER_LOCALES_UNAVAILABLE = {
+    bg_BG: 'ru_RU',
+    et_EE: 'fi_FI',
+    ga_IE: 'en_IE',
+    hi_IN: 'en_IN',
+    lt_LT: 'lv_LV',
+    or_IN: 'en_IN',
+};
+/** Data Designer's message for a locale outside its list (config/sampler_params.py PersonFromFakerSamplerParams._validate_locale). */
+function unsupportedFakerLocaleMessage(locale) {
+    return `Locale ${(0,_template_python_repr_js__WEBPACK_IMPORTED_MODULE_0__/* .pyStrRepr */ .ow)(locale)} is not a supported locale. Supported locales: ${DD_FAKER_LOCALES.join(', ')}`;
+}
+/** The one sentence for a Data Designer locale ddflow cannot draw. */
+function unavailableFakerLocaleMessage(locale) {
+    return `Locale '${locale}' is supported by Data Designer but @faker-js/faker, which ddflow's person_from_faker uses, has no data in its language; use a nearby locale such as ${FAKER_LOCALES_UNAVAILABLE[locale]}.`;
+}
+
+
+/***/ }),
+
 /***/ 42003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1214,12 +1286,26 @@ function sortKey(v, caseSensitive, attribute) {
     }
     if (!caseSensitive && typeof x === 'string')
         return x.toLowerCase();
-    return (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(x) ?? x;
+    return x; // a float stays a PyFloat: compare() reads its number and names its type
 }
-function compare(a, b) {
-    const x = a;
-    const y = b;
-    return x < y ? -1 : x > y ? 1 : 0;
+/**
+ * Python's ordering, as sorted()/min()/max() apply it: numbers (bools included) with numbers, strings
+ * with strings, lists with lists and tuples with tuples item by item; anything else is Python's TypeError
+ * (Data Designer drops the row) rather than an order JavaScript would make up.
+ */
+function compare(a, b, op = '<') {
+    const x = typeof a === 'boolean' ? Number(a) : ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(a) ?? a);
+    const y = typeof b === 'boolean' ? Number(b) : ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(b) ?? b);
+    if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string'))
+        return x < y ? -1 : x > y ? 1 : 0;
+    if (Array.isArray(x) && Array.isArray(y) && x instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc === y instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyTuple */ .Wc) {
+        for (let i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!(0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyEquals */ .PU)(x[i], y[i]))
+                return compare(x[i], y[i], op);
+        }
+        return x.length - y.length;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 const floatOf = (x) => (Number.isInteger(x) ? new _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$(x) : x);
 function urlQuote(s, forQuery) {
@@ -1364,6 +1450,24 @@ const PY_FILTERS = {
             return p >= 0 ? n : (0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__/* .pythonRound */ .FO)(n, p);
         return floatOf((0,_shared_python_float_js__WEBPACK_IMPORTED_MODULE_3__/* .pythonRound */ .FO)(n, p));
     },
+    random(v) {
+        // Jinja's do_random: random.choice(seq), Undefined for an empty sequence. choice() takes len() and
+        // indexes, so a number or None is Python's TypeError (nunjucks printed nothing), and a dict is looked
+        // up by a random integer index (KeyError unless its keys are such integers).
+        if (typeof v === 'string' || Array.isArray(v))
+            return v.length ? [...v][Math.floor(Math.random() * [...v].length)] : undefined;
+        if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(v)) {
+            const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .dictKeys */ .DL)(v).length;
+            if (!n)
+                return undefined;
+            const i = Math.floor(Math.random() * n);
+            const prop = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .dictProperty */ .sN)(v, i);
+            if (prop === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`KeyError: ${i} (the random filter of a dict looks a random index up as a key)`);
+            return v[prop];
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`object of type '${pyTypeName(v)}' has no len()`);
+    },
     sort(v, ...rest) {
         const [reverse, caseSensitive, attribute] = params(rest, ['reverse', 'case_sensitive', 'attribute'], [false, false, null]);
         const items = [...pyIter(v)];
@@ -1415,7 +1519,8 @@ const PY_FILTERS = {
         const out = [];
         for (const x of pyIter(v)) {
             const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
-            const key = typeof k === 'object' && k !== null ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyRepr */ .n3)(k) : k;
+            const n = (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(k);
+            const key = n !== undefined ? n : typeof k === 'object' && k !== null ? (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyRepr */ .n3)(k) : k;
             if (!seen.includes(key)) {
                 seen.push(key);
                 out.push(x);
@@ -1480,7 +1585,7 @@ function pickExtreme(v, rest, sign) {
     let first = true;
     for (const x of pyIter(v)) {
         const k = sortKey(x, (0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyTruthy */ .Kn)(caseSensitive), attribute);
-        if (first || compare(k, bestKey) * sign > 0) {
+        if (first || compare(k, bestKey, sign > 0 ? '>' : '<') * sign > 0) {
             best = x;
             bestKey = k;
             first = false;
@@ -2920,6 +3025,15 @@ function arith(op, a, b, f) {
     const r = f(x, y);
     return isFloat ? floatOf(r) : r;
 }
+function unary(op, v, f) {
+    if (v instanceof python_repr/* PyFloat */.g$)
+        return new python_repr/* PyFloat */.g$(f(v.value));
+    if (typeof v === 'number')
+        return f(v) + 0; // an int's -0 is 0
+    if (typeof v === 'boolean')
+        return f(Number(v)) + 0;
+    throw new errors/* TemplateRenderError */.Nz(`bad operand type for unary ${op}: '${(0,filters/* pyTypeName */.x_)(v)}'`);
+}
 function zeroCheck(y, what) {
     if (y === 0)
         throw new errors/* TemplateRenderError */.Nz(what);
@@ -2978,6 +3092,10 @@ const pyOps = {
     ddAnd: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? b() : a),
     ddOr: (a, b) => ((0,python_repr/* pyTruthy */.Kn)(a) ? a : b()),
     ddFloat: (x) => new python_repr/* PyFloat */.g$(x),
+    // Python's unary minus and plus: a float stays a float (`-1.0`, `-0.0`), a bool becomes an int, and
+    // anything that is not a number is a TypeError (JavaScript's `-` made `nan` or `0` of a string or None).
+    ddNeg: (v) => unary('-', v, (x) => -x),
+    ddPos: (v) => unary('+', v, (x) => x),
     ddCompare(values, ops) {
         for (let i = 0; i < ops.length; i++) {
             if (!compareOne(values[i], ops[i], values[i + 1]))
@@ -37269,12 +37387,15 @@ var datetime_format = __webpack_require__(48074);
  */
 const SCIPY_DISTRIBUTION_NAMES = ['norm', 'uniform', 'expon', 'gamma', 'beta', 'lognorm', 'laplace', 'logistic', 'cauchy', 'chi2', 't', 'weibull_min', 'pareto', 'triang', 'poisson', 'binom', 'bernoulli', 'geom', 'randint', 'nbinom'];
 
+// EXTERNAL MODULE: ./src/config/faker-locales.ts
+var faker_locales = __webpack_require__(82809);
 ;// CONCATENATED MODULE: ./src/config/rules/samplers.ts
 /**
  * Sampler parameter rules Data Designer checks when it builds the params (weights, age ranges, timedelta
  * bounds) or only when it generates (convert_to, subcategory coverage, datetime parsing) — all reported
  * at validate time here, each at the offending field.
  */
+
 
 
 
@@ -37407,7 +37528,15 @@ function checkParams(c, p, at, columns, report, opaque) {
                     report.error([...at, 'age_range'], "'age_range' must be a list of two integers, representing the min and max age. The first integer (min age) must be greater than or equal to 0, the second (max age) less than or equal to 114, and min less than max.", 'invalid_params');
                 }
             }
-            if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
+            if (p.sampler_type === 'person_from_faker' && typeof p.locale === 'string') {
+                // Data Designer: config/sampler_params.py PersonFromFakerSamplerParams._validate_locale. A locale of
+                // its list that faker-js has no data for would fail only when the stage runs: refused here too.
+                if (!faker_locales/* DD_FAKER_LOCALES */.ln.includes(p.locale))
+                    report.error([...at, 'locale'], (0,faker_locales/* unsupportedFakerLocaleMessage */.cc)(p.locale), 'invalid_params');
+                else if (Object.hasOwn(faker_locales/* FAKER_LOCALES_UNAVAILABLE */.Fb, p.locale))
+                    report.error([...at, 'locale'], (0,faker_locales/* unavailableFakerLocaleMessage */.Tu)(p.locale), 'invalid_params');
+            }
+            else if (typeof p.locale === 'string' && !/^[a-z]{2,3}(_[A-Za-z]{2,4})*$/.test(p.locale)) {
                 report.error([...at, 'locale'], `Locale '${p.locale}' is not a valid locale name (e.g. en_US).`, 'invalid_params');
             }
             else if (p.sampler_type === 'person' && !config_schema/* PERSON_LOCALES */.em.includes(String(p.locale ?? 'en_US'))) {
