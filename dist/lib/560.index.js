@@ -210,9 +210,13 @@ class RunBook {
      * Generation failed (or was cancelled): the stage stays resumable; the run ends with this error. The
      * report counts what the stage kept (its recorded row groups) and the tokens it spent.
      */
-    async failed(record, err, cancelled, durationSec, stageDir) {
+    async failed(record, err, cancelled, durationSec, stageDir, usage) {
         const message = cancelled ? 'The run was cancelled.' : errorText(err);
         Object.assign(record, { status: 'failed', error: message, resumable: true, duration_sec: durationSec }, stageDir ? await keptSoFar(stageDir) : {});
+        // What the stage's models counted is this run's spend; the engine's metadata.json (read just above)
+        // can predate its last calls (an early shutdown's table said 53 calls of the 60 made).
+        if (usage)
+            Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
         this.metadata.status = 'failed';
         await this.save();
         this.pushReport(record, [], undefined, cancelled ? undefined : locationOf(err));
@@ -1156,17 +1160,15 @@ async function generateStage(x) {
     catch (err) {
         // What the stage spent before it failed (or its budget stopped it) stays on record.
         const usage = x.models.stageUsage(step.index);
-        if (usage)
-            Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
         if (batch?.isLeftCalls(err) && !options.signal?.aborted) {
             try {
                 return await batch.submit(stageDir);
             }
             catch (submitErr) {
-                return book.failed(record, submitErr, false, run_seconds(start));
+                return book.failed(record, submitErr, false, run_seconds(start), undefined, usage);
             }
         }
-        return book.failed(record, err, options.signal?.aborted === true, run_seconds(start), stageDir);
+        return book.failed(record, err, options.signal?.aborted === true, run_seconds(start), stageDir, usage);
     }
 }
 async function saveToStore(store, ctx, stage, fingerprint, stageDir, log) {

@@ -10,6 +10,7 @@ import { DdflowError, type SourceLocation } from '../diagnostics.js';
 import { exportDataset } from '../data/dataset.js';
 import { readMetadata } from '../engine/artifacts.js';
 import type { Logger } from '../logger.js';
+import type { ModelUsageReport } from '../shared/usage.js';
 import { overriddenFingerprint, CACHE_FORMAT_VERSION } from './fingerprint.js';
 import { toMetadataPath, writeWorkflowMetadata, type StageRecord, type WorkflowMetadata } from './metadata.js';
 import type { LoadedWorkflow } from './model.js';
@@ -132,9 +133,12 @@ export class RunBook {
    * Generation failed (or was cancelled): the stage stays resumable; the run ends with this error. The
    * report counts what the stage kept (its recorded row groups) and the tokens it spent.
    */
-  async failed(record: StageRecord, err: unknown, cancelled: boolean, durationSec: number, stageDir?: string): Promise<never> {
+  async failed(record: StageRecord, err: unknown, cancelled: boolean, durationSec: number, stageDir?: string, usage?: ModelUsageReport): Promise<never> {
     const message = cancelled ? 'The run was cancelled.' : errorText(err);
     Object.assign(record, { status: 'failed', error: message, resumable: true, duration_sec: durationSec }, stageDir ? await keptSoFar(stageDir) : {});
+    // What the stage's models counted is this run's spend; the engine's metadata.json (read just above)
+    // can predate its last calls (an early shutdown's table said 53 calls of the 60 made).
+    if (usage) Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
     this.metadata.status = 'failed';
     await this.save();
     this.pushReport(record, [], undefined, cancelled ? undefined : locationOf(err));

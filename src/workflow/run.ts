@@ -231,15 +231,14 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
   } catch (err) {
     // What the stage spent before it failed (or its budget stopped it) stays on record.
     const usage = x.models.stageUsage(step.index);
-    if (usage) Object.assign(record, { model_usage: usage, tokens: { prompt: usage.total.prompt_tokens, completion: usage.total.completion_tokens } });
     if (batch?.isLeftCalls(err) && !options.signal?.aborted) {
       try {
         return await batch.submit(stageDir);
       } catch (submitErr) {
-        return book.failed(record, submitErr, false, seconds(start));
+        return book.failed(record, submitErr, false, seconds(start), undefined, usage);
       }
     }
-    return book.failed(record, err, options.signal?.aborted === true, seconds(start), stageDir);
+    return book.failed(record, err, options.signal?.aborted === true, seconds(start), stageDir, usage);
   }
 }
 

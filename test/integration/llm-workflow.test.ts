@@ -224,6 +224,33 @@ describe('LLM workflow end to end', () => {
     expect(server.stats.chat).toBe(1 + 4);
   });
 
+  // The failed stage's record took its usage from the engine's metadata.json, written before the last
+  // calls of the stopped group were booked: the table said 53 calls of the 60 the provider answered.
+  it('a stage stopped early with no rows records every call the provider answered (the cost line and the table agree)', async () => {
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - {name: topic, column_type: sampler, sampler_type: category, params: {values: [a, b, c]}}
+        - name: person
+          column_type: llm-structured
+          model_alias: chat
+          prompt: "Make a person about {{ topic }}."
+          output_format: {type: object, properties: {name: {type: string}}, required: [name]}
+`;
+    server.setFaults({ rateMalformedContent: 1 });
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 10, bufferSize: 5, parallel: 4, runConfig: 'max_conversation_restarts: 2' }));
+    const before = generationRequests(server).length;
+    const err = await runWorkflow(await loadWorkflow(file), { log: memoryLogger() }).catch((e: unknown) => e as WorkflowRunError);
+    expect(err).toBeInstanceOf(WorkflowRunError);
+    const answered = generationRequests(server).length - before;
+    expect(answered).toBeGreaterThan(0);
+    const stage = (err as WorkflowRunError).report.stages[0]!;
+    expect(stage.status).toBe('failed');
+    expect(stage.model_usage?.total.calls).toBe(answered);
+    expect((err as WorkflowRunError).report.cost?.calls).toBe(answered);
+    const recorded = JSON.parse(await fs.readFile(path.join(work, 'artifacts/llm-e2e/workflow-metadata.json'), 'utf8')) as { stages: { model_usage?: { total: { calls: number } } }[] };
+    expect(recorded.stages[0]!.model_usage?.total.calls).toBe(answered);
+  });
+
   it('transient failures whose retry budget ran out count toward early shutdown and leave the stage resumable', async () => {
     const work = await tempDir('ddflow-llm-');
     const columns = `
