@@ -3191,14 +3191,28 @@ function stageVerdict(s) {
             return 'not compared';
     }
 }
+/**
+ * A name (a stage's, a column's) as a code span: inside one nothing is markup — no link, mention or
+ * emphasis — whatever the name holds; a backtick becomes `'`, a pipe is escaped for tables.
+ */
+function code(name) {
+    return `\`${name.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+}
 /** The one-sentence summary: which stages changed, or "No data changes". */
 function diffHeadline(diff, text = defaultText) {
-    const changed = diff.stages.filter((s) => s.data_changed);
-    if (changed.length === 0)
+    const changed = diff.stages.filter((s) => s.data_changed && !s.undecided);
+    const undecided = diff.stages.filter((s) => s.undecided);
+    // Stages the current run did not reach, at the base's inputs: not changed, but not read either.
+    const unreached = diff.stages.filter((s) => s.status === 'no-output' && !s.data_changed).length;
+    const list = (stages) => stages.map((s) => code(s.stage)).join(', ');
+    const open = undecided.length ? `; ${undecided.length} not compared (not reached yet): ${list(undecided)}` : '';
+    if (changed.length === 0 && undecided.length === 0 && unreached > 0)
+        return `**${NO_DATA_CHANGES}**: every stage the current run made holds the same data as the base; ${unreached} it did not reach ha${unreached === 1 ? 's' : 've'} the base's inputs.`;
+    if (changed.length === 0 && undecided.length === 0)
         return `**${NO_DATA_CHANGES}**: every stage holds the same data as the base.`;
     const unchanged = diff.stages.filter((s) => !s.data_changed).length;
-    const names = changed.map((s) => `\`${s.stage.replace(/`/g, "'")}\``).join(', ');
-    return `**${changed.length} of ${diff.stages.length} stage${diff.stages.length === 1 ? '' : 's'} changed**: ${text(names)}${unchanged ? `; ${unchanged} unchanged` : ''}.`;
+    const head = changed.length ? `**${changed.length} of ${diff.stages.length} stage${diff.stages.length === 1 ? '' : 's'} changed**: ${list(changed)}` : `**No stage the current run made changed**`;
+    return `${head}${open}${unchanged ? `; ${unchanged} unchanged` : ''}.`;
 }
 function summaryTable(diff, cell) {
     const lines = ['| stage | against the base | rows (base → current) | schema | rows with changed values |', '|---|---|---:|---|---:|'];
@@ -3233,7 +3247,7 @@ function distribution(values, text) {
     return values.map((v) => `${text(quoted(v.value))} ${v.count}`).join(', ');
 }
 function columnLine(c, text) {
-    const name = text(`\`${c.column.replace(/`/g, "'")}\``);
+    const name = code(c.column);
     const changed = c.matched > 0 ? `${c.changed} of ${c.matched} rows changed (${pct(c.changed, c.matched)})` : 'no rows to match';
     const parts = [changed];
     if (c.numeric)
@@ -3249,13 +3263,17 @@ function columnLine(c, text) {
         if (JSON.stringify(cat.base) !== JSON.stringify(cat.current))
             parts.push(`distribution ${distribution(cat.base, text)} → ${distribution(cat.current, text)}`);
     }
-    const movedStats = (c.numeric && JSON.stringify(c.numeric.base) !== JSON.stringify(c.numeric.current)) || (c.text && JSON.stringify(c.text.base) !== JSON.stringify(c.text.current));
+    // A column whose matched rows are unchanged can still have moved (rows added or removed): its
+    // statistics, its categories' distribution or its new / vanished values.
+    const cat = c.categorical;
+    const movedCategories = cat !== undefined && (cat.new_values.length > 0 || cat.vanished_values.length > 0 || JSON.stringify(cat.base) !== JSON.stringify(cat.current));
+    const movedStats = (c.numeric && JSON.stringify(c.numeric.base) !== JSON.stringify(c.numeric.current)) || (c.text && JSON.stringify(c.text.base) !== JSON.stringify(c.text.current)) || movedCategories;
     if (c.changed === 0 && !movedStats)
         return undefined;
     return `- ${name} (${c.kind}): ${parts.join('; ')}`;
 }
 function judgeLine(j, text) {
-    const name = text(`\`${`${j.column}.${j.score}`.replace(/`/g, "'")}\``);
+    const name = code(`${j.column}.${j.score}`);
     const mean = j.base.mean !== null || j.current.mean !== null ? `mean ${fmt(j.base.mean)} → ${fmt(j.current.mean)}${signed(j.mean_delta)}; ` : '';
     return `- judge score ${name}: ${mean}distribution ${distribution(j.base.distribution, text)} → ${distribution(j.current.distribution, text)}`;
 }
@@ -3273,20 +3291,20 @@ function stageSection(s, options = {}) {
     const level = '#'.repeat((options.level ?? 3) + 1);
     if (s.status !== 'changed' || !s.data_changed)
         return [];
-    const lines = [`${level} Stage ${text(`\`${s.stage.replace(/`/g, "'")}\``)}`, ''];
+    const lines = [`${level} Stage ${code(s.stage)}`, ''];
     if (s.note)
         lines.push(`_${text(s.note)}_`, '');
     if (s.rows && s.rows.base !== s.rows.current)
         lines.push(`- rows: ${s.rows.base} → ${s.rows.current} (${s.rows.current - s.rows.base >= 0 ? '+' : ''}${s.rows.current - s.rows.base})`);
     const sc = s.schema;
     if (sc) {
-        const col = (n, t) => text(`\`${n.replace(/`/g, "'")}\` (${t})`);
+        const col = (n, t) => `${code(n)} (${text(t)})`;
         if (sc.added.length)
             lines.push(`- columns added: ${sc.added.map((c) => col(c.name, c.type)).join(', ')}`);
         if (sc.removed.length)
             lines.push(`- columns removed: ${sc.removed.map((c) => col(c.name, c.type)).join(', ')}`);
         if (sc.retyped.length)
-            lines.push(`- columns retyped: ${sc.retyped.map((c) => text(`\`${c.name.replace(/`/g, "'")}\` ${c.base} → ${c.current}`)).join(', ')}`);
+            lines.push(`- columns retyped: ${sc.retyped.map((c) => `${code(c.name)} ${text(`${c.base} → ${c.current}`)}`).join(', ')}`);
     }
     for (const c of s.columns ?? []) {
         const line = columnLine(c, text);
@@ -3429,9 +3447,15 @@ async function diffRuns(db, workflow, current, base, options = {}) {
         baseByName.delete(cur.name);
         out.push(await diffStage(db, cur, b, current.seed !== undefined && current.seed === base.seed, options));
     }
+    const sameSeed = current.seed !== undefined && current.seed === base.seed;
     for (const b of baseByName.values()) {
         if (options.currentStageNames?.has(b.name)) {
-            out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the current run did not reach it', data_changed: true });
+            // Not reached (a failure before it, `targets`): changed only when its inputs changed — at the base's
+            // fingerprint and seed a run would make the base's data (a failure before it is a change of its own).
+            const planned = options.currentFingerprints?.get(b.name) ?? null;
+            const same = sameSeed && planned !== null && planned === b.fingerprint;
+            const note = same ? 'the current run did not reach it; same fingerprint as the base' : planned === null ? 'the current run did not reach it; its inputs are not known yet' : 'the current run did not reach it; other inputs than the base';
+            out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: planned }, note, data_changed: !same, ...(planned === null ? { undecided: true } : {}) });
         }
         else
             out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
@@ -3459,7 +3483,16 @@ async function diffStage(db, cur, base, sameSeed, options) {
         const why = !curHas && !baseHas ? 'neither run has an output for it' : !curHas ? `the current run has no output for it (${cur.status})` : `the base has no output for it (${base.status})`;
         return { ...head, status: 'no-output', note: why, data_changed: true };
     }
-    const detail = await compareData(db, cur.files, base.files, options.judges?.get(cur.name) ?? [], options);
+    let detail;
+    try {
+        detail = await compareData(db, cur.files, base.files, options.judges?.get(cur.name) ?? [], options);
+    }
+    catch (err) {
+        // A stage that cannot be compared says why in its row; the other stages are still compared.
+        if (!(err instanceof _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq))
+            throw err;
+        return { ...head, status: 'no-output', note: err.message.replace(/^Cannot compare this stage: /, 'not comparable: '), data_changed: true };
+    }
     return { ...head, status: 'changed', ...detail };
 }
 /** A view of a stage output with each row's record index (row-group files in order, rows in file order). */
@@ -3469,7 +3502,16 @@ function indexedSource(files, limit) {
     return limit === undefined ? inner : `SELECT * FROM (${inner}) WHERE ${IDX} < ${Math.max(0, Math.floor(limit))}`;
 }
 const num = (v) => (v === null || v === undefined ? null : Number(v));
+/** Column names the comparison itself reads rows by: a stage output holding one cannot be compared. */
+const RESERVED_BY_DIFF = ['file_row_number', '__ddflow_file', IDX];
 async function compareData(db, curFiles, baseFiles, judges, options) {
+    for (const files of [curFiles, baseFiles]) {
+        const names = (await db.describe(`SELECT * FROM read_parquet(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_2__.literalList)(files)}, union_by_name = true)`)).map((c) => c.name);
+        const clash = names.find((n) => RESERVED_BY_DIFF.includes(n));
+        // (It was an "internal error" from DuckDB, or — for the record index — rows silently matched by the data's own column.)
+        if (clash !== undefined)
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Cannot compare this stage: its output has a column named '${clash}', which the comparison uses; rename it.`);
+    }
     await db.run(`CREATE OR REPLACE TEMP TABLE ddflow_diff_cur AS ${indexedSource(curFiles)}`);
     await db.run(`CREATE OR REPLACE TEMP TABLE ddflow_diff_base AS ${indexedSource(baseFiles, options.baseLimit)}`);
     try {
@@ -3613,12 +3655,29 @@ async function diffWorkflowRuns(workflow, baseDir, options = {}) {
     });
     const base = await readRunSide(await resolveRunDir(baseDir, workflow.name, options.cwd), workflow.name, log, options.cwd);
     const current = await readRunSide(currentDir, workflow.name, log, options.cwd);
+    // Stages the current run did not reach (`--targets`, a failure before them): their fingerprints as a
+    // run would compute them now, so an unreached stage whose inputs did not change is not called changed.
+    const reached = new Set(current.stages.map((s) => s.name));
+    // (Only theirs: a reached stage's data is what its recorded fingerprint says.)
+    const planned = workflow.stages.some((s) => !reached.has(s.name)) ? await plannedFingerprints(workflow, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(currentDir)) : undefined;
+    const currentFingerprints = planned ? new Map([...planned].filter(([name]) => !reached.has(name))) : undefined;
     const db = await (0,_data_database_js__WEBPACK_IMPORTED_MODULE_2__.openDatabase)();
     try {
-        return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...options.diff });
+        return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...(currentFingerprints ? { currentFingerprints } : {}), ...options.diff });
     }
     finally {
         db.close();
+    }
+}
+/** The fingerprint each stage would have in a run now (a plan over the current artifacts; none if it fails). */
+async function plannedFingerprints(workflow, artifactPath) {
+    try {
+        const { buildPlan } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 69951));
+        const plan = await buildPlan(workflow, { artifactPath, log: _logger_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q });
+        return new Map(plan.stages.map((s) => [s.stage, s.fingerprint]));
+    }
+    catch {
+        return undefined;
     }
 }
 

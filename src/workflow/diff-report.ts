@@ -55,13 +55,27 @@ export function stageVerdict(s: StageDiff): string {
   }
 }
 
+/**
+ * A name (a stage's, a column's) as a code span: inside one nothing is markup — no link, mention or
+ * emphasis — whatever the name holds; a backtick becomes `'`, a pipe is escaped for tables.
+ */
+function code(name: string): string {
+  return `\`${name.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+}
+
 /** The one-sentence summary: which stages changed, or "No data changes". */
 export function diffHeadline(diff: WorkflowDiff, text: (s: string) => string = defaultText): string {
-  const changed = diff.stages.filter((s) => s.data_changed);
-  if (changed.length === 0) return `**${NO_DATA_CHANGES}**: every stage holds the same data as the base.`;
+  const changed = diff.stages.filter((s) => s.data_changed && !s.undecided);
+  const undecided = diff.stages.filter((s) => s.undecided);
+  // Stages the current run did not reach, at the base's inputs: not changed, but not read either.
+  const unreached = diff.stages.filter((s) => s.status === 'no-output' && !s.data_changed).length;
+  const list = (stages: readonly StageDiff[]) => stages.map((s) => code(s.stage)).join(', ');
+  const open = undecided.length ? `; ${undecided.length} not compared (not reached yet): ${list(undecided)}` : '';
+  if (changed.length === 0 && undecided.length === 0 && unreached > 0) return `**${NO_DATA_CHANGES}**: every stage the current run made holds the same data as the base; ${unreached} it did not reach ha${unreached === 1 ? 's' : 've'} the base's inputs.`;
+  if (changed.length === 0 && undecided.length === 0) return `**${NO_DATA_CHANGES}**: every stage holds the same data as the base.`;
   const unchanged = diff.stages.filter((s) => !s.data_changed).length;
-  const names = changed.map((s) => `\`${s.stage.replace(/`/g, "'")}\``).join(', ');
-  return `**${changed.length} of ${diff.stages.length} stage${diff.stages.length === 1 ? '' : 's'} changed**: ${text(names)}${unchanged ? `; ${unchanged} unchanged` : ''}.`;
+  const head = changed.length ? `**${changed.length} of ${diff.stages.length} stage${diff.stages.length === 1 ? '' : 's'} changed**: ${list(changed)}` : `**No stage the current run made changed**`;
+  return `${head}${open}${unchanged ? `; ${unchanged} unchanged` : ''}.`;
 }
 
 function summaryTable(diff: WorkflowDiff, cell: NonNullable<DiffMarkdownOptions['cell']>): string[] {
@@ -100,7 +114,7 @@ function distribution(values: ValueCount[], text: (s: string) => string): string
 }
 
 function columnLine(c: ColumnDrift, text: (s: string) => string): string | undefined {
-  const name = text(`\`${c.column.replace(/`/g, "'")}\``);
+  const name = code(c.column);
   const changed = c.matched > 0 ? `${c.changed} of ${c.matched} rows changed (${pct(c.changed, c.matched)})` : 'no rows to match';
   const parts = [changed];
   if (c.numeric) parts.push(numericLine(c.numeric));
@@ -111,13 +125,17 @@ function columnLine(c: ColumnDrift, text: (s: string) => string): string | undef
     if (cat.vanished_values.length) parts.push(`vanished values: ${cat.vanished_values.map((v) => text(quoted(v))).join(', ')}`);
     if (JSON.stringify(cat.base) !== JSON.stringify(cat.current)) parts.push(`distribution ${distribution(cat.base, text)} → ${distribution(cat.current, text)}`);
   }
-  const movedStats = (c.numeric && JSON.stringify(c.numeric.base) !== JSON.stringify(c.numeric.current)) || (c.text && JSON.stringify(c.text.base) !== JSON.stringify(c.text.current));
+  // A column whose matched rows are unchanged can still have moved (rows added or removed): its
+  // statistics, its categories' distribution or its new / vanished values.
+  const cat = c.categorical;
+  const movedCategories = cat !== undefined && (cat.new_values.length > 0 || cat.vanished_values.length > 0 || JSON.stringify(cat.base) !== JSON.stringify(cat.current));
+  const movedStats = (c.numeric && JSON.stringify(c.numeric.base) !== JSON.stringify(c.numeric.current)) || (c.text && JSON.stringify(c.text.base) !== JSON.stringify(c.text.current)) || movedCategories;
   if (c.changed === 0 && !movedStats) return undefined;
   return `- ${name} (${c.kind}): ${parts.join('; ')}`;
 }
 
 function judgeLine(j: JudgeScoreDrift, text: (s: string) => string): string {
-  const name = text(`\`${`${j.column}.${j.score}`.replace(/`/g, "'")}\``);
+  const name = code(`${j.column}.${j.score}`);
   const mean = j.base.mean !== null || j.current.mean !== null ? `mean ${fmt(j.base.mean)} → ${fmt(j.current.mean)}${signed(j.mean_delta)}; ` : '';
   return `- judge score ${name}: ${mean}distribution ${distribution(j.base.distribution, text)} → ${distribution(j.current.distribution, text)}`;
 }
@@ -134,15 +152,15 @@ export function stageSection(s: StageDiff, options: DiffMarkdownOptions = {}): s
   const text = options.text ?? defaultText;
   const level = '#'.repeat((options.level ?? 3) + 1);
   if (s.status !== 'changed' || !s.data_changed) return [];
-  const lines = [`${level} Stage ${text(`\`${s.stage.replace(/`/g, "'")}\``)}`, ''];
+  const lines = [`${level} Stage ${code(s.stage)}`, ''];
   if (s.note) lines.push(`_${text(s.note)}_`, '');
   if (s.rows && s.rows.base !== s.rows.current) lines.push(`- rows: ${s.rows.base} → ${s.rows.current} (${s.rows.current - s.rows.base >= 0 ? '+' : ''}${s.rows.current - s.rows.base})`);
   const sc = s.schema;
   if (sc) {
-    const col = (n: string, t: string) => text(`\`${n.replace(/`/g, "'")}\` (${t})`);
+    const col = (n: string, t: string) => `${code(n)} (${text(t)})`;
     if (sc.added.length) lines.push(`- columns added: ${sc.added.map((c) => col(c.name, c.type)).join(', ')}`);
     if (sc.removed.length) lines.push(`- columns removed: ${sc.removed.map((c) => col(c.name, c.type)).join(', ')}`);
-    if (sc.retyped.length) lines.push(`- columns retyped: ${sc.retyped.map((c) => text(`\`${c.name.replace(/`/g, "'")}\` ${c.base} → ${c.current}`)).join(', ')}`);
+    if (sc.retyped.length) lines.push(`- columns retyped: ${sc.retyped.map((c) => `${code(c.name)} ${text(`${c.base} → ${c.current}`)}`).join(', ')}`);
   }
   for (const c of s.columns ?? []) {
     const line = columnLine(c, text);

@@ -108,6 +108,12 @@ export interface StageDiff {
   changed_rows?: { matched: number; changed: number; examples: ChangedRow[] };
   /** Whether the data differs at all (rows, schema or values). */
   data_changed?: boolean;
+  /**
+   * True when nobody can tell yet: the current run did not reach the stage and its inputs are not known
+   * before its upstream runs. `data_changed` is then true (never "no data changes" on a guess), but the
+   * headline lists it as not compared rather than changed.
+   */
+  undecided?: boolean;
 }
 
 export interface WorkflowDiff {
@@ -208,9 +214,15 @@ export async function diffRuns(db: Database, workflow: string, current: DiffSide
     baseByName.delete(cur.name);
     out.push(await diffStage(db, cur, b, current.seed !== undefined && current.seed === base.seed, options));
   }
+  const sameSeed = current.seed !== undefined && current.seed === base.seed;
   for (const b of baseByName.values()) {
     if (options.currentStageNames?.has(b.name)) {
-      out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the current run did not reach it', data_changed: true });
+      // Not reached (a failure before it, `targets`): changed only when its inputs changed — at the base's
+      // fingerprint and seed a run would make the base's data (a failure before it is a change of its own).
+      const planned = options.currentFingerprints?.get(b.name) ?? null;
+      const same = sameSeed && planned !== null && planned === b.fingerprint;
+      const note = same ? 'the current run did not reach it; same fingerprint as the base' : planned === null ? 'the current run did not reach it; its inputs are not known yet' : 'the current run did not reach it; other inputs than the base';
+      out.push({ index: b.index, stage: b.name, status: 'no-output', fingerprint: { base: b.fingerprint ?? null, current: planned }, note, data_changed: !same, ...(planned === null ? { undecided: true } : {}) });
     } else out.push({ index: b.index, stage: b.name, status: 'removed', fingerprint: { base: b.fingerprint ?? null, current: null }, note: 'the stage is not in the current workflow', data_changed: true });
   }
   return { workflow, base_dir: base.workflowDir, current_dir: current.workflowDir, stages: out, changed: out.some((s) => s.data_changed) };
@@ -236,7 +248,14 @@ async function diffStage(db: Database, cur: SideStage, base: SideStage | undefin
     const why = !curHas && !baseHas ? 'neither run has an output for it' : !curHas ? `the current run has no output for it (${cur.status})` : `the base has no output for it (${base.status})`;
     return { ...head, status: 'no-output', note: why, data_changed: true };
   }
-  const detail = await compareData(db, cur.files, base.files, options.judges?.get(cur.name) ?? [], options);
+  let detail: Detail;
+  try {
+    detail = await compareData(db, cur.files, base.files, options.judges?.get(cur.name) ?? [], options);
+  } catch (err) {
+    // A stage that cannot be compared says why in its row; the other stages are still compared.
+    if (!(err instanceof DdflowError)) throw err;
+    return { ...head, status: 'no-output', note: err.message.replace(/^Cannot compare this stage: /, 'not comparable: '), data_changed: true };
+  }
   return { ...head, status: 'changed', ...detail };
 }
 
@@ -251,7 +270,16 @@ function indexedSource(files: readonly string[], limit?: number): string {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/** Column names the comparison itself reads rows by: a stage output holding one cannot be compared. */
+const RESERVED_BY_DIFF = ['file_row_number', '__ddflow_file', IDX];
+
 async function compareData(db: Database, curFiles: string[], baseFiles: string[], judges: JudgeColumn[], options: DiffOptions): Promise<Detail> {
+  for (const files of [curFiles, baseFiles]) {
+    const names = (await db.describe(`SELECT * FROM read_parquet(${literalList(files)}, union_by_name = true)`)).map((c) => c.name);
+    const clash = names.find((n) => RESERVED_BY_DIFF.includes(n));
+    // (It was an "internal error" from DuckDB, or — for the record index — rows silently matched by the data's own column.)
+    if (clash !== undefined) throw new DdflowError(`Cannot compare this stage: its output has a column named '${clash}', which the comparison uses; rename it.`);
+  }
   await db.run(`CREATE OR REPLACE TEMP TABLE ddflow_diff_cur AS ${indexedSource(curFiles)}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ddflow_diff_base AS ${indexedSource(baseFiles, options.baseLimit)}`);
   try {
@@ -406,10 +434,27 @@ export async function diffWorkflowRuns(
   });
   const base = await readRunSide(await resolveRunDir(baseDir, workflow.name, options.cwd), workflow.name, log, options.cwd);
   const current = await readRunSide(currentDir, workflow.name, log, options.cwd);
+  // Stages the current run did not reach (`--targets`, a failure before them): their fingerprints as a
+  // run would compute them now, so an unreached stage whose inputs did not change is not called changed.
+  const reached = new Set(current.stages.map((s) => s.name));
+  // (Only theirs: a reached stage's data is what its recorded fingerprint says.)
+  const planned = workflow.stages.some((s) => !reached.has(s.name)) ? await plannedFingerprints(workflow, path.dirname(currentDir)) : undefined;
+  const currentFingerprints = planned ? new Map([...planned].filter(([name]) => !reached.has(name))) : undefined;
   const db = await openDatabase();
   try {
-    return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...options.diff });
+    return await diffRuns(db, workflow.name, current, base, { judges: judgeColumnsOf(workflow), currentStageNames: new Set(workflow.stages.map((s) => s.name)), ...(currentFingerprints ? { currentFingerprints } : {}), ...options.diff });
   } finally {
     db.close();
+  }
+}
+
+/** The fingerprint each stage would have in a run now (a plan over the current artifacts; none if it fails). */
+async function plannedFingerprints(workflow: LoadedWorkflow, artifactPath: string): Promise<Map<string, string | null> | undefined> {
+  try {
+    const { buildPlan } = await import('./plan.js');
+    const plan = await buildPlan(workflow, { artifactPath, log: silentLogger });
+    return new Map(plan.stages.map((s) => [s.stage, s.fingerprint]));
+  } catch {
+    return undefined;
   }
 }

@@ -197,7 +197,12 @@ describe('no injection through the summary', () => {
     ['cc @octocat and @acme/admins', 'cc `@octocat` and `@acme/admins`'],
     ['fixes #123, GH-7 and acme/infra#9', 'fixes `#123`, `GH-7` and `acme/infra#9`'],
     ['\\](http://e)', '\\\\\\](`http://e`)'],
-    ['a `x` https://e.example/`y`', 'a `x` `` https://e.example/`y` ``'],
+    ['a `x` https://e.example/`y`', 'a \\`x\\` `` https://e.example/`y` ``'],
+    // A backtick in the data once opened a code span that closed on ddflow's own, so the mention and the
+    // reference it quoted were live markup again.
+    ['ping` @octocat ` and` #1 `x', 'ping\\` `@octocat` \\` and\\` `#1` \\`x'],
+    ['x` https://evil.example/![x](https://evil.example/p.png)y `z', 'x\\` `https://evil.example/![x](https://evil.example/p.png)y` \\`z'],
+    ['a\u202eb', 'aU+202Eb'],
     ['C# and a#1 and user@ and 3 @ 4', 'C# and a#1 and user@ and 3 @ 4'],
   ])('%s', (text, expected) => {
     expect(inertMarkdown(text)).toBe(expected);

@@ -152,6 +152,40 @@ describe('ddflow diff', () => {
     expect(r.stdout).toContain('**No data changes**: every stage holds the same data as the base.');
   });
 
+  // A run that stopped at its targets left the later stages out: they were counted as changed though
+  // nothing in the workflow changed.
+  it('stages the current run did not reach are changed only when their inputs changed', async () => {
+    const run = await cli(['run', 'base.yml', '--artifact-path', 'targeted', '--targets', 'items'], work);
+    expect(run.code, run.stderr).toBe(0);
+    const same = await cli(['diff', 'base.yml', '--base', 'base', '--artifact-path', 'targeted'], work);
+    expect(same.code, same.stderr).toBe(0);
+    // `described` has the base's inputs; `taxed` counts the rows `described` makes, unknown before it runs.
+    expect(same.stdout).toContain('**No stage the current run made changed**; 1 not compared (not reached yet): `taxed`; 2 unchanged.');
+    expect(same.stdout).toMatch(/\| described \| not compared \(the current run did not reach it; same fingerprint as the base\) \|/);
+    expect(same.stdout).toMatch(/\| taxed \| not compared \(the current run did not reach it; its inputs are not known yet\) \|/);
+    // The edited file: the unreached stages have other inputs than the base, so they changed.
+    const edited = JSON.parse((await cli(['diff', 'pr.yml', '--base', 'base', '--artifact-path', 'targeted', '--json'], work)).stdout) as { changed: boolean; stages: { stage: string; status: string; data_changed: boolean }[] };
+    expect(edited.changed).toBe(true);
+    expect(edited.stages.map((s) => [s.stage, s.status, s.data_changed])).toEqual([
+      ['items', 'unchanged', false],
+      ['described', 'no-output', true],
+      ['taxed', 'no-output', true],
+    ]);
+  });
+
+  // A data column named file_row_number made the comparison an "internal error" (DuckDB reserves it).
+  it('a stage whose output has a column the comparison numbers rows by is not comparable, in its row; the others are compared', async () => {
+    const wf = (seed: number) => `name: clash\nseed: ${seed}\nstages:\n  - name: rows\n    num_records: 3\n    config:\n      columns:\n        - {name: x, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1}}\n        - {name: file_row_number, column_type: expression, expr: "{{ x }}"}\n`;
+    await fs.writeFile(path.join(work, 'clash1.yml'), wf(1));
+    await fs.writeFile(path.join(work, 'clash2.yml'), wf(2));
+    expect((await cli(['run', 'clash1.yml', '--artifact-path', 'clash-base'], work)).code).toBe(0);
+    expect((await cli(['run', 'clash2.yml', '--artifact-path', 'clash-cur'], work)).code).toBe(0);
+    const r = await cli(['diff', 'clash2.yml', '--base', 'clash-base', '--artifact-path', 'clash-cur'], work);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("not comparable: its output has a column named 'file_row_number', which the comparison uses; rename it.");
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+
   it('bad input is one sentence: no --base (usage, exit 2), a directory without a run (exit 1)', async () => {
     const none = await cli(['diff', 'pr.yml'], work);
     expect(none.code).toBe(2);
