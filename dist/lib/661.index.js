@@ -2109,11 +2109,11 @@ class ValidationError extends DdflowError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ importBoundFunction),
+/* harmony export */   XX: () => (/* binding */ inspectBoundModule),
 /* harmony export */   nn: () => (/* binding */ FunctionCallError),
 /* harmony export */   yp: () => (/* binding */ StageFunctions)
 /* harmony export */ });
-/* unused harmony export toJsonLine */
+/* unused harmony exports toJsonLine, importBoundFunction */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
@@ -2170,6 +2170,51 @@ async function importBoundFunction(spec) {
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The module ${spec.path} bound to function '${spec.name}' exports no function '${spec.exportName}'${exported.length ? ` (its functions: ${exported.join(', ')})` : ''}.`);
     }
     return candidate;
+}
+/** Marks the child's answer among whatever the module itself prints. */
+const ANSWER_MARK = '\u0000ddflow-module-info:';
+const INSPECT_TIMEOUT_MS = 20_000;
+/**
+ * Loads a module binding in a child process with no environment but PATH, and reports its function's
+ * metadata — for `validate` and `plan`, which must not run a workflow file's code with the job's
+ * secrets (a pull request's workflow file is untrusted; its module once read every *_KEY variable at
+ * import). The same sentences as importBoundFunction for a module that fails to load or lacks the export.
+ */
+async function inspectBoundModule(spec) {
+    const script = `
+    const [url, exportName, name] = process.argv.slice(1);
+    const say = (v) => process.stdout.write('\\n' + ${JSON.stringify(ANSWER_MARK)} + JSON.stringify(v) + '\\n');
+    let mod;
+    try { mod = await import(url); } catch (err) { say({ load: String(err && err.message || err).split('\\n')[0] }); process.exit(0); }
+    const fn = mod[exportName] ?? (exportName === name ? mod.default : undefined);
+    if (typeof fn !== 'function') say({ exports: Object.keys(mod).filter((k) => typeof mod[k] === 'function') });
+    else { let metadata = null; try { metadata = JSON.parse(JSON.stringify(fn.custom_column_metadata ?? null)); } catch {} say({ metadata }); }
+    process.exit(0);`;
+    const answer = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, ['--input-type=module', '-e', script, (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)(spec.path).href, spec.exportName, spec.name], {
+            cwd: spec.cwd,
+            env: { PATH: process.env['PATH'] ?? '' },
+            stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        let out = '';
+        child.stdout.on('data', (d) => (out = (out + d.toString('utf8')).slice(-1_000_000)));
+        const timer = setTimeout(() => child.kill('SIGKILL'), INSPECT_TIMEOUT_MS);
+        child.on('error', (err) => reject(err));
+        child.on('close', () => {
+            clearTimeout(timer);
+            resolve(out);
+        });
+    });
+    const line = answer.split('\n').reverse().find((l) => l.startsWith(ANSWER_MARK));
+    if (line === undefined)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot load the module ${spec.path} bound to function '${spec.name}': it did not finish loading within ${INSPECT_TIMEOUT_MS / 1000} s (or exited while loading).`);
+    const info = JSON.parse(line.slice(ANSWER_MARK.length));
+    if (info.load !== undefined)
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Cannot load the module ${spec.path} bound to function '${spec.name}': ${info.load}`);
+    if (info.exports !== undefined) {
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The module ${spec.path} bound to function '${spec.name}' exports no function '${spec.exportName}'${info.exports.length ? ` (its functions: ${info.exports.join(', ')})` : ''}.`);
+    }
+    return { metadata: info.metadata ?? null };
 }
 class ModuleFunction {
     name;
@@ -3319,7 +3364,9 @@ async function resolveBinding(name, binding, dir, report) {
         }
         const exportName = binding.export ?? name;
         try {
-            fromExport = exportedMetadata(await (0,_engine_functions_js__WEBPACK_IMPORTED_MODULE_3__/* .importBoundFunction */ .Q3)({ name, path: file, exportName }));
+            // In a child process without the environment: loading a workflow (validate, plan) runs no bound
+            // code with this process's secrets; the run imports the module when the stage calls it.
+            fromExport = exportedMetadata({ custom_column_metadata: (await (0,_engine_functions_js__WEBPACK_IMPORTED_MODULE_3__/* .inspectBoundModule */ .XX)({ name, path: file, exportName, cwd: dir })).metadata });
         }
         catch (err) {
             if (!(err instanceof _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq))

@@ -74,6 +74,57 @@ export async function importBoundFunction(spec: { name: string; path: string; ex
   return candidate as AnyFunction;
 }
 
+/** What a module binding exports, learned without running it in this process (see inspectBoundModule). */
+export interface ModuleExportInfo {
+  /** The function's `custom_column_metadata` (Data Designer's decorator), or null. */
+  metadata: unknown;
+}
+
+/** Marks the child's answer among whatever the module itself prints. */
+const ANSWER_MARK = '\u0000ddflow-module-info:';
+const INSPECT_TIMEOUT_MS = 20_000;
+
+/**
+ * Loads a module binding in a child process with no environment but PATH, and reports its function's
+ * metadata — for `validate` and `plan`, which must not run a workflow file's code with the job's
+ * secrets (a pull request's workflow file is untrusted; its module once read every *_KEY variable at
+ * import). The same sentences as importBoundFunction for a module that fails to load or lacks the export.
+ */
+export async function inspectBoundModule(spec: { name: string; path: string; exportName: string; cwd: string }): Promise<ModuleExportInfo> {
+  const script = `
+    const [url, exportName, name] = process.argv.slice(1);
+    const say = (v) => process.stdout.write('\\n' + ${JSON.stringify(ANSWER_MARK)} + JSON.stringify(v) + '\\n');
+    let mod;
+    try { mod = await import(url); } catch (err) { say({ load: String(err && err.message || err).split('\\n')[0] }); process.exit(0); }
+    const fn = mod[exportName] ?? (exportName === name ? mod.default : undefined);
+    if (typeof fn !== 'function') say({ exports: Object.keys(mod).filter((k) => typeof mod[k] === 'function') });
+    else { let metadata = null; try { metadata = JSON.parse(JSON.stringify(fn.custom_column_metadata ?? null)); } catch {} say({ metadata }); }
+    process.exit(0);`;
+  const answer = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(spec.path).href, spec.exportName, spec.name], {
+      cwd: spec.cwd,
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-1_000_000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), INSPECT_TIMEOUT_MS);
+    child.on('error', (err) => reject(err));
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
+  const line = answer.split('\n').reverse().find((l) => l.startsWith(ANSWER_MARK));
+  if (line === undefined) throw new DdflowError(`Cannot load the module ${spec.path} bound to function '${spec.name}': it did not finish loading within ${INSPECT_TIMEOUT_MS / 1000} s (or exited while loading).`);
+  const info = JSON.parse(line.slice(ANSWER_MARK.length)) as { load?: string; exports?: string[]; metadata?: unknown };
+  if (info.load !== undefined) throw new DdflowError(`Cannot load the module ${spec.path} bound to function '${spec.name}': ${info.load}`);
+  if (info.exports !== undefined) {
+    throw new DdflowError(`The module ${spec.path} bound to function '${spec.name}' exports no function '${spec.exportName}'${info.exports.length ? ` (its functions: ${info.exports.join(', ')})` : ''}.`);
+  }
+  return { metadata: info.metadata ?? null };
+}
+
 class ModuleFunction implements BoundFunction {
   constructor(
     private readonly name: string,

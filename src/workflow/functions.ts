@@ -12,7 +12,7 @@ import type { Reporter } from '../config/report.js';
 import type { Path } from '../config/source-map.js';
 import type { CustomColumnMetadata, FunctionBinding } from '../config/schema.js';
 import { DdflowError } from '../diagnostics.js';
-import { importBoundFunction, type FunctionSpec } from '../engine/functions.js';
+import { inspectBoundModule, type FunctionSpec } from '../engine/functions.js';
 
 /** A function a stage uses: where its code is and the version that stands for it in fingerprints. */
 export interface StageFunction {
@@ -59,7 +59,9 @@ async function resolveBinding(name: string, binding: FunctionBinding, dir: strin
     }
     const exportName = binding.export ?? name;
     try {
-      fromExport = exportedMetadata(await importBoundFunction({ name, path: file, exportName }));
+      // In a child process without the environment: loading a workflow (validate, plan) runs no bound
+      // code with this process's secrets; the run imports the module when the stage calls it.
+      fromExport = exportedMetadata({ custom_column_metadata: (await inspectBoundModule({ name, path: file, exportName, cwd: dir })).metadata });
     } catch (err) {
       if (!(err instanceof DdflowError)) throw err;
       report.error([name, 'module'], err.message.replace(/\.$/, ''), 'function_binding');

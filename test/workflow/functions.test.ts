@@ -96,6 +96,26 @@ describe('functions: bindings for custom columns and local_callable validators',
     expect(await validationMessages(noExport.file)).toEqual([expect.stringMatching(/^workflow\.yml:17: The module .*scores\.mjs bound to function 'is_consistent' exports no function 'isConsistant' \(its functions: compute_weighted_score, isConsistent\)$/)]);
   });
 
+  // validate and plan once imported the workflow's modules in-process: a pull request's module read every
+  // *_KEY variable of the job at import time.
+  it('loading a workflow (validate, plan) reads a module in a child process without the environment', async () => {
+    const { dir, file } = await example();
+    const seen = path.join(dir, 'env-at-import.json');
+    const module = path.join(dir, 'scores.mjs');
+    await fs.writeFile(module, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(seen)}, JSON.stringify(Object.keys(process.env)));\n${await fs.readFile(module, 'utf8')}`);
+    process.env['DDFLOW_TEST_SECRET_KEY'] = 'sk-should-not-be-seen';
+    try {
+      const wf = await loadWorkflow(file);
+      expect(wf.stages.length).toBeGreaterThan(0);
+      expect(JSON.parse(await fs.readFile(seen, 'utf8'))).toEqual(['PATH']);
+      await fs.rm(seen);
+      await buildPlan(wf, { log: silentLogger, artifactPath: path.join(dir, 'artifacts') });
+      await expect(fs.stat(seen)).rejects.toThrow();
+    } finally {
+      delete process.env['DDFLOW_TEST_SECRET_KEY'];
+    }
+  });
+
   it("a custom column's required and side-effect columns take part in validation", async () => {
     const missing = await example((t) => t.replace('required_columns: [review]', 'required_columns: [review_text]'));
     expect(await validationMessages(missing.file)).toEqual([
