@@ -2119,7 +2119,8 @@ class ValidationError extends DdflowError {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94851);
-/* harmony import */ var _shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11068);
+/* harmony import */ var _shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11068);
+/* harmony import */ var _llm_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98890);
 /**
  * Code bound to a function name that Data Designer writes into a config (`generator_function` of a
  * custom column, `validation_function` of a local_callable validator). Data Designer keeps the Python
@@ -2134,6 +2135,7 @@ class ValidationError extends DdflowError {
  * Requests: `{"row": {...}, "params": ...}` (one row) or `{"rows": [...], "params": ...}` (a row group);
  * answers: `{"row": {...}}` / `{"rows": [...]}`, or `{"error": "..."}` for a failure the caller reports.
  */
+
 
 
 
@@ -2234,6 +2236,11 @@ class ModuleFunction {
     }
     async close() { }
 }
+/** A command as a message quotes it: its first line (a `run: |` block once cut the whole sentence at its newline). */
+function shownCommand(run) {
+    const lines = run.trim().split(/\r?\n/);
+    return lines.length > 1 ? `${lines[0].trim()} …` : lines[0];
+}
 class ProcessFunction {
     spec;
     log;
@@ -2249,19 +2256,21 @@ class ProcessFunction {
         this.child.stdout.setEncoding('utf8');
         this.child.stdout.on('data', (chunk) => this.onStdout(chunk));
         this.child.stderr.setEncoding('utf8');
+        const redact = (text) => (spec.secrets ?? []).filter((s) => s.trim().length >= _llm_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_ANSWER_SECRET_LENGTH */ .Go).reduce((t, s) => (0,_llm_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .sD)(s).redact(t).text, text);
         this.child.stderr.on('data', (chunk) => {
-            // The tail is for the error message; the lines go to the log as the command prints them.
-            this.stderr = (this.stderr + chunk).slice(-8192);
+            // The tail is for the error message; the lines go to the log as the command prints them — without
+            // a key the command printed (a debug line quoting its environment).
+            this.stderr = redact((this.stderr + chunk).slice(-8192));
             for (const line of chunk.split(/\r?\n/))
                 if (line.trim())
-                    this.log.info(`[${spec.name}] ${line}`);
+                    this.log.info(`[${spec.name}] ${redact(line)}`);
         });
         // A write after the process died is reported by the exit handler, not as an unhandled EPIPE.
         this.child.stdin.on('error', () => { });
-        this.child.on('error', (err) => this.fail(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Could not start the command of function '${spec.name}' (${spec.run}): ${err.message}`)));
+        this.child.on('error', (err) => this.fail(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`Could not start the command of function '${spec.name}' (${shownCommand(spec.run)}): ${err.message}`)));
         this.child.on('close', (code, sig) => {
-            const tail = (0,_shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_3__/* .stderrTail */ .b)(this.stderr);
-            this.fail(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The command of function '${spec.name}' (${spec.run}) exited${sig ? ` on ${sig}` : ` with code ${code}`} before answering every request${tail ? `: ${tail}` : '.'}`));
+            const tail = (0,_shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_4__/* .stderrTail */ .b)(this.stderr);
+            this.fail(new _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__/* .DdflowError */ .Zq(`The command of function '${spec.name}' (${shownCommand(spec.run)}) exited${sig ? ` on ${sig}` : ` with code ${code}`} before answering every request${tail ? `: ${tail}` : '.'}`));
         });
         signal?.addEventListener('abort', () => this.child.kill('SIGTERM'), { once: true });
     }
@@ -2505,6 +2514,183 @@ function resolveApiKey(provider, env = process.env) {
     return value;
 }
 
+
+
+/***/ }),
+
+/***/ 98890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Go: () => (/* binding */ MIN_ANSWER_SECRET_LENGTH),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   s2: () => (/* binding */ redactAnswer),
+/* harmony export */   sD: () => (/* binding */ redactorFor)
+/* harmony export */ });
+/* unused harmony exports MIN_FRAGMENT, MAX_SERVER_TEXT, SecretRedactor, redactSecret */
+/**
+ * Removing an API key from text that came from a provider: error messages (some servers echo the
+ * credential back) and model answers (a model can repeat what it was given). Not only the whole key:
+ * any fragment of it of {@link MIN_FRAGMENT} characters or more, and the same in the encodings a key is
+ * usually seen in (base64 at any byte alignment, standard and URL-safe, as in Basic auth headers; hex;
+ * URL-encoding). The runner of a GitHub job masks only the whole key, so a fragment must never get out.
+ */
+/** What a removed key (or fragment) is replaced by. */
+const REDACTED = '[REDACTED]';
+/** The shortest fragment of a key, in characters of the key, that is removed. */
+const MIN_FRAGMENT = 12;
+/** A key shorter than this is a placeholder (`EMPTY`, `none`), not a secret: it is not removed from answers. */
+const MIN_ANSWER_SECRET_LENGTH = 8;
+/** The longest provider error text kept in a message (after redaction). */
+const MAX_SERVER_TEXT = 200;
+/** The characters of base64(prefix + key) that depend on the key's bytes only, for a prefix of `offset` bytes. */
+function base64Core(key, offset) {
+    const enc = Buffer.concat([Buffer.alloc(offset), key]).toString('base64');
+    const first = Math.ceil((8 * offset) / 6);
+    const end = Math.floor((8 * (offset + key.length)) / 6);
+    return enc.slice(first, end);
+}
+function formsOf(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [{ text: secret, min: MIN_FRAGMENT }];
+    const url = encodeURIComponent(secret);
+    if (url !== secret)
+        forms.push({ text: url, min: MIN_FRAGMENT });
+    const hex = bytes.toString('hex');
+    forms.push({ text: hex, min: 2 * MIN_FRAGMENT }, { text: hex.toUpperCase(), min: 2 * MIN_FRAGMENT });
+    for (let offset = 0; offset < 3; offset++) {
+        const core = base64Core(bytes, offset);
+        // 12 characters of the key are 16 of base64.
+        forms.push({ text: core, min: Math.ceil((8 * MIN_FRAGMENT) / 6) });
+        const urlSafe = core.replace(/\+/g, '-').replace(/\//g, '_');
+        if (urlSafe !== core)
+            forms.push({ text: urlSafe, min: Math.ceil((8 * MIN_FRAGMENT) / 6) });
+    }
+    return forms;
+}
+/** Finds keys (and fragments) in text; built once per key. */
+class SecretRedactor {
+    /** Window length → every substring of that length of some form. */
+    grams = new Map();
+    /** Whole forms too short for a fragment window (a short key is still removed whole). */
+    wholes = [];
+    constructor(secret) {
+        // A key read with a stray newline or space is echoed without it.
+        secret = secret.trim();
+        for (const form of formsOf(secret)) {
+            if (form.text.length === 0)
+                continue;
+            if (form.text.length < form.min) {
+                // Only the raw key is removed whole when short; encodings of a short key are too short to matter.
+                if (form.text === secret)
+                    this.wholes.push(secret);
+                continue;
+            }
+            let set = this.grams.get(form.min);
+            if (!set)
+                this.grams.set(form.min, (set = new Set()));
+            for (let i = 0; i + form.min <= form.text.length; i++)
+                set.add(form.text.slice(i, i + form.min));
+        }
+        // The key base64-encoded on its own, padding included, goes as one piece (no stray `A==` left).
+        const b64 = Buffer.from(secret, 'utf8').toString('base64');
+        if (secret.length >= MIN_FRAGMENT)
+            this.wholes.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    /** The text with every occurrence replaced by {@link REDACTED}, and how many runs were replaced. */
+    redact(text) {
+        if (text.length === 0)
+            return { text, count: 0 };
+        const hit = new Uint8Array(text.length);
+        let any = false;
+        for (const [len, set] of this.grams) {
+            for (let i = 0; i + len <= text.length; i++) {
+                if (set.has(text.slice(i, i + len))) {
+                    hit.fill(1, i, i + len);
+                    any = true;
+                }
+            }
+        }
+        for (const whole of this.wholes) {
+            for (let i = text.indexOf(whole); i >= 0; i = text.indexOf(whole, i + 1)) {
+                hit.fill(1, i, i + whole.length);
+                any = true;
+            }
+        }
+        if (!any)
+            return { text, count: 0 };
+        let out = '';
+        let count = 0;
+        for (let i = 0; i < text.length;) {
+            if (hit[i]) {
+                while (i < text.length && hit[i])
+                    i++;
+                out += REDACTED;
+                count++;
+            }
+            else {
+                let j = i;
+                while (j < text.length && !hit[j])
+                    j++;
+                out += text.slice(i, j);
+                i = j;
+            }
+        }
+        return { text: out, count };
+    }
+}
+const redactors = new Map();
+/** The redactor of `secret` (cached: a run has a handful of keys). */
+function redactorFor(secret) {
+    let r = redactors.get(secret);
+    if (!r) {
+        if (redactors.size > 64)
+            redactors.clear();
+        redactors.set(secret, (r = new SecretRedactor(secret)));
+    }
+    return r;
+}
+/** `text` without the key (nor any fragment or encoding of it). */
+function redactSecret(text, secret) {
+    return secret && secret.trim() !== '' ? redactorFor(secret).redact(text).text : text;
+}
+/**
+ * Provider-supplied text as put in a message: the key removed first, then cut to
+ * {@link MAX_SERVER_TEXT} characters (cutting first could split the key and leave a fragment the
+ * redaction no longer recognises).
+ */
+function serverText(text, secret) {
+    const clean = redactSecret(text, secret);
+    return clean.length > MAX_SERVER_TEXT ? `${clean.slice(0, MAX_SERVER_TEXT)}…` : clean;
+}
+/**
+ * A model answer with the key removed. Placeholder keys shorter than {@link MIN_ANSWER_SECRET_LENGTH}
+ * are left alone (removing `EMPTY` from answers would damage data and protect nothing).
+ */
+function redactAnswer(text, secret) {
+    if (!secret || secret.trim().length < MIN_ANSWER_SECRET_LENGTH)
+        return { text, count: 0 };
+    const redactor = redactorFor(secret);
+    const direct = redactor.redact(text);
+    // A JSON answer can spell the key with \u escapes (`sk\u002dabc…`): read with the escapes of printable
+    // characters decoded (still the same JSON: quotes, backslashes and control characters stay escaped).
+    const view = unescapedJsonText(direct.text);
+    if (view === direct.text)
+        return direct;
+    const again = redactor.redact(view);
+    return again.count > 0 ? { text: again.text, count: direct.count + again.count } : direct;
+}
+/** `\uXXXX` escapes of printable characters (not `"`, `\\`, control characters or surrogates) decoded. */
+function unescapedJsonText(text) {
+    if (!text.includes('\\u'))
+        return text;
+    return text.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})/g, (m, lead, hex) => {
+        const code = parseInt(hex, 16);
+        const c = String.fromCharCode(code);
+        return code >= 0x20 && c !== '"' && c !== '\\' && (code < 0xd800 || code > 0xdfff) ? lead + c : m;
+    });
+}
 
 
 /***/ }),

@@ -496,8 +496,8 @@ function useActionsCacheForDuckDB(options) {
 var action_inputs = __webpack_require__(82231);
 ;// CONCATENATED MODULE: ./src/action/masking.ts
 /**
- * API keys never reach a log: the values of the environment variables that providers name as
- * `api_key` are registered with the runner's masker before anything can print them.
+ * API keys never reach a log: the values of the environment variables that hold the run's secrets
+ * (workflow/secrets.ts) are registered with the runner's masker before anything can print them.
  */
 
 /**
@@ -505,14 +505,6 @@ var action_inputs = __webpack_require__(82231);
  * text in the log, and no real API key is that short.
  */
 const MIN_MASKED_LENGTH = 4;
-/** The environment variable names the providers read their keys from (deduplicated, in order). */
-function apiKeyEnvNames(providers) {
-    const names = new Set();
-    for (const p of providers)
-        if (p.api_key)
-            names.add(p.api_key);
-    return [...names];
-}
 /**
  * Masks the value of each named variable that is set. Multi-line values are masked line by line, as
  * the runner matches masks per line. Returns the names whose values were masked (never the values).
@@ -531,22 +523,9 @@ function maskEnvValues(names, env = process.env) {
     }
     return masked;
 }
-/** Masks the keys of every provider given (main.ts passes the providers the workflow's models use, built-ins included). */
-function maskProviderKeys(providers, env = process.env) {
-    return maskEnvValues(apiKeyEnvNames(providers), env);
-}
-/** The variables an MCP tool server reads secrets from: its `api_key` and the ones it passes on (`pass_env`). */
-function mcpSecretEnvNames(providers) {
-    const names = new Set();
-    for (const p of providers) {
-        if (p.api_key)
-            names.add(p.api_key);
-        for (const n of p.pass_env ?? [])
-            names.add(n);
-    }
-    return [...names];
-}
 
+// EXTERNAL MODULE: ./src/workflow/secrets.ts
+var secrets = __webpack_require__(22312);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
@@ -1322,8 +1301,6 @@ async function reviewAfterRun(workflow, report, inputs, cache, log) {
     });
 }
 
-// EXTERNAL MODULE: ./src/llm/providers.ts
-var providers = __webpack_require__(64689);
 // EXTERNAL MODULE: ./src/action/shard-job.ts
 var shard_job = __webpack_require__(7812);
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -1413,9 +1390,8 @@ async function runAction() {
     }
     // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
     annotate(workflow.warnings, workspace);
-    maskProviderKeys([...providers/* BUILTIN_PROVIDERS */.Dd, ...workflow.modelProviders]);
-    // A tool server's key and the secrets it is handed are masked like a model provider's key.
-    maskEnvValues(mcpSecretEnvNames(workflow.mcpProviders));
+    // Model providers' keys (built-ins included), and a tool server's key and the secrets it is handed.
+    maskEnvValues((0,secrets/* secretEnvNames */.I)(workflow));
     // The loader resolved the file's artifact_path against baseDir already.
     const artifactPath = inputs.artifactPath ? external_node_path_default().resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;
     const overrides = Object.fromEntries(inputs.overrides.map((o) => [o.stage, external_node_path_default().resolve(baseDir, o.path)]));

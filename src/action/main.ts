@@ -21,7 +21,8 @@ import { annotate } from './annotations.js';
 import { useActionsCacheForDuckDB } from './duckdb-cache.js';
 import { actionCacheStore, GitHubCacheStore } from './cache-store.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { maskEnvValues, maskProviderKeys, mcpSecretEnvNames } from './masking.js';
+import { maskEnvValues } from './masking.js';
+import { secretEnvNames } from '../workflow/secrets.js';
 import { runOutputs, setOutputs } from './outputs.js';
 import { uploadRunArtifacts } from './run-artifacts.js';
 import { StageAnnotations } from './run-annotations.js';
@@ -32,7 +33,6 @@ import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type C
 import { lastTargetIndex, StageGroups } from './stage-log.js';
 import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun } from './review.js';
 import { progressIntervalMs } from '../workflow/progress-lines.js';
-import { BUILTIN_PROVIDERS } from '../llm/providers.js';
 import { deleteShardArtifacts, mergedFromShards, pacedShardStore, shardingOf, shardUpload } from './shard-job.js';
 
 /** Routes the runner's log lines to the Actions log: warnings become annotations, stages become groups. */
@@ -88,9 +88,8 @@ export async function runAction(): Promise<void> {
   }
   // Warnings (a prompt without references, a glob matching nothing) show on the file's lines too.
   annotate(workflow.warnings, workspace);
-  maskProviderKeys([...BUILTIN_PROVIDERS, ...workflow.modelProviders]);
-  // A tool server's key and the secrets it is handed are masked like a model provider's key.
-  maskEnvValues(mcpSecretEnvNames(workflow.mcpProviders));
+  // Model providers' keys (built-ins included), and a tool server's key and the secrets it is handed.
+  maskEnvValues(secretEnvNames(workflow));
 
   // The loader resolved the file's artifact_path against baseDir already.
   const artifactPath = inputs.artifactPath ? path.resolve(baseDir, inputs.artifactPath) : workflow.artifactPath;

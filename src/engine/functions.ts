@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { DdflowError } from '../diagnostics.js';
 import type { Logger } from '../logger.js';
 import { stderrTail } from '../shared/stderr-tail.js';
+import { MIN_ANSWER_SECRET_LENGTH, redactorFor } from '../llm/redact.js';
 
 /** Where one function's code is, as the workflow layer resolved it. */
 export interface FunctionSpec {
@@ -26,6 +27,8 @@ export interface FunctionSpec {
   /** A command run with `sh -c` in `cwd`. */
   run?: string;
   cwd: string;
+  /** Values that never reach a log: the run's API keys and tool-server secrets (a command may print them). */
+  secrets?: readonly string[];
 }
 
 export type FunctionArgs = { row: Record<string, unknown>; params: unknown } | { rows: Record<string, unknown>[]; params: unknown };
@@ -150,6 +153,12 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/** A command as a message quotes it: its first line (a `run: |` block once cut the whole sentence at its newline). */
+function shownCommand(run: string): string {
+  const lines = run.trim().split(/\r?\n/);
+  return lines.length > 1 ? `${lines[0]!.trim()} …` : lines[0]!;
+}
+
 class ProcessFunction implements BoundFunction {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly pending: Pending[] = [];
@@ -166,19 +175,21 @@ class ProcessFunction implements BoundFunction {
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => this.onStdout(chunk));
     this.child.stderr.setEncoding('utf8');
+    const redact = (text: string) => (spec.secrets ?? []).filter((s) => s.trim().length >= MIN_ANSWER_SECRET_LENGTH).reduce((t, s) => redactorFor(s).redact(t).text, text);
     this.child.stderr.on('data', (chunk: string) => {
-      // The tail is for the error message; the lines go to the log as the command prints them.
-      this.stderr = (this.stderr + chunk).slice(-8192);
-      for (const line of chunk.split(/\r?\n/)) if (line.trim()) this.log.info(`[${spec.name}] ${line}`);
+      // The tail is for the error message; the lines go to the log as the command prints them — without
+      // a key the command printed (a debug line quoting its environment).
+      this.stderr = redact((this.stderr + chunk).slice(-8192));
+      for (const line of chunk.split(/\r?\n/)) if (line.trim()) this.log.info(`[${spec.name}] ${redact(line)}`);
     });
     // A write after the process died is reported by the exit handler, not as an unhandled EPIPE.
     this.child.stdin.on('error', () => {});
-    this.child.on('error', (err) => this.fail(new DdflowError(`Could not start the command of function '${spec.name}' (${spec.run}): ${err.message}`)));
+    this.child.on('error', (err) => this.fail(new DdflowError(`Could not start the command of function '${spec.name}' (${shownCommand(spec.run)}): ${err.message}`)));
     this.child.on('close', (code, sig) => {
       const tail = stderrTail(this.stderr);
       this.fail(
         new DdflowError(
-          `The command of function '${spec.name}' (${spec.run}) exited${sig ? ` on ${sig}` : ` with code ${code}`} before answering every request${tail ? `: ${tail}` : '.'}`,
+          `The command of function '${spec.name}' (${shownCommand(spec.run)}) exited${sig ? ` on ${sig}` : ` with code ${code}`} before answering every request${tail ? `: ${tail}` : '.'}`,
         ),
       );
     });

@@ -12,6 +12,8 @@ import type { Logger } from '../logger.js';
 import type { LoadedStage, LoadedWorkflow } from './model.js';
 import { CALLBACK_OUTPUTS_DIR, countOutputRows, parquetFilesAt, runOnSuccess } from './outputs.js';
 import type { StageOutcome } from './stage-record.js';
+import { secretValues } from './secrets.js';
+import type { FunctionSpec } from '../engine/functions.js';
 
 /** What the runner needs from the engine (src/engine/create.ts provides the real one). */
 export interface WorkflowEngine {
@@ -62,6 +64,12 @@ export interface ExecuteStage {
   log: Logger;
 }
 
+/** The stage's bound functions, each with the run's secrets to keep out of what a command prints. */
+function functionSpecs(stage: LoadedStage, workflow: LoadedWorkflow): Map<string, FunctionSpec> {
+  const secrets = secretValues(workflow);
+  return new Map([...(stage.functions ?? [])].map(([name, f]) => [name, { ...f.spec, secrets }]));
+}
+
 export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
   const { stage, stageDir } = x;
   const upstreamFiles = x.upstream ? await parquetFilesAt(x.upstream.outputPath) : undefined;
@@ -79,7 +87,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     ...(x.assembled ? { assembled: x.assembled } : {}),
     signal: x.signal,
     db: x.db,
-    ...(stage.functions ? { functions: new Map([...stage.functions].map(([name, f]) => [name, f.spec])) } : {}),
+    ...(stage.functions ? { functions: functionSpecs(stage, x.workflow) } : {}),
     onProgress: x.onProgress,
     log: x.log,
   });

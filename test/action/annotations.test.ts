@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate, toAnnotation, workspaceRelative } from '../../src/action/annotations.js';
-import { maskEnvValues, maskProviderKeys, apiKeyEnvNames } from '../../src/action/masking.js';
+import { maskEnvValues } from '../../src/action/masking.js';
+import { secretEnvNames } from '../../src/workflow/secrets.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { captureStdout } from './env.js';
 
@@ -50,7 +51,7 @@ describe('masking', () => {
   it('masks the values of the providers\' key variables, never printing names as values', () => {
     const env = { NVIDIA_API_KEY: 'nvapi-secret-value', OPENAI_API_KEY: 'sk-abc123456', SHORT: 'ab', MULTI: 'line-one\nline-two' };
     const { value, lines } = printed(() => [
-      maskProviderKeys([{ api_key: 'NVIDIA_API_KEY' }, { api_key: null }, {}, { api_key: 'NVIDIA_API_KEY' }, { api_key: 'UNSET_KEY' }], env),
+      maskEnvValues(secretEnvNames({ modelProviders: [{ name: 'a', endpoint: 'http://x', api_key: 'NVIDIA_API_KEY' }, { name: 'b', endpoint: 'http://x', api_key: null }, { name: 'c', endpoint: 'http://x', api_key: 'UNSET_KEY' }], mcpProviders: [] }).filter((n) => n !== 'OPENAI_API_KEY'), env),
       maskEnvValues(['OPENAI_API_KEY', 'SHORT', 'MULTI'], env),
     ]);
     expect(value).toEqual([['NVIDIA_API_KEY'], ['OPENAI_API_KEY', 'MULTI']]);
@@ -63,7 +64,15 @@ describe('masking', () => {
     ]);
   });
 
-  it('lists each key variable once', () => {
-    expect(apiKeyEnvNames([{ api_key: 'A' }, { api_key: 'B' }, { api_key: 'A' }, { api_key: undefined }])).toEqual(['A', 'B']);
+  it("lists each secret variable once: model providers' keys (built-ins too), tool servers' api_key and pass_env", () => {
+    const names = secretEnvNames({
+      modelProviders: [{ name: 'a', endpoint: 'http://x', api_key: 'A' }, { name: 'b', endpoint: 'http://x', api_key: 'B' }, { name: 'c', endpoint: 'http://x', api_key: 'A' }],
+      mcpProviders: [
+        { provider_type: 'stdio', name: 't', command: 'node', pass_env: ['TOKEN', 'A'] },
+        { provider_type: 'sse', name: 'd', endpoint: 'http://y', api_key: 'DOCS_KEY' },
+      ],
+    } as never);
+    expect(names).toEqual(expect.arrayContaining(['A', 'B', 'TOKEN', 'DOCS_KEY', 'NVIDIA_API_KEY', 'OPENAI_API_KEY']));
+    expect(new Set(names).size).toBe(names.length);
   });
 });

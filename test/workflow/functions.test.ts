@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/diagnostics.js';
-import { silentLogger } from '../../src/logger.js';
+import { memoryLogger, silentLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
 import { buildPlan } from '../../src/workflow/plan.js';
 import { runWorkflow } from '../../src/workflow/run.js';
@@ -114,6 +114,34 @@ describe('functions: bindings for custom columns and local_callable validators',
     } finally {
       delete process.env['DDFLOW_TEST_SECRET_KEY'];
     }
+  });
+
+  // A command's stderr went to the log as printed: a debug line quoting the environment printed the key.
+  it("a command's stderr reaches the log without the run's API keys", async () => {
+    const key = 'sk-functest-0123456789abcdefghij';
+    const { dir, file } = await example((t) => t.replace('seed: 7\n', 'seed: 7\nmodel_providers:\n  - {name: mine, endpoint: "http://127.0.0.1:9/v1", api_key: DDFLOW_TEST_FN_KEY}\n'));
+    const script = path.join(dir, 'normalize.py');
+    await fs.writeFile(script, `import os, sys\nprint("debug key " + os.environ.get("DDFLOW_TEST_FN_KEY", "unset"), file=sys.stderr, flush=True)\n${await fs.readFile(script, 'utf8')}`);
+    process.env['DDFLOW_TEST_FN_KEY'] = key;
+    try {
+      const log = memoryLogger();
+      await runWorkflow(await loadWorkflow(file), { log, artifactPath: path.join(dir, 'artifacts') });
+      const lines = log.lines.map((l) => l.message).filter((m) => m.includes('debug key'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.every((m) => m.includes('[REDACTED]'))).toBe(true);
+      expect(log.lines.map((l) => l.message).join('\n')).not.toContain(key.slice(0, 12));
+    } finally {
+      delete process.env['DDFLOW_TEST_FN_KEY'];
+    }
+  });
+
+  // A `run: |` block put its newline into the sentence, which was then cut there: no exit code, no stderr.
+  it('a multi-line command that dies is quoted by its first line, with the exit code and its stderr', async () => {
+    const { dir, file } = await example((t) => t.replace('    run: python3 normalize.py', '    run: |\n      cd .\n      python3 die.py'));
+    await fs.writeFile(path.join(dir, 'die.py'), 'import sys\nsys.stderr.write("worker: cannot open model file weights.bin\\n")\nsys.exit(4)\n');
+    const err = await runWorkflow(await loadWorkflow(file), { log: silentLogger, artifactPath: path.join(dir, 'artifacts') }).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/The command of function 'normalize_review' \(cd \. …\) exited with code 4 before answering every request: worker: cannot open model file weights\.bin/);
   });
 
   it("a custom column's required and side-effect columns take part in validation", async () => {
