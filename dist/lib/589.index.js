@@ -5094,6 +5094,13 @@ class ValidationGenerator {
                 catch (err) {
                     if (this.ctx.signal?.aborted)
                         throw err;
+                    // One validator at a time (a function, a command, code, a remote endpoint with
+                    // max_parallel_requests 1): Data Designer raises and drops the row group. Here the stage
+                    // stops, resumable, with its completed row groups kept — null verdicts in a completed stage
+                    // would be reused by every later run, and the failure may be passing (a connection reset).
+                    if (this.parallel === 1) {
+                        throw new diagnostics/* DdflowError */.Zq(`Validation column '${name}': a batch of ${batch.length} records could not be validated (${err.message}); the stage stops with its completed row groups kept — fix the validator and run again.`);
+                    }
                     // As Data Designer's parallel path: a batch that cannot be validated gets is_valid = null.
                     this.ctx.warn(`Validation column '${name}': a batch of ${batch.length} records could not be validated (${err.message})`);
                     outputs = batch.map(() => ({ is_valid: null }));

@@ -180,15 +180,15 @@ describe('local_callable validators', () => {
     expect(rows.map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v).batch)).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 2, 2]);
   });
 
-  it('results that break output_schema (or lack is_valid) leave the batch unvalidated, with a warning', async () => {
+  // Null verdicts in a completed stage were reused by every later run, the function never called again
+  // (Data Designer raises on this sequential path and drops the row group; nothing is completed with nulls).
+  it('results that break output_schema (or lack is_valid) stop the stage, resumable, instead of null verdicts', async () => {
     const spec = await moduleSpec('bad', `export function bad(rows) { return rows.map(() => ({ valid: true })); }`);
     const input = stageInput(
       { columns: [uniform('a'), { name: 'v', column_type: 'validation', target_columns: ['a'], validator_type: 'local_callable', validator_params: { validation_function: 'bad' } }] },
       { functions: new Map([['bad', spec]]), numRecords: 3 },
     );
-    const rows = await readParquet((await runStage(input)).outputFiles);
-    expect(rows.map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v))).toEqual([{ is_valid: null }, { is_valid: null }, { is_valid: null }]);
-    expect(input.log.lines.some((l) => l.message.includes("The validation function 'bad' must return one {\"is_valid\": ...} per record"))).toBe(true);
+    await expect(runStage(input)).rejects.toThrow(/^Validation column 'v': a batch of 3 records could not be validated \(The validation function 'bad' must return one \{"is_valid": \.\.\.\} per record.*\); the stage stops with its completed row groups kept — fix the validator and run again\.$/);
   });
 });
 

@@ -89,8 +89,7 @@ describe('validation columns in a stage', () => {
         { name: 'v', column_type: 'validation', target_columns: ['a'], validator_type: 'local_callable', validator_params: { validation_function: 'f' } },
       ],
     });
-    const result = await runStage(input);
-    expect(result.warnings.some((w) => w.includes("needs its function 'f', but no functions were bound for this stage"))).toBe(true);
+    await expect(runStage(input)).rejects.toThrow("needs its function 'f', but no functions were bound for this stage");
   });
 
   it('missing target columns are an error', async () => {
@@ -183,6 +182,15 @@ describe('remote validator', () => {
       const rows = await readParquet(result.outputFiles);
       for (const r of rows) expect(r.v).toEqual({ is_valid: null });
       expect(result.warnings.some((w) => w.includes("Validation column 'v'"))).toBe(true);
+      // One request at a time (max_parallel_requests: 1) is Data Designer's sequential path, which raises:
+      // the stage stops, resumable, instead of completing with null verdicts.
+      const sequential = stageInput({
+        columns: [
+          { name: 'n', column_type: 'sampler', sampler_type: 'uniform', params: { low: 0, high: 9 }, convert_to: 'int' },
+          { name: 'v', column_type: 'validation', target_columns: ['n'], validator_type: 'remote', validator_params: { endpoint_url: url, max_retries: 0, max_parallel_requests: 1 } },
+        ],
+      }, { numRecords: 4 });
+      await expect(runStage(sequential)).rejects.toThrow(/^Validation column 'v': a batch of 4 records could not be validated \(.*failed: HTTP 503.*\); the stage stops/);
     } finally {
       failNext = 0;
     }
