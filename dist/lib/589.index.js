@@ -4282,7 +4282,17 @@ class CustomColumnGenerator {
                 const lost = {};
                 try {
                     const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`, lost));
-                    group.rows[i] = this.checked(result, before, 'row');
+                    try {
+                        group.rows[i] = this.checked(result, before, 'row');
+                    }
+                    catch (err) {
+                        // A result of the wrong shape for one record (not a dict, the column missing) skips that
+                        // record, as Data Designer's CustomColumnGenerationError does — it once failed the stage.
+                        if (!(err instanceof diagnostics/* DdflowError */.Zq))
+                            throw err;
+                        drops.set(i, CUSTOM_FAILURE_REASON);
+                        this.ctx.warn(`⚠️ Custom generator function '${this.column.generator_function}' failed for column '${this.column.name}'. This record will be skipped. ${err.message}`);
+                    }
                 }
                 catch (err) {
                     if (!(err instanceof engine_functions/* FunctionCallError */.nn) || this.ctx.signal?.aborted)

@@ -75,15 +75,24 @@ describe('custom columns bound to a JavaScript module', () => {
     expect(input.log.lines.some((l) => l.message.includes("failed for column 'pick'. This record will be skipped.") && l.message.includes('too big'))).toBe(true);
   });
 
-  it("checks the result as Data Designer does: the column must be there, and undeclared new columns are removed with a warning", async () => {
-    const missing = await moduleSpec('nothing', `export function nothing(row) { return row; }`);
-    await expect(runStage(stageInput({ columns: [uniform('a'), custom('x', 'nothing')] }, { functions: new Map([['nothing', missing]]) }))).rejects.toThrow(
-      "Custom generator for column 'x' did not create the expected column. The generator_function must add a key named 'x' to the row.",
-    );
+  // Data Designer's CustomColumnGenerationError skips the record (cell_by_cell); one malformed result
+  // once failed the whole stage.
+  it("checks the result as Data Designer does: a record without the column (or missing columns it had, or not a dict) is skipped; undeclared new columns are removed with a warning", async () => {
+    const some = await moduleSpec('some', `export function some(row) { if (row.a > 3) return [1, 2]; if (row.a > 2) return { ...row }; return { ...row, x: 1 }; }`);
+    const mixed = stageInput({ columns: [uniform('a'), custom('x', 'some')] }, { functions: new Map([['some', some]]), numRecords: 40 });
+    const kept = await runStage(mixed);
+    const rows0 = await readParquet(kept.outputFiles);
+    expect(rows0.length).toBe(40 - (kept.droppedRows.CustomColumnGenerationError ?? 0));
+    expect(rows0.length).toBeGreaterThan(0);
+    expect(rows0.every((r) => (r.a as number) <= 2 && r.x === 1)).toBe(true);
+    const said = mixed.log.lines.map((l) => l.message);
+    expect(said.some((m) => m.includes("This record will be skipped. Custom generator for column 'x' must return a dict, got list"))).toBe(true);
+    expect(said.some((m) => m.includes("This record will be skipped. Custom generator for column 'x' did not create the expected column. The generator_function must add a key named 'x' to the row."))).toBe(true);
+
     const removes = await moduleSpec('drop', `export function drop(row) { return { x: 1 }; }`);
-    await expect(runStage(stageInput({ columns: [uniform('a'), custom('x', 'drop')] }, { functions: new Map([['drop', removes]]) }))).rejects.toThrow(
-      "removed pre-existing columns: ['a']",
-    );
+    const all = stageInput({ columns: [uniform('a'), custom('x', 'drop')] }, { functions: new Map([['drop', removes]]) });
+    await expect(runStage(all)).rejects.toThrow('Dataset is empty');
+    expect(all.log.lines.some((l) => l.message.includes("removed pre-existing columns: ['a']"))).toBe(true);
     const extra = await moduleSpec('extra', `export function extra(row) { return { ...row, x: 1, secret_scratch: 2 }; }`);
     const input = stageInput({ columns: [uniform('a'), custom('x', 'extra')] }, { functions: new Map([['extra', extra]]) });
     const rows = await readParquet((await runStage(input)).outputFiles);

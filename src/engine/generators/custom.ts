@@ -79,7 +79,15 @@ export class CustomColumnGenerator implements ColumnGenerator {
         const lost: { error?: LlmError } = {};
         try {
           const result = await fn.call({ row: { ...before }, params: this.column.generator_params ?? null }, this.modelsFor(`${group.recordIndex[i]}`, lost));
-          group.rows[i] = this.checked(result, before, 'row');
+          try {
+            group.rows[i] = this.checked(result, before, 'row');
+          } catch (err) {
+            // A result of the wrong shape for one record (not a dict, the column missing) skips that
+            // record, as Data Designer's CustomColumnGenerationError does — it once failed the stage.
+            if (!(err instanceof DdflowError)) throw err;
+            drops.set(i, CUSTOM_FAILURE_REASON);
+            this.ctx.warn(`⚠️ Custom generator function '${this.column.generator_function}' failed for column '${this.column.name}'. This record will be skipped. ${err.message}`);
+          }
         } catch (err) {
           if (!(err instanceof FunctionCallError) || this.ctx.signal?.aborted) throw err;
           // A model call of the function failed for now (provider down, 5xx, 429s, a budget): the row is
