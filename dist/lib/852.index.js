@@ -1262,6 +1262,30 @@ async function guarded(what, op) {
         core.warning(`The pull-request review after ${what} failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
 }
+/**
+ * A run that failed (or waits on provider batches) on a pull request: the comment says so. It kept the
+ * data changes of an earlier push, which a reviewer took for this commit's.
+ */
+async function reviewUnfinishedRun(workflow, report, inputs) {
+    if (!wanted(inputs))
+        return;
+    await guarded('run', async () => {
+        const pr = (0,pull_request/* pullRequestOf */._n)(github/* context */._.eventName, github/* context */._.payload);
+        const settings = settingsOf(inputs);
+        if (!pr || settings.comment === 'never' || pr.readOnlyFork || !settings.githubToken)
+            return;
+        const failed = report.stages.find((s) => s.status === 'failed');
+        const commit = github/* context */._.sha ? ` for commit \`${github/* context */._.sha.slice(0, 12)}\`` : '';
+        const what = report.status === 'pending'
+            ? `waits on provider batches${commit}; a later run collects them and compares the data`
+            : `failed${commit}${failed ? ` at stage \`${failed.name.replace(/[`|]/g, "'")}\`: ${inertMarkdown(failed.error ?? '')}` : ''}`;
+        const marker = commentMarker(workflow.name);
+        const body = `${marker}\n## ddflow run: ${workflow.name} (${report.status === 'pending' ? '⏳ pending' : '❌ failed'})\n\nThe run ${what}. No data changes are shown until a run finishes${runUrl() ? `; see [this run](${runUrl()})` : ''}.\n`;
+        const [owner, repo] = (process.env['GITHUB_REPOSITORY'] ?? '').split('/');
+        const posted = await upsertComment(settings.githubToken, { owner: owner ?? '', repo: repo ?? '', issueNumber: pr.number }, marker, capComment(body, ''));
+        core.info(`${posted.action === 'created' ? 'Created' : 'Updated'} the pull-request comment ${posted.url ?? posted.id} (pull request #${pr.number}): the run did not finish.`);
+    });
+}
 async function reviewAfterPlan(workflow, plan, inputs, log) {
     if (!wanted(inputs))
         return;
@@ -1551,6 +1575,8 @@ async function runCommand(workflow, inputs, common, workspace) {
             const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
             (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(err.report, artifacts.primary, workflow.stages.map((s) => s.name)));
             await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
+            if (!controller.signal.aborted)
+                await reviewUnfinishedRun(workflow, err.report, inputs);
         }
         throw err;
     }
@@ -1571,7 +1597,10 @@ async function runCommand(workflow, inputs, common, workspace) {
         : await uploadRunArtifacts(report, uploadOptions, common.shard ? (0,shard_job/* shardUpload */.qN)(report, workflow.name, common.shard) : undefined);
     (0,outputs/* setOutputs */.n0)((0,outputs/* runOutputs */.MR)(report, artifacts.primary, workflow.stages.map((s) => s.name)));
     await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
-    await reviewAfterRun(workflow, report, inputs, cache, common.log);
+    if (report.status === 'completed')
+        await reviewAfterRun(workflow, report, inputs, cache, common.log);
+    else
+        await reviewUnfinishedRun(workflow, report, inputs);
     if (artifacts.failure)
         core.setFailed(artifacts.failure);
 }

@@ -31,7 +31,7 @@ import { validationSummaryMarkdown } from './validation-summary.js';
 import { IN_FLIGHT_STATE, type InFlightStage } from './state.js';
 import { CALL_STORE_STATE, callStoreKey, restoreCallStore, saveCallStore, type CallStoreState } from './call-store.js';
 import { lastTargetIndex, StageGroups } from './stage-log.js';
-import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun } from './review.js';
+import { reviewAfterPlan, reviewAfterPreview, reviewAfterRun, reviewUnfinishedRun } from './review.js';
 import { progressIntervalMs } from '../workflow/progress-lines.js';
 import { deleteShardArtifacts, mergedFromShards, pacedShardStore, shardingOf, shardUpload } from './shard-job.js';
 
@@ -250,6 +250,7 @@ async function runCommand(
       const artifacts = debuggable ? await uploadRunArtifacts(err.report, uploadOptions) : { uploaded: [], primary: undefined };
       setOutputs(runOutputs(err.report, artifacts.primary, workflow.stages.map((s) => s.name)));
       await writeJobSummary(err.report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded }).catch(() => undefined);
+      if (!controller.signal.aborted) await reviewUnfinishedRun(workflow, err.report, inputs);
     }
     throw err;
   } finally {
@@ -268,6 +269,7 @@ async function runCommand(
     : await uploadRunArtifacts(report, uploadOptions, common.shard ? shardUpload(report, workflow.name, common.shard) : undefined);
   setOutputs(runOutputs(report, artifacts.primary, workflow.stages.map((s) => s.name)));
   await writeJobSummary(report, { title: `ddflow run: ${workflow.name}`, workflow, workspace, artifacts: artifacts.uploaded });
-  await reviewAfterRun(workflow, report, inputs, cache, common.log);
+  if (report.status === 'completed') await reviewAfterRun(workflow, report, inputs, cache, common.log);
+  else await reviewUnfinishedRun(workflow, report, inputs);
   if (artifacts.failure) core.setFailed(artifacts.failure);
 }

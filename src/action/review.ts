@@ -246,6 +246,29 @@ async function guarded(what: string, op: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * A run that failed (or waits on provider batches) on a pull request: the comment says so. It kept the
+ * data changes of an earlier push, which a reviewer took for this commit's.
+ */
+export async function reviewUnfinishedRun(workflow: LoadedWorkflow, report: RunReport, inputs: ActionInputs): Promise<void> {
+  if (!wanted(inputs)) return;
+  await guarded('run', async () => {
+    const pr = pullRequestOf(context.eventName, context.payload as Record<string, unknown>);
+    const settings = settingsOf(inputs);
+    if (!pr || settings.comment === 'never' || pr.readOnlyFork || !settings.githubToken) return;
+    const failed = report.stages.find((s) => s.status === 'failed');
+    const commit = context.sha ? ` for commit \`${context.sha.slice(0, 12)}\`` : '';
+    const what = report.status === 'pending'
+      ? `waits on provider batches${commit}; a later run collects them and compares the data`
+      : `failed${commit}${failed ? ` at stage \`${failed.name.replace(/[`|]/g, "'")}\`: ${inertMarkdown(failed.error ?? '')}` : ''}`;
+    const marker = commentMarker(workflow.name);
+    const body = `${marker}\n## ddflow run: ${workflow.name} (${report.status === 'pending' ? '⏳ pending' : '❌ failed'})\n\nThe run ${what}. No data changes are shown until a run finishes${runUrl() ? `; see [this run](${runUrl()})` : ''}.\n`;
+    const [owner, repo] = (process.env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const posted = await upsertComment(settings.githubToken, { owner: owner ?? '', repo: repo ?? '', issueNumber: pr.number }, marker, capComment(body, ''));
+    core.info(`${posted.action === 'created' ? 'Created' : 'Updated'} the pull-request comment ${posted.url ?? posted.id} (pull request #${pr.number}): the run did not finish.`);
+  });
+}
+
 export async function reviewAfterPlan(workflow: LoadedWorkflow, plan: Plan, inputs: ActionInputs, log: Logger): Promise<void> {
   if (!wanted(inputs)) return;
   await guarded('plan', () => reviewPullRequest(workflow, { command: 'plan', plan: plan.stages, fingerprints: fingerprintsOf(plan.stages) }, settingsOf(inputs), { cache: actionCacheStore(inputs), sink: new GitHubArtifactSink({ retentionDays: inputs.retentionDays }), log }));

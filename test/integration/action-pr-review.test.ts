@@ -172,6 +172,20 @@ describe.sequential('the pull-request review through dist/index.js', () => {
     expect(made).toEqual(['GET /repos/acme/datasets/issues/7/comments', `PATCH /repos/acme/datasets/issues/comments/${firstCommentId}`]);
   });
 
+  // A push whose run failed left the comment describing the push before it.
+  it('a push whose run fails edits the comment to say so, instead of leaving the earlier data changes', async () => {
+    const r = await step('2031', 'Answer ticket {{ ticket.nope.deeper }}', prEvent(7), { 'github-token': 'ghs-write-token' });
+    expect(r.code).toBe(1);
+    const comments = github.comments(REPO, 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.id).toBe(firstCommentId);
+    const body = comments[0]!.body;
+    expect(body).toContain('## ddflow run: tickets (❌ failed)');
+    expect(body).toMatch(/The run failed for commit `bbbbbbbbbbbb` at stage `replies`: /);
+    expect(body).toContain('No data changes are shown until a run finishes');
+    expect(body).not.toContain('Re: Kindly answer ticket');
+  });
+
   it('a pull request without data changes says "No data changes"', async () => {
     const r = await step('204', BASE_PROMPT, prEvent(8), { 'github-token': 'ghs-write-token' });
     expect(r.code, r.stdout).toBe(0);
