@@ -4995,7 +4995,27 @@ function validatorOutputs(messages, outputSchema, body, expected) {
     if (!Array.isArray(data) || data.length !== expected || !data.every((d) => d && typeof d === 'object' && 'is_valid' in d)) {
         throw new diagnostics/* DdflowError */.Zq(`${messages.shape} (${expected}).`);
     }
-    return data;
+    return data.map((d) => ({ ...d, is_valid: pydanticBool(d['is_valid'], messages.shape) }));
+}
+const TRUE_WORDS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
+const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
+/**
+ * `is_valid` as Data Designer's ValidationOutput (pydantic, `bool | None`) reads it: `"false"` is False,
+ * `1` is True — a validator answering text was stored as the string "false", which reads as valid.
+ */
+function pydanticBool(v, shape) {
+    if (v === null || v === undefined || typeof v === 'boolean')
+        return v ?? null;
+    if (typeof v === 'number' && (v === 0 || v === 1))
+        return v === 1;
+    if (typeof v === 'string') {
+        const w = v.trim().toLowerCase();
+        if (TRUE_WORDS.has(w))
+            return true;
+        if (FALSE_WORDS.has(w))
+            return false;
+    }
+    throw new diagnostics/* DdflowError */.Zq(`${shape}: is_valid ${JSON.stringify(v)} is not a valid boolean.`);
 }
 function remoteOutputs(o, body, expected) {
     return validatorOutputs({

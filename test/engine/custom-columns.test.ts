@@ -189,6 +189,24 @@ describe('local_callable validators', () => {
     expect(rows.map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v).batch)).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 2, 2]);
   });
 
+  // Data Designer's ValidationOutput is pydantic `is_valid: bool | None`: "false" was stored as the string
+  // "false", which reads as valid (a non-empty string).
+  it('is_valid answered as text or 0/1 is read as a boolean, as pydantic reads it; anything else stops the stage', async () => {
+    const spec = await moduleSpec('words', `export function words(rows) { return rows.map((r, i) => ({ is_valid: ['false', 'True', 0, 1, ' yes ', 'off', null][i % 7] })); }`);
+    const input = stageInput(
+      { columns: [uniform('a'), { name: 'v', column_type: 'validation', target_columns: ['a'], validator_type: 'local_callable', validator_params: { validation_function: 'words', batch_size: 7 } }] },
+      { functions: new Map([['words', spec]]), numRecords: 7 },
+    );
+    const rows = await readParquet((await runStage(input)).outputFiles);
+    expect(rows.map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v).is_valid)).toEqual([false, true, false, true, true, false, null]);
+    const odd = await moduleSpec('odd', `export function odd(rows) { return rows.map(() => ({ is_valid: 'maybe' })); }`);
+    const bad = stageInput(
+      { columns: [uniform('a'), { name: 'v', column_type: 'validation', target_columns: ['a'], validator_type: 'local_callable', validator_params: { validation_function: 'odd' } }] },
+      { functions: new Map([['odd', odd]]), numRecords: 3 },
+    );
+    await expect(runStage(bad)).rejects.toThrow('is_valid "maybe" is not a valid boolean');
+  });
+
   // Null verdicts in a completed stage were reused by every later run, the function never called again
   // (Data Designer raises on this sequential path and drops the row group; nothing is completed with nulls).
   it('results that break output_schema (or lack is_valid) stop the stage, resumable, instead of null verdicts', async () => {

@@ -193,7 +193,25 @@ function validatorOutputs(
   if (!Array.isArray(data) || data.length !== expected || !data.every((d) => d && typeof d === 'object' && 'is_valid' in d)) {
     throw new DdflowError(`${messages.shape} (${expected}).`);
   }
-  return data as ValidationOutput[];
+  return (data as Record<string, unknown>[]).map((d) => ({ ...d, is_valid: pydanticBool(d['is_valid'], messages.shape) }));
+}
+
+const TRUE_WORDS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
+const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
+
+/**
+ * `is_valid` as Data Designer's ValidationOutput (pydantic, `bool | None`) reads it: `"false"` is False,
+ * `1` is True — a validator answering text was stored as the string "false", which reads as valid.
+ */
+function pydanticBool(v: unknown, shape: string): boolean | null {
+  if (v === null || v === undefined || typeof v === 'boolean') return v ?? null;
+  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
+  if (typeof v === 'string') {
+    const w = v.trim().toLowerCase();
+    if (TRUE_WORDS.has(w)) return true;
+    if (FALSE_WORDS.has(w)) return false;
+  }
+  throw new DdflowError(`${shape}: is_valid ${JSON.stringify(v)} is not a valid boolean.`);
 }
 
 function remoteOutputs(o: RemoteValidatorOptions, body: unknown, expected: number): ValidationOutput[] {
