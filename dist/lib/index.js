@@ -612,7 +612,7 @@ async function runPost() {
     await run();
 }
 async function runCli(argv) {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(360), __nccwpck_require__.e(661), __nccwpck_require__.e(987), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96551));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(220), __nccwpck_require__.e(360), __nccwpck_require__.e(661), __nccwpck_require__.e(987), __nccwpck_require__.e(457)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94457));
     return main(argv);
 }
 

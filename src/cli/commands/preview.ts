@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadWorkflow } from '../../workflow/load.js';
 import type { Command } from '../args.js';
 import { cliLogger, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
+import { onStopSignals } from '../stop-signals.js';
 import { positiveInt } from './run-options.js';
 import { MAX_NUM_RECORDS } from '../../config/schema.js';
 import { DdflowError } from '../../diagnostics.js';
@@ -34,18 +35,9 @@ export const previewCommand: Command = {
       throw new DdflowError(`preview keeps its rows in a temporary directory, and none can be made in ${os.tmpdir()} (${err.code ?? err.message}); set TMPDIR to a writable directory.`);
     });
     // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
-    const controller = new AbortController();
-    let signalName: NodeJS.Signals | undefined;
-    const onSignal = (sig: NodeJS.Signals) => {
-      if (signalName) return;
-      signalName = sig;
-      progress.clear();
-      controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const stop = onStopSignals(() => progress.clear());
     try {
-      const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: controller.signal, onEvent: (e) => progress.onEvent(e), log });
+      const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: stop.signal, onEvent: (e) => progress.onEvent(e), log });
       progress.clear();
       io.stderr(`\n${summaryTable(report.stages)}`);
       // Sample rows of every stage (each stage's handed-down output), the final one last.
@@ -72,16 +64,15 @@ export const previewCommand: Command = {
         progress.clear();
         io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
         if (args.debug) io.stderr(failureStack(err));
-        return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+        return stop.exitCode(1);
       }
-      if (signalName !== undefined && err instanceof Error) {
+      if (stop.received !== undefined && err instanceof Error) {
         io.stderr(`${err.message}\n`);
-        return signalName === 'SIGINT' ? 130 : 143;
+        return stop.exitCode(1);
       }
       throw err;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      stop.release();
       await fs.rm(tmp, { recursive: true, force: true });
     }
   },

@@ -5,6 +5,7 @@ import { displayPath, formatDiagnostic } from '../../diagnostics.js';
 import { UsageError, type Command } from '../args.js';
 import { cliLogger, costLine, count, failureStack, noOutputReason, progressReporter, summaryTable } from '../progress.js';
 import { budgetOptions, checkExportPath, checkSelectionAgainst, SELECTION_OPTIONS, selectionOptions } from './run-options.js';
+import { onStopSignals } from '../stop-signals.js';
 import { SHARD_OPTIONS, shardOption } from './shards.js';
 
 const USAGE = 'ddflow run <workflow-file> [options]';
@@ -46,17 +47,10 @@ export const runCommand: Command = {
     for (const w of workflow.warnings) log.warn(w.message);
 
     // Ctrl-C / SIGTERM: abandon in-flight work, leave the stage resumable, exit non-zero.
-    const controller = new AbortController();
-    let signalName: NodeJS.Signals | undefined;
-    const onSignal = (sig: NodeJS.Signals) => {
-      if (signalName) return;
-      signalName = sig;
+    const stop = onStopSignals((sig) => {
       progress.clear();
       io.stderr(`\nReceived ${sig}: stopping; completed row groups are kept for the next run.\n`);
-      controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    });
     try {
       const report = await runWorkflow(workflow, {
         ...selection,
@@ -66,7 +60,7 @@ export const runCommand: Command = {
         ...(shard ? { shard } : {}),
         batch: args.options.batch === true,
         env: io.env,
-        signal: controller.signal,
+        signal: stop.signal,
         onEvent: (e) => progress.onEvent(e),
         log,
       });
@@ -91,17 +85,16 @@ export const runCommand: Command = {
         const located = err.diagnostics.length === 1 && err.diagnostics[0]!.location ? formatDiagnostic(err.diagnostics[0]!, io.cwd) : err.message;
         io.stderr(`${located}\n`);
         if (args.debug) io.stderr(failureStack(err));
-        return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+        return stop.exitCode(1);
       }
       // Stopped before the first stage (the models' health check): still the signal's exit code.
-      if (signalName !== undefined && err instanceof Error) {
+      if (stop.received !== undefined && err instanceof Error) {
         io.stderr(`${err.message}\n`);
-        return signalName === 'SIGINT' ? 130 : 143;
+        return stop.exitCode(1);
       }
       throw err;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      stop.release();
     }
   },
 };

@@ -1,8 +1,8 @@
-export const id = 551;
-export const ids = [551];
+export const id = 457;
+export const ids = [457];
 export const modules = {
 
-/***/ 96551:
+/***/ 94457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -450,6 +450,32 @@ const planCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/cli/stop-signals.ts
+function onStopSignals(onFirst) {
+    const controller = new AbortController();
+    let received;
+    const handler = (sig) => {
+        if (received)
+            return;
+        received = sig;
+        onFirst(sig);
+        controller.abort();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        exitCode: (otherwise) => (received === 'SIGINT' ? 130 : received === 'SIGTERM' ? 143 : otherwise),
+        release: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/workflow/shard.ts
 var shard = __webpack_require__(65661);
 ;// CONCATENATED MODULE: ./src/cli/commands/shards.ts
@@ -586,6 +612,7 @@ const mergeCommand = {
 
 
 
+
 const run_USAGE = 'ddflow run <workflow-file> [options]';
 const runCommand = {
     name: 'run',
@@ -625,18 +652,10 @@ const runCommand = {
         for (const w of workflow.warnings)
             log.warn(w.message);
         // Ctrl-C / SIGTERM: abandon in-flight work, leave the stage resumable, exit non-zero.
-        const controller = new AbortController();
-        let signalName;
-        const onSignal = (sig) => {
-            if (signalName)
-                return;
-            signalName = sig;
+        const stop = onStopSignals((sig) => {
             progress.clear();
             io.stderr(`\nReceived ${sig}: stopping; completed row groups are kept for the next run.\n`);
-            controller.abort();
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
+        });
         try {
             const report = await runWorkflow(workflow, {
                 ...selection,
@@ -646,7 +665,7 @@ const runCommand = {
                 ...(shard ? { shard } : {}),
                 batch: args.options.batch === true,
                 env: io.env,
-                signal: controller.signal,
+                signal: stop.signal,
                 onEvent: (e) => progress.onEvent(e),
                 log,
             });
@@ -676,18 +695,17 @@ const runCommand = {
                 io.stderr(`${located}\n`);
                 if (args.debug)
                     io.stderr(failureStack(err));
-                return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+                return stop.exitCode(1);
             }
             // Stopped before the first stage (the models' health check): still the signal's exit code.
-            if (signalName !== undefined && err instanceof Error) {
+            if (stop.received !== undefined && err instanceof Error) {
                 io.stderr(`${err.message}\n`);
-                return signalName === 'SIGINT' ? 130 : 143;
+                return stop.exitCode(1);
             }
             throw err;
         }
         finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+            stop.release();
         }
     },
 };
@@ -697,6 +715,7 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/cli/commands/preview.ts
 /** `ddflow preview <workflow-file> [-n N]`: every stage with N records in a temporary directory; prints sample rows. */
+
 
 
 
@@ -729,19 +748,9 @@ const previewCommand = {
             throw new diagnostics/* DdflowError */.Zq(`preview keeps its rows in a temporary directory, and none can be made in ${external_node_os_default().tmpdir()} (${err.code ?? err.message}); set TMPDIR to a writable directory.`);
         });
         // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
-        const controller = new AbortController();
-        let signalName;
-        const onSignal = (sig) => {
-            if (signalName)
-                return;
-            signalName = sig;
-            progress.clear();
-            controller.abort();
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
+        const stop = onStopSignals(() => progress.clear());
         try {
-            const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: controller.signal, onEvent: (e) => progress.onEvent(e), log });
+            const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: stop.signal, onEvent: (e) => progress.onEvent(e), log });
             progress.clear();
             io.stderr(`\n${summaryTable(report.stages)}`);
             // Sample rows of every stage (each stage's handed-down output), the final one last.
@@ -772,17 +781,16 @@ const previewCommand = {
                 io.stderr(`\n${summaryTable(err.report.stages)}${err.message}\n`);
                 if (args.debug)
                     io.stderr(failureStack(err));
-                return signalName === 'SIGINT' ? 130 : signalName === 'SIGTERM' ? 143 : 1;
+                return stop.exitCode(1);
             }
-            if (signalName !== undefined && err instanceof Error) {
+            if (stop.received !== undefined && err instanceof Error) {
                 io.stderr(`${err.message}\n`);
-                return signalName === 'SIGINT' ? 130 : 143;
+                return stop.exitCode(1);
             }
             throw err;
         }
         finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+            stop.release();
             await external_node_fs_.promises.rm(tmp, { recursive: true, force: true });
         }
     },
