@@ -2,6 +2,23 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 95488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ columnsOfType)
+/* harmony export */ });
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The config's columns of `columnType`, each with its index in `columns` (none when the shape is off). */
+function columnsOfType(config, columnType) {
+    if (!isObj(config) || !Array.isArray(config.columns))
+        return [];
+    return config.columns.flatMap((col, i) => (isObj(col) && col.column_type === columnType ? [[col, i]] : []));
+}
+
+
+/***/ }),
+
 /***/ 31954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -753,6 +770,7 @@ function publishedSchema() {
 /* harmony export */ });
 /* unused harmony exports readScoreOptionNode, attachScoreOptionEntries */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_columns_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95488);
 /**
  * Judge score options keep the key types and the order the workflow file gives them.
  *
@@ -767,6 +785,7 @@ function publishedSchema() {
  *
  * A number key must be an integer (pydantic accepts 1.0 as 1 and rejects 1.5, .inf).
  */
+
 
 const TYPED = Symbol.for('ddflow.scoreOptions.typedEntries');
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -842,11 +861,9 @@ function typedScoreOptionsOf(config) {
  * node of a config-relative path) and reports keys Data Designer would reject.
  */
 function applyTypedScoreOptions(config, nodeAt, report) {
-    if (!isObj(config) || !Array.isArray(config.columns))
-        return;
-    config.columns.forEach((col, i) => {
-        if (!isObj(col) || col.column_type !== 'llm-judge' || !Array.isArray(col.scores))
-            return;
+    for (const [col, i] of (0,_config_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .columnsOfType */ .R)(config, 'llm-judge')) {
+        if (!Array.isArray(col.scores))
+            continue;
         col.scores.forEach((score, j) => {
             if (!isObj(score) || !isObj(score.options))
                 return;
@@ -859,7 +876,7 @@ function applyTypedScoreOptions(config, nodeAt, report) {
             if (read.problems.length === 0)
                 attachScoreOptionEntries(score.options, read.entries);
         });
-    });
+    }
 }
 
 

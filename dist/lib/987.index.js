@@ -186,6 +186,7 @@ const PERSONA_FIELDS = [
 /* harmony export */   i: () => (/* binding */ applySkipValues)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_columns_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95488);
 /* harmony import */ var _template_python_repr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83732);
 /* harmony import */ var _shared_python_number_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58169);
 /**
@@ -199,6 +200,7 @@ const PERSONA_FIELDS = [
  * is read from its source text where the file is at hand (see applySkipValues); without it, only a
  * number with a fraction counts as a float.
  */
+
 
 
 
@@ -272,14 +274,12 @@ function coerceSkipValue(name, value, dtype, writtenAsFloat = typeof value === '
  * reports a value Data Designer refuses at the value.
  */
 function applySkipValues(config, nodeAt, report) {
-    if (!isObj(config) || !Array.isArray(config.columns))
-        return;
-    config.columns.forEach((col, i) => {
-        if (!isObj(col) || col.column_type !== 'expression' || !isObj(col.skip))
-            return;
+    for (const [col, i] of (0,_config_columns_js__WEBPACK_IMPORTED_MODULE_3__/* .columnsOfType */ .R)(config, 'expression')) {
+        if (!isObj(col.skip))
+            continue;
         const value = col.skip.value;
         if (value === null || value === undefined)
-            return;
+            continue;
         const at = ['columns', i, 'skip', 'value'];
         const node = nodeAt(at);
         const source = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'number' ? node.source : undefined;
@@ -289,7 +289,7 @@ function applySkipValues(config, nodeAt, report) {
             report(at, out.error);
         else
             col.skip.value = out.value;
-    });
+    }
 }
 
 

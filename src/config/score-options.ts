@@ -13,6 +13,7 @@
  * A number key must be an integer (pydantic accepts 1.0 as 1 and rejects 1.5, .inf).
  */
 import { isMap, isPair, isScalar, type Node } from 'yaml';
+import { columnsOfType, type NodeAt, type ReportAt } from './config-columns.js';
 
 export type ScoreOptionKey = string | number;
 export type ScoreOptionEntries = Array<[ScoreOptionKey, string]>;
@@ -93,14 +94,9 @@ export function typedScoreOptionsOf(config: unknown): Record<string, ScoreOption
  * Reads the typed keys of every judge score of a loaded config from its parsed nodes (`nodeAt` gives the
  * node of a config-relative path) and reports keys Data Designer would reject.
  */
-export function applyTypedScoreOptions(
-  config: unknown,
-  nodeAt: (path: readonly (string | number)[]) => Node | undefined,
-  report: (path: readonly (string | number)[], message: string) => void,
-): void {
-  if (!isObj(config) || !Array.isArray(config.columns)) return;
-  config.columns.forEach((col, i) => {
-    if (!isObj(col) || col.column_type !== 'llm-judge' || !Array.isArray(col.scores)) return;
+export function applyTypedScoreOptions(config: unknown, nodeAt: NodeAt, report: ReportAt): void {
+  for (const [col, i] of columnsOfType(config, 'llm-judge')) {
+    if (!Array.isArray(col.scores)) continue;
     col.scores.forEach((score, j) => {
       if (!isObj(score) || !isObj(score.options)) return;
       const at = ['columns', i, 'scores', j, 'options'];
@@ -109,5 +105,5 @@ export function applyTypedScoreOptions(
       for (const p of read.problems) report([...at, p.key], p.message);
       if (read.problems.length === 0) attachScoreOptionEntries(score.options, read.entries);
     });
-  });
+  }
 }

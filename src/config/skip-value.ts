@@ -9,7 +9,8 @@
  * is read from its source text where the file is at hand (see applySkipValues); without it, only a
  * number with a fraction counts as a float.
  */
-import { isScalar, type Node } from 'yaml';
+import { isScalar } from 'yaml';
+import { columnsOfType, type NodeAt, type ReportAt } from './config-columns.js';
 import { pyFloatRepr, pyStrRepr } from '../template/python-repr.js';
 import { pyFloatParse, pyIntParse } from '../shared/python-number.js';
 
@@ -77,16 +78,11 @@ export function coerceSkipValue(name: string, value: unknown, dtype: string, wri
  * node whether a number was written as a float (`nodeAt` gives the node of a config-relative path), and
  * reports a value Data Designer refuses at the value.
  */
-export function applySkipValues(
-  config: unknown,
-  nodeAt: (path: readonly (string | number)[]) => Node | undefined,
-  report: (path: readonly (string | number)[], message: string) => void,
-): void {
-  if (!isObj(config) || !Array.isArray(config.columns)) return;
-  config.columns.forEach((col, i) => {
-    if (!isObj(col) || col.column_type !== 'expression' || !isObj(col.skip)) return;
+export function applySkipValues(config: unknown, nodeAt: NodeAt, report: ReportAt): void {
+  for (const [col, i] of columnsOfType(config, 'expression')) {
+    if (!isObj(col.skip)) continue;
     const value = col.skip.value;
-    if (value === null || value === undefined) return;
+    if (value === null || value === undefined) continue;
     const at = ['columns', i, 'skip', 'value'];
     const node = nodeAt(at);
     const source = isScalar(node) && typeof node.value === 'number' ? node.source : undefined;
@@ -94,5 +90,5 @@ export function applySkipValues(
     const out = coerceSkipValue(String(col.name), value, typeof col.dtype === 'string' ? col.dtype : 'str', writtenAsFloat);
     if ('error' in out) report(at, out.error);
     else col.skip.value = out.value;
-  });
+  }
 }
