@@ -4789,6 +4789,8 @@ var display_url = __webpack_require__(54923);
 
 
 
+/** The largest message a stdio tool server may send (a tool result of a few hundred megabytes is a bug of its own). */
+const MAX_STDIO_MESSAGE_BYTES = 256 * 1024 * 1024;
 /** The largest timer Node accepts: "no timeout" (Data Designer's timeout_sec: None) without the SDK's 60 s default. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
 class McpConnections {
@@ -4899,7 +4901,9 @@ class McpConnections {
         let stderr = '';
         let transport;
         if (p.provider_type === 'stdio') {
-            const stdio = new transports.Stdio({ command: p.command, args: p.args, env: { ...transports.defaultEnvironment(), ...p.env }, cwd: p.cwd, stderr: 'pipe' });
+            // The SDK closes the session on a message over 10 MiB (every row in flight on it then fails, and a
+            // rerun repeats it); Python's MCP client, which Data Designer uses, has no such limit.
+            const stdio = new transports.Stdio({ command: p.command, args: p.args, env: { ...transports.defaultEnvironment(), ...p.env }, cwd: p.cwd, stderr: 'pipe', maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
             // Kept (the last 64 KB) for the message of a server that fails; never printed as it comes.
             stdio.stderr?.on('data', (chunk) => {
                 stderr = (stderr + chunk.toString('utf8')).slice(-65536);

@@ -334,3 +334,14 @@ describe('Anthropic tool use (engine/models/clients/adapters/anthropic_translati
     expect(r.trace![1]!.tool_calls![0]!.function.arguments).toBe('{"product": "axe"}');
   });
 });
+
+// The SDK's stdio transport closed the session on a message over 10 MiB ("Connection closed", reported as
+// transient, so a rerun repeated it); Python's MCP client, which Data Designer uses, reads it.
+describe('a stdio tool result over 10 MiB', () => {
+  it('is read whole', async () => {
+    const c = new McpConnections(new Map([['catalog', stdio('catalog', { env: { MCP_BIG_TOOL_BYTES: String(11 * 1024 * 1024) } })]]));
+    connections.push(c);
+    const result = (await c.callTool('catalog', 'big', {})) as { content: { type: string; text: string }[] };
+    expect(result.content[0]!.text.length).toBe(11 * 1024 * 1024);
+  }, 60_000);
+});

@@ -22,6 +22,7 @@ const server = catalogServer({
   onCall: (tool, args) => {
     if (log) appendFileSync(log, `${JSON.stringify({ server: name, tool, args, secret: process.env.DDFLOW_TEST_MCP_SECRET ?? null, leaked: process.env.DDFLOW_TEST_LLM_KEY ?? null })}\n`);
   },
-  extraTools: extra ? [{ name: extra }] : [],
+  // MCP_BIG_TOOL_BYTES: a tool `big` whose answer is that many characters (a message over the SDK's 10 MiB default).
+  extraTools: [...(extra ? [{ name: extra }] : []), ...(process.env.MCP_BIG_TOOL_BYTES ? [{ name: 'big', text: 'x'.repeat(Number(process.env.MCP_BIG_TOOL_BYTES)) }] : [])],
 });
 await server.connect(new StdioServerTransport());

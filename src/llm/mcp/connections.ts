@@ -18,6 +18,9 @@ import { stderrTail } from '../../shared/stderr-tail.js';
 import { displayEndpoint } from '../../shared/display-url.js';
 import type { McpToolDefinition } from './tool-results.js';
 
+/** The largest message a stdio tool server may send (a tool result of a few hundred megabytes is a bug of its own). */
+const MAX_STDIO_MESSAGE_BYTES = 256 * 1024 * 1024;
+
 /** A provider ready to connect to: secrets resolved, paths absolute. */
 export type McpProviderSpec = (
   | { name: string; provider_type: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd: string }
@@ -149,7 +152,9 @@ export class McpConnections {
     let stderr = '';
     let transport: import('@modelcontextprotocol/sdk/shared/transport.js').Transport;
     if (p.provider_type === 'stdio') {
-      const stdio = new transports.Stdio({ command: p.command, args: p.args, env: { ...transports.defaultEnvironment(), ...p.env }, cwd: p.cwd, stderr: 'pipe' });
+      // The SDK closes the session on a message over 10 MiB (every row in flight on it then fails, and a
+      // rerun repeats it); Python's MCP client, which Data Designer uses, has no such limit.
+      const stdio = new transports.Stdio({ command: p.command, args: p.args, env: { ...transports.defaultEnvironment(), ...p.env }, cwd: p.cwd, stderr: 'pipe', maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
       // Kept (the last 64 KB) for the message of a server that fails; never printed as it comes.
       (stdio.stderr as Readable | null)?.on('data', (chunk: Buffer) => {
         stderr = (stderr + chunk.toString('utf8')).slice(-65536);
