@@ -1936,15 +1936,59 @@ function forgetHfResolutions() {
 function resolveHfSource(source, env = process.env) {
     const parsed = (0,_shared_hf_path_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHfPath */ .J)(source.path);
     const endpoint = hfEndpoint(source, env);
-    const token = hfToken(source, env);
-    const key = JSON.stringify([endpoint, parsed, token ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token).digest('hex') : null]);
+    // A commit pinned by its full hash lists the same files forever: resolved once, it is read from the
+    // cache folder — offline, and without the token (a nightly job whose inputs did not change needs no
+    // secret; it once asked the Hub for every plan).
+    const pinned = /^[0-9a-f]{40}$/.test(parsed.revision);
+    const saved = pinned ? savedResolutionPath(endpoint, parsed, env) : undefined;
+    // Per token too: another token may see other files, or be refused.
+    let tokenHash = null;
+    try {
+        const t = hfToken(source, env);
+        tokenHash = t ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(t).digest('hex') : null;
+    }
+    catch {
+        // not set: a saved listing needs none, and resolving says what is wrong
+    }
+    const key = JSON.stringify([endpoint, parsed, tokenHash]);
     let pending = resolutions.get(key);
     if (!pending) {
-        pending = resolveUncached(endpoint, parsed, token, source.path);
+        pending = (async () => {
+            const kept = saved ? await readSavedResolution(saved, endpoint, parsed) : undefined;
+            if (kept)
+                return kept;
+            const resolved = await resolveUncached(endpoint, parsed, hfToken(source, env), source.path);
+            if (saved)
+                await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_9__/* .replaceAtomically */ .GA)(saved, (tmp) => node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.writeFile(tmp, JSON.stringify(resolved))).catch(() => undefined);
+            return resolved;
+        })();
         pending.catch(() => resolutions.delete(key));
         resolutions.set(key, pending);
     }
     return pending;
+}
+/** Where the file listing of a pinned commit for one pattern is kept (beside the commit's files). */
+function savedResolutionPath(endpoint, p, env) {
+    const pattern = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(p.pattern).digest('hex').slice(0, 16);
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(hfCacheDir(env), hostDir(endpoint), `datasets--${p.repo.replace('/', '--')}`, p.revision, `.ddflow-listing-${pattern}.json`);
+}
+async function readSavedResolution(file, endpoint, p) {
+    try {
+        const r = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(file, 'utf8'));
+        const ok = r.endpoint === endpoint && r.repo === p.repo && r.sha === p.revision && Array.isArray(r.files) && r.files.every((f) => typeof f.path === 'string' && typeof f.size === 'number');
+        return ok ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function hostDir(endpoint) {
+    try {
+        return new URL(endpoint).host.replace(/[^A-Za-z0-9.-]/g, '_');
+    }
+    catch {
+        return 'endpoint';
+    }
 }
 async function resolveUncached(endpoint, p, token, userPath) {
     const what = `dataset ${p.repo} (revision ${p.revision})`;
@@ -1989,16 +2033,9 @@ function hfCacheDir(env = process.env) {
  * so a cached file of the right size is reused). Downloads are written atomically.
  */
 async function downloadHfFiles(resolved, source, env = process.env) {
-    const token = hfToken(source, env);
-    const host = (() => {
-        try {
-            return new URL(resolved.endpoint).host.replace(/[^A-Za-z0-9.-]/g, '_');
-        }
-        catch {
-            return 'endpoint';
-        }
-    })();
-    const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(hfCacheDir(env), host, `datasets--${resolved.repo.replace('/', '--')}`, resolved.sha);
+    // The token only when a file must be downloaded: cached files need none.
+    let token = null;
+    const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(hfCacheDir(env), hostDir(resolved.endpoint), `datasets--${resolved.repo.replace('/', '--')}`, resolved.sha);
     const out = [];
     for (const file of resolved.files) {
         const local = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...file.path.split('/'));
@@ -2007,6 +2044,8 @@ async function downloadHfFiles(resolved, source, env = process.env) {
         const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(local).catch(() => undefined);
         if (!st || !st.isFile() || st.size !== file.size) {
             const url = `${resolved.endpoint}/datasets/${encodePath(resolved.repo)}/resolve/${resolved.sha}/${encodePath(file.path)}`;
+            if (token === null)
+                token = hfToken(source, env);
             const res = await hubGet(url, token, `${file.path} of dataset ${resolved.repo}`);
             if (!res.body)
                 throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_6__/* .DdflowError */ .Zq(`The Hugging Face Hub sent no content for ${file.path} of dataset ${resolved.repo}.`);

@@ -140,15 +140,57 @@ export function forgetHfResolutions(): void {
 export function resolveHfSource(source: HfSourceLike, env: NodeJS.ProcessEnv = process.env): Promise<HfResolved> {
   const parsed = parseHfPath(source.path);
   const endpoint = hfEndpoint(source, env);
-  const token = hfToken(source, env);
-  const key = JSON.stringify([endpoint, parsed, token ? createHash('sha256').update(token).digest('hex') : null]);
+  // A commit pinned by its full hash lists the same files forever: resolved once, it is read from the
+  // cache folder — offline, and without the token (a nightly job whose inputs did not change needs no
+  // secret; it once asked the Hub for every plan).
+  const pinned = /^[0-9a-f]{40}$/.test(parsed.revision);
+  const saved = pinned ? savedResolutionPath(endpoint, parsed, env) : undefined;
+  // Per token too: another token may see other files, or be refused.
+  let tokenHash: string | null = null;
+  try {
+    const t = hfToken(source, env);
+    tokenHash = t ? createHash('sha256').update(t).digest('hex') : null;
+  } catch {
+    // not set: a saved listing needs none, and resolving says what is wrong
+  }
+  const key = JSON.stringify([endpoint, parsed, tokenHash]);
   let pending = resolutions.get(key);
   if (!pending) {
-    pending = resolveUncached(endpoint, parsed, token, source.path);
+    pending = (async () => {
+      const kept = saved ? await readSavedResolution(saved, endpoint, parsed) : undefined;
+      if (kept) return kept;
+      const resolved = await resolveUncached(endpoint, parsed, hfToken(source, env), source.path);
+      if (saved) await replaceAtomically(saved, (tmp) => fs.writeFile(tmp, JSON.stringify(resolved))).catch(() => undefined);
+      return resolved;
+    })();
     pending.catch(() => resolutions.delete(key));
     resolutions.set(key, pending);
   }
   return pending;
+}
+
+/** Where the file listing of a pinned commit for one pattern is kept (beside the commit's files). */
+function savedResolutionPath(endpoint: string, p: HfPath, env: NodeJS.ProcessEnv): string {
+  const pattern = createHash('sha256').update(p.pattern).digest('hex').slice(0, 16);
+  return path.join(hfCacheDir(env), hostDir(endpoint), `datasets--${p.repo.replace('/', '--')}`, p.revision, `.ddflow-listing-${pattern}.json`);
+}
+
+async function readSavedResolution(file: string, endpoint: string, p: HfPath): Promise<HfResolved | undefined> {
+  try {
+    const r = JSON.parse(await fs.readFile(file, 'utf8')) as HfResolved;
+    const ok = r.endpoint === endpoint && r.repo === p.repo && r.sha === p.revision && Array.isArray(r.files) && r.files.every((f) => typeof f.path === 'string' && typeof f.size === 'number');
+    return ok ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hostDir(endpoint: string): string {
+  try {
+    return new URL(endpoint).host.replace(/[^A-Za-z0-9.-]/g, '_');
+  } catch {
+    return 'endpoint';
+  }
 }
 
 async function resolveUncached(endpoint: string, p: HfPath, token: string | undefined, userPath: string): Promise<HfResolved> {
@@ -194,15 +236,9 @@ export function hfCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * so a cached file of the right size is reused). Downloads are written atomically.
  */
 export async function downloadHfFiles(resolved: HfResolved, source: HfSourceLike, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
-  const token = hfToken(source, env);
-  const host = (() => {
-    try {
-      return new URL(resolved.endpoint).host.replace(/[^A-Za-z0-9.-]/g, '_');
-    } catch {
-      return 'endpoint';
-    }
-  })();
-  const root = path.join(hfCacheDir(env), host, `datasets--${resolved.repo.replace('/', '--')}`, resolved.sha);
+  // The token only when a file must be downloaded: cached files need none.
+  let token: string | undefined | null = null;
+  const root = path.join(hfCacheDir(env), hostDir(resolved.endpoint), `datasets--${resolved.repo.replace('/', '--')}`, resolved.sha);
   const out: string[] = [];
   for (const file of resolved.files) {
     const local = path.join(root, ...file.path.split('/'));
@@ -210,6 +246,7 @@ export async function downloadHfFiles(resolved: HfResolved, source: HfSourceLike
     const st = await fs.stat(local).catch(() => undefined);
     if (!st || !st.isFile() || st.size !== file.size) {
       const url = `${resolved.endpoint}/datasets/${encodePath(resolved.repo)}/resolve/${resolved.sha}/${encodePath(file.path)}`;
+      if (token === null) token = hfToken(source, env);
       const res = await hubGet(url, token, `${file.path} of dataset ${resolved.repo}`);
       if (!res.body) throw new DdflowError(`The Hugging Face Hub sent no content for ${file.path} of dataset ${resolved.repo}.`);
       const body = res.body;

@@ -106,4 +106,29 @@ describe('hf seeds in a workflow', () => {
     expect(r.out).not.toContain('hf_notTheRightOne');
     expect(r.out).not.toMatch(/\n\s+at /); // no stack trace
   });
+
+  // A pinned commit asked the Hub at every plan: offline, or without the token, a cached stage could not
+  // be reused ("a nightly job whose inputs did not change runs without secrets").
+  it('a stage seeded from a pinned commit is reused offline and without the token once its listing is cached', async () => {
+    const own = await FakeHfHub.start({ token: SECRET });
+    const work = await tempDir('ddflow-hf-');
+    const file = path.join(work, 'workflow.yml');
+    process.env.HF_ENDPOINT = own.url;
+    process.env.DD_HF_TOKEN = SECRET;
+    process.env.DDFLOW_HF_CACHE = path.join(work, 'hf-cache');
+    const sha = own.publish('org/pinned', { 'data/part-0.jsonl': '{"name": "Ada"}\n' });
+    await fs.writeFile(file, WORKFLOW.replace('path: datasets/org/names/data/*.jsonl', `path: datasets/org/pinned@${sha}/data/*.jsonl`));
+    const artifacts = path.join(work, 'artifacts');
+    const first = await cli(['run', file, '--artifact-path', artifacts], work);
+    expect(first.code, first.out).toBe(0);
+    await own.close();
+    delete process.env.DD_HF_TOKEN;
+    forgetHfResolutions();
+    const plan = await cli(['plan', file, '--artifact-path', artifacts], work);
+    expect(plan.code, plan.out).toBe(0);
+    expect(plan.out).toMatch(/\bcached\b/);
+    const again = await cli(['run', file, '--artifact-path', artifacts], work);
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toMatch(/reused/);
+  });
 });
