@@ -100,6 +100,19 @@ describe('custom columns bound to a JavaScript module', () => {
     expect(input.log.lines.filter((l) => l.message.includes("created undeclared columns: ['secret_scratch']"))).toHaveLength(1);
   });
 
+  // A Map was stored as {} and a function failed the stage with the parquet writer's TypeError.
+  it('a value a dataset cannot hold (a Map, a function, a class instance) skips that record with a sentence naming it', async () => {
+    const odd = await moduleSpec('odd', `export function odd(row) { return { ...row, x: row.a > 4 ? new Map([['k', 1]]) : row.a > 3 ? { nested: [() => 1] } : { ok: [1, 'two', null] } }; }`);
+    const input = stageInput({ columns: [uniform('a'), custom('x', 'odd')] }, { functions: new Map([['odd', odd]]), numRecords: 40 });
+    const result = await runStage(input);
+    const rows = await readParquet(result.outputFiles);
+    expect(rows.length).toBe(40 - (result.droppedRows.CustomColumnGenerationError ?? 0));
+    expect(rows.every((r) => (r.a as number) <= 3)).toBe(true);
+    const said = input.log.lines.map((l) => l.message);
+    expect(said.some((m) => m.includes("returned a Map object in column 'x', which a dataset cannot hold")), said.filter((m) => m.includes('returned')).slice(0, 3).join('\n')).toBe(true);
+    expect(said.some((m) => m.includes("returned a function in column 'x'"))).toBe(true);
+  });
+
   it('a full_column function that fails stops the stage with the column named', async () => {
     const spec = await moduleSpec('boom', `export function boom() { throw new Error('no luck'); }`);
     const input = stageInput({ columns: [uniform('a'), custom('x', 'boom', { generation_strategy: 'full_column' })] }, { functions: new Map([['boom', spec]]) });

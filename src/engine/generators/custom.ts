@@ -137,6 +137,10 @@ export class CustomColumnGenerator implements ColumnGenerator {
     if (missing.length > 0) {
       throw new DdflowError(`Custom generator for column '${name}' did not create declared side_effect_columns: [${missing.map((m) => `'${m}'`).join(', ')}]. Declared side_effect_columns must be added to the ${container}.`);
     }
+    for (const col of [name, ...this.sideEffects]) {
+      const problem = storableProblem(result[col]);
+      if (problem) throw new DdflowError(`Custom generator for column '${name}' returned ${problem} in column '${col}', which a dataset cannot hold (return text, numbers, booleans, null, lists or plain objects).`);
+    }
     const removed = Object.keys(before).filter((k) => !(k in result));
     if (removed.length > 0) {
       throw new DdflowError(`Custom generator for column '${name}' removed pre-existing columns: [${removed.map((m) => `'${m}'`).join(', ')}]. The generator_function must not remove any existing columns.`);
@@ -192,4 +196,32 @@ export class CustomColumnGenerator implements ColumnGenerator {
       ]),
     );
   }
+}
+
+/**
+ * What in a value a parquet cell (through JSON) cannot hold, described, or undefined: a Map was stored as
+ * `{}` and a function failed the stage with a parquet writer's TypeError.
+ */
+function storableProblem(v: unknown, depth = 0): string | undefined {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return undefined;
+  if (typeof v === 'bigint') return v >= -(2n ** 63n) && v < 2n ** 63n ? undefined : 'an integer beyond 64 bits';
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'symbol') return 'a symbol';
+  if (depth > 64) return 'a value nested deeper than 64 levels';
+  if (v instanceof Date || ArrayBuffer.isView(v)) return undefined;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const p = storableProblem(item, depth + 1);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return `a ${(v as object).constructor?.name ?? 'non-plain'} object`;
+  for (const item of Object.values(v as Record<string, unknown>)) {
+    const p = storableProblem(item, depth + 1);
+    if (p) return p;
+  }
+  return undefined;
 }
