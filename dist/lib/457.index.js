@@ -960,7 +960,7 @@ function globalHelp() {
 /** Set when stdout's reader went away (`ddflow preview … | head -1`): later output is dropped, not an error. */
 let stdoutClosed = false;
 let stdoutWatched = false;
-function defaultIO() {
+function defaultIO(cwd) {
     if (!stdoutWatched) {
         stdoutWatched = true;
         // Without a listener, EPIPE is an unhandled 'error' event: a stack trace, and the command's own
@@ -978,7 +978,7 @@ function defaultIO() {
                 process.stdout.write(t);
         },
         stderr: (t) => process.stderr.write(t),
-        cwd: currentDirectory(),
+        cwd: cwd ?? currentDirectory(),
         env: process.env,
     };
 }
@@ -994,7 +994,7 @@ function currentDirectory() {
 async function main(argv, ioOverrides = {}) {
     let io;
     try {
-        io = { ...defaultIO(), ...ioOverrides };
+        io = { ...defaultIO(ioOverrides.cwd), ...ioOverrides };
     }
     catch (err) {
         (ioOverrides.stderr ?? ((t) => process.stderr.write(t)))(`ddflow: ${err instanceof Error ? err.message : String(err)}\n`);

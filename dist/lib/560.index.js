@@ -1000,6 +1000,7 @@ class BatchRound {
 
 
 
+
 /**
  * A budget must hold back every dollar a run spends, and what a provider bills for a batch is known only
  * when its answers come back (they are then call-store answers): rather than a budget that batches slip
@@ -1153,8 +1154,13 @@ async function generateStage(x) {
         await book.save();
         if (!outcome.droppedRows || Object.keys(outcome.droppedRows).length === 0)
             x.models.markAnswered(step.fingerprint, step.resumeSeed ?? x.seed);
-        if (store && store.kind !== 'off')
+        // A stage that shut down early is not saved under its permanent key: an entry cannot be replaced, and
+        // the run that completes it must be the one saved there (the next run continues it from its directory).
+        const stoppedEarly = (await (0,artifacts/* readMetadata */._6)(stageDir))?.early_shutdown === true;
+        if (store && store.kind !== 'off' && !stoppedEarly)
             record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint, stageDir, options.log);
+        else if (store && store.kind !== 'off')
+            options.log.info(`Stage '${stage.name}' stopped early, so it is not saved to the cache store; a later run continues it here, or generates it again elsewhere (with the answers the call store kept).`);
         return outcome;
     }
     catch (err) {

@@ -1412,6 +1412,9 @@ function exportExpression(c, format) {
     // writes null for both.
     if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)$/.test(c.type))
         return `CASE WHEN isfinite(${id}) THEN ${id} END AS ${id}`;
+    // The same inside a list of them (an embedding).
+    if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)\[\]$/.test(c.type))
+        return `list_transform(${id}, x -> CASE WHEN isfinite(x) THEN x END) AS ${id}`;
     return id;
 }
 /**
@@ -2234,9 +2237,10 @@ const ANSWER_MARK = '\u0000ddflow-module-info:';
 const INSPECT_TIMEOUT_MS = 20_000;
 /**
  * Loads a module binding in a child process with no environment but PATH, and reports its function's
- * metadata — for `validate` and `plan`, which must not run a workflow file's code with the job's
- * secrets (a pull request's workflow file is untrusted; its module once read every *_KEY variable at
- * import). The same sentences as importBoundFunction for a module that fails to load or lacks the export.
+ * metadata — for `validate` and `plan`, which should not hand a workflow file's code the job's secrets
+ * (a pull request's module once read every *_KEY variable of process.env at import). Not a sandbox: the
+ * child runs as the same user and can read files, /proc/<parent>/environ included (README, Security).
+ * The same sentences as importBoundFunction for a module that fails to load or lacks the export.
  */
 async function inspectBoundModule(spec) {
     const script = `
@@ -2312,7 +2316,7 @@ class ProcessFunction {
         this.child.stdout.setEncoding('utf8');
         this.child.stdout.on('data', (chunk) => this.onStdout(chunk));
         this.child.stderr.setEncoding('utf8');
-        const redact = (text) => (spec.secrets ?? []).filter((s) => s.trim().length >= _llm_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_ANSWER_SECRET_LENGTH */ .Go).reduce((t, s) => (0,_llm_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .sD)(s).redact(t).text, text);
+        const redact = (text) => (0,_llm_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(text, spec.secrets);
         this.child.stderr.on('data', (chunk) => {
             // The tail is for the error message; the lines go to the log as the command prints them — without
             // a key the command printed (a debug line quoting its environment).
@@ -2581,6 +2585,7 @@ function resolveApiKey(provider, env = process.env) {
 /* harmony export */   Go: () => (/* binding */ MIN_ANSWER_SECRET_LENGTH),
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   fp: () => (/* binding */ redactSecrets),
 /* harmony export */   s2: () => (/* binding */ redactAnswer),
 /* harmony export */   sD: () => (/* binding */ redactorFor)
 /* harmony export */ });
@@ -2710,6 +2715,14 @@ function redactorFor(secret) {
 /** `text` without the key (nor any fragment or encoding of it). */
 function redactSecret(text, secret) {
     return secret && secret.trim() !== '' ? redactorFor(secret).redact(text).text : text;
+}
+/** `text` without any of `secrets` worth cutting (placeholders shorter than MIN_ANSWER_SECRET_LENGTH stay). */
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const s of secrets ?? [])
+        if (s.trim().length >= MIN_ANSWER_SECRET_LENGTH)
+            out = redactorFor(s).redact(out).text;
+    return out;
 }
 /**
  * Provider-supplied text as put in a message: the key removed first, then cut to
@@ -3703,7 +3716,7 @@ function functionVersions(functions, nonce) {
 /* harmony export */   yR: () => (/* binding */ runOnSuccess),
 /* harmony export */   yk: () => (/* binding */ countOutputRows)
 /* harmony export */ });
-/* harmony import */ var _shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11068);
+/* harmony import */ var _shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11068);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -3711,14 +3724,16 @@ function functionVersions(functions, nonce) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94851);
-/* harmony import */ var _data_dataset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99724);
-/* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94715);
-/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27531);
+/* harmony import */ var _llm_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98890);
+/* harmony import */ var _data_dataset_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99724);
+/* harmony import */ var _data_database_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94715);
+/* harmony import */ var _data_atomic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27531);
 /**
  * A stage's selected output is a path on disk — a directory of parquet files (row groups, a processor's
  * files, a callback's output) or one parquet file (a reviewed override) — and this is how the runner
  * lists, counts and prepares such outputs, including the trusted `on_success` command.
  */
+
 
 
 
@@ -3745,10 +3760,10 @@ async function countOutputRows(db, p) {
     if (files.length === 0)
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`No parquet files found at ${p}.`);
     try {
-        return await (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__.countRows)(db, files);
+        return await (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_5__.countRows)(db, files);
     }
     catch (err) {
-        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Failed to read parquet files at ${p}: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__.errorMessage)(err)}`, { cause: err });
+        throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Failed to read parquet files at ${p}: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(err)}`, { cause: err });
     }
 }
 /** Like countOutputRows, but undefined instead of an error: "is this output still usable?". */
@@ -3779,7 +3794,7 @@ async function runOnSuccess(db, run) {
     await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(run.outputDir, { recursive: true });
     const { code, stderr } = await spawnShell(run);
     if (code !== 0) {
-        const tail = (0,_shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_7__/* .stderrTail */ .b)(stderr);
+        const tail = (0,_shared_stderr_tail_js__WEBPACK_IMPORTED_MODULE_8__/* .stderrTail */ .b)(stderr);
         throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`The on_success command exited with ${code}${tail ? `: ${tail}` : ' (no stderr output).'}`);
     }
     const names = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(run.outputDir)).filter((n) => !n.startsWith('.')).sort();
@@ -3793,16 +3808,16 @@ async function runOnSuccess(db, run) {
     for (const [i, name] of usable.entries()) {
         const src = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(run.outputDir, name);
         const reader = /\.parquet$/i.test(name)
-            ? (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__.parquetSource)([src])
+            ? (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_5__.parquetSource)([src])
             : /\.jsonl$/i.test(name)
-                ? `read_json_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__.quoteLiteral)(src)}, format = 'newline_delimited')`
-                : `read_csv_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__.quoteLiteral)(src)}, header = true)`;
-        const out = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(converted, (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_4__.batchFileName)(i));
+                ? `read_json_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.quoteLiteral)(src)}, format = 'newline_delimited')`
+                : `read_csv_auto(${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.quoteLiteral)(src)}, header = true)`;
+        const out = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(converted, (0,_data_dataset_js__WEBPACK_IMPORTED_MODULE_5__.batchFileName)(i));
         try {
-            await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .replaceAtomically */ .GA)(out, (tmp) => db.run(`COPY (SELECT * FROM ${reader}) TO ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__.quoteLiteral)(tmp)} (FORMAT parquet)`));
+            await (0,_data_atomic_js__WEBPACK_IMPORTED_MODULE_7__/* .replaceAtomically */ .GA)(out, (tmp) => db.run(`COPY (SELECT * FROM ${reader}) TO ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.quoteLiteral)(tmp)} (FORMAT parquet)`));
         }
         catch (err) {
-            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not read ${name} written by the on_success command: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_5__.errorMessage)(err)}`, { cause: err });
+            throw new _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .DdflowError */ .Zq(`Could not read ${name} written by the on_success command: ${(0,_data_database_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(err)}`, { cause: err });
         }
     }
     return converted;
@@ -3821,8 +3836,8 @@ function spawnShell(run) {
         let stderr = '';
         child.stderr.on('data', (d) => {
             // Keep the tail only: the message needs the last lines, not a log of megabytes.
-            stderr = (stderr + d.toString('utf8')).slice(-8192);
-            run.onStderr?.(d.toString('utf8'));
+            stderr = (0,_llm_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)((stderr + d.toString('utf8')).slice(-8192), run.secrets);
+            run.onStderr?.((0,_llm_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(d.toString('utf8'), run.secrets));
         });
         const killGroup = (sig) => {
             try {

@@ -1040,7 +1040,9 @@ async function upsertComment(token, target, marker, body) {
     const octokit = (0,github/* getOctokit */.Q)(token);
     const params = { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 };
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, params));
-    const marked = comments.filter((c) => (c.body ?? '').includes(marker));
+    // ddflow's comment starts with the marker; a person quoting it elsewhere in a comment is not edited.
+    // A bot's first (the Actions token); else one a personal token wrote, which is a user's.
+    const marked = comments.filter((c) => (c.body ?? '').startsWith(marker));
     const mine = marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
     if (mine) {
         const r = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body });
@@ -1275,7 +1277,9 @@ async function reviewUnfinishedRun(workflow, report, inputs) {
         if (!pr || settings.comment === 'never' || pr.readOnlyFork || !settings.githubToken)
             return;
         const failed = report.stages.find((s) => s.status === 'failed');
-        const commit = github/* context */._.sha ? ` for commit \`${github/* context */._.sha.slice(0, 12)}\`` : '';
+        // The pushed commit (on pull_request, context.sha is the merge commit GitHub made; on _target, the base's).
+        const head = github/* context */._.payload.pull_request?.head?.sha ?? github/* context */._.sha;
+        const commit = typeof head === 'string' && head ? ` for commit \`${head.slice(0, 12)}\`` : '';
         const what = report.status === 'pending'
             ? `waits on provider batches${commit}; a later run collects them and compares the data`
             : `failed${commit}${failed ? ` at stage \`${failed.name.replace(/[`|]/g, "'")}\`: ${inertMarkdown(failed.error ?? '')}` : ''}`;

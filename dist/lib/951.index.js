@@ -3522,6 +3522,7 @@ async function executeStage(x) {
             stageDir,
             outputDir: outDir,
             signal: x.signal,
+            secrets: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .V)(x.workflow),
             onStderr: (text) => {
                 for (const line of text.split('\n'))
                     if (line.trim())
@@ -3971,7 +3972,10 @@ async function mergedAlready(ctx, x, fingerprint, consequence) {
     if (ctx.store && ctx.store.kind !== 'off') {
         const key = (0,cache_keys/* stageCacheKey */.KK)(ctx.cachePrefix, ctx.workflow.name, stage.name, fingerprint);
         const restored = await (0,reuse/* restoreFromStore */.Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,workflow_selection/* stageDirName */.bM)(x.index, stage.name) }, ctx.workflowDir, stage, ctx.log);
-        if (restored)
+        // A merged stage that stopped early is merged again from its shards (a shard's rerun continues it).
+        if (restored === 'stopped-early')
+            await external_node_fs_.promises.rm(stageDir, { recursive: true, force: true });
+        else if (restored)
             return { ...x.base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds the merged stage; ${consequence}`, outcome: restored };
     }
     return undefined;
@@ -4407,6 +4411,10 @@ async function decideStage(ctx, index, upstream) {
     if (ctx.store && ctx.store.kind !== 'off') {
         const key = (0,cache_keys/* stageCacheKey */.KK)(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
         const restored = await (0,reuse/* restoreFromStore */.Eu)(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: (0,workflow_selection/* stageDirName */.bM)(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
+        if (restored === 'stopped-early') {
+            const kept = await (0,resume/* keptRowCount */.k4)(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
+            return generate(`the cache store holds it, stopped early (too many failed cells); ${kept} row${kept === 1 ? '' : 's'} are kept and the rest generated`, kept, { decision: 'resume' });
+        }
         if (restored) {
             return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
         }
@@ -4646,6 +4654,9 @@ function resumableAfterDamage(stage) {
 /**
  * Brings the entry saved under `key` into `stageDir` and returns it as the stage's outcome, but only if
  * the record inside it is this stage at this fingerprint, completed, with its recorded output intact.
+ * `stopped-early`: an entry of a stage that shut down early (saved before such stages stopped being
+ * saved) is kept in `stageDir` for the run to continue — cache entries cannot be replaced, so refusing it
+ * regenerated the whole stage on every fresh runner.
  */
 async function restoreFromStore(db, store, key, stageDir, expected, workflowDir, stage, log) {
     if (neverReusedReason(stage))
@@ -4662,9 +4673,16 @@ async function restoreFromStore(db, store, key, stageDir, expected, workflowDir,
         return undefined;
     try {
         const saved = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(stageDir, _metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .STAGE_RECORD_FILENAME */ .te), 'utf8'));
-        if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status) && (await canReuse(db, stage, saved, workflowDir))) {
-            log.info(`Stage '${stage.name}' restored from the cache.`);
-            return (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_5__/* .fromRecord */ .iA)(saved, workflowDir, 'restored');
+        if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status)) {
+            const check = await reuseCheck(db, stage, saved, workflowDir);
+            if (check === 'ok') {
+                log.info(`Stage '${stage.name}' restored from the cache.`);
+                return (0,_stage_record_js__WEBPACK_IMPORTED_MODULE_5__/* .fromRecord */ .iA)(saved, workflowDir, 'restored');
+            }
+            if (check === 'stopped-early') {
+                log.info(`Stage '${stage.name}' restored from the cache; it stopped early there, so this run continues it.`);
+                return 'stopped-early';
+            }
         }
     }
     catch {

@@ -53,7 +53,9 @@ export async function upsertComment(token: string, target: CommentTarget, marker
   const octokit = getOctokit(token);
   const params = { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 };
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, params)) as ListedComment[];
-  const marked = comments.filter((c) => (c.body ?? '').includes(marker));
+  // ddflow's comment starts with the marker; a person quoting it elsewhere in a comment is not edited.
+  // A bot's first (the Actions token); else one a personal token wrote, which is a user's.
+  const marked = comments.filter((c) => (c.body ?? '').startsWith(marker));
   const mine = marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
   if (mine) {
     const r = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body });

@@ -257,7 +257,9 @@ export async function reviewUnfinishedRun(workflow: LoadedWorkflow, report: RunR
     const settings = settingsOf(inputs);
     if (!pr || settings.comment === 'never' || pr.readOnlyFork || !settings.githubToken) return;
     const failed = report.stages.find((s) => s.status === 'failed');
-    const commit = context.sha ? ` for commit \`${context.sha.slice(0, 12)}\`` : '';
+    // The pushed commit (on pull_request, context.sha is the merge commit GitHub made; on _target, the base's).
+    const head = ((context.payload as { pull_request?: { head?: { sha?: unknown } } }).pull_request?.head?.sha as string | undefined) ?? context.sha;
+    const commit = typeof head === 'string' && head ? ` for commit \`${head.slice(0, 12)}\`` : '';
     const what = report.status === 'pending'
       ? `waits on provider batches${commit}; a later run collects them and compares the data`
       : `failed${commit}${failed ? ` at stage \`${failed.name.replace(/[`|]/g, "'")}\`: ${inertMarkdown(failed.error ?? '')}` : ''}`;

@@ -35,7 +35,7 @@ function globalHelp(): string {
 let stdoutClosed = false;
 let stdoutWatched = false;
 
-function defaultIO(): CliIO {
+function defaultIO(cwd?: string): CliIO {
   if (!stdoutWatched) {
     stdoutWatched = true;
     // Without a listener, EPIPE is an unhandled 'error' event: a stack trace, and the command's own
@@ -50,7 +50,7 @@ function defaultIO(): CliIO {
       if (!stdoutClosed) process.stdout.write(t);
     },
     stderr: (t) => process.stderr.write(t),
-    cwd: currentDirectory(),
+    cwd: cwd ?? currentDirectory(),
     env: process.env,
   };
 }
@@ -67,7 +67,7 @@ function currentDirectory(): string {
 export async function main(argv: readonly string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
   let io: CliIO;
   try {
-    io = { ...defaultIO(), ...ioOverrides };
+    io = { ...defaultIO(ioOverrides.cwd), ...ioOverrides };
   } catch (err) {
     (ioOverrides.stderr ?? ((t: string) => process.stderr.write(t)))(`ddflow: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

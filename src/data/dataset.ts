@@ -203,6 +203,8 @@ function exportExpression(c: ColumnInfo, format: ExportFormat): string {
   // JSON has no NaN or Infinity (DuckDB writes them bare, which no JSON parser reads); pandas' to_json
   // writes null for both.
   if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)$/.test(c.type)) return `CASE WHEN isfinite(${id}) THEN ${id} END AS ${id}`;
+  // The same inside a list of them (an embedding).
+  if (format === 'jsonl' && /^(DOUBLE|FLOAT|REAL)\[\]$/.test(c.type)) return `list_transform(${id}, x -> CASE WHEN isfinite(x) THEN x END) AS ${id}`;
   return id;
 }
 

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { DdflowError } from '../diagnostics.js';
 import type { Logger } from '../logger.js';
 import { stderrTail } from '../shared/stderr-tail.js';
-import { MIN_ANSWER_SECRET_LENGTH, redactorFor } from '../llm/redact.js';
+import { redactSecrets } from '../llm/redact.js';
 
 /** Where one function's code is, as the workflow layer resolved it. */
 export interface FunctionSpec {
@@ -89,9 +89,10 @@ const INSPECT_TIMEOUT_MS = 20_000;
 
 /**
  * Loads a module binding in a child process with no environment but PATH, and reports its function's
- * metadata — for `validate` and `plan`, which must not run a workflow file's code with the job's
- * secrets (a pull request's workflow file is untrusted; its module once read every *_KEY variable at
- * import). The same sentences as importBoundFunction for a module that fails to load or lacks the export.
+ * metadata — for `validate` and `plan`, which should not hand a workflow file's code the job's secrets
+ * (a pull request's module once read every *_KEY variable of process.env at import). Not a sandbox: the
+ * child runs as the same user and can read files, /proc/<parent>/environ included (README, Security).
+ * The same sentences as importBoundFunction for a module that fails to load or lacks the export.
  */
 export async function inspectBoundModule(spec: { name: string; path: string; exportName: string; cwd: string }): Promise<ModuleExportInfo> {
   const script = `
@@ -175,7 +176,7 @@ class ProcessFunction implements BoundFunction {
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => this.onStdout(chunk));
     this.child.stderr.setEncoding('utf8');
-    const redact = (text: string) => (spec.secrets ?? []).filter((s) => s.trim().length >= MIN_ANSWER_SECRET_LENGTH).reduce((t, s) => redactorFor(s).redact(t).text, text);
+    const redact = (text: string) => redactSecrets(text, spec.secrets);
     this.child.stderr.on('data', (chunk: string) => {
       // The tail is for the error message; the lines go to the log as the command prints them — without
       // a key the command printed (a debug line quoting its environment).

@@ -131,6 +131,13 @@ export function redactSecret(text: string, secret: string | null | undefined): s
   return secret && secret.trim() !== '' ? redactorFor(secret).redact(text).text : text;
 }
 
+/** `text` without any of `secrets` worth cutting (placeholders shorter than MIN_ANSWER_SECRET_LENGTH stay). */
+export function redactSecrets(text: string, secrets: readonly string[] | undefined): string {
+  let out = text;
+  for (const s of secrets ?? []) if (s.trim().length >= MIN_ANSWER_SECRET_LENGTH) out = redactorFor(s).redact(out).text;
+  return out;
+}
+
 /**
  * Provider-supplied text as put in a message: the key removed first, then cut to
  * {@link MAX_SERVER_TEXT} characters (cutting first could split the key and leave a fragment the

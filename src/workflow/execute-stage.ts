@@ -131,6 +131,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
       stageDir,
       outputDir: outDir,
       signal: x.signal,
+      secrets: secretValues(x.workflow),
       onStderr: (text) => {
         for (const line of text.split('\n')) if (line.trim()) x.log.info(`[on_success] ${line}`);
       },

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DdflowError } from '../diagnostics.js';
+import { redactSecrets } from '../llm/redact.js';
 import { batchFileName, countRows, parquetSource } from '../data/dataset.js';
 import { errorMessage, quoteLiteral, type Database } from '../data/database.js';
 import { replaceAtomically } from '../data/atomic.js';
@@ -55,6 +56,8 @@ export interface OnSuccessRun {
   env?: NodeJS.ProcessEnv;
   /** Receives the command's stderr (the runner logs it; nothing below src/cli writes to the console). */
   onStderr?: (text: string) => void;
+  /** The run's keys: cut out of the stderr before it is logged or quoted (a debug line may print one). */
+  secrets?: readonly string[];
 }
 
 /**
@@ -114,8 +117,8 @@ function spawnShell(run: OnSuccessRun): Promise<{ code: number; stderr: string }
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       // Keep the tail only: the message needs the last lines, not a log of megabytes.
-      stderr = (stderr + d.toString('utf8')).slice(-8192);
-      run.onStderr?.(d.toString('utf8'));
+      stderr = redactSecrets((stderr + d.toString('utf8')).slice(-8192), run.secrets);
+      run.onStderr?.(redactSecrets(d.toString('utf8'), run.secrets));
     });
     const killGroup = (sig: NodeJS.Signals) => {
       try {

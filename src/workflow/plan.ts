@@ -201,6 +201,10 @@ export async function decideStage(ctx: PlanContext, index: number, upstream: Ups
   if (ctx.store && ctx.store.kind !== 'off') {
     const key = stageCacheKey(ctx.cachePrefix, workflow.name, stage.name, fingerprint);
     const restored = await restoreFromStore(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: stageDirName(index, stage.name) }, ctx.workflowDir, stage, ctx.log);
+    if (restored === 'stopped-early') {
+      const kept = await keptRowCount(ctx.db, stageDir, workflow.runConfig.buffer_size, seed);
+      return generate(`the cache store holds it, stopped early (too many failed cells); ${kept} row${kept === 1 ? '' : 's'} are kept and the rest generated`, kept, { decision: 'resume' });
+    }
     if (restored) {
       return { ...base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: 'the cache store holds it', outcome: restored };
     }

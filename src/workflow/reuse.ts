@@ -95,6 +95,9 @@ export function resumableAfterDamage(stage: LoadedStage): boolean {
 /**
  * Brings the entry saved under `key` into `stageDir` and returns it as the stage's outcome, but only if
  * the record inside it is this stage at this fingerprint, completed, with its recorded output intact.
+ * `stopped-early`: an entry of a stage that shut down early (saved before such stages stopped being
+ * saved) is kept in `stageDir` for the run to continue — cache entries cannot be replaced, so refusing it
+ * regenerated the whole stage on every fresh runner.
  */
 export async function restoreFromStore(
   db: Database,
@@ -105,7 +108,7 @@ export async function restoreFromStore(
   workflowDir: string,
   stage: LoadedStage,
   log: Logger,
-): Promise<StageOutcome | undefined> {
+): Promise<StageOutcome | 'stopped-early' | undefined> {
   if (neverReusedReason(stage)) return undefined;
   await fs.rm(stageDir, { recursive: true, force: true });
   let hit: string | undefined;
@@ -117,9 +120,16 @@ export async function restoreFromStore(
   if (!hit) return undefined;
   try {
     const saved = JSON.parse(await fs.readFile(path.join(stageDir, STAGE_RECORD_FILENAME), 'utf8')) as StageRecord;
-    if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status) && (await canReuse(db, stage, saved, workflowDir))) {
-      log.info(`Stage '${stage.name}' restored from the cache.`);
-      return fromRecord(saved, workflowDir, 'restored');
+    if (saved.fingerprint === expected.fingerprint && saved.stage_dir === expected.stage_dir && COMPLETED.has(saved.status)) {
+      const check = await reuseCheck(db, stage, saved, workflowDir);
+      if (check === 'ok') {
+        log.info(`Stage '${stage.name}' restored from the cache.`);
+        return fromRecord(saved, workflowDir, 'restored');
+      }
+      if (check === 'stopped-early') {
+        log.info(`Stage '${stage.name}' restored from the cache; it stopped early there, so this run continues it.`);
+        return 'stopped-early';
+      }
     }
   } catch {
     /* fall through: an unusable entry is a miss */

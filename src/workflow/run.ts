@@ -29,6 +29,7 @@ import { workflowDirOf } from './selection.js';
 import { outcomeFields, type StageOutcome } from './stage-record.js';
 import { stageCacheKey } from './cache-keys.js';
 import type { CacheStore } from './stores.js';
+import { readMetadata } from '../engine/artifacts.js';
 import { writeJsonAtomic } from '../data/atomic.js';
 import { generateShard } from './shard-run.js';
 import { mergeRuntime } from './merge.js';
@@ -226,7 +227,11 @@ async function generateStage(x: GenerateStage): Promise<StageOutcome | BatchPend
     await writeJsonAtomic(path.join(stageDir, STAGE_RECORD_FILENAME), { ...record, status: ownStatus, cache: undefined, saved: undefined });
     await book.save();
     if (!outcome.droppedRows || Object.keys(outcome.droppedRows).length === 0) x.models.markAnswered(step.fingerprint!, step.resumeSeed ?? x.seed);
-    if (store && store.kind !== 'off') record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
+    // A stage that shut down early is not saved under its permanent key: an entry cannot be replaced, and
+    // the run that completes it must be the one saved there (the next run continues it from its directory).
+    const stoppedEarly = (await readMetadata(stageDir))?.early_shutdown === true;
+    if (store && store.kind !== 'off' && !stoppedEarly) record.saved = await saveToStore(store, ctx, stage.name, step.fingerprint!, stageDir, options.log);
+    else if (store && store.kind !== 'off') options.log.info(`Stage '${stage.name}' stopped early, so it is not saved to the cache store; a later run continues it here, or generates it again elsewhere (with the answers the call store kept).`);
     return outcome;
   } catch (err) {
     // What the stage spent before it failed (or its budget stopped it) stays on record.

@@ -93,7 +93,9 @@ async function mergedAlready(ctx: PlanContext, x: ShardDecisionInput, fingerprin
   if (ctx.store && ctx.store.kind !== 'off') {
     const key = stageCacheKey(ctx.cachePrefix, ctx.workflow.name, stage.name, fingerprint);
     const restored = await restoreFromStore(ctx.db, ctx.store, key, stageDir, { fingerprint, stage_dir: stageDirName(x.index, stage.name) }, ctx.workflowDir, stage, ctx.log);
-    if (restored) return { ...x.base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds the merged stage; ${consequence}`, outcome: restored };
+    // A merged stage that stopped early is merged again from its shards (a shard's rerun continues it).
+    if (restored === 'stopped-early') await fs.rm(stageDir, { recursive: true, force: true });
+    else if (restored) return { ...x.base, decision: 'restore', rows: restored.outputRecords, calls: 0, reason: `the cache store holds the merged stage; ${consequence}`, outcome: restored };
   }
   return undefined;
 }

@@ -196,13 +196,14 @@ describe('writeRowGroup + dataset', () => {
   it('exports NaN and ±Infinity as null in jsonl (as pandas to_json does), every line valid JSON', async () => {
     const d = tempDir();
     const file = path.join(d, 'odd.parquet');
-    await db.run(`COPY (SELECT * FROM (VALUES (1, 'nan'::DOUBLE, 'inf'::FLOAT), (2, '-inf'::DOUBLE, 1.5::FLOAT), (3, 2.25::DOUBLE, NULL::FLOAT)) t(i, d, f)) TO '${file}' (FORMAT parquet)`);
+    await db.run(`COPY (SELECT *, [d, 1.0]::FLOAT[] AS v FROM (VALUES (1, 'nan'::DOUBLE, 'inf'::FLOAT), (2, '-inf'::DOUBLE, 1.5::FLOAT), (3, 2.25::DOUBLE, NULL::FLOAT)) t(i, d, f)) TO '${file}' (FORMAT parquet)`);
     await exportDataset(db, [file], path.join(d, 'odd.jsonl'));
     const rows = readFileSync(path.join(d, 'odd.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Inside a list of floats too (an embedding).
     expect(rows).toEqual([
-      { i: 1, d: null, f: null },
-      { i: 2, d: null, f: 1.5 },
-      { i: 3, d: 2.25, f: null },
+      { i: 1, d: null, f: null, v: [null, 1] },
+      { i: 2, d: null, f: 1.5, v: [null, 1] },
+      { i: 3, d: 2.25, f: null, v: [2.25, 1] },
     ]);
   });
 

@@ -64,7 +64,7 @@ function eventFile(job: Job, payload: unknown): string {
 }
 
 function pullRequest(number: number, headRepo = REPO): unknown {
-  return { pull_request: { number, base: { ref: 'main', repo: { full_name: REPO } }, head: { ref: 'change', repo: { full_name: headRepo } } }, repository: { full_name: REPO, default_branch: 'main' } };
+  return { pull_request: { number, base: { ref: 'main', repo: { full_name: REPO } }, head: { ref: 'change', sha: 'c'.repeat(40), repo: { full_name: headRepo } } }, repository: { full_name: REPO, default_branch: 'main' } };
 }
 
 async function step(runId: string, prompt: string, event: { name: string; payload: unknown; ref: string; sha: string }, inputs: Record<string, string> = {}): Promise<StepResult & { job: Job }> {
@@ -181,7 +181,7 @@ describe.sequential('the pull-request review through dist/index.js', () => {
     expect(comments[0]!.id).toBe(firstCommentId);
     const body = comments[0]!.body;
     expect(body).toContain('## ddflow run: tickets (❌ failed)');
-    expect(body).toMatch(/The run failed for commit `bbbbbbbbbbbb` at stage `replies`: /);
+    expect(body).toMatch(/The run failed for commit `cccccccccccc` at stage `replies`: /);
     expect(body).toContain('No data changes are shown until a run finishes');
     expect(body).not.toContain('Re: Kindly answer ticket');
   });

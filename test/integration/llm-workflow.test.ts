@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/logger.js';
 import { loadWorkflow } from '../../src/workflow/load.js';
 import { buildPlan } from '../../src/workflow/plan.js';
+import type { CacheStore } from '../../src/workflow/stores.js';
 import { runWorkflow, WorkflowRunError } from '../../src/workflow/run.js';
 import { generationRequests, isHealthCheck, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { readParquet, tempDir } from '../workflow/helpers.js';
@@ -199,6 +200,52 @@ describe('LLM workflow end to end', () => {
     expect(after.early_shutdown).toBeUndefined();
     // Complete now: reused as it is.
     expect((await buildPlan(workflow, { log: memoryLogger() })).stages[0]).toMatchObject({ decision: 'cached' });
+  });
+
+  // Cache entries cannot be replaced: a stopped-early stage saved under its key was refused by every
+  // fresh runner ("not usable") and regenerated from row 0, forever.
+  it('a stage that stopped early is not saved to the cache store; an entry saved so before is continued, not refused', async () => {
+    const storeDir = await tempDir('ddflow-store-');
+    const saved: string[] = [];
+    const store: CacheStore = {
+      kind: 'dir',
+      async restore(key, dir) {
+        const from = path.join(storeDir, encodeURIComponent(key));
+        if (!(await fs.stat(from).catch(() => undefined))) return undefined;
+        await fs.cp(from, dir, { recursive: true });
+        return key;
+      },
+      async save(key, dir) {
+        const to = path.join(storeDir, encodeURIComponent(key));
+        if (await fs.stat(to).catch(() => undefined)) return false;
+        await fs.cp(dir, to, { recursive: true });
+        saved.push(key);
+        return true;
+      },
+    };
+    const work = await tempDir('ddflow-llm-');
+    const columns = `
+        - {name: n, column_type: sampler, sampler_type: uniform, params: {low: 0, high: 1000}}
+        - {name: text, column_type: llm-text, model_alias: chat, prompt: "Say something about {{ n }}."}
+`;
+    server.setFaults({ schedule: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '400', '400', '400', '400', '400', '400'] });
+    const file = await writeWorkflow(work, workflowYaml({ url: server.url, columns, numRecords: 20, bufferSize: 10, parallel: 1, runConfig: 'shutdown_error_rate: 0.5\n  shutdown_error_window: 4\n  max_in_flight_tasks: 1' }));
+    const first = await runWorkflow(await loadWorkflow(file), { log: memoryLogger(), cacheStore: store });
+    expect(first.stages[0]!.output_records).toBe(6);
+    expect(saved.filter((k) => k.includes('-gen-'))).toEqual([]);
+
+    // An entry an earlier version saved: the stopped-early stage directory under the stage's key.
+    const stageDir = first.stages[0]!.stage_dir;
+    const key = `ddflow-llm-e2e-gen-${first.stages[0]!.fingerprint}`;
+    await fs.cp(stageDir, path.join(storeDir, encodeURIComponent(key)), { recursive: true });
+    server.setFaults({});
+    await fs.rm(path.join(work, 'artifacts'), { recursive: true, force: true });
+    const log = memoryLogger();
+    const plan = await buildPlan(await loadWorkflow(file), { log, cacheStore: store });
+    expect(plan.stages[0]).toMatchObject({ decision: 'resume' });
+    expect(plan.stages[0]!.reason).toMatch(/^the cache store holds it, stopped early .*6 rows are kept/);
+    const again = await runWorkflow(await loadWorkflow(file), { log: memoryLogger(), cacheStore: store });
+    expect(again.stages[0]).toMatchObject({ status: 'completed', output_records: 16 });
   });
 
   it('early shutdown cancels the calls still waiting for admission', async () => {

@@ -122,6 +122,23 @@ describe('linear chaining', () => {
     expect(left).toEqual([]);
   });
 
+  // on_success's stderr was logged and quoted as printed: a debug line with a key put it in the log.
+  it("keeps the run's keys out of on_success's logged stderr and its error message", async () => {
+    const key = 'sk-onsuccess-0123456789abcdefgh';
+    process.env['DDFLOW_TEST_OS_KEY'] = key;
+    try {
+      const log = memoryLogger();
+      const wf = { ...workflowOf('callback-secret', dir, [base({ onSuccess: { run: 'echo "debug key=$DDFLOW_TEST_OS_KEY" >&2; exit 3', version: 'v1' } })]), modelProviders: [{ name: 'mine', endpoint: 'http://127.0.0.1:9/v1', api_key: 'DDFLOW_TEST_OS_KEY' }] };
+      const err = await failure(runWorkflow(wf, { log, engine }));
+      expect(err.message).toMatch(/exited with 3: debug key=\[REDACTED\]/);
+      expect(err.message).not.toContain(key.slice(0, 12));
+      const logged = log.lines.map((l) => l.message).filter((m) => m.startsWith('[on_success]'));
+      expect(logged).toEqual(['[on_success] debug key=[REDACTED]']);
+    } finally {
+      delete process.env['DDFLOW_TEST_OS_KEY'];
+    }
+  });
+
   it('raises a clear error when on_success writes nothing', async () => {
     const err = await failure(run([base({ onSuccess: { run: 'true', version: 'v' } })], 'missing-callback'));
     expect(err.message).toMatch(/No parquet files found/);
