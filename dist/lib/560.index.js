@@ -824,14 +824,15 @@ function batchWanted(workflow, option) {
     return models.some((m) => m.inference_parameters?.batch === true);
 }
 /**
- * The models a sharded run of `stageName` would send through provider batches: `--batch` makes it every
- * model, `batch: true` those of the stage and the stages before it (the shard run runs them when they
- * are not reused). Empty when the stage can be sharded.
+ * The models the sharded stage of a shard run would send through provider batches: every model it uses
+ * with `--batch`, else those with `batch: true`. Empty when the stage can be sharded. Only the sharded
+ * stage: one before it is usually reused, and when the shard job must generate it, it is an ordinary
+ * stage whose batch round may leave the job pending (a stage batched cheaply, then sharded online, was
+ * refused outright).
  */
 function batchedModelsOfShardRun(workflow, stageName, option) {
-    const last = workflow.stages.findIndex((s) => s.name === stageName);
     const out = new Set();
-    for (const stage of workflow.stages.slice(0, last + 1)) {
+    for (const stage of workflow.stages.filter((s) => s.name === stageName)) {
         const used = new Set((0,stage_models/* usedModelAliases */.Li)(stage.config));
         for (const m of (0,stage_models/* stageModelConfigs */.Tx)(workflow, stage)) {
             if (used.has(m.alias) && (option || m.inference_parameters?.batch === true))

@@ -14,6 +14,7 @@ import { memoryLogger, silentLogger } from '../../src/logger.js';
 import type { LoadedWorkflow } from '../../src/workflow/model.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { displayPath } from '../../src/diagnostics.js';
+import { batchedModelsOfShardRun } from '../../src/workflow/batch-stage.js';
 
 const KEY = 'DDFLOW_TEST_SHARD_KEY';
 const env = { [KEY]: 'sk-test-shard-0123456789', DATA_DESIGNER_SKIP_MODEL_HEALTH_CHECKS: 'true' };
@@ -151,6 +152,19 @@ describe('merge guards (model stage)', () => {
       ['answers', 'reused', 23],
     ]);
   }, 60_000);
+
+  // A stage batched cheaply, then a later stage sharded online, was refused outright.
+  it('only the sharded stage\'s own models count for the batch refusal', async () => {
+    const file = path.join(dir, 'two-models.yml');
+    fs.writeFileSync(
+      file,
+      `name: twomodels\nmodel_providers:\n  - {name: local, endpoint: "${fake.url}", api_key: K}\nmodel_configs:\n  - {alias: cheap, model: m1, provider: local, inference_parameters: {batch: true}}\n  - {alias: chat, model: m2, provider: local}\nstages:\n  - name: first\n    num_records: 2\n    config:\n      columns:\n        - {name: a, column_type: llm-text, model_alias: cheap, prompt: "say {{ 1 }}"}\n  - name: second\n    config:\n      columns:\n        - {name: b, column_type: llm-text, model_alias: chat, prompt: "again {{ a }}"}\n`,
+    );
+    const two = await loadWorkflow(file, { cwd: dir });
+    expect(batchedModelsOfShardRun(two, 'second', false)).toEqual([]);
+    expect(batchedModelsOfShardRun(two, 'first', false)).toEqual(['cheap']);
+    expect(batchedModelsOfShardRun(two, 'second', true)).toEqual(['chat']);
+  });
 
   it('refuses provider batches in a sharded run before anything is sent, instead of paying online prices', async () => {
     const art = path.join(dir, 'batched');
