@@ -1197,7 +1197,7 @@ const TITLES = { plan: 'plan', preview: 'preview', run: 'run' };
 function renderReview(workflow, current, r) {
     const lines = [`## ddflow ${TITLES[current.command]}: ${tableCell(workflow)}`, ''];
     if (r.diff) {
-        lines.push((0,diff_report/* diffHeadline */.eT)(r.diff, (s) => inertMarkdown(s)));
+        lines.push((0,diff_report/* diffHeadline */.eT)(r.diff));
         if (r.base)
             lines.push('', `Compared with the base run of commit \`${r.base.sha.slice(0, 12).replace(/[^0-9a-zA-Z]/g, '')}\`${current.baseLimit !== undefined ? ` (its first ${current.baseLimit} records of each stage, as many as this preview has)` : ''}.`);
     }

@@ -3193,13 +3193,14 @@ function stageVerdict(s) {
 }
 /**
  * A name (a stage's, a column's) as a code span: inside one nothing is markup — no link, mention or
- * emphasis — whatever the name holds; a backtick becomes `'`, a pipe is escaped for tables.
+ * emphasis — whatever the name holds; a backtick becomes `'`. (Used in headlines, headings and list
+ * items, never in a table cell, where a pipe would need escaping.)
  */
 function code(name) {
-    return `\`${name.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+    return `\`${name.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
 }
 /** The one-sentence summary: which stages changed, or "No data changes". */
-function diffHeadline(diff, text = defaultText) {
+function diffHeadline(diff) {
     const changed = diff.stages.filter((s) => s.data_changed && !s.undecided);
     const undecided = diff.stages.filter((s) => s.undecided);
     // Stages the current run did not reach, at the base's inputs: not changed, but not read either.
@@ -3322,9 +3323,8 @@ function stageSection(s, options = {}) {
 /** The whole diff as Markdown. */
 function formatDiffMarkdown(diff, options = {}) {
     const cell = options.cell ?? defaultCell;
-    const text = options.text ?? defaultText;
     const h = '#'.repeat(options.level ?? 3);
-    const headline = options.headline === false ? [] : [diffHeadline(diff, text), ''];
+    const headline = options.headline === false ? [] : [diffHeadline(diff), ''];
     const sections = [[`${h} Data changes against the base`, '', ...headline, ...summaryTable(diff, cell)]];
     for (const s of diff.stages) {
         const sec = stageSection(s, options);

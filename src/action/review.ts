@@ -178,7 +178,7 @@ const TITLES: Record<CurrentRun['command'], string> = { plan: 'plan', preview: '
 export function renderReview(workflow: string, current: CurrentRun, r: { diff?: WorkflowDiff; base?: RestoredBase; baseNote?: string }): string {
   const lines = [`## ddflow ${TITLES[current.command]}: ${tableCell(workflow)}`, ''];
   if (r.diff) {
-    lines.push(diffHeadline(r.diff, (s) => inertMarkdown(s)));
+    lines.push(diffHeadline(r.diff));
     if (r.base) lines.push('', `Compared with the base run of commit \`${r.base.sha.slice(0, 12).replace(/[^0-9a-zA-Z]/g, '')}\`${current.baseLimit !== undefined ? ` (its first ${current.baseLimit} records of each stage, as many as this preview has)` : ''}.`);
   } else if (r.baseNote) {
     // Built by this module (data in it already neutralised).
