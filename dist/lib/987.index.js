@@ -1653,7 +1653,15 @@ function keywords(args) {
     }
     return [args, {}];
 }
-function range(...a) {
+function range(...raw) {
+    // Python's range takes ints only (True is 1): `range(3.0)` is a TypeError, which drops the row.
+    const a = raw.map((v) => {
+        if (typeof v === 'boolean')
+            return Number(v);
+        if (typeof v !== 'number' || !Number.isInteger(v))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz(`'${v instanceof _python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .PyFloat */ .g$ || typeof v === 'number' ? 'float' : v === null || v === undefined ? 'NoneType' : typeof v === 'string' ? 'str' : 'object'}' object cannot be interpreted as an integer`);
+        return v;
+    });
     const [start, stop, step] = a.length === 1 ? [0, a[0], 1] : [a[0], a[1], a[2] ?? 1];
     if (step === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('range() arg 3 must not be zero');
@@ -1678,11 +1686,14 @@ function dict(...args) {
     if ((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(src))
         Object.assign(out, src);
     else if (Array.isArray(src)) {
+        const pairs = [];
         for (const pair of src) {
             if (!Array.isArray(pair) || pair.length !== 2)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('dictionary update sequence element has wrong length; 2 is required');
-            out[String(pair[0])] = pair[1];
+            pairs.push([pair[0], pair[1]]);
         }
+        // Keys stay Python values (`dict([(1, 'a')])` has the int key 1), as in a dict literal.
+        return Object.assign((0,_python_repr_js__WEBPACK_IMPORTED_MODULE_2__/* .pyDict */ .IO)(pairs), kw);
     }
     else if (src !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateRenderError */ .Nz('dict() argument is not a mapping or a sequence of pairs');

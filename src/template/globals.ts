@@ -6,7 +6,7 @@
  */
 import { JINJA_GLOBALS } from './ast.js';
 import { TemplateRenderError } from './errors.js';
-import { isPlainObject } from './python-repr.js';
+import { isPlainObject, pyDict, PyFloat } from './python-repr.js';
 
 /** Jinja's sandbox caps range() at this many items ("Template too large."). */
 export const MAX_RANGE = 100_000;
@@ -31,7 +31,13 @@ function keywords(args: unknown[]): [unknown[], Record<string, unknown>] {
   return [args, {}];
 }
 
-function range(...a: number[]): number[] {
+function range(...raw: unknown[]): number[] {
+  // Python's range takes ints only (True is 1): `range(3.0)` is a TypeError, which drops the row.
+  const a = raw.map((v) => {
+    if (typeof v === 'boolean') return Number(v);
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new TemplateRenderError(`'${v instanceof PyFloat || typeof v === 'number' ? 'float' : v === null || v === undefined ? 'NoneType' : typeof v === 'string' ? 'str' : 'object'}' object cannot be interpreted as an integer`);
+    return v;
+  });
   const [start, stop, step] = a.length === 1 ? [0, a[0]!, 1] : [a[0]!, a[1]!, a[2] ?? 1];
   if (step === 0) throw new TemplateRenderError('range() arg 3 must not be zero');
   if (Math.ceil((stop - start) / step) > MAX_RANGE) throw new TemplateRenderError('Template too large.');
@@ -49,10 +55,13 @@ function dict(...args: unknown[]): Record<string, unknown> {
   const src = pos[0];
   if (isPlainObject(src)) Object.assign(out, src);
   else if (Array.isArray(src)) {
+    const pairs: [unknown, unknown][] = [];
     for (const pair of src) {
       if (!Array.isArray(pair) || pair.length !== 2) throw new TemplateRenderError('dictionary update sequence element has wrong length; 2 is required');
-      out[String(pair[0])] = pair[1];
+      pairs.push([pair[0], pair[1]]);
     }
+    // Keys stay Python values (`dict([(1, 'a')])` has the int key 1), as in a dict literal.
+    return Object.assign(pyDict(pairs), kw);
   } else if (src !== undefined) throw new TemplateRenderError('dict() argument is not a mapping or a sequence of pairs');
   return Object.assign(out, kw);
 }

@@ -278,8 +278,17 @@ describe('Jinja globals', () => {
     ["{{ cycler('a', 'b').current }}", 'a'],
     ["{% for c in [cycler('a', 'b')] %}{{ c.next() }}{{ c.current }}{{ c.next() }}{{ c.next() }}{% endfor %}", 'abba'],
     ["{% for j in [joiner()] %}{{ j() }}x{{ j() }}y{% endfor %}", 'x, y'],
+    // Pairs keep their keys' Python types, as a dict literal does.
+    ['{{ dict([(1, "a")]) }}', "{1: 'a'}"],
+    ['{{ dict([(1, "a")])[1] }}', 'a'],
+    ['{{ range(True, 3) | list }}', '[1, 2]'],
   ])('%s', (src, want) => {
     expect(secure.render(src, { n: 3 })).toBe(want);
+  });
+
+  it('range of a float is a TypeError, as in Python (the row is dropped)', () => {
+    expect(() => secure.render('{{ range(3.0) | list }}', {})).toThrow("'float' object cannot be interpreted as an integer");
+    expect(() => secure.render('{{ range(x) | list }}', { x: 2.5 })).toThrow("'float' object cannot be interpreted as an integer");
   });
 
   it('a row value of the same name shadows a global', () => {
