@@ -4612,9 +4612,10 @@ async function reuseCheck(db, stage, rec, workflowDir) {
     if (typeof rec.output_records === 'number' && rows !== rec.output_records)
         return 'damaged';
     const stageDir = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fromMetadataPath */ .xf)(workflowDir, rec.stage_dir);
-    if (!(await sideFilesPresent(stageDir, at)))
+    const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(stageDir);
+    if (!(await sideFilesPresent(meta, stageDir, at)))
         return 'damaged';
-    if ((await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(stageDir))?.early_shutdown === true)
+    if (meta?.early_shutdown === true)
         return 'stopped-early';
     return 'ok';
 }
@@ -4624,8 +4625,7 @@ async function reuseCheck(db, stage, rec, workflowDir) {
  * the stage is reused. (Presence only: their rows were counted when written, and a cached rerun must
  * stay cheap — a stat per file, no read.)
  */
-async function sideFilesPresent(stageDir, selected) {
-    const meta = await (0,_engine_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(stageDir);
+async function sideFilesPresent(meta, stageDir, selected) {
     if (!meta)
         return true; // no engine metadata (an override, an older layout): the selected output was checked
     const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];

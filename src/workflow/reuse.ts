@@ -13,7 +13,7 @@ import { unversionedToolReason } from './stage-tools.js';
 import { parquetFilesAt, readableRows } from './outputs.js';
 import { fromRecord, type StageOutcome } from './stage-record.js';
 import type { CacheStore } from './stores.js';
-import { readMetadata } from '../engine/artifacts.js';
+import { readMetadata, type StageMetadata } from '../engine/artifacts.js';
 
 export const COMPLETED = new Set(['completed', 'completed_empty']);
 export const RESUMABLE = new Set(['running', 'failed']);
@@ -54,8 +54,9 @@ export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRec
   if (rows === undefined) return 'damaged';
   if (typeof rec.output_records === 'number' && rows !== rec.output_records) return 'damaged';
   const stageDir = fromMetadataPath(workflowDir, rec.stage_dir);
-  if (!(await sideFilesPresent(stageDir, at))) return 'damaged';
-  if ((await readMetadata(stageDir))?.early_shutdown === true) return 'stopped-early';
+  const meta = await readMetadata(stageDir);
+  if (!(await sideFilesPresent(meta, stageDir, at))) return 'damaged';
+  if (meta?.early_shutdown === true) return 'stopped-early';
   return 'ok';
 }
 
@@ -65,8 +66,7 @@ export async function reuseCheck(db: Database, stage: LoadedStage, rec: StageRec
  * the stage is reused. (Presence only: their rows were counted when written, and a cached rerun must
  * stay cheap — a stat per file, no read.)
  */
-async function sideFilesPresent(stageDir: string, selected: string): Promise<boolean> {
-  const meta = await readMetadata(stageDir);
+async function sideFilesPresent(meta: StageMetadata | null, stageDir: string, selected: string): Promise<boolean> {
   if (!meta) return true; // no engine metadata (an override, an older layout): the selected output was checked
   const files = [...Object.values(meta.file_paths?.['processor-files'] ?? {}).flat(), ...(meta.ddflow_batches ?? []).flatMap((b) => (b.dropped_columns_file ? [b.dropped_columns_file] : []))];
   const selectedDir = path.resolve(selected);
