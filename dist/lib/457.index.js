@@ -744,11 +744,13 @@ const previewCommand = {
         const seed = positiveInt(args.options.seed, 'seed', preview_USAGE, 0);
         const progress = progressReporter(io, { tty: Boolean(process.stderr.isTTY) && !io.env.CI, columns: process.stderr.columns });
         const log = cliLogger(io, args.debug, () => progress.clear());
+        // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
+        // Listening before the directory exists: a signal between the two once killed the process with it left.
+        const stop = onStopSignals(() => progress.clear());
         const tmp = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'ddflow-preview-')).catch((err) => {
+            stop.release();
             throw new diagnostics/* DdflowError */.Zq(`preview keeps its rows in a temporary directory, and none can be made in ${external_node_os_default().tmpdir()} (${err.code ?? err.message}); set TMPDIR to a writable directory.`);
         });
-        // Ctrl-C / SIGTERM: stop the stages, and still remove the temporary directory (finally below).
-        const stop = onStopSignals(() => progress.clear());
         try {
             const report = await runWorkflow(workflow, { resume: 'never', previewRecords: n, seed, artifactPath: tmp, callCache: false, signal: stop.signal, onEvent: (e) => progress.onEvent(e), log });
             progress.clear();
