@@ -3457,12 +3457,13 @@ function lazyEngine() {
     };
 }
 /** The stage's bound functions, each with the run's secrets to keep out of what a command prints. */
-function functionSpecs(stage, workflow) {
-    const secrets = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .V)(workflow);
+function functionSpecs(stage, secrets) {
     return new Map([...(stage.functions ?? [])].map(([name, f]) => [name, { ...f.spec, secrets }]));
 }
 async function executeStage(x) {
     const { stage, stageDir } = x;
+    // The run's keys, kept out of what bound commands and on_success print.
+    const secrets = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .V)(x.workflow);
     const upstreamFiles = x.upstream ? await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parquetFilesAt */ .Te)(x.upstream.outputPath) : undefined;
     const result = await x.engine.runStage({
         stageName: stage.name,
@@ -3478,7 +3479,7 @@ async function executeStage(x) {
         ...(x.assembled ? { assembled: x.assembled } : {}),
         signal: x.signal,
         db: x.db,
-        ...(stage.functions ? { functions: functionSpecs(stage, x.workflow) } : {}),
+        ...(stage.functions ? { functions: functionSpecs(stage, secrets) } : {}),
         onProgress: x.onProgress,
         log: x.log,
     });
@@ -3522,7 +3523,7 @@ async function executeStage(x) {
             stageDir,
             outputDir: outDir,
             signal: x.signal,
-            secrets: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .V)(x.workflow),
+            secrets,
             onStderr: (text) => {
                 for (const line of text.split('\n'))
                     if (line.trim())

@@ -103,8 +103,6 @@ function plainText(text: string, inTable: boolean): string {
     // A backtick from the data would open a code span that closes on one of ours (inertMarkdown's),
     // turning the mention or link it quoted back into markup: escaped, it is only a backtick.
     .replace(/`/g, '\\`')
-    // Bidirectional-text controls would make the text display as something else: shown by name.
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/\](?=[([])/g, '\\]')
     .replace(/\r?\n|\r/g, inTable ? '<br>' : ' ');
   return inTable ? out.replace(/\|/g, '\\|') : out;
@@ -115,6 +113,8 @@ function plainText(text: string, inTable: boolean): string {
  * list item. Whatever it holds renders as the text itself.
  */
 export function inertMarkdown(text: string, inTable = false): string {
+  // Bidirectional-text controls would make the text display as something else, in code spans too: shown by name.
+  text = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(AUTOLINKED)) {

@@ -65,13 +65,14 @@ export interface ExecuteStage {
 }
 
 /** The stage's bound functions, each with the run's secrets to keep out of what a command prints. */
-function functionSpecs(stage: LoadedStage, workflow: LoadedWorkflow): Map<string, FunctionSpec> {
-  const secrets = secretValues(workflow);
+function functionSpecs(stage: LoadedStage, secrets: readonly string[]): Map<string, FunctionSpec> {
   return new Map([...(stage.functions ?? [])].map(([name, f]) => [name, { ...f.spec, secrets }]));
 }
 
 export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
   const { stage, stageDir } = x;
+  // The run's keys, kept out of what bound commands and on_success print.
+  const secrets = secretValues(x.workflow);
   const upstreamFiles = x.upstream ? await parquetFilesAt(x.upstream.outputPath) : undefined;
   const result = await x.engine.runStage({
     stageName: stage.name,
@@ -87,7 +88,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
     ...(x.assembled ? { assembled: x.assembled } : {}),
     signal: x.signal,
     db: x.db,
-    ...(stage.functions ? { functions: functionSpecs(stage, x.workflow) } : {}),
+    ...(stage.functions ? { functions: functionSpecs(stage, secrets) } : {}),
     onProgress: x.onProgress,
     log: x.log,
   });
@@ -131,7 +132,7 @@ export async function executeStage(x: ExecuteStage): Promise<StageOutcome> {
       stageDir,
       outputDir: outDir,
       signal: x.signal,
-      secrets: secretValues(x.workflow),
+      secrets,
       onStderr: (text) => {
         for (const line of text.split('\n')) if (line.trim()) x.log.info(`[on_success] ${line}`);
       },

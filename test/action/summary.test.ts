@@ -203,6 +203,7 @@ describe('no injection through the summary', () => {
     ['ping` @octocat ` and` #1 `x', 'ping\\` `@octocat` \\` and\\` `#1` \\`x'],
     ['x` https://evil.example/![x](https://evil.example/p.png)y `z', 'x\\` `https://evil.example/![x](https://evil.example/p.png)y` \\`z'],
     ['a\u202eb', 'aU+202Eb'],
+    ['see https://e.example/\u202eab', 'see `https://e.example/U+202Eab`'],
     ['C# and a#1 and user@ and 3 @ 4', 'C# and a#1 and user@ and 3 @ 4'],
   ])('%s', (text, expected) => {
     expect(inertMarkdown(text)).toBe(expected);
